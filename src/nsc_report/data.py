@@ -1,0 +1,433 @@
+"""Load and validate one edition's data.
+
+Every problem is collected before anything is reported, so that an author sees all of them at
+once; each names the file, the row (1-based, header excluded, with its line in the file), the
+column, the bad value and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+STATUSES = {
+    "answered": "answered in full",
+    "partial": "answered in part",
+    "not_held": "information not held",
+    "refused_s12": "refused: cost limit (section 12)",
+    "refused_other": "refused under another exemption",
+    "no_response": "no response",
+}
+# Statuses for which a figure is required, allowed, or must be absent.
+VALUE_REQUIRED = {"answered"}
+VALUE_OPTIONAL = {"partial"}
+REGIONS = [
+    "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
+    "East of England", "London", "South East", "South West", "Wales",
+]
+SECTIONS = ["reports", "other_offences", "officers", "spo"]
+SPO_APPLICATIONS = ("Q9", "Q10")
+SPO_OUTCOMES = ("Q11", "Q12", "Q13")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in the data."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: Any
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row} (line {self.row + 1})"
+        if self.column:
+            where += f", column '{self.column}'"
+        got = "" if self.value is None else f"got {self.value!r}; "
+        return f"{where}: {got}expected {self.expected}"
+
+
+class DataValidationError(Exception):
+    """Raised with every issue found in an edition's data."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        lines = "\n".join(f"  - {issue}" for issue in issues)
+        super().__init__(f"{len(issues)} problem(s) in the edition data:\n{lines}")
+
+
+# --- YAML files -----------------------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Period(_Strict):
+    label: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+
+
+class Source(_Strict):
+    citation: str = Field(min_length=1)
+    verified: bool
+    caveat: str | None = None
+
+
+class FundingAsk(_Strict):
+    amount_gbp: int = Field(gt=0)
+    as_printed: str
+    source: str
+
+
+class EditionMeta(_Strict):
+    edition: str = Field(pattern=r"^\d{4}$")
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    subtitle: str
+    theme: str
+    publisher: str
+    publication_date: dt.date
+    awareness_week: str
+    language: str
+    illustrative: bool
+    forces_asked: int = Field(gt=0)
+    periods: dict[str, Period]
+    current_period: str
+    previous_period: str
+    pcc_commitment_year: int
+    funding_ask: FundingAsk
+    sources: dict[str, Source]
+
+
+class Question(_Strict):
+    id: str = Field(pattern=r"^Q\d+$")
+    wording: str = Field(min_length=1)
+    periods: list[str] = Field(min_length=1)
+    unit: str
+    section: Literal["reports", "other_offences", "officers", "spo"]
+
+
+class Codebook(_Strict):
+    questions: list[Question] = Field(min_length=1)
+
+
+class CpsAnswer(_Strict):
+    question: str
+    status: Literal["answered", "partial", "not_collated", "not_held", "refused", "no_response"]
+    answer: str
+    source: str
+
+
+def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str) -> Any:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        issues.append(Issue(label, None, None, None, "the file to exist"))
+        return None
+    except yaml.YAMLError as exc:
+        issues.append(Issue(label, None, None, None, f"valid YAML ({exc})"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            issues.append(Issue(label, None, key or None, err.get("input"), err["msg"].lower()))
+        return None
+
+
+# --- CSV files ------------------------------------------------------------------------------
+
+def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str) -> pd.DataFrame | None:
+    """Read every cell as text, so that the schemas, not pandas, judge each value."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        issues.append(Issue(label, None, None, None, "the file to exist"))
+        return None
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        issues.append(Issue(label, None, None, None, f"a readable UTF-8 CSV file ({exc})"))
+        return None
+    missing = [c for c in columns if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in columns]
+    if missing or extra:
+        issues.append(Issue(label, None, None, list(frame.columns),
+                            f"exactly the columns {columns}"))
+        return None
+    frame.index = pd.RangeIndex(1, len(frame) + 1)  # row numbers as an author counts them
+    return frame.map(str.strip)
+
+
+def _to_number(frame: pd.DataFrame, column: str, issues: list[Issue], label: str,
+               whole: bool) -> None:
+    """Parse a text column into numbers in place, reporting every cell that is not one."""
+    text = frame[column]
+    parsed = pd.to_numeric(text.where(text != ""), errors="coerce")
+    bad = (text != "") & (parsed.isna() | ((parsed % 1 != 0) if whole else False))
+    for row in frame.index[bad]:
+        kind = "a whole number" if whole else "a number"
+        issues.append(Issue(label, int(row), column, text[row], f"{kind} or an empty cell"))
+    frame[column] = parsed.where(~bad).astype("Int64" if whole else "Float64")
+
+
+def _schema_issues(schema: pa.DataFrameSchema, frame: pd.DataFrame, issues: list[Issue],
+                   label: str, row_checks: dict[str, str] | None = None) -> None:
+    """Run a pandera schema lazily and turn its failure cases into issues.
+
+    `row_checks` maps the error text of each whole-row check to the column it is about, since
+    pandera reports such a failure once for every column of the row.
+    """
+    row_checks = row_checks or {}
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.sort_values("index", kind="stable", na_position="first")
+        seen: set[tuple[object, str]] = set()
+        for case in cases.itertuples():
+            row = None if pd.isna(case.index) else int(case.index)
+            check = str(case.check)
+            column = row_checks.get(check, case.column if isinstance(case.column, str) else None)
+            if (row, check, column) in seen:
+                continue
+            seen.add((row, check, column))
+            if row is not None and column in frame.columns:
+                value = frame.at[row, column]
+                value = None if pd.isna(value) else value
+            else:
+                value = case.failure_case
+            if check == "multiple_fields_uniqueness":
+                check = f"one row per {' x '.join(schema.unique or [])}; this one repeats"
+            issues.append(Issue(label, row, column, value, check))
+
+
+def _text(expected: str, *checks: pa.Check, nullable: bool = False, unique: bool = False
+          ) -> pa.Column:
+    non_empty = pa.Check(lambda s: s != "", element_wise=False, error=expected)
+    return pa.Column(str, [*checks] if nullable else [non_empty, *checks], unique=unique)
+
+
+def _isin(values: Iterable[str], what: str) -> pa.Check:
+    allowed = sorted(set(values))
+    shown = ", ".join(allowed) if len(allowed) <= 14 else f"one of the {len(allowed)} {what}"
+    return pa.Check.isin(allowed, error=f"{what}: {shown}" if len(allowed) <= 14 else shown)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One validated edition: its metadata and tidy tables."""
+
+    directory: Path
+    meta: EditionMeta
+    questions: pd.DataFrame
+    forces: pd.DataFrame
+    returns: pd.DataFrame
+    commitments: pd.DataFrame
+    national: pd.DataFrame
+    cps: CpsAnswer
+    files: list[Path] = field(default_factory=list)
+
+    def period_label(self, period: str, short: bool = False) -> str:
+        p = self.meta.periods[period]
+        return p.short if short else p.label
+
+    def source(self, source_id: str) -> Source:
+        return self.meta.sources[source_id]
+
+
+def edition_files(data_dir: Path, edition: str) -> list[Path]:
+    """Every file an edition is built from, in a fixed order (used for cache keys too)."""
+    folder = data_dir / edition
+    return [data_dir / "reference" / "forces.csv", folder / "edition.yml",
+            folder / "questions.yml", folder / "foi_returns.csv", folder / "pcc_commitments.csv",
+            folder / "national.csv", folder / "cps.yml"]
+
+
+def _label(path: Path, data_dir: Path) -> str:
+    """Name files relative to the data folder's parent, e.g. 'data/2024/foi_returns.csv'."""
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_edition(data_dir: str | Path, edition: str) -> Edition:
+    """Load and validate `data_dir/<edition>`; raise DataValidationError listing every issue."""
+    data_dir = Path(data_dir)
+    files = edition_files(data_dir, edition)
+    forces_path, meta_path, questions_path, returns_path, pcc_path, national_path, cps_path = files
+    lab = {p: _label(p, data_dir) for p in files}
+    issues: list[Issue] = []
+    if not (data_dir / edition).is_dir():
+        raise DataValidationError([Issue(_label(data_dir / edition, data_dir), None, None, None,
+                                         f"a folder holding edition {edition}'s data")])
+
+    meta: EditionMeta | None = _read_yaml(meta_path, EditionMeta, issues, lab[meta_path])
+    codebook: Codebook | None = _read_yaml(questions_path, Codebook, issues, lab[questions_path])
+    cps: CpsAnswer | None = _read_yaml(cps_path, CpsAnswer, issues, lab[cps_path])
+    periods = set(meta.periods) if meta else set()
+    sources = set(meta.sources) if meta else set()
+    if meta:
+        for key in ("current_period", "previous_period"):
+            if getattr(meta, key) not in periods:
+                issues.append(Issue(lab[meta_path], None, key, getattr(meta, key),
+                                    "one of the periods defined under 'periods'"))
+        if meta.edition != edition:
+            issues.append(Issue(lab[meta_path], None, "edition", meta.edition,
+                                f"'{edition}', the name of its folder"))
+        if meta.funding_ask.source not in sources:
+            issues.append(Issue(lab[meta_path], None, "funding_ask.source",
+                                meta.funding_ask.source, "a source id listed under 'sources'"))
+    if cps and meta and cps.source not in sources:
+        issues.append(Issue(lab[cps_path], None, "source", cps.source,
+                            "a source id listed under 'sources' in edition.yml"))
+    question_periods: dict[str, list[str]] = {}
+    if codebook:
+        for i, q in enumerate(codebook.questions):
+            if q.id in question_periods:
+                issues.append(Issue(lab[questions_path], None, f"questions.{i}.id", q.id,
+                                    "each question id once"))
+            question_periods[q.id] = q.periods
+            for period in q.periods:
+                if meta and period not in periods:
+                    issues.append(Issue(lab[questions_path], None, f"questions.{i}.periods",
+                                        period, "a period defined in edition.yml"))
+
+    forces = _read_csv(forces_path, ["force_code", "force_name", "region", "tile_x", "tile_y"],
+                       issues, lab[forces_path])
+    if forces is not None:
+        for col in ("tile_x", "tile_y"):
+            _to_number(forces, col, issues, lab[forces_path], whole=True)
+        _schema_issues(pa.DataFrameSchema({
+            "force_code": _text("an ONS police force area code",
+                                pa.Check.str_matches(r"^[EW]\d{8}$",
+                                                     error="an ONS code such as E23000001"),
+                                unique=True),
+            "force_name": _text("a force name", unique=True),
+            "region": _text("a region", _isin(REGIONS, "a region of England or Wales")),
+            "tile_x": pa.Column("Int64", pa.Check.ge(0, error="a tile column of 0 or more")),
+            "tile_y": pa.Column("Int64", pa.Check.ge(0, error="a tile row of 0 or more")),
+        }, unique=["tile_x", "tile_y"], report_duplicates="exclude_first"),
+            forces, issues, lab[forces_path])
+    codes = set(forces["force_code"]) if forces is not None else set()
+
+    returns = _read_csv(returns_path, ["force_code", "question_id", "period", "status", "value",
+                                       "note"], issues, lab[returns_path])
+    if returns is not None:
+        _to_number(returns, "value", issues, lab[returns_path], whole=True)
+        allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
+
+        def period_fits(df: pd.DataFrame) -> pd.Series:
+            known = df["question_id"].isin(question_periods)
+            pairs = pd.Series(list(zip(df["question_id"], df["period"], strict=True)),
+                              index=df.index)
+            return ~known | pairs.isin(allowed_pairs)
+
+        row_checks = {
+            "a figure in 'value', since status is 'answered'": "value",
+            "an empty 'value', since the status says no figure was given": "value",
+            "a note saying what is missing, since status is 'partial'": "note",
+        }
+        rules = [
+            lambda df: ~df["status"].isin(VALUE_REQUIRED) | df["value"].notna(),
+            lambda df: df["status"].isin(VALUE_REQUIRED | VALUE_OPTIONAL)
+            | ~df["status"].isin(STATUSES) | df["value"].isna(),
+            lambda df: (df["status"] != "partial") | (df["note"] != ""),
+        ]
+        checks = [pa.Check(rule, error=error) for rule, error in zip(rules, row_checks,
+                                                                       strict=True)]
+        schema = pa.DataFrameSchema({
+            "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv")),
+            "question_id": _text("a question id", _isin(question_periods, "question ids")),
+            "period": _text("a period", _isin(periods, "periods in edition.yml")),
+            "status": _text("a status", _isin(STATUSES, "a status")),
+            "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"),
+                               nullable=True),
+            "note": _text("", nullable=True),
+        }, checks=checks, unique=["force_code", "question_id", "period"],
+            report_duplicates="exclude_first")
+        _schema_issues(schema, returns, issues, lab[returns_path], row_checks)
+        for row in returns.index[~period_fits(returns)]:
+            q = returns.at[row, "question_id"]
+            issues.append(Issue(lab[returns_path], int(row), "period", returns.at[row, "period"],
+                                f"a period asked in {q}: {', '.join(question_periods[q])}"))
+        _check_complete(returns, codes, question_periods, issues, lab[returns_path])
+        _check_spo_outcomes(returns, issues, lab[returns_path])
+
+    commitments = _read_csv(pcc_path, ["force_code", "committed", "source_id"], issues,
+                            lab[pcc_path])
+    if commitments is not None:
+        _schema_issues(pa.DataFrameSchema({
+            "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
+                                unique=True),
+            "committed": _text("true or false", _isin(["true", "false"], "true or false")),
+            "source_id": _text("a source id", _isin(sources, "source ids in edition.yml")),
+        }), commitments, issues, lab[pcc_path])
+        for code in sorted(codes - set(commitments["force_code"])):
+            issues.append(Issue(lab[pcc_path], None, "force_code", None,
+                                f"a row for force {code}"))
+        commitments["committed"] = commitments["committed"] == "true"
+
+    national = _read_csv(national_path, ["measure", "period", "value", "unit", "source_id",
+                                         "note"], issues, lab[national_path])
+    if national is not None:
+        _to_number(national, "value", issues, lab[national_path], whole=False)
+        _schema_issues(pa.DataFrameSchema({
+            "measure": _text("a measure name", pa.Check.str_matches(
+                r"^[a-z_]+$", error="a measure name in lower_snake_case")),
+            "period": _text("a period", _isin(periods, "periods in edition.yml")),
+            "value": pa.Column("Float64", pa.Check.ge(0, error="a value of 0 or more")),
+            "unit": _text("a unit", _isin(["offences", "cases", "percent"], "a unit")),
+            "source_id": _text("a source id", _isin(sources, "source ids in edition.yml")),
+            "note": _text("", nullable=True),
+        }, checks=[pa.Check(lambda df: (df["unit"] != "percent") | (df["value"] <= 100),
+                            error="a percentage of at most 100")],
+            unique=["measure", "period"], report_duplicates="exclude_first"),
+            national, issues, lab[national_path], {"a percentage of at most 100": "value"})
+
+    if issues:
+        raise DataValidationError(issues)
+    assert meta and codebook and cps and forces is not None and returns is not None
+    assert commitments is not None and national is not None
+    questions = pd.DataFrame([q.model_dump() for q in codebook.questions])
+    returns = returns.merge(forces[["force_code", "force_name", "region"]], on="force_code")
+    return Edition(directory=data_dir / edition, meta=meta, questions=questions,
+                   forces=forces, returns=returns, commitments=commitments,
+                   national=national, cps=cps, files=files)
+
+
+def _check_complete(returns: pd.DataFrame, codes: set[str],
+                    question_periods: dict[str, list[str]], issues: list[Issue],
+                    label: str) -> None:
+    """Every force must have one row for every question and period it was asked."""
+    present = set(zip(returns["force_code"], returns["question_id"], returns["period"],
+                      strict=True))
+    for code in sorted(codes):
+        missing = [f"{q} {p}" for q, ps in question_periods.items() for p in ps
+                   if (code, q, p) not in present]
+        if missing:
+            issues.append(Issue(label, None, "force_code", None,
+                                f"rows for force {code}: missing {', '.join(missing)}"))
+
+
+def _check_spo_outcomes(returns: pd.DataFrame, issues: list[Issue], label: str) -> None:
+    """Outcomes of SPO applications (Q11-Q13) cannot exceed the applications made (Q9+Q10)."""
+    apps = returns[returns["question_id"].isin(SPO_APPLICATIONS) & returns["value"].notna()]
+    complete = apps.groupby("force_code")["value"].agg(["sum", "count"])
+    totals = complete.loc[complete["count"] == len(SPO_APPLICATIONS), "sum"]
+    outcomes = returns[returns["question_id"].isin(SPO_OUTCOMES) & returns["value"].notna()]
+    for row, out in outcomes.iterrows():
+        total = totals.get(out["force_code"])
+        if total is not None and out["value"] > total:
+            issues.append(Issue(label, int(row), "value", int(out["value"]),
+                                f"at most {int(total)}, the force's SPO applications (Q9 + Q10)"))

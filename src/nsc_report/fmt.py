@@ -1,0 +1,39 @@
+"""How figures are written in the report's prose (British style, no false precision)."""
+
+from __future__ import annotations
+
+
+def count(n: int | float) -> str:
+    """A whole number with thousands separators: 131200 -> '131,200'."""
+    return f"{round(n):,}"
+
+
+def pct(value: float, places: int = 0) -> str:
+    """A percentage already on the 0-100 scale: 66.67 -> '67%'."""
+    return f"{value:.{places}f}%"
+
+
+def share(part: int | float, whole: int | float, places: int = 0) -> str:
+    """part / whole as a percentage: share(10, 15) -> '67%'."""
+    if whole == 0:
+        raise ZeroDivisionError("share of an empty group")
+    return pct(100 * part / whole, places)
+
+
+def gbp_millions(amount: int | float, places: int = 1) -> str:
+    """An amount of pounds in millions: 243810000 -> '£243.8 million'."""
+    return f"£{amount / 1e6:,.{places}f} million"
+
+
+def gbp(amount: int | float) -> str:
+    return f"£{round(amount):,}"
+
+
+def listing(items: list[str], conj: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"

@@ -1,0 +1,83 @@
+"""Q9-Q13: Stalking Protection Orders applied for, blocked, refused and granted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import Edition
+from . import figures, force_names
+
+# Bands of interim + full applications in a year, as the report groups forces.
+BANDS: list[tuple[str, int, float]] = [
+    ("10 or fewer", 0, 10),
+    ("11 to 30", 11, 30),
+    ("more than 30", 31, float("inf")),
+]
+
+
+def band_of(total: int) -> str:
+    for label, low, high in BANDS:
+        if low <= total <= high:
+            return label
+    raise ValueError(f"no band for {total} applications")
+
+
+def spo_table(edition: Edition) -> pd.DataFrame:
+    """One row per force that gave both interim (Q9) and full (Q10) application figures."""
+    period = edition.meta.current_period
+    cols = {"Q9": "interim", "Q10": "full", "Q11": "not_authorised", "Q12": "refused_at_court",
+            "Q13": "positive_requirements"}
+    frame = pd.concat({name: figures(edition, q, period) for q, name in cols.items()}, axis=1)
+    frame = frame.dropna(subset=["interim", "full"]).astype("Int64")
+    frame["total"] = frame["interim"] + frame["full"]
+    frame["band"] = frame["total"].map(band_of)
+    recorded = figures(edition, "Q1", period).reindex(frame.index)
+    frame["recorded_stalking"] = recorded.astype("Int64")
+    frame["per_1000_recorded"] = (1000 * frame["total"] / recorded).round(1)
+    frame.insert(0, "force", force_names(edition).reindex(frame.index))
+    return frame.sort_values(["total", "force"], ascending=[False, True]).rename_axis("force_code")
+
+
+def band_counts(edition: Edition) -> pd.Series:
+    """Number of forces in each band, in band order (empty bands count 0)."""
+    counts = spo_table(edition)["band"].value_counts()
+    return pd.Series({label: int(counts.get(label, 0)) for label, _, _ in BANDS}, name="forces")
+
+
+@dataclass(frozen=True)
+class SpoSummary:
+    forces_with_figures: int
+    total: int
+    interim: int
+    full: int
+    median_per_force: float
+    median_per_1000: float
+    not_authorised: int
+    not_authorised_forces: int
+    refused_at_court: int
+    refused_at_court_forces: int
+    positive_requirements: int
+    positive_requirements_forces: int
+
+
+def spo_summary(edition: Edition) -> SpoSummary:
+    t = spo_table(edition)
+
+    def answered(col: str) -> tuple[int, int]:
+        col_values = t[col].dropna()
+        return int(col_values.sum()), int(col_values.size)
+
+    na, na_f = answered("not_authorised")
+    rc, rc_f = answered("refused_at_court")
+    pr, pr_f = answered("positive_requirements")
+    return SpoSummary(
+        forces_with_figures=len(t), total=int(t["total"].sum()),
+        interim=int(t["interim"].sum()), full=int(t["full"].sum()),
+        median_per_force=float(t["total"].median()),
+        median_per_1000=float(t["per_1000_recorded"].dropna().median()),
+        not_authorised=na, not_authorised_forces=na_f,
+        refused_at_court=rc, refused_at_court_forces=rc_f,
+        positive_requirements=pr, positive_requirements_forces=pr_f,
+    )
