@@ -1,0 +1,239 @@
+"""Accessible, offline charts.
+
+A chart in the report is an `AccessibleChart`: an Altair chart plus an active title (the
+finding), a caption (measure, source, period), a text alternative and its data table. In a
+notebook it displays as one mime bundle:
+
+- text/html: a figure with the title and caption, a container that the site's own copy of
+  vega-embed (see publish.py) renders as SVG, the data table, and CSV/SVG downloads as data
+  URIs. Ids come from the chart's name, never from random numbers, so output is stable.
+- image/svg+xml: a static rendering by vl-convert (for other front ends and review).
+- text/plain: the title and text alternative.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import numbers
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000"]
+INK = "#1f2430"
+MUTED = "#5a6270"
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+STATIC_WIDTH = 640
+
+
+def theme_config() -> dict[str, Any]:
+    """Vega-Lite config shared by every chart: readable type, quiet axes, safe colours."""
+    return {
+        "font": FONT,
+        "background": "white",
+        "view": {"stroke": None},
+        "range": {"category": PALETTE},
+        "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK,
+                 "titleColor": INK, "titleFontWeight": "normal", "gridColor": "#e3e6ea",
+                 "domainColor": MUTED, "tickColor": MUTED, "labelLimit": 220},
+        "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK,
+                   "titleColor": INK, "orient": "top", "titleFontWeight": "normal"},
+        "title": {"fontSize": 17, "anchor": "start", "color": INK, "subtitleColor": MUTED,
+                  "subtitleFontSize": 13, "offset": 12},
+        "text": {"fontSize": 13, "color": INK},
+        "bar": {"color": PALETTE[0]},
+    }
+
+
+@dataclass
+class AccessibleChart:
+    """A chart with everything a reader needs to get its finding without seeing it."""
+
+    name: str            # stable id, e.g. "spo-applications"
+    chart: alt.TopLevelMixin
+    title: str           # active title: states the finding
+    caption: str         # measure, source, population, geography, period
+    alt_text: str        # the finding and its key numbers in words
+    table: pd.DataFrame  # display-ready data table (column names for readers)
+
+    def __post_init__(self) -> None:
+        for field in ("name", "title", "caption", "alt_text"):
+            if not getattr(self, field).strip():
+                raise ValueError(f"chart {self.name!r} needs a {field}")
+        if self.table.empty:
+            raise ValueError(f"chart {self.name!r} needs a data table")
+
+    # --- specs ----------------------------------------------------------------------------
+    def web_spec(self) -> dict[str, Any]:
+        """Vega-Lite for the page: fills its container; the title is in the HTML figure."""
+        spec = self.chart.properties(width="container").to_dict()
+        spec["config"] = theme_config()
+        spec["description"] = self.alt_text
+        return spec
+
+    def static_spec(self) -> dict[str, Any]:
+        """Vega-Lite for a stand-alone image: fixed width, with its title and caption."""
+        spec = self.chart.properties(
+            width=STATIC_WIDTH,
+            title=alt.TitleParams(self.title, subtitle=textwrap.wrap(self.caption, 100)),
+        ).to_dict()
+        spec["config"] = theme_config()
+        spec["description"] = self.alt_text
+        return spec
+
+    def svg(self) -> str:
+        return vlc.vegalite_to_svg(self.static_spec())
+
+    def csv(self) -> str:
+        return self.table.to_csv(index=False, lineterminator="\n")
+
+    # --- output ---------------------------------------------------------------------------
+    def table_html(self) -> str:
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
+        numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
+                   for t in self.table.dtypes]
+        floats = [pd.api.types.is_float_dtype(t) for t in self.table.dtypes]
+        body = []
+        for row in self.table.itertuples(index=False):
+            cells = []
+            for i, value in enumerate(row):
+                text = "" if pd.isna(value) else html.escape(_cell(value, floats[i]))
+                if i == 0:
+                    cells.append(f'<th scope="row">{text}</th>')
+                else:
+                    cls = ' class="num"' if numeric[i] else ""
+                    cells.append(f"<td{cls}>{text}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        return (f'<table class="nsc-data-table"><caption>Data for: {html.escape(self.title)}'
+                f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+    def html(self, svg: str | None = None) -> str:
+        svg = svg if svg is not None else self.svg()
+        ident = f"nsc-chart-{self.name}"
+        spec = json.dumps(self.web_spec(), sort_keys=True, separators=(",", ":"))
+        spec = spec.replace("</", "<\\/")  # cannot close the script element early
+        csv_uri = "data:text/csv;base64," + base64.b64encode(self.csv().encode()).decode()
+        svg_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        return (
+            f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
+            f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
+            f"{html.escape(self.title)}</p>"
+            f'<p class="nsc-chart-caption">{html.escape(self.caption)}</p></figcaption>'
+            f'<div class="nsc-chart-canvas" id="{ident}" role="img" '
+            f'aria-label="{html.escape(self.alt_text)}" data-spec="{ident}-spec"></div>'
+            f'<script type="application/json" id="{ident}-spec">{spec}</script>'
+            f'<details class="nsc-chart-data"><summary>Show the data table</summary>'
+            f"{self.table_html()}</details>"
+            f'<p class="nsc-chart-downloads">'
+            f'<a class="nsc-download" download="{self.name}.csv" href="{csv_uri}">'
+            f"Download the data (CSV)</a> "
+            f'<a class="nsc-download" download="{self.name}.svg" href="{svg_uri}">'
+            f"Download the chart (SVG)</a></p></figure>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None
+                          ) -> tuple[dict[str, str], dict[str, Any]]:
+        svg = self.svg()
+        data = {
+            "text/html": self.html(svg),
+            "image/svg+xml": svg,
+            "text/plain": f"{self.title}\n{self.alt_text}",
+        }
+        # publish.py collects every chart's table for the downloads from this metadata.
+        metadata = {"nsc_chart": {"name": self.name, "title": self.title,
+                                  "caption": self.caption, "csv": self.csv()}}
+        return data, metadata
+
+
+def _cell(value: Any, is_float: bool) -> str:
+    if is_float:
+        return f"{float(value):,.1f}"
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return f"{int(value):,}"
+    return str(value)
+
+
+# --- chart builders used by the section notebooks --------------------------------------------
+
+def bar_counts(data: pd.DataFrame, category: str, value: str, category_title: str,
+               value_title: str, sort: list[str] | None = None) -> alt.Chart:
+    """Horizontal bars with the count written at the end of each bar."""
+    order = sort or list(data.sort_values(value, ascending=False)[category])
+    y = alt.Y(f"{category}:N", title=category_title, sort=order)
+    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format="d"))
+    base = alt.Chart(data).encode(y=y, x=x, tooltip=[category, value])
+    return (base.mark_bar(color=PALETTE[0])
+            + base.mark_text(align="left", dx=4, fontWeight="bold").encode(text=f"{value}:Q"))
+
+
+def lollipop_change(data: pd.DataFrame) -> alt.Chart:
+    """Per-force % change: the group is shown by both colour and marker shape."""
+    y = alt.Y("force:N", sort=list(data.sort_values("pct_change")["force"]), title=None)
+    x = alt.X("pct_change:Q", title="Change in recorded stalking (%)")
+    group = alt.Color("group:N", title="PCC commitment",
+                      scale=alt.Scale(domain=["PCC committed", "No commitment"],
+                                      range=[PALETTE[5], PALETTE[0]]))
+    shape = alt.Shape("group:N", title="PCC commitment",
+                      scale=alt.Scale(domain=["PCC committed", "No commitment"],
+                                      range=["triangle-up", "circle"]))
+    tooltip = ["force", "group", alt.Tooltip("pct_change:Q", format=".1f", title="% change")]
+    data = data.assign(zero=0)
+    rule = alt.Chart(data).mark_rule(color=MUTED).encode(y=y, x=alt.X("zero:Q"),
+                                                         x2="pct_change:Q")
+    points = alt.Chart(data).mark_point(size=90, filled=True, opacity=1).encode(
+        y=y, x=x, color=group, shape=shape, tooltip=tooltip)
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=INK).encode(x="x:Q")
+    return rule + points + zero
+
+
+def bars_with_thresholds(data: pd.DataFrame, thresholds: list[int]) -> alt.Chart:
+    """Per-force totals with reference lines at the band edges, so bands need no colour."""
+    y = alt.Y("force:N", sort=list(data.sort_values("total", ascending=False)["force"]),
+              title=None)
+    x = alt.X("total:Q", title="SPO applications, interim and full")
+    base = alt.Chart(data).encode(y=y, x=x, tooltip=["force", "total", "band"])
+    bars = base.mark_bar(color=PALETTE[0])
+    labels = base.mark_text(align="left", dx=3).encode(text="total:Q")
+    lines = pd.DataFrame({"x": [t + 0.5 for t in thresholds],
+                          "label": [f"{t}" for t in thresholds]})
+    rules = alt.Chart(lines).mark_rule(color=PALETTE[5], strokeDash=[5, 3]).encode(x="x:Q")
+    return bars + labels + rules
+
+
+def status_heatmap(card: pd.DataFrame, order: list[str], statuses: dict[str, str],
+                   glyphs: dict[str, str], question_order: list[str]) -> alt.Chart:
+    """Force x question grid: colour and a printed glyph both give each cell's status."""
+    labels = [statuses[s] for s in order]
+    colours = [PALETTE[0], PALETTE[4], PALETTE[1], PALETTE[5], PALETTE[3], "#bfc4cb"]
+    data = card.assign(glyph=card["status"].map(glyphs), label=card["status"].map(statuses),
+                       text_colour=card["status"].map(lambda s: "white" if s in (
+                           "answered", "refused_s12") else INK))
+    y = alt.Y("force:N", title=None, sort=list(dict.fromkeys(data["force"])))
+    x = alt.X("question_id:N", title="Question", sort=question_order,
+              axis=alt.Axis(orient="top", labelAngle=0))
+    rect = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
+        x=x, y=y,
+        color=alt.Color("label:N", title="Answer", sort=labels,
+                        scale=alt.Scale(domain=labels, range=colours),
+                        legend=alt.Legend(orient="top", columns=2, labelLimit=260)),
+        tooltip=["force", "question_id", alt.Tooltip("label:N", title="answer")])
+    text = alt.Chart(data).mark_text(fontSize=12, fontWeight="bold").encode(
+        x=x, y=y, text="glyph:N", color=alt.Color("text_colour:N", scale=None))
+    return (rect + text).properties(height=alt.Step(16))
+
+
+def funnel(data: pd.DataFrame) -> alt.Chart:
+    """Attrition stages as bars on one scale, labelled with count and share."""
+    y = alt.Y("stage:N", sort=list(data["stage"]), title=None)
+    x = alt.X("count:Q", title="Cases", axis=alt.Axis(format=",d"))
+    base = alt.Chart(data).encode(y=y, x=x, tooltip=["stage", alt.Tooltip("count:Q", format=",")])
+    return (base.mark_bar(color=PALETTE[0])
+            + base.mark_text(align="left", dx=4).encode(text="label:N"))

@@ -1,0 +1,128 @@
+"""`nsc-report validate | execute | build | pdf | report`."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from .data import DataValidationError, load_edition
+from .execute import ExecutionError, execute
+from .publish import BuildError, Layout, build_html, pdf_name
+
+EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF = 1, 2, 3, 4
+
+
+def default_edition(root: Path) -> str:
+    """The edition whose executed notebooks are committed in book/ (pyproject.toml)."""
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(config["tool"]["nsc-report"]["edition"])
+
+
+def layout_for(root: Path, data_dir: Path, edition: str, out: Path | None) -> Layout:
+    """The committed edition executes into book/ and publishes to _build/; anything else
+    executes and publishes under its own folder and never touches book/."""
+    committed = (data_dir.resolve() == (root / "data").resolve()
+                 and edition == default_edition(root))
+    if committed and out is None:
+        return Layout(root=root, notebooks=root / "book", out=root / "_build",
+                      work=root / "_build" / ".work" / edition)
+    if out is None:
+        key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:8]
+        out = root / "_build" / "editions" / f"{edition}-{key}"
+    out = out.resolve()
+    if out == (root / "_build").resolve() and not committed:
+        raise SystemExit("--out _build is reserved for the committed edition")
+    return Layout(root=root, notebooks=out / "book", out=out, work=out / ".work")
+
+
+def _log(message: str) -> None:
+    print(message, flush=True)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    ed = load_edition(args.data_dir, args.edition)
+    _log(f"{args.data_dir / args.edition}: valid ({len(ed.returns)} answers from "
+         f"{ed.returns['force_code'].nunique()} forces, {len(ed.questions)} questions)")
+    return 0
+
+
+def cmd_execute(args: argparse.Namespace) -> int:
+    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
+    _log(f"Validating {args.data_dir / args.edition}")
+    load_edition(args.data_dir, args.edition)
+    _log(f"Executing notebooks into {layout.notebooks}")
+    execute(args.root / "notebooks", layout.notebooks, args.data_dir, args.edition,
+            force=args.force, workers=args.workers, progress=_log)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
+    start = time.perf_counter()
+    cmd_execute(args)
+    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
+    ed = load_edition(args.data_dir, args.edition)
+    pdf_file = layout.pdf_dir / pdf_name(ed)
+    build_html(layout, ed, progress=_log, pdf_file=pdf_file if pdf_file.exists() else None)
+    status = 0
+    if with_pdf:
+        status = cmd_pdf(args, required=False)
+    _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
+    return status
+
+
+def cmd_pdf(args: argparse.Namespace, required: bool = True) -> int:
+    from .pdf import ChromiumMissing, print_pdf
+
+    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
+    ed = load_edition(args.data_dir, args.edition)
+    try:
+        path = print_pdf(layout, ed, progress=_log)
+    except ChromiumMissing as exc:
+        _log(f"PDF not written: {exc}")
+        return EXIT_PDF if required else 0
+    _log(f"  PDF written to {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="nsc-report", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("validate", "check an edition's data"),
+                            ("execute", "validate, then run the notebooks with papermill"),
+                            ("build", "validate, execute, then build the HTML book"),
+                            ("pdf", "print the PDF from the book (needs Chromium)"),
+                            ("report", "build the HTML book and the PDF")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--root", type=Path, default=Path("."), help="project folder")
+        p.add_argument("--edition", default=None, help="edition folder under the data dir")
+        p.add_argument("--data-dir", type=Path, default=None, help="data folder (default: data)")
+        p.add_argument("--out", type=Path, default=None,
+                       help="output folder for data other than the committed edition")
+        p.add_argument("--force", action="store_true", help="re-execute even if up to date")
+        p.add_argument("--workers", type=int, default=None, help="notebook processes")
+    args = parser.parse_args(argv)
+    args.root = args.root.resolve()
+    args.edition = args.edition or default_edition(args.root)
+    args.data_dir = args.data_dir or args.root / "data"
+    commands = {"validate": cmd_validate, "execute": cmd_execute, "build": cmd_build,
+                "pdf": cmd_pdf, "report": lambda a: cmd_build(a, with_pdf=True)}
+    try:
+        return commands[args.command](args)
+    except DataValidationError as exc:
+        print(f"error: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_DATA
+    except ExecutionError as exc:
+        print(f"error: notebook execution failed:\n{exc}\nThe executed notebooks and the last "
+              f"build are unchanged.", file=sys.stderr)
+        return EXIT_EXECUTE
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUILD
+
+
+if __name__ == "__main__":
+    sys.exit(main())

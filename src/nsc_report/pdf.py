@@ -1,0 +1,256 @@
+"""Print the report to PDF with headless Chromium (Debian's package, driven by Playwright).
+
+The single-page build of the book is opened offline, given a cover, a contents page and the
+print stylesheet, and printed to A4 twice: the first pass finds the page on which each chapter
+starts, the second prints the contents page with those numbers. The result is tagged, has an
+outline of the headings, and carries the document's title, author and language.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from .data import Edition
+from .publish import Layout, build_singlehtml, pdf_name
+from .serve import serve
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
+CONTENT_WIDTH_MM = 210 - 2 * 18  # A4 less the side margins set in the print stylesheet
+PRINT_WIDTH_PX = round(CONTENT_WIDTH_MM / 25.4 * 96)
+INSTALL_HINT = ("install it with `sudo apt-get install chromium` (Debian or Ubuntu), or set "
+                "NSC_CHROMIUM to the path of a Chromium or Chrome executable")
+
+
+class ChromiumMissing(Exception):
+    """No Chromium to print with; the HTML build is unaffected."""
+
+
+class PdfError(Exception):
+    """Printing failed."""
+
+
+def find_chromium() -> str:
+    explicit = os.environ.get("NSC_CHROMIUM")
+    if explicit:
+        if Path(explicit).is_file():
+            return explicit
+        raise ChromiumMissing(f"NSC_CHROMIUM={explicit} does not exist; {INSTALL_HINT}")
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ChromiumMissing(f"Chromium was not found: {INSTALL_HINT}")
+
+
+def launch(playwright):  # type: ignore[no-untyped-def]
+    """Headless Chromium that cannot reach the network (offline and quiet)."""
+    return playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+
+
+def _print_css(edition: Edition) -> str:
+    meta = edition.meta
+    running = html.escape(f"{meta.title} ({meta.edition})").replace('"', "'")
+    notice = "Illustrative data" if meta.illustrative else ""
+    box = "font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;"
+    return f"""
+@page {{
+  size: A4; margin: 20mm 18mm 20mm 18mm;
+  @top-left {{ content: "{running}"; {box} }}
+  @top-right {{ content: "{notice}"; {box} }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); {box} }}
+  @bottom-left {{ content: "{html.escape(meta.publisher)}"; {box} }}
+}}
+@page cover {{
+  margin: 0;
+  @top-left {{ content: none; }} @top-right {{ content: none; }}
+  @bottom-left {{ content: none; }} @bottom-right {{ content: none; }}
+}}
+html, body {{ background: #fff !important; }}
+.bd-container, .bd-container__inner, .bd-main, .bd-content, .bd-article-container,
+.bd-article {{ display: block !important; max-width: none !important; width: auto !important;
+  padding: 0 !important; margin: 0 !important; }}
+.bd-page-width {{ max-width: none !important; }}
+.nsc-cover {{ page: cover; height: 297mm; box-sizing: border-box; padding: 38mm 22mm 22mm;
+  background: #3b2a5c; color: #fff; display: flex; flex-direction: column; break-after: page; }}
+.nsc-cover .nsc-cover-kicker {{ text-transform: uppercase; letter-spacing: 0.12em; font-size: 11pt;
+  margin: 0 0 10mm; color: #e6def3; }}
+.nsc-cover h1.nsc-cover-title {{ color: #fff !important; font-size: 38pt; line-height: 1.1;
+  margin: 0 0 8mm; border: 0; break-before: auto !important; }}
+.nsc-cover .nsc-cover-subtitle {{ font-size: 16pt; line-height: 1.35; margin: 0 0 14mm; max-width: 150mm; }}
+.nsc-cover .nsc-cover-meta {{ font-size: 12pt; line-height: 1.6; margin: 0; }}
+.nsc-cover .nsc-cover-notice {{ margin-top: auto; border: 2px solid #fff; padding: 5mm 6mm;
+  font-size: 11pt; line-height: 1.45; }}
+.nsc-contents {{ break-after: page; }}
+.nsc-contents h2 {{ font-size: 22pt; color: #3b2a5c; margin: 0 0 8mm; }}
+.nsc-contents ol {{ list-style: none; padding: 0; margin: 0; font-size: 12pt; }}
+.nsc-contents li {{ display: flex; align-items: baseline; padding: 2.2mm 0;
+  border-bottom: 1px solid #d9dce1; }}
+.nsc-contents li a {{ color: #1f2430; text-decoration: none; }}
+.nsc-contents li .nsc-toc-dots {{ flex: 1; }}
+.nsc-contents li .nsc-toc-page {{ min-width: 10mm; text-align: right; font-variant-numeric: tabular-nums; }}
+.nsc-print {{ display: block; width: {CONTENT_WIDTH_MM}mm; max-width: {CONTENT_WIDTH_MM}mm; }}
+span[id^="document-"] + section {{ break-before: page; }}
+.nsc-print h2 {{ font-size: 20pt; }}
+.nsc-print section section h2, .nsc-print h3 {{ font-size: 14pt; }}
+.nsc-chart-data {{ display: none !important; }}
+figure.nsc-chart {{ break-inside: avoid; }}
+.nsc-key-figures {{ grid-template-columns: repeat(2, 1fr); }}
+"""
+
+
+def _cover_html(edition: Edition) -> str:
+    meta = edition.meta
+    notice = ""
+    if meta.illustrative:
+        notice = ('<p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force '
+                  "figures in this edition are constructed to match the published national "
+                  "totals; they are not the forces' real answers. The methodology explains "
+                  "which figures are real.</p>")
+    return (f'<section class="nsc-cover" aria-label="Cover">'
+            f'<p class="nsc-cover-kicker">{html.escape(meta.awareness_week)}</p>'
+            f'<h1 class="nsc-cover-title">{html.escape(meta.title)}</h1>'
+            f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
+            f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
+            f"Edition {html.escape(meta.edition)} · published "
+            f"{meta.publication_date:%-d %B %Y}<br>Theme: {html.escape(meta.theme)}</p>"
+            f"{notice}</section>")
+
+
+PREPARE_JS = """
+([coverHtml, css]) => {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  const article = document.querySelector('article.bd-article');
+  // In the single page every document after the first follows a <span id="document-...">.
+  const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
+  const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
+  const items = chapters.map((s, i) =>
+    `<li><a href="#${s.id}">${titles[i]}</a><span class="nsc-toc-dots"></span>` +
+    `<span class="nsc-toc-page"></span></li>`);
+  const main = document.createElement('main');
+  main.className = 'nsc-print';
+  main.innerHTML = coverHtml + `<nav class="nsc-contents" aria-label="Contents">` +
+                   `<h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
+  main.appendChild(article);
+  // Only the report itself is printed: no navigation, buttons or search.
+  document.body.replaceChildren(main);
+  return titles;
+}
+"""
+
+
+def _wait_for_charts(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.nsc-chart-canvas')].every("
+        "el => el.classList.contains('nsc-chart-rendered') || "
+        "el.classList.contains('nsc-chart-failed'))", timeout=60_000)
+    failed = page.locator(".nsc-chart-failed").count()
+    if failed:
+        raise PdfError(f"{failed} chart(s) could not be drawn for the PDF")
+
+
+def _normalise(text: str) -> str:
+    """Letters and digits only, ligatures undone: text extraction joins wrapped lines in
+    different ways and keeps the font's ligatures (an "ffi" glyph for "ffi")."""
+    return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> list[int]:
+    """1-based page on which each chapter starts, searching from first_body_page.
+
+    Chapters start on a new page, so the title is the first text after the running header and
+    footer; looking only there keeps a mention of a title in earlier text from matching.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    pages = [_normalise(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf_bytes)).pages]
+    found, start = [], first_body_page - 1
+    for title in titles:
+        key = _normalise(title)
+        page = next((i for i in range(start, len(pages)) if key in pages[i][:PAGE_HEAD_CHARS]),
+                    None)
+        if page is None:
+            raise PdfError(f"chapter '{title}' not found in the printed PDF")
+        found.append(page + 1)
+        start = page
+    return found
+
+
+def _set_metadata(path: Path, edition: Edition) -> None:
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    meta = edition.meta
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_metadata({
+        "/Title": f"{meta.title} ({meta.edition})",
+        "/Author": meta.publisher,
+        "/Subject": meta.subtitle,
+        "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
+        "/Creator": "nsc-report (Jupyter Book and Chromium)",
+    })
+    writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
+    # Open with the bookmarks visible and the title (not the file name) in the window bar.
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    from pypdf.generic import BooleanObject, DictionaryObject
+    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("wb") as fh:
+        writer.write(fh)
+    os.replace(tmp, path)
+
+
+def print_pdf(layout: Layout, edition: Edition,
+              progress: Callable[[str], None] = print) -> Path:
+    """Write <out>/pdf/<slug>-<edition>.pdf and a copy into the published site's downloads."""
+    find_chromium()  # fail early, before building anything, if there is nothing to print with
+    from playwright.sync_api import sync_playwright
+
+    built = build_singlehtml(layout, edition, progress)
+    index = built / "book" / "index.html"  # the single page (the root index only redirects)
+    layout.pdf_dir.mkdir(parents=True, exist_ok=True)
+    target = layout.pdf_dir / pdf_name(edition)
+    tmp = target.with_name(f".{target.name}.tmp")
+    progress("  printing the PDF with Chromium")
+    with sync_playwright() as pw, serve(built) as base:
+        browser = launch(pw)
+        try:
+            # Lay the page out at the printed width (A4 less margins, at 96 px per inch) so
+            # that charts are drawn at the size they are printed.
+            page = browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 1100})
+            # Nothing may come from outside the site; anything that tries is refused.
+            page.route("**/*", lambda route: route.continue_()
+                       if route.request.url.startswith((base, "data:")) else route.abort())
+            page.emulate_media(media="print")
+            page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
+            _wait_for_charts(page)
+            titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition)])
+            options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
+                       "outline": True, "tagged": True}
+            first = page.pdf(**options)
+            numbers = chapter_pages(first, titles, first_body_page=3)
+            page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
+                          "(el, i) => { el.textContent = numbers[i]; })", numbers)
+            tmp.write_bytes(page.pdf(**options))
+        finally:
+            browser.close()
+    _set_metadata(tmp, edition)
+    os.replace(tmp, target)
+    if layout.html.is_dir():  # the published site links to its own copy
+        site_copy = layout.html / "book" / "downloads"
+        site_copy.mkdir(exist_ok=True)
+        shutil.copy2(target, site_copy / target.name)
+    return target

@@ -1,0 +1,57 @@
+"""Section: methodology tables (codebook and response coding), from the edition's files."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import fmt
+from ..data import STATUSES, Edition
+from ..tables import Table
+
+
+def figures(ed: Edition) -> dict[str, str]:
+    r = ed.returns
+    return {
+        "meth_questions": fmt.count(len(ed.questions)),
+        "meth_forces": fmt.count(ed.meta.forces_asked),
+        "meth_rows": fmt.count(len(r)),
+        "meth_publication_date": f"{ed.meta.publication_date:%-d %B %Y}",
+        "meth_edition": ed.meta.edition,
+        "meth_title": ed.meta.title,
+        "meth_theme": ed.meta.theme,
+        "meth_awareness_week": ed.meta.awareness_week,
+        "meth_illustrative": "yes" if ed.meta.illustrative else "no",
+        "funding_amount": fmt.gbp_millions(ed.meta.funding_ask.amount_gbp),
+        "funding_exact": fmt.gbp(ed.meta.funding_ask.amount_gbp),
+        "funding_as_printed": ed.meta.funding_ask.as_printed,
+    }
+
+
+def questions_table(ed: Edition) -> Table:
+    q = ed.questions
+    frame = pd.DataFrame({
+        "Question": q["id"],
+        "What was asked": q["wording"],
+        "Period": q["periods"].map(lambda ps: "; ".join(ed.period_label(p) for p in ps)),
+        "Unit": q["unit"],
+    })
+    return Table("questions", "The questions sent to every police force", frame)
+
+
+def status_table(ed: Edition) -> Table:
+    counts = ed.returns["status"].value_counts()
+    frame = pd.DataFrame({
+        "Code": list(STATUSES),
+        "Meaning": list(STATUSES.values()),
+        "Answers coded so": [int(counts.get(s, 0)) for s in STATUSES],
+    })
+    return Table("response-coding", "How each answer was coded, with the number of answers "
+                 "(force x question x period) given each code", frame)
+
+
+def sources_table(ed: Edition) -> Table:
+    frame = pd.DataFrame([
+        {"Source": s.citation, "Verified": "yes" if s.verified else "no",
+         "Caveat": s.caveat or ""}
+        for s in ed.meta.sources.values()])
+    return Table("sources", "Sources of the national figures", frame)

@@ -1,0 +1,31 @@
+"""Plain, accessible HTML tables for notebook output (stable markup, no random ids)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass
+class Table:
+    name: str
+    caption: str
+    frame: pd.DataFrame
+
+    def html(self) -> str:
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
+        rows = []
+        for row in self.frame.itertuples(index=False):
+            cells = "".join(
+                f'<th scope="row">{html.escape(str(v))}</th>' if i == 0
+                else f"<td>{html.escape(str(v))}</td>" for i, v in enumerate(row))
+            rows.append(f"<tr>{cells}</tr>")
+        return (f'<div class="nsc-table-wrap"><table class="nsc-table" id="nsc-table-{self.name}">'
+                f"<caption>{html.escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html(), "text/plain": self.frame.to_string(index=False)}
