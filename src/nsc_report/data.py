@@ -149,7 +149,8 @@ def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: s
 
 # --- CSV files ------------------------------------------------------------------------------
 
-def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str) -> pd.DataFrame | None:
+def _read_csv(path: Path, columns: list[str], issues: list[Issue],
+              label: str) -> pd.DataFrame | None:
     """Read every cell as text, so that the schemas, not pandas, judge each value."""
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -198,12 +199,16 @@ def _schema_issues(schema: pa.DataFrameSchema, frame: pd.DataFrame, issues: list
             row = None if pd.isna(case.index) else int(case.index)
             check = str(case.check)
             column = row_checks.get(check, case.column if isinstance(case.column, str) else None)
+            if check == "multiple_fields_uniqueness":
+                column = ", ".join(schema.unique or [])
             if (row, check, column) in seen:
                 continue
             seen.add((row, check, column))
             if row is not None and column in frame.columns:
                 value = frame.at[row, column]
-                value = None if pd.isna(value) else value
+                value = None if pd.isna(value) else getattr(value, "item", lambda v=value: v)()
+            elif check == "multiple_fields_uniqueness" and row is not None:
+                value = " / ".join(str(frame.at[row, c]) for c in schema.unique or [])
             else:
                 value = case.failure_case
             if check == "multiple_fields_uniqueness":
@@ -211,16 +216,20 @@ def _schema_issues(schema: pa.DataFrameSchema, frame: pd.DataFrame, issues: list
             issues.append(Issue(label, row, column, value, check))
 
 
-def _text(expected: str, *checks: pa.Check, nullable: bool = False, unique: bool = False
-          ) -> pa.Column:
+def _text(expected: str, *checks: pa.Check | list[pa.Check], nullable: bool = False,
+          unique: bool = False) -> pa.Column:
+    flat = [c for check in checks for c in (check if isinstance(check, list) else [check])]
     non_empty = pa.Check(lambda s: s != "", element_wise=False, error=expected)
-    return pa.Column(str, [*checks] if nullable else [non_empty, *checks], unique=unique)
+    return pa.Column(str, flat if nullable else [non_empty, *flat], unique=unique)
 
 
-def _isin(values: Iterable[str], what: str) -> pa.Check:
+def _isin(values: Iterable[str] | None, what: str) -> list[pa.Check]:
+    """A membership check, or none when the reference list itself could not be read."""
+    if values is None:
+        return []
     allowed = sorted(set(values))
     shown = ", ".join(allowed) if len(allowed) <= 14 else f"one of the {len(allowed)} {what}"
-    return pa.Check.isin(allowed, error=f"{what}: {shown}" if len(allowed) <= 14 else shown)
+    return [pa.Check.isin(allowed, error=f"{what}: {shown}" if len(allowed) <= 14 else shown)]
 
 
 @dataclass(frozen=True)
@@ -275,9 +284,11 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
     meta: EditionMeta | None = _read_yaml(meta_path, EditionMeta, issues, lab[meta_path])
     codebook: Codebook | None = _read_yaml(questions_path, Codebook, issues, lab[questions_path])
     cps: CpsAnswer | None = _read_yaml(cps_path, CpsAnswer, issues, lab[cps_path])
-    periods = set(meta.periods) if meta else set()
-    sources = set(meta.sources) if meta else set()
-    if meta:
+    # Sets of valid references; None where the file defining them could not be read, so that
+    # one broken file is not reported again on every row that refers to it.
+    periods: set[str] | None = set(meta.periods) if meta else None
+    sources: set[str] | None = set(meta.sources) if meta else None
+    if meta and periods is not None and sources is not None:
         for key in ("current_period", "previous_period"):
             if getattr(meta, key) not in periods:
                 issues.append(Issue(lab[meta_path], None, key, getattr(meta, key),
@@ -288,7 +299,7 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
         if meta.funding_ask.source not in sources:
             issues.append(Issue(lab[meta_path], None, "funding_ask.source",
                                 meta.funding_ask.source, "a source id listed under 'sources'"))
-    if cps and meta and cps.source not in sources:
+    if cps and sources is not None and cps.source not in sources:
         issues.append(Issue(lab[cps_path], None, "source", cps.source,
                             "a source id listed under 'sources' in edition.yml"))
     question_periods: dict[str, list[str]] = {}
@@ -299,7 +310,7 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
                                     "each question id once"))
             question_periods[q.id] = q.periods
             for period in q.periods:
-                if meta and period not in periods:
+                if periods is not None and period not in periods:
                     issues.append(Issue(lab[questions_path], None, f"questions.{i}.periods",
                                         period, "a period defined in edition.yml"))
 
@@ -319,7 +330,8 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
             "tile_y": pa.Column("Int64", pa.Check.ge(0, error="a tile row of 0 or more")),
         }, unique=["tile_x", "tile_y"], report_duplicates="exclude_first"),
             forces, issues, lab[forces_path])
-    codes = set(forces["force_code"]) if forces is not None else set()
+    codes: set[str] | None = set(forces["force_code"]) if forces is not None else None
+    qids: set[str] | None = set(question_periods) if codebook else None
 
     returns = _read_csv(returns_path, ["force_code", "question_id", "period", "status", "value",
                                        "note"], issues, lab[returns_path])
@@ -347,8 +359,9 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
         checks = [pa.Check(rule, error=error) for rule, error in zip(rules, row_checks,
                                                                        strict=True)]
         schema = pa.DataFrameSchema({
-            "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv")),
-            "question_id": _text("a question id", _isin(question_periods, "question ids")),
+            "force_code": _text("a force code",
+                                _isin(codes, "force codes in reference/forces.csv")),
+            "question_id": _text("a question id", _isin(qids, "question ids")),
             "period": _text("a period", _isin(periods, "periods in edition.yml")),
             "status": _text("a status", _isin(STATUSES, "a status")),
             "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"),
@@ -361,7 +374,8 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
             q = returns.at[row, "question_id"]
             issues.append(Issue(lab[returns_path], int(row), "period", returns.at[row, "period"],
                                 f"a period asked in {q}: {', '.join(question_periods[q])}"))
-        _check_complete(returns, codes, question_periods, issues, lab[returns_path])
+        if codes is not None and codebook:
+            _check_complete(returns, codes, question_periods, issues, lab[returns_path])
         _check_spo_outcomes(returns, issues, lab[returns_path])
 
     commitments = _read_csv(pcc_path, ["force_code", "committed", "source_id"], issues,
@@ -373,7 +387,7 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
             "committed": _text("true or false", _isin(["true", "false"], "true or false")),
             "source_id": _text("a source id", _isin(sources, "source ids in edition.yml")),
         }), commitments, issues, lab[pcc_path])
-        for code in sorted(codes - set(commitments["force_code"])):
+        for code in sorted((codes or set()) - set(commitments["force_code"])):
             issues.append(Issue(lab[pcc_path], None, "force_code", None,
                                 f"a row for force {code}"))
         commitments["committed"] = commitments["committed"] == "true"
@@ -396,7 +410,7 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
             national, issues, lab[national_path], {"a percentage of at most 100": "value"})
 
     if issues:
-        raise DataValidationError(issues)
+        raise DataValidationError(_once_per_cell(issues))
     assert meta and codebook and cps and forces is not None and returns is not None
     assert commitments is not None and national is not None
     questions = pd.DataFrame([q.model_dump() for q in codebook.questions])
@@ -404,6 +418,15 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
     return Edition(directory=data_dir / edition, meta=meta, questions=questions,
                    forces=forces, returns=returns, commitments=commitments,
                    national=national, cps=cps, files=files)
+
+
+def _once_per_cell(issues: list[Issue]) -> list[Issue]:
+    """A cell that could not be read is reported for that alone, not again by the rules that
+    then find it empty."""
+    unreadable = {(i.file, i.row, i.column) for i in issues
+                  if i.expected.endswith("or an empty cell")}
+    return [i for i in issues if (i.file, i.row, i.column) not in unreadable
+            or i.expected.endswith("or an empty cell")]
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

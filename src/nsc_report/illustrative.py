@@ -190,7 +190,10 @@ def _responder_rows(rng: random.Random, code: str, name: str) -> list[dict[str, 
     return rows
 
 
-def build_rows(forces: list[dict[str, str]]) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
+Rows = list[dict[str, object]]
+
+
+def build_rows(forces: list[dict[str, str]]) -> tuple[Rows, Rows]:
     """Return (foi_returns rows, pcc_commitments rows) for the given forces, in file order."""
     rng = random.Random(SEED)
     whole = {name: status for status, names in WHOLE_REQUEST.items() for name in names}

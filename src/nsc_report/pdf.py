@@ -15,6 +15,7 @@ import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from string import Template
 
 from .data import Edition
 from .publish import Layout, build_singlehtml, pdf_name
@@ -23,8 +24,10 @@ from .serve import serve
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+STATIC = Path(__file__).parent / "static"
 PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
-CONTENT_WIDTH_MM = 210 - 2 * 18  # A4 less the side margins set in the print stylesheet
+SIDE_MARGIN_MM = 18
+CONTENT_WIDTH_MM = 210 - 2 * SIDE_MARGIN_MM  # A4 less the side margins
 PRINT_WIDTH_PX = round(CONTENT_WIDTH_MM / 25.4 * 96)
 INSTALL_HINT = ("install it with `sudo apt-get install chromium` (Debian or Ubuntu), or set "
                 "NSC_CHROMIUM to the path of a Chromium or Chrome executable")
@@ -58,53 +61,13 @@ def launch(playwright):  # type: ignore[no-untyped-def]
 
 def _print_css(edition: Edition) -> str:
     meta = edition.meta
-    running = html.escape(f"{meta.title} ({meta.edition})").replace('"', "'")
-    notice = "Illustrative data" if meta.illustrative else ""
-    box = "font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;"
-    return f"""
-@page {{
-  size: A4; margin: 20mm 18mm 20mm 18mm;
-  @top-left {{ content: "{running}"; {box} }}
-  @top-right {{ content: "{notice}"; {box} }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); {box} }}
-  @bottom-left {{ content: "{html.escape(meta.publisher)}"; {box} }}
-}}
-@page cover {{
-  margin: 0;
-  @top-left {{ content: none; }} @top-right {{ content: none; }}
-  @bottom-left {{ content: none; }} @bottom-right {{ content: none; }}
-}}
-html, body {{ background: #fff !important; }}
-.bd-container, .bd-container__inner, .bd-main, .bd-content, .bd-article-container,
-.bd-article {{ display: block !important; max-width: none !important; width: auto !important;
-  padding: 0 !important; margin: 0 !important; }}
-.bd-page-width {{ max-width: none !important; }}
-.nsc-cover {{ page: cover; height: 297mm; box-sizing: border-box; padding: 38mm 22mm 22mm;
-  background: #3b2a5c; color: #fff; display: flex; flex-direction: column; break-after: page; }}
-.nsc-cover .nsc-cover-kicker {{ text-transform: uppercase; letter-spacing: 0.12em; font-size: 11pt;
-  margin: 0 0 10mm; color: #e6def3; }}
-.nsc-cover h1.nsc-cover-title {{ color: #fff !important; font-size: 38pt; line-height: 1.1;
-  margin: 0 0 8mm; border: 0; break-before: auto !important; }}
-.nsc-cover .nsc-cover-subtitle {{ font-size: 16pt; line-height: 1.35; margin: 0 0 14mm; max-width: 150mm; }}
-.nsc-cover .nsc-cover-meta {{ font-size: 12pt; line-height: 1.6; margin: 0; }}
-.nsc-cover .nsc-cover-notice {{ margin-top: auto; border: 2px solid #fff; padding: 5mm 6mm;
-  font-size: 11pt; line-height: 1.45; }}
-.nsc-contents {{ break-after: page; }}
-.nsc-contents h2 {{ font-size: 22pt; color: #3b2a5c; margin: 0 0 8mm; }}
-.nsc-contents ol {{ list-style: none; padding: 0; margin: 0; font-size: 12pt; }}
-.nsc-contents li {{ display: flex; align-items: baseline; padding: 2.2mm 0;
-  border-bottom: 1px solid #d9dce1; }}
-.nsc-contents li a {{ color: #1f2430; text-decoration: none; }}
-.nsc-contents li .nsc-toc-dots {{ flex: 1; }}
-.nsc-contents li .nsc-toc-page {{ min-width: 10mm; text-align: right; font-variant-numeric: tabular-nums; }}
-.nsc-print {{ display: block; width: {CONTENT_WIDTH_MM}mm; max-width: {CONTENT_WIDTH_MM}mm; }}
-span[id^="document-"] + section {{ break-before: page; }}
-.nsc-print h2 {{ font-size: 20pt; }}
-.nsc-print section section h2, .nsc-print h3 {{ font-size: 14pt; }}
-.nsc-chart-data {{ display: none !important; }}
-figure.nsc-chart {{ break-inside: avoid; }}
-.nsc-key-figures {{ grid-template-columns: repeat(2, 1fr); }}
-"""
+    template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
+    return template.substitute(
+        running=html.escape(f"{meta.title} ({meta.edition})").replace('"', "'"),
+        notice="Illustrative data" if meta.illustrative else "",
+        publisher=html.escape(meta.publisher).replace('"', "'"),
+        box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
+        width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
 
 
 def _cover_html(edition: Edition) -> str:

@@ -41,8 +41,9 @@ def attrition_table(edition: Edition) -> pd.DataFrame:
     period = attrition_period(edition)
     recorded = national_value(edition, "recorded_stalking", period)
     rows = []
+    n = edition.national
     for measure, label in STAGES:
-        if ((edition.national["measure"] == measure) & (edition.national["period"] == period)).any():
+        if ((n["measure"] == measure) & (n["period"] == period)).any():
             value = national_value(edition, measure, period)
             row = _row(edition, measure, period)
             rows.append({"stage": label, "measure": measure, "count": int(value),

@@ -1,0 +1,50 @@
+# The two commands a fresh machine needs: `make report` and `make test` (see README.md).
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install report html pdf validate execute test test-fast lint bench clean
+
+# Create the virtual environment and install the package with its pinned dependencies.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The report: validate the data, execute the notebooks, build the HTML book and the PDF.
+report: install
+	$(BIN)/nsc-report report
+
+html: install
+	$(BIN)/nsc-report build
+
+pdf: install
+	$(BIN)/nsc-report pdf
+
+validate: install
+	$(BIN)/nsc-report validate
+
+execute: install
+	$(BIN)/nsc-report execute
+
+## The whole test suite: unit, validation, nbval, build, browser, accessibility and PDF tests.
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
+
+## Without the slow build, browser and PDF tests.
+test-fast: install
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/build.py
+
+clean:
+	rm -rf _build

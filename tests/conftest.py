@@ -1,0 +1,95 @@
+"""Shared fixtures: the committed data, scratch copies of it, and one full build."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EDITION = "2024"
+
+
+def chromium_path() -> str | None:
+    from nsc_report.pdf import ChromiumMissing, find_chromium
+
+    try:
+        return find_chromium()
+    except ChromiumMissing:
+        return None
+
+
+requires_chromium = pytest.mark.skipif(
+    chromium_path() is None,
+    reason="Chromium is not installed (apt-get install chromium, or set NSC_CHROMIUM)")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A scratch copy of data/ that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def set_answer(data_dir: Path, force_name: str, question: str, period: str, *,
+               status: str | None = None, value: int | str | None = None,
+               note: str | None = None) -> None:
+    """Change one row of foi_returns.csv in a scratch data folder."""
+    with (data_dir / "reference" / "forces.csv").open(newline="") as fh:
+        code = next(r["force_code"] for r in csv.DictReader(fh) if r["force_name"] == force_name)
+    path = data_dir / EDITION / "foi_returns.csv"
+    with path.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if (row["force_code"], row["question_id"], row["period"]) == (code, question, period):
+            if status is not None:
+                row["status"] = status
+            if value is not None:
+                row["value"] = str(value)
+            if note is not None:
+                row["note"] = note
+            break
+    else:
+        raise KeyError((force_name, question, period))
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nsc_report.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+@dataclass(frozen=True)
+class Built:
+    out: Path
+
+    @property
+    def html(self) -> Path:
+        return self.out / "html"
+
+    @property
+    def pdf(self) -> Path:
+        return self.out / "pdf" / "nsc-stalking-report-2024.pdf"
+
+    def page(self, name: str) -> str:
+        return (self.html / "book" / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The committed edition built from scratch (HTML, and the PDF where Chromium exists),
+    in a scratch folder so that the repository's book/ and _build/ are not touched."""
+    out = tmp_path_factory.mktemp("report")
+    result = run_cli("report", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(out)

@@ -1,0 +1,71 @@
+"""The chart builder: accessible, deterministic, offline."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from nsc_report.charts import PALETTE, AccessibleChart, bar_counts
+
+
+def make(**overrides) -> AccessibleChart:
+    data = pd.DataFrame({"answer": ["Yes", "No"], "forces": [7, 12]})
+    fields = dict(name="demo", chart=bar_counts(data, "answer", "forces", "Answer", "Forces"),
+                  title="Only 7 forces said yes", caption="Forces by answer. Source: test.",
+                  alt_text="Bar chart: 7 said yes and 12 said no.", table=data)
+    fields.update(overrides)
+    return AccessibleChart(**fields)
+
+
+@pytest.mark.parametrize("field", ["title", "caption", "alt_text"])
+def test_every_chart_needs_its_words(field):
+    with pytest.raises(ValueError, match=field):
+        make(**{field: " "})
+
+
+def test_every_chart_needs_a_data_table():
+    with pytest.raises(ValueError, match="data table"):
+        make(table=pd.DataFrame())
+
+
+def test_mime_bundle_is_html_svg_and_text_and_stable():
+    chart = make()
+    first, meta = chart._repr_mimebundle_()
+    second, _ = make()._repr_mimebundle_()
+    assert set(first) == {"text/html", "image/svg+xml", "text/plain"}
+    assert first == second  # no random ids, no timestamps: nbval can compare them
+    assert "altair-viz" not in first["text/html"]
+    assert meta["nsc_chart"]["csv"].startswith("answer,forces")
+
+
+def test_html_carries_alt_text_caption_table_and_downloads():
+    html = make().html()
+    assert 'role="img" aria-label="Bar chart: 7 said yes and 12 said no."' in html
+    assert '<p class="nsc-chart-title" id="nsc-chart-demo-title">Only 7 forces said yes</p>' in html
+    assert "<caption>Data for: Only 7 forces said yes</caption>" in html
+    assert '<th scope="col">answer</th>' in html and '<th scope="row">Yes</th>' in html
+    assert 'download="demo.csv" href="data:text/csv;base64,' in html
+    assert 'download="demo.svg" href="data:image/svg+xml;base64,' in html
+    # Nothing is loaded from elsewhere: the only URLs are data URIs and the schema's id.
+    urls = set(re.findall(r'(?:src|href)="([^"]+)"', html))
+    assert all(u.startswith("data:") for u in urls)
+
+
+def test_spec_cannot_close_its_script_element():
+    chart = make(table=pd.DataFrame({"answer": ["</script><b>x"], "forces": [1]}),
+                 chart=alt.Chart(pd.DataFrame({"a": ["</script>"]})).mark_bar().encode(y="a"))
+    html = chart.html(svg="<svg/>")
+    body = html.split('type="application/json"', 1)[1].split("</script>", 1)[0]
+    assert "</script" not in body
+
+
+def test_static_svg_has_title_and_caption_for_standalone_use():
+    svg = make().svg()
+    assert "Only 7 forces said yes" in svg and "Source: test." in svg
+
+
+def test_palette_is_okabe_ito():
+    assert PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]
