@@ -75,7 +75,7 @@ def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace, required: bool = True) -> int:
-    from .pdf import ChromiumMissing, print_pdf
+    from .pdf import ChromiumMissing, PdfError, print_pdf
 
     layout = layout_for(args.root, args.data_dir, args.edition, args.out)
     ed = load_edition(args.data_dir, args.edition)
@@ -84,6 +84,10 @@ def cmd_pdf(args: argparse.Namespace, required: bool = True) -> int:
     except ChromiumMissing as exc:
         _log(f"PDF not written: {exc}")
         return EXIT_PDF if required else 0
+    except PdfError as exc:
+        print(f"error: the PDF could not be printed: {exc}. The last PDF is unchanged.",
+              file=sys.stderr)
+        return EXIT_PDF
     _log(f"  PDF written to {path}")
     return 0
 

@@ -90,6 +90,13 @@ class FundingAsk(_Strict):
     source: str
 
 
+class Organisation(_Strict):
+    trust_founded_years_ago: int = Field(gt=0)
+    helpline_started: int
+    helpline_victims_supported: int = Field(gt=0)
+    source: str
+
+
 class EditionMeta(_Strict):
     edition: str = Field(pattern=r"^\d{4}$")
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -106,6 +113,7 @@ class EditionMeta(_Strict):
     current_period: str
     previous_period: str
     pcc_commitment_year: int
+    organisation: Organisation
     funding_ask: FundingAsk
     sources: dict[str, Source]
 

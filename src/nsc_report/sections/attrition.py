@@ -41,6 +41,7 @@ def figures(ed: Edition) -> dict[str, str]:
     }
     for pid, value in trend.items():
         values[f"att_recorded_{pid}"] = fmt.count(value)
+        values[f"att_label_{pid}"] = ed.period_label(pid)
     return values
 
 

@@ -21,10 +21,29 @@ def figures(ed: Edition) -> dict[str, str]:
         "meth_theme": ed.meta.theme,
         "meth_awareness_week": ed.meta.awareness_week,
         "meth_illustrative": "yes" if ed.meta.illustrative else "no",
+        "meth_illustrative_text": illustrative_text(ed),
+        "org_years": fmt.count(ed.meta.organisation.trust_founded_years_ago),
+        "org_helpline_started": str(ed.meta.organisation.helpline_started),
+        "org_victims_supported": fmt.count(ed.meta.organisation.helpline_victims_supported),
+        "period_current": ed.period_label(ed.meta.current_period),
+        "period_previous": ed.period_label(ed.meta.previous_period),
         "funding_amount": fmt.gbp_millions(ed.meta.funding_ask.amount_gbp),
         "funding_exact": fmt.gbp(ed.meta.funding_ask.amount_gbp),
         "funding_as_printed": ed.meta.funding_ask.as_printed,
     }
+
+
+def illustrative_text(ed: Edition) -> str:
+    if not ed.meta.illustrative:
+        return (f"The per-force figures in this edition are the answers the forces gave to the "
+                f"{ed.meta.edition} requests.")
+    return (f"The per-force answers to the {ed.meta.edition} requests have not been published. "
+            f"Until they are loaded, this edition uses a constructed dataset for all "
+            f"{ed.meta.forces_asked} forces, built so that its totals equal every published "
+            f"national figure. Which force falls in which group is made up, except where a fact "
+            f"is public. The national counts, the published headline figures and the Crown "
+            f"Prosecution Service answer are real and cited. The README in the edition's data "
+            f"folder explains how the dataset was made.")
 
 
 def questions_table(ed: Edition) -> Table:

@@ -1,0 +1,104 @@
+"""The built web book: figures in the prose, charts, offline pages, and builds that never
+damage the last good one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import EDITION, ROOT, Built, run_cli, set_answer
+
+from nsc_report.data import load_edition
+from nsc_report.publish import BuildError, Layout, build_html
+
+pytestmark = pytest.mark.build
+
+
+def text_of(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("script, style, .cell_input, details.hide"):
+        hidden.decompose()
+    article = soup.select_one("article") or soup
+    return re.sub(r"\s+", " ", article.get_text(" ")).replace(" .", ".").replace(" ,", ",")
+
+
+def test_spo_page_holds_the_figures_and_a_chart(built: Built):
+    page = built.page("spo")
+    text = text_of(page)
+    assert "12 of them applied for 10 or fewer in the whole year" in text
+    assert "8 applied for 11 to 30, and only 3 for more than 30" in text
+    assert 'class="nsc-chart-canvas"' in page and 'data-spec="nsc-chart-spo-applications-spec"' \
+        in page
+    assert "12 of 23 forces applied for 10 or fewer SPOs in a year" in text
+
+
+def test_every_page_is_offline(built: Built):
+    assert (built.html / "_static" / "vendor" / "vega-embed-bundle.js").stat().st_size > 100_000
+    for page in sorted(built.html.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//',
+                              html)
+        assert not external, f"{page.name} loads something from another site"
+
+
+def test_every_page_says_the_data_are_illustrative(built: Built):
+    for page in sorted((built.html / "book").glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        banner = soup.select_one(".bd-header-announcement")
+        assert banner is not None and "Illustrative data" in banner.get_text(), page.name
+
+
+def test_code_is_hidden_but_available(built: Built):
+    soup = BeautifulSoup(built.page("spo"), "html.parser")
+    cells = soup.select(".cell.tag_hide-input")
+    assert cells and all(c.select_one("details.hide") for c in cells)
+
+
+def test_downloads_exist(built: Built):
+    downloads = {p.name for p in (built.html / "_downloads").rglob("*") if p.is_file()}
+    assert {"foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip"} <= downloads
+
+
+def test_changed_data_changes_the_published_figures(data_copy: Path, tmp_path: Path):
+    committed = {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")}
+    # West Mercia made no applications; give it 15 and it leaves the lowest band.
+    set_answer(data_copy, "West Mercia", "Q9", "ye_mar_2023", value=15)
+    result = run_cli("build", "--data-dir", str(data_copy), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "out" / "html" / "book")
+    spo = text_of((html / "spo.html").read_text(encoding="utf-8"))
+    assert "11 of them applied for 10 or fewer" in spo
+    assert "9 applied for 11 to 30" in spo
+    summary = text_of((html / "summary.html").read_text(encoding="utf-8"))
+    assert "11 forces applied for 10 or fewer Stalking Protection Orders" in summary
+    # The committed book is untouched by building other data.
+    assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == committed
+
+
+def test_bad_data_fails_and_keeps_the_last_build(built: Built, data_copy: Path):
+    set_answer(data_copy, "Durham", "Q9", "ye_mar_2023", value="two")
+    before = {p: p.stat().st_mtime_ns for p in built.html.rglob("*.html")}
+    result = run_cli("report", "--data-dir", str(data_copy), "--out", str(built.out))
+    assert result.returncode == 1
+    assert "foi_returns.csv, row" in result.stderr and "column 'value': got 'two'" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in built.html.rglob("*.html")} == before
+
+
+def test_a_failed_sphinx_build_keeps_the_published_site(tmp_path: Path):
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("_config.yml", "_toc.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, root / name)
+    shutil.copytree(ROOT / "book", root / "book")
+    page = root / "book" / "notes.md"
+    page.write_text(page.read_text() + "\n{glue:text}`spo.ipynb::no_such_key:s`\n")
+    layout = Layout(root=root, notebooks=root / "book", out=tmp_path / "out",
+                    work=tmp_path / "work")
+    layout.html.mkdir(parents=True)
+    (layout.html / "index.html").write_text("last good build")
+    with pytest.raises(BuildError):
+        build_html(layout, load_edition(ROOT / "data", EDITION), progress=lambda m: None)
+    assert (layout.html / "index.html").read_text() == "last good build"

@@ -1,0 +1,67 @@
+"""No figure from the data is typed into the prose: every one is glued from a notebook.
+
+What is left after removing glue roles, link targets and an explicit list of fixed references
+(statutes, outcome codes, list numbers, dates of other publications) must hold no digit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+# Fixed references that are not data: names of laws and codes, numbering, a phone number.
+ALLOWED = [
+    r"Protection from Harassment Act 1997", r"Stalking Protection Act 2019",
+    r"\b(?:section|s)\s?(?:2A|4A|2|4|12)\b", r"\(section [24]A\)", r"\bs[24]A?\b",
+    r"\bOutcome (?:1A|15B)\b", r"\boutcome (?:1A|15B)\b", r"\bQ\d+\b", r"\b999\b",
+    r"^#+ \d\. ", r"July 2021", r"Plan\s+of 2022", r"April 2020", r"May 2023",
+    r"from 1 April to 31 March", r"(?:every|per) 1,000",
+]
+GLUE = re.compile(r"\{glue(?::\w+)?\}`[^`]*`")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\{download\}`[^`]*`|\[\^\w+\]")
+
+
+def prose_sources() -> list[tuple[str, str]]:
+    sources = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "book").glob("*.md"))]
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        text = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        sources.append((f"notebooks/{path.name}", text))
+    return sources
+
+
+@pytest.mark.parametrize("name,text", prose_sources(), ids=lambda v: v if "/" in v or
+                         v.endswith(".md") else "")
+def test_no_typed_figures(name: str, text: str):
+    text = GLUE.sub("", text)
+    text = LINK_TARGET.sub("]", text)
+    for pattern in ALLOWED:
+        text = re.sub(pattern, "", text, flags=re.MULTILINE | re.IGNORECASE)
+    typed = [line.strip() for line in text.splitlines() if re.search(r"\d", line)]
+    assert not typed, f"{name} types figures instead of gluing them: {typed}"
+
+
+def test_glue_keys_exist():
+    """Every key a page glues is produced by that notebook's section module."""
+    from nsc_report import sections
+    from nsc_report.data import load_edition
+
+    ed = load_edition(ROOT / "data", "2024")
+    modules = {"attrition": "attrition", "data-gaps": "data_gaps", "methodology": "methodology",
+               "officers": "officers", "other-offences": "other_offences",
+               "reports": "reports", "spo": "spo"}
+    keys = {name: set(__import__(f"nsc_report.sections.{mod}", fromlist=["figures"])
+                      .figures(ed)) for name, mod in modules.items()}
+    assert sections  # the package the notebooks call
+    for page in sorted((ROOT / "book").glob("*.md")):
+        for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",
+                                   page.read_text(encoding="utf-8")):
+            assert key in keys[doc], f"{page.name}: {doc}::{key} is not glued"
+    for name, module in modules.items():
+        nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        for key in re.findall(r"\{glue:text\}`(\w+)`", text):
+            assert key in keys[name], f"notebooks/{name}.ipynb: {key} is not glued"
