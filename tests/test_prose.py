@@ -6,7 +6,6 @@ What is left after removing glue roles, link targets and an explicit list of fix
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -25,7 +24,8 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|\{download\}`[^`]*`|\[\^\w+\]")
 
 
 def prose_sources() -> list[tuple[str, str]]:
-    sources = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "book").glob("*.md"))]
+    pages = sorted((ROOT / "book").glob("*.md"))
+    sources = [(p.name, p.read_text(encoding="utf-8")) for p in pages]
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         text = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -60,7 +60,7 @@ def test_glue_keys_exist():
         for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",
                                    page.read_text(encoding="utf-8")):
             assert key in keys[doc], f"{page.name}: {doc}::{key} is not glued"
-    for name, module in modules.items():
+    for name in modules:
         nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         for key in re.findall(r"\{glue:text\}`(\w+)`", text):
