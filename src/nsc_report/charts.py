@@ -112,8 +112,11 @@ class AccessibleChart:
                     cls = ' class="num"' if numeric[i] else ""
                     cells.append(f"<td{cls}>{text}</td>")
             body.append(f"<tr>{''.join(cells)}</tr>")
-        return (f'<table class="nsc-data-table"><caption>Data for: {html.escape(self.title)}'
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+        return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
+                f'aria-label="Data table: {html.escape(self.title)}">'
+                f'<table class="nsc-data-table"><caption>Data for: {html.escape(self.title)}'
+                f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+                f"</div>")
 
     def html(self, svg: str | None = None) -> str:
         svg = svg if svg is not None else self.svg()

@@ -8,6 +8,7 @@ only a successful build is copied over the published folder, by rename.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -84,17 +85,23 @@ def staged_config(root: Path, edition: Edition) -> dict[str, Any]:
     theme = sphinx.setdefault("html_theme_options", {})
     if meta.illustrative:
         # Shown at the top of every page while the edition's data are illustrative.
+        # Plain text: a relative link here would break on pages outside book/ (search).
         theme["announcement"] = (
             "Illustrative data: the per-force figures in this edition are constructed to match "
-            "the published national totals and are not the forces' real answers. "
-            '<a href="methodology.html#illustrative-data">Read why</a>.')
+            "the published national totals and are not the forces' real answers. The "
+            "methodology explains which figures are real.")
     name = pdf_name(edition)
     sphinx["myst_substitutions"] = {
         "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
                     f"The full report as a PDF (A4)</a>",
         "edition": meta.edition,
     }
-    sphinx["html_context"] = {"default_mode": "light"}
+    # The fingerprint of the code that shapes every page: when it changes, the config changes
+    # and Sphinx rebuilds every page instead of only those whose sources changed.
+    code = b"".join((Path(__file__).parent / n).read_bytes() for n in ("publish.py",
+                                                                        "sphinx_ext.py"))
+    sphinx["html_context"] = {"default_mode": "light",
+                              "nsc_build": hashlib.sha256(code).hexdigest()[:16]}
     sphinx["html_title"] = f"{meta.title} ({meta.edition})"
     theme["logo"] = {"alt_text": f"{meta.publisher}: {meta.title} - home"}
     return config

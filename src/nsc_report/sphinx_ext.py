@@ -1,8 +1,9 @@
-"""Sphinx extension for the report's build: keep every page offline.
+"""Sphinx extension for the report's build: keep every page offline and error-free.
 
-MathJax is configured by Jupyter Book and loaded from a CDN on every page (myst-nb sets the
-"always" asset policy). The report has no mathematics, and no page may request anything from
-outside the site, so the handler that adds the MathJax script is disconnected.
+Jupyter Book always loads two extensions the report does not use, both of which point pages at
+a CDN: MathJax (myst-nb sets the "always" asset policy, so every page would fetch it) and
+thebe, the live-code launcher (its setup script is added once per read and then fails with
+"THEBE_JS_URL has already been declared"). Their page hooks are disconnected here.
 """
 
 from __future__ import annotations
@@ -12,15 +13,24 @@ from typing import Any
 from sphinx.application import Sphinx
 
 
-def _drop_mathjax(app: Sphinx) -> None:
-    from sphinx.ext import mathjax
-
-    listeners = app.events.listeners.get("html-page-context", [])
-    for listener in list(listeners):
-        if listener.handler is mathjax.install_mathjax:
+def _disconnect(app: Sphinx, event: str, handlers: set[Any]) -> None:
+    for listener in list(app.events.listeners.get(event, [])):
+        if listener.handler in handlers:
             app.disconnect(listener.id)
 
 
+def _drop_cdn_extensions(app: Sphinx) -> None:
+    from sphinx.ext import mathjax
+
+    _disconnect(app, "html-page-context", {mathjax.install_mathjax})
+    try:
+        import sphinx_thebe
+    except ImportError:
+        return
+    _disconnect(app, "env-before-read-docs", {sphinx_thebe.init_thebe_core})
+    _disconnect(app, "doctree-resolved", {sphinx_thebe.update_thebe_context})
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("builder-inited", _drop_mathjax)
+    app.connect("builder-inited", _drop_cdn_extensions)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -23,7 +23,10 @@ class Table:
                 f'<th scope="row">{html.escape(str(v))}</th>' if i == 0
                 else f"<td>{html.escape(str(v))}</td>" for i, v in enumerate(row))
             rows.append(f"<tr>{cells}</tr>")
-        return (f'<div class="nsc-table-wrap"><table class="nsc-table" id="nsc-table-{self.name}">'
+        # A wide table scrolls inside its own box, which keyboard users must be able to reach.
+        return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
+                f'aria-label="Table: {html.escape(self.caption)}">'
+                f'<table class="nsc-table" id="nsc-table-{self.name}">'
                 f"<caption>{html.escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table></div>")
 

@@ -1,0 +1,146 @@
+"""The PDF as readers download it: the headline figures and notes in its text, a sane length,
+vector charts, embedded fonts, an outline of every chapter, and its document properties."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+from conftest import DATA, EDITION, ROOT, Built, requires_chromium
+from pypdf import PdfReader
+
+pytestmark = [pytest.mark.build, requires_chromium]
+
+
+@pytest.fixture(scope="module")
+def pdf(built: Built) -> PdfReader:
+    assert built.pdf.exists()
+    return PdfReader(built.pdf)
+
+
+def page_texts(pdf: PdfReader) -> list[str]:
+    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", p.extract_text() or ""))
+            for p in pdf.pages]
+
+
+def chapter_titles() -> list[str]:
+    """The first heading of every chapter in _toc.yml, Markdown page or notebook."""
+    import nbformat
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    titles = []
+    for part in toc["parts"]:
+        for chapter in part["chapters"]:
+            md = ROOT / f"{chapter['file']}.md"
+            if md.exists():
+                text = md.read_text(encoding="utf-8")
+            else:
+                nb = nbformat.read(ROOT / f"{chapter['file']}.ipynb", as_version=4)
+                text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+            titles.append(re.search(r"^# (.+)$", text, re.MULTILINE).group(1).strip())
+    return titles
+
+
+def test_page_count_is_sane(pdf):
+    assert 15 <= len(pdf.pages) <= 60
+
+
+def test_cover_and_contents(pdf):
+    texts = page_texts(pdf)
+    meta = yaml.safe_load((DATA / EDITION / "edition.yml").read_text())
+    assert meta["title"] in texts[0] and "Illustrative data" in texts[0]
+    assert "22 April 2024" in texts[0]
+    assert "Contents" in texts[1]
+    for title in chapter_titles():
+        assert re.search(re.escape(title.replace("’", "'")).replace("'", "['’]") + r" ?\d+",
+                         texts[1]), title
+
+
+def test_headline_figures_and_notes_in_the_text(pdf):
+    text = " ".join(page_texts(pdf))
+    for phrase in ["Only 1.7% of stalking cases recorded by the police end in a conviction",
+                   "27 of the 43 police forces gave us any figures",
+                   "67% of the responding forces whose Commissioner made that commitment",
+                   "only 5 recorded more",
+                   "12 forces applied for 10 or fewer Stalking Protection Orders",
+                   "A further 8 forces applied for 11 to 30 orders, and only 3 for more than 30",
+                   "Only 7 forces said they had at least one dedicated stalking officer",
+                   "only 11 could give a detailed breakdown",
+                   "does not collate pre-charge information",
+                   "£243.8 million",
+                   "how many stalking cases are dropped altogether"]:
+        assert phrase in text, phrase
+
+
+def test_no_code_or_web_controls(pdf):
+    text = " ".join(page_texts(pdf))
+    for control in ["Show code cell source", "glue_figures", "Search the report", "Ctrl+K",
+                    "Skip to main content", "Download the data (CSV)"]:
+        assert control not in text, control
+
+
+def test_charts_are_vector_graphics(pdf):
+    images = 0
+    for page in pdf.pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        for ref in xobjects.values():
+            images += ref.get_object().get("/Subtype") == "/Image"
+    assert images == 0, "charts (or anything else) were printed as bitmaps"
+    texts = page_texts(pdf)
+    for title in ["12 of 23 forces applied for 10 or fewer SPOs in a year",
+                  "Only 1.7% of recorded stalking cases ended in a conviction"]:
+        page = next(i for i, t in enumerate(texts) if title in t)
+        content = pdf.pages[page].get_contents().get_data()
+        assert len(re.findall(rb"\bre\b|\bl\b|\bc\b", content)) > 50, title
+
+
+def test_fonts_are_embedded(pdf):
+    missing = set()
+    for page in pdf.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font.get("/Subtype") == "/Type3":
+                continue  # glyphs drawn by the PDF itself: embedded by definition
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:
+                missing.add(str(font.get("/BaseFont")))
+                continue
+            descriptor = descriptor.get_object()
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font.get("/BaseFont")))
+    assert not missing
+
+
+def test_outline_lists_every_chapter(pdf):
+    def flatten(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from flatten(item)
+            else:
+                yield unicodedata.normalize("NFKC", item.title).replace("’", "'").strip()
+
+    outline = list(flatten(pdf.outline))
+    for title in chapter_titles():
+        assert any(title.replace("’", "'") in entry for entry in outline), title
+
+
+def test_document_properties(pdf):
+    meta = pdf.metadata
+    assert meta.title == "Joining forces against stalking (2024)"
+    assert "National Stalking Consortium" in meta.author
+    root = pdf.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert root["/MarkInfo"]["/Marked"]  # tagged
+    assert "/StructTreeRoot" in root
+
+
+def test_the_web_book_links_to_the_pdf(built: Built):
+    downloads = built.page("downloads")
+    assert f'href="downloads/{built.pdf.name}"' in downloads
+    assert (built.html / "book" / "downloads" / built.pdf.name).exists()
