@@ -102,3 +102,14 @@ def test_a_failed_sphinx_build_keeps_the_published_site(tmp_path: Path):
     with pytest.raises(BuildError):
         build_html(layout, load_edition(ROOT / "data", EDITION), progress=lambda m: None)
     assert (layout.html / "index.html").read_text() == "last good build"
+
+
+def test_same_inputs_give_the_same_pages(built: Built, tmp_path: Path):
+    result = run_cli("build", "--out", str(tmp_path / "again"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    again = tmp_path / "again" / "html"
+    for page in sorted((built.html / "book").glob("*.html")):
+        assert page.read_bytes() == (again / "book" / page.name).read_bytes(), page.name
+    for name in ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip"):
+        first = next((built.html / "_downloads").rglob(name)).read_bytes()
+        assert first == next((again / "_downloads").rglob(name)).read_bytes(), name
