@@ -113,3 +113,15 @@ def test_same_inputs_give_the_same_pages(built: Built, tmp_path: Path):
     for name in ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip"):
         first = next((built.html / "_downloads").rglob(name)).read_bytes()
         assert first == next((again / "_downloads").rglob(name)).read_bytes(), name
+
+
+def test_pdf_without_chromium_says_how_to_install_it(tmp_path: Path, monkeypatch):
+    from nsc_report.pdf import ChromiumMissing, find_chromium
+
+    monkeypatch.setenv("NSC_CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(ChromiumMissing, match="apt-get install chromium"):
+        find_chromium()
+    result = run_cli("pdf", "--out", str(tmp_path / "out"))
+    assert result.returncode == 4
+    assert "apt-get install chromium" in result.stdout and "NSC_CHROMIUM" in result.stdout
+    assert not (tmp_path / "out" / "pdf").exists()

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -129,16 +130,16 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
     config = yaml.safe_dump(staged_config(layout.root, edition), sort_keys=False)
     _write_if_changed(layout.stage / "_config.yml", config.encode())
     expected |= {layout.stage / "_toc.yml", layout.stage / "_config.yml"}
-    bundle = dst_book / "_static" / VEGA_BUNDLE
-    write_vega_bundle(bundle)
-    expected.add(bundle)
+    bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, layout.stage / ".vega-bundle-version"
+    write_vega_bundle(bundle, stamp)
+    expected |= {bundle, stamp}
     expected |= write_downloads(dst_book / "downloads", edition, notebooks)
     for stale in [p for p in layout.stage.rglob("*") if p.is_file() and p not in expected]:
         stale.unlink()
     progress(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
 
 
-def write_vega_bundle(path: Path) -> None:
+def write_vega_bundle(path: Path, stamp: Path) -> None:
     """vega, vega-lite and vega-embed from vl-convert, so no page loads a script from a CDN.
 
     The bundle is wrapped in a function because its top-level `const _` would clash with the
@@ -146,7 +147,7 @@ def write_vega_bundle(path: Path) -> None:
     """
     import vl_convert as vlc
 
-    stamp = path.with_suffix(".version")
+    # `stamp` records which vl-convert wrote the bundle: rebundling takes seconds.
     version = f"vl-convert {vlc.get_vega_embed_version()} {vlc.get_vegalite_versions()[-1]}"
     if path.exists() and stamp.exists() and stamp.read_text() == version:
         return
@@ -192,9 +193,14 @@ def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
         props.created = props.modified = stamp
         props.creator = props.lastModifiedBy = edition.meta.publisher
         props.title = f"{edition.meta.title} ({edition.meta.edition}): data"
-    # openpyxl stamps its zip entries with the current time; rewrite them with a fixed one.
+    # openpyxl stamps the workbook's "modified" property and its zip entries with the time of
+    # saving; rewrite both with the publication date so that the same data give the same file.
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zf:
         entries = {info.filename: zf.read(info) for info in zf.infolist()}
+    fixed = f"{stamp:%Y-%m-%dT%H:%M:%SZ}".encode()
+    entries["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + fixed + rb"\2",
+        entries["docProps/core.xml"])
     return _zip(entries)
 
 
