@@ -9,7 +9,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from .data import DataValidationError, load_edition
+from .data import DataValidationError, Edition, load_edition
 from .execute import ExecutionError, execute
 from .publish import BuildError, Layout, build_html, pdf_name
 
@@ -50,21 +50,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_execute(args: argparse.Namespace) -> int:
+def _validate_and_execute(args: argparse.Namespace) -> tuple[Layout, Edition]:
     layout = layout_for(args.root, args.data_dir, args.edition, args.out)
     _log(f"Validating {args.data_dir / args.edition}")
-    load_edition(args.data_dir, args.edition)
+    ed = load_edition(args.data_dir, args.edition)
     _log(f"Executing notebooks into {layout.notebooks}")
     execute(args.root / "notebooks", layout.notebooks, args.data_dir, args.edition,
             force=args.force, workers=args.workers, progress=_log)
+    return layout, ed
+
+
+def cmd_execute(args: argparse.Namespace) -> int:
+    _validate_and_execute(args)
     return 0
 
 
 def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
     start = time.perf_counter()
-    cmd_execute(args)
-    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
-    ed = load_edition(args.data_dir, args.edition)
+    layout, ed = _validate_and_execute(args)
     pdf_file = layout.pdf_dir / pdf_name(ed)
     build_html(layout, ed, progress=_log, pdf_file=pdf_file if pdf_file.exists() else None)
     status = 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -287,13 +286,3 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     publish_dir(built, layout.html)
     progress(f"  HTML written to {layout.html}")
     return layout.html
-
-
-def manifest(layout: Layout) -> dict[str, Any]:
-    """A summary of the published site, for tests and the build log."""
-    pages = sorted(str(p.relative_to(layout.html)) for p in layout.html.rglob("*.html"))
-    return {"pages": pages, "html": str(layout.html)}
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, indent=2, sort_keys=True)
