@@ -78,8 +78,13 @@ def visits(built, site, browser) -> dict[tuple[str, int], dict]:
     for width in (375, 1280):
         for name in pages(built):
             page = open_page(browser, site, name, width)
-            page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}-{width}.png"),
-                            full_page=True)
+            # A tall viewport instead of Playwright's full-page mode, whose temporary resize
+            # makes the charts redraw at the wrong width in the picture.
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": width, "height": min(height, 16000)})
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}-{width}.png"))
+            page.set_viewport_size({"width": width, "height": 900})
             record = {
                 "problems": list(page.problems),
                 "overflow": page.evaluate("() => document.documentElement.scrollWidth - "

@@ -45,8 +45,9 @@ def figures(ed: Edition) -> dict[str, str]:
         "gaps_least_answered": fmt.listing(
             [f"{q} ({n} forces)" for q, n in zip(least["question_id"], least["answered"],
                                                  strict=True)]),
-        "gaps_unanswerable": (fmt.listing(list(unanswerable)) if len(unanswerable)
-                              else "none: every question was answered by at least one force"),
+        "gaps_unanswerable": (
+            f"No force could answer {fmt.listing(list(unanswerable))}." if len(unanswerable)
+            else "Every question was answered, in full or in part, by at least one force."),
     }
 
 
