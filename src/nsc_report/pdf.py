@@ -201,6 +201,9 @@ def print_pdf(layout: Layout, edition: Edition,
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
             titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition)])
+            # The report now fills the page's width: let the charts measure it again.
+            page.evaluate("() => window.dispatchEvent(new Event('resize'))")
+            page.wait_for_timeout(500)
             options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)
