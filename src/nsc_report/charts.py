@@ -166,12 +166,18 @@ def _cell(value: Any, is_float: bool) -> str:
 
 # --- chart builders used by the section notebooks --------------------------------------------
 
+def _room_for_labels(values: pd.Series, factor: float = 1.15) -> alt.Scale:
+    """An x scale that leaves room after the longest bar for the label written there."""
+    return alt.Scale(domain=[0, float(values.max()) * factor], nice=True)
+
+
 def bar_counts(data: pd.DataFrame, category: str, value: str, category_title: str,
                value_title: str, sort: list[str] | None = None) -> alt.Chart:
     """Horizontal bars with the count written at the end of each bar."""
     order = sort or list(data.sort_values(value, ascending=False)[category])
     y = alt.Y(f"{category}:N", title=category_title, sort=order)
-    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format="d"))
+    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format="d"),
+              scale=_room_for_labels(data[value]))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=[category, value])
     return (base.mark_bar(color=PALETTE[0])
             + base.mark_text(align="left", dx=4, fontWeight="bold").encode(text=f"{value}:Q"))
@@ -201,7 +207,8 @@ def bars_with_thresholds(data: pd.DataFrame, thresholds: list[int]) -> alt.Chart
     """Per-force totals with reference lines at the band edges, so bands need no colour."""
     y = alt.Y("force:N", sort=list(data.sort_values("total", ascending=False)["force"]),
               title=None)
-    x = alt.X("total:Q", title="SPO applications, interim and full")
+    x = alt.X("total:Q", title="SPO applications, interim and full",
+              scale=_room_for_labels(data["total"]))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["force", "total", "band"])
     bars = base.mark_bar(color=PALETTE[0])
     labels = base.mark_text(align="left", dx=3).encode(text="total:Q")
@@ -221,12 +228,12 @@ def status_heatmap(card: pd.DataFrame, order: list[str], statuses: dict[str, str
                            "answered", "refused_s12") else INK))
     y = alt.Y("force:N", title=None, sort=list(dict.fromkeys(data["force"])))
     x = alt.X("question_id:N", title="Question", sort=question_order,
-              axis=alt.Axis(orient="top", labelAngle=0))
+              axis=alt.Axis(orient="top", labelAngle=-90, labelAlign="left"))
     rect = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
         x=x, y=y,
         color=alt.Color("label:N", title="Answer", sort=labels,
                         scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="top", columns=2, labelLimit=260)),
+                        legend=alt.Legend(orient="top", columns=1, labelLimit=0)),
         tooltip=["force", "question_id", alt.Tooltip("label:N", title="answer")])
     text = alt.Chart(data).mark_text(fontSize=12, fontWeight="bold").encode(
         x=x, y=y, text="glyph:N", color=alt.Color("text_colour:N", scale=None))
@@ -236,7 +243,8 @@ def status_heatmap(card: pd.DataFrame, order: list[str], statuses: dict[str, str
 def funnel(data: pd.DataFrame) -> alt.Chart:
     """Attrition stages as bars on one scale, labelled with count and share."""
     y = alt.Y("stage:N", sort=list(data["stage"]), title=None)
-    x = alt.X("count:Q", title="Cases", axis=alt.Axis(format=",d"))
+    x = alt.X("count:Q", title="Cases", axis=alt.Axis(format=",d"),
+              scale=_room_for_labels(data["count"], 1.35))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["stage", alt.Tooltip("count:Q", format=",")])
     return (base.mark_bar(color=PALETTE[0])
             + base.mark_text(align="left", dx=4).encode(text="label:N"))

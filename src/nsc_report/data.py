@@ -23,7 +23,7 @@ STATUSES = {
     "partial": "answered in part",
     "not_held": "information not held",
     "refused_s12": "refused: cost limit (section 12)",
-    "refused_other": "refused under another exemption",
+    "refused_other": "refused: other exemption",
     "no_response": "no response",
 }
 # Statuses for which a figure is required, allowed, or must be absent.
