@@ -38,30 +38,35 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def rewrite_csv(path: Path, edit) -> None:
+    """Rewrite a CSV file through `edit(rows)`, which changes rows in place or returns new ones."""
+    with path.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    rows = edit(rows) or rows
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def set_answer(data_dir: Path, force_name: str, question: str, period: str, *,
                status: str | None = None, value: int | str | None = None,
                note: str | None = None) -> None:
     """Change one row of foi_returns.csv in a scratch data folder."""
     with (data_dir / "reference" / "forces.csv").open(newline="") as fh:
         code = next(r["force_code"] for r in csv.DictReader(fh) if r["force_name"] == force_name)
-    path = data_dir / EDITION / "foi_returns.csv"
-    with path.open(newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        if (row["force_code"], row["question_id"], row["period"]) == (code, question, period):
-            if status is not None:
-                row["status"] = status
-            if value is not None:
-                row["value"] = str(value)
-            if note is not None:
-                row["note"] = note
-            break
-    else:
-        raise KeyError((force_name, question, period))
-    with path.open("w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+
+    def edit(rows: list[dict[str, str]]) -> None:
+        row = next((r for r in rows if (r["force_code"], r["question_id"], r["period"])
+                    == (code, question, period)), None)
+        if row is None:
+            raise KeyError((force_name, question, period))
+        for column, new in (("status", status), ("value", value), ("note", note)):
+            if new is not None:
+                row[column] = str(new)
+
+    rewrite_csv(data_dir / EDITION / "foi_returns.csv", edit)
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -3,11 +3,10 @@ the column, the bad value and what was expected; all problems are listed at once
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from conftest import EDITION, run_cli, set_answer
+from conftest import EDITION, rewrite_csv, run_cli, set_answer
 
 from nsc_report.data import DataValidationError, load_edition
 
@@ -18,17 +17,6 @@ def issues_of(data_dir: Path) -> list[str]:
     with pytest.raises(DataValidationError) as info:
         load_edition(data_dir, EDITION)
     return [str(issue) for issue in info.value.issues]
-
-
-def rewrite_csv(path: Path, edit) -> None:
-    with path.open(newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    fields = list(rows[0])
-    rows = edit(rows) or rows
-    with path.open("w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def test_committed_data_is_valid():

@@ -10,7 +10,7 @@ import pytest
 from conftest import EDITION, ROOT, set_answer
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nsc_report.data import edition_files
+from nsc_report.data import edition_files, load_edition
 from nsc_report.execute import ExecutionError, Job, execute, input_hash, normalise
 
 
@@ -57,15 +57,15 @@ def test_unchanged_inputs_are_not_executed_again(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()
     template(notebooks / "ok.ipynb", "print(edition)")
-    first = execute(notebooks, out, data_copy, EDITION, progress=lambda m: None)
-    second = execute(notebooks, out, data_copy, EDITION, progress=lambda m: None)
+    first = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
+    second = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
     assert [r.status for r in first] == ["executed"]
     assert [r.status for r in second] == ["cached"]
     executed = nbformat.read(out / "ok.ipynb", as_version=4)
     assert executed.cells[2].outputs[0]["text"] == f"{EDITION}\n"  # the injected parameter
     assert "papermill" not in executed.metadata
     set_answer(data_copy, "Durham", "Q9", "ye_mar_2023", value=3)
-    third = execute(notebooks, out, data_copy, EDITION, progress=lambda m: None)
+    third = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
     assert [r.status for r in third] == ["executed"]
 
 
@@ -79,7 +79,7 @@ def test_a_failing_notebook_is_named_and_nothing_is_replaced(data_copy, tmp_path
     for name, content in previous.items():
         (out / name).write_bytes(content)
     with pytest.raises(ExecutionError) as info:
-        execute(notebooks, out, data_copy, EDITION, progress=lambda m: None)
+        execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
     message = str(info.value)
     assert "notebooks/bad.ipynb failed in cell" in message
     assert "ValueError: broken on purpose" in message

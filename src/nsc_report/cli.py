@@ -55,8 +55,8 @@ def _validate_and_execute(args: argparse.Namespace) -> tuple[Layout, Edition]:
     _log(f"Validating {args.data_dir / args.edition}")
     ed = load_edition(args.data_dir, args.edition)
     _log(f"Executing notebooks into {layout.notebooks}")
-    execute(args.root / "notebooks", layout.notebooks, args.data_dir, args.edition,
-            force=args.force, workers=args.workers, progress=_log)
+    execute(args.root / "notebooks", layout.notebooks, ed, force=args.force,
+            workers=args.workers, progress=_log)
     return layout, ed
 
 
@@ -70,18 +70,20 @@ def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
     layout, ed = _validate_and_execute(args)
     pdf_file = layout.pdf_dir / pdf_name(ed)
     build_html(layout, ed, progress=_log, pdf_file=pdf_file if pdf_file.exists() else None)
-    status = 0
-    if with_pdf:
-        status = cmd_pdf(args, required=False)
+    status = _print(layout, ed, required=False) if with_pdf else 0
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
     return status
 
 
-def cmd_pdf(args: argparse.Namespace, required: bool = True) -> int:
+def cmd_pdf(args: argparse.Namespace) -> int:
+    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
+    return _print(layout, load_edition(args.data_dir, args.edition), required=True)
+
+
+def _print(layout: Layout, ed: Edition, required: bool) -> int:
+    """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
     from .pdf import ChromiumMissing, PdfError, print_pdf
 
-    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
-    ed = load_edition(args.data_dir, args.edition)
     try:
         path = print_pdf(layout, ed, progress=_log)
     except ChromiumMissing as exc:

@@ -21,7 +21,7 @@ from typing import Any
 
 import nbformat
 
-from .data import edition_files, load_edition
+from .data import Edition
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Bump when the normalisation below changes what an executed notebook looks like.
@@ -91,11 +91,11 @@ def stored_hash(path: Path) -> str | None:
     return nb.metadata.get("nsc_report", {}).get("input_hash")
 
 
-def parameters_for(output_dir: Path, data_dir: Path, edition: str) -> dict[str, Any]:
+def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
     """Parameters with the data folder relative to the notebook, so the copy runs anywhere."""
-    meta = load_edition(data_dir, edition).meta
-    rel = os.path.relpath(data_dir.resolve(), output_dir.resolve())
-    return {"edition": edition, "data_dir": Path(rel).as_posix(),
+    meta = edition.meta
+    rel = os.path.relpath(edition.directory.parent.resolve(), output_dir.resolve())
+    return {"edition": meta.edition, "data_dir": Path(rel).as_posix(),
             "current_period": meta.current_period, "previous_period": meta.previous_period}
 
 
@@ -154,26 +154,26 @@ def describe_failure(template: Path, exc: Exception) -> str:
     return f"notebooks/{template.name} failed: {type(exc).__name__}: {exc}"
 
 
-def plan(notebook_dir: Path, output_dir: Path, data_dir: Path, edition: str,
+def plan(notebook_dir: Path, output_dir: Path, edition: Edition,
          force: bool = False) -> tuple[list[Job], list[Job]]:
     """Split the templates into (to run, up to date)."""
-    params = parameters_for(output_dir, data_dir, edition)
-    files = edition_files(data_dir, edition)
+    params = parameters_for(output_dir, edition)
     run, fresh = [], []
     for template in templates(notebook_dir):
         job = Job(template, output_dir / template.name, params,
-                  input_hash(template, params, files))
+                  input_hash(template, params, edition.files))
         up_to_date = not force and job.output.exists() and stored_hash(job.output) == job.input_hash
         (fresh if up_to_date else run).append(job)
     return run, fresh
 
 
-def execute(notebook_dir: Path, output_dir: Path, data_dir: Path, edition: str, *,
+def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *,
             force: bool = False, workers: int | None = None,
             progress: Callable[[str], None] = print) -> list[Result]:
-    """Run every out-of-date template; raise ExecutionError if any fails."""
+    """Run every out-of-date template for a validated edition; raise ExecutionError if any
+    fails."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    run, fresh = plan(notebook_dir, output_dir, data_dir, edition, force)
+    run, fresh = plan(notebook_dir, output_dir, edition, force)
     results = [Result(job.template.name, "cached") for job in fresh]
     for job in fresh:
         progress(f"  up to date  {job.template.name}")

@@ -153,7 +153,7 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> 
 
 def _set_metadata(path: Path, edition: Edition) -> None:
     from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     meta = edition.meta
     writer = PdfWriter(clone_from=str(path))
@@ -167,7 +167,6 @@ def _set_metadata(path: Path, edition: Edition) -> None:
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
     # Open with the bookmarks visible and the title (not the file name) in the window bar.
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    from pypdf.generic import BooleanObject, DictionaryObject
     writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})
     tmp = path.with_name(f".{path.name}.tmp")
