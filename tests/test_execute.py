@@ -1,17 +1,33 @@
-"""Papermill execution: content-hash cache, normalised outputs, failures that damage nothing."""
+"""Execution: warm kernels give what fresh kernels give, the cache re-executes exactly the
+notebooks whose inputs changed, and failures damage nothing."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EDITION, ROOT, set_answer
+from conftest import EDITION, ROOT, rewrite_csv, set_answer
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nsc_report.data import edition_files, load_edition
-from nsc_report.execute import ExecutionError, Job, execute, input_hash, normalise
+from nsc_report import execute as ex
+from nsc_report.data import load_edition
+from nsc_report.execute import (
+    ExecutionError,
+    Job,
+    execute,
+    execute_jobs,
+    jobs_for,
+    normalise,
+    plan,
+    run_fresh,
+)
+
+SECTIONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")
+                  if ex.template_kind(p) is None)
 
 
 def template(path: Path, *sources: str) -> Path:
@@ -28,46 +44,176 @@ def template(path: Path, *sources: str) -> Path:
     return path
 
 
-def test_hash_covers_template_parameters_and_data(data_copy, tmp_path):
-    tpl = template(tmp_path / "a.ipynb", "x = 1")
-    files = edition_files(data_copy, EDITION)
-    params = {"edition": EDITION, "data_dir": "../data"}
-    base = input_hash(tpl, params, files)
-    assert input_hash(tpl, params, files) == base
-    assert input_hash(tpl, {**params, "edition": "2025"}, files) != base
-    set_answer(data_copy, "Durham", "Q9", "ye_mar_2023", value=3)
-    assert input_hash(tpl, params, files) != base
-    template(tpl, "x = 2")
-    assert input_hash(tpl, params, edition_files(data_copy, EDITION)) != base
+def cells(nb: nbformat.NotebookNode) -> list[tuple]:
+    """What a reader and nbval see of a notebook: sources, outputs and execution counts (a
+    warning names the kernel's process in its file name: that differs between any two kernels)."""
+    return [(c.cell_type, c.source, c.get("execution_count"),
+             re.sub(r"ipykernel_\d+", "ipykernel_N", json.dumps(c.get("outputs", []),
+                                                                sort_keys=True)))
+            for c in nb.cells]
 
 
-def test_normalise_drops_timings_and_paths():
-    nb = new_notebook(metadata={"papermill": {"input_path": "/home/me/a.ipynb",
-                                              "start_time": "2026-01-01T00:00:00"}})
-    cell = new_code_cell("x = 1", metadata={"papermill": {"duration": 1.0},
-                                            "execution": {"iopub.status.busy": "2026"}})
-    nb.cells = [cell]
-    job = Job(Path("notebooks/a.ipynb"), Path("book/a.ipynb"), {"edition": "2024"}, "abc")
-    out = json.dumps(normalise(nb, job))
-    assert "/home/me" not in out and "2026" not in out and "duration" not in out
-    assert json.loads(out)["metadata"]["nsc_report"]["input_hash"] == "abc"
+def names(jobs: list[Job]) -> list[str]:
+    return sorted(j.label for j in jobs)
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every section template executed once on warm kernels, with a scratch copy of data/."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    for path in (root / "notebooks").glob("*.ipynb"):
+        if ex.template_kind(path) is not None:
+            path.unlink()  # the per-force template is covered by its own tests
+    execute(root / "notebooks", root / "book", load_edition(root / "data", EDITION))
+    return root
+
+
+def section_jobs(root: Path) -> list[Job]:
+    return jobs_for(root / "notebooks", root / "book", load_edition(root / "data", EDITION))
+
+
+# --- warm kernels give what fresh kernels give -------------------------------------------------
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_a_warm_kernel_gives_the_notebook_a_fresh_kernel_gives(executed, name):
+    job = next(j for j in section_jobs(executed) if j.label == name)
+    warm = nbformat.read(job.output, as_version=4)
+    fresh = run_fresh(job)
+    assert cells(warm) == cells(fresh)
+    assert [c.execution_count for c in warm.cells if c.cell_type == "code"][0] == 1
+
+
+def test_the_committed_notebooks_are_what_a_warm_kernel_gives(executed):
+    for job in section_jobs(executed):
+        committed = nbformat.read(ROOT / "book" / job.label, as_version=4)
+        assert cells(nbformat.read(job.output, as_version=4)) == cells(committed), job.label
+
+
+def test_nothing_leaks_from_one_notebook_to_the_next(data_copy, tmp_path):
+    """A notebook that changes everything it can, then a probe, on one kernel: the probe sees
+    what it sees on a fresh kernel."""
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    template(notebooks / "a_dirty.ipynb",
+             "import os, sys, warnings\nimport altair as alt\nimport pandas as pd\n"
+             "leaked = 42\nos.chdir('/')\nsys.path.insert(0, '/nowhere')\n"
+             "os.environ['NSC_LEAK'] = '1'\nwarnings.simplefilter('ignore')\n"
+             "alt.theme.enable('dark')\nalt.data_transformers.disable_max_rows()\n"
+             "pd.set_option('display.max_rows', 3)\n"
+             "import nsc_report.fmt\nnsc_report.fmt.LEAK = True",
+             "warnings.warn('first warning')")
+    probe = ("import os, sys, warnings\nimport altair as alt\nimport pandas as pd\n"
+             "import nsc_report.fmt\n"
+             "print('leaked' in dir(), os.path.basename(os.getcwd()), '/nowhere' in sys.path,\n"
+             "      os.environ.get('NSC_LEAK'), alt.theme.active,\n"
+             "      alt.data_transformers.options, pd.get_option('display.max_rows'),\n"
+             "      hasattr(nsc_report.fmt, 'LEAK'))")
+    template(notebooks / "b_probe.ipynb", probe, "warnings.warn('first warning')",
+             "print(len(In), sorted(Out), _i)")
+    edition = load_edition(data_copy, EDITION)
+    jobs = jobs_for(notebooks, out, edition)
+    execute_jobs(jobs, workers=1)  # one kernel: the probe runs where the dirty notebook ran
+    probe_job = next(j for j in jobs if j.label == "b_probe.ipynb")
+    warm = nbformat.read(probe_job.output, as_version=4)
+    assert cells(warm) == cells(run_fresh(probe_job))
+    assert warm.cells[2].outputs[0]["text"].startswith("False book False None default")
+    assert "first warning" in json.dumps(warm.cells[3].outputs)  # shown again, not swallowed
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+def test_each_notebook_records_the_files_and_modules_it_used(executed):
+    record = json.loads((executed / "book" / "reports.ipynb").read_text())["metadata"]
+    inputs = record["nsc_report"]["inputs"]
+    assert "../data/2024/pcc_commitments.csv" in inputs["data"]
+    assert "sections/reports.py" in inputs["modules"]
+    assert "sections/spo.py" not in inputs["modules"]
+    attrition = json.loads((executed / "book" / "attrition.ipynb").read_text())["metadata"]
+    assert "../data/2024/pcc_commitments.csv" not in attrition["nsc_report"]["inputs"]["data"]
+
+
+def test_nothing_changed_nothing_runs(executed):
+    run, fresh = plan(section_jobs(executed))
+    assert run == [] and names(fresh) == SECTIONS
+
+
+def test_editing_a_section_module_reruns_only_its_notebooks(executed, tmp_path, monkeypatch):
+    package = tmp_path / "nsc_report"
+    shutil.copytree(ex.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(ex, "PACKAGE_DIR", package)
+    assert plan(section_jobs(executed))[0] == []
+    spo = package / "sections" / "spo.py"
+    spo.write_text(spo.read_text() + "\n# an edit\n")
+    assert names(plan(section_jobs(executed))[0]) == ["spo.ipynb"]
+    shared = package / "measures" / "response.py"
+    shared.write_text(shared.read_text() + "\n# an edit\n")
+    assert names(plan(section_jobs(executed))[0]) == [
+        "data-gaps.ipynb", "officers.ipynb", "other-offences.ipynb", "reports.ipynb",
+        "spo.ipynb"]
+
+
+def test_editing_a_data_file_reruns_only_its_readers(executed):
+    path = executed / "data" / EDITION / "pcc_commitments.csv"
+    original = path.read_bytes()
+    try:
+        rewrite_csv(path, lambda rows: rows[::-1])
+        assert names(plan(section_jobs(executed))[0]) == ["reports.ipynb"]
+    finally:
+        path.write_bytes(original)
+    assert plan(section_jobs(executed))[0] == []
+
+
+def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    extra = data_copy / EDITION / "extra.txt"
+    extra.write_text("one")
+    tpl = template(notebooks / "reader.ipynb", "print(len(edition))")
+    edition = load_edition(data_copy, EDITION)
+    execute(notebooks, out, edition)
+    extra.write_text("two")
+    assert plan(jobs_for(notebooks, out, edition))[0] == []  # not read: no reason to run
+    template(tpl, "import os\nprint(open(os.path.join(data_dir, edition, 'extra.txt')).read())")
+    assert [r.status for r in execute(notebooks, out, edition)] == ["executed"]
+    record = json.loads((out / "reader.ipynb").read_text())["metadata"]["nsc_report"]
+    assert "../data/2024/extra.txt" in record["inputs"]["data"]
+    extra.write_text("three")
+    assert names(plan(jobs_for(notebooks, out, edition))[0]) == ["reader.ipynb"]
 
 
 def test_unchanged_inputs_are_not_executed_again(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()
-    template(notebooks / "ok.ipynb", "print(edition)")
-    first = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
-    second = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
+    template(notebooks / "ok.ipynb", "from nsc_report.sections import open_edition\n"
+             "ed = open_edition(data_dir, edition)\nprint(edition, len(ed.returns))")
+    first = execute(notebooks, out, load_edition(data_copy, EDITION))
+    second = execute(notebooks, out, load_edition(data_copy, EDITION))
     assert [r.status for r in first] == ["executed"]
     assert [r.status for r in second] == ["cached"]
     executed = nbformat.read(out / "ok.ipynb", as_version=4)
-    assert executed.cells[2].outputs[0]["text"] == f"{EDITION}\n"  # the injected parameter
+    assert executed.cells[2].outputs[0]["text"].startswith(f"{EDITION} ")
     assert "papermill" not in executed.metadata
     set_answer(data_copy, "Durham", "Q9", "ye_mar_2023", value=3)
-    third = execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
+    third = execute(notebooks, out, load_edition(data_copy, EDITION))
     assert [r.status for r in third] == ["executed"]
 
+
+def test_normalise_drops_timings_and_paths(tmp_path):
+    nb = new_notebook(metadata={"papermill": {"input_path": "/home/me/a.ipynb",
+                                              "start_time": "2026-01-01T00:00:00"}})
+    cell = new_code_cell("x = 1", metadata={"papermill": {"duration": 1.0},
+                                            "execution": {"iopub.status.busy": "2026"}})
+    nb.cells = [cell]
+    tpl = template(tmp_path / "a.ipynb", "x = 1")
+    job = Job(tpl, tmp_path / "book" / "a.ipynb", {"edition": "2024"}, "a.ipynb")
+    out = json.dumps(normalise(nb, job))
+    assert "/home/me" not in out and "2026" not in out and "duration" not in out
+    assert json.loads(out)["metadata"]["nsc_report"]["inputs"] == {"data": [], "modules": []}
+
+
+# --- failures ------------------------------------------------------------------------------------
 
 def test_a_failing_notebook_is_named_and_nothing_is_replaced(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
@@ -79,13 +225,47 @@ def test_a_failing_notebook_is_named_and_nothing_is_replaced(data_copy, tmp_path
     for name, content in previous.items():
         (out / name).write_bytes(content)
     with pytest.raises(ExecutionError) as info:
-        execute(notebooks, out, load_edition(data_copy, EDITION), progress=lambda m: None)
+        execute(notebooks, out, load_edition(data_copy, EDITION))
     message = str(info.value)
-    assert "notebooks/bad.ipynb failed in cell" in message
+    assert "notebooks/bad.ipynb failed in cell 3" in message
     assert "ValueError: broken on purpose" in message
     for name, content in previous.items():
         assert (out / name).read_bytes() == content
     assert sorted(p.name for p in out.iterdir()) == ["bad.ipynb", "good.ipynb"]
+
+
+def test_a_kernel_that_dies_once_is_replaced_and_the_notebook_retried(data_copy, tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    marker = tmp_path / "died-once"
+    template(notebooks / "flaky.ipynb",
+             f"import os, pathlib\nm = pathlib.Path({str(marker)!r})\n"
+             "if not m.exists():\n    m.touch()\n    os._exit(1)\nprint('survived')")
+    results = execute(notebooks, out, load_edition(data_copy, EDITION), workers=1)
+    assert [r.status for r in results] == ["executed"]
+    assert "survived" in json.dumps(nbformat.read(out / "flaky.ipynb", as_version=4).cells[2])
+
+
+def test_a_kernel_that_always_dies_is_reported(data_copy, tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    template(notebooks / "dies.ipynb", "import os\nos._exit(1)")
+    template(notebooks / "fine.ipynb", "x = 1")
+    with pytest.raises(ExecutionError) as info:
+        execute(notebooks, out, load_edition(data_copy, EDITION), workers=1)
+    assert "notebooks/dies.ipynb failed" in str(info.value)
+    assert "kernel died" in str(info.value) and "tried twice" in str(info.value)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_notebook_that_hangs_is_stopped_at_the_timeout(data_copy, tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    template(notebooks / "hangs.ipynb", "import time\ntime.sleep(600)")
+    with pytest.raises(ExecutionError) as info:
+        execute(notebooks, out, load_edition(data_copy, EDITION), workers=1, timeout=3)
+    assert "notebooks/hangs.ipynb failed" in str(info.value)
+    assert "stopped after 3 s" in str(info.value)
 
 
 def test_committed_executed_notebooks_are_portable():
@@ -93,11 +273,14 @@ def test_committed_executed_notebooks_are_portable():
     import re
     import socket
 
-    for path in sorted((ROOT / "book").glob("*.ipynb")):
+    for path in sorted((ROOT / "book").rglob("*.ipynb")):
         text = path.read_text(encoding="utf-8")
         assert str(ROOT) not in text and "/home/" not in text and "/root/" not in text, path
         host = socket.gethostname()
         assert len(host) < 6 or host not in text, path
         assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", text), path
         nb = json.loads(text)
-        assert nb["metadata"]["nsc_report"]["parameters"]["data_dir"] == "../data"
+        depth = len(path.relative_to(ROOT / "book").parts) - 1
+        assert nb["metadata"]["nsc_report"]["parameters"]["data_dir"] == "../" * depth + "../data"
+        inputs = nb["metadata"]["nsc_report"]["inputs"]
+        assert all(not Path(p).is_absolute() for p in inputs["data"] + inputs["modules"])

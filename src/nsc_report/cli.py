@@ -10,7 +10,8 @@ import tomllib
 from pathlib import Path
 
 from .data import DataValidationError, Edition, load_edition
-from .execute import ExecutionError, execute
+from .execute import DEFAULT_TIMEOUT, ExecutionError, execute
+from .progress import Progress
 from .publish import BuildError, Layout, build_html, pdf_name
 
 EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF = 1, 2, 3, 4
@@ -56,7 +57,7 @@ def _validate_and_execute(args: argparse.Namespace) -> tuple[Layout, Edition]:
     ed = load_edition(args.data_dir, args.edition)
     _log(f"Executing notebooks into {layout.notebooks}")
     execute(args.root / "notebooks", layout.notebooks, ed, force=args.force,
-            workers=args.workers, progress=_log)
+            workers=args.workers, timeout=args.timeout, progress=Progress())
     return layout, ed
 
 
@@ -112,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--out", type=Path, default=None,
                        help="output folder for data other than the committed edition")
         p.add_argument("--force", action="store_true", help="re-execute even if up to date")
-        p.add_argument("--workers", type=int, default=None, help="notebook processes")
+        p.add_argument("--workers", type=int, default=None,
+                       help="warm kernels to run notebooks on (default: one per core)")
+        p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                       help="seconds one notebook may run before its kernel is replaced and "
+                            "it is tried once more")
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     args.edition = args.edition or default_edition(args.root)

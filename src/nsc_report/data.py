@@ -7,9 +7,10 @@ column, the bad value and what was expected.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -241,75 +242,59 @@ def _isin(values: Iterable[str] | None, what: str) -> list[pa.Check]:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """One validated edition: its metadata and tidy tables."""
+class _Context:
+    """What the core files define, against which the other files are checked. A reference set
+    is None where the file defining it could not be read, so that one broken file is not
+    reported again on every row that refers to it."""
 
-    directory: Path
-    meta: EditionMeta
-    questions: pd.DataFrame
-    forces: pd.DataFrame
-    returns: pd.DataFrame
-    commitments: pd.DataFrame
-    national: pd.DataFrame
-    cps: CpsAnswer
-    files: list[Path] = field(default_factory=list)
+    data_dir: Path
+    meta: EditionMeta | None
+    codebook: Codebook | None
+    forces: pd.DataFrame | None
+    question_periods: dict[str, list[str]]
 
-    def period_label(self, period: str, short: bool = False) -> str:
-        p = self.meta.periods[period]
-        return p.short if short else p.label
+    @property
+    def periods(self) -> set[str] | None:
+        return set(self.meta.periods) if self.meta else None
 
-    def source(self, source_id: str) -> Source:
-        return self.meta.sources[source_id]
+    @property
+    def sources(self) -> set[str] | None:
+        return set(self.meta.sources) if self.meta else None
 
+    @property
+    def codes(self) -> set[str] | None:
+        return set(self.forces["force_code"]) if self.forces is not None else None
 
-def edition_files(data_dir: Path, edition: str) -> list[Path]:
-    """Every file an edition is built from, in a fixed order (used for cache keys too)."""
-    folder = data_dir / edition
-    return [data_dir / "reference" / "forces.csv", folder / "edition.yml",
-            folder / "questions.yml", folder / "foi_returns.csv", folder / "pcc_commitments.csv",
-            folder / "national.csv", folder / "cps.yml"]
+    @property
+    def qids(self) -> set[str] | None:
+        return set(self.question_periods) if self.codebook else None
 
-
-def _label(path: Path, data_dir: Path) -> str:
-    """Name files relative to the data folder's parent, e.g. 'data/2024/foi_returns.csv'."""
-    try:
-        return str(path.relative_to(data_dir.parent))
-    except ValueError:
-        return str(path)
+    def label(self, path: Path) -> str:
+        return _label(path, self.data_dir)
 
 
-def load_edition(data_dir: str | Path, edition: str) -> Edition:
-    """Load and validate `data_dir/<edition>`; raise DataValidationError listing every issue."""
-    data_dir = Path(data_dir)
-    files = edition_files(data_dir, edition)
-    forces_path, meta_path, questions_path, returns_path, pcc_path, national_path, cps_path = files
-    lab = {p: _label(p, data_dir) for p in files}
-    issues: list[Issue] = []
+def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
+    """edition.yml, questions.yml and reference/forces.csv: what every other file refers to."""
     if not (data_dir / edition).is_dir():
         raise DataValidationError([Issue(_label(data_dir / edition, data_dir), None, None, None,
                                          f"a folder holding edition {edition}'s data")])
-
+    paths = edition_paths(data_dir, edition)
+    meta_path, questions_path, forces_path = paths["meta"], paths["questions"], paths["forces"]
+    lab = {p: _label(p, data_dir) for p in (meta_path, questions_path, forces_path)}
     meta: EditionMeta | None = _read_yaml(meta_path, EditionMeta, issues, lab[meta_path])
     codebook: Codebook | None = _read_yaml(questions_path, Codebook, issues, lab[questions_path])
-    cps: CpsAnswer | None = _read_yaml(cps_path, CpsAnswer, issues, lab[cps_path])
-    # Sets of valid references; None where the file defining them could not be read, so that
-    # one broken file is not reported again on every row that refers to it.
-    periods: set[str] | None = set(meta.periods) if meta else None
-    sources: set[str] | None = set(meta.sources) if meta else None
-    if meta and periods is not None and sources is not None:
+    periods = set(meta.periods) if meta else None
+    if meta:
         for key in ("current_period", "previous_period"):
-            if getattr(meta, key) not in periods:
+            if getattr(meta, key) not in meta.periods:
                 issues.append(Issue(lab[meta_path], None, key, getattr(meta, key),
                                     "one of the periods defined under 'periods'"))
         if meta.edition != edition:
             issues.append(Issue(lab[meta_path], None, "edition", meta.edition,
                                 f"'{edition}', the name of its folder"))
-        if meta.funding_ask.source not in sources:
+        if meta.funding_ask.source not in meta.sources:
             issues.append(Issue(lab[meta_path], None, "funding_ask.source",
                                 meta.funding_ask.source, "a source id listed under 'sources'"))
-    if cps and sources is not None and cps.source not in sources:
-        issues.append(Issue(lab[cps_path], None, "source", cps.source,
-                            "a source id listed under 'sources' in edition.yml"))
     question_periods: dict[str, list[str]] = {}
     if codebook:
         for i, q in enumerate(codebook.questions):
@@ -338,94 +323,208 @@ def load_edition(data_dir: str | Path, edition: str) -> Edition:
             "tile_y": pa.Column("Int64", pa.Check.ge(0, error="a tile row of 0 or more")),
         }, unique=["tile_x", "tile_y"], report_duplicates="exclude_first"),
             forces, issues, lab[forces_path])
-    codes: set[str] | None = set(forces["force_code"]) if forces is not None else None
-    qids: set[str] | None = set(question_periods) if codebook else None
+    return _Context(data_dir, meta, codebook, forces, question_periods)
 
-    returns = _read_csv(returns_path, ["force_code", "question_id", "period", "status", "value",
-                                       "note"], issues, lab[returns_path])
-    if returns is not None:
-        _to_number(returns, "value", issues, lab[returns_path], whole=True)
-        allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
 
-        def period_fits(df: pd.DataFrame) -> pd.Series:
-            known = df["question_id"].isin(question_periods)
-            pairs = pd.Series(list(zip(df["question_id"], df["period"], strict=True)),
-                              index=df.index)
-            return ~known | pairs.isin(allowed_pairs)
+def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | None:
+    label = ctx.label(path)
+    cps: CpsAnswer | None = _read_yaml(path, CpsAnswer, issues, label)
+    sources = ctx.sources
+    if cps and sources is not None and cps.source not in sources:
+        issues.append(Issue(label, None, "source", cps.source,
+                            "a source id listed under 'sources' in edition.yml"))
+    return cps
 
-        row_checks = {
-            "a figure in 'value', since status is 'answered'": "value",
-            "an empty 'value', since the status says no figure was given": "value",
-            "a note saying what is missing, since status is 'partial'": "note",
-        }
-        rules = [
-            lambda df: ~df["status"].isin(VALUE_REQUIRED) | df["value"].notna(),
-            lambda df: df["status"].isin(VALUE_REQUIRED | VALUE_OPTIONAL)
-            | ~df["status"].isin(STATUSES) | df["value"].isna(),
-            lambda df: (df["status"] != "partial") | (df["note"] != ""),
-        ]
-        checks = [pa.Check(rule, error=error) for rule, error in zip(rules, row_checks,
-                                                                       strict=True)]
-        schema = pa.DataFrameSchema({
-            "force_code": _text("a force code",
-                                _isin(codes, "force codes in reference/forces.csv")),
-            "question_id": _text("a question id", _isin(qids, "question ids")),
-            "period": _text("a period", _isin(periods, "periods in edition.yml")),
-            "status": _text("a status", _isin(STATUSES, "a status")),
-            "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"),
-                               nullable=True),
-            "note": _text("", nullable=True),
-        }, checks=checks, unique=["force_code", "question_id", "period"],
-            report_duplicates="exclude_first")
-        _schema_issues(schema, returns, issues, lab[returns_path], row_checks)
-        for row in returns.index[~period_fits(returns)]:
-            q = returns.at[row, "question_id"]
-            issues.append(Issue(lab[returns_path], int(row), "period", returns.at[row, "period"],
-                                f"a period asked in {q}: {', '.join(question_periods[q])}"))
-        if codes is not None and codebook:
-            _check_complete(returns, codes, question_periods, issues, lab[returns_path])
-        _check_spo_outcomes(returns, issues, lab[returns_path])
 
-    commitments = _read_csv(pcc_path, ["force_code", "committed", "source_id"], issues,
-                            lab[pcc_path])
-    if commitments is not None:
-        _schema_issues(pa.DataFrameSchema({
-            "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
-                                unique=True),
-            "committed": _text("true or false", _isin(["true", "false"], "true or false")),
-            "source_id": _text("a source id", _isin(sources, "source ids in edition.yml")),
-        }), commitments, issues, lab[pcc_path])
-        for code in sorted((codes or set()) - set(commitments["force_code"])):
-            issues.append(Issue(lab[pcc_path], None, "force_code", None,
-                                f"a row for force {code}"))
-        commitments["committed"] = commitments["committed"] == "true"
+def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label = ctx.label(path)
+    question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
+    returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
+                               "note"], issues, label)
+    if returns is None:
+        return None
+    _to_number(returns, "value", issues, label, whole=True)
+    allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
 
-    national = _read_csv(national_path, ["measure", "period", "value", "unit", "source_id",
-                                         "note"], issues, lab[national_path])
-    if national is not None:
-        _to_number(national, "value", issues, lab[national_path], whole=False)
-        _schema_issues(pa.DataFrameSchema({
-            "measure": _text("a measure name", pa.Check.str_matches(
-                r"^[a-z_]+$", error="a measure name in lower_snake_case")),
-            "period": _text("a period", _isin(periods, "periods in edition.yml")),
-            "value": pa.Column("Float64", pa.Check.ge(0, error="a value of 0 or more")),
-            "unit": _text("a unit", _isin(["offences", "cases", "percent"], "a unit")),
-            "source_id": _text("a source id", _isin(sources, "source ids in edition.yml")),
-            "note": _text("", nullable=True),
-        }, checks=[pa.Check(lambda df: (df["unit"] != "percent") | (df["value"] <= 100),
-                            error="a percentage of at most 100")],
-            unique=["measure", "period"], report_duplicates="exclude_first"),
-            national, issues, lab[national_path], {"a percentage of at most 100": "value"})
+    def period_fits(df: pd.DataFrame) -> pd.Series:
+        known = df["question_id"].isin(question_periods)
+        pairs = pd.Series(list(zip(df["question_id"], df["period"], strict=True)),
+                          index=df.index)
+        return ~known | pairs.isin(allowed_pairs)
 
+    row_checks = {
+        "a figure in 'value', since status is 'answered'": "value",
+        "an empty 'value', since the status says no figure was given": "value",
+        "a note saying what is missing, since status is 'partial'": "note",
+    }
+    rules = [
+        lambda df: ~df["status"].isin(VALUE_REQUIRED) | df["value"].notna(),
+        lambda df: df["status"].isin(VALUE_REQUIRED | VALUE_OPTIONAL)
+        | ~df["status"].isin(STATUSES) | df["value"].isna(),
+        lambda df: (df["status"] != "partial") | (df["note"] != ""),
+    ]
+    checks = [pa.Check(rule, error=error) for rule, error in zip(rules, row_checks, strict=True)]
+    schema = pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv")),
+        "question_id": _text("a question id", _isin(ctx.qids, "question ids")),
+        "period": _text("a period", _isin(periods, "periods in edition.yml")),
+        "status": _text("a status", _isin(STATUSES, "a status")),
+        "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"), nullable=True),
+        "note": _text("", nullable=True),
+    }, checks=checks, unique=["force_code", "question_id", "period"],
+        report_duplicates="exclude_first")
+    _schema_issues(schema, returns, issues, label, row_checks)
+    for row in returns.index[~period_fits(returns)]:
+        q = returns.at[row, "question_id"]
+        issues.append(Issue(label, int(row), "period", returns.at[row, "period"],
+                            f"a period asked in {q}: {', '.join(question_periods[q])}"))
+    if codes is not None and ctx.codebook:
+        _check_complete(returns, codes, question_periods, issues, label)
+    _check_spo_outcomes(returns, issues, label)
+    if ctx.forces is None:
+        return returns
+    return returns.merge(ctx.forces[["force_code", "force_name", "region"]], on="force_code")
+
+
+def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label, codes = ctx.label(path), ctx.codes
+    commitments = _read_csv(path, ["force_code", "committed", "source_id"], issues, label)
+    if commitments is None:
+        return None
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
+                            unique=True),
+        "committed": _text("true or false", _isin(["true", "false"], "true or false")),
+        "source_id": _text("a source id", _isin(ctx.sources, "source ids in edition.yml")),
+    }), commitments, issues, label)
+    for code in sorted((codes or set()) - set(commitments["force_code"])):
+        issues.append(Issue(label, None, "force_code", None, f"a row for force {code}"))
+    commitments["committed"] = commitments["committed"] == "true"
+    return commitments
+
+
+def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label = ctx.label(path)
+    national = _read_csv(path, ["measure", "period", "value", "unit", "source_id", "note"],
+                         issues, label)
+    if national is None:
+        return None
+    _to_number(national, "value", issues, label, whole=False)
+    _schema_issues(pa.DataFrameSchema({
+        "measure": _text("a measure name", pa.Check.str_matches(
+            r"^[a-z_]+$", error="a measure name in lower_snake_case")),
+        "period": _text("a period", _isin(ctx.periods, "periods in edition.yml")),
+        "value": pa.Column("Float64", pa.Check.ge(0, error="a value of 0 or more")),
+        "unit": _text("a unit", _isin(["offences", "cases", "percent"], "a unit")),
+        "source_id": _text("a source id", _isin(ctx.sources, "source ids in edition.yml")),
+        "note": _text("", nullable=True),
+    }, checks=[pa.Check(lambda df: (df["unit"] != "percent") | (df["value"] <= 100),
+                        error="a percentage of at most 100")],
+        unique=["measure", "period"], report_duplicates="exclude_first"),
+        national, issues, label, {"a percentage of at most 100": "value"})
+    return national
+
+
+# The files read on demand, by the Edition attribute that holds each.
+_TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
+                  "national": _load_national, "cps": _load_cps}
+
+
+class Edition:
+    """One validated edition: its metadata and tidy tables.
+
+    The core (edition.yml, questions.yml, reference/forces.csv) is read when the edition is
+    opened; every other file is read and validated when its table is first used. A notebook
+    therefore opens only the files it uses, which is what the execution cache records.
+    """
+
+    def __init__(self, ctx: _Context, tables: dict[str, Any] | None = None):
+        assert ctx.meta is not None and ctx.codebook is not None and ctx.forces is not None
+        self._ctx = ctx
+        self._tables: dict[str, Any] = dict(tables or {})
+        self.meta: EditionMeta = ctx.meta
+        self.directory: Path = ctx.data_dir / ctx.meta.edition
+        self.forces: pd.DataFrame = ctx.forces
+        self.questions = pd.DataFrame([q.model_dump() for q in ctx.codebook.questions])
+        self.files: list[Path] = edition_files(ctx.data_dir, ctx.meta.edition)
+
+    def _table(self, name: str) -> Any:
+        if name not in self._tables:
+            issues: list[Issue] = []
+            path = edition_paths(self._ctx.data_dir, self.meta.edition)[name]
+            value = _TABLE_LOADERS[name](path, self._ctx, issues)
+            if issues:
+                raise DataValidationError(_once_per_cell(issues))
+            self._tables[name] = value
+        return self._tables[name]
+
+    @property
+    def returns(self) -> pd.DataFrame:
+        return self._table("returns")
+
+    @property
+    def commitments(self) -> pd.DataFrame:
+        return self._table("commitments")
+
+    @property
+    def national(self) -> pd.DataFrame:
+        return self._table("national")
+
+    @property
+    def cps(self) -> CpsAnswer:
+        return self._table("cps")
+
+    def with_periods(self, **periods: str) -> Edition:
+        """The same edition with other current/previous periods (notebook parameters)."""
+        ctx = dataclasses.replace(self._ctx, meta=self.meta.model_copy(update=periods))
+        return Edition(ctx, self._tables)
+
+    def period_label(self, period: str, short: bool = False) -> str:
+        p = self.meta.periods[period]
+        return p.short if short else p.label
+
+    def source(self, source_id: str) -> Source:
+        return self.meta.sources[source_id]
+
+
+def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
+    folder = data_dir / edition
+    return {"forces": data_dir / "reference" / "forces.csv", "meta": folder / "edition.yml",
+            "questions": folder / "questions.yml", "returns": folder / "foi_returns.csv",
+            "commitments": folder / "pcc_commitments.csv", "national": folder / "national.csv",
+            "cps": folder / "cps.yml"}
+
+
+def edition_files(data_dir: Path, edition: str) -> list[Path]:
+    """Every file an edition is built from, in a fixed order."""
+    return list(edition_paths(Path(data_dir), edition).values())
+
+
+def _label(path: Path, data_dir: Path) -> str:
+    """Name files relative to the data folder's parent, e.g. 'data/2024/foi_returns.csv'."""
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_edition(data_dir: str | Path, edition: str, *, lazy: bool = False) -> Edition:
+    """Load and validate `data_dir/<edition>`; raise DataValidationError listing every issue.
+
+    With `lazy`, only the core files are read now and each other file when it is first used
+    (validated then): what notebooks do, after the command line has validated everything.
+    """
+    data_dir = Path(data_dir)
+    issues: list[Issue] = []
+    ctx = _load_core(data_dir, edition, issues)
+    tables: dict[str, Any] = {}
+    if not lazy:
+        paths = edition_paths(data_dir, edition)
+        tables = {name: loader(paths[name], ctx, issues)
+                  for name, loader in _TABLE_LOADERS.items()}
     if issues:
         raise DataValidationError(_once_per_cell(issues))
-    assert meta and codebook and cps and forces is not None and returns is not None
-    assert commitments is not None and national is not None
-    questions = pd.DataFrame([q.model_dump() for q in codebook.questions])
-    returns = returns.merge(forces[["force_code", "force_name", "region"]], on="force_code")
-    return Edition(directory=data_dir / edition, meta=meta, questions=questions,
-                   forces=forces, returns=returns, commitments=commitments,
-                   national=national, cps=cps, files=files)
+    return Edition(ctx, tables)
 
 
 def _once_per_cell(issues: list[Issue]) -> list[Issue]:

@@ -1,32 +1,49 @@
-"""Execute the section templates with papermill.
+"""Execute the templates with papermill, on warm kernels, skipping what has not changed.
 
-Each template in notebooks/ is run with the edition's parameters in a pool of processes sized
-to the cores. A content hash of everything a notebook's outputs depend on (template,
-parameters, data files, package source) is stored in the executed notebook's metadata; a
-notebook whose hash is unchanged is not run again. Outputs are written to a temporary file and
-renamed into place, so a failure never damages the previous executed copy.
+Each template in notebooks/ becomes one or more jobs (one per force for a template whose
+metadata says `"nsc_report": {"each": "force"}`). Jobs run in a pool of worker processes, one
+per core, each owning a kernel that has already imported the heavy libraries (`warm.py`); a
+notebook gets a fresh kernel state, not a fresh process.
+
+The cache: while a notebook runs, the kernel records the data files it opened and the package
+modules it imported. Both lists go into the executed notebook's metadata beside a hash of the
+template, the parameters, those files and those modules. Next time, the hash is recomputed from
+the recorded lists: a notebook re-executes only when something it used changed (and then its
+lists are recorded afresh, so a file it starts reading is picked up).
+
+Outputs are normalised (no timings or absolute paths), written to a temporary file beside the
+target and renamed into place only when every notebook succeeded: a failure never damages the
+previous executed copies.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing.util
 import os
+import re
 import time
-from collections.abc import Callable
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import nbformat
 
 from .data import Edition
+from .progress import QUIET, Progress
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-# Bump when the normalisation below changes what an executed notebook looks like.
-CACHE_VERSION = "1"
-KERNEL = "python3"
+# Bump when the normalisation or the recording changes what an executed notebook looks like.
+CACHE_VERSION = "2"
+# Libraries whose version can change a notebook's outputs.
+LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "myst-nb", "pandera", "pydantic",
+             "ipykernel", "nbformat", "papermill")
+DEFAULT_TIMEOUT = 300.0  # seconds one notebook may run before its kernel is replaced
+TMP_PREFIX = ".nsc-tmp-"
 
 
 @dataclass(frozen=True)
@@ -34,7 +51,8 @@ class Job:
     template: Path
     output: Path
     parameters: dict[str, Any]
-    input_hash: str
+    label: str                     # how people know it: "spo.ipynb", "forces/durham.ipynb"
+    data_dir: Path = field(default=Path("data"))  # watched: files opened under it are recorded
 
 
 @dataclass(frozen=True)
@@ -49,46 +67,16 @@ class ExecutionError(Exception):
     """One or more notebooks failed; the message names each notebook and cell."""
 
 
+# --- jobs ------------------------------------------------------------------------------------
+
 def templates(notebook_dir: Path) -> list[Path]:
     return sorted(p for p in notebook_dir.glob("*.ipynb") if not p.name.startswith("."))
 
 
-# Modules that build, print or serve the book; notebooks never import them, so a change to
-# them cannot change an executed notebook (changes to `normalise` bump CACHE_VERSION instead).
-BUILD_ONLY = {"cli.py", "execute.py", "publish.py", "pdf.py", "serve.py", "sphinx_ext.py",
-              "illustrative.py"}
-
-
-def package_files() -> list[Path]:
-    """The package source that executed notebooks depend on."""
-    return sorted(p for p in PACKAGE_DIR.rglob("*.py")
-                  if "__pycache__" not in p.parts
-                  and not (p.parent == PACKAGE_DIR and p.name in BUILD_ONLY))
-
-
-def input_hash(template: Path, parameters: dict[str, Any], data_files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"nsc-report-cache-{CACHE_VERSION}\n".encode())
-    digest.update(json.dumps(parameters, sort_keys=True).encode())
-
-    def add(label: str, path: Path) -> None:
-        digest.update(f"\n--{label}--\n".encode())
-        digest.update(path.read_bytes())
-
-    add("template", template)
-    for path in data_files:
-        add(f"data:{path.name}", path)
-    for path in package_files():
-        add(f"package:{path.relative_to(PACKAGE_DIR).as_posix()}", path)
-    return digest.hexdigest()
-
-
-def stored_hash(path: Path) -> str | None:
-    try:
-        nb = nbformat.read(path, as_version=4)
-    except (OSError, ValueError, json.JSONDecodeError):
-        return None
-    return nb.metadata.get("nsc_report", {}).get("input_hash")
+def slug(name: str) -> str:
+    """'Avon and Somerset' -> 'avon-and-somerset': stable file names for force pages."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
@@ -99,11 +87,99 @@ def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
             "current_period": meta.current_period, "previous_period": meta.previous_period}
 
 
+def template_kind(template: Path) -> str | None:
+    nb = nbformat.read(template, as_version=4)
+    return nb.metadata.get("nsc_report", {}).get("each")
+
+
+def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition) -> list[Job]:
+    """Every notebook to execute for this edition, section templates first."""
+    data_dir = edition.directory.parent.resolve()
+    jobs: list[Job] = []
+    for template in templates(notebook_dir):
+        if template_kind(template) == "force":
+            folder = output_dir / "forces"
+            params = parameters_for(folder, edition)
+            for code, name in edition.forces[["force_code", "force_name"]].itertuples(
+                    index=False):
+                out = folder / f"{slug(name)}.ipynb"
+                jobs.append(Job(template, out, {**params, "force_code": code},
+                                f"forces/{out.name}", data_dir))
+        else:
+            jobs.append(Job(template, output_dir / template.name,
+                            parameters_for(output_dir, edition), template.name, data_dir))
+    return jobs
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+def library_versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in LIBRARIES}
+
+
+def dependency_hash(job: Job, files: list[str], modules: list[str]) -> str:
+    """Hash of everything the notebook used: `files` relative to the notebook's folder,
+    `modules` relative to the package."""
+    digest = hashlib.sha256()
+    digest.update(f"nsc-report-cache-{CACHE_VERSION}\n".encode())
+    digest.update(json.dumps(library_versions(), sort_keys=True).encode())
+    digest.update(json.dumps(job.parameters, sort_keys=True).encode())
+
+    def add(label: str, path: Path) -> None:
+        digest.update(f"\n--{label}--\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+
+    add("template", job.template)
+    for rel in sorted(files):
+        add(f"data:{rel}", job.output.parent / rel)
+    for rel in sorted(modules):
+        add(f"package:{rel}", PACKAGE_DIR / rel)
+    return digest.hexdigest()
+
+
+def recorded(path: Path) -> dict[str, Any] | None:
+    """The cache record of an executed notebook, or None if there is none to trust."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError, json.JSONDecodeError):
+        return None
+    record = nb.metadata.get("nsc_report", {})
+    if not {"input_hash", "inputs"} <= set(record):
+        return None
+    return record
+
+
+def is_fresh(job: Job) -> bool:
+    record = recorded(job.output) if job.output.exists() else None
+    if record is None or record.get("parameters") != job.parameters:
+        return False
+    inputs = record["inputs"]
+    return record["input_hash"] == dependency_hash(job, inputs["data"], inputs["modules"])
+
+
+def plan(jobs: list[Job], force: bool = False) -> tuple[list[Job], list[Job]]:
+    """Split jobs into (to run, up to date)."""
+    run, fresh = [], []
+    for job in jobs:
+        (fresh if not force and is_fresh(job) else run).append(job)
+    return run, fresh
+
+
 def normalise(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
-    """Drop what varies between runs or machines: timings, absolute paths, random ids."""
+    """Drop what varies between runs or machines (timings, absolute paths); store the record
+    of what the notebook used, with paths relative to the notebook and to the package."""
+    from .warm import INPUTS_KEY
+
     nb.metadata.pop("papermill", None)
-    nb.metadata["nsc_report"] = {"input_hash": job.input_hash, "parameters": job.parameters,
-                                 "template": f"notebooks/{job.template.name}"}
+    raw = nb.metadata.pop(INPUTS_KEY, {"files": [], "modules": []})
+    files = sorted(Path(os.path.relpath(f, job.output.parent.resolve())).as_posix()
+                   for f in raw["files"])
+    modules = sorted(Path(m).relative_to(PACKAGE_DIR).as_posix() for m in raw["modules"]
+                     if Path(m).is_relative_to(PACKAGE_DIR))
+    nb.metadata["nsc_report"] = {
+        "input_hash": dependency_hash(job, files, modules), "parameters": job.parameters,
+        "template": f"notebooks/{job.template.name}",
+        "inputs": {"data": files, "modules": modules}}
     for index, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
@@ -116,84 +192,117 @@ def normalise(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
     return nb
 
 
-def _quiet_worker() -> None:
-    """Kernels inherit the worker's stderr and chatter on it (transport warnings, shutdown
-    notices); failures are reported from papermill's exception instead."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
+# --- running ---------------------------------------------------------------------------------
+
+def temp_path(output: Path) -> Path:
+    return output.with_name(f"{TMP_PREFIX}{output.name}")
 
 
-def _temp_path(job: Job) -> Path:
-    return job.output.with_name(f".nsc-tmp-{job.output.name}")
-
-
-def _run(job: Job) -> Result:
-    """Execute one template into its temporary file (moved into place by `execute`)."""
-    import papermill as pm
-
-    start = time.perf_counter()
-    tmp = _temp_path(job)
-    try:
-        pm.execute_notebook(str(job.template), str(tmp), parameters=job.parameters,
-                            kernel_name=KERNEL, cwd=str(job.output.parent), progress_bar=False,
-                            log_output=False, report_mode=False)
-        nbformat.write(normalise(nbformat.read(tmp, as_version=4), job), tmp)
-    except Exception as exc:  # noqa: BLE001 - every failure is reported by notebook and cell
-        tmp.unlink(missing_ok=True)
-        return Result(job.template.name, "failed", time.perf_counter() - start,
-                      describe_failure(job.template, exc))
-    return Result(job.template.name, "executed", time.perf_counter() - start)
-
-
-def describe_failure(template: Path, exc: Exception) -> str:
+def describe_failure(job: Job, exc: BaseException) -> str:
+    where = f"notebooks/{job.template.name}"
+    if job.label != job.template.name:
+        where += f" (as {job.label})"
     cell = getattr(exc, "cell_index", None)
     if cell is not None:
-        return (f"notebooks/{template.name} failed in cell {cell} (execution count "
+        return (f"{where} failed in cell {cell} (execution count "
                 f"{getattr(exc, 'exec_count', '?')}): {getattr(exc, 'ename', type(exc).__name__)}"
                 f": {getattr(exc, 'evalue', exc)}")
-    return f"notebooks/{template.name} failed: {type(exc).__name__}: {exc}"
+    return f"{where} failed: {type(exc).__name__}: {exc}"
 
 
-def plan(notebook_dir: Path, output_dir: Path, edition: Edition,
-         force: bool = False) -> tuple[list[Job], list[Job]]:
-    """Split the templates into (to run, up to date)."""
-    params = parameters_for(output_dir, edition)
-    run, fresh = [], []
-    for template in templates(notebook_dir):
-        job = Job(template, output_dir / template.name, params,
-                  input_hash(template, params, edition.files))
-        up_to_date = not force and job.output.exists() and stored_hash(job.output) == job.input_hash
-        (fresh if up_to_date else run).append(job)
-    return run, fresh
+_kernel: Any = None  # the worker process's warm kernel
 
 
-def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *,
-            force: bool = False, workers: int | None = None,
-            progress: Callable[[str], None] = print) -> list[Result]:
-    """Run every out-of-date template for a validated edition; raise ExecutionError if any
-    fails."""
-    output_dir.mkdir(parents=True, exist_ok=True)
-    run, fresh = plan(notebook_dir, output_dir, edition, force)
-    results = [Result(job.template.name, "cached") for job in fresh]
-    for job in fresh:
-        progress(f"  up to date  {job.template.name}")
+def _start_worker() -> None:
+    """Kernels inherit the worker's stderr and chatter on it (transport warnings, shutdown
+    notices); failures are reported from the exceptions instead. The kernel is shut down when
+    the worker exits (multiprocessing runs its finalizers, not atexit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
+
+
+def _stop_kernel() -> None:
+    global _kernel
+    if _kernel is not None:
+        _kernel.shutdown()
+        _kernel = None
+
+
+def _run(job: Job, timeout: float) -> Result:
+    """Execute one job on this worker's warm kernel into its temporary file. A kernel that dies
+    or runs past the timeout is replaced and the notebook tried once more."""
+    from .warm import KernelLost, WarmKernel
+
+    global _kernel
+    start = time.perf_counter()
+    tmp = temp_path(job.output)
+    folder = job.output.parent.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    for attempt in (1, 2):
+        try:
+            if _kernel is None or not _kernel.alive():
+                _stop_kernel()
+                _kernel = WarmKernel()
+            nb = _kernel.run(job.template, job.parameters, folder, job.data_dir, timeout)
+            nbformat.write(normalise(nb, job), tmp)
+            return Result(job.label, "executed", time.perf_counter() - start)
+        except KernelLost as exc:
+            _stop_kernel()
+            if attempt == 2:
+                return Result(job.label, "failed", time.perf_counter() - start,
+                              describe_failure(job, exc) + " (tried twice)")
+        except Exception as exc:  # noqa: BLE001 - every failure is reported by notebook and cell
+            tmp.unlink(missing_ok=True)
+            return Result(job.label, "failed", time.perf_counter() - start,
+                          describe_failure(job, exc))
+    raise AssertionError("unreachable")
+
+
+def run_fresh(job: Job) -> nbformat.NotebookNode:
+    """Execute one job the stock way, on a new kernel (papermill's default engine); what the
+    warm route must reproduce."""
+    import papermill as pm
+
+    nb = pm.execute_notebook(str(job.template), None, parameters=job.parameters,
+                             kernel_name="python3", cwd=str(job.output.parent),
+                             progress_bar=False, log_output=False, report_mode=False)
+    return normalise(nb, job)
+
+
+def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, progress: Progress = QUIET) -> list[Result]:
+    """Run every out-of-date job; raise ExecutionError if any fails (replacing nothing)."""
+    run, fresh = plan(jobs, force)
+    results = [Result(job.label, "cached") for job in fresh]
+    if fresh:
+        progress.message(f"  {len(fresh)} notebook(s) up to date")
     if run:
         workers = workers or min(len(run), os.cpu_count() or 1)
-        progress(f"  executing {len(run)} notebook(s) with {workers} process(es)")
-        with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) as pool:
-            futures = [pool.submit(_run, job) for job in run]
-            for done, future in enumerate(as_completed(futures), 1):
+        with progress.stage(f"Executing {len(run)} notebook(s) on {workers} warm kernel(s)",
+                            total=len(run)), \
+                ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+            futures = [pool.submit(_run, job, timeout) for job in run]
+            for future in as_completed(futures):
                 result = future.result()
                 results.append(result)
-                progress(f"  [{done}/{len(run)}] {result.status:8} {result.name}"
-                         f" ({result.seconds:.1f} s)")
+                progress.advance(f"  {result.status:8} {result.name} ({result.seconds:.1f} s)")
     failures = [r for r in results if r.status == "failed"]
     # All or nothing: the executed notebooks only change when every one of them succeeded.
     for job in run:
         if failures:
-            _temp_path(job).unlink(missing_ok=True)
+            temp_path(job.output).unlink(missing_ok=True)
         else:
-            os.replace(_temp_path(job), job.output)
+            os.replace(temp_path(job.output), job.output)
     if failures:
         raise ExecutionError("\n".join(r.error for r in failures))
     return sorted(results, key=lambda r: r.name)
+
+
+def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bool = False,
+            workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+            progress: Progress = QUIET) -> list[Result]:
+    """Run every out-of-date template for a validated edition into `output_dir`."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    return execute_jobs(jobs_for(notebook_dir, output_dir, edition), force=force,
+                        workers=workers, timeout=timeout, progress=progress)

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
 from ..data import DataValidationError, Edition, Issue, load_edition
@@ -13,15 +12,19 @@ from ..data import DataValidationError, Edition, Issue, load_edition
 
 def open_edition(data_dir: str, edition: str, current_period: str | None = None,
                  previous_period: str | None = None) -> Edition:
-    """Load an edition for a notebook, with the periods its parameters name."""
-    ed = load_edition(data_dir, edition)
+    """Open an edition for a notebook, with the periods its parameters name.
+
+    Lazily: a notebook reads only the data files it uses, so that editing one file re-executes
+    only the notebooks that read it.
+    """
+    ed = load_edition(data_dir, edition, lazy=True)
     updates = {k: v for k, v in (("current_period", current_period),
                                  ("previous_period", previous_period)) if v}
     for key, value in updates.items():
         if value not in ed.meta.periods:
             raise DataValidationError([Issue("notebook parameters", None, key, value,
                                              "a period defined in edition.yml")])
-    return dataclasses.replace(ed, meta=ed.meta.model_copy(update=updates)) if updates else ed
+    return ed.with_periods(**updates) if updates else ed
 
 
 def glue_figures(values: Mapping[str, str]) -> None:
