@@ -44,7 +44,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 
 bench: install
-	$(BIN)/python bench/build.py
+	$(BIN)/python bench/build.py --repeat 3
 
 clean:
 	rm -rf _build

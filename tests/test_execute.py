@@ -150,8 +150,8 @@ def test_editing_a_section_module_reruns_only_its_notebooks(executed, tmp_path, 
     shared = package / "measures" / "response.py"
     shared.write_text(shared.read_text() + "\n# an edit\n")
     assert names(plan(section_jobs(executed))[0]) == [
-        "data-gaps.ipynb", "officers.ipynb", "other-offences.ipynb", "reports.ipynb",
-        "spo.ipynb"]
+        "annex-forces.ipynb", "data-gaps.ipynb", "find-your-force.ipynb", "officers.ipynb",
+        "other-offences.ipynb", "reports.ipynb", "spo.ipynb"]
 
 
 def test_editing_a_data_file_reruns_only_its_readers(executed):
@@ -159,7 +159,8 @@ def test_editing_a_data_file_reruns_only_its_readers(executed):
     original = path.read_bytes()
     try:
         rewrite_csv(path, lambda rows: rows[::-1])
-        assert names(plan(section_jobs(executed))[0]) == ["reports.ipynb"]
+        assert names(plan(section_jobs(executed))[0]) == [
+            "annex-forces.ipynb", "find-your-force.ipynb", "reports.ipynb"]
     finally:
         path.write_bytes(original)
     assert plan(section_jobs(executed))[0] == []

@@ -52,9 +52,17 @@ def test_glue_keys_exist():
     ed = load_edition(ROOT / "data", "2024")
     modules = {"attrition": "attrition", "data-gaps": "data_gaps", "methodology": "methodology",
                "officers": "officers", "other-offences": "other_offences",
-               "reports": "reports", "spo": "spo"}
-    keys = {name: set(__import__(f"nsc_report.sections.{mod}", fromlist=["figures"])
-                      .figures(ed)) for name, mod in modules.items()}
+               "reports": "reports", "spo": "spo", "find-your-force": "find_force",
+               "annex-forces": "find_force", "force": "force"}
+    first_force = str(ed.forces["force_code"].iloc[0])
+
+    def glued(mod: str) -> set[str]:
+        module = __import__(f"nsc_report.sections.{mod}", fromlist=["figures"])
+        return set(module.figures(ed, first_force) if mod == "force" else module.figures(ed))
+
+    keys = {name: glued(mod) for name, mod in modules.items()}
+    templates = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
+    assert templates == set(modules), "every template's section module is checked here"
     assert sections  # the package the notebooks call
     for page in sorted((ROOT / "book").glob("*.md")):
         for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",

@@ -18,7 +18,8 @@ import html
 import json
 import numbers
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import altair as alt
@@ -63,11 +64,16 @@ class AccessibleChart:
     caption: str         # measure, source, population, geography, period
     alt_text: str        # the finding and its key numbers in words
     table: pd.DataFrame  # display-ready data table (column names for readers)
+    # Links for the table's first column (e.g. each force's name to its page).
+    links: Mapping[str, str] = field(default_factory=dict)
+    # Per-chart CSV and SVG download links; off where a page has many small charts and the
+    # data are in the table and the downloads page anyway (keeps pages light).
+    downloads: bool = True
 
     def __post_init__(self) -> None:
-        for field in ("name", "title", "caption", "alt_text"):
-            if not getattr(self, field).strip():
-                raise ValueError(f"chart {self.name!r} needs a {field}")
+        for attr in ("name", "title", "caption", "alt_text"):
+            if not getattr(self, attr).strip():
+                raise ValueError(f"chart {self.name!r} needs a {attr}")
         if self.table.empty:
             raise ValueError(f"chart {self.name!r} needs a data table")
 
@@ -107,6 +113,9 @@ class AccessibleChart:
             for i, value in enumerate(row):
                 text = "" if pd.isna(value) else html.escape(_cell(value, floats[i]))
                 if i == 0:
+                    href = self.links.get(str(value))
+                    if href:
+                        text = f'<a href="{html.escape(href)}">{text}</a>'
                     cells.append(f'<th scope="row">{text}</th>')
                 else:
                     cls = ' class="num"' if numeric[i] else ""
@@ -123,8 +132,16 @@ class AccessibleChart:
         ident = f"nsc-chart-{self.name}"
         spec = json.dumps(self.web_spec(), sort_keys=True, separators=(",", ":"))
         spec = spec.replace("</", "<\\/")  # cannot close the script element early
-        csv_uri = "data:text/csv;base64," + base64.b64encode(self.csv().encode()).decode()
-        svg_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        downloads = ""
+        if self.downloads:
+            csv_uri = "data:text/csv;base64," + base64.b64encode(self.csv().encode()).decode()
+            svg_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+            downloads = (
+                f'<p class="nsc-chart-downloads">'
+                f'<a class="nsc-download" download="{self.name}.csv" href="{csv_uri}">'
+                f"Download the data (CSV)</a> "
+                f'<a class="nsc-download" download="{self.name}.svg" href="{svg_uri}">'
+                f"Download the chart (SVG)</a></p>")
         return (
             f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
             f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
@@ -134,12 +151,7 @@ class AccessibleChart:
             f'aria-label="{html.escape(self.alt_text)}" data-spec="{ident}-spec"></div>'
             f'<script type="application/json" id="{ident}-spec">{spec}</script>'
             f'<details class="nsc-chart-data"><summary>Show the data table</summary>'
-            f"{self.table_html()}</details>"
-            f'<p class="nsc-chart-downloads">'
-            f'<a class="nsc-download" download="{self.name}.csv" href="{csv_uri}">'
-            f"Download the data (CSV)</a> "
-            f'<a class="nsc-download" download="{self.name}.svg" href="{svg_uri}">'
-            f"Download the chart (SVG)</a></p></figure>"
+            f"{self.table_html()}</details>{downloads}</figure>"
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None

@@ -40,8 +40,11 @@ def layout_for(root: Path, data_dir: Path, edition: str, out: Path | None) -> La
     return Layout(root=root, notebooks=out / "book", out=out, work=out / ".work")
 
 
+PROGRESS = Progress()  # a live display on a terminal, plain lines in logs
+
+
 def _log(message: str) -> None:
-    print(message, flush=True)
+    PROGRESS.message(message)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -57,7 +60,7 @@ def _validate_and_execute(args: argparse.Namespace) -> tuple[Layout, Edition]:
     ed = load_edition(args.data_dir, args.edition)
     _log(f"Executing notebooks into {layout.notebooks}")
     execute(args.root / "notebooks", layout.notebooks, ed, force=args.force,
-            workers=args.workers, timeout=args.timeout, progress=Progress())
+            workers=args.workers, timeout=args.timeout, progress=PROGRESS)
     return layout, ed
 
 
@@ -70,7 +73,9 @@ def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
     start = time.perf_counter()
     layout, ed = _validate_and_execute(args)
     pdf_file = layout.pdf_dir / pdf_name(ed)
-    build_html(layout, ed, progress=_log, pdf_file=pdf_file if pdf_file.exists() else None)
+    with PROGRESS.stage("Building the HTML book with Jupyter Book"):
+        build_html(layout, ed, progress=PROGRESS.message,
+                   pdf_file=pdf_file if pdf_file.exists() else None)
     status = _print(layout, ed, required=False) if with_pdf else 0
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
     return status
@@ -86,7 +91,8 @@ def _print(layout: Layout, ed: Edition, required: bool) -> int:
     from .pdf import ChromiumMissing, PdfError, print_pdf
 
     try:
-        path = print_pdf(layout, ed, progress=_log)
+        with PROGRESS.stage("Printing the PDF with Chromium"):
+            path = print_pdf(layout, ed, progress=PROGRESS.message)
     except ChromiumMissing as exc:
         _log(f"PDF not written: {exc}")
         return EXIT_PDF if required else 0

@@ -307,8 +307,8 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
                     issues.append(Issue(lab[questions_path], None, f"questions.{i}.periods",
                                         period, "a period defined in edition.yml"))
 
-    forces = _read_csv(forces_path, ["force_code", "force_name", "region", "tile_x", "tile_y"],
-                       issues, lab[forces_path])
+    forces = _read_csv(forces_path, ["force_code", "force_name", "short_name", "region",
+                                     "tile_x", "tile_y"], issues, lab[forces_path])
     if forces is not None:
         for col in ("tile_x", "tile_y"):
             _to_number(forces, col, issues, lab[forces_path], whole=True)
@@ -318,6 +318,8 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
                                                      error="an ONS code such as E23000001"),
                                 unique=True),
             "force_name": _text("a force name", unique=True),
+            "short_name": _text("a short name for the map", pa.Check.str_matches(
+                r"^[A-Z&]{2,4}$", error="2 to 4 capital letters, such as DUR"), unique=True),
             "region": _text("a region", _isin(REGIONS, "a region of England or Wales")),
             "tile_x": pa.Column("Int64", pa.Check.ge(0, error="a tile column of 0 or more")),
             "tile_y": pa.Column("Int64", pa.Check.ge(0, error="a tile row of 0 or more")),

@@ -22,9 +22,7 @@ import hashlib
 import json
 import multiprocessing.util
 import os
-import re
 import time
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -34,6 +32,7 @@ from typing import Any
 import nbformat
 
 from .data import Edition
+from .fmt import slug
 from .progress import QUIET, Progress
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -71,12 +70,6 @@ class ExecutionError(Exception):
 
 def templates(notebook_dir: Path) -> list[Path]:
     return sorted(p for p in notebook_dir.glob("*.ipynb") if not p.name.startswith("."))
-
-
-def slug(name: str) -> str:
-    """'Avon and Somerset' -> 'avon-and-somerset': stable file names for force pages."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
@@ -214,12 +207,23 @@ _kernel: Any = None  # the worker process's warm kernel
 
 
 def _start_worker() -> None:
-    """Kernels inherit the worker's stderr and chatter on it (transport warnings, shutdown
+    """Start this worker's kernel at once, while the other workers start theirs.
+
+    Kernels inherit the worker's stderr and chatter on it (transport warnings, shutdown
     notices); failures are reported from the exceptions instead. The kernel is shut down when
-    the worker exits (multiprocessing runs its finalizers, not atexit)."""
+    the worker exits (multiprocessing runs its finalizers, not atexit). A kernel that fails to
+    start here is started again, and its error reported, by the first job.
+    """
+    from .warm import WarmKernel
+
+    global _kernel
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
+    try:
+        _kernel = WarmKernel()
+    except Exception:  # noqa: BLE001 - reported by _run, which tries again
+        _kernel = None
 
 
 def _stop_kernel() -> None:
@@ -278,6 +282,8 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
     if fresh:
         progress.message(f"  {len(fresh)} notebook(s) up to date")
     if run:
+        from . import warm  # noqa: F401 - imported once here; forked workers inherit it
+
         workers = workers or min(len(run), os.cpu_count() or 1)
         with progress.stage(f"Executing {len(run)} notebook(s) on {workers} warm kernel(s)",
                             total=len(run)), \

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 
 def count(n: int | float) -> str:
     """A whole number with thousands separators: 131200 -> '131,200'."""
@@ -37,3 +40,22 @@ def listing(items: list[str], conj: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def slug(name: str) -> str:
+    """'Avon and Somerset' -> 'avon-and-somerset': the file name of a force's page."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number(value: float, places: int = 1) -> str:
+    """A figure that need not be whole: 2.0 -> '2', 2.25 -> '2.3' (no false precision)."""
+    if float(value).is_integer():
+        return count(value)
+    return f"{value:,.{places}f}"

@@ -94,6 +94,8 @@ PREPARE_JS = """
   style.textContent = css;
   document.head.appendChild(style);
   const article = document.querySelector('article.bd-article');
+  // Links to the web report's force pages lead nowhere on paper: keep their text only.
+  article.querySelectorAll('a[href*="forces/"]').forEach(a => a.replaceWith(...a.childNodes));
   // In the single page every document after the first follows a <span id="document-...">.
   const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
   const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());

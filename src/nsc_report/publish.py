@@ -47,6 +47,10 @@ class Layout:
         return self.work / "stage"
 
     @property
+    def print_stage(self) -> Path:
+        return self.work / "stage-print"
+
+    @property
     def html(self) -> Path:
         return self.out / "html"
 
@@ -107,11 +111,34 @@ def staged_config(root: Path, edition: Edition) -> dict[str, Any]:
     return config
 
 
-def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = print) -> None:
-    """Assemble the Sphinx source folder for this edition."""
-    src_book, dst_book = layout.root / "book", layout.stage / "book"
-    notebooks = sorted(layout.notebooks.glob("*.ipynb"))
-    notebooks = [p for p in notebooks if not p.name.startswith(".")]
+PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force annex
+FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
+
+
+def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
+    """The printed report's table of contents: the web book's, without the 43 force pages
+    (the briefings print those), with the annex of every force at the end."""
+    parts = []
+    for part in toc.get("parts", []):
+        chapters = [c for c in part.get("chapters", [])
+                    if not any(s.get("glob", "").startswith(f"book/{FORCE_PAGES}/")
+                               for s in c.get("sections", []))]
+        if chapters:
+            parts.append({**part, "chapters": chapters})
+    parts.append({"caption": "Annex", "chapters": [{"file": PRINT_ANNEX}]})
+    return {**toc, "parts": parts}
+
+
+def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
+          for_print: bool = False) -> Path:
+    """Assemble the Sphinx source folder for this edition (for the web book, or for the
+    single page the PDF is printed from); return it."""
+    folder = layout.print_stage if for_print else layout.stage
+    src_book, dst_book = layout.root / "book", folder / "book"
+    notebooks = sorted(p for p in layout.notebooks.rglob("*.ipynb")
+                       if not p.name.startswith(".") and ".ipynb_checkpoints" not in p.parts)
+    if for_print:
+        notebooks = [p for p in notebooks if p.parent == layout.notebooks]
     # Pages glue figures from the notebooks; Sphinx does not know that, so a page is treated as
     # changed whenever any notebook is newer than it.
     newest = max((p.stat().st_mtime for p in notebooks), default=0.0)
@@ -122,37 +149,59 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
             _sync_file(src, dst, newest if src.suffix == ".md" else None)
             expected.add(dst)
     for nb in notebooks:
-        dst = dst_book / nb.name
+        dst = dst_book / nb.relative_to(layout.notebooks)
         _sync_file(nb, dst)
         expected.add(dst)
-    _sync_file(layout.root / "_toc.yml", layout.stage / "_toc.yml")
+    toc = (layout.root / "_toc.yml").read_bytes()
+    if for_print:
+        toc = yaml.safe_dump(print_toc(yaml.safe_load(toc)), sort_keys=False).encode()
+    _write_if_changed(folder / "_toc.yml", toc)
     config = yaml.safe_dump(staged_config(layout.root, edition), sort_keys=False)
-    _write_if_changed(layout.stage / "_config.yml", config.encode())
-    expected |= {layout.stage / "_toc.yml", layout.stage / "_config.yml"}
-    bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, layout.stage / ".vega-bundle-version"
+    _write_if_changed(folder / "_config.yml", config.encode())
+    expected |= {folder / "_toc.yml", folder / "_config.yml"}
+    bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, folder / ".vega-bundle-version"
     write_vega_bundle(bundle, stamp)
     expected |= {bundle, stamp}
-    expected |= write_downloads(dst_book / "downloads", edition, notebooks)
-    for stale in [p for p in layout.stage.rglob("*") if p.is_file() and p not in expected]:
+    expected |= write_downloads(dst_book / "downloads", edition, notebooks, layout.notebooks)
+    for stale in [p for p in folder.rglob("*") if p.is_file() and p not in expected]:
         stale.unlink()
     progress(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
+    return folder
+
+
+def _user_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "nsc-report"
 
 
 def write_vega_bundle(path: Path, stamp: Path) -> None:
     """vega, vega-lite and vega-embed from vl-convert, so no page loads a script from a CDN.
 
     The bundle is wrapped in a function because its top-level `const _` would clash with the
-    `_` that Sphinx's own scripts define.
+    `_` that Sphinx's own scripts define. Bundling takes about a second and depends only on
+    the vl-convert version, so one copy per version is kept in the user's cache folder too
+    (as pip keeps wheels): a cold build of a fresh checkout does not bundle again.
     """
     import vl_convert as vlc
 
-    # `stamp` records which vl-convert wrote the bundle: rebundling takes seconds.
     version = f"vl-convert {vlc.get_vega_embed_version()} {vlc.get_vegalite_versions()[-1]}"
     if path.exists() and stamp.exists() and stamp.read_text() == version:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    bundle = vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;")
-    path.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+    key = hashlib.sha256(version.encode()).hexdigest()[:16]
+    cached = _user_cache() / f"vega-embed-bundle-{key}.js"
+    if cached.is_file():
+        shutil.copyfile(cached, path)
+    else:
+        bundle = vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;")
+        path.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # no writable cache folder: bundle again next time
     stamp.write_text(version)
 
 
@@ -203,11 +252,14 @@ def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
     return _zip(entries)
 
 
-def write_downloads(folder: Path, edition: Edition, notebooks: list[Path]) -> set[Path]:
-    """The edition's data as CSV and XLSX, every chart's table, and the executed notebooks."""
+def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
+                    notebook_dir: Path) -> set[Path]:
+    """The edition's data as CSV and XLSX, every chapter chart's table, and the executed
+    notebooks. The force pages' charts restate the chapters' data, so their tables are left
+    out of the workbook (the notebooks themselves are in the zip)."""
     returns = edition.returns[["force_code", "force_name", "region", "question_id", "period",
                                "status", "value", "note"]]
-    tables = chart_tables(notebooks)
+    tables = chart_tables([p for p in notebooks if p.parent == notebook_dir])
     sheets = {"returns": returns, "forces": edition.forces, "questions": edition.questions.assign(
         periods=edition.questions["periods"].map("; ".join)),
         "national": edition.national, "pcc_commitments": edition.commitments,
@@ -217,7 +269,8 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path]) -> se
         "nsc-data.xlsx": _xlsx(sheets, edition),
         "chart-data.zip": _zip({f"{name}.csv": frame.to_csv(index=False, lineterminator="\n")
                                 .encode() for name, frame in tables.items()}),
-        "notebooks.zip": _zip({p.name: p.read_bytes() for p in notebooks}),
+        "notebooks.zip": _zip({p.relative_to(notebook_dir).as_posix(): p.read_bytes()
+                               for p in notebooks}),
     }
     written = set()
     for name, content in files.items():
@@ -228,13 +281,14 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path]) -> se
 
 # --- Sphinx ----------------------------------------------------------------------------------
 
-def sphinx_build(layout: Layout, builder: str) -> Path:
+def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Path:
     """Build the staged sources with Jupyter Book's Sphinx configuration; return the output."""
     from jupyter_book.sphinx import build_sphinx
 
+    source = source or layout.stage
     outdir = layout.work / builder
     status = build_sphinx(
-        str(layout.stage), str(outdir), path_config=str(layout.stage / "_config.yml"),
+        str(source), str(outdir), path_config=str(source / "_config.yml"),
         doctreedir=str(layout.work / f".doctrees-{builder}"), builder=builder,
         noconfig=True, warningiserror=True, keep_going=True, quiet=True,
         confoverrides={"latex_individualpages": False})
@@ -263,9 +317,9 @@ def publish_dir(built: Path, target: Path) -> None:
 def build_singlehtml(layout: Layout, edition: Edition,
                      progress: Callable[[str], None] = print) -> Path:
     """The whole book on one page: what the PDF is printed from."""
-    stage(layout, edition, progress)
+    source = stage(layout, edition, progress, for_print=True)
     progress("  building the single-page HTML for printing")
-    built = sphinx_build(layout, "singlehtml")
+    built = sphinx_build(layout, "singlehtml", source)
     # Sphinx writes the single page to book/index.html with links written as if it stood at
     # the root; point book/ at the root's assets so those links resolve.
     for name in ("_static", "_downloads", "_images"):
@@ -275,8 +329,45 @@ def build_singlehtml(layout: Layout, edition: Edition,
     return built
 
 
+# Libraries whose version changes the pages Sphinx writes.
+BUILD_LIBRARIES = ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "sphinx-book-theme",
+                   "pydata-sphinx-theme", "vl-convert-python", "pandas", "openpyxl")
+
+
+def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
+                       extra: list[Path] | None = None) -> str:
+    """A hash of everything a build reads: the book's sources, the executed notebooks, the
+    configuration, the edition's data, the code that stages and extends the build, and the
+    versions of the libraries that write the pages."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(builder.encode())
+    for name in BUILD_LIBRARIES:
+        digest.update(f"{name}=={metadata.version(name)}\n".encode())
+    package = Path(__file__).parent
+    files = [p for p in (layout.root / "book").rglob("*") if p.is_file()
+             and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".nsc-tmp-")]
+    files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
+    files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
+              package / "publish.py", package / "sphinx_ext.py", *sorted(package.glob("static/*")),
+              *(extra or [])]
+    for path in sorted(set(files)):
+        digest.update(f"\n--{path.as_posix()}--\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
 def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
                pdf_file: Path | None = None) -> Path:
+    """Stage and build the web book; nothing to do when none of its inputs changed since the
+    last successful build (Sphinx alone needs a second to find that out)."""
+    stamp = layout.work / "html.inputs"
+    fingerprint = inputs_fingerprint(layout, edition, "html",
+                                     [pdf_file] if pdf_file is not None else [])
+    if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
+        progress(f"  HTML in {layout.html} is up to date")
+        return layout.html
+    stamp.unlink(missing_ok=True)
     stage(layout, edition, progress)
     progress("  building HTML with Jupyter Book")
     built = sphinx_build(layout, "html")
@@ -284,5 +375,6 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
     publish_dir(built, layout.html)
+    stamp.write_text(fingerprint)
     progress(f"  HTML written to {layout.html}")
     return layout.html

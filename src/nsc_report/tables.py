@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -14,13 +15,14 @@ class Table:
     name: str
     caption: str
     frame: pd.DataFrame
+    links: Mapping[str, str] = field(default_factory=dict)  # first-column text -> href
 
     def html(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
         rows = []
         for row in self.frame.itertuples(index=False):
             cells = "".join(
-                f'<th scope="row">{html.escape(str(v))}</th>' if i == 0
+                f'<th scope="row">{self._first(v)}</th>' if i == 0
                 else f"<td>{html.escape(str(v))}</td>" for i, v in enumerate(row))
             rows.append(f"<tr>{cells}</tr>")
         # A wide table scrolls inside its own box, which keyboard users must be able to reach.
@@ -29,6 +31,11 @@ class Table:
                 f'<table class="nsc-table" id="nsc-table-{self.name}">'
                 f"<caption>{html.escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+    def _first(self, value: Any) -> str:
+        text = html.escape(str(value))
+        href = self.links.get(str(value))
+        return f'<a href="{html.escape(href)}">{text}</a>' if href else text
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": self.frame.to_string(index=False)}

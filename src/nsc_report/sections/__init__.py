@@ -44,3 +44,10 @@ def foi_source(edition: Edition) -> str:
 def period(edition: Edition, which: str = "current") -> str:
     pid = edition.meta.current_period if which == "current" else edition.meta.previous_period
     return edition.period_label(pid)
+
+
+def force_links(edition: Edition, prefix: str = "forces/") -> dict[str, str]:
+    """Each force's name to its page, for the first column of a chapter's tables."""
+    from ..fmt import slug
+
+    return {name: f"{prefix}{slug(name)}.html" for name in edition.forces["force_name"]}

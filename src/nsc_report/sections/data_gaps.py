@@ -8,7 +8,7 @@ from ..data import STATUSES, Edition
 from ..measures.gaps import force_scores, least_answered, question_coverage, scorecard
 from ..measures.response import response_summary
 from ..tables import Table
-from . import foi_source
+from . import foi_source, force_links
 
 GLYPHS = {"answered": "✓", "partial": "½", "not_held": "–", "refused_s12": "£",
           "refused_other": "✕", "no_response": "·"}
@@ -85,4 +85,5 @@ def chart(ed: Edition) -> AccessibleChart:
                   f"{r.refused_other} under another exemption). {over_half} forces answered "
                   f"more than half of the questions in full."),
         table=wide,
+        links=force_links(ed),
     )

@@ -8,7 +8,7 @@ from .. import fmt
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
 from ..measures.officers import category_counts, dedicated_officers, spoc_summary
-from . import foi_source
+from . import foi_source, force_links
 
 
 def figures(ed: Edition) -> dict[str, str]:
@@ -51,4 +51,5 @@ def chart(ed: Edition) -> AccessibleChart:
                   f"they had at least one dedicated stalking officer, {counts['none']} said "
                   f"they had none and {counts['did not say']} did not say."),
         table=readable,
+        links=force_links(ed),
     )

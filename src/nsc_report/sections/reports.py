@@ -7,7 +7,7 @@ from ..charts import AccessibleChart, lollipop_change
 from ..data import Edition
 from ..measures.reports import change_table, commitment_summary
 from ..measures.response import responding_forces
-from . import foi_source, period
+from . import foi_source, force_links, period
 
 
 def figures(ed: Edition) -> dict[str, str]:
@@ -66,4 +66,5 @@ def chart(ed: Edition) -> AccessibleChart:
                   f"{low['pct_change']:+.1f}% ({low['force']}) to "
                   f"{high['pct_change']:+.1f}% ({high['force']})."),
         table=readable,
+        links=force_links(ed),
     )

@@ -7,7 +7,7 @@ from ..charts import AccessibleChart, bars_with_thresholds
 from ..data import Edition
 from ..measures.response import responding_forces
 from ..measures.spo import BANDS, band_counts, spo_summary, spo_table
-from . import foi_source, period
+from . import foi_source, force_links, period
 
 
 def figures(ed: Edition) -> dict[str, str]:
@@ -73,4 +73,5 @@ def chart(ed: Edition) -> AccessibleChart:
                   f"({int(table.iloc[0]['total'])}); the median force made "
                   f"{s.median_per_force:.0f}."),
         table=readable,
+        links=force_links(ed),
     )

@@ -1,0 +1,135 @@
+"""One force: its answers, and where it stands among the forces that answered the same question.
+
+A comparison is only made where the data support it: a force without a figure has no rank and
+no place in a strip, and the reason (not held, refused, no response) is kept to be said instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import STATUSES, Edition
+from . import GIVES_FIGURE, figures, force_names
+from .reports import change_table
+from .spo import band_of
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str        # as a strip's row label and a table heading
+    unit: str         # as in "123 offences"
+    places: int = 0   # decimals worth showing
+
+
+def measures(edition: Edition) -> list[Measure]:
+    previous = edition.period_label(edition.meta.previous_period, short=True)
+    return [
+        Measure("recorded", "Stalking offences recorded", "offences"),
+        Measure("pct_change", f"Change in recorded stalking since {previous} (%)", "%", 1),
+        Measure("spo_per_1000", "SPO applications per 1,000 recorded offences", "per 1,000", 1),
+        Measure("officers", "Dedicated stalking officers", "officers"),
+        Measure("spocs", "Stalking single points of contact", "SPOCs"),
+    ]
+
+
+def comparison_table(edition: Edition) -> pd.DataFrame:
+    """Every force (in reference order) with each measure, empty where it gave no figure."""
+    current = edition.meta.current_period
+    codes = list(edition.forces["force_code"])
+    recorded = figures(edition, "Q1", current).reindex(codes)
+    change = change_table(edition)["pct_change"].reindex(codes)
+    q9 = figures(edition, "Q9", current).reindex(codes)
+    q10 = figures(edition, "Q10", current).reindex(codes)
+    spo_total = q9 + q10
+    table = pd.DataFrame({
+        "force": force_names(edition).reindex(codes),
+        "recorded": recorded,
+        "pct_change": change,
+        "spo_total": spo_total,
+        "spo_per_1000": (1000 * spo_total / recorded).round(1),
+        "officers": figures(edition, "Q6", "at_request").reindex(codes),
+        "spocs": figures(edition, "Q7", "at_request").reindex(codes),
+    }, index=pd.Index(codes, name="force_code"))
+    return table.astype({c: "Float64" for c in table.columns if c != "force"})
+
+
+@dataclass(frozen=True)
+class Standing:
+    measure: Measure
+    value: float | None
+    rank: int | None      # 1 = the highest among the forces with a figure
+    of: int               # forces with a figure
+    median: float
+    ties: int             # other forces with exactly the same value
+
+
+def standing(edition: Edition, code: str) -> list[Standing]:
+    table = comparison_table(edition)
+    result = []
+    for m in measures(edition):
+        values = table[m.key].dropna()
+        value = table.at[code, m.key]
+        has = not pd.isna(value)
+        rank = int(values.rank(method="min", ascending=False)[code]) if has else None
+        result.append(Standing(m, float(value) if has else None, rank, len(values),
+                               float(values.median()),
+                               int((values == value).sum()) - 1 if has else 0))
+    return result
+
+
+def answers(edition: Edition, code: str) -> pd.DataFrame:
+    """The force's row for every question and period, in codebook order, with its wording."""
+    q = edition.questions.reset_index(drop=True)
+    order = {qid: i for i, qid in enumerate(q["id"])}
+    periods = {pid: i for i, pid in enumerate(edition.meta.periods)}
+    r = edition.returns[edition.returns["force_code"] == code]
+    frame = r.merge(q[["id", "wording", "unit", "section"]], left_on="question_id",
+                    right_on="id").drop(columns="id")
+    frame["period_label"] = frame["period"].map(
+        lambda p: edition.period_label(p) if p != "at_request" else "at the time of the request")
+    frame["status_label"] = frame["status"].map(STATUSES)
+    frame = frame.assign(_q=frame["question_id"].map(order), _p=frame["period"].map(periods))
+    return frame.sort_values(["_q", "_p"]).drop(columns=["_q", "_p"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    asked: int            # question x period rows the force was asked
+    answered: int         # answered in full
+    partial: int
+    gave_figures: bool    # any figure at all
+
+
+def completeness(edition: Edition, code: str) -> Completeness:
+    a = answers(edition, code)
+    return Completeness(asked=len(a), answered=int((a["status"] == "answered").sum()),
+                        partial=int((a["status"] == "partial").sum()),
+                        gave_figures=bool((a["status"].isin(GIVES_FIGURE)
+                                           & a["value"].notna()).any()))
+
+
+def completeness_ranking(edition: Edition) -> pd.Series:
+    """Questions answered in full by each force (reference order)."""
+    r = edition.returns
+    answered = r[r["status"] == "answered"].groupby("force_code").size()
+    return answered.reindex(edition.forces["force_code"]).fillna(0).astype(int)
+
+
+def spo_band(edition: Edition, code: str) -> str | None:
+    row = comparison_table(edition).loc[code]
+    return None if pd.isna(row["spo_total"]) else band_of(int(row["spo_total"]))
+
+
+def committed(edition: Edition, code: str) -> bool:
+    c = edition.commitments.set_index("force_code")["committed"]
+    return bool(c.get(code, False))
+
+
+def region_forces(edition: Edition, code: str) -> pd.DataFrame:
+    """The other forces of the force's region, in reference order."""
+    forces = edition.forces
+    region = forces.set_index("force_code").at[code, "region"]
+    return forces[(forces["region"] == region) & (forces["force_code"] != code)]

@@ -1,0 +1,196 @@
+"""'Find your force': a tile map of the 43 forces and a list by region that filters as you type.
+
+The map is plain HTML: one square per force at its tile position from reference/forces.csv,
+each a link to the force's page. The reader chooses the measure that colours it (the site's
+nsc-finder.js switches it; without scripts the first measure shows). Every square also prints
+its value, so colour is never the only cue, and a table gives the same information as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import fmt
+from ..data import REGIONS, Edition
+from ..measures import force as m
+from ..measures.response import responding_forces
+from ..measures.spo import BANDS
+from ..tables import Table
+from . import period
+
+# Sequential blues (ColorBrewer Blues): ordered classes, safe for colour-blind readers; the
+# value printed in each square carries the information too. "na": no figure, hatched in CSS.
+CLASS_COLOURS = ["#deebf7", "#9ecae1", "#3182bd", "#08519c"]
+
+
+@dataclass(frozen=True)
+class MapMeasure:
+    key: str
+    label: str                             # in the chooser and the legend's heading
+    classes: list[str]                     # legend labels, lowest first
+    classify: Callable[[pd.Series], int | None]   # a force's row -> class index, or no figure
+    text: Callable[[pd.Series], str]       # what the square prints
+    short: str = ""                        # the table's column heading
+
+
+def map_measures(ed: Edition) -> list[MapMeasure]:
+    def spo_class(r: pd.Series) -> int | None:
+        if pd.isna(r["spo_total"]):
+            return None
+        return next(i for i, (_, low, high) in enumerate(BANDS) if low <= r["spo_total"] <= high)
+
+    def change_class(r: pd.Series) -> int | None:
+        c = r["pct_change"]
+        return None if pd.isna(c) else (0 if c < 0 else 1 if c <= 10 else 2)
+
+    def answered_class(r: pd.Series) -> int | None:
+        share = r["answered_full"] / r["asked"]
+        return 0 if share < 1 / 3 else 1 if share < 2 / 3 else 2
+
+    def officers_class(r: pd.Series) -> int | None:
+        v = r["officers"]
+        return None if pd.isna(v) else min(int(v), 2)
+
+    previous = ed.period_label(ed.meta.previous_period, short=True)
+    return [
+        MapMeasure("spo", f"SPO applications, {period(ed)}", [b[0] for b in BANDS], spo_class,
+                   lambda r: "–" if pd.isna(r["spo_total"]) else fmt.count(r["spo_total"]),
+                   "SPO applications"),
+        MapMeasure("change", f"Change in recorded stalking since {previous}",
+                   ["fell", "rose by up to 10%", "rose by more than 10%"], change_class,
+                   lambda r: "–" if pd.isna(r["pct_change"]) else f"{r['pct_change']:+.0f}%",
+                   "Change in recorded stalking"),
+        MapMeasure("answered", "Questions answered in full",
+                   ["fewer than a third", "a third to two thirds", "two thirds or more"],
+                   answered_class, lambda r: f"{r['answered_full']}/{r['asked']}",
+                   "Answered in full"),
+        MapMeasure("officers", "Dedicated stalking officers", ["none", "one", "two or more"],
+                   officers_class,
+                   lambda r: "–" if pd.isna(r["officers"]) else fmt.count(r["officers"]),
+                   "Dedicated officers"),
+        MapMeasure("pcc", f"PCC's {ed.meta.pcc_commitment_year} commitment to more reports",
+                   ["no commitment", "committed"], lambda r: int(bool(r["committed"])),
+                   lambda r: "yes" if r["committed"] else "no", "PCC commitment"),
+    ]
+
+
+def finder_table(ed: Edition) -> pd.DataFrame:
+    """Every force with the values the map can show (reference order)."""
+    table = m.comparison_table(ed)
+    forces = ed.forces.set_index("force_code")
+    asked = ed.returns.groupby("force_code").size()
+    commitments = ed.commitments.set_index("force_code")["committed"]
+    return table.assign(
+        short_name=forces["short_name"], region=forces["region"],
+        tile_x=forces["tile_x"].astype(int), tile_y=forces["tile_y"].astype(int),
+        answered_full=m.completeness_ranking(ed), asked=asked.reindex(table.index),
+        committed=commitments.reindex(table.index).fillna(False).astype(bool),
+        slug=table["force"].map(fmt.slug))
+
+
+class _Html:
+    def __init__(self, markup: str, text: str):
+        self.markup, self.text = markup, text
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None
+                          ) -> dict[str, str]:
+        return {"text/html": self.markup, "text/plain": self.text}
+
+
+def tile_map(ed: Edition) -> _Html:
+    data = finder_table(ed)
+    measures = map_measures(ed)
+    first = measures[0].key
+    width = int(data["tile_x"].max()) + 1
+    height = int(data["tile_y"].max()) + 1
+    tiles = []
+    for row in data.itertuples():
+        r = data.loc[row.Index]
+        attrs, values = [], []
+        for meas in measures:
+            cls = meas.classify(r)
+            attrs.append(f'data-{meas.key}="{"na" if cls is None else f"c{cls}"}"')
+            values.append(f'<span class="nsc-tile-value" data-for="{meas.key}">'
+                          f"{html.escape(meas.text(r))}</span>")
+        tiles.append(
+            f'<a class="nsc-tile" href="forces/{row.slug}.html" '
+            f'style="grid-column:{row.tile_x + 1};grid-row:{row.tile_y + 1}" {" ".join(attrs)}>'
+            f'<span class="nsc-tile-code" aria-hidden="true">{html.escape(row.short_name)}</span>'
+            f'<span class="nsc-visually-hidden">{html.escape(row.force)}: </span>'
+            f"{''.join(values)}</a>")
+    options = "".join(f'<option value="{x.key}">{html.escape(x.label)}</option>'
+                      for x in measures)
+    legends = []
+    for meas in measures:
+        classes = data.apply(meas.classify, axis=1)
+        items = [(f"c{i}", label, int((classes == i).sum()))
+                 for i, label in enumerate(meas.classes)]
+        missing = int(classes.isna().sum())
+        if missing:
+            items.append(("na", "no figure given", missing))
+        lis = "".join(f'<li><span class="nsc-swatch" data-class="{c}" aria-hidden="true">'
+                      f"</span>{html.escape(label)} ({n} force{'s' if n != 1 else ''})</li>"
+                      for c, label, n in items)
+        legends.append(f'<div class="nsc-map-legend" data-for="{meas.key}">'
+                       f'<p class="nsc-map-legend-title">{html.escape(meas.label)}</p>'
+                       f"<ul>{lis}</ul></div>")
+    markup = (
+        f'<div class="nsc-finder" data-measure="{first}">'
+        f'<div class="nsc-map-controls"><label for="nsc-map-measure">Colour the map by</label> '
+        f'<select id="nsc-map-measure">{options}</select></div>'
+        f'<nav class="nsc-map" aria-label="Map of the {len(data)} police forces: each square '
+        f'links to a force\'s page" style="grid-template-columns:repeat({width},1fr);'
+        f'grid-template-rows:repeat({height},auto)">{"".join(tiles)}</nav>'
+        f'{"".join(legends)}'
+        f'<details class="nsc-map-as-table"><summary>The map as a table</summary>'
+        f"{map_table(ed).html()}</details></div>")
+    return _Html(markup, f"Map of the {len(data)} forces (see the table below it)")
+
+
+def map_table(ed: Edition, links: bool = True) -> Table:
+    """The map's text equivalent, and the annex of the printed report: one row per force."""
+    data = finder_table(ed)
+    measures = map_measures(ed)
+    frame = pd.DataFrame({"Force": data["force"], "Region": data["region"]})
+    for meas in measures:
+        frame[meas.short or meas.label] = data.apply(meas.text, axis=1)
+    previous = ed.period_label(ed.meta.previous_period, short=True)
+    return Table("forces", f"Every force at a glance: SPO applications in the {period(ed)}; "
+                 f"change in recorded stalking since {previous}; questions answered in full; "
+                 f"dedicated stalking officers at the time of the request; whether the force's "
+                 f"PCC made the {ed.meta.pcc_commitment_year} commitment. – means no figure "
+                 f"given.",
+                 frame.reset_index(drop=True), links={
+                     n: f"forces/{fmt.slug(n)}.html" for n in data["force"]} if links else {})
+
+
+def force_list(ed: Edition) -> _Html:
+    data = finder_table(ed)
+    groups = []
+    for region in [r for r in REGIONS if r in set(data["region"])]:
+        forces = data[data["region"] == region].sort_values("force")
+        items = "".join(
+            f'<li data-search="{html.escape((f.force + " " + region).lower())}">'
+            f'<a href="forces/{f.slug}.html">{html.escape(f.force)}</a></li>'
+            for f in forces.itertuples())
+        groups.append(f'<section class="nsc-region" aria-label="{html.escape(region)}">'
+                      f"<h3>{html.escape(region)}</h3><ul>{items}</ul></section>")
+    markup = (
+        f'<div class="nsc-force-list"><div class="nsc-force-filter">'
+        f'<label for="nsc-force-filter">Type a force or a region</label>'
+        f'<input id="nsc-force-filter" type="search" autocomplete="off" spellcheck="false" '
+        f'aria-describedby="nsc-force-count"></div>'
+        f'<p id="nsc-force-count" class="nsc-force-count" role="status">{len(data)} forces</p>'
+        f'{"".join(groups)}</div>')
+    return _Html(markup, "Every force by region")
+
+
+def figures(ed: Edition) -> dict[str, str]:
+    data = finder_table(ed)
+    return {"finder_forces": fmt.count(len(data)),
+            "finder_regions": fmt.count(data["region"].nunique()),
+            "finder_some_answer": fmt.count(len(responding_forces(ed)))}

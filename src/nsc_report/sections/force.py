@@ -1,0 +1,324 @@
+"""A force's own page: its answers in words, its standing, and what it could not tell us.
+
+Every sentence is built here from the data and glued into the template, so that a force that
+did not answer gets sentences that say so, never a zero or a rank it has not earned.
+"""
+
+from __future__ import annotations
+
+import html
+
+import altair as alt
+import pandas as pd
+from IPython.display import Markdown
+
+from .. import fmt
+from ..charts import INK, MUTED, PALETTE, AccessibleChart
+from ..data import Edition
+from ..measures import force as m
+from ..measures.spo import BANDS, band_counts
+from ..tables import Table
+from . import foi_source, period
+
+NOT_ANSWERED = {
+    "not_held": "said it does not hold this information",
+    "refused_s12": "refused, saying that finding the answer would cost more than the legal limit "
+                   "(section 12 of the Freedom of Information Act)",
+    "refused_other": "refused under another exemption",
+    "no_response": "did not respond",
+}
+
+
+def name(ed: Edition, code: str) -> str:
+    return str(ed.forces.set_index("force_code").at[code, "force_name"])
+
+
+def _value(s: m.Standing) -> str:
+    assert s.value is not None
+    if s.measure.key == "pct_change":
+        return f"{s.value:+.1f}%"
+    return fmt.number(s.value, s.measure.places)
+
+
+def _median(s: m.Standing) -> str:
+    if s.measure.key == "pct_change":
+        return f"{s.median:+.1f}%"
+    return fmt.number(s.median, s.measure.places)
+
+
+def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
+    """'Stalking offences recorded: 1,389. Of the 26 forces that gave this figure, 23 had a
+    higher one and 2 a lower one; the median force: 2,526.'"""
+    who = name(ed, code)
+    label = s.measure.label.replace(" (%)", "")
+    if s.value is None:
+        return (f"{label}: {who} gave no figure, so it has no place in this comparison "
+                f"({s.of} forces did).")
+    if s.of == 1:
+        return f"{label}: {_value(s)}. No other force gave this figure."
+    assert s.rank is not None
+    higher = s.rank - 1
+    lower = s.of - 1 - higher - s.ties
+    parts = [f"{higher} had a higher one" if higher else "none had a higher one",
+             f"{lower} a lower one" if lower else "none a lower one"]
+    if s.ties:
+        parts.append(f"{s.ties} the same")
+    return (f"{label}: {_value(s)}. Of the {s.of} forces that gave this figure, "
+            f"{fmt.listing(parts)}; the median force: {_median(s)}.")
+
+
+def figures(ed: Edition, code: str) -> dict[str, str]:
+    who = name(ed, code)
+    forces = ed.forces.set_index("force_code")
+    region = str(forces.at[code, "region"])
+    done = m.completeness(ed, code)
+    ranking = m.completeness_ranking(ed)
+    answers = m.answers(ed, code)
+    missing = answers[~answers["status"].isin(["answered"])]
+    standing = {s.measure.key: s for s in m.standing(ed, code)}
+    table = m.comparison_table(ed)
+    row = table.loc[code]
+    values: dict[str, str] = {
+        "force_name": who,
+        "force_region": region,
+        "force_period": period(ed),
+        "force_asked": fmt.count(done.asked),
+        "force_answered": fmt.count(done.answered),
+    }
+    if not done.gave_figures:
+        main = missing["status"].value_counts().index[0]
+        values["force_intro"] = (
+            f"{who} {NOT_ANSWERED[main]} to our Freedom of Information request, so this page "
+            f"has no figures for it. It is in none of the report's comparisons: a force without "
+            f"figures cannot be ranked, and we do not count it as zero.")
+    else:
+        values["force_intro"] = (
+            f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
+            f"asked about stalking, in the {region} region. It answered "
+            f"{done.answered} of the {done.asked} questions in full (a question asked about "
+            f"two years counts twice)"
+            + (f" and {done.partial} in part" if done.partial else "")
+            + f": {_completeness_place(int(ranking[code]), ranking)}.")
+    for key, s in standing.items():
+        values[f"force_standing_{key}"] = standing_sentence(ed, code, s)
+    values["force_spo_text"] = _spo_sentence(ed, code, row)
+    values["force_pcc_text"] = _pcc_sentence(ed, code, row)
+    values["force_officers_text"] = _officers_sentence(ed, code, answers)
+    values["force_gaps_text"] = (
+        f"{who} answered every question in full." if missing.empty else
+        f"{who} gave no figure in answer to any of the {done.asked} questions."
+        if not done.gave_figures else
+        f"{who} could not, or did not, give a full answer to {len(missing)} of the "
+        f"{done.asked} questions. Each is listed here with what it said instead.")
+    return values
+
+
+def _completeness_place(answered: int, ranking: pd.Series) -> str:
+    better = int((ranking > answered).sum())
+    same = int((ranking == answered).sum()) - 1
+    if better == 0:
+        lead = "no force answered more"
+    else:
+        lead = f"{better} force{'s' if better > 1 else ''} answered more"
+    return lead + (f", and {same} answered the same number" if same else "")
+
+
+def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    who = name(ed, code)
+    if pd.isna(row["spo_total"]):
+        return (f"{who} did not tell us how many cases led to an application for a Stalking "
+                f"Protection Order in the {period(ed)}, so we cannot place it in a band.")
+    total = int(row["spo_total"])
+    band = m.spo_band(ed, code)
+    bands = band_counts(ed)
+    same = int(bands[band]) - 1
+    low = band == BANDS[0][0]
+    return (f"In the {period(ed)} {who} applied for Stalking Protection Orders, interim or full, "
+            f"in {fmt.count(total)} case{'s' if total != 1 else ''}: {band}, "
+            + ("the lowest band" if low else "a band")
+            + f", shared with {same} other force{'s' if same != 1 else ''}.")
+
+
+def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    who = name(ed, code)
+    year = ed.meta.pcc_commitment_year
+    pledged = m.committed(ed, code)
+    intro = (f"Its Police and Crime Commissioner made the {year} commitment to increase reports "
+             f"of stalking." if pledged else
+             f"Its Police and Crime Commissioner did not make the {year} commitment to increase "
+             f"reports of stalking.")
+    if pd.isna(row["pct_change"]):
+        return (intro + f" {who} did not give us recorded stalking for both "
+                f"the {period(ed, 'previous')} and the {period(ed)}, so we cannot say whether "
+                f"recorded stalking rose or fell.")
+    change = float(row["pct_change"])
+    direction = ("rose" if change > 0 else "fell") if change else "did not change"
+    amount = f" by {abs(change):.1f}%" if change else ""
+    return (intro + f" Between the {period(ed, 'previous')} and the {period(ed)}, the stalking "
+            f"offences it recorded {direction}{amount}.")
+
+
+def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
+    who = name(ed, code)
+    parts = []
+    words = {"Q6": ("dedicated stalking officer", "dedicated stalking officers"),
+             "Q7": ("stalking single point of contact", "stalking single points of contact"),
+             "Q8": ("single point of contact for Stalking Protection Orders",
+                    "single points of contact for Stalking Protection Orders")}
+    for qid, (one, many) in words.items():
+        rows = answers[answers["question_id"] == qid]
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        if pd.isna(r["value"]):
+            parts.append(f"no figure for {many} ({r['status_label']})")
+        else:
+            n = int(r["value"])
+            parts.append(f"{'no' if n == 0 else fmt.count(n)} {one if n == 1 else many}")
+    if not parts or all(p.startswith("no figure") for p in parts):
+        return f"{who} gave no figures for its specialist officers or single points of contact."
+    return f"At the time of our request {who} reported " + fmt.listing(parts) + "."
+
+
+# --- tables and charts ---------------------------------------------------------------------------
+
+def answer_text(row: pd.Series) -> str:
+    if row["status"] == "answered":
+        return fmt.count(int(row["value"]))
+    if row["status"] == "partial":
+        figure = "" if pd.isna(row["value"]) else f"{fmt.count(int(row['value']))}, "
+        return f"{figure}answered in part"
+    return str(row["status_label"]).capitalize()
+
+
+def answers_table(ed: Edition, code: str) -> Table:
+    a = m.answers(ed, code)
+    frame = pd.DataFrame({
+        "Question": a["question_id"] + ": " + a["wording"],
+        "Period": a["period"].map(lambda p: "At request" if p == "at_request"
+                                  else ed.period_label(p, short=True)),
+        "Answer": a.apply(answer_text, axis=1),
+        "Note": a["note"].fillna(""),
+    })
+    return Table(f"answers-{fmt.slug(name(ed, code))}",
+                 f"{name(ed, code)}: its answer to each question we asked", frame)
+
+
+def gaps_list(ed: Edition, code: str) -> Markdown:
+    a = m.answers(ed, code)
+    missing = a[a["status"] != "answered"]
+    lines = [f"- **{r.question_id}** ({r.wording}; {r.period_label}): "
+             f"{str(r.status_label)}" + (f". {r.note}" if r.note else "")
+             for r in missing.itertuples()]
+    return Markdown("\n".join(lines) if lines else "Nothing: every answer was complete.")
+
+
+def region_links(ed: Edition, code: str) -> Markdown:
+    others = m.region_forces(ed, code)
+    region = ed.forces.set_index("force_code").at[code, "region"]
+    if others.empty:
+        return Markdown(f"{name(ed, code)} is the only force in {region}.")
+    links = [f"[{n}]({fmt.slug(n)}.ipynb)" for n in others["force_name"]]
+    return Markdown(f"The other forces of {region}: {fmt.listing(links)}.")
+
+
+def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
+    """A dot strip per measure: every force with a figure, this one a large labelled diamond.
+
+    Each strip is scaled to its own range (0 to the largest value), so the strips share no
+    axis; the table gives the figures."""
+    who = name(ed, code)
+    table = m.comparison_table(ed)
+    rows = []
+    for meas in m.measures(ed):
+        values = table[meas.key].dropna()
+        if values.empty:
+            continue
+        low, high = min(0.0, float(values.min())), float(values.max())
+        span = (high - low) or 1.0
+        for force_code, value in values.items():
+            rows.append({"measure": meas.label, "force": table.at[force_code, "force"],
+                         "value": float(value), "position": (float(value) - low) / span,
+                         "this": force_code == code})
+        rows.append({"measure": meas.label, "force": "Median force",
+                     "value": float(values.median()),
+                     "position": (float(values.median()) - low) / span, "this": None})
+    data = pd.DataFrame(rows)
+    mine = data[data["this"] == True]  # noqa: E712 - a column of True, False and None
+    if mine.empty:
+        return Markdown(f"{who} gave none of these figures, so it is not shown against the "
+                        f"other forces.")
+    order = [meas.label for meas in m.measures(ed)]
+    y = alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    x = alt.X("position:Q", title="Lowest to highest among the forces that gave a figure",
+              axis=alt.Axis(labels=False, ticks=False, grid=False), scale=alt.Scale(
+                  domain=[-0.02, 1.02]))
+    others = data[data["this"] == False]  # noqa: E712
+    dots = alt.Chart(others).mark_circle(size=60, opacity=0.45, color=MUTED).encode(
+        x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
+    medians = alt.Chart(data[data["this"].isna()]).mark_tick(
+        color=INK, thickness=2, size=22).encode(x=x, y=y, tooltip=[
+            "measure", alt.Tooltip("value:Q", format=",.1f", title="median")])
+    me = alt.Chart(mine).mark_point(shape="diamond", size=220, filled=True, color=PALETTE[5],
+                                    stroke=INK, strokeWidth=1.5, opacity=1).encode(
+        x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
+    labels = alt.Chart(mine.assign(text=[_label(v, meas) for v, meas in zip(
+        mine["value"], mine["measure"], strict=True)])).mark_text(
+        dy=-16, fontWeight="bold", color=INK).encode(x=x, y=y, text="text:N")
+    chart = (dots + medians + me + labels).properties(height=alt.Step(58))
+    shown = [s for s in m.standing(ed, code) if s.value is not None]
+    readable = pd.DataFrame({
+        "Measure": [s.measure.label for s in shown],
+        who: [_value(s) for s in shown],
+        "Median force": [_median(s) for s in shown],
+        "Rank (1 = highest)": [f"{s.rank} of {s.of}" + (" (tied)" if s.ties else "")
+                               for s in shown],
+    })
+    best = [s for s in shown if s.rank == 1]
+    title = (f"How {who} compares with the other forces on {len(shown)} measure"
+             f"{'s' if len(shown) != 1 else ''}")
+    if best:
+        title = f"{who} is highest of all forces for {best[0].measure.label.lower()}"
+    return AccessibleChart(
+        name=f"standing-{fmt.slug(who)}",
+        chart=chart,
+        title=title,
+        caption=(f"Each row is one measure; each grey dot a force that gave the figure, the "
+                 f"diamond {who} and the black tick the median force. Rows are scaled "
+                 f"separately, from 0 to the largest value. {period(ed)} (officers: at the time "
+                 f"of the request). {foi_source(ed)}"),
+        alt_text=" ".join(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
+        table=readable,
+        downloads=False,
+    )
+
+
+def _label(value: float, measure: str) -> str:
+    if "(%)" in measure:
+        return f"{value:+.1f}%"
+    return fmt.number(value, 1)
+
+
+class _Html:
+    """Raw HTML output (a link, a small block) with a plain-text fallback."""
+
+    def __init__(self, markup: str, text: str):
+        self.markup, self.text = markup, text
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None
+                          ) -> dict[str, str]:
+        return {"text/html": self.markup, "text/plain": self.text}
+
+
+def briefing_name(ed: Edition, code: str) -> str:
+    return f"{fmt.slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf"
+
+
+def briefing_link(ed: Edition, code: str) -> _Html:
+    """The force's two-page briefing (printed by `nsc-report pdf` into downloads/forces/)."""
+    file = briefing_name(ed, code)
+    who = html.escape(name(ed, code))
+    return _Html(f'<p class="nsc-briefing-link"><a class="nsc-download" '
+                 f'href="../downloads/forces/{file}" download="{file}">Download the two-page '
+                 f'briefing on {who} (PDF, A4)</a>, to send to its Police and Crime Commissioner '
+                 f'or to a local partner.</p>', f"Briefing: downloads/forces/{file}")
