@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,10 +52,13 @@ def test_every_page_says_the_data_are_illustrative(built: Built):
         assert banner is not None and "Illustrative data" in banner.get_text(), page.name
 
 
-def test_code_is_hidden_but_available(built: Built):
-    soup = BeautifulSoup(built.page("spo"), "html.parser")
-    cells = soup.select(".cell.tag_hide-input")
-    assert cells and all(c.select_one("details.hide") for c in cells)
+def test_no_code_on_reader_pages_but_the_notebooks_are_downloadable(built: Built):
+    for page in sorted((built.html / "book").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select(".cell_input, details.hide"), page.name
+        assert "Show code cell source" not in soup.get_text(), page.name
+    with zipfile.ZipFile(built.html / "book" / "downloads" / "notebooks.zip") as zf:
+        assert {"spo.ipynb", "forces/durham.ipynb"} <= set(zf.namelist())
 
 
 def test_downloads_exist(built: Built):

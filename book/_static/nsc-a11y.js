@@ -1,7 +1,13 @@
-/* Accessibility repairs to the theme's markup. */
+/* Accessibility repairs to the theme's markup, and the compact banner's link. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("nsc-js");
   function repair() {
+    // The compact illustrative-data banner (phones) links to the methodology.
+    var root = document.documentElement.getAttribute("data-content_root") || "";
+    document.querySelectorAll("a.nsc-banner-link").forEach(function (a) {
+      a.setAttribute("href", root + "book/methodology.html#illustrative-data");
+    });
     // The primary sidebar (logo, search and chapter list) is a plain div in this theme
     // version; name it as navigation so that all content sits in a landmark.
     var sidebar = document.querySelector(".bd-sidebar-primary");

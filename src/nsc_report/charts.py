@@ -13,7 +13,6 @@ notebook it displays as one mime bundle:
 
 from __future__ import annotations
 
-import base64
 import html
 import json
 import numbers
@@ -33,6 +32,7 @@ INK = "#1f2430"
 MUTED = "#5a6270"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 STATIC_WIDTH = 640
+CHART_DOWNLOADS = "downloads/charts/"  # relative to a chapter's page; written by publish.py
 
 
 def theme_config() -> dict[str, Any]:
@@ -66,8 +66,9 @@ class AccessibleChart:
     table: pd.DataFrame  # display-ready data table (column names for readers)
     # Links for the table's first column (e.g. each force's name to its page).
     links: Mapping[str, str] = field(default_factory=dict)
-    # Per-chart CSV and SVG download links; off where a page has many small charts and the
-    # data are in the table and the downloads page anyway (keeps pages light).
+    # Per-chart CSV and SVG downloads: the build writes both files into the site's
+    # downloads/charts/ (publish.py); the links are relative to the chapter's page. Off where
+    # a page has many small charts whose data are in the table anyway.
     downloads: bool = True
 
     def __post_init__(self) -> None:
@@ -134,14 +135,14 @@ class AccessibleChart:
         spec = spec.replace("</", "<\\/")  # cannot close the script element early
         downloads = ""
         if self.downloads:
-            csv_uri = "data:text/csv;base64," + base64.b64encode(self.csv().encode()).decode()
-            svg_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+            # Files, not data URIs: an inline SVG of a large chart would weigh more than the
+            # rest of its page.
             downloads = (
                 f'<p class="nsc-chart-downloads">'
-                f'<a class="nsc-download" download="{self.name}.csv" href="{csv_uri}">'
-                f"Download the data (CSV)</a> "
-                f'<a class="nsc-download" download="{self.name}.svg" href="{svg_uri}">'
-                f"Download the chart (SVG)</a></p>")
+                f'<a class="nsc-download" download="{self.name}.csv" '
+                f'href="{CHART_DOWNLOADS}{self.name}.csv">Download the data (CSV)</a> '
+                f'<a class="nsc-download" download="{self.name}.svg" '
+                f'href="{CHART_DOWNLOADS}{self.name}.svg">Download the chart (SVG)</a></p>')
         return (
             f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
             f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
@@ -164,7 +165,8 @@ class AccessibleChart:
         }
         # publish.py collects every chart's table for the downloads from this metadata.
         metadata = {"nsc_chart": {"name": self.name, "title": self.title,
-                                  "caption": self.caption, "csv": self.csv()}}
+                                  "caption": self.caption, "csv": self.csv(),
+                                  "downloads": self.downloads}}
         return data, metadata
 
 
@@ -199,10 +201,12 @@ def lollipop_change(data: pd.DataFrame) -> alt.Chart:
     """Per-force % change: the group is shown by both colour and marker shape."""
     y = alt.Y("force:N", sort=list(data.sort_values("pct_change")["force"]), title=None)
     x = alt.X("pct_change:Q", title="Change in recorded stalking (%)")
-    group = alt.Color("group:N", title="PCC commitment",
+    # One column, no label limit: side by side, the legend is cut off on a phone.
+    legend = alt.Legend(orient="top", direction="vertical", labelLimit=0)
+    group = alt.Color("group:N", title="PCC commitment", legend=legend,
                       scale=alt.Scale(domain=["PCC committed", "No commitment"],
                                       range=[PALETTE[5], PALETTE[0]]))
-    shape = alt.Shape("group:N", title="PCC commitment",
+    shape = alt.Shape("group:N", title="PCC commitment", legend=legend,
                       scale=alt.Scale(domain=["PCC committed", "No commitment"],
                                       range=["triangle-up", "circle"]))
     tooltip = ["force", "group", alt.Tooltip("pct_change:Q", format=".1f", title="% change")]

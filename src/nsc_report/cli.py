@@ -12,7 +12,7 @@ from pathlib import Path
 from .data import DataValidationError, Edition, load_edition
 from .execute import DEFAULT_TIMEOUT, ExecutionError, execute
 from .progress import Progress
-from .publish import BuildError, Layout, build_html, pdf_name
+from .publish import BuildError, Layout, build_html, copy_briefings, pdf_name
 
 EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF = 1, 2, 3, 4
 
@@ -88,11 +88,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def _print(layout: Layout, ed: Edition, required: bool) -> int:
     """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
+    from .briefing import print_briefings
     from .pdf import ChromiumMissing, PdfError, print_pdf
 
     try:
         with PROGRESS.stage("Printing the PDF with Chromium"):
             path = print_pdf(layout, ed, progress=PROGRESS.message)
+        with PROGRESS.stage(f"Printing {len(ed.forces)} force briefings"):
+            print_briefings(layout, ed, progress=PROGRESS.message)
+            copy_briefings(layout)
     except ChromiumMissing as exc:
         _log(f"PDF not written: {exc}")
         return EXIT_PDF if required else 0

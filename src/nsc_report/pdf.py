@@ -94,8 +94,9 @@ PREPARE_JS = """
   style.textContent = css;
   document.head.appendChild(style);
   const article = document.querySelector('article.bd-article');
-  // Links to the web report's force pages lead nowhere on paper: keep their text only.
-  article.querySelectorAll('a[href*="forces/"]').forEach(a => a.replaceWith(...a.childNodes));
+  // Links to the web report's force pages and map lead nowhere on paper: keep their text.
+  article.querySelectorAll('a[href*="forces/"], a[href*="find-your-force"]')
+    .forEach(a => a.replaceWith(...a.childNodes));
   // In the single page every document after the first follows a <span id="document-...">.
   const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
   const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
@@ -153,16 +154,17 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> 
     return found
 
 
-def _set_metadata(path: Path, edition: Edition) -> None:
+def set_metadata(path: Path, edition: Edition, title: str | None = None,
+                 subject: str | None = None) -> None:
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     meta = edition.meta
     writer = PdfWriter(clone_from=str(path))
     writer.add_metadata({
-        "/Title": f"{meta.title} ({meta.edition})",
+        "/Title": title or f"{meta.title} ({meta.edition})",
         "/Author": meta.publisher,
-        "/Subject": meta.subtitle,
+        "/Subject": subject or meta.subtitle,
         "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
         "/Creator": "nsc-report (Jupyter Book and Chromium)",
     })
@@ -214,7 +216,7 @@ def print_pdf(layout: Layout, edition: Edition,
             tmp.write_bytes(page.pdf(**options))
         finally:
             browser.close()
-    _set_metadata(tmp, edition)
+    set_metadata(tmp, edition)
     os.replace(tmp, target)
     if layout.html.is_dir():  # the published site links to its own copy
         site_copy = layout.html / "book" / "downloads"

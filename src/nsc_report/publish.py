@@ -88,12 +88,15 @@ def staged_config(root: Path, edition: Edition) -> dict[str, Any]:
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     theme = sphinx.setdefault("html_theme_options", {})
     if meta.illustrative:
-        # Shown at the top of every page while the edition's data are illustrative.
-        # Plain text: a relative link here would break on pages outside book/ (search).
+        # Shown at the top of every page while the edition's data are illustrative: in full,
+        # or on a phone as one line whose link nsc-a11y.js points at the methodology (pages sit
+        # at different depths, so the link is made from the page's own content root).
         theme["announcement"] = (
-            "Illustrative data: the per-force figures in this edition are constructed to match "
-            "the published national totals and are not the forces' real answers. The "
-            "methodology explains which figures are real.")
+            '<span class="nsc-banner-long">Illustrative data: the per-force figures in this '
+            "edition are constructed to match the published national totals and are not the "
+            "forces' real answers. The methodology explains which figures are real.</span>"
+            '<span class="nsc-banner-short">Illustrative data, not real answers: '
+            '<a class="nsc-banner-link" href="#">what this means</a></span>')
     name = pdf_name(edition)
     sphinx["myst_substitutions"] = {
         "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
@@ -205,6 +208,20 @@ def write_vega_bundle(path: Path, stamp: Path) -> None:
     stamp.write_text(version)
 
 
+def chart_files(notebooks: list[Path]) -> dict[str, bytes]:
+    """The CSV and SVG that each chart's download links point to, from the chart outputs."""
+    files: dict[str, bytes] = {}
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                chart = output.get("metadata", {}).get("nsc_chart")
+                if chart and chart.get("downloads", True):
+                    files[f"{chart['name']}.csv"] = chart["csv"].encode()
+                    files[f"{chart['name']}.svg"] = output["data"]["image/svg+xml"].encode()
+    return files
+
+
 def chart_tables(notebooks: list[Path]) -> dict[str, pd.DataFrame]:
     """Every chart's data table, read from the chart outputs of the executed notebooks."""
     tables: dict[str, pd.DataFrame] = {}
@@ -272,6 +289,8 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
         "notebooks.zip": _zip({p.relative_to(notebook_dir).as_posix(): p.read_bytes()
                                for p in notebooks}),
     }
+    files.update({f"charts/{name}": content for name, content in chart_files(
+        [p for p in notebooks if p.parent == notebook_dir]).items()})
     written = set()
     for name, content in files.items():
         _write_if_changed(folder / name, content)
@@ -296,6 +315,18 @@ def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Pa
         raise BuildError(f"Jupyter Book ({builder}) failed; the messages above say where. "
                          f"The last good build in {layout.out} is unchanged.")
     return outdir
+
+
+def copy_briefings(layout: Layout, site: Path | None = None) -> None:
+    """Put the force briefings (if printed) into the site's downloads/forces/."""
+    site = site or layout.html
+    briefings = sorted((layout.pdf_dir / "forces").glob("*.pdf"))
+    if not briefings or not site.is_dir():
+        return
+    folder = site / "book" / "downloads" / "forces"
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in briefings:
+        _sync_file(pdf, folder / pdf.name)
 
 
 def publish_dir(built: Path, target: Path) -> None:
@@ -362,8 +393,9 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     """Stage and build the web book; nothing to do when none of its inputs changed since the
     last successful build (Sphinx alone needs a second to find that out)."""
     stamp = layout.work / "html.inputs"
+    extra = [pdf_file] if pdf_file is not None else []
     fingerprint = inputs_fingerprint(layout, edition, "html",
-                                     [pdf_file] if pdf_file is not None else [])
+                                     extra + sorted((layout.pdf_dir / "forces").glob("*.pdf")))
     if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         progress(f"  HTML in {layout.html} is up to date")
         return layout.html
@@ -374,6 +406,7 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     if pdf_file is not None and pdf_file.exists():
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
+    copy_briefings(layout, built)
     publish_dir(built, layout.html)
     stamp.write_text(fingerprint)
     progress(f"  HTML written to {layout.html}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import fmt
 from ..charts import AccessibleChart, funnel
-from ..data import Edition
+from ..data import Edition, Source
 from ..measures.attrition import attrition_table, conviction_rate, recorded_trend
 
 
@@ -25,6 +25,7 @@ def figures(ed: Edition) -> dict[str, str]:
         "att_period": ed.period_label(c.period),
         "att_source": ed.source(c.source_id).citation,
         "att_caveat": c.caveat or "",
+        "att_counts_caveat": _counts_caveat(ed.source(c.source_id)),
         "att_verified": "verified" if c.verified else "not verified",
         "att_prev_rate": fmt.pct(c.previous_rate, 1),
         "att_prev_charge_rate": fmt.pct(c.previous_charge_rate, 1),
@@ -67,3 +68,10 @@ def chart(ed: Edition) -> AccessibleChart:
                   f"in a conviction ({c.rate:.1f}%)."),
         table=readable,
     )
+
+
+def _counts_caveat(source: Source) -> str:
+    """Where the recorded, charged and convicted counts come from, with the source's caveat:
+    said wherever the counts are given."""
+    where = f"These counts come from {source.citation[0].lower()}{source.citation[1:]}."
+    return f"{where} {source.caveat}" if source.caveat else where

@@ -207,6 +207,10 @@ def answers_table(ed: Edition, code: str) -> Table:
 def gaps_list(ed: Edition, code: str) -> Markdown:
     a = m.answers(ed, code)
     missing = a[a["status"] != "answered"]
+    kinds = missing[["status_label", "note"]].drop_duplicates()
+    if len(missing) == len(a) and len(kinds) == 1:
+        label, note = kinds.iloc[0]
+        return Markdown(f"Every question: {label}" + (f". {note}" if note else "") + ".")
     lines = [f"- **{r.question_id}** ({r.wording}; {r.period_label}): "
              f"{str(r.status_label)}" + (f". {r.note}" if r.note else "")
              for r in missing.itertuples()]

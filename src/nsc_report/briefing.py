@@ -1,0 +1,192 @@
+"""A two-page A4 briefing per force, for a charity to send to its Police and Crime Commissioner.
+
+Each briefing is an HTML page built here from the same section functions the force pages glue
+from (so its figures are the report's figures), printed by Chromium in one browser session for
+all forces: the force's answers, its standing, the national headline figures and the
+recommendations, under the report's cover colours, with the illustrative-data notice where it
+applies. A briefing whose page has not changed since it was last printed is not printed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .data import Edition
+from .publish import Layout
+from .sections import attrition, data_gaps, force, officers, other_offences, reports, spo
+
+STYLE = """
+@page { size: A4; margin: 14mm 15mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: 'Liberation Sans', Arial, sans-serif; color: #1f2430; font-size: 9.2pt;
+  line-height: 1.38; margin: 0; }
+header { background: #3b2a5c; color: #fff; padding: 6mm 7mm 5mm; border-radius: 2mm; }
+header .kicker { text-transform: uppercase; letter-spacing: 0.1em; font-size: 8pt;
+  color: #e6def3; margin: 0 0 1.5mm; }
+header h1 { font-size: 22pt; margin: 0 0 1.5mm; line-height: 1.1; }
+header .meta { margin: 0; font-size: 9pt; }
+.notice { border: 1.5px solid #3b2a5c; padding: 2mm 3mm; margin: 3mm 0 0; font-size: 8.2pt; }
+h2 { color: #3b2a5c; font-size: 12.5pt; margin: 4.5mm 0 1.5mm; }
+p { margin: 0 0 2mm; }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; }
+caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
+th, td { border-bottom: 0.6pt solid #d9dce1; padding: 0.7mm 1.4mm; text-align: left;
+  vertical-align: top; }
+thead th { background: #f3f0f8; }
+td:nth-child(3) { white-space: nowrap; }
+.chart svg { width: 100%; height: auto; max-height: 72mm; }
+.page2 { break-before: page; }
+ul.figures { padding-left: 4.5mm; margin: 0 0 2mm; }
+ol.recs { padding-left: 5mm; margin: 0; }
+ol.recs li { margin-bottom: 1.2mm; }
+footer { margin-top: 4mm; font-size: 7.8pt; color: #4d5563; border-top: 0.6pt solid #d9dce1;
+  padding-top: 1.5mm; }
+"""
+
+
+def recommendations(root: Path) -> list[str]:
+    """The report's recommendations, as its own chapter titles them ('## 1. ...')."""
+    text = (root / "book" / "recommendations.md").read_text(encoding="utf-8")
+    return re.findall(r"^## \d+\. (.+)$", text, flags=re.MULTILINE)
+
+
+def national_figures(ed: Edition) -> list[str]:
+    """The report's headline findings, in the words of its landing page."""
+    a, g, r, s = (attrition.figures(ed), data_gaps.figures(ed), reports.figures(ed),
+                  spo.figures(ed))
+    o, oo = officers.figures(ed), other_offences.figures(ed)
+    return [
+        f"{a['att_rate']} of recorded stalking cases ended in a conviction. "
+        f"{a['att_counts_caveat']}",
+        f"{g['gaps_responded']} of {g['gaps_asked']} police forces gave any figures in reply to "
+        f"our request.",
+        f"{r['reports_share_decreased']} of responding forces whose Commissioner pledged more "
+        f"reports recorded fewer; only {r['reports_increased']} recorded more.",
+        f"{s['spo_band_low']} forces applied for {s['spo_band_low_label']} Stalking Protection "
+        f"Orders in a whole year.",
+        f"{o['officers_at_least_one']} forces said they had a dedicated stalking officer; "
+        f"{o['officers_none']} said they had none.",
+        f"{oo['oo_detailed']} forces could say how often stalking was charged as another crime.",
+    ]
+
+
+def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in header)
+    body = "".join("<tr>" + "".join(
+        (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else f"<td>{html.escape(c)}</td>")
+        for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
+                  web_page: str) -> str:
+    meta = ed.meta
+    who = force.name(ed, code)
+    figs = force.figures(ed, code)
+    answers = force.answers_table(ed, code).frame
+    answer_rows = [[q.split(": ", 1)[0], q.split(": ", 1)[1], p, a]
+                   for q, p, a in zip(answers["Question"], answers["Period"], answers["Answer"],
+                                      strict=True)]
+    chart = force.standing_chart(ed, code)
+    if isinstance(chart, force.AccessibleChart):
+        rows = [[str(v) for v in row] for row in chart.table.itertuples(index=False)]
+        standing = (f'<figure class="chart" role="img" '
+                    f'aria-label="{html.escape(chart.alt_text)}">{chart.svg()}</figure>'
+                    + _table(chart.title, list(chart.table.columns), rows))
+    else:
+        standing = f"<p>{html.escape(str(chart.data))}</p>"
+    notice = ""
+    if meta.illustrative:
+        notice = ('<p class="notice"><strong>Illustrative data.</strong> The per-force figures in '
+                  "this edition are constructed to match the published national totals; they are "
+                  "not the forces' real answers.</p>")
+    sentences = " ".join(html.escape(figs[k]) for k in (
+        "force_spo_text", "force_pcc_text", "force_officers_text") if figs[k])
+    return f"""<!DOCTYPE html>
+<html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
+<title>{html.escape(who)}: {html.escape(meta.title)} ({meta.edition}), briefing</title>
+<style>{STYLE}</style></head><body><main>
+<header><p class="kicker">{html.escape(meta.awareness_week)} · briefing</p>
+<h1>{html.escape(who)}</h1>
+<p class="meta">What the force told the National Stalking Consortium, and how it compares.
+{html.escape(meta.title)}, edition {meta.edition}, published
+{meta.publication_date:%-d %B %Y}.</p></header>
+{notice}
+<h2>In brief</h2>
+<p>{html.escape(figs['force_intro'])}</p>
+<p>{sentences}</p>
+<h2>Its answers</h2>
+{_table(f"{who}: its answer to each question", ["Question", "Asked", "Period", "Answer"],
+        answer_rows)}
+<section class="page2">
+<h2>Where it stands among the forces</h2>
+{standing}
+<h2>The national picture</h2>
+<ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
+<h2>What must change</h2>
+<ol class="recs">{"".join(f"<li>{html.escape(r)}</li>" for r in recs)}</ol>
+<footer>{html.escape(force.foi_source(ed))} The full report, with this force's page
+({html.escape(web_page)}), explains every figure and its source.
+{html.escape(meta.publisher)}.</footer>
+</section></main></body></html>
+"""
+
+
+def print_briefings(layout: Layout, edition: Edition,
+                    progress: Callable[[str], None] = print) -> list[Path]:
+    """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
+    session; return the paths. Unchanged briefings are kept as they are."""
+    from playwright.sync_api import sync_playwright
+
+    from .fmt import slug
+    from .pdf import launch, set_metadata
+    from .serve import serve
+
+    target_dir = layout.pdf_dir / "forces"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    pages = layout.work / "briefings"
+    pages.mkdir(parents=True, exist_ok=True)
+    national, recs = national_figures(edition), recommendations(layout.root)
+    code_version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    todo: list[tuple[str, Path, Path, str]] = []
+    paths = []
+    for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
+        name = force.briefing_name(edition, code)
+        doc = briefing_html(edition, code, national, recs, f"book/forces/{slug(who)}.html")
+        digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
+        page, target = pages / f"{slug(who)}.html", target_dir / name
+        stamp = page.with_suffix(".sha")
+        paths.append(target)
+        if target.exists() and stamp.exists() and stamp.read_text() == digest:
+            continue
+        page.write_text(doc, encoding="utf-8")
+        todo.append((who, page, target, digest))
+    if not todo:
+        progress(f"  {len(paths)} force briefings up to date")
+        return paths
+    with sync_playwright() as pw, serve(pages) as base:
+        browser = launch(pw)
+        try:
+            tab = browser.new_page()
+            tab.route("**/*", lambda route: route.continue_()
+                      if route.request.url.startswith((base, "data:")) else route.abort())
+            for who, page, target, digest in todo:
+                tab.goto(f"{base}/{page.name}", wait_until="load")
+                tmp = target.with_name(f".{target.name}.tmp")
+                tmp.write_bytes(tab.pdf(format="A4", print_background=True,
+                                        prefer_css_page_size=True, outline=True, tagged=True))
+                set_metadata(tmp, edition, title=f"{who}: briefing, {edition.meta.title} "
+                             f"({edition.meta.edition})",
+                             subject=f"What {who} told us about stalking, and how it compares")
+                os.replace(tmp, target)
+                (pages / f"{page.stem}.sha").write_text(digest)
+        finally:
+            browser.close()
+    progress(f"  printed {len(todo)} force briefing(s) into {target_dir}")
+    return paths
