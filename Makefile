@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## The report: validate the data, execute the notebooks, build the HTML book and the PDF.
+## Chromium (for the PDF) is installed first where it is missing and the user may install it;
+## otherwise the HTML is built and the command to install Chromium is printed.
 report: install
+	-@tools/system-packages.sh --if-missing
 	$(BIN)/nsc-report report
 
 html: install

@@ -30,7 +30,8 @@ def test_value_that_is_not_a_number(data_copy):
     set_answer(data_copy, "Durham", "Q1", "ye_mar_2022", value="12x3")
     (issue,) = issues_of(data_copy)
     assert issue == (f"{RETURNS}, row 15 (line 16), column 'value': got '12x3'; "
-                     f"expected a whole number or an empty cell")
+                     f"expected a whole number written in digits only (no commas, decimals, "
+                     f"signs or exponents), or an empty cell")
 
 
 def test_value_that_is_not_whole(data_copy):
@@ -41,7 +42,7 @@ def test_value_that_is_not_whole(data_copy):
 def test_negative_count(data_copy):
     set_answer(data_copy, "Durham", "Q6", "at_request", value="-2")
     (issue,) = issues_of(data_copy)
-    assert "column 'value': got -2; expected a count of 0 or more" in issue
+    assert "column 'value': got '-2'; expected a count of 0 or more" in issue
 
 
 def test_unknown_force_code(data_copy):

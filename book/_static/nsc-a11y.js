@@ -10,6 +10,15 @@
     });
     // The primary sidebar (logo, search and chapter list) is a plain div in this theme
     // version; name it as navigation so that all content sits in a landmark.
+    // The chapter list's expand/collapse toggles have no text of their own.
+    document.querySelectorAll(".bd-sidebar-primary .has-children > details > summary")
+      .forEach(function (summary) {
+        var link = summary.parentElement.parentElement.querySelector(":scope > a");
+        if (!summary.hasAttribute("aria-label")) {
+          summary.setAttribute("aria-label", "Show or hide the pages under " +
+            (link ? link.textContent.trim() : "this chapter"));
+        }
+      });
     var sidebar = document.querySelector(".bd-sidebar-primary");
     if (sidebar && !sidebar.hasAttribute("role")) {
       sidebar.setAttribute("role", "navigation");

@@ -153,7 +153,8 @@ def print_briefings(layout: Layout, edition: Edition,
     pages = layout.work / "briefings"
     pages.mkdir(parents=True, exist_ok=True)
     national, recs = national_figures(edition), recommendations(layout.root)
-    code_version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    code_version = hashlib.sha256(Path(__file__).read_bytes() + (
+        Path(__file__).parent / "pdf.py").read_bytes()).hexdigest()
     todo: list[tuple[str, Path, Path, str]] = []
     paths = []
     for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):

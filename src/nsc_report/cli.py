@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 import time
 import tomllib
@@ -11,10 +12,12 @@ from pathlib import Path
 
 from .data import DataValidationError, Edition, load_edition
 from .execute import DEFAULT_TIMEOUT, ExecutionError, execute
+from .lock import BuildLocked, build_lock
 from .progress import Progress
 from .publish import BuildError, Layout, build_html, copy_briefings, pdf_name
 
-EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF = 1, 2, 3, 4
+EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF, EXIT_LOCKED = 1, 2, 3, 4, 5
+EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def default_edition(root: Path) -> str:
@@ -54,36 +57,44 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate_and_execute(args: argparse.Namespace) -> tuple[Layout, Edition]:
+def _validated(args: argparse.Namespace) -> tuple[Layout, Edition]:
     layout = layout_for(args.root, args.data_dir, args.edition, args.out)
     _log(f"Validating {args.data_dir / args.edition}")
-    ed = load_edition(args.data_dir, args.edition)
+    return layout, load_edition(args.data_dir, args.edition)
+
+
+def _execute(args: argparse.Namespace, layout: Layout, ed: Edition) -> None:
     _log(f"Executing notebooks into {layout.notebooks}")
     execute(args.root / "notebooks", layout.notebooks, ed, force=args.force,
-            workers=args.workers, timeout=args.timeout, progress=PROGRESS)
-    return layout, ed
+            workers=args.workers, timeout=args.timeout, progress=PROGRESS,
+            scratch=layout.work / "executing")
 
 
 def cmd_execute(args: argparse.Namespace) -> int:
-    _validate_and_execute(args)
+    layout, ed = _validated(args)
+    with build_lock(layout.out):
+        _execute(args, layout, ed)
     return 0
 
 
 def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
     start = time.perf_counter()
-    layout, ed = _validate_and_execute(args)
-    pdf_file = layout.pdf_dir / pdf_name(ed)
-    with PROGRESS.stage("Building the HTML book with Jupyter Book"):
-        build_html(layout, ed, progress=PROGRESS.message,
-                   pdf_file=pdf_file if pdf_file.exists() else None)
-    status = _print(layout, ed, required=False) if with_pdf else 0
+    layout, ed = _validated(args)  # bad data stops here, before anything is written
+    with build_lock(layout.out):
+        _execute(args, layout, ed)
+        pdf_file = layout.pdf_dir / pdf_name(ed)
+        with PROGRESS.stage("Building the HTML book with Jupyter Book"):
+            build_html(layout, ed, progress=PROGRESS.message,
+                       pdf_file=pdf_file if pdf_file.exists() else None)
+        status = _print(layout, ed, required=False) if with_pdf else 0
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
     return status
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    layout = layout_for(args.root, args.data_dir, args.edition, args.out)
-    return _print(layout, load_edition(args.data_dir, args.edition), required=True)
+    layout, ed = _validated(args)
+    with build_lock(layout.out):
+        return _print(layout, ed, required=True)
 
 
 def _print(layout: Layout, ed: Edition, required: bool) -> int:
@@ -132,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     args.root = args.root.resolve()
     args.edition = args.edition or default_edition(args.root)
     args.data_dir = args.data_dir or args.root / "data"
+    if not EDITION_NAME.fullmatch(args.edition):
+        print(f"error: --edition {args.edition!r}: expected the name of a folder in "
+              f"{args.data_dir}, such as 2024 (letters, digits, '-' and '_' only; no '/' or "
+              f"'..').\nNothing was written.", file=sys.stderr)
+        return EXIT_DATA
     commands = {"validate": cmd_validate, "execute": cmd_execute, "build": cmd_build,
                 "pdf": cmd_pdf, "report": lambda a: cmd_build(a, with_pdf=True)}
     try:
@@ -146,6 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUILD
+    except BuildLocked as exc:
+        print(f"error: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_LOCKED
+    except KeyboardInterrupt:
+        print("\nInterrupted: the executed notebooks, the last site and the last PDF are as "
+              "they were before this build.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

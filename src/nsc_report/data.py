@@ -7,8 +7,12 @@ column, the bad value and what was expected.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import difflib
+import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,57 +142,164 @@ class CpsAnswer(_Strict):
     source: str
 
 
-def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str) -> Any:
+def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str,
+               data_dir: Path | None = None) -> Any:
+    if not _check_file(path, label, issues, data_dir):
+        return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        issues.append(Issue(label, None, None, None, "the file to exist"))
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        issues.append(Issue(label, None, None, None, f"a UTF-8 text file (byte {exc.start} is "
+                            f"not UTF-8)"))
         return None
     except yaml.YAMLError as exc:
-        issues.append(Issue(label, None, None, None, f"valid YAML ({exc})"))
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        issues.append(Issue(label, None, None, None, f"valid YAML ({problem}{where})"))
+        return None
+    if raw is None:
+        issues.append(Issue(label, None, None, None, "the settings of the file (it is empty)"))
         return None
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors():
             key = ".".join(str(p) for p in err["loc"])
-            issues.append(Issue(label, None, key or None, err.get("input"), err["msg"].lower()))
+            expected = err["msg"].lower()
+            if err["type"] == "extra_forbidden":
+                expected = _unknown_key(model, err["loc"])
+                issues.append(Issue(label, None, key or None, None, expected))
+                continue
+            issues.append(Issue(label, None, key or None, err.get("input"), expected))
         return None
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """'a known key: did you mean illustrative?' for a key the file's model does not have."""
+    target: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(target, "model_fields", {}).get(part)
+        annotation = field.annotation if field else None
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                target = candidate
+                break
+    known = sorted(getattr(target, "model_fields", {}))
+    guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"known keys are {', '.join(known)}"
+    return f"no such key ({hint})"
 
 
 # --- CSV files ------------------------------------------------------------------------------
 
-def _read_csv(path: Path, columns: list[str], issues: list[Issue],
-              label: str) -> pd.DataFrame | None:
-    """Read every cell as text, so that the schemas, not pandas, judge each value."""
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
+MAX_FILE_BYTES = 20 * 1024 * 1024   # no edition file comes near this; a bigger one is a mistake
+MAX_COUNT = 10_000_000              # more than any force could record in a year
+WHOLE = re.compile(r"^\d+$")
+DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _check_file(path: Path, label: str, issues: list[Issue], data_dir: Path | None) -> bool:
+    """The file exists, stays inside the data folder and is of a sane size."""
+    if not path.exists():
         issues.append(Issue(label, None, None, None, "the file to exist"))
+        return False
+    if data_dir is not None and not path.resolve().is_relative_to(data_dir.resolve()):
+        issues.append(Issue(label, None, None, str(path.resolve()),
+                            f"a file inside {data_dir}, not a link to somewhere else"))
+        return False
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        issues.append(Issue(label, None, None, f"{size:,} bytes",
+                            f"a file of at most {MAX_FILE_BYTES // 2**20} MB: is it the "
+                            f"right file?"))
+        return False
+    return True
+
+
+def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
+              data_dir: Path | None = None) -> pd.DataFrame | None:
+    """Read every cell as text, so that the schemas, not pandas, judge each value."""
+    if not _check_file(path, label, issues, data_dir):
         return None
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        issues.append(Issue(label, None, None, None, f"a readable UTF-8 CSV file ({exc})"))
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as Excel writes, is fine
+    except UnicodeDecodeError as exc:
+        issues.append(Issue(label, None, None, None, f"a UTF-8 text file (byte {exc.start} is "
+                            f"not UTF-8: save the file as CSV UTF-8)"))
         return None
-    missing = [c for c in columns if c not in frame.columns]
-    extra = [c for c in frame.columns if c not in columns]
+    lines = text.splitlines()
+    if not text.strip():
+        issues.append(Issue(label, None, None, None,
+                            f"a header row with the columns {columns} (the file is empty)"))
+        return None
+    header = next(csv.reader([lines[0]]))
+    if len(header) == 1 and len(columns) > 1:
+        for sep in (";", "\t", "|"):
+            if sep in lines[0]:
+                issues.append(Issue(label, 1, None, lines[0][:80],
+                                    f"columns separated by commas, not {sep!r}"))
+                return None
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        issues.append(Issue(label, None, ", ".join(repeated), header,
+                            "each column name once"))
+        return None
+    missing = [c for c in columns if c not in header]
+    extra = [c for c in header if c not in columns]
     if missing or extra:
-        issues.append(Issue(label, None, None, list(frame.columns),
-                            f"exactly the columns {columns}"))
+        problem = "; ".join(filter(None, (
+            f"missing {missing}" if missing else "", f"unexpected {extra}" if extra else "")))
+        issues.append(Issue(label, None, None, header,
+                            f"exactly the columns {columns} ({problem})"))
+        return None
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        issues.append(Issue(label, None, None, None, f"a well-formed CSV file ({exc})"))
         return None
     frame.index = pd.RangeIndex(1, len(frame) + 1)  # row numbers as an author counts them
-    return frame.map(str.strip)
+    return frame
+
+
+def _tidy(frame: pd.DataFrame, codes: list[str], issues: list[Issue], label: str) -> None:
+    """Strip spaces around every cell; around a code they are reported, since a code is
+    matched exactly and a stray space is often a sign of a pasted value."""
+    for column in codes:
+        text = frame[column]
+        for row in frame.index[text != text.str.strip()]:
+            issues.append(Issue(label, int(row), column, text[row],
+                                f"{text[row].strip()!r} without spaces around it"))
+    for column in frame.columns:
+        frame[column] = frame[column].str.strip()
 
 
 def _to_number(frame: pd.DataFrame, column: str, issues: list[Issue], label: str,
                whole: bool) -> None:
-    """Parse a text column into numbers in place, reporting every cell that is not one."""
-    text = frame[column]
-    parsed = pd.to_numeric(text.where(text != ""), errors="coerce")
-    bad = (text != "") & (parsed.isna() | ((parsed % 1 != 0) if whole else False))
-    for row in frame.index[bad]:
-        kind = "a whole number" if whole else "a number"
-        issues.append(Issue(label, int(row), column, text[row], f"{kind} or an empty cell"))
-    frame[column] = parsed.where(~bad).astype("Int64" if whole else "Float64")
+    """Parse a text column into numbers in place, reporting every cell that is not one.
+
+    Counts are plain digits (no '1,234', '1e9', '12.0', dates or signs) and at most
+    MAX_COUNT; other numbers may have decimals."""
+    text = frame[column].str.strip()
+    pattern = WHOLE if whole else DECIMAL
+    shaped = text.str.fullmatch(pattern.pattern)
+    parsed = pd.to_numeric(text.where(shaped & (text != "")), errors="coerce")
+    too_big = whole & (parsed > MAX_COUNT)
+    for row in frame.index[(text != "") & ~shaped]:
+        kind = ("a whole number written in digits only (no commas, decimals, signs or "
+                "exponents)" if whole else "a number written in digits, with a decimal point "
+                "if needed")
+        if re.fullmatch(r"-\d+(\.\d+)?", text[row]):
+            kind = "a count of 0 or more" if whole else "a value of 0 or more"
+        issues.append(Issue(label, int(row), column, frame[column][row],
+                            f"{kind}, or an empty cell"))
+    for row in frame.index[too_big.fillna(False)]:
+        issues.append(Issue(label, int(row), column, frame[column][row],
+                            f"a count of at most {MAX_COUNT:,}, or an empty cell"))
+    parsed = parsed.where(~too_big.fillna(False))
+    frame[column] = parsed.astype("Int64" if whole else "Float64")
 
 
 def _schema_issues(schema: pa.DataFrameSchema, frame: pd.DataFrame, issues: list[Issue],
@@ -281,8 +392,10 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
     paths = edition_paths(data_dir, edition)
     meta_path, questions_path, forces_path = paths["meta"], paths["questions"], paths["forces"]
     lab = {p: _label(p, data_dir) for p in (meta_path, questions_path, forces_path)}
-    meta: EditionMeta | None = _read_yaml(meta_path, EditionMeta, issues, lab[meta_path])
-    codebook: Codebook | None = _read_yaml(questions_path, Codebook, issues, lab[questions_path])
+    meta: EditionMeta | None = _read_yaml(meta_path, EditionMeta, issues, lab[meta_path],
+                                          data_dir)
+    codebook: Codebook | None = _read_yaml(questions_path, Codebook, issues, lab[questions_path],
+                                           data_dir)
     periods = set(meta.periods) if meta else None
     if meta:
         for key in ("current_period", "previous_period"):
@@ -292,9 +405,11 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
         if meta.edition != edition:
             issues.append(Issue(lab[meta_path], None, "edition", meta.edition,
                                 f"'{edition}', the name of its folder"))
-        if meta.funding_ask.source not in meta.sources:
-            issues.append(Issue(lab[meta_path], None, "funding_ask.source",
-                                meta.funding_ask.source, "a source id listed under 'sources'"))
+        for key, source in (("funding_ask.source", meta.funding_ask.source),
+                            ("organisation.source", meta.organisation.source)):
+            if source not in meta.sources:
+                issues.append(Issue(lab[meta_path], None, key, source,
+                                    "a source id listed under 'sources'"))
     question_periods: dict[str, list[str]] = {}
     if codebook:
         for i, q in enumerate(codebook.questions):
@@ -308,8 +423,9 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
                                         period, "a period defined in edition.yml"))
 
     forces = _read_csv(forces_path, ["force_code", "force_name", "short_name", "region",
-                                     "tile_x", "tile_y"], issues, lab[forces_path])
+                                     "tile_x", "tile_y"], issues, lab[forces_path], data_dir)
     if forces is not None:
+        _tidy(forces, ["force_code", "short_name", "region"], issues, lab[forces_path])
         for col in ("tile_x", "tile_y"):
             _to_number(forces, col, issues, lab[forces_path], whole=True)
         _schema_issues(pa.DataFrameSchema({
@@ -330,7 +446,7 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
 
 def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | None:
     label = ctx.label(path)
-    cps: CpsAnswer | None = _read_yaml(path, CpsAnswer, issues, label)
+    cps: CpsAnswer | None = _read_yaml(path, CpsAnswer, issues, label, ctx.data_dir)
     sources = ctx.sources
     if cps and sources is not None and cps.source not in sources:
         issues.append(Issue(label, None, "source", cps.source,
@@ -342,9 +458,10 @@ def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
     label = ctx.label(path)
     question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
     returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
-                               "note"], issues, label)
+                               "note"], issues, label, ctx.data_dir)
     if returns is None:
         return None
+    _tidy(returns, ["force_code", "question_id", "period", "status"], issues, label)
     _to_number(returns, "value", issues, label, whole=True)
     allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
 
@@ -390,9 +507,11 @@ def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
 
 def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
     label, codes = ctx.label(path), ctx.codes
-    commitments = _read_csv(path, ["force_code", "committed", "source_id"], issues, label)
+    commitments = _read_csv(path, ["force_code", "committed", "source_id"], issues, label,
+                            ctx.data_dir)
     if commitments is None:
         return None
+    _tidy(commitments, ["force_code", "committed", "source_id"], issues, label)
     _schema_issues(pa.DataFrameSchema({
         "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
                             unique=True),
@@ -408,9 +527,10 @@ def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.Data
 def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
     label = ctx.label(path)
     national = _read_csv(path, ["measure", "period", "value", "unit", "source_id", "note"],
-                         issues, label)
+                         issues, label, ctx.data_dir)
     if national is None:
         return None
+    _tidy(national, ["measure", "period", "unit", "source_id"], issues, label)
     _to_number(national, "value", issues, label, whole=False)
     _schema_issues(pa.DataFrameSchema({
         "measure": _text("a measure name", pa.Check.str_matches(

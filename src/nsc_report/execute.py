@@ -22,6 +22,7 @@ import hashlib
 import json
 import multiprocessing.util
 import os
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -42,7 +43,6 @@ CACHE_VERSION = "2"
 LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "myst-nb", "pandera", "pydantic",
              "ipykernel", "nbformat", "papermill")
 DEFAULT_TIMEOUT = 300.0  # seconds one notebook may run before its kernel is replaced
-TMP_PREFIX = ".nsc-tmp-"
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,13 @@ class Job:
     parameters: dict[str, Any]
     label: str                     # how people know it: "spo.ipynb", "forces/durham.ipynb"
     data_dir: Path = field(default=Path("data"))  # watched: files opened under it are recorded
+    scratch: Path | None = None    # where it is written before being moved into place
+
+    @property
+    def temp(self) -> Path:
+        """The executed notebook until every job has succeeded: outside the output folder, so
+        that a build killed half-way leaves nothing beside the committed notebooks."""
+        return (self.scratch or self.output.parent.parent / ".nsc-executing") / self.label
 
 
 @dataclass(frozen=True)
@@ -85,9 +92,11 @@ def template_kind(template: Path) -> str | None:
     return nb.metadata.get("nsc_report", {}).get("each")
 
 
-def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition) -> list[Job]:
-    """Every notebook to execute for this edition, section templates first."""
+def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition,
+             scratch: Path | None = None) -> list[Job]:
+    """Every notebook to execute for this edition (into `output_dir`, by way of `scratch`)."""
     data_dir = edition.directory.parent.resolve()
+    scratch = scratch or output_dir.parent / f".nsc-executing-{output_dir.name}"
     jobs: list[Job] = []
     for template in templates(notebook_dir):
         if template_kind(template) == "force":
@@ -97,10 +106,11 @@ def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition) -> list[Job
                     index=False):
                 out = folder / f"{slug(name)}.ipynb"
                 jobs.append(Job(template, out, {**params, "force_code": code},
-                                f"forces/{out.name}", data_dir))
+                                f"forces/{out.name}", data_dir, scratch))
         else:
             jobs.append(Job(template, output_dir / template.name,
-                            parameters_for(output_dir, edition), template.name, data_dir))
+                            parameters_for(output_dir, edition), template.name, data_dir,
+                            scratch))
     return jobs
 
 
@@ -187,10 +197,6 @@ def normalise(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
 
 # --- running ---------------------------------------------------------------------------------
 
-def temp_path(output: Path) -> Path:
-    return output.with_name(f"{TMP_PREFIX}{output.name}")
-
-
 def describe_failure(job: Job, exc: BaseException) -> str:
     where = f"notebooks/{job.template.name}"
     if job.label != job.template.name:
@@ -217,6 +223,7 @@ def _start_worker() -> None:
     from .warm import WarmKernel
 
     global _kernel
+    _die_with_parent()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
@@ -224,6 +231,19 @@ def _start_worker() -> None:
         _kernel = WarmKernel()
     except Exception:  # noqa: BLE001 - reported by _run, which tries again
         _kernel = None
+
+
+def _die_with_parent() -> None:
+    """If the build is killed (even with SIGKILL), its workers go too, and with them their
+    kernels: nothing keeps running or writing after a build has gone (Linux only)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _stop_kernel() -> None:
@@ -240,7 +260,8 @@ def _run(job: Job, timeout: float) -> Result:
 
     global _kernel
     start = time.perf_counter()
-    tmp = temp_path(job.output)
+    tmp = job.temp
+    tmp.parent.mkdir(parents=True, exist_ok=True)
     folder = job.output.parent.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     for attempt in (1, 2):
@@ -278,6 +299,9 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
                  timeout: float = DEFAULT_TIMEOUT, progress: Progress = QUIET) -> list[Result]:
     """Run every out-of-date job; raise ExecutionError if any fails (replacing nothing)."""
     run, fresh = plan(jobs, force)
+    for scratch in {job.scratch for job in jobs if job.scratch is not None}:
+        # What a killed build left there is never read: drop it (the build lock is held).
+        shutil.rmtree(scratch, ignore_errors=True)
     results = [Result(job.label, "cached") for job in fresh]
     if fresh:
         progress.message(f"  {len(fresh)} notebook(s) up to date")
@@ -286,20 +310,31 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
 
         workers = workers or min(len(run), os.cpu_count() or 1)
         with progress.stage(f"Executing {len(run)} notebook(s) on {workers} warm kernel(s)",
-                            total=len(run)), \
-                ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-            futures = [pool.submit(_run, job, timeout) for job in run]
-            for future in as_completed(futures):
-                result = future.result()
-                results.append(result)
-                progress.advance(f"  {result.status:8} {result.name} ({result.seconds:.1f} s)")
+                            total=len(run)):
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+            try:
+                futures = [pool.submit(_run, job, timeout) for job in run]
+                for future in as_completed(futures):
+                    result = future.result()
+                    results.append(result)
+                    progress.advance(f"  {result.status:8} {result.name} "
+                                     f"({result.seconds:.1f} s)")
+            except BaseException:
+                # Interrupted (Ctrl+C): stop now rather than after the queued notebooks, and
+                # leave nothing half-written (the executed notebooks are untouched).
+                pool.shutdown(wait=True, cancel_futures=True)
+                for job in run:
+                    job.temp.unlink(missing_ok=True)
+                raise
+            pool.shutdown(wait=True)
     failures = [r for r in results if r.status == "failed"]
     # All or nothing: the executed notebooks only change when every one of them succeeded.
     for job in run:
         if failures:
-            temp_path(job.output).unlink(missing_ok=True)
+            job.temp.unlink(missing_ok=True)
         else:
-            os.replace(temp_path(job.output), job.output)
+            job.output.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(job.temp, job.output)  # a rename on one file system
     if failures:
         raise ExecutionError("\n".join(r.error for r in failures))
     return sorted(results, key=lambda r: r.name)
@@ -307,8 +342,8 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
 
 def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bool = False,
             workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-            progress: Progress = QUIET) -> list[Result]:
+            progress: Progress = QUIET, scratch: Path | None = None) -> list[Result]:
     """Run every out-of-date template for a validated edition into `output_dir`."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    return execute_jobs(jobs_for(notebook_dir, output_dir, edition), force=force,
+    return execute_jobs(jobs_for(notebook_dir, output_dir, edition, scratch), force=force,
                         workers=workers, timeout=timeout, progress=progress)

@@ -94,9 +94,13 @@ PREPARE_JS = """
   style.textContent = css;
   document.head.appendChild(style);
   const article = document.querySelector('article.bd-article');
-  // Links to the web report's force pages and map lead nowhere on paper: keep their text.
-  article.querySelectorAll('a[href*="forces/"], a[href*="find-your-force"]')
-    .forEach(a => a.replaceWith(...a.childNodes));
+  // On paper a link to another file of the site (a force page, the map, a download) would
+  // point at the print server: keep its text. Links within the report and to the web stay.
+  article.querySelectorAll('a[href]').forEach(a => {
+    const url = new URL(a.href, location.href);
+    const within = url.pathname === location.pathname && url.hash;
+    if (url.origin === location.origin && !within) { a.replaceWith(...a.childNodes); }
+  });
   // In the single page every document after the first follows a <span id="document-...">.
   const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
   const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
@@ -154,6 +158,19 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> 
     return found
 
 
+def pdf_date(edition: Edition) -> str:
+    """D:YYYYMMDDHHmmSS for the PDF's dates: SOURCE_DATE_EPOCH if set, else the edition's
+    publication date (reproducible builds)."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    else:
+        when = dt.datetime.combine(edition.meta.publication_date, dt.time(), dt.UTC)
+    return when.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
 def set_metadata(path: Path, edition: Edition, title: str | None = None,
                  subject: str | None = None) -> None:
     from pypdf import PdfWriter
@@ -167,6 +184,8 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
         "/Subject": subject or meta.subtitle,
         "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
         "/Creator": "nsc-report (Jupyter Book and Chromium)",
+        # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
+        "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
     })
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
     # Open with the bookmarks visible and the title (not the file name) in the window bar.

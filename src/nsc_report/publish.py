@@ -377,13 +377,15 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
         digest.update(f"{name}=={metadata.version(name)}\n".encode())
     package = Path(__file__).parent
     files = [p for p in (layout.root / "book").rglob("*") if p.is_file()
-             and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".nsc-tmp-")]
+             and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")]
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
               package / "publish.py", package / "sphinx_ext.py", *sorted(package.glob("static/*")),
               *(extra or [])]
     for path in sorted(set(files)):
-        digest.update(f"\n--{path.as_posix()}--\n".encode())
+        # Named relative to the project, so that a copy of a build is still up to date.
+        name = os.path.relpath(path, layout.root)
+        digest.update(f"\n--{Path(name).as_posix()}--\n".encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
     return digest.hexdigest()
 

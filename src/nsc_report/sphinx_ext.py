@@ -31,6 +31,17 @@ def _drop_cdn_extensions(app: Sphinx) -> None:
     _disconnect(app, "doctree-resolved", {sphinx_thebe.update_thebe_context})
 
 
+def _no_asset_checksums() -> None:
+    """Sphinx appends '?v=<checksum>' to a stylesheet or script link only when the file is
+    already in the output folder as the page is written: a cold build's pages lack what an
+    incremental build's pages have. Leave it off, so that a page depends on its sources only
+    (the same inputs give the same bytes, however the build got there)."""
+    import sphinx.builders.html as html_builder
+
+    html_builder._file_checksum = lambda outdir, filename: ""
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _no_asset_checksums()
     app.connect("builder-inited", _drop_cdn_extensions)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,9 +22,9 @@ from ..measures.spo import BANDS
 from ..tables import Table
 from . import period
 
-# Sequential blues (ColorBrewer Blues): ordered classes, safe for colour-blind readers; the
-# value printed in each square carries the information too. "na": no figure, hatched in CSS.
-CLASS_COLOURS = ["#deebf7", "#9ecae1", "#3182bd", "#08519c"]
+# The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
+# with text contrast of 4.5:1 or more); the value printed in each square carries the
+# information too. "na" (no figure) is hatched.
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,149 @@
+"""Faults lose nothing: a build killed (SIGINT or SIGKILL) while it executes notebooks, while
+Sphinx builds and while it prints leaves the executed notebooks, the last site and the last PDF
+byte-identical; the next build leaves no temporary file; one build at a time per folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Built, requires_chromium, run_cli
+
+from nsc_report.lock import LOCK_NAME, _start_time
+
+pytestmark = pytest.mark.build
+
+
+def snapshot(out: Path) -> dict[str, str]:
+    """Every file a reader or reviewer relies on: executed notebooks, the site, the PDFs."""
+    files = {}
+    for folder in ("book", "html", "pdf"):
+        for path in sorted((out / folder).rglob("*")):
+            if path.is_file():
+                files[path.relative_to(out).as_posix()] = hashlib.sha256(
+                    path.read_bytes()).hexdigest()
+    return files
+
+
+def leftovers(out: Path) -> list[str]:
+    """Temporary files and folders a build makes and must clean up."""
+    names = []
+    for path in out.rglob("*"):
+        rel = path.relative_to(out).as_posix()
+        if (path.name.endswith(".tmp") or path.name.startswith((".html.", ".nsc-tmp-"))
+                or path.name == LOCK_NAME or ".nsc-executing" in rel
+                or (rel.startswith(".work/") and "/executing/" in rel and path.is_file())):
+            names.append(rel)
+    return sorted(names)
+
+
+def kill_during(out: Path, command: str, marker: str, sig: int, delay: float,
+                *extra: str) -> str:
+    """Start a build, wait for `marker` in its output, then `delay` seconds, then signal it."""
+    proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", command, "--out", str(out),
+                             *extra], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    seen = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        seen.append(line)
+        if marker in line:
+            time.sleep(delay)
+            proc.send_signal(sig)
+            break
+    rest, _ = proc.communicate(timeout=180)
+    output = "".join(seen) + rest
+    assert marker in output, output
+    assert proc.returncode != 0, f"the build finished before it was killed:\n{output}"
+    time.sleep(1.5)  # orphaned workers and kernels (SIGKILL) die with their parent
+    return output
+
+
+@pytest.fixture(scope="module")
+def out(built: Built, tmp_path_factory) -> Path:
+    """A copy of the complete session build, for builds to be killed in (at the same depth,
+    since the executed notebooks name the data folder by relative path)."""
+    target = tmp_path_factory.mktemp("faults")
+    shutil.copytree(built.out, target, symlinks=True, dirs_exist_ok=True)
+    return target
+
+
+PHASES = [
+    ("execute", "build", "notebook(s) on", 2.0, ("--force",)),
+    ("sphinx", "build", "building HTML with Jupyter Book", 2.0, ()),
+    ("print", "pdf", "printing the PDF with Chromium", 1.0, ()),
+]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+@pytest.mark.parametrize("phase,command,marker,delay,extra", PHASES,
+                         ids=[p[0] for p in PHASES])
+def test_a_killed_build_damages_nothing(out: Path, phase, command, marker, delay, extra, sig):
+    if phase == "print":
+        from conftest import chromium_path
+
+        if chromium_path() is None:
+            pytest.skip("Chromium is not installed")
+    before = snapshot(out)
+    if phase == "sphinx":  # make Sphinx read and write every page again
+        (out / ".work" / "html.inputs").unlink(missing_ok=True)
+        shutil.rmtree(out / ".work" / ".doctrees-html", ignore_errors=True)
+    output = kill_during(out, command, marker, sig, delay, *extra)
+    if sig == signal.SIGINT:
+        assert "Interrupted" in output and "Traceback" not in output, output
+    assert snapshot(out) == before
+    # The next build finishes, changes nothing that was good, and leaves no temporary file.
+    result = run_cli(command, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+def test_a_second_build_of_the_same_folder_is_refused(out: Path):
+    holder = subprocess.Popen(["sleep", "60"])
+    try:
+        lock = out / LOCK_NAME
+        lock.write_text(json.dumps({"pid": holder.pid, "process_start": _start_time(holder.pid),
+                                    "command": "nsc-report build", "started": "now"}))
+        result = run_cli("execute", "--out", str(out))
+        assert result.returncode == 5
+        assert f"process {holder.pid}" in result.stderr and "nsc-report build" in result.stderr
+        assert lock.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    result = run_cli("execute", "--out", str(out))  # the holder is gone: a stale lock
+    assert result.returncode == 0, result.stderr
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_a_lock_of_a_reused_process_id_is_stale(out: Path):
+    (out / LOCK_NAME).write_text(json.dumps({"pid": os.getpid(), "process_start": "0",
+                                             "command": "nsc-report build", "started": "x"}))
+    result = run_cli("execute", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+
+
+@requires_chromium
+def test_pdf_dates_come_from_the_edition_or_source_date_epoch(built: Built):
+    from pypdf import PdfReader
+
+    meta = PdfReader(built.pdf).metadata
+    assert meta["/CreationDate"].startswith("D:20240422")  # the publication date
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    from nsc_report.data import load_edition
+    from nsc_report.pdf import pdf_date
+
+    os.environ.update(env)
+    try:
+        assert pdf_date(load_edition(ROOT / "data", "2024")).startswith("D:20231114")
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
