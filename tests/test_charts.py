@@ -47,11 +47,11 @@ def test_html_carries_alt_text_caption_table_and_downloads():
     assert '<p class="nsc-chart-title" id="nsc-chart-demo-title">Only 7 forces said yes</p>' in html
     assert "<caption>Data for: Only 7 forces said yes</caption>" in html
     assert '<th scope="col">answer</th>' in html and '<th scope="row">Yes</th>' in html
-    assert 'download="demo.csv" href="data:text/csv;base64,' in html
-    assert 'download="demo.svg" href="data:image/svg+xml;base64,' in html
-    # Nothing is loaded from elsewhere: the only URLs are data URIs and the schema's id.
+    assert 'download="demo.csv" href="downloads/charts/demo.csv"' in html
+    assert 'download="demo.svg" href="downloads/charts/demo.svg"' in html
+    # Nothing is loaded from elsewhere: the only URLs are the site's own chart downloads.
     urls = set(re.findall(r'(?:src|href)="([^"]+)"', html))
-    assert all(u.startswith("data:") for u in urls)
+    assert urls == {"downloads/charts/demo.csv", "downloads/charts/demo.svg"}
 
 
 def test_spec_cannot_close_its_script_element():

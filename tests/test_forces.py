@@ -111,7 +111,8 @@ def test_committed_force_pages_name_their_force():
     for path in pages:
         nb = nbformat.read(path, as_version=4)
         code = nb.metadata["nsc_report"]["parameters"]["force_code"]
-        glued = {o["metadata"]["scrapbook"]["name"]: o["data"]["text/plain"]
+        glued = {o["metadata"]["scrapbook"]["name"]:
+                 o["data"][o["metadata"]["scrapbook"]["mime_prefix"] + "text/plain"]
                  for c in nb.cells for o in c.get("outputs", [])
                  if "scrapbook" in o.get("metadata", {})}
         assert glued["force_name"].strip("'\"") == NAMES[code], path.name

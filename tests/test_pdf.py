@@ -26,10 +26,13 @@ def page_texts(pdf: PdfReader) -> list[str]:
 
 
 def chapter_titles() -> list[str]:
-    """The first heading of every chapter in _toc.yml, Markdown page or notebook."""
+    """The first heading of every chapter the PDF prints (_toc.yml, less the force pages,
+    plus the annex), Markdown page or notebook."""
     import nbformat
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    from nsc_report.publish import print_toc
+
+    toc = print_toc(yaml.safe_load((ROOT / "_toc.yml").read_text()))
     titles = []
     for part in toc["parts"]:
         for chapter in part["chapters"]:

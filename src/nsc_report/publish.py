@@ -409,6 +409,11 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
     copy_briefings(layout, built)
+    # Each chart's CSV and SVG, which its download links point to (not linked through
+    # Sphinx's download role, so copied here).
+    charts = layout.stage / "book" / "downloads" / "charts"
+    if charts.is_dir():
+        shutil.copytree(charts, built / "book" / "downloads" / "charts", dirs_exist_ok=True)
     publish_dir(built, layout.html)
     stamp.write_text(fingerprint)
     progress(f"  HTML written to {layout.html}")

@@ -39,3 +39,14 @@ class Table:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": self.frame.to_string(index=False)}
+
+
+@dataclass
+class HtmlBlock:
+    """A small block of HTML for a page (a link, a map, a list) with a plain-text fallback."""
+
+    markup: str
+    text: str
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.markup, "text/plain": self.text}

@@ -19,7 +19,7 @@ from ..data import REGIONS, Edition
 from ..measures import force as m
 from ..measures.response import responding_forces
 from ..measures.spo import BANDS
-from ..tables import Table
+from ..tables import HtmlBlock, Table
 from . import period
 
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
@@ -92,16 +92,7 @@ def finder_table(ed: Edition) -> pd.DataFrame:
         slug=table["force"].map(fmt.slug))
 
 
-class _Html:
-    def __init__(self, markup: str, text: str):
-        self.markup, self.text = markup, text
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None
-                          ) -> dict[str, str]:
-        return {"text/html": self.markup, "text/plain": self.text}
-
-
-def tile_map(ed: Edition) -> _Html:
+def tile_map(ed: Edition) -> HtmlBlock:
     data = finder_table(ed)
     measures = map_measures(ed)
     first = measures[0].key
@@ -148,7 +139,7 @@ def tile_map(ed: Edition) -> _Html:
         f'{"".join(legends)}'
         f'<details class="nsc-map-as-table"><summary>The map as a table</summary>'
         f"{map_table(ed).html()}</details></div>")
-    return _Html(markup, f"Map of the {len(data)} forces (see the table below it)")
+    return HtmlBlock(markup, f"Map of the {len(data)} forces (see the table below it)")
 
 
 def map_table(ed: Edition, links: bool = True) -> Table:
@@ -168,7 +159,7 @@ def map_table(ed: Edition, links: bool = True) -> Table:
                      n: f"forces/{fmt.slug(n)}.html" for n in data["force"]} if links else {})
 
 
-def force_list(ed: Edition) -> _Html:
+def force_list(ed: Edition) -> HtmlBlock:
     data = finder_table(ed)
     groups = []
     for region in [r for r in REGIONS if r in set(data["region"])]:
@@ -186,7 +177,7 @@ def force_list(ed: Edition) -> _Html:
         f'aria-describedby="nsc-force-count"></div>'
         f'<p id="nsc-force-count" class="nsc-force-count" role="status">{len(data)} forces</p>'
         f'{"".join(groups)}</div>')
-    return _Html(markup, "Every force by region")
+    return HtmlBlock(markup, "Every force by region")
 
 
 def figures(ed: Edition) -> dict[str, str]:

@@ -17,7 +17,7 @@ from ..charts import INK, MUTED, PALETTE, AccessibleChart
 from ..data import Edition
 from ..measures import force as m
 from ..measures.spo import BANDS, band_counts
-from ..tables import Table
+from ..tables import HtmlBlock, Table
 from . import foi_source, period
 
 NOT_ANSWERED = {
@@ -217,13 +217,17 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
     return Markdown("\n".join(lines) if lines else "Nothing: every answer was complete.")
 
 
-def region_links(ed: Edition, code: str) -> Markdown:
+def region_links(ed: Edition, code: str) -> HtmlBlock:
+    """Links to the other force pages of the region (pages beside this one)."""
     others = m.region_forces(ed, code)
-    region = ed.forces.set_index("force_code").at[code, "region"]
+    region = html.escape(str(ed.forces.set_index("force_code").at[code, "region"]))
     if others.empty:
-        return Markdown(f"{name(ed, code)} is the only force in {region}.")
-    links = [f"[{n}]({fmt.slug(n)}.ipynb)" for n in others["force_name"]]
-    return Markdown(f"The other forces of {region}: {fmt.listing(links)}.")
+        text = f"{html.escape(name(ed, code))} is the only force in {region}."
+        return HtmlBlock(f"<p>{text}</p>", text)
+    links = [f'<a href="{fmt.slug(n)}.html">{html.escape(n)}</a>' for n in others["force_name"]]
+    names = fmt.listing(list(others["force_name"]))
+    return HtmlBlock(f"<p>The other forces of {region}: {fmt.listing(links)}.</p>",
+                 f"The other forces of {region}: {names}.")
 
 
 def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
@@ -303,26 +307,15 @@ def _label(value: float, measure: str) -> str:
     return fmt.number(value, 1)
 
 
-class _Html:
-    """Raw HTML output (a link, a small block) with a plain-text fallback."""
-
-    def __init__(self, markup: str, text: str):
-        self.markup, self.text = markup, text
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None
-                          ) -> dict[str, str]:
-        return {"text/html": self.markup, "text/plain": self.text}
-
-
 def briefing_name(ed: Edition, code: str) -> str:
     return f"{fmt.slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf"
 
 
-def briefing_link(ed: Edition, code: str) -> _Html:
+def briefing_link(ed: Edition, code: str) -> HtmlBlock:
     """The force's two-page briefing (printed by `nsc-report pdf` into downloads/forces/)."""
     file = briefing_name(ed, code)
     who = html.escape(name(ed, code))
-    return _Html(f'<p class="nsc-briefing-link"><a class="nsc-download" '
+    return HtmlBlock(f'<p class="nsc-briefing-link"><a class="nsc-download" '
                  f'href="../downloads/forces/{file}" download="{file}">Download the two-page '
                  f'briefing on {who} (PDF, A4)</a>, to send to its Police and Crime Commissioner '
                  f'or to a local partner.</p>', f"Briefing: downloads/forces/{file}")
