@@ -4,7 +4,8 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install report html pdf validate execute test test-fast lint bench clean
+.PHONY: install report html pdf validate execute test test-fast lint bench clean preview \
+	review-setup
 
 # Create the virtual environment and install the package with its pinned dependencies.
 $(STAMP): pyproject.toml
@@ -48,6 +49,14 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/build.py --repeat 3
+
+## Live preview: rebuilds and reloads the page as you edit (http://127.0.0.1:8000).
+preview: install
+	$(BIN)/nsc-report preview
+
+## Notebook diffs and merges as cells, not JSON (nbdime's git drivers, for this clone).
+review-setup: install
+	$(BIN)/nbdime config-git --enable
 
 clean:
 	rm -rf _build

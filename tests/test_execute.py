@@ -26,7 +26,7 @@ from nsc_report.execute import (
     run_fresh,
 )
 
-SECTIONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")
+SECTIONS = sorted(f"{p.stem}.ipynb" for p in ex.templates(ROOT / "notebooks")
                   if ex.template_kind(p) is None)
 
 
@@ -63,7 +63,7 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    for path in (root / "notebooks").glob("*.ipynb"):
+    for path in ex.templates(root / "notebooks"):
         if ex.template_kind(path) is not None:
             path.unlink()  # the per-force template is covered by its own tests
     execute(root / "notebooks", root / "book", load_edition(root / "data", EDITION))

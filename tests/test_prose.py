@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-import nbformat
 import pytest
 from conftest import ROOT
+
+from nsc_report.execute import read_template, templates
 
 # Fixed references that are not data: names of laws and codes, numbering, a phone number.
 ALLOWED = [
@@ -26,8 +27,8 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|\{download\}`[^`]*`|\[\^\w+\]")
 def prose_sources() -> list[tuple[str, str]]:
     pages = sorted((ROOT / "book").glob("*.md"))
     sources = [(p.name, p.read_text(encoding="utf-8")) for p in pages]
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
+    for path in templates(ROOT / "notebooks"):
+        nb = read_template(path)
         text = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         sources.append((f"notebooks/{path.name}", text))
     return sources
@@ -44,32 +45,35 @@ def test_no_typed_figures(name: str, text: str):
     assert not typed, f"{name} types figures instead of gluing them: {typed}"
 
 
+def section_modules(nb) -> list[str]:
+    """The section modules a template imports (`from nsc_report.sections import spo, ...`)."""
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    names = re.findall(r"from nsc_report\.sections import ([\w, ]+)", code)
+    return [n.strip() for group in names for n in group.split(",")
+            if n.strip() not in {"glue_figures", "open_edition"}]
+
+
 def test_glue_keys_exist():
     """Every key a page glues is produced by that notebook's section module."""
-    from nsc_report import sections
+    import importlib
+
     from nsc_report.data import load_edition
 
     ed = load_edition(ROOT / "data", "2024")
-    modules = {"attrition": "attrition", "data-gaps": "data_gaps", "methodology": "methodology",
-               "officers": "officers", "other-offences": "other_offences",
-               "reports": "reports", "spo": "spo", "find-your-force": "find_force",
-               "annex-forces": "find_force", "force": "force"}
     first_force = str(ed.forces["force_code"].iloc[0])
-
-    def glued(mod: str) -> set[str]:
-        module = __import__(f"nsc_report.sections.{mod}", fromlist=["figures"])
-        return set(module.figures(ed, first_force) if mod == "force" else module.figures(ed))
-
-    keys = {name: glued(mod) for name, mod in modules.items()}
-    templates = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
-    assert templates == set(modules), "every template's section module is checked here"
-    assert sections  # the package the notebooks call
+    keys: dict[str, set[str]] = {}
+    for path in templates(ROOT / "notebooks"):
+        nb = read_template(path)
+        per_force = nb.metadata.get("nsc_report", {}).get("each") == "force"
+        glued: set[str] = set()
+        for mod in section_modules(nb):
+            module = importlib.import_module(f"nsc_report.sections.{mod}")
+            glued |= set(module.figures(ed, first_force) if per_force else module.figures(ed))
+        keys[path.stem] = glued
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        for key in re.findall(r"\{glue:text\}`(\w+)`", text):
+            assert key in glued, f"notebooks/{path.name}: {key} is not glued"
     for page in sorted((ROOT / "book").glob("*.md")):
         for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",
                                    page.read_text(encoding="utf-8")):
             assert key in keys[doc], f"{page.name}: {doc}::{key} is not glued"
-    for name in modules:
-        nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
-        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-        for key in re.findall(r"\{glue:text\}`(\w+)`", text):
-            assert key in keys[name], f"notebooks/{name}.ipynb: {key} is not glued"

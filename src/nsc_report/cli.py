@@ -50,6 +50,34 @@ def _log(message: str) -> None:
     PROGRESS.message(message)
 
 
+def cmd_new_section(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_section
+
+    root = args.root.resolve()
+    try:
+        written = new_section(root, args.name, args.title, args.narrative, args.part)
+    except ScaffoldError as exc:
+        print(f"error: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_DATA
+    for path in written:
+        _log(f"  wrote {path.relative_to(root)}")
+    _log(f"  added book/{args.name} to _toc.yml ({args.part})")
+    _log("Next: `make report` builds the chapter; `make test` runs its test. Replace the "
+         "example figure and chart with your own.")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from .preview import run
+
+    build_args = ["--edition", args.edition, "--data-dir", str(args.data_dir),
+                  "--timeout", str(args.timeout)]
+    if args.out is not None:
+        build_args += ["--out", str(args.out)]
+    site = layout_for(args.root, args.data_dir, args.edition, args.out).html
+    return run(args.root, site, build_args, host=args.host, port=args.port)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     ed = load_edition(args.data_dir, args.edition)
     _log(f"{args.data_dir / args.edition}: valid ({len(ed.returns)} answers from "
@@ -122,7 +150,8 @@ def _print(layout: Layout, ed: Edition, required: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nsc-report", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (("validate", "check an edition's data"),
+    for name, help_text in (("preview", "serve the book on localhost, rebuilt as you edit"),
+                            ("validate", "check an edition's data"),
                             ("execute", "validate, then run the notebooks with papermill"),
                             ("build", "validate, execute, then build the HTML book"),
                             ("pdf", "print the PDF from the book (needs Chromium)"),
@@ -136,10 +165,23 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--force", action="store_true", help="re-execute even if up to date")
         p.add_argument("--workers", type=int, default=None,
                        help="warm kernels to run notebooks on (default: one per core)")
+        if name == "preview":
+            p.add_argument("--host", default="127.0.0.1", help="address to serve on")
+            p.add_argument("--port", type=int, default=8000, help="port to serve on")
         p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                        help="seconds one notebook may run before its kernel is replaced and "
                             "it is tried once more")
+    scaffold = sub.add_parser("new-section", help="add a chapter: template, modules, test and "
+                                                  "_toc.yml entry")
+    scaffold.add_argument("name", help="file name of the chapter, e.g. victim-support")
+    scaffold.add_argument("--title", required=True, help="the chapter's title")
+    scaffold.add_argument("--narrative", action="store_true",
+                          help="a Markdown chapter without data (no template or modules)")
+    scaffold.add_argument("--part", default="Findings", help="the _toc.yml part to add it to")
+    scaffold.add_argument("--root", type=Path, default=Path("."), help="project folder")
     args = parser.parse_args(argv)
+    if args.command == "new-section":
+        return cmd_new_section(args)
     args.root = args.root.resolve()
     args.edition = args.edition or default_edition(args.root)
     args.data_dir = args.data_dir or args.root / "data"
@@ -148,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.data_dir}, such as 2024 (letters, digits, '-' and '_' only; no '/' or "
               f"'..').\nNothing was written.", file=sys.stderr)
         return EXIT_DATA
-    commands = {"validate": cmd_validate, "execute": cmd_execute, "build": cmd_build,
-                "pdf": cmd_pdf, "report": lambda a: cmd_build(a, with_pdf=True)}
+    commands = {"preview": cmd_preview, "validate": cmd_validate, "execute": cmd_execute,
+                "build": cmd_build, "pdf": cmd_pdf, "report": lambda a: cmd_build(a, with_pdf=True)}
     try:
         return commands[args.command](args)
     except DataValidationError as exc:

@@ -11,13 +11,14 @@ template, the parameters, those files and those modules. Next time, the hash is 
 the recorded lists: a notebook re-executes only when something it used changed (and then its
 lists are recorded afresh, so a file it starts reading is picked up).
 
-Outputs are normalised (no timings or absolute paths), written to a temporary file beside the
-target and renamed into place only when every notebook succeeded: a failure never damages the
-previous executed copies.
+Outputs are normalised (no timings or absolute paths), written into a scratch folder outside the
+output folder and moved into place only when every notebook succeeded: a failure, Ctrl+C or a
+kill never damages the previous executed copies or leaves a file beside them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing.util
@@ -76,7 +77,27 @@ class ExecutionError(Exception):
 # --- jobs ------------------------------------------------------------------------------------
 
 def templates(notebook_dir: Path) -> list[Path]:
-    return sorted(p for p in notebook_dir.glob("*.ipynb") if not p.name.startswith("."))
+    """The templates: MyST Markdown notebooks (`*.md`, what reviewers read and what runs). An
+    `.ipynb` beside one is its Jupyter pair and is ignored; an `.ipynb` alone is a template."""
+    found = sorted(p for p in notebook_dir.glob("*.md") if not p.name.startswith("."))
+    stems = {p.stem for p in found}
+    found += [p for p in notebook_dir.glob("*.ipynb")
+              if not p.name.startswith(".") and p.stem not in stems]
+    return sorted(found, key=lambda p: p.stem)
+
+
+def read_template(path: Path) -> nbformat.NotebookNode:
+    """A template as a notebook, with stable cell ids (the text form stores none)."""
+    if path.suffix == ".md":
+        import jupytext
+
+        nb = jupytext.read(path, fmt="md:myst")
+        nb.metadata.pop("jupytext", None)
+    else:
+        nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"
+    return nb
 
 
 def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
@@ -88,8 +109,7 @@ def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
 
 
 def template_kind(template: Path) -> str | None:
-    nb = nbformat.read(template, as_version=4)
-    return nb.metadata.get("nsc_report", {}).get("each")
+    return read_template(template).metadata.get("nsc_report", {}).get("each")
 
 
 def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition,
@@ -108,14 +128,15 @@ def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition,
                 jobs.append(Job(template, out, {**params, "force_code": code},
                                 f"forces/{out.name}", data_dir, scratch))
         else:
-            jobs.append(Job(template, output_dir / template.name,
-                            parameters_for(output_dir, edition), template.name, data_dir,
-                            scratch))
+            name = f"{template.stem}.ipynb"
+            jobs.append(Job(template, output_dir / name, parameters_for(output_dir, edition),
+                            name, data_dir, scratch))
     return jobs
 
 
 # --- the cache -------------------------------------------------------------------------------
 
+@functools.cache
 def library_versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in LIBRARIES}
 
@@ -199,7 +220,7 @@ def normalise(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
 
 def describe_failure(job: Job, exc: BaseException) -> str:
     where = f"notebooks/{job.template.name}"
-    if job.label != job.template.name:
+    if job.label != f"{job.template.stem}.ipynb":
         where += f" (as {job.label})"
     cell = getattr(exc, "cell_index", None)
     if cell is not None:
@@ -289,7 +310,7 @@ def run_fresh(job: Job) -> nbformat.NotebookNode:
     warm route must reproduce."""
     import papermill as pm
 
-    nb = pm.execute_notebook(str(job.template), None, parameters=job.parameters,
+    nb = pm.execute_notebook(read_template(job.template), None, parameters=job.parameters,
                              kernel_name="python3", cwd=str(job.output.parent),
                              progress_bar=False, log_output=False, report_mode=False)
     return normalise(nb, job)

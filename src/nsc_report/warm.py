@@ -129,6 +129,8 @@ class WarmKernel:
         """Execute one template; raise KernelLost if the kernel dies or runs past `timeout`."""
         import papermill as pm
 
+        from .execute import read_template
+
         module = "__import__('nsc_report.kernel_session', fromlist=['_'])"
         begin = f"{module}.begin({str(cwd)!r}, {str(watch)!r})"
         finish = f"__import__('json').dumps({module}.finish())"
@@ -143,7 +145,7 @@ class WarmKernel:
         watchdog.start()
         try:
             return pm.execute_notebook(
-                str(template), None, parameters=parameters, engine_name=ENGINE,
+                read_template(template), None, parameters=parameters, engine_name=ENGINE,
                 kernel_name=KERNEL, progress_bar=False, log_output=False, report_mode=False,
                 km=self.km, kc=self.kc, begin=begin, finish=finish)
         except DeadKernelError as exc:

@@ -1,0 +1,203 @@
+"""`nsc-report new-section NAME --title "..."`: a new chapter that builds and passes its test.
+
+A data chapter gets the four files a section needs, each with a working example to replace:
+the template (notebooks/NAME.md), a measures module and a sections module (one figure and one
+accessible chart, from the edition's data), a unit test, and its entry in _toc.yml. A narrative
+chapter (`--narrative`) gets a Markdown page and its entry.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Template
+
+NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+TEMPLATE = Template('''---
+jupytext:
+  notebook_metadata_filter: nsc_report,-jupytext.text_representation.jupytext_version
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# $title
+
+Replace this opening with what the chapter is about. Every number in the text is glued from the
+data: {glue:text}`${module}_forces` forces gave at least one figure, in
+{glue:text}`${module}_regions` regions.
+
+```{code-cell}
+:tags: [parameters, remove-cell]
+
+# Parameters: papermill replaces these with the edition's values.
+edition = "2024"
+data_dir = "../data"
+current_period = "ye_mar_2023"
+previous_period = "ye_mar_2022"
+```
+
+```{code-cell}
+:tags: [remove-input]
+
+from nsc_report.sections import $module, glue_figures, open_edition
+
+ed = open_edition(data_dir, edition, current_period, previous_period)
+glue_figures(${module}.figures(ed))
+```
+
+## A finding
+
+Write the finding here, then show the chart that supports it.
+
+```{code-cell}
+:tags: [remove-input]
+
+${module}.chart(ed)
+```
+''')
+
+MEASURES = Template('''"""Measures for a chapter (pure functions of a validated edition):
+$title.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import Edition
+from .response import responding_forces
+
+
+def forces_by_region(edition: Edition) -> pd.DataFrame:
+    """How many forces of each region gave at least one figure (an example to replace)."""
+    answered = set(responding_forces(edition))
+    forces = edition.forces.assign(answered=edition.forces["force_code"].isin(answered))
+    table = forces.groupby("region", sort=False)["answered"].sum().astype(int)
+    return table.rename("forces").reset_index()
+''')
+
+SECTIONS = Template('''"""Wording and charts for a chapter (its figures come from measures/):
+$title.
+"""
+
+from __future__ import annotations
+
+from .. import fmt
+from ..charts import AccessibleChart, bar_counts
+from ..data import Edition
+from ..measures.$module import forces_by_region
+from . import foi_source, period
+
+
+def figures(ed: Edition) -> dict[str, str]:
+    table = forces_by_region(ed)
+    return {
+        "${module}_forces": fmt.count(int(table["forces"].sum())),
+        "${module}_regions": fmt.count(len(table)),
+    }
+
+
+def chart(ed: Edition) -> AccessibleChart:
+    table = forces_by_region(ed)
+    top = table.sort_values(["forces", "region"], ascending=[False, True]).iloc[0]
+    return AccessibleChart(
+        name="$name-by-region",
+        chart=bar_counts(table, "region", "forces", "Region", "Forces that gave a figure"),
+        title=f"{top['region']} had the most forces that gave a figure ({top['forces']})",
+        caption=(f"Police forces that gave at least one figure, by region, {period(ed)}. "
+                 f"{foi_source(ed)}"),
+        alt_text=(f"Bar chart of the forces that gave at least one figure in each of "
+                  f"{len(table)} regions; {top['region']} had the most, {top['forces']}."),
+        table=table.rename(columns={"region": "Region", "forces": "Forces that gave a figure"}),
+    )
+''')
+
+TEST = Template('''"""A chapter's measure, glued figures and chart:
+$title.
+"""
+
+from __future__ import annotations
+
+from conftest import DATA, EDITION
+
+from nsc_report.data import load_edition
+from nsc_report.measures.$module import forces_by_region
+from nsc_report.measures.response import responding_forces
+from nsc_report.sections import $module
+
+
+def test_forces_by_region_adds_up_to_the_responding_forces():
+    ed = load_edition(DATA, EDITION)
+    table = forces_by_region(ed)
+    assert int(table["forces"].sum()) == len(responding_forces(ed))
+    assert set(table["region"]) == set(ed.forces["region"])
+
+
+def test_figures_and_chart():
+    ed = load_edition(DATA, EDITION)
+    figures = ${module}.figures(ed)
+    assert figures["${module}_forces"] == str(len(responding_forces(ed)))
+    chart = ${module}.chart(ed)
+    assert chart.title and chart.caption and chart.alt_text and not chart.table.empty
+''')
+
+NARRATIVE = Template('''# $title
+
+Write this chapter here. A figure that comes from the data is never typed: compute it in a
+section module and glue it, as the other chapters do.
+''')
+
+
+class ScaffoldError(Exception):
+    """The name is not usable or a file it would write exists already."""
+
+
+def add_to_toc(toc: Path, entry: str, part: str) -> None:
+    """Add `- file: entry` as the last chapter of the part captioned `part`, keeping the file's
+    comments and layout."""
+    lines = toc.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if line.strip() == f"- caption: {part}"), None)
+    if start is None:
+        raise ScaffoldError(f"_toc.yml has no part captioned '{part}'")
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].strip().startswith("- caption:")), len(lines))
+    last = max(i for i in range(start, end) if lines[i].strip().startswith("- file:"))
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- file: {entry}")
+    toc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def new_section(root: Path, name: str, title: str, narrative: bool = False,
+                part: str = "Findings") -> list[Path]:
+    """Write the new chapter's files and its _toc.yml entry; return the files written."""
+    if not NAME.fullmatch(name):
+        raise ScaffoldError(f"'{name}': expected a name in lower case with hyphens, such as "
+                            f"'victim-support'")
+    if not title.strip():
+        raise ScaffoldError("--title: the chapter needs a title")
+    module = name.replace("-", "_")
+    values = {"name": name, "module": module, "title": title.strip()}
+    package = root / "src" / "nsc_report"
+    if narrative:
+        files = {root / "book" / f"{name}.md": NARRATIVE}
+    else:
+        files = {root / "notebooks" / f"{name}.md": TEMPLATE,
+                 package / "measures" / f"{module}.py": MEASURES,
+                 package / "sections" / f"{module}.py": SECTIONS,
+                 root / "tests" / f"test_section_{module}.py": TEST}
+    taken = [p for p in [*files, root / "book" / f"{name}.md", root / "notebooks" / f"{name}.md"]
+             if p.exists()]
+    if taken:
+        raise ScaffoldError(f"'{name}' exists already: {', '.join(map(str, taken))}")
+    add_to_toc(root / "_toc.yml", f"book/{name}", part)
+    for path, template in files.items():
+        path.write_text(template.substitute(values), encoding="utf-8")
+    return list(files)

@@ -1,0 +1,84 @@
+"""`nsc-report new-section`: a new chapter that builds at once and whose test passes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from nsc_report.scaffold import ScaffoldError, add_to_toc, new_section
+
+IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
+                                ".pytest_cache", ".ruff_cache")
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT, root, ignore=IGNORE)
+    return root
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command in the copy, with the copy's own package first (kernels inherit it)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    return subprocess.run([sys.executable, *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=900)
+
+
+def test_names_that_cannot_be_files_or_modules_are_refused(tmp_path):
+    root = project(tmp_path)
+    for name in ("Victims", "victim support", "../x", "9lives", "spo"):
+        with pytest.raises(ScaffoldError):
+            new_section(root, name, "A title")
+    assert (root / "_toc.yml").read_text() == (ROOT / "_toc.yml").read_text()
+
+
+def test_the_toc_entry_goes_to_the_end_of_its_part(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    shutil.copy(ROOT / "_toc.yml", toc)
+    add_to_toc(toc, "book/new-page", "Findings")
+    lines = toc.read_text().splitlines()
+    index = lines.index("      - file: book/new-page")
+    assert lines[index - 1].strip() == "- file: book/data-gaps"
+    assert "# Table of contents" in lines[0]  # comments kept
+
+
+@pytest.mark.build
+def test_a_new_section_builds_and_its_test_passes(tmp_path):
+    root = project(tmp_path)
+    made = run(root, "-m", "nsc_report.cli", "new-section", "victim-support",
+               "--title", "Support for victims")
+    assert made.returncode == 0, made.stderr
+    for rel in ("notebooks/victim-support.md", "src/nsc_report/measures/victim_support.py",
+                "src/nsc_report/sections/victim_support.py",
+                "tests/test_section_victim_support.py"):
+        assert (root / rel).is_file(), rel
+    assert "- file: book/victim-support" in (root / "_toc.yml").read_text()
+    lint = run(root, "-m", "ruff", "check", "src", "tests")
+    assert lint.returncode == 0, lint.stdout
+    built = run(root, "-m", "nsc_report.cli", "build", "--root", str(root))
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (root / "_build" / "html" / "book" / "victim-support.html").read_text()
+    assert "Support for victims" in page and "nsc-chart-victim-support-by-region" in page
+    assert (root / "book" / "victim-support.ipynb").is_file()
+    tested = run(root, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
+                 "tests/test_section_victim_support.py", "tests/test_prose.py",
+                 "--nbval", "book/victim-support.ipynb")
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+
+
+@pytest.mark.build
+def test_a_narrative_chapter_builds(tmp_path):
+    root = project(tmp_path)
+    made = run(root, "-m", "nsc_report.cli", "new-section", "next-steps", "--title",
+               "Next steps", "--narrative", "--part", "What must change")
+    assert made.returncode == 0, made.stderr
+    assert not (root / "notebooks" / "next-steps.md").exists()
+    built = run(root, "-m", "nsc_report.cli", "build", "--root", str(root))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Next steps" in (root / "_build" / "html" / "book" / "next-steps.html").read_text()
