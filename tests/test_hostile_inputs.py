@@ -104,7 +104,7 @@ CASES = [
     Case("returns-empty", write(RETURNS, b""), (RETURNS, "the file is empty", "force_code")),
     Case("returns-header-only", write(RETURNS, b"force_code,question_id,period,status,value,"
                                                b"note\n"), (RETURNS, "column 'force_code'",
-                                                            "rows for force E23")),
+                                                            "header only")),
     Case("returns-semicolons", text(RETURNS, lambda s: s.replace(",", ";")),
          (RETURNS, "row 1 (line 2)", "force_code;question_id", "separated by commas")),
     Case("returns-duplicate-column", line(RETURNS, 1, lambda h: h.replace("note", "value")),

@@ -25,8 +25,8 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|\{download\}`[^`]*`|\[\^\w+\]")
 
 
 def prose_sources() -> list[tuple[str, str]]:
-    pages = sorted((ROOT / "book").glob("*.md"))
-    sources = [(p.name, p.read_text(encoding="utf-8")) for p in pages]
+    pages = sorted((ROOT / "book").glob("*.md")) + sorted((ROOT / "data").glob("*/chapters/*.md"))
+    sources = [(p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8")) for p in pages]
     for path in templates(ROOT / "notebooks"):
         nb = read_template(path)
         text = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -73,7 +73,8 @@ def test_glue_keys_exist():
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         for key in re.findall(r"\{glue:text\}`(\w+)`", text):
             assert key in glued, f"notebooks/{path.name}: {key} is not glued"
-    for page in sorted((ROOT / "book").glob("*.md")):
+    for page in sorted((ROOT / "book").glob("*.md")) + sorted(
+            (ROOT / "data").glob("*/chapters/*.md")):
         for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",
                                    page.read_text(encoding="utf-8")):
             assert key in keys[doc], f"{page.name}: {doc}::{key} is not glued"

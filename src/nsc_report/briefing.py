@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -49,9 +48,9 @@ footer { margin-top: 4mm; font-size: 7.8pt; color: #4d5563; border-top: 0.6pt so
 """
 
 
-def recommendations(root: Path) -> list[str]:
-    """The report's recommendations, as its own chapter titles them ('## 1. ...')."""
-    text = (root / "book" / "recommendations.md").read_text(encoding="utf-8")
+def recommendations(edition: Edition) -> list[str]:
+    """The edition's recommendations, as its own chapter titles them ('## 1. ...')."""
+    text = (edition.directory / "chapters" / "recommendations.md").read_text(encoding="utf-8")
     return re.findall(r"^## \d+\. (.+)$", text, flags=re.MULTILINE)
 
 
@@ -142,52 +141,35 @@ def print_briefings(layout: Layout, edition: Edition,
                     progress: Callable[[str], None] = print) -> list[Path]:
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are."""
-    from playwright.sync_api import sync_playwright
-
     from .fmt import slug
-    from .pdf import launch, set_metadata
-    from .serve import serve
 
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
     pages = layout.work / "briefings"
     pages.mkdir(parents=True, exist_ok=True)
-    national, recs = national_figures(edition), recommendations(layout.root)
+    national, recs = national_figures(edition), recommendations(edition)
     code_version = hashlib.sha256(Path(__file__).read_bytes() + (
         Path(__file__).parent / "pdf.py").read_bytes()).hexdigest()
-    todo: list[tuple[str, Path, Path, str]] = []
+    todo: list[tuple[str, str, Path, str]] = []
     paths = []
     for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
         name = force.briefing_name(edition, code)
         doc = briefing_html(edition, code, national, recs, f"book/forces/{slug(who)}.html")
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
-        page, target = pages / f"{slug(who)}.html", target_dir / name
-        stamp = page.with_suffix(".sha")
+        target, stamp = target_dir / name, pages / f"{slug(who)}.sha"
         paths.append(target)
         if target.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
-        page.write_text(doc, encoding="utf-8")
-        todo.append((who, page, target, digest))
+        todo.append((who, doc, target, digest))
     if not todo:
         progress(f"  {len(paths)} force briefings up to date")
         return paths
-    with sync_playwright() as pw, serve(pages) as base:
-        browser = launch(pw)
-        try:
-            tab = browser.new_page()
-            tab.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith((base, "data:")) else route.abort())
-            for who, page, target, digest in todo:
-                tab.goto(f"{base}/{page.name}", wait_until="load")
-                tmp = target.with_name(f".{target.name}.tmp")
-                tmp.write_bytes(tab.pdf(format="A4", print_background=True,
-                                        prefer_css_page_size=True, outline=True, tagged=True))
-                set_metadata(tmp, edition, title=f"{who}: briefing, {edition.meta.title} "
-                             f"({edition.meta.edition})",
-                             subject=f"What {who} told us about stalking, and how it compares")
-                os.replace(tmp, target)
-                (pages / f"{page.stem}.sha").write_text(digest)
-        finally:
-            browser.close()
+    from .pdf import print_pages
+
+    print_pages([(target, f"{who}: briefing, {edition.meta.title} ({edition.meta.edition})",
+                  doc) for who, doc, target, _ in todo], edition, pages,
+                subject="What a force told us about stalking, and how it compares")
+    for who, _, _, digest in todo:
+        (pages / f"{slug(who)}.sha").write_text(digest)
     progress(f"  printed {len(todo)} force briefing(s) into {target_dir}")
     return paths

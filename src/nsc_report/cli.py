@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
+import os
 import re
 import sys
 import time
@@ -48,6 +50,68 @@ PROGRESS = Progress()  # a live display on a terminal, plain lines in logs
 
 def _log(message: str) -> None:
     PROGRESS.message(message)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def cmd_requests(args: argparse.Namespace) -> int:
+    from .letters import default_sent, write_letters
+    from .pdf import ChromiumMissing, find_chromium
+
+    ed = load_edition(args.data_dir, args.edition, lazy=True)  # the codebook, not the answers
+    folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
+    pdf = not args.no_pdf
+    if pdf:
+        try:
+            find_chromium()
+        except ChromiumMissing as exc:
+            _log(f"PDF letters not written: {exc}")
+            pdf = False
+    written = write_letters(ed, folder, args.sent or default_sent(), print_pdf=pdf,
+                            progress=_log)
+    _log(f"{len(written)} files in {folder}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .progress import status_table
+    from .tracker import statuses
+
+    ed = load_edition(args.data_dir, args.edition, lazy=True)
+    tracker = ed.tracker
+    if tracker is None:
+        print(f"error: {args.data_dir / args.edition / 'tracker.csv'} does not exist: add one "
+              f"row per request (force_code, reference, date_sent, date_received, "
+              f"internal_review, ico_complaint).", file=sys.stderr)
+        return EXIT_DATA
+    names = dict(zip(ed.forces["force_code"], ed.forces["force_name"], strict=True))
+    today = args.today or dt.date.today()
+    rows = statuses(tracker, names, today)
+    status_table(rows, today, PROGRESS)
+    return 0
+
+
+def cmd_new_edition(args: argparse.Namespace) -> int:
+    from .editions import EditionError, new_edition
+
+    root = args.root.resolve()
+    data_dir = (args.data_dir or root / "data").resolve()
+    try:
+        written = new_edition(data_dir, args.edition, args.previous)
+    except EditionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    for path in written:
+        _log(f"  wrote {os.path.relpath(path, root)}")
+    _log(f"Next: fill in every line marked FILL IN (`nsc-report validate --edition "
+         f"{args.edition}` lists them), edit the codebook and the chapters in "
+         f"{os.path.relpath(data_dir / args.edition, root)}/, then key in the answers.")
+    return 0
 
 
 def cmd_new_section(args: argparse.Namespace) -> int:
@@ -155,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
                             ("execute", "validate, then run the notebooks with papermill"),
                             ("build", "validate, execute, then build the HTML book"),
                             ("pdf", "print the PDF from the book (needs Chromium)"),
-                            ("report", "build the HTML book and the PDF")):
+                            ("report", "build the HTML book and the PDF"),
+                            ("requests", "write the FOI request letters (Markdown and PDF)"),
+                            ("status", "who has answered the requests, and who is overdue")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--root", type=Path, default=Path("."), help="project folder")
         p.add_argument("--edition", default=None, help="edition folder under the data dir")
@@ -165,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--force", action="store_true", help="re-execute even if up to date")
         p.add_argument("--workers", type=int, default=None,
                        help="warm kernels to run notebooks on (default: one per core)")
+        if name == "requests":
+            p.add_argument("--sent", type=_date, default=None,
+                           help="the date the letters go out, YYYY-MM-DD (default: today)")
+            p.add_argument("--no-pdf", action="store_true", help="Markdown only")
+        if name == "status":
+            p.add_argument("--today", type=_date, default=None,
+                           help="count working days up to this date, YYYY-MM-DD")
         if name == "preview":
             p.add_argument("--host", default="127.0.0.1", help="address to serve on")
             p.add_argument("--port", type=int, default=8000, help="port to serve on")
@@ -179,9 +252,19 @@ def main(argv: list[str] | None = None) -> int:
                           help="a Markdown chapter without data (no template or modules)")
     scaffold.add_argument("--part", default="Findings", help="the _toc.yml part to add it to")
     scaffold.add_argument("--root", type=Path, default=Path("."), help="project folder")
+    edition_parser = sub.add_parser("new-edition", help="start next year's edition from this "
+                                                        "one's (data, codebook, chapters)")
+    edition_parser.add_argument("edition", help="the new edition's year, e.g. 2025")
+    edition_parser.add_argument("--from", dest="previous", required=True,
+                                help="the edition to start from, e.g. 2024")
+    edition_parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
+    edition_parser.add_argument("--data-dir", type=Path, default=None,
+                                help="data folder (default: data)")
     args = parser.parse_args(argv)
     if args.command == "new-section":
         return cmd_new_section(args)
+    if args.command == "new-edition":
+        return cmd_new_edition(args)
     args.root = args.root.resolve()
     args.edition = args.edition or default_edition(args.root)
     args.data_dir = args.data_dir or args.root / "data"
@@ -191,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
               f"'..').\nNothing was written.", file=sys.stderr)
         return EXIT_DATA
     commands = {"preview": cmd_preview, "validate": cmd_validate, "execute": cmd_execute,
-                "build": cmd_build, "pdf": cmd_pdf, "report": lambda a: cmd_build(a, with_pdf=True)}
+                "build": cmd_build, "pdf": cmd_pdf, "requests": cmd_requests,
+                "status": cmd_status, "report": lambda a: cmd_build(a, with_pdf=True)}
     try:
         return commands[args.command](args)
     except DataValidationError as exc:

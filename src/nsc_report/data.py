@@ -158,6 +158,12 @@ def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: s
         problem = getattr(exc, "problem", None) or str(exc)
         issues.append(Issue(label, None, None, None, f"valid YAML ({problem}{where})"))
         return None
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if FILL_IN in line:
+            key = line.split(":")[0].strip() or None
+            note = line.split(f"{FILL_IN}:", 1)[-1].strip(' "')
+            issues.append(Issue(label, None, key, None, f"this edition's value at line "
+                                f"{number}, still marked {FILL_IN} ({note or 'to be filled'})"))
     if raw is None:
         issues.append(Issue(label, None, None, None, "the settings of the file (it is empty)"))
         return None
@@ -195,6 +201,7 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 # --- CSV files ------------------------------------------------------------------------------
 
+FILL_IN = "FILL IN"  # marks a value a new edition must still provide (see editions.py)
 MAX_FILE_BYTES = 20 * 1024 * 1024   # no edition file comes near this; a bigger one is a mistake
 MAX_COUNT = 10_000_000              # more than any force could record in a year
 WHOLE = re.compile(r"^\d+$")
@@ -405,6 +412,9 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
         if meta.edition != edition:
             issues.append(Issue(lab[meta_path], None, "edition", meta.edition,
                                 f"'{edition}', the name of its folder"))
+        if f"foi_{edition}" not in meta.sources:
+            issues.append(Issue(lab[meta_path], None, "sources", f"foi_{edition}",
+                                f"a source 'foi_{edition}' citing this edition's requests"))
         for key, source in (("funding_ask.source", meta.funding_ask.source),
                             ("organisation.source", meta.organisation.source)):
             if source not in meta.sources:
@@ -497,7 +507,11 @@ def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
         q = returns.at[row, "question_id"]
         issues.append(Issue(label, int(row), "period", returns.at[row, "period"],
                             f"a period asked in {q}: {', '.join(question_periods[q])}"))
-    if codes is not None and ctx.codebook:
+    if codes is not None and ctx.codebook and returns.empty:
+        issues.append(Issue(label, None, "force_code", None,
+                            f"rows for all {len(codes)} forces: the file has its header only "
+                            f"(key the answers in)"))
+    elif codes is not None and ctx.codebook:
         _check_complete(returns, codes, question_periods, issues, label)
     _check_spo_outcomes(returns, issues, label)
     if ctx.forces is None:
@@ -547,9 +561,58 @@ def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFra
     return national
 
 
+TRACKER_COLUMNS = ["force_code", "reference", "date_sent", "date_received", "internal_review",
+                   "ico_complaint"]
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    """tracker.csv (optional): one row per request, the CPS's with force_code 'CPS'."""
+    if not path.exists():
+        return None
+    label = ctx.label(path)
+    tracker = _read_csv(path, TRACKER_COLUMNS, issues, label, ctx.data_dir)
+    if tracker is None:
+        return None
+    _tidy(tracker, ["force_code", "reference"], issues, label)
+    codes = None if ctx.codes is None else sorted(ctx.codes | {"CPS"})
+    edition = ctx.meta.edition if ctx.meta else None
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code or CPS", _isin(codes, "force codes or CPS"),
+                            unique=True),
+        "reference": _text("a reference such as NSC-2025-E23000001"),
+        **{c: _text("", nullable=True) for c in TRACKER_COLUMNS[2:]},
+    }), tracker, issues, label)
+    for row in tracker.index:
+        code, ref = tracker.at[row, "force_code"], tracker.at[row, "reference"]
+        if edition and ref and ref != f"NSC-{edition}-{code}":
+            issues.append(Issue(label, int(row), "reference", ref, f"NSC-{edition}-{code}"))
+        dates: dict[str, dt.date] = {}
+        for column in TRACKER_COLUMNS[2:]:
+            text = tracker.at[row, column]
+            if not text:
+                if column == "date_sent":
+                    issues.append(Issue(label, int(row), column, None, "the date the request "
+                                        "was sent, as YYYY-MM-DD"))
+                continue
+            try:
+                if not DATE.fullmatch(text):
+                    raise ValueError(text)
+                dates[column] = dt.date.fromisoformat(text)
+            except ValueError:
+                issues.append(Issue(label, int(row), column, text, "a date as YYYY-MM-DD, or "
+                                    "an empty cell"))
+        sent = dates.get("date_sent")
+        for column, when in dates.items():
+            if sent and column != "date_sent" and when < sent:
+                issues.append(Issue(label, int(row), column, tracker.at[row, column],
+                                    f"a date on or after the request was sent ({sent})"))
+    return tracker
+
+
 # The files read on demand, by the Edition attribute that holds each.
 _TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
-                  "national": _load_national, "cps": _load_cps}
+                  "national": _load_national, "cps": _load_cps, "tracker": _load_tracker}
 
 
 class Edition:
@@ -596,6 +659,11 @@ class Edition:
     def cps(self) -> CpsAnswer:
         return self._table("cps")
 
+    @property
+    def tracker(self) -> pd.DataFrame | None:
+        """The requests' tracker (tracker.csv), or None for an edition without one."""
+        return self._table("tracker")
+
     def with_periods(self, **periods: str) -> Edition:
         """The same edition with other current/previous periods (notebook parameters)."""
         ctx = dataclasses.replace(self._ctx, meta=self.meta.model_copy(update=periods))
@@ -614,7 +682,7 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
     return {"forces": data_dir / "reference" / "forces.csv", "meta": folder / "edition.yml",
             "questions": folder / "questions.yml", "returns": folder / "foi_returns.csv",
             "commitments": folder / "pcc_commitments.csv", "national": folder / "national.csv",
-            "cps": folder / "cps.yml"}
+            "cps": folder / "cps.yml", "tracker": folder / "tracker.csv"}
 
 
 def edition_files(data_dir: Path, edition: str) -> list[Path]:

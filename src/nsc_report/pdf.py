@@ -242,3 +242,33 @@ def print_pdf(layout: Layout, edition: Edition,
         site_copy.mkdir(exist_ok=True)
         shutil.copy2(target, site_copy / target.name)
     return target
+
+
+def print_pages(pages: list[tuple[Path, str, str]], edition: Edition, scratch: Path,
+                subject: str | None = None) -> list[Path]:
+    """Print stand-alone HTML documents (target, title, html) to A4 PDFs in one browser
+    session: tagged, with an outline, the title and language set, dated like the report.
+    Each PDF is written beside its target and renamed into place."""
+    from playwright.sync_api import sync_playwright
+
+    scratch.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as pw, serve(scratch) as base:
+        browser = launch(pw)
+        try:
+            tab = browser.new_page()
+            tab.route("**/*", lambda route: route.continue_()
+                      if route.request.url.startswith((base, "data:")) else route.abort())
+            for target, title, document in pages:
+                page = scratch / f"{target.stem}.html"
+                page.write_text(document, encoding="utf-8")
+                tab.goto(f"{base}/{page.name}", wait_until="load")
+                tmp = target.with_name(f".{target.name}.tmp")
+                tmp.write_bytes(tab.pdf(format="A4", print_background=True,
+                                        prefer_css_page_size=True, outline=True, tagged=True))
+                set_metadata(tmp, edition, title=title, subject=subject)
+                os.replace(tmp, target)
+                written.append(target)
+        finally:
+            browser.close()
+    return written

@@ -114,6 +114,14 @@ def staged_config(root: Path, edition: Edition) -> dict[str, Any]:
     return config
 
 
+CHAPTERS = "chapters"  # data/<edition>/chapters/: the narrative chapters each edition owns
+
+
+def edition_chapters(edition: Edition) -> list[Path]:
+    """The Markdown chapters an edition owns; each takes the place of book/<name>.md."""
+    return sorted((edition.directory / CHAPTERS).glob("*.md"))
+
+
 PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force annex
 FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
 
@@ -151,6 +159,11 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
             dst = dst_book / src.relative_to(src_book)
             _sync_file(src, dst, newest if src.suffix == ".md" else None)
             expected.add(dst)
+    # The edition's own words (introduction, summary, recommendations, the victim's account).
+    for src in sorted(edition_chapters(edition)):
+        dst = dst_book / src.name
+        _sync_file(src, dst, newest)
+        expected.add(dst)
     for nb in notebooks:
         dst = dst_book / nb.relative_to(layout.notebooks)
         _sync_file(nb, dst)
@@ -380,6 +393,7 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
              and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")]
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
+              *edition_chapters(edition),
               package / "publish.py", package / "sphinx_ext.py", *sorted(package.glob("static/*")),
               *(extra or [])]
     for path in sorted(set(files)):

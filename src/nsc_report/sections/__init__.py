@@ -38,7 +38,7 @@ def glue_figures(values: Mapping[str, str]) -> None:
 def foi_source(edition: Edition) -> str:
     """The source line for figures from this edition's FOI returns."""
     note = " Illustrative data: see the methodology." if edition.meta.illustrative else ""
-    return f"Source: {edition.source('foi_2024').citation}.{note}"
+    return f"Source: {edition.source(f'foi_{edition.meta.edition}').citation}.{note}"
 
 
 def period(edition: Edition, which: str = "current") -> str:

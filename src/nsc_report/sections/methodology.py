@@ -30,7 +30,25 @@ def figures(ed: Edition) -> dict[str, str]:
         "funding_amount": fmt.gbp_millions(ed.meta.funding_ask.amount_gbp),
         "funding_exact": fmt.gbp(ed.meta.funding_ask.amount_gbp),
         "funding_as_printed": ed.meta.funding_ask.as_printed,
+        "meth_timeliness_text": timeliness_text(ed),
     }
+
+
+def timeliness_text(ed: Edition) -> str:
+    """How promptly the forces answered, from the edition's tracker (as at publication)."""
+    from ..tracker import DEADLINE_WORKING_DAYS, timeliness
+
+    if ed.tracker is None:
+        return ("No record was kept of when each answer arrived for this edition, so the report "
+                "cannot say how many forces answered within the legal deadline.")
+    names = dict(zip(ed.forces["force_code"], ed.forces["force_name"], strict=True))
+    t = timeliness(ed.tracker, names, ed.meta.publication_date)
+    if not t.answered:
+        return (f"None of the {t.requests} forces had answered by the time of publication.")
+    return (f"{t.on_time} of the {t.requests} forces answered within the legal deadline of "
+            f"{DEADLINE_WORKING_DAYS} working days, and {t.answered - t.on_time} answered late; "
+            f"{t.requests - t.answered} had not answered by publication. The median force that "
+            f"answered took {fmt.number(t.median_working_days or 0)} working days.")
 
 
 def illustrative_text(ed: Edition) -> str:

@@ -1,0 +1,134 @@
+"""The Freedom of Information request letters of an edition, written from its codebook.
+
+One letter per force and one for the Crown Prosecution Service, each with its reference
+(`NSC-<edition>-<force code>`), the questions with their periods and what the periods mean, and
+the date by which the law requires an answer. Written as Markdown (to send as an email or keep
+on file) and printed to PDF with the same Chromium route as the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .data import Edition
+from .tracker import CPS, DEADLINE_WORKING_DAYS, deadline
+
+CPS_QUESTION = ("How many cases recorded by the police as stalking were charged as a different "
+                "offence?")
+STYLE = """
+@page { size: A4; margin: 22mm 20mm; }
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
+  color: #1f2430; }
+h1 { font-size: 15pt; color: #3b2a5c; margin: 0 0 4mm; }
+h2 { font-size: 12pt; color: #3b2a5c; margin: 6mm 0 2mm; }
+ol li { margin-bottom: 2mm; }
+p.ref { color: #4d5563; }
+"""
+
+
+def reference(edition: Edition, code: str) -> str:
+    return f"NSC-{edition.meta.edition}-{code}"
+
+
+def _period(edition: Edition, pid: str) -> str:
+    return edition.period_label(pid)
+
+
+def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
+    """The request to one authority, as Markdown."""
+    meta = edition.meta
+    due = deadline(sent)
+    if code == CPS:
+        questions = [f"{CPS_QUESTION} Please give the figure for the "
+                     f"{_period(edition, meta.current_period)}."]
+    else:
+        questions = []
+        for q in edition.questions.itertuples():
+            periods = " and ".join(f"the {_period(edition, p)}" for p in q.periods)
+            questions.append(f"**{q.id}.** {q.wording}: for {periods}.")
+    periods_used = sorted({p for ps in edition.questions["periods"] for p in ps},
+                          key=list(meta.periods).index)
+    definitions = "\n".join(f"- *{_period(edition, p)}*" + (
+        ": from 1 April to 31 March" if p.startswith("ye_mar_") else "") for p in periods_used)
+    lines = [
+        f"# Freedom of Information request: stalking ({meta.edition})",
+        "",
+        f"Reference: **{reference(edition, code)}**  ",
+        f"Sent: {sent:%-d %B %Y}  ",
+        f"To: the Freedom of Information officer, {name}",
+        "",
+        "Dear Freedom of Information officer,",
+        "",
+        f"Under section 1 of the Freedom of Information Act 2000, {meta.publisher} asks for the "
+        f"information below, for its annual report on how stalking is recorded and acted on in "
+        f"England and Wales. Please quote the reference above in your reply.",
+        "",
+        "## The information we ask for",
+        "",
+        *[f"{i}. {text}" for i, text in enumerate(questions, 1)],
+        "",
+        "## What the periods mean",
+        "",
+        definitions,
+        "",
+        "If you hold only part of the information, please give what you hold and say what is "
+        "missing. If answering a question would exceed the cost limit (section 12), please "
+        "answer the others and tell us which question you could not answer, so that we can "
+        "narrow it. A figure of zero and information not held are different answers: please "
+        "say which applies.",
+        "",
+        f"The Act requires an answer promptly and no later than {DEADLINE_WORKING_DAYS} working "
+        f"days after you receive this request: if you receive it on {sent:%-d %B %Y}, by "
+        f"**{due:%-d %B %Y}**.",
+        "",
+        "Yours faithfully,",
+        "",
+        meta.publisher,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def authorities(edition: Edition) -> list[tuple[str, str]]:
+    forces = list(edition.forces[["force_code", "force_name"]].itertuples(index=False,
+                                                                          name=None))
+    return [*forces, (CPS, "Crown Prosecution Service")]
+
+
+def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool = True,
+                  progress: Callable[[str], None] = print) -> list[Path]:
+    """Write every letter as Markdown (and PDF, if asked and Chromium is there)."""
+    from markdown_it import MarkdownIt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written, pages = [], []
+    for code, name in authorities(edition):
+        text = letter(edition, code, name, sent)
+        path = folder / f"{reference(edition, code)}.md"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+        body = MarkdownIt("commonmark").render(text)
+        pages.append((path.with_suffix(".pdf"), f"{reference(edition, code)}: {name}",
+                      f'<!DOCTYPE html><html lang="{html.escape(edition.meta.language)}">'
+                      f'<head><meta charset="utf-8"><title>{html.escape(name)}: Freedom of '
+                      f"Information request</title><style>{STYLE}</style></head><body><main>"
+                      f"{body}</main></body></html>"))
+    progress(f"  wrote {len(written)} letters (Markdown) into {folder}")
+    if print_pdf:
+        from .pdf import print_pages
+
+        written += print_pages(pages, edition, folder / ".pages")
+        progress(f"  printed {len(pages)} letters to PDF")
+    return written
+
+
+def default_sent() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's date (so that the letters can be reproduced)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
