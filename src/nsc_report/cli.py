@@ -96,6 +96,26 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_intake(args: argparse.Namespace) -> int:
+    from .intake import import_workbook, write_workbook
+
+    root = args.root.resolve()
+    edition = args.edition or default_edition(root)
+    data_dir = args.data_dir or root / "data"
+    try:
+        if args.intake_command == "workbook":
+            path = write_workbook(load_edition(data_dir, edition, lazy=True), args.out)
+            _log(f"Wrote {path}: key the answers into the 'Answers' sheet, then run "
+                 f"`nsc-report intake import {path} --edition {edition}`.")
+        else:
+            path = import_workbook(args.file, data_dir, edition)
+            _log(f"Checked {args.file} and wrote {path}.")
+    except DataValidationError as exc:
+        print(f"error: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_DATA
+    return 0
+
+
 def cmd_new_edition(args: argparse.Namespace) -> int:
     from .editions import EditionError, new_edition
 
@@ -260,7 +280,22 @@ def main(argv: list[str] | None = None) -> int:
     edition_parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
     edition_parser.add_argument("--data-dir", type=Path, default=None,
                                 help="data folder (default: data)")
+    intake = sub.add_parser("intake", help="key the answers in with a spreadsheet")
+    intake_sub = intake.add_subparsers(dest="intake_command", required=True)
+    for name, help_text in (("workbook", "write the workbook to key the answers into"),
+                            ("import", "check a keyed-in workbook (.xlsx or .ods) and write "
+                                       "foi_returns.csv from it")):
+        p = intake_sub.add_parser(name, help=help_text)
+        if name == "import":
+            p.add_argument("file", type=Path, help="the workbook")
+        else:
+            p.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+        p.add_argument("--edition", default=None, help="edition folder under the data dir")
+        p.add_argument("--root", type=Path, default=Path("."), help="project folder")
+        p.add_argument("--data-dir", type=Path, default=None, help="data folder")
     args = parser.parse_args(argv)
+    if args.command == "intake":
+        return cmd_intake(args)
     if args.command == "new-section":
         return cmd_new_section(args)
     if args.command == "new-edition":

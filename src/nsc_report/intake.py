@@ -1,0 +1,204 @@
+"""Keying the answers in: a workbook out, the same workbook (or an .ods) back in.
+
+`nsc-report intake workbook` writes one row per force, question and period with the question's
+wording beside it, a drop-down list of statuses, whole-number validation on the value, a notes
+column, frozen headers, and the codebook on a locked sheet; it is pre-filled with the edition's
+answers so far. `nsc-report intake import` reads it back with python-calamine (.xlsx or .ods),
+checks it with the same rules as foi_returns.csv, reports every problem by sheet, cell (A1
+style), value and what was expected, and only then replaces foi_returns.csv, atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .data import STATUSES, DataValidationError, Edition, Issue, _load_core, _load_returns
+
+ANSWERS, CODEBOOK = "Answers", "Codebook"
+COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "period_label",
+           "status", "value", "note"]
+RETURNS = ["force_code", "question_id", "period", "status", "value", "note"]
+MAX_ROWS = 20_000
+
+
+def _letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def cell(column: str, row: int) -> str:
+    """The A1 reference of a column of the Answers sheet on sheet row `row` (1 = header)."""
+    return f"{_letter(COLUMNS.index(column))}{row}"
+
+
+def answer_rows(edition: Edition) -> pd.DataFrame:
+    """Every force x question x period, with the edition's answers where it has them."""
+    periods = edition.meta.periods
+    rows = [{"force_code": f.force_code, "force_name": f.force_name, "question_id": q.id,
+             "question": q.wording, "period": p, "period_label": periods[p].label}
+            for f in edition.forces.itertuples() for q in edition.questions.itertuples()
+            for p in q.periods]
+    frame = pd.DataFrame(rows, columns=COLUMNS[:6])
+    try:
+        known = edition.returns[RETURNS]
+    except DataValidationError:
+        known = pd.DataFrame(columns=RETURNS)  # no answers yet, or not valid yet: start blank
+    merged = frame.merge(known, on=["force_code", "question_id", "period"], how="left")
+    merged["status"] = merged["status"].fillna("")
+    merged["note"] = merged["note"].fillna("")
+    return merged[COLUMNS]
+
+
+def write_workbook(edition: Edition, path: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    frame = answer_rows(edition)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = ANSWERS
+    ws.append(COLUMNS)
+    for row in frame.itertuples(index=False):
+        values = list(row)
+        value = values[COLUMNS.index("value")]
+        values[COLUMNS.index("value")] = None if pd.isna(value) else int(value)
+        ws.append(values)
+    last = len(frame) + 1
+    for c in ws[1]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="F3F0F8")
+    ws.freeze_panes = "A2"
+    for column, width in zip(COLUMNS, (12, 22, 10, 70, 14, 30, 16, 10, 50), strict=True):
+        ws.column_dimensions[_letter(COLUMNS.index(column))].width = width
+    for r in range(2, last + 1):
+        ws[cell("question", r)].alignment = Alignment(wrap_text=True, vertical="top")
+    status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"',
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle="Status", error="Choose a status from the list.")
+    status.add(f"{cell('status', 2)}:{cell('status', last)}")
+    value = DataValidation(type="whole", operator="between", formula1="0",
+                           formula2="10000000", allow_blank=True, showErrorMessage=True,
+                           errorTitle="Value", error="A whole number of 0 or more, or empty.")
+    value.add(f"{cell('value', 2)}:{cell('value', last)}")
+    ws.add_data_validation(status)
+    ws.add_data_validation(value)
+    book = wb.create_sheet(CODEBOOK)
+    book.append(["id", "wording", "periods", "unit", "section"])
+    for q in edition.questions.itertuples():
+        book.append([q.id, q.wording, "; ".join(edition.period_label(p) for p in q.periods),
+                     q.unit, q.section])
+    book.append([])
+    book.append(["status", "meaning"])
+    for key, meaning in STATUSES.items():
+        book.append([key, meaning])
+    book.freeze_panes = "A2"
+    book.column_dimensions["B"].width = 80
+    book.protection.sheet = True  # the codebook is read, not edited, here
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def _text(value: object, sheet_cell: str, column: str, issues: list[Issue], label: str) -> str:
+    """A cell as the CSV text it stands for; a date or a fraction where a count belongs is
+    reported, not converted."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        issues.append(Issue(f"{label}, sheet '{ANSWERS}', cell {sheet_cell}", None, column,
+                            str(value), "a whole number, not a date" if column == "value"
+                            else "text, not a date"))
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if isinstance(value, str) else str(value)
+
+
+def read_workbook(path: Path) -> list[list[object]]:
+    """The Answers sheet's rows (header first); every other problem of shape is an issue."""
+    from python_calamine import CalamineWorkbook
+
+    label = str(path)
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same named error
+        raise DataValidationError([Issue(label, None, None, None, f"an .xlsx or .ods "
+                                         f"workbook that can be read ({exc})")]) from None
+    issues = []
+    extra = [s for s in wb.sheet_names if s not in (ANSWERS, CODEBOOK)]
+    if extra:
+        issues.append(Issue(label, None, None, extra, f"only the sheets '{ANSWERS}' and "
+                            f"'{CODEBOOK}' (remove the extra sheet)"))
+    if ANSWERS not in wb.sheet_names:
+        issues.append(Issue(label, None, None, wb.sheet_names, f"a sheet named '{ANSWERS}'"))
+        raise DataValidationError(issues)
+    rows = wb.get_sheet_by_name(ANSWERS).to_python(skip_empty_area=False)
+    if len(rows) > MAX_ROWS:
+        issues.append(Issue(label, None, None, f"{len(rows):,} rows",
+                            f"at most {MAX_ROWS:,} rows in '{ANSWERS}'"))
+    header = [str(c).strip() for c in rows[0]] if rows else []
+    while header and header[-1] == "":
+        header.pop()
+    if header != COLUMNS:
+        issues.append(Issue(f"{label}, sheet '{ANSWERS}', row 1", None, None, header,
+                            f"the columns {COLUMNS}"))
+    if issues:
+        raise DataValidationError(issues)
+    return rows
+
+
+def import_workbook(path: Path, data_dir: Path, edition: str) -> Path:
+    """Check a keyed-in workbook and write data/<edition>/foi_returns.csv from it; raise
+    DataValidationError (naming sheet and cell) and write nothing if anything is wrong."""
+    rows = read_workbook(path)
+    label = str(path)
+    issues: list[Issue] = []
+    ctx = _load_core(data_dir, edition, issues)
+    if issues:
+        raise DataValidationError(issues)
+    body = [r for r in rows[1:] if any(v not in ("", None) for v in r)]
+    sheet_rows = [i + 2 for i, r in enumerate(rows[1:]) if any(v not in ("", None) for v in r)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(RETURNS)
+    for number, row in zip(sheet_rows, body, strict=True):
+        values = dict(zip(COLUMNS, list(row) + [""] * (len(COLUMNS) - len(row)), strict=False))
+        writer.writerow([_text(values[c], cell(c, number), c, issues, label) for c in RETURNS])
+    target = data_dir / edition / "foi_returns.csv"
+    tmp = target.with_name(".foi_returns.import.csv")
+    tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    try:
+        found: list[Issue] = []
+        _load_returns(tmp, ctx, found)
+    except Exception:
+        tmp.unlink(missing_ok=True)
+        raise
+    for issue in found:
+        where = f"{label}, sheet '{ANSWERS}'"
+        first = (issue.column or "").split(",")[0].strip()  # a repeated row names its key
+        if issue.row is not None and first in COLUMNS:
+            where += f", cell {cell(first, sheet_rows[issue.row - 1])}"
+        elif issue.row is not None:
+            where += f", row {sheet_rows[issue.row - 1]}"
+        issues.append(Issue(where, None, issue.column, issue.value, issue.expected))
+    if issues:
+        tmp.unlink(missing_ok=True)
+        raise DataValidationError(issues)
+    os.replace(tmp, target)
+    return target
