@@ -9,6 +9,7 @@ outline of the headings, and carries the document's title, author and language.
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 import shutil
@@ -193,9 +194,21 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
     writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})
     tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as fh:
-        writer.write(fh)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    tmp.write_bytes(stable_struct_ids(buffer.getvalue()))
     os.replace(tmp, path)
+
+
+def stable_struct_ids(pdf: bytes) -> bytes:
+    """Chromium names the tagged structure's elements after its DOM nodes ('node00004056'),
+    whose numbers depend on the order in which scripts ran. Renumber them 1, 2, 3... in their
+    own order (so the ID tree stays sorted), keeping every byte offset: the same pages give the
+    same PDF."""
+    found = sorted({int(n) for n in re.findall(rb"\(node(\d{8})\)", pdf)})
+    new = {old: i for i, old in enumerate(found, 1)}
+    return re.sub(rb"\(node(\d{8})\)",
+                  lambda m: b"(node%08d)" % new[int(m.group(1))], pdf)
 
 
 def print_pdf(layout: Layout, edition: Edition,

@@ -184,6 +184,8 @@ def run(root: Path, site: Path, build_args: Sequence[str], host: str = "127.0.0.
           flush=True)
     server = uvicorn.Server(uvicorn.Config(preview.app(), host=host, port=port,
                                            log_level="warning", lifespan="on"))
-    server.run()
+    # uvicorn shuts down gracefully on Ctrl+C, then passes it on: that is the way out.
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
     print("[preview] stopped", flush=True)
     return 0

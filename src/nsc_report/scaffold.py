@@ -128,8 +128,7 @@ from __future__ import annotations
 from conftest import DATA, EDITION
 
 from nsc_report.data import load_edition
-from nsc_report.measures.$module import forces_by_region
-from nsc_report.measures.response import responding_forces
+$measure_imports
 from nsc_report.sections import $module
 
 
@@ -184,7 +183,11 @@ def new_section(root: Path, name: str, title: str, narrative: bool = False,
     if not title.strip():
         raise ScaffoldError("--title: the chapter needs a title")
     module = name.replace("-", "_")
-    values = {"name": name, "module": module, "title": title.strip()}
+    # Imports in the order ruff's isort keeps them, whatever the module's name.
+    imports = sorted([f"from nsc_report.measures.{module} import forces_by_region",
+                      "from nsc_report.measures.response import responding_forces"])
+    values = {"name": name, "module": module, "title": title.strip(),
+              "measure_imports": "\n".join(imports)}
     package = root / "src" / "nsc_report"
     if narrative:
         files = {root / "book" / f"{name}.md": NARRATIVE}
