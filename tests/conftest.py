@@ -98,3 +98,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     result = run_cli("report", "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(out)
+
+
+def unembedded_fonts(pdf) -> set[str]:
+    """Fonts a PDF uses without carrying them (a reader's machine would substitute them)."""
+    missing = set()
+    for page in pdf.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font.get("/Subtype") == "/Type3":
+                continue  # glyphs drawn by the PDF itself: embedded by definition
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:
+                missing.add(str(font.get("/BaseFont")))
+                continue
+            descriptor = descriptor.get_object()
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font.get("/BaseFont")))
+    return missing

@@ -202,6 +202,7 @@ def test_force_pages_stay_light(built: Built):
 @pytest.mark.build
 @requires_chromium
 def test_every_force_has_a_two_page_briefing(built: Built):
+    from conftest import unembedded_fonts
     from pypdf import PdfReader
 
     folder = built.out / "pdf" / "forces"
@@ -216,6 +217,7 @@ def test_every_force_has_a_two_page_briefing(built: Built):
         assert reader.trailer["/Root"]["/Lang"] == "en-GB"
         assert reader.trailer["/Root"].get("/StructTreeRoot") is not None  # tagged
         assert reader.outline, path.name
+        assert not unembedded_fonts(reader), path.name
     site = built.html / "book" / "downloads" / "forces"
     assert sorted(p.name for p in site.glob("*.pdf")) == [p.name for p in pdfs]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, EDITION, ROOT, Built, requires_chromium
+from conftest import DATA, EDITION, ROOT, Built, requires_chromium, unembedded_fonts
 from pypdf import PdfReader
 
 pytestmark = [pytest.mark.build, requires_chromium]
@@ -104,23 +104,7 @@ def test_charts_are_vector_graphics(pdf):
 
 
 def test_fonts_are_embedded(pdf):
-    missing = set()
-    for page in pdf.pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for ref in fonts.values():
-            font = ref.get_object()
-            if font.get("/Subtype") == "/Type3":
-                continue  # glyphs drawn by the PDF itself: embedded by definition
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None:
-                missing.add(str(font.get("/BaseFont")))
-                continue
-            descriptor = descriptor.get_object()
-            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                missing.add(str(font.get("/BaseFont")))
-    assert not missing
+    assert not unembedded_fonts(pdf)
 
 
 def test_outline_lists_every_chapter(pdf):

@@ -1,4 +1,5 @@
-"""`nsc-report validate | execute | build | pdf | report`."""
+"""The `nsc-report` command: validate, execute, build, pdf, report, preview, new-section,
+new-edition, requests, status and intake (see README.md)."""
 
 from __future__ import annotations
 
