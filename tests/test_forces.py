@@ -238,3 +238,36 @@ def test_the_report_pdf_has_the_annex_not_the_force_pages(built: Built):
 def test_the_finder_notebook_records_what_it_read():
     record = json.loads((ROOT / "book" / "find-your-force.ipynb").read_text())["metadata"]
     assert "sections/find_force.py" in record["nsc_report"]["inputs"]["modules"]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@requires_chromium
+def test_the_map_changes_measure_and_the_list_filters(built: Built):
+    from playwright.sync_api import sync_playwright
+
+    from nsc_report.pdf import launch
+    from nsc_report.serve import serve
+
+    with sync_playwright() as pw, serve(built.html) as base:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/book/find-your-force.html", wait_until="load")
+        durham = page.locator('.nsc-tile[href="forces/durham.html"]')
+        assert durham.get_attribute("data-class") == durham.get_attribute("data-spo")
+        page.select_option("#nsc-map-measure", "change")
+        assert durham.get_attribute("data-class") == durham.get_attribute("data-change")
+        visible = durham.locator(".nsc-tile-value:not([hidden])")
+        assert visible.count() == 1 and visible.get_attribute("data-for") == "change"
+        assert re.fullmatch(r"[+-]\d+%|–", visible.inner_text())
+        assert page.locator('.nsc-map-legend[data-for="change"]').is_visible()
+        assert not page.locator('.nsc-map-legend[data-for="spo"]').is_visible()
+        page.fill("#nsc-force-filter", "york")  # a name or a region: Humberside is in Yorkshire
+        assert page.locator("#nsc-force-count").inner_text() == "4 forces"
+        shown = page.locator(".nsc-force-list li:not([hidden]) a").all_inner_texts()
+        assert sorted(shown) == ["Humberside", "North Yorkshire", "South Yorkshire",
+                                 "West Yorkshire"]
+        page.fill("#nsc-force-filter", "wales south")
+        assert page.locator(".nsc-force-list li:not([hidden]) a").all_inner_texts() == [
+            "South Wales"]
+        browser.close()

@@ -2,14 +2,21 @@
    reader types. Without scripts the map shows its first measure and the whole list. */
 (function () {
   "use strict";
+  function show(finder, measure) {
+    finder.setAttribute("data-measure", measure);
+    finder.querySelectorAll(".nsc-tile").forEach(function (tile) {
+      tile.setAttribute("data-class", tile.getAttribute("data-" + measure));
+    });
+    finder.querySelectorAll(".nsc-tile-value, .nsc-map-legend").forEach(function (el) {
+      el.hidden = el.getAttribute("data-for") !== measure;
+    });
+  }
   function setUp(finder) {
     finder.classList.add("nsc-js");
     var select = finder.querySelector("#nsc-map-measure");
     if (select) {
-      select.addEventListener("change", function () {
-        finder.setAttribute("data-measure", select.value);
-      });
-      finder.setAttribute("data-measure", select.value);
+      select.addEventListener("change", function () { show(finder, select.value); });
+      show(finder, select.value);
     }
   }
   function setUpList(list) {

@@ -104,8 +104,12 @@ def tile_map(ed: Edition) -> HtmlBlock:
         attrs, values = [], []
         for meas in measures:
             cls = meas.classify(r)
-            attrs.append(f'data-{meas.key}="{"na" if cls is None else f"c{cls}"}"')
-            values.append(f'<span class="nsc-tile-value" data-for="{meas.key}">'
+            name = "na" if cls is None else f"c{cls}"
+            if meas.key == first:
+                attrs.insert(0, f'data-class="{name}"')
+            attrs.append(f'data-{meas.key}="{name}"')
+            hidden = "" if meas.key == first else " hidden"
+            values.append(f'<span class="nsc-tile-value" data-for="{meas.key}"{hidden}>'
                           f"{html.escape(meas.text(r))}</span>")
         tiles.append(
             f'<a class="nsc-tile" href="forces/{row.slug}.html" '
@@ -126,7 +130,8 @@ def tile_map(ed: Edition) -> HtmlBlock:
         lis = "".join(f'<li><span class="nsc-swatch" data-class="{c}" aria-hidden="true">'
                       f"</span>{html.escape(label)} ({n} force{'s' if n != 1 else ''})</li>"
                       for c, label, n in items)
-        legends.append(f'<div class="nsc-map-legend" data-for="{meas.key}">'
+        hidden = "" if meas.key == first else " hidden"
+        legends.append(f'<div class="nsc-map-legend" data-for="{meas.key}"{hidden}>'
                        f'<p class="nsc-map-legend-title">{html.escape(meas.label)}</p>'
                        f"<ul>{lis}</ul></div>")
     markup = (
