@@ -48,9 +48,12 @@ def leftovers(out: Path) -> list[str]:
 def kill_during(out: Path, command: str, marker: str, sig: int, delay: float,
                 *extra: str) -> str:
     """Start a build, wait for `marker` in its output, then `delay` seconds, then signal it."""
+    # A shell without job control starts background jobs with SIGINT ignored, and Python
+    # keeps it so: give the build the default disposition, as a terminal would.
     proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", command, "--out", str(out),
                              *extra], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                            stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen = []
     assert proc.stdout is not None
     for line in proc.stdout:

@@ -55,7 +55,9 @@ def preview(tmp_path_factory) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     log = (root.parent / "preview.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", "preview", "--root",
                              str(root), "--port", str(port)], stdout=log,
-                            stderr=subprocess.STDOUT, cwd=root)
+                            stderr=subprocess.STDOUT, cwd=root,
+                            # Ctrl+C as from a terminal, even where this runs in the background
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: "Joining forces" in get(f"{base}/book/about.html"), "the first page",
