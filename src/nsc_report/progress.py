@@ -11,7 +11,12 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .tracker import RequestStatus
 
 
 class Progress:
@@ -82,7 +87,7 @@ class Progress:
 QUIET = Progress(quiet=True)
 
 
-def status_table(rows: list, today: object, progress: Progress) -> None:  # noqa: ANN001
+def status_table(rows: list[RequestStatus], today: dt.date, progress: Progress) -> None:
     """Print the requests' states (tracker.RequestStatus), overdue first, then a summary."""
     order = {"overdue": 0, "waiting": 1, "answered late": 2, "answered on time": 3}
     rows = sorted(rows, key=lambda r: (order[r.state], -r.overdue_by, r.name))
