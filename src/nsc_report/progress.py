@@ -103,7 +103,7 @@ def status_table(rows: list[RequestStatus], today: dt.date, progress: Progress) 
 
         table = Table(title=f"Requests on {today}")
         for column in header:
-            table.add_column(column)
+            table.add_column(column, overflow="fold")  # wrap, never cut a date
         for line in lines:
             table.add_row(*line)
         Console(file=progress.stream).print(table)
