@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .data import Edition
-from .publish import Layout
+from .publish import Layout, chart_outputs
 from .sections import attrition, data_gaps, force, officers, other_offences, reports, spo
 
 STYLE = """
@@ -84,7 +84,9 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
 
 
 def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
-                  web_page: str) -> str:
+                  web_page: str, svg: str | None = None) -> str:
+    """The briefing page; `svg` is the standing chart as the force's executed notebook drew
+    it (drawn again only when that is not at hand)."""
     meta = ed.meta
     who = force.name(ed, code)
     figs = force.figures(ed, code)
@@ -96,7 +98,7 @@ def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
     if isinstance(chart, force.AccessibleChart):
         rows = [[str(v) for v in row] for row in chart.table.itertuples(index=False)]
         standing = (f'<figure class="chart" role="img" '
-                    f'aria-label="{html.escape(chart.alt_text)}">{chart.svg()}</figure>'
+                    f'aria-label="{html.escape(chart.alt_text)}">{svg or chart.svg()}</figure>'
                     + _table(chart.title, list(chart.table.columns), rows))
     else:
         standing = f"<p>{html.escape(str(chart.data))}</p>"
@@ -154,7 +156,11 @@ def print_briefings(layout: Layout, edition: Edition,
     paths = []
     for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
         name = force.briefing_name(edition, code)
-        doc = briefing_html(edition, code, national, recs, f"book/forces/{slug(who)}.html")
+        executed = layout.notebooks / "forces" / f"{slug(who)}.ipynb"
+        charts = {c["name"]: data["image/svg+xml"]
+                  for c, data in chart_outputs([executed] if executed.exists() else [])}
+        doc = briefing_html(edition, code, national, recs, f"book/forces/{slug(who)}.html",
+                            charts.get(f"standing-{slug(who)}"))
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
         target, stamp = target_dir / name, pages / f"{slug(who)}.sha"
         paths.append(target)

@@ -221,30 +221,33 @@ def write_vega_bundle(path: Path, stamp: Path) -> None:
     stamp.write_text(version)
 
 
-def chart_files(notebooks: list[Path]) -> dict[str, bytes]:
-    """The CSV and SVG that each chart's download links point to, from the chart outputs."""
-    files: dict[str, bytes] = {}
-    for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            for output in cell.get("outputs", []):
-                chart = output.get("metadata", {}).get("nsc_chart")
-                if chart and chart.get("downloads", True):
-                    files[f"{chart['name']}.csv"] = chart["csv"].encode()
-                    files[f"{chart['name']}.svg"] = output["data"]["image/svg+xml"].encode()
-    return files
-
-
-def chart_tables(notebooks: list[Path]) -> dict[str, pd.DataFrame]:
-    """Every chart's data table, read from the chart outputs of the executed notebooks."""
-    tables: dict[str, pd.DataFrame] = {}
+def chart_outputs(notebooks: list[Path]) -> list[tuple[dict[str, Any], dict[str, str]]]:
+    """Every chart of the executed notebooks: its `nsc_chart` metadata (name, title, caption,
+    CSV) and its output data (HTML, SVG, text), read once."""
+    charts = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 chart = output.get("metadata", {}).get("nsc_chart")
                 if chart:
-                    tables[chart["name"]] = pd.read_csv(io.StringIO(chart["csv"]))
+                    charts.append((chart, output["data"]))
+    return charts
+
+
+def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, bytes]:
+    """The CSV and SVG that each chart's download links point to."""
+    files: dict[str, bytes] = {}
+    for chart, data in charts:
+        if chart.get("downloads", True):
+            files[f"{chart['name']}.csv"] = chart["csv"].encode()
+            files[f"{chart['name']}.svg"] = data["image/svg+xml"].encode()
+    return files
+
+
+def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, pd.DataFrame]:
+    """Every chart's data table."""
+    tables = {chart["name"]: pd.read_csv(io.StringIO(chart["csv"])) for chart, _ in charts}
     return dict(sorted(tables.items()))
 
 
@@ -289,7 +292,8 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     out of the workbook (the notebooks themselves are in the zip)."""
     returns = edition.returns[["force_code", "force_name", "region", "question_id", "period",
                                "status", "value", "note"]]
-    tables = chart_tables([p for p in notebooks if p.parent == notebook_dir])
+    charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
+    tables = chart_tables(charts)
     sheets = {"returns": returns, "forces": edition.forces, "questions": edition.questions.assign(
         periods=edition.questions["periods"].map("; ".join)),
         "national": edition.national, "pcc_commitments": edition.commitments,
@@ -302,8 +306,7 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
         "notebooks.zip": _zip({p.relative_to(notebook_dir).as_posix(): p.read_bytes()
                                for p in notebooks}),
     }
-    files.update({f"charts/{name}": content for name, content in chart_files(
-        [p for p in notebooks if p.parent == notebook_dir]).items()})
+    files.update({f"charts/{name}": content for name, content in chart_files(charts).items()})
     written = set()
     for name, content in files.items():
         _write_if_changed(folder / name, content)
