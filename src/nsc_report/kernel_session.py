@@ -70,10 +70,9 @@ def install() -> None:
     import pandas as pd
 
     _baseline.update(
-        cwd=os.getcwd(), sys_path=list(sys.path), environ=dict(os.environ),
+        sys_path=list(sys.path), environ=dict(os.environ),
         warnings=list(warnings.filters), altair=_altair_state(),
         pandas_options={key: pd.get_option(key) for key in _pandas_keys()},
-        modules=set(sys.modules),
     )
     sys.addaudithook(_audit)
 
