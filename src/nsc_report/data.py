@@ -117,6 +117,9 @@ class EditionMeta(_Strict):
     periods: dict[str, Period]
     current_period: str
     previous_period: str
+    # The edition this one is compared with (year on year); its questions are linked to this
+    # one's by `same_as` in questions.yml.
+    previous_edition: str | None = Field(default=None, pattern=r"^\d{4}$")
     pcc_commitment_year: int
     organisation: Organisation
     funding_ask: FundingAsk
@@ -129,6 +132,11 @@ class Question(_Strict):
     periods: list[str] = Field(min_length=1)
     unit: str
     section: Literal["reports", "other_offences", "officers", "spo"]
+    # The id of the same question in the previous edition's codebook, when it is asked again.
+    same_as: str | None = Field(default=None, pattern=r"^Q\d+$")
+    # How the question differs from the previous edition's, in plain words (its figures are then
+    # shown side by side but not compared).
+    changed: str | None = Field(default=None, min_length=1)
 
 
 class Codebook(_Strict):
@@ -432,6 +440,9 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
                     issues.append(Issue(lab[questions_path], None, f"questions.{i}.periods",
                                         period, "a period defined in edition.yml"))
 
+    if meta and codebook:
+        _check_links(data_dir, meta, codebook, issues, lab[meta_path], lab[questions_path])
+
     forces = _read_csv(forces_path, ["force_code", "force_name", "short_name", "region",
                                      "tile_x", "tile_y"], issues, lab[forces_path], data_dir)
     if forces is not None:
@@ -452,6 +463,45 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
         }, unique=["tile_x", "tile_y"], report_duplicates="exclude_first"),
             forces, issues, lab[forces_path])
     return _Context(data_dir, meta, codebook, forces, question_periods)
+
+
+def _check_links(data_dir: Path, meta: EditionMeta, codebook: Codebook, issues: list[Issue],
+                 meta_label: str, questions_label: str) -> None:
+    """`previous_edition` names an earlier edition that exists, and every `same_as` names one of
+    its questions (each at most once)."""
+    previous = meta.previous_edition
+    linked = [(i, q) for i, q in enumerate(codebook.questions) if q.same_as or q.changed]
+    if previous is None:
+        for i, q in linked:
+            issues.append(Issue(questions_label, None, f"questions.{i}.same_as", q.same_as,
+                                "no link: edition.yml names no previous_edition to link to"))
+        return
+    if previous >= meta.edition:
+        issues.append(Issue(meta_label, None, "previous_edition", previous,
+                            f"an edition before {meta.edition}"))
+        return
+    path = data_dir / previous / "questions.yml"
+    if not path.is_file():
+        issues.append(Issue(meta_label, None, "previous_edition", previous,
+                            f"an edition in {_label(data_dir, data_dir)} with a questions.yml"))
+        return
+    earlier: Codebook | None = _read_yaml(path, Codebook, issues, _label(path, data_dir), data_dir)
+    if earlier is None:
+        return
+    ids = {q.id for q in earlier.questions}
+    seen: set[str] = set()
+    for i, q in linked:
+        if q.same_as is None:
+            issues.append(Issue(questions_label, None, f"questions.{i}.changed", q.changed,
+                                "a 'same_as' link beside 'changed' (what it changed from)"))
+        elif q.same_as not in ids:
+            issues.append(Issue(questions_label, None, f"questions.{i}.same_as", q.same_as,
+                                f"a question id of edition {previous} "
+                                f"({', '.join(sorted(ids, key=lambda x: int(x[1:])))})"))
+        elif q.same_as in seen:
+            issues.append(Issue(questions_label, None, f"questions.{i}.same_as", q.same_as,
+                                f"each question of edition {previous} linked once"))
+        seen.add(q.same_as or "")
 
 
 def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | None:
@@ -668,6 +718,16 @@ class Edition:
         """The same edition with other current/previous periods (notebook parameters)."""
         ctx = dataclasses.replace(self._ctx, meta=self.meta.model_copy(update=periods))
         return Edition(ctx, self._tables)
+
+    @property
+    def previous(self) -> Edition | None:
+        """The edition this one is compared with (`previous_edition`), opened lazily."""
+        if self.meta.previous_edition is None:
+            return None
+        if "previous" not in self._tables:
+            self._tables["previous"] = load_edition(self._ctx.data_dir,
+                                                    self.meta.previous_edition, lazy=True)
+        return self._tables["previous"]
 
     def period_label(self, period: str, short: bool = False) -> str:
         p = self.meta.periods[period]

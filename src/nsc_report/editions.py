@@ -48,6 +48,22 @@ def _mark(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def link_questions(text: str) -> str:
+    """The previous codebook with each question linked to itself (`same_as`), so that every
+    question asked again is compared; the previous edition's own links and notes of change
+    are dropped. Delete a link for a question that is not asked again in the same sense, or
+    add a `changed:` note saying how it differs."""
+    out = []
+    for line in text.splitlines():
+        if re.match(r"^    (same_as|changed):", line):
+            continue
+        out.append(line)
+        match = re.match(r"^  - id: (Q\d+)\s*$", line)
+        if match:
+            out.append(f"    same_as: {match.group(1)}")
+    return "\n".join(out) + "\n"
+
+
 def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     if not EDITION.fullmatch(new):
         raise EditionError(f"'{new}': an edition is named by its year, such as 2025")
@@ -68,8 +84,12 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     meta = (source / "edition.yml").read_text(encoding="utf-8")
     meta = re.sub(r'^edition: .*$', f'edition: "{new}"', meta, count=1, flags=re.MULTILINE)
     meta = meta.replace(f"foi_{previous}:", f"foi_{new}:  # {FILL_IN}: cite this year's requests")
+    meta = re.sub(r"^previous_edition: .*\n", "", meta, flags=re.MULTILINE)
+    meta = re.sub(r"^(previous_period: .*\n)",
+                  lambda m: f'{m.group(1)}previous_edition: "{previous}"  # compared with\n',
+                  meta, count=1, flags=re.MULTILINE)
     write("edition.yml", _mark(meta))
-    write("questions.yml", (source / "questions.yml").read_text(encoding="utf-8"))
+    write("questions.yml", link_questions((source / "questions.yml").read_text(encoding="utf-8")))
     header = (source / "foi_returns.csv").read_text(encoding="utf-8").splitlines()[0]
     write("foi_returns.csv", header + "\n")
     for name in ("national.csv", "pcc_commitments.csv"):

@@ -1,0 +1,181 @@
+"""Year on year: this edition's answers beside the previous edition's.
+
+A question is compared when the codebook links it to one of the previous edition's questions
+(`same_as`). Each edition's figure is its answer for the latest period it asked about (the
+current period when the question asks for it). A figure is compared only where the force
+answered in full in both editions and the question did not change; everything else is shown
+as it is, with the reason it is not compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import STATUSES, Edition
+
+DATED = lambda pid: pid not in ("unconfirmed", "at_request")  # noqa: E731 - periods with a year
+
+
+@dataclass(frozen=True)
+class Link:
+    """One question asked in both editions."""
+
+    qid: str
+    previous_qid: str
+    wording: str
+    unit: str
+    period: str              # the period compared, in this edition
+    previous_period: str     # ... and in the previous one
+    changed: str | None      # how the question changed, in plain words; None if it did not
+
+    @property
+    def comparable(self) -> bool:
+        return self.changed is None
+
+
+def _compared_period(edition: Edition, periods: list[str]) -> str:
+    return edition.meta.current_period if edition.meta.current_period in periods else periods[-1]
+
+
+def links(edition: Edition) -> list[Link]:
+    """The questions of this edition linked to the previous edition's, in codebook order."""
+    previous = edition.previous
+    if previous is None:
+        return []
+    earlier = previous.questions.set_index("id")
+    found = []
+    for q in edition.questions.itertuples():
+        if not _text(q.same_as):
+            continue
+        before = earlier.loc[q.same_as]
+        changed = _text(q.changed)
+        if changed is None and (before["wording"] != q.wording or before["unit"] != q.unit):
+            changed = (f"the wording changed (it was: \"{before['wording']}\")"
+                       if before["unit"] == q.unit else
+                       f"it now counts {q.unit} where it counted {before['unit']}")
+        found.append(Link(q.id, q.same_as, q.wording, q.unit,
+                          _compared_period(edition, q.periods),
+                          _compared_period(previous, list(before["periods"])), changed))
+    return found
+
+
+def unlinked(edition: Edition) -> list[str]:
+    """Questions of this edition not asked before (no `same_as`), when there is an edition to
+    compare with."""
+    if edition.previous is None:
+        return []
+    return [q.id for q in edition.questions.itertuples() if not _text(q.same_as)]
+
+
+def _text(value: object) -> str | None:
+    """An optional codebook field (empty cells of the questions' frame are NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
+def _answers(edition: Edition, qid: str, period: str) -> pd.DataFrame:
+    r = edition.returns
+    rows = r[(r["question_id"] == qid) & (r["period"] == period)]
+    return rows.set_index("force_code")[["status", "value", "note"]]
+
+
+def force_changes(edition: Edition) -> pd.DataFrame:
+    """One row per force and linked question: both editions' status and figure, the change
+    where it can be compared, and why it cannot otherwise (`reason`)."""
+    previous = edition.previous
+    rows = []
+    if previous is None:
+        return pd.DataFrame(columns=["force_code", "qid", "previous_status", "previous_value",
+                                     "status", "value", "change", "pct_change", "reason"])
+    for link in links(edition):
+        now = _answers(edition, link.qid, link.period)
+        before = _answers(previous, link.previous_qid, link.previous_period)
+        for code in edition.forces["force_code"]:
+            n = now.loc[code] if code in now.index else None
+            b = before.loc[code] if code in before.index else None
+            status = n["status"] if n is not None else "no_response"
+            prev_status = b["status"] if b is not None else "no_response"
+            value = n["value"] if n is not None and pd.notna(n["value"]) else None
+            prev_value = b["value"] if b is not None and pd.notna(b["value"]) else None
+            reason = None
+            if not link.comparable:
+                reason = "question changed"
+            elif prev_status != "answered" and status != "answered":
+                reason = "no full answer in either edition"
+            elif prev_status != "answered":
+                reason = f"no full answer in {previous.meta.edition}"
+            elif status != "answered":
+                reason = f"no full answer in {edition.meta.edition}"
+            change = pct = None
+            if reason is None and value is not None and prev_value is not None:
+                change = int(value - prev_value)
+                pct = 100 * change / prev_value if prev_value else None
+            rows.append({"force_code": code, "qid": link.qid, "previous_status": prev_status,
+                         "previous_value": prev_value, "status": status, "value": value,
+                         "change": change, "pct_change": pct, "reason": reason})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class NationalChange:
+    """A linked question across the forces: totals over the forces that answered in full in
+    both editions (like for like), and how many answered in each."""
+
+    link: Link
+    both: int                 # forces with a full answer in both editions
+    only_now: int             # full answer this edition only
+    only_before: int          # full answer in the previous edition only
+    neither: int
+    previous_total: int | None
+    total: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.total is None or self.previous_total is None:
+            return None
+        return self.total - self.previous_total
+
+    @property
+    def pct_change(self) -> float | None:
+        if self.change is None or not self.previous_total:
+            return None
+        return 100 * self.change / self.previous_total
+
+
+def national_changes(edition: Edition) -> list[NationalChange]:
+    changes = force_changes(edition)
+    result = []
+    for link in links(edition):
+        rows = changes[changes["qid"] == link.qid]
+        now = rows["status"] == "answered"
+        before = rows["previous_status"] == "answered"
+        both = rows[now & before]
+        compared = link.comparable and len(both) > 0
+        result.append(NationalChange(
+            link=link, both=int((now & before).sum()), only_now=int((now & ~before).sum()),
+            only_before=int((~now & before).sum()), neither=int((~now & ~before).sum()),
+            previous_total=int(both["previous_value"].sum()) if compared else None,
+            total=int(both["value"].sum()) if compared else None))
+    return result
+
+
+def status_words(status: str) -> str:
+    return STATUSES.get(status, status)
+
+
+def national_series(edition: Edition, measures: tuple[str, ...] = (
+        "recorded_stalking", "conviction_rate")) -> pd.DataFrame:
+    """Each measure of the national series for every dated period this edition holds, in the
+    order of the edition's periods (one row per period; missing figures are empty)."""
+    n = edition.national
+    order = [p for p in edition.meta.periods if DATED(p)]
+    rows = n[n["measure"].isin(measures) & n["period"].isin(order)]
+    wide = rows.pivot(index="period", columns="measure", values="value")
+    wide = wide.reindex([p for p in order if p in wide.index])
+    for measure in measures:
+        if measure not in wide:
+            wide[measure] = float("nan")
+    sources = rows.groupby("period")["source_id"].agg(lambda s: sorted(set(s)))
+    wide["sources"] = sources.reindex(wide.index)
+    return wide[[*measures, "sources"]].reset_index()
