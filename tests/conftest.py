@@ -119,3 +119,19 @@ def unembedded_fonts(pdf) -> set[str]:
             if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 missing.add(str(font.get("/BaseFont")))
     return missing
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """When a committed notebook no longer reproduces (nbval), say which published figures the
+    data and code now give differently, instead of leaving the reviewer a diff of JSON."""
+    failed = [r for r in terminalreporter.stats.get("failed", [])
+              if ".ipynb::" in getattr(r, "nodeid", "")]
+    if not failed:
+        return
+    terminalreporter.section("published figures that changed")
+    result = subprocess.run(
+        [sys.executable, "-m", "nsc_report.cli", "figures", "--fresh", "--compare", "book"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    terminalreporter.write_line(result.stdout.strip() or result.stderr.strip())
+    terminalreporter.write_line("Re-execute with `nsc-report execute` (or `make report`) and "
+                                "commit the notebooks if these changes are intended.")

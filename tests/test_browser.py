@@ -165,6 +165,25 @@ def test_landing_page_shows_the_key_figures(site, browser):
     page.close()
 
 
+def test_a_figure_shows_its_definition_on_hover_and_focus(site, browser):
+    page = open_page(browser, site, "index.html")
+    link = page.locator("a.nsc-figure", has_text="1.7%").first
+    tip = page.locator(".nsc-figure-tip")
+    link.focus()
+    assert tip.is_visible() and "headline conviction rate" in tip.inner_text()
+    assert tip.get_attribute("aria-hidden") == "true"  # read aloud: only the link's text
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    page.mouse.move(0, 0)
+    link.hover()
+    assert tip.is_visible()
+    assert link.inner_text() == "1.7%"
+    link.click()
+    page.wait_for_url("**/figures.html#fig-attrition-att_rate")
+    assert page.locator("#fig-attrition-att_rate").is_visible()
+    page.close()
+
+
 def test_keyboard_reaches_the_downloads(site, browser):
     page = open_page(browser, site, "downloads.html")
     reached = None

@@ -31,12 +31,18 @@ def chapter_titles() -> list[str]:
     plus the annex), Markdown page or notebook."""
     import nbformat
 
-    from nsc_report.publish import print_toc
+    from nsc_report.data import load_edition
+    from nsc_report.publish import edition_toc, print_toc
+    from nsc_report.register import ANNEX_PAGE
 
-    toc = print_toc(yaml.safe_load((ROOT / "_toc.yml").read_text()))
+    toc = print_toc(edition_toc(yaml.safe_load((ROOT / "_toc.yml").read_text()), ROOT,
+                                load_edition(DATA, EDITION)))
     titles = []
     for part in toc["parts"]:
         for chapter in part["chapters"]:
+            if chapter["file"] == ANNEX_PAGE:  # written by the build, from the register
+                titles.append("Annex: where each figure comes from")
+                continue
             md = ROOT / f"{chapter['file']}.md"
             own = ROOT / "data" / "2024" / "chapters" / f"{Path(chapter['file']).name}.md"
             md = own if own.exists() else md

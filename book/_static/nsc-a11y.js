@@ -8,6 +8,11 @@
     document.querySelectorAll("a.nsc-banner-link").forEach(function (a) {
       a.setAttribute("href", root + "book/methodology.html#illustrative-data");
     });
+    // An earlier edition's notice links to the editions page at the site's root.
+    document.querySelectorAll("a.nsc-newer-link").forEach(function (a) {
+      a.setAttribute("href", root + (a.getAttribute("data-site-root") || "") +
+        "book/editions.html");
+    });
     // The primary sidebar (logo, search and chapter list) is a plain div in this theme
     // version; name it as navigation so that all content sits in a landmark.
     // The chapter list's expand/collapse toggles have no text of their own.

@@ -13,6 +13,7 @@ import time
 import tomllib
 from pathlib import Path
 
+from .archive import Site, site_for
 from .data import DataValidationError, Edition, load_edition
 from .execute import DEFAULT_TIMEOUT, ExecutionError, execute
 from .lock import BuildLocked, build_lock
@@ -193,15 +194,71 @@ def cmd_execute(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
     start = time.perf_counter()
     layout, ed = _validated(args)  # bad data stops here, before anything is written
+    site = site_for(args.data_dir, ed.meta.edition)
     with build_lock(layout.out):
+        # Earlier editions first: the site holds each of them under editions/<year>/.
+        archives, status = {}, 0
+        for year in site.older:
+            archive = archive_layout(layout, year)
+            older = load_edition(args.data_dir, year)
+            with PROGRESS.stage(f"Building the {year} edition for editions/{year}/"):
+                _execute(args, archive, older)
+                status = _build_one(archive, older, site.for_edition(year), {}, with_pdf) or status
+            archives[year] = archive.html
         _execute(args, layout, ed)
-        pdf_file = layout.pdf_dir / pdf_name(ed)
-        with PROGRESS.stage("Building the HTML book with Jupyter Book"):
-            build_html(layout, ed, progress=PROGRESS.message,
-                       pdf_file=pdf_file if pdf_file.exists() else None)
-        status = _print(layout, ed, required=False) if with_pdf else 0
+        status = _build_one(layout, ed, site, archives, with_pdf) or status
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
     return status
+
+
+def archive_layout(layout: Layout, year: str) -> Layout:
+    """Where an earlier edition is executed and built for the site's editions/<year>/."""
+    out = layout.work.parent / "archive" / year
+    return Layout(root=layout.root, notebooks=out / "book", out=out, work=out / ".work")
+
+
+def _build_one(layout: Layout, ed: Edition, site: Site, archives: dict[str, Path],
+               with_pdf: bool) -> int:
+    pdf_file = layout.pdf_dir / pdf_name(ed)
+    with PROGRESS.stage("Building the HTML book with Jupyter Book"):
+        build_html(layout, ed, progress=PROGRESS.message,
+                   pdf_file=pdf_file if pdf_file.exists() else None, site=site,
+                   archives=archives)
+    return _print(layout, ed, required=False) if with_pdf else 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """The register of figures, or with --compare the figures that changed since REF."""
+    from . import register, review
+
+    layout, ed = _validated(args)
+    chapters = ed.directory / "chapters"
+    notebooks = layout.notebooks
+    if args.fresh:
+        # What the data and code give now, executed beside (never into) the committed book.
+        notebooks = layout.work / "figures-fresh" / "book"
+        _log(f"Executing the notebooks afresh into {notebooks}")
+        execute(args.root / "notebooks", notebooks, ed, workers=args.workers,
+                timeout=args.timeout, progress=PROGRESS, scratch=notebooks.parent / "executing")
+    current = review.from_notebooks(notebooks, chapters)
+    if args.compare is None:
+        figures = [e for e in current.entries if e["kind"] == "figure"]
+        print(f"{len(current.entries)} registered values in {notebooks} "
+              f"({len(figures)} figures linked from the text).")
+        if args.write:
+            args.write.mkdir(parents=True, exist_ok=True)
+            (args.write / "figures.csv").write_text(register.to_csv(current), encoding="utf-8")
+            (args.write / "figures.json").write_text(register.to_json(current),
+                                                     encoding="utf-8")
+            print(f"Wrote figures.csv and figures.json to {args.write}")
+        return 0
+    try:
+        before = review.load_reference(args.root, args.compare, ed.meta.edition, chapters)
+    except review.ReviewError as exc:
+        print(f"error: --compare {args.compare}: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    print(review.table(register.compare(before, current), before))
+    return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -242,7 +299,9 @@ def main(argv: list[str] | None = None) -> int:
                             ("pdf", "print the PDF from the book (needs Chromium)"),
                             ("report", "build the HTML book and the PDF"),
                             ("requests", "write the FOI request letters (Markdown and PDF)"),
-                            ("status", "who has answered the requests, and who is overdue")):
+                            ("status", "who has answered the requests, and who is overdue"),
+                            ("figures", "the register of figures; with --compare, the figures "
+                                        "that changed")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--root", type=Path, default=Path("."), help="project folder")
         p.add_argument("--edition", default=None, help="edition folder under the data dir")
@@ -259,6 +318,15 @@ def main(argv: list[str] | None = None) -> int:
         if name == "status":
             p.add_argument("--today", type=_date, default=None,
                            help="count working days up to this date, YYYY-MM-DD")
+        if name == "figures":
+            p.add_argument("--compare", metavar="REF", default=None,
+                           help="a git revision, or a folder with a figures.json or executed "
+                                "notebooks, to compare the figures with")
+            p.add_argument("--fresh", action="store_true",
+                           help="execute the notebooks afresh (into a scratch folder) and "
+                                "compare those, instead of the committed ones")
+            p.add_argument("--write", type=Path, default=None, metavar="DIR",
+                           help="write figures.csv and figures.json into DIR")
         if name == "preview":
             p.add_argument("--host", default="127.0.0.1", help="address to serve on")
             p.add_argument("--port", type=int, default=8000, help="port to serve on")
@@ -311,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATA
     commands = {"preview": cmd_preview, "validate": cmd_validate, "execute": cmd_execute,
                 "build": cmd_build, "pdf": cmd_pdf, "requests": cmd_requests,
-                "status": cmd_status, "report": lambda a: cmd_build(a, with_pdf=True)}
+                "status": cmd_status, "figures": cmd_figures,
+                "report": lambda a: cmd_build(a, with_pdf=True)}
     try:
         return commands[args.command](args)
     except DataValidationError as exc:

@@ -108,8 +108,25 @@ def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:
             "current_period": meta.current_period, "previous_period": meta.previous_period}
 
 
+def template_settings(template: Path) -> dict[str, Any]:
+    """The template's `nsc_report` metadata: `each: force` (one notebook per force) and
+    `requires: previous_edition` (only for an edition compared with an earlier one)."""
+    return dict(read_template(template).metadata.get("nsc_report", {}))
+
+
 def template_kind(template: Path) -> str | None:
-    return read_template(template).metadata.get("nsc_report", {}).get("each")
+    return template_settings(template).get("each")
+
+
+def applies_to(settings: dict[str, Any], edition: Edition) -> bool:
+    """Whether a template with these settings is part of this edition."""
+    return not (settings.get("requires") == "previous_edition"
+                and edition.meta.previous_edition is None)
+
+
+def skipped_templates(notebook_dir: Path, edition: Edition) -> list[Path]:
+    """Templates that are not part of this edition (see `applies_to`)."""
+    return [t for t in templates(notebook_dir) if not applies_to(template_settings(t), edition)]
 
 
 def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition,
@@ -119,7 +136,10 @@ def jobs_for(notebook_dir: Path, output_dir: Path, edition: Edition,
     scratch = scratch or output_dir.parent / f".nsc-executing-{output_dir.name}"
     jobs: list[Job] = []
     for template in templates(notebook_dir):
-        if template_kind(template) == "force":
+        settings = template_settings(template)
+        if not applies_to(settings, edition):
+            continue
+        if settings.get("each") == "force":
             folder = output_dir / "forces"
             params = parameters_for(folder, edition)
             for code, name in edition.forces[["force_code", "force_name"]].itertuples(
@@ -366,5 +386,11 @@ def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bo
             progress: Progress = QUIET, scratch: Path | None = None) -> list[Result]:
     """Run every out-of-date template for a validated edition into `output_dir`."""
     output_dir.mkdir(parents=True, exist_ok=True)
+    # A notebook left from an edition that had a chapter this one does not (the comparison
+    # with a previous edition) would otherwise be built into the book.
+    for template in skipped_templates(notebook_dir, edition):
+        stale = output_dir / f"{template.stem}.ipynb"
+        if stale.is_file() and recorded(stale) is not None:
+            stale.unlink()
     return execute_jobs(jobs_for(notebook_dir, output_dir, edition, scratch), force=force,
                         workers=workers, timeout=timeout, progress=progress)

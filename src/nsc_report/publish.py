@@ -23,6 +23,8 @@ import nbformat
 import pandas as pd
 import yaml
 
+from . import register
+from .archive import ARCHIVE, EDITIONS_PAGE, Entry, Site, editions_page, newer_notice
 from .data import Edition
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -80,23 +82,28 @@ def _write_if_changed(dst: Path, content: bytes) -> None:
         dst.write_bytes(content)
 
 
-def staged_config(root: Path, edition: Edition) -> dict[str, Any]:
+def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dict[str, Any]:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     meta = edition.meta
     config["title"] = f"{meta.title} ({meta.edition})"
     config["author"] = meta.publisher
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     theme = sphinx.setdefault("html_theme_options", {})
+    notices = []
+    if site is not None and site.this != site.current:
+        notices.append(newer_notice(site))
     if meta.illustrative:
         # Shown at the top of every page while the edition's data are illustrative: in full,
         # or on a phone as one line whose link nsc-a11y.js points at the methodology (pages sit
         # at different depths, so the link is made from the page's own content root).
-        theme["announcement"] = (
+        notices.append(
             '<span class="nsc-banner-long">Illustrative data: the per-force figures in this '
             "edition are constructed to match the published national totals and are not the "
             "forces' real answers. The methodology explains which figures are real.</span>"
             '<span class="nsc-banner-short">Illustrative data, not real answers: '
             '<a class="nsc-banner-link" href="#">what this means</a></span>')
+    if notices:
+        theme["announcement"] = " ".join(notices)
     name = pdf_name(edition)
     sphinx["myst_substitutions"] = {
         "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
@@ -136,12 +143,32 @@ def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
                                for s in c.get("sections", []))]
         if chapters:
             parts.append({**part, "chapters": chapters})
-    parts.append({"caption": "Annex", "chapters": [{"file": PRINT_ANNEX}]})
+    web_only = {EDITIONS_PAGE, register.REGISTER_PAGE}
+    parts = [{**p, "chapters": [c for c in p["chapters"] if c.get("file") not in web_only]}
+             for p in parts]
+    parts.append({"caption": "Annex", "chapters": [{"file": PRINT_ANNEX},
+                                                   {"file": register.ANNEX_PAGE}]})
+    return {**toc, "parts": parts}
+
+
+def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, Any]:
+    """The table of contents without the chapters whose templates are not part of this edition
+    (the comparison with a previous edition, for an edition that has none)."""
+    from .execute import skipped_templates
+
+    skipped = {f"book/{t.stem}" for t in skipped_templates(root / "notebooks", edition)}
+    if not skipped:
+        return toc
+    parts = []
+    for part in toc.get("parts", []):
+        chapters = [c for c in part.get("chapters", []) if c.get("file") not in skipped]
+        if chapters:
+            parts.append({**part, "chapters": chapters})
     return {**toc, "parts": parts}
 
 
 def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
-          for_print: bool = False) -> Path:
+          for_print: bool = False, site: Site | None = None) -> Path:
     """Assemble the Sphinx source folder for this edition (for the web book, or for the
     single page the PDF is printed from); return it."""
     folder = layout.print_stage if for_print else layout.stage
@@ -168,11 +195,21 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
         dst = dst_book / nb.relative_to(layout.notebooks)
         _sync_file(nb, dst)
         expected.add(dst)
-    toc = (layout.root / "_toc.yml").read_bytes()
+    toc = edition_toc(yaml.safe_load((layout.root / "_toc.yml").read_bytes()), layout.root,
+                      edition)
     if for_print:
-        toc = yaml.safe_dump(print_toc(yaml.safe_load(toc)), sort_keys=False).encode()
-    _write_if_changed(folder / "_toc.yml", toc)
-    config = yaml.safe_dump(staged_config(layout.root, edition), sort_keys=False)
+        toc = print_toc(toc)
+    elif EDITIONS_PAGE in _toc_files(toc):
+        # Made from the data folder's editions, so written here rather than kept in book/.
+        page = dst_book / f"{Path(EDITIONS_PAGE).name}.md"
+        listing = site or Site(edition.meta.edition, (Entry(
+            edition.meta.edition, edition.meta.title, edition.meta.publication_date,
+            pdf_name(edition), ""),), edition.meta.edition)
+        _write_if_changed(page, editions_page(listing).encode())
+        expected.add(page)
+    _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
+    expected |= write_register(dst_book, toc, for_print)
+    config = yaml.safe_dump(staged_config(layout.root, edition, site), sort_keys=False)
     _write_if_changed(folder / "_config.yml", config.encode())
     expected |= {folder / "_toc.yml", folder / "_config.yml"}
     bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, folder / ".vega-bundle-version"
@@ -183,6 +220,49 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
         stale.unlink()
     progress(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
     return folder
+
+
+def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path]:
+    """The register of figures, from the staged notebooks and chapters: the page "Where each
+    figure comes from" and figures.csv/json for the web, the one-line-per-figure annex for
+    print, and figures.csv/json beside the other downloads. A figure printed anywhere without a
+    register entry stops the build."""
+    files = set(_toc_files(toc))
+    generated = {f"book/{name}" for name in ("editions", "figures", "figures-annex")}
+    markdown = [(p.relative_to(book).with_suffix("").as_posix(), p)
+                for p in sorted(book.rglob("*.md"))
+                if f"book/{p.relative_to(book).with_suffix('').as_posix()}" not in generated
+                and p.parent == book]  # the chapters; book/_static and downloads hold none
+    order = [c["file"].removeprefix("book/") for part in toc.get("parts", [])
+             for c in part.get("chapters", []) if "file" in c]
+    reg = register.build(book, markdown, order)
+    missing = register.unregistered(reg, register.page_texts(book, markdown))
+    if missing:
+        raise BuildError(
+            f"{len(missing)} glued figure(s) have no entry in the register of figures: "
+            f"{', '.join(missing[:10])}. Return a Register from the section's figures() (see "
+            f"nsc_report/figures.py) so that each figure says what it is and where it comes "
+            f"from.")
+    written = set()
+    pages = ({register.ANNEX_PAGE: register.annex_page(reg)} if for_print else
+             {register.REGISTER_PAGE: register.register_page(
+                 reg, {f.removeprefix("book/") for f in files})})
+    for name, text in pages.items():
+        if name in files:
+            path = book.parent / f"{name}.md"
+            _write_if_changed(path, text.encode())
+            written.add(path)
+    # The printed book has no force pages, so its copies list the chapters' figures only (the
+    # PDF only names these files).
+    for name, text in (("figures.csv", register.to_csv(reg)),
+                       ("figures.json", register.to_json(reg))):
+        _write_if_changed(book / "downloads" / name, text.encode())
+        written.add(book / "downloads" / name)
+    return written
+
+
+def _toc_files(toc: dict[str, Any]) -> set[str]:
+    return {c.get("file") for p in toc.get("parts", []) for c in p.get("chapters", [])}
 
 
 def _user_cache() -> Path:
@@ -408,18 +488,28 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
 
 
 def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
-               pdf_file: Path | None = None) -> Path:
+               pdf_file: Path | None = None, site: Site | None = None,
+               archives: dict[str, Path] | None = None) -> Path:
     """Stage and build the web book; nothing to do when none of its inputs changed since the
-    last successful build (Sphinx alone needs a second to find that out)."""
+    last successful build (Sphinx alone needs a second to find that out).
+
+    `site` places the edition among the others (the editions page, the notice on an earlier
+    edition); `archives` are the built sites of the earlier editions, copied in under
+    editions/<year>/ so that the published folder holds every edition."""
     stamp = layout.work / "html.inputs"
     extra = [pdf_file] if pdf_file is not None else []
+    archives = archives or {}
+    for tree in archives.values():
+        extra += sorted(p for p in tree.rglob("*") if p.is_file())
     fingerprint = inputs_fingerprint(layout, edition, "html",
                                      extra + sorted((layout.pdf_dir / "forces").glob("*.pdf")))
+    if site is not None:
+        fingerprint = hashlib.sha256(f"{fingerprint}{site}".encode()).hexdigest()
     if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         progress(f"  HTML in {layout.html} is up to date")
         return layout.html
     stamp.unlink(missing_ok=True)
-    stage(layout, edition, progress)
+    stage(layout, edition, progress, site=site)
     progress("  building HTML with Jupyter Book")
     built = sphinx_build(layout, "html")
     if pdf_file is not None and pdf_file.exists():
@@ -431,6 +521,16 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     charts = layout.stage / "book" / "downloads" / "charts"
     if charts.is_dir():
         shutil.copytree(charts, built / "book" / "downloads" / "charts", dirs_exist_ok=True)
+    # The register of figures, which its page links to the same way.
+    for name in ("figures.csv", "figures.json"):
+        src = layout.stage / "book" / "downloads" / name
+        if src.is_file():
+            shutil.copy2(src, built / "book" / "downloads" / name)
+    # A stale copy of an earlier edition from the previous build must not survive.
+    shutil.rmtree(built / ARCHIVE, ignore_errors=True)
+    for year, tree in sorted(archives.items()):
+        shutil.copytree(tree, built / ARCHIVE / year,
+                        ignore=shutil.ignore_patterns(".buildinfo", "*.pickle"))
     publish_dir(built, layout.html)
     stamp.write_text(fingerprint)
     progress(f"  HTML written to {layout.html}")

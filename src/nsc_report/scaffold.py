@@ -89,19 +89,25 @@ $title.
 
 from __future__ import annotations
 
-from .. import fmt
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
-from ..measures.$module import forces_by_region
+from ..figures import Register
+from ..measures.$module import forces_by_region, responding_forces
 from . import foi_source, period
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
+    """Each figure with a one-line definition and what it is computed from: the register
+    page "Where each figure comes from" lists them, and the prose links to them."""
     table = forces_by_region(ed)
-    return {
-        "${module}_forces": fmt.count(int(table["forces"].sum())),
-        "${module}_regions": fmt.count(len(table)),
-    }
+    answered = responding_forces(ed)
+    every = tuple(ed.questions["id"])
+    r = Register(ed, questions=every)
+    r.count("${module}_forces", int(table["forces"].sum()), "forces that gave at least one "
+            "figure in answer to the request", forces=answered)
+    r.count("${module}_regions", len(table), "regions of England and Wales", questions=(),
+            files=("forces",))
+    return r
 
 
 def chart(ed: Edition) -> AccessibleChart:

@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from ..data import DataValidationError, Edition, Issue, load_edition
+from ..figures import RECORD, Register
 
 
 def open_edition(data_dir: str, edition: str, current_period: str | None = None,
@@ -27,12 +29,27 @@ def open_edition(data_dir: str, edition: str, current_period: str | None = None,
     return ed.with_periods(**updates) if updates else ed
 
 
-def glue_figures(values: Mapping[str, str]) -> None:
-    """Glue each figure for the prose, without displaying it in the notebook."""
+def glue_figures(values: Register | Mapping[str, str]) -> None:
+    """Glue each figure for the prose, without displaying it in the notebook, and the
+    notebook's register of figures (what each is and what it was computed from)."""
     from myst_nb import glue
 
-    for key, value in values.items():
+    texts = values.values if isinstance(values, Register) else values
+    for key, value in texts.items():
         glue(key, value, display=False)
+    if isinstance(values, Register):
+        glue(RECORD, RecordText(values.record()), display=False)
+
+
+class RecordText:
+    """The register as its JSON text (a notebook's glued data is text; a JSON object would be
+    refused under the glue's own mime type)."""
+
+    def __init__(self, record: dict) -> None:
+        self.text = json.dumps(record, ensure_ascii=False, sort_keys=False)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
+        return {"text/plain": self.text}
 
 
 def foi_source(edition: Edition) -> str:

@@ -5,45 +5,91 @@ from __future__ import annotations
 from .. import fmt
 from ..charts import AccessibleChart, funnel
 from ..data import Edition, Source
-from ..measures.attrition import attrition_table, conviction_rate, recorded_trend
+from ..figures import Register
+from ..measures.attrition import attrition_table, conviction_rate
+from ..measures.change import national_series
+from ..tables import Table
+from .change import series_table
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     c = conviction_rate(ed)
-    trend = recorded_trend(ed).set_index("period")["value"]
-    jailed = attrition_table(ed).set_index("measure")["count"]
+    table = attrition_table(ed).set_index("measure")
+    jailed = table["count"]
     diff = round(c.rate, 1) - c.previous_rate
-    values = {
-        "att_recorded": fmt.count(c.recorded),
-        "att_charged": fmt.count(c.charged),
-        "att_convicted": fmt.count(c.convicted),
-        "att_jailed": fmt.count(int(jailed["jailed"])) if "jailed" in jailed else "n/a",
-        "att_rate": fmt.pct(c.rate, 1),
-        "att_rate_exact": fmt.pct(c.rate, 2),
-        "att_per_1000": fmt.count(round(10 * c.rate)),
-        "att_charge_rate": fmt.pct(c.charge_rate, 1),
-        "att_period": ed.period_label(c.period),
-        "att_source": ed.source(c.source_id).citation,
-        "att_caveat": c.caveat or "",
-        "att_counts_caveat": _counts_caveat(ed.source(c.source_id)),
-        "att_verified": "verified" if c.verified else "not verified",
-        "att_prev_rate": fmt.pct(c.previous_rate, 1),
-        "att_prev_charge_rate": fmt.pct(c.previous_charge_rate, 1),
-        "att_prev_period": ed.period_label(c.previous_period),
-        "att_prev_source": ed.source(c.previous_source_id).citation,
-        "att_rate_diff": f"{abs(diff):.1f} percentage points",
-        "att_rate_direction": "higher than" if diff > 0 else ("lower than" if diff < 0
-                                                              else "the same as"),
-        "att_not_convicted": fmt.count(c.recorded - c.convicted),
-        "att_comparison_caveat": (
-            "Because the source does not confirm which period this year's counts cover, "
-            "the two rates should not be read as a trend." if not c.verified else
-            "Both rates divide convictions by police-recorded stalking offences."),
-    }
-    for pid, value in trend.items():
-        values[f"att_recorded_{pid}"] = fmt.count(value)
-        values[f"att_label_{pid}"] = ed.period_label(pid)
-    return values
+    now, before = (c.period,), (c.previous_period,)
+    r = Register(ed, periods=now, files=("national",), sources=(c.source_id,))
+    r.count("att_recorded", c.recorded, "stalking offences recorded by police in England and "
+            "Wales (the national count behind the conviction rate)")
+    r.count("att_charged", c.charged, "stalking cases that led to a charge")
+    r.count("att_convicted", c.convicted, "stalking cases that ended in a conviction")
+    if "jailed" in jailed:
+        r.count("att_jailed", int(jailed["jailed"]), "stalking cases that ended in a prison "
+                "sentence")
+    else:
+        r.text("att_jailed", "n/a", "stalking cases that ended in a prison sentence (not held)")
+    r.share("att_rate", c.convicted, c.recorded, "convictions as a share of stalking offences "
+            "recorded by police: the report's headline conviction rate", places=1)
+    r.share("att_rate_exact", c.convicted, c.recorded, "the conviction rate to two decimal "
+            "places", places=2)
+    r.value("att_per_1000", fmt.count(round(10 * c.rate)), round(10 * c.rate), "convictions "
+            "for every 1,000 recorded stalking offences", numerator=c.convicted,
+            denominator=c.recorded)
+    r.share("att_charge_rate", c.charged, c.recorded, "charges as a share of recorded stalking "
+            "offences", places=1)
+    r.text("att_period", ed.period_label(c.period), "the period of the national counts")
+    r.text("att_source", ed.source(c.source_id).citation, "the source of the national counts",
+           files=("meta",))
+    r.text("att_caveat", c.caveat or "", "the source's caveat, if any", files=("meta",))
+    r.text("att_counts_caveat", _counts_caveat(ed.source(c.source_id)), "what the caveat means "
+           "for the counts", files=("meta",))
+    r.text("att_verified", "verified" if c.verified else "not verified", "whether the source "
+           "of the national counts is verified", files=("meta",))
+    r.value("att_prev_rate", fmt.pct(c.previous_rate, 1), c.previous_rate, "the conviction "
+            "rate the previous report published", periods=before,
+            sources=(c.previous_source_id,))
+    r.value("att_prev_charge_rate", fmt.pct(c.previous_charge_rate, 1), c.previous_charge_rate,
+            "the charge rate the previous report published", periods=before,
+            sources=(c.previous_source_id,))
+    r.text("att_prev_period", ed.period_label(c.previous_period), "the period of the previous "
+           "report's rates", periods=before, files=("meta",), sources=())
+    r.text("att_prev_source", ed.source(c.previous_source_id).citation, "the source of the "
+           "previous report's rates", periods=before, files=("meta",), sources=())
+    r.value("att_rate_diff", f"{abs(diff):.1f} percentage points", diff, "the difference "
+            "between this conviction rate (rounded to one place) and the previous report's",
+            periods=(*now, *before), sources=(c.source_id, c.previous_source_id))
+    r.text("att_rate_direction", "higher than" if diff > 0 else ("lower than" if diff < 0
+                                                                else "the same as"),
+           "whether this conviction rate is above or below the previous report's",
+           periods=(*now, *before), sources=(c.source_id, c.previous_source_id))
+    r.count("att_not_convicted", c.recorded - c.convicted, "recorded stalking offences that "
+            "did not end in a conviction")
+    r.text("att_comparison_caveat",
+           "Because the source does not confirm which period this year's counts cover, "
+           "the two rates should not be read as a trend." if not c.verified else
+           "Both rates divide convictions by police-recorded stalking offences.",
+           "whether the two conviction rates can be read as a trend", files=("meta",))
+    series = national_series(ed)
+    r.text("att_series_text", series_sentence(ed), "recorded stalking in every year the report "
+           "holds", periods=tuple(series["period"]),
+           sources=tuple(dict.fromkeys(x for ids in series["sources"] for x in ids)))
+    return r
+
+
+def series_sentence(ed: Edition) -> str:
+    """Recorded stalking in every year the edition holds, in words."""
+    s = national_series(ed)
+    held = s[s["recorded_stalking"].notna()]
+    years = [f"{fmt.count(v)}{' stalking offences' if i == 0 else ''} in the "
+             f"{ed.period_label(p)}" for i, (p, v) in enumerate(
+                 zip(held["period"], held["recorded_stalking"], strict=True))]
+    if not years:
+        return "This edition holds no national count of recorded stalking offences."
+    return f"Police in England and Wales recorded {fmt.listing(years)}."
+
+
+def series(ed: Edition) -> Table:
+    return series_table(ed)
 
 
 def chart(ed: Edition) -> AccessibleChart:

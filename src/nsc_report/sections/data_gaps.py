@@ -5,8 +5,9 @@ from __future__ import annotations
 from .. import fmt
 from ..charts import AccessibleChart, status_heatmap
 from ..data import STATUSES, Edition
+from ..figures import Register
 from ..measures.gaps import force_scores, least_answered, question_coverage, scorecard
-from ..measures.response import response_summary
+from ..measures.response import responding_forces, response_summary
 from ..tables import Table
 from . import foi_source, force_links
 
@@ -14,41 +15,69 @@ GLYPHS = {"answered": "✓", "partial": "½", "not_held": "–", "refused_s12": 
           "refused_other": "✕", "no_response": "·"}
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     r = response_summary(ed)
     card = scorecard(ed)
     scores = force_scores(ed)
     coverage = question_coverage(ed)
     least = least_answered(ed, 3)
     full_cells = int((card["status"] == "answered").sum())
+    responding = responding_forces(ed)
     responders = scores[scores["force_code"].isin(set(
         card.loc[card["status"].isin(["answered", "partial"]), "force_code"]))]
     top = scores.iloc[0]
     unanswerable = coverage[coverage["answered"] + coverage["partial"] == 0]["question_id"]
-    return {
-        "gaps_asked": fmt.count(r.asked),
-        "gaps_responded": fmt.count(r.responded),
-        "gaps_not_responded": fmt.count(r.not_responded),
-        "gaps_no_response": fmt.count(r.no_response),
-        "gaps_refused_s12": fmt.count(r.refused_s12),
-        "gaps_refused_other": fmt.count(r.refused_other),
-        "gaps_questions": fmt.count(len(coverage)),
-        "gaps_full_share": fmt.share(full_cells, len(card)),
-        "gaps_all_full": fmt.count(int((scores["pct_answered"] == 100).sum())),
-        "gaps_all_full_words": ("No force" if not (scores["pct_answered"] == 100).any()
-                                else fmt.count(int((scores["pct_answered"] == 100).sum()))
-                                + " of the forces"),
-        "gaps_over_half": fmt.count(int((scores["pct_answered"] > 50).sum())),
-        "gaps_top_force": str(top["force"]),
-        "gaps_top_share": fmt.pct(top["pct_answered"]),
-        "gaps_responder_median": fmt.pct(responders["pct_answered"].median()),
-        "gaps_least_answered": fmt.listing(
-            [f"{q} ({n} forces)" for q, n in zip(least["question_id"], least["answered"],
-                                                 strict=True)]),
-        "gaps_unanswerable": (
-            f"No force could answer {fmt.listing(list(unanswerable))}." if len(unanswerable)
-            else "Every question was answered, in full or in part, by at least one force."),
-    }
+    silent = card[~card["force_code"].isin(responding)]
+    main = silent.groupby("force_code")["status"].agg(lambda x: x.value_counts().index[0])
+    every = tuple(ed.questions["id"])
+    reg = Register(ed, questions=every)
+    codes = list(ed.forces["force_code"])
+    reg.count("gaps_asked", r.asked, "police forces sent the Freedom of Information request",
+              questions=(), files=("meta",))
+    reg.count("gaps_responded", r.responded, "forces that gave at least one figure in answer to "
+              "the request", forces=responding)
+    reg.count("gaps_not_responded", r.not_responded, "forces that gave no figure at all",
+              forces=[c for c in codes if c not in set(responding)])
+    for key, statuses, what in (("no_response", ("no_response",), "did not answer at all"),
+                                ("refused_s12", ("refused_s12",), "refused on cost (section 12)"),
+                                ("refused_other", ("refused_other", "not_held"),
+                                 "refused under another exemption or held no information")):
+        these = [c for c in main.index if main[c] in statuses]
+        reg.count(f"gaps_{key}", len(these), f"forces that gave no figure and {what}, by the "
+                  f"answer they gave most often", forces=these)
+    reg.count("gaps_questions", len(coverage), "questions in the codebook", files=("questions",),
+              questions=())
+    reg.share("gaps_full_share", full_cells, len(card), "share of all force-and-question "
+              "answers that were full answers (a question asked for two years counts once, by "
+              "its weaker answer)")
+    perfect = scores[scores["pct_answered"] == 100]
+    reg.count("gaps_all_full", len(perfect), "forces that answered every question in full",
+              forces=list(perfect["force_code"]))
+    reg.text("gaps_all_full_words", "No force" if perfect.empty else
+             f"{fmt.count(len(perfect))} of the forces", "forces that answered every question "
+             "in full, in words", forces=list(perfect["force_code"]))
+    over = scores[scores["pct_answered"] > 50]
+    reg.count("gaps_over_half", len(over), "forces that answered more than half the questions "
+              "in full", forces=list(over["force_code"]))
+    reg.value("gaps_top_force", str(top["force"]), str(top["force"]), "the force that answered "
+              "the most questions in full (ties broken alphabetically)",
+              forces=[top["force_code"]])
+    reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
+              "share of the questions that force answered in full",
+              numerator=int(top["answered"]), denominator=len(coverage))
+    reg.value("gaps_responder_median", fmt.pct(responders["pct_answered"].median()),
+              responders["pct_answered"].median(), "median share of questions answered in "
+              "full, over the forces that gave at least one figure",
+              forces=list(responders["force_code"]))
+    reg.text("gaps_least_answered", fmt.listing(
+        [f"{q} ({n} forces)" for q, n in zip(least["question_id"], least["answered"],
+                                             strict=True)]),
+        "the three questions the fewest forces answered in full, with how many did")
+    reg.text("gaps_unanswerable",
+             f"No force could answer {fmt.listing(list(unanswerable))}." if len(unanswerable)
+             else "Every question was answered, in full or in part, by at least one force.",
+             "the questions no force answered, even in part")
+    return reg
 
 
 def scores_table(ed: Edition) -> Table:

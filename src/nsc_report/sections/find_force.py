@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import fmt
 from ..data import REGIONS, Edition
+from ..figures import Register
 from ..measures import force as m
 from ..measures.response import responding_forces
 from ..measures.spo import BANDS
@@ -185,8 +186,13 @@ def force_list(ed: Edition) -> HtmlBlock:
     return HtmlBlock(markup, "Every force by region")
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     data = finder_table(ed)
-    return {"finder_forces": fmt.count(len(data)),
-            "finder_regions": fmt.count(data["region"].nunique()),
-            "finder_some_answer": fmt.count(len(responding_forces(ed)))}
+    r = Register(ed, files=("forces",))
+    r.count("finder_forces", len(data), "territorial police forces of England and Wales, each "
+            "with its own page", forces=list(ed.forces["force_code"]))
+    r.count("finder_regions", data["region"].nunique(), "regions of England and Wales")
+    answered = responding_forces(ed)
+    r.count("finder_some_answer", len(answered), "forces that gave at least one figure in "
+            "answer to the request", forces=answered, questions=tuple(ed.questions["id"]))
+    return r

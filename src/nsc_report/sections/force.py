@@ -15,6 +15,7 @@ from IPython.display import Markdown
 from .. import fmt
 from ..charts import INK, MUTED, PALETTE, AccessibleChart
 from ..data import Edition
+from ..figures import Register
 from ..measures import force as m
 from ..measures.spo import BANDS, band_counts
 from ..tables import HtmlBlock, Table
@@ -27,6 +28,11 @@ NOT_ANSWERED = {
     "refused_other": "refused under another exemption",
     "no_response": "did not respond",
 }
+
+
+# The questions behind each measure a force is ranked on (measures/force.py).
+STANDING_QUESTIONS = {"recorded": ("Q1",), "pct_change": ("Q1",),
+                      "spo_per_1000": ("Q1", "Q9", "Q10"), "officers": ("Q6",), "spocs": ("Q7",)}
 
 
 def name(ed: Edition, code: str) -> str:
@@ -67,7 +73,7 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
             f"{fmt.listing(parts)}; the median force: {_median(s)}.")
 
 
-def figures(ed: Edition, code: str) -> dict[str, str]:
+def figures(ed: Edition, code: str) -> Register:
     who = name(ed, code)
     forces = ed.forces.set_index("force_code")
     region = str(forces.at[code, "region"])
@@ -78,39 +84,52 @@ def figures(ed: Edition, code: str) -> dict[str, str]:
     standing = {s.measure.key: s for s in m.standing(ed, code)}
     table = m.comparison_table(ed)
     row = table.loc[code]
-    values: dict[str, str] = {
-        "force_name": who,
-        "force_region": region,
-        "force_period": period(ed),
-        "force_asked": fmt.count(done.asked),
-        "force_answered": fmt.count(done.answered),
-    }
+    every = tuple(ed.questions["id"])
+    r = Register(ed, questions=every)
+    r.text("force_name", who, "the force's name", questions=(), files=("forces",))
+    r.text("force_region", region, "the force's region", questions=(), files=("forces",))
+    r.text("force_period", period(ed), "the period most questions asked about", questions=(),
+           files=("meta",))
+    r.count("force_asked", done.asked, f"questions and periods {who} was asked about (a "
+            f"question asked for two years counts twice)", questions=every)
+    r.count("force_answered", done.answered, f"questions and periods {who} answered in full")
     if not done.gave_figures:
         main = missing["status"].value_counts().index[0]
-        values["force_intro"] = (
+        intro = (
             f"{who} {NOT_ANSWERED[main]} to our Freedom of Information request, so this page "
             f"has no figures for it. It is in none of the report's comparisons: a force without "
             f"figures cannot be ranked, and we do not count it as zero.")
     else:
-        values["force_intro"] = (
+        intro = (
             f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
             f"asked about stalking, in the {region} region. It answered "
             f"{done.answered} of the {done.asked} questions in full (a question asked about "
             f"two years counts twice)"
             + (f" and {done.partial} in part" if done.partial else "")
             + f": {_completeness_place(int(ranking[code]), ranking)}.")
+    r.text("force_intro", intro, f"how many questions {who} answered, and how that compares "
+           f"with the other forces", forces=list(ranking.index))
     for key, s in standing.items():
-        values[f"force_standing_{key}"] = standing_sentence(ed, code, s)
-    values["force_spo_text"] = _spo_sentence(ed, code, row)
-    values["force_pcc_text"] = _pcc_sentence(ed, code, row)
-    values["force_officers_text"] = _officers_sentence(ed, code, answers)
-    values["force_gaps_text"] = (
+        r.text(f"force_standing_{key}", standing_sentence(ed, code, s), f"where {who} stands "
+               f"among the forces that gave the same figure: {s.measure.label.lower()}",
+               questions=STANDING_QUESTIONS[key])
+    r.text("force_spo_text", _spo_sentence(ed, code, row), f"{who}'s SPO applications (Q9 and "
+           f"Q10) and their band", questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
+    r.text("force_pcc_text", _pcc_sentence(ed, code, row), f"whether {who}'s PCC made the "
+           f"commitment, and the change in its recorded stalking (Q1)", questions=("Q1",),
+           periods=(ed.meta.previous_period, ed.meta.current_period), files=("commitments",),
+           sources=("pcc_pledge_2022",))
+    r.text("force_officers_text", _officers_sentence(ed, code, answers), f"{who}'s specialist "
+           f"officers and single points of contact (Q6 to Q8)", questions=("Q6", "Q7", "Q8"),
+           periods=("at_request",))
+    r.text("force_gaps_text", (
         f"{who} answered every question in full." if missing.empty else
         f"{who} gave no figure in answer to any of the {done.asked} questions."
         if not done.gave_figures else
         f"{who} could not, or did not, give a full answer to {len(missing)} of the "
-        f"{done.asked} questions. Each is listed here with what it said instead.")
-    return values
+        f"{done.asked} questions. Each is listed here with what it said instead."),
+        f"the questions {who} did not answer in full")
+    return r
 
 
 def _completeness_place(answered: int, ranking: pd.Series) -> str:

@@ -6,32 +6,47 @@ import pandas as pd
 
 from .. import fmt
 from ..data import STATUSES, Edition
+from ..figures import Register
 from ..tables import Table
 
 
-def figures(ed: Edition) -> dict[str, str]:
-    r = ed.returns
-    return {
-        "meth_questions": fmt.count(len(ed.questions)),
-        "meth_forces": fmt.count(ed.meta.forces_asked),
-        "meth_rows": fmt.count(len(r)),
-        "meth_publication_date": f"{ed.meta.publication_date:%-d %B %Y}",
-        "meth_edition": ed.meta.edition,
-        "meth_title": ed.meta.title,
-        "meth_theme": ed.meta.theme,
-        "meth_awareness_week": ed.meta.awareness_week,
-        "meth_illustrative": "yes" if ed.meta.illustrative else "no",
-        "meth_illustrative_text": illustrative_text(ed),
-        "org_years": fmt.count(ed.meta.organisation.trust_founded_years_ago),
-        "org_helpline_started": str(ed.meta.organisation.helpline_started),
-        "org_victims_supported": fmt.count(ed.meta.organisation.helpline_victims_supported),
-        "period_current": ed.period_label(ed.meta.current_period),
-        "period_previous": ed.period_label(ed.meta.previous_period),
-        "funding_amount": fmt.gbp_millions(ed.meta.funding_ask.amount_gbp),
-        "funding_exact": fmt.gbp(ed.meta.funding_ask.amount_gbp),
-        "funding_as_printed": ed.meta.funding_ask.as_printed,
-        "meth_timeliness_text": timeliness_text(ed),
-    }
+def figures(ed: Edition) -> Register:
+    meta, org, ask = ed.meta, ed.meta.organisation, ed.meta.funding_ask
+    r = Register(ed, files=("meta",))
+    r.count("meth_questions", len(ed.questions), "questions in the codebook",
+            files=("questions",))
+    r.count("meth_forces", meta.forces_asked, "police forces sent the request")
+    r.count("meth_rows", len(ed.returns), "rows of the answers file: one per force, question "
+            "and period", files=("returns",))
+    r.text("meth_publication_date", f"{meta.publication_date:%-d %B %Y}", "the date of "
+           "publication")
+    r.text("meth_edition", meta.edition, "the edition's year")
+    r.text("meth_title", meta.title, "the edition's title")
+    r.text("meth_theme", meta.theme, "the edition's theme")
+    r.text("meth_awareness_week", meta.awareness_week, "the awareness week of publication")
+    r.text("meth_illustrative", "yes" if meta.illustrative else "no", "whether the per-force "
+           "data are illustrative")
+    r.text("meth_illustrative_text", illustrative_text(ed), "what is real and what is "
+           "illustrative in this edition's data")
+    r.count("org_years", org.trust_founded_years_ago, "years since the Trust was founded",
+            sources=(org.source,))
+    r.value("org_helpline_started", str(org.helpline_started), org.helpline_started,
+            "the year the Helpline started", sources=(org.source,))
+    r.count("org_victims_supported", org.helpline_victims_supported, "victims the Helpline has "
+            "supported", sources=(org.source,))
+    r.text("period_current", ed.period_label(meta.current_period), "the period the requests "
+           "asked about")
+    r.text("period_previous", ed.period_label(meta.previous_period), "the year before it")
+    r.value("funding_amount", fmt.gbp_millions(ask.amount_gbp), ask.amount_gbp, "the funding "
+            "the report asks for, in millions of pounds", sources=(ask.source,))
+    r.value("funding_exact", fmt.gbp(ask.amount_gbp), ask.amount_gbp, "the funding the report "
+            "asks for, in pounds", sources=(ask.source,))
+    r.text("funding_as_printed", ask.as_printed, "the funding ask as the press release printed "
+           "it", sources=(ask.source,))
+    r.text("meth_timeliness_text", timeliness_text(ed), "how many forces answered within the "
+           "legal deadline, and the median time taken (from the tracker)",
+           files=("meta", "tracker"))
+    return r
 
 
 def timeliness_text(ed: Edition) -> str:

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import fmt
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
+from ..figures import Register
+from ..measures import figures as mfigures
 from ..measures.officers import category_counts, dedicated_officers, spoc_summary
 from . import foi_source, force_links
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     counts = category_counts(ed)
     table = dedicated_officers(ed)
     spoc = spoc_summary(ed)
-    return {
-        "officers_responding": fmt.count(len(table)),
-        "officers_at_least_one": fmt.count(counts["at least one"]),
-        "officers_none": fmt.count(counts["none"]),
-        "officers_unstated": fmt.count(counts["did not say"]),
-        "officers_dedicated_total": fmt.count(int(table["dedicated_officers"].sum())),
-        "officers_spoc_forces": fmt.count(spoc.spoc_forces),
-        "officers_spoc_total": fmt.count(spoc.spoc_total),
-        "officers_spoc_zero": fmt.count(spoc.spoc_zero),
-        "officers_spo_spoc_forces": fmt.count(spoc.spo_spoc_forces),
-        "officers_spo_spoc_total": fmt.count(spoc.spo_spoc_total),
-        "officers_spo_spoc_zero": fmt.count(spoc.spo_spoc_zero),
-    }
+    r = Register(ed, questions=("Q6",), periods=("at_request",))
+    r.count("officers_responding", len(table), "forces that gave at least one figure to the "
+            "request (those asked about dedicated officers, Q6)", forces=list(table.index))
+    for key, category in (("at_least_one", "at least one"), ("none", "none"),
+                          ("unstated", "did not say")):
+        these = list(table.index[table["category"] == category])
+        r.count(f"officers_{key}", counts[category], f"responding forces whose answer on "
+                f"officers wholly dedicated to stalking (Q6) was: {category}", forces=these)
+    r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
+            "officers wholly dedicated to stalking (Q6), summed over the forces that said")
+    for prefix, q, what in (("spoc", "Q7", "stalking single points of contact"),
+                            ("spo_spoc", "Q8", "single points of contact for SPOs")):
+        values = mfigures(ed, q, "at_request")
+        summary = (spoc.spoc_forces, spoc.spoc_total, spoc.spoc_zero) if q == "Q7" else (
+            spoc.spo_spoc_forces, spoc.spo_spoc_total, spoc.spo_spoc_zero)
+        r.count(f"officers_{prefix}_forces", summary[0], f"forces that gave the number of "
+                f"{what} ({q})", forces=list(values.index), questions=(q,))
+        r.count(f"officers_{prefix}_total", summary[1], f"{what} ({q}), summed over the forces "
+                f"that gave a figure", questions=(q,))
+        r.count(f"officers_{prefix}_zero", summary[2], f"forces that said they had no {what} "
+                f"({q})", forces=list(values.index[values == 0]), questions=(q,))
+    return r
 
 
 def chart(ed: Edition) -> AccessibleChart:

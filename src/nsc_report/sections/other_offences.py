@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import fmt
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
+from ..figures import Register
+from ..measures import figures as mfigures
 from ..measures.other_offences import (
+    ALTERNATIVES,
     alternative_totals,
     breakdown_levels,
     level_counts,
@@ -16,26 +18,44 @@ from ..measures.other_offences import (
 from . import foi_source, period
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     levels = level_counts(ed)
+    table = breakdown_levels(ed)
     alts = alternative_totals(ed).set_index("question")
     o15 = outcome_15b(ed)
-    values = {
-        "oo_responding": fmt.count(int(levels.sum())),
-        "oo_detailed": fmt.count(levels["detailed breakdown"]),
-        "oo_partial": fmt.count(levels["partial data"]),
-        "oo_none": fmt.count(levels["no data"]),
-        "oo_15b_forces": fmt.count(o15.forces),
-        "oo_15b_offences": fmt.count(o15.offences_15b),
-        "oo_15b_share": fmt.pct(o15.share_15b, 1),
-        "oo_cps_answer": ed.cps.answer,
-        "oo_cps_collated": "no" if ed.cps.status == "not_collated" else "yes",
-        "oo_period": period(ed),
-    }
+    r = Register(ed, questions=("Q2", "Q3", "Q4"), periods=(ed.meta.current_period,))
+    r.count("oo_responding", int(levels.sum()), "forces that gave at least one figure to the "
+            "request (those whose breakdown of Q2 to Q4 is classed)", forces=list(table.index))
+    for key, level in (("detailed", "detailed breakdown"), ("partial", "partial data"),
+                       ("none", "no data")):
+        these = list(table.index[table["level"] == level])
+        r.count(f"oo_{key}", levels[level], f"responding forces whose answers to Q2, Q3 and Q4 "
+                f"gave {level} (detailed: all three in full; no data: no figure for any)",
+                forces=these)
+    q5 = mfigures(ed, "Q5", ed.meta.current_period)
+    counted = list(mfigures(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
+    r.count("oo_15b_forces", o15.forces, "forces that gave both outcome 15B (Q5) and recorded "
+            "stalking (Q1)", forces=counted, questions=("Q5", "Q1"))
+    r.count("oo_15b_offences", o15.offences_15b, "stalking offences closed with outcome 15B "
+            "(Q5), summed over those forces", questions=("Q5", "Q1"))
+    r.share("oo_15b_share", o15.offences_15b, o15.recorded_in_those_forces, "offences closed "
+            "with outcome 15B (Q5) as a share of the stalking offences the same forces recorded "
+            "(Q1)", places=1, questions=("Q5", "Q1"))
+    r.text("oo_cps_answer", ed.cps.answer, "the Crown Prosecution Service's answer",
+           questions=(), files=("cps",), sources=(ed.cps.source,))
+    r.text("oo_cps_collated", "no" if ed.cps.status == "not_collated" else "yes",
+           "whether the CPS collates the figure", questions=(), files=("cps",),
+           sources=(ed.cps.source,))
+    r.text("oo_period", period(ed), "the period Q2 to Q5 asked about", questions=(),
+           files=("meta",))
     for q, key in (("Q2", "harassment"), ("Q3", "malcomms"), ("Q4", "s2a")):
-        values[f"oo_{key}"] = fmt.count(int(alts.at[q, "offences"]))
-        values[f"oo_{key}_forces"] = fmt.count(int(alts.at[q, "forces"]))
-    return values
+        gave = mfigures(ed, q, ed.meta.current_period)
+        r.count(f"oo_{key}", int(alts.at[q, "offences"]), f"offences charged as "
+                f"{ALTERNATIVES[q]} ({q}), summed over the forces that gave a figure",
+                questions=(q,))
+        r.count(f"oo_{key}_forces", int(alts.at[q, "forces"]), f"forces that gave a figure for "
+                f"{q}", forces=list(gave.index), questions=(q,))
+    return r
 
 
 def chart(ed: Edition) -> AccessibleChart:

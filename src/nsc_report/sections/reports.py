@@ -5,37 +5,73 @@ from __future__ import annotations
 from .. import fmt
 from ..charts import AccessibleChart, lollipop_change
 from ..data import Edition
+from ..figures import Register
 from ..measures.reports import change_table, commitment_summary
 from ..measures.response import responding_forces
 from . import foi_source, force_links, period
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     s = commitment_summary(ed)
     table = change_table(ed)
     share_pccs = 100 * s.pccs_committed / s.forces
     half = "more than half" if share_pccs > 50 else ("half" if share_pccs == 50 else
                                                      "fewer than half")
     committed = table[table["committed"]]
-    return {
-        "reports_pccs_committed": fmt.count(s.pccs_committed),
-        "reports_forces": fmt.count(s.forces),
-        "reports_pccs_share": fmt.pct(share_pccs),
-        "reports_pccs_share_words": half,
-        "reports_commitment_year": str(ed.meta.pcc_commitment_year),
-        "reports_responding": fmt.count(len(responding_forces(ed))),
-        "reports_responding_committed": fmt.count(s.responding_committed),
-        "reports_comparable": fmt.count(s.comparable),
-        "reports_not_comparable": fmt.count(s.responding_committed - s.comparable),
-        "reports_decreased": fmt.count(s.decreased),
-        "reports_increased": fmt.count(s.increased),
-        "reports_share_decreased": fmt.pct(s.share_decreased),
-        "reports_forces_both_years": fmt.count(len(table)),
-        "reports_forces_up_all": fmt.count(int((table["change"] > 0).sum())),
-        "reports_committed_median_change": fmt.pct(committed["pct_change"].median(), 1),
-        "reports_period_previous": period(ed, "previous"),
-        "reports_period_current": period(ed),
-    }
+    pledged = list(ed.commitments.loc[ed.commitments["committed"], "force_code"])
+    responding = responding_forces(ed)
+    responding_pledged = [c for c in responding if c in set(pledged)]
+    comparable = committed[committed.index.isin(responding_pledged)]
+    years = (ed.meta.previous_period, ed.meta.current_period)
+    r = Register(ed, questions=("Q1",), periods=years, files=("commitments",),
+                 sources=("pcc_pledge_2022",))
+    year = ed.meta.pcc_commitment_year
+    r.count("reports_pccs_committed", s.pccs_committed, f"forces whose Police and Crime "
+            f"Commissioner made the {year} commitment to increase reports of stalking",
+            forces=pledged, questions=(), periods=())
+    r.count("reports_forces", s.forces, "territorial police forces of England and Wales",
+            questions=(), periods=(), files=("forces",), sources=(),
+            forces=list(ed.forces["force_code"]))
+    r.share("reports_pccs_share", s.pccs_committed, s.forces, f"share of the forces whose PCC "
+            f"made the {year} commitment", questions=(), periods=(), forces=pledged)
+    r.text("reports_pccs_share_words", half, f"the share of PCCs who made the {year} "
+           f"commitment, in words", questions=(), periods=())
+    r.text("reports_commitment_year", str(year), "the year of the PCCs' commitment",
+           questions=(), periods=(), files=("meta",))
+    r.count("reports_responding", len(responding), "forces that gave at least one figure in "
+            "answer to the request", forces=responding, questions=tuple(ed.questions["id"]),
+            periods=(), files=(), sources=())
+    r.count("reports_responding_committed", s.responding_committed, "forces that gave at "
+            "least one figure and whose PCC made the commitment", forces=responding_pledged)
+    r.count("reports_comparable", s.comparable, "forces whose PCC made the commitment that "
+            "gave recorded stalking (Q1) for both years", forces=list(comparable.index))
+    r.count("reports_not_comparable", s.responding_committed - s.comparable,
+            "responding forces whose PCC made the commitment but that did not give Q1 for both "
+            "years", forces=[c for c in responding_pledged if c not in set(comparable.index)])
+    down = comparable[comparable["direction"] == "decrease"]
+    up = comparable[comparable["direction"] == "increase"]
+    r.count("reports_decreased", s.decreased, "forces whose PCC made the commitment that "
+            "recorded fewer stalking offences (Q1) in the later year", forces=list(down.index))
+    r.count("reports_increased", s.increased, "forces whose PCC made the commitment that "
+            "recorded more stalking offences (Q1) in the later year", forces=list(up.index))
+    r.share("reports_share_decreased", s.decreased, s.comparable, "share of the forces whose "
+            "PCC made the commitment and that gave both years' Q1 that recorded fewer offences",
+            forces=list(down.index))
+    r.count("reports_forces_both_years", len(table), "forces that gave recorded stalking (Q1) "
+            "for both years", forces=list(table.index), files=(), sources=())
+    rose = table[table["change"] > 0]
+    r.count("reports_forces_up_all", len(rose), "forces, whatever their PCC did, that recorded "
+            "more stalking offences (Q1) in the later year", forces=list(rose.index), files=(),
+            sources=())
+    r.value("reports_committed_median_change", fmt.pct(committed["pct_change"].median(), 1),
+            committed["pct_change"].median(), "median percentage change in recorded stalking "
+            "(Q1) over the forces whose PCC made the commitment and that gave both years",
+            forces=list(committed.index))
+    r.text("reports_period_previous", period(ed, "previous"), "the earlier year of Q1",
+           questions=(), periods=(), files=("meta",), sources=())
+    r.text("reports_period_current", period(ed), "the later year of Q1", questions=(),
+           periods=(), files=("meta",), sources=())
+    return r
 
 
 def chart(ed: Edition) -> AccessibleChart:

@@ -5,47 +5,74 @@ from __future__ import annotations
 from .. import fmt
 from ..charts import AccessibleChart, bars_with_thresholds
 from ..data import Edition
+from ..figures import Register
 from ..measures.response import responding_forces
 from ..measures.spo import BANDS, band_counts, spo_summary, spo_table
 from . import foi_source, force_links, period
 
 
-def figures(ed: Edition) -> dict[str, str]:
+def figures(ed: Edition) -> Register:
     s = spo_summary(ed)
     bands = band_counts(ed)
     table = spo_table(ed)
     top = table.iloc[0]
-    zero = int((table["total"] == 0).sum())
-    return {
-        "spo_forces_with_figures": fmt.count(s.forces_with_figures),
-        "spo_forces_without_figures": fmt.count(
-            len(responding_forces(ed)) - s.forces_with_figures),
-        "spo_band_low": fmt.count(bands.iloc[0]),
-        "spo_band_mid": fmt.count(bands.iloc[1]),
-        "spo_band_high": fmt.count(bands.iloc[2]),
-        "spo_band_low_label": BANDS[0][0],
-        "spo_band_mid_label": BANDS[1][0],
-        "spo_band_high_label": BANDS[2][0],
-        "spo_band_low_share": fmt.share(bands.iloc[0], s.forces_with_figures),
-        "spo_total": fmt.count(s.total),
-        "spo_interim": fmt.count(s.interim),
-        "spo_full": fmt.count(s.full),
-        "spo_median": fmt.count(s.median_per_force),
-        "spo_median_per_1000": f"{s.median_per_1000:.1f}",
-        "spo_top_force": str(top["force"]),
-        "spo_top_total": fmt.count(int(top["total"])),
-        "spo_zero_forces": fmt.count(zero),
-        "spo_zero_text": ("Every force made at least one." if zero == 0 else
-                          "One force made none at all." if zero == 1 else
-                          f"{zero} forces made none at all."),
-        "spo_not_authorised": fmt.count(s.not_authorised),
-        "spo_not_authorised_forces": fmt.count(s.not_authorised_forces),
-        "spo_refused": fmt.count(s.refused_at_court),
-        "spo_refused_forces": fmt.count(s.refused_at_court_forces),
-        "spo_positive": fmt.count(s.positive_requirements),
-        "spo_positive_forces": fmt.count(s.positive_requirements_forces),
-        "spo_period": period(ed),
-    }
+    zero = table[table["total"] == 0]
+    apps = ("Q9", "Q10")
+    r = Register(ed, questions=apps, periods=(ed.meta.current_period,))
+    with_figures = list(table.index)
+    r.count("spo_forces_with_figures", s.forces_with_figures,
+            "forces that gave both their interim (Q9) and full (Q10) SPO application figures",
+            forces=with_figures)
+    r.count("spo_forces_without_figures", len(responding_forces(ed)) - s.forces_with_figures,
+            "forces that gave some figure to the request but not both SPO application figures",
+            forces=[c for c in responding_forces(ed) if c not in set(with_figures)])
+    for i, (key, (label, _, _)) in enumerate(zip(("low", "mid", "high"), BANDS, strict=True)):
+        in_band = list(table.index[table["band"] == label])
+        r.count(f"spo_band_{key}", bands.iloc[i],
+                f"forces whose interim plus full SPO applications in the {period(ed)} were "
+                f"{label}", forces=in_band)
+        r.text(f"spo_band_{key}_label", label, f"the label of SPO band {i + 1}: interim plus "
+               f"full applications in a year", questions=())
+    r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
+            f"share of the forces that gave both SPO application figures that applied for "
+            f"{BANDS[0][0]} in the {period(ed)}", forces=list(table.index[table["band"]
+                                                                          == BANDS[0][0]]))
+    r.count("spo_total", s.total, "interim plus full SPO applications, summed over the forces "
+            "that gave both figures")
+    r.count("spo_interim", s.interim, "interim SPO applications (Q9), summed over the forces "
+            "that gave both figures")
+    r.count("spo_full", s.full, "full SPO applications (Q10), summed over the forces that gave "
+            "both figures")
+    r.value("spo_median", fmt.count(s.median_per_force), s.median_per_force,
+            "median of interim plus full SPO applications per force, over the forces that gave "
+            "both figures")
+    r.value("spo_median_per_1000", f"{s.median_per_1000:.1f}", s.median_per_1000,
+            "median per force of SPO applications per 1,000 stalking offences it recorded (Q1), "
+            "over the forces that gave both", questions=("Q1", *apps))
+    r.value("spo_top_force", str(top["force"]), str(top["force"]),
+            "the force with the most interim plus full SPO applications", forces=[top.name])
+    r.count("spo_top_total", int(top["total"]), "interim plus full SPO applications of the "
+            "force that made the most")
+    r.count("spo_zero_forces", len(zero), "forces that gave both SPO application figures and "
+            "made no application", forces=list(zero.index))
+    r.text("spo_zero_text", "Every force made at least one." if len(zero) == 0 else
+           "One force made none at all." if len(zero) == 1 else
+           f"{len(zero)} forces made none at all.",
+           "how many of the forces that gave both SPO application figures made none",
+           forces=list(zero.index))
+    for key, col, q, what in (("not_authorised", "not_authorised", "Q11",
+                               "applications stopped inside the force before court"),
+                              ("refused", "refused_at_court", "Q12",
+                               "applications refused by a court"),
+                              ("positive", "positive_requirements", "Q13",
+                               "orders granted with positive requirements")):
+        gave = table[col].dropna()
+        r.count(f"spo_{key}", int(gave.sum()), f"{what} ({q}), summed over the forces that "
+                f"gave a figure and both application figures", questions=(q, *apps))
+        r.count(f"spo_{key}_forces", len(gave), f"forces that gave a figure for {what} ({q}) "
+                f"and both application figures", forces=list(gave.index), questions=(q, *apps))
+    r.text("spo_period", period(ed), "the period the SPO questions asked about", questions=())
+    return r
 
 
 def chart(ed: Edition) -> AccessibleChart:

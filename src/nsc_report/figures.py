@@ -1,0 +1,180 @@
+"""Every figure traceable: what each glued value is, and what it was computed from.
+
+A section's `figures(ed)` returns a `Register`: for each glue key, the text as printed and a
+`Figure` recording its raw value, a one-line definition, the numerator and denominator of a
+share, the questions, periods and data files it comes from, the forces it counts and the
+sources it cites. `glue_figures` glues the text for the prose and the register itself as one
+JSON record (`nsc_figures`) in the executed notebook, which the build reads to publish the
+register page, `figures.csv` and `figures.json` (publish.py, register.py).
+
+Two kinds: a *figure* (a number, a share, a name chosen by the data) is linked from the prose
+to its register entry; a *text* (a sentence or a label assembled from the data) is registered
+with its inputs but not linked, since a link around a whole sentence would read badly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from . import fmt
+from .data import Edition
+
+RECORD = "nsc_figures"  # the glue key of a notebook's register
+
+# Short names of an edition's files, as figures name them.
+FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
+         "national": "national.csv", "commitments": "pcc_commitments.csv", "cps": "cps.yml",
+         "tracker": "tracker.csv", "forces": "../reference/forces.csv"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str                                   # as printed
+    raw: int | float | str | None
+    definition: str                             # one line, plain English
+    kind: Literal["figure", "text"] = "figure"
+    numerator: int | float | None = None
+    denominator: int | float | None = None
+    questions: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    forces: tuple[str, ...] | None = None       # codes of the forces counted, where it counts
+    files: tuple[str, ...] = ()                 # short names, see FILES
+    sources: tuple[str, ...] = ()               # source ids in edition.yml
+
+
+def _plain(value: Any) -> int | float | str | None:
+    """numpy and pandas scalars as plain JSON values."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+@dataclass
+class Register:
+    """The figures of one notebook, built with defaults shared by the section."""
+
+    edition: Edition
+    questions: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def _add(self, key: str, figure: Figure) -> str:
+        if key in self.figures:
+            raise KeyError(f"figure {key!r} registered twice")
+        self.figures[key] = figure
+        return figure.text
+
+    def _meta(self, questions: Iterable[str] | None, periods: Iterable[str] | None,
+              files: Iterable[str] | None, sources: Iterable[str] | None) -> dict[str, Any]:
+        q = tuple(self.questions if questions is None else questions)
+        f = tuple(self.files if files is None else files)
+        s = tuple(self.sources if sources is None else sources)
+        if q:  # a figure from the answers: the returns, the codebook and this edition's requests
+            f = tuple(dict.fromkeys(("returns", "questions", *f)))
+            s = tuple(dict.fromkeys((f"foi_{self.edition.meta.edition}", *s)))
+        return {"questions": q, "periods": tuple(self.periods if periods is None else periods),
+                "files": f, "sources": s}
+
+    def count(self, key: str, n: int | float, definition: str, *,
+              forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
+              periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
+              sources: Iterable[str] | None = None) -> str:
+        """A whole number (of forces, when `forces` lists the ones counted)."""
+        counted = tuple(forces) if forces is not None else None
+        if counted is not None and len(counted) != n:
+            raise ValueError(f"figure {key!r}: counts {n} but lists {len(counted)} forces")
+        return self._add(key, Figure(fmt.count(n), _plain(n), definition, forces=counted,
+                                     **self._meta(questions, periods, files, sources)))
+
+    def share(self, key: str, numerator: int | float, denominator: int | float,
+              definition: str, *, places: int = 0, forces: Iterable[str] | None = None,
+              questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
+              files: Iterable[str] | None = None, sources: Iterable[str] | None = None) -> str:
+        """numerator / denominator as a percentage."""
+        raw = 100 * numerator / denominator
+        return self._add(key, Figure(fmt.pct(raw, places), _plain(raw), definition,
+                                     numerator=_plain(numerator), denominator=_plain(denominator),
+                                     forces=tuple(forces) if forces is not None else None,
+                                     **self._meta(questions, periods, files, sources)))
+
+    def value(self, key: str, text: str, raw: Any, definition: str, *,
+              numerator: int | float | None = None, denominator: int | float | None = None,
+              forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
+              periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
+              sources: Iterable[str] | None = None) -> str:
+        """Any other figure: a rate, a median, a name picked by the data, an amount."""
+        return self._add(key, Figure(text, _plain(raw), definition, numerator=_plain(numerator),
+                                     denominator=_plain(denominator),
+                                     forces=tuple(forces) if forces is not None else None,
+                                     **self._meta(questions, periods, files, sources)))
+
+    def text(self, key: str, text: str, definition: str, *,
+             questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
+             files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
+             forces: Iterable[str] | None = None) -> str:
+        """A sentence or a label made from the data (registered, not linked)."""
+        return self._add(key, Figure(text, text, definition, kind="text",
+                                     forces=tuple(forces) if forces is not None else None,
+                                     **self._meta(questions, periods, files, sources)))
+
+    @property
+    def values(self) -> dict[str, str]:
+        return {key: f.text for key, f in self.figures.items()}
+
+    # Read like the mapping of key to printed text that sections used to return.
+    def __getitem__(self, key: str) -> str:
+        return self.figures[key].text
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.figures
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.figures)
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def record(self) -> dict[str, Any]:
+        """The register as JSON: file paths and source citations resolved."""
+        ed = self.edition
+        folder = f"{ed.directory.parent.name}/{ed.meta.edition}"
+        entries = {}
+        for key, f in self.figures.items():
+            entry = asdict(f)
+            # A short name (FILES), or a path from the edition's folder (another edition's).
+            entry["files"] = [_normalise(f"{folder}/{FILES.get(name, name)}")
+                              for name in f.files]
+            entry["sources"] = [ed.source(s).citation for s in f.sources]
+            entry["questions"] = list(f.questions)
+            entry["periods"] = [ed.period_label(p) for p in f.periods]
+            entry["forces"] = (None if f.forces is None else
+                               [_force_name(ed, code) for code in f.forces])
+            entries[key] = entry
+        return {"edition": ed.meta.edition, "figures": entries}
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == ".." and parts:
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _force_name(ed: Edition, code: str) -> str:
+    names = dict(zip(ed.forces["force_code"], ed.forces["force_name"], strict=True))
+    return names.get(code, code)
+
+
+def as_register(values: Register | Mapping[str, str]) -> Register | None:
+    return values if isinstance(values, Register) else None

@@ -1,0 +1,308 @@
+"""The register of figures: every glued value of the book, what it is and where it is printed.
+
+Each executed notebook holds its figures' register (`nsc_figures`, glued by `glue_figures`).
+This module gathers them, finds the pages on which each figure is printed (from the glue roles
+in the chapters and notebooks), and writes the register as a page of the book ("Where each
+figure comes from"), as `figures.csv` and `figures.json`, and as the printed report's annex. It
+also compares two registers (`nsc-report figures --compare REF`).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from .figures import RECORD
+
+GLUE_MIME = "application/papermill.record/text/plain"
+# {glue}`key`, {glue:text}`other.ipynb::key:s`, ... (the forms myst-nb accepts)
+GLUE_ROLE = re.compile(r"\{glue(?::(?:text|any|md))?\}`(?:([^`:]+?)\.ipynb::)?([A-Za-z0-9_]+)"
+                       r"(?::[^`]*)?`")
+REGISTER_PAGE = "book/figures"
+ANNEX_PAGE = "book/figures-annex"
+COLUMNS = ["id", "notebook", "key", "kind", "text", "raw", "definition", "numerator",
+           "denominator", "questions", "periods", "forces", "files", "sources", "pages"]
+
+
+def notebook_id(path: Path, notebook_dir: Path) -> str:
+    """'spo' for book/spo.ipynb, 'forces/durham' for book/forces/durham.ipynb."""
+    return path.relative_to(notebook_dir).with_suffix("").as_posix()
+
+
+def anchor(figure_id: str) -> str:
+    """The register page's id for a figure: 'fig-spo-spo_band_low'."""
+    return "fig-" + re.sub(r"[^A-Za-z0-9_]+", "-", figure_id)
+
+
+def read_records(notebook_dir: Path) -> dict[str, dict[str, Any]]:
+    """Each executed notebook's register, by notebook id."""
+    records = {}
+    for path in sorted(notebook_dir.rglob("*.ipynb")):
+        if path.name.startswith(".") or ".ipynb_checkpoints" in path.parts:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+                if name == RECORD and GLUE_MIME in output.get("data", {}):
+                    records[notebook_id(path, notebook_dir)] = json.loads(
+                        output["data"][GLUE_MIME])
+    return records
+
+
+def page_texts(notebook_dir: Path, markdown: Iterable[tuple[str, Path]]) -> dict[str, str]:
+    """The text of each page that can glue a figure: the chapters' Markdown (page name and
+    file) and the executed notebooks' Markdown cells."""
+    pages = {name: path.read_text(encoding="utf-8") for name, path in markdown}
+    for path in sorted(notebook_dir.rglob("*.ipynb")):
+        if path.name.startswith(".") or ".ipynb_checkpoints" in path.parts:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        pages[notebook_id(path, notebook_dir)] = "\n".join(
+            c.source for c in nb.cells if c.cell_type == "markdown")
+    return pages
+
+
+def references(pages: dict[str, str]) -> dict[str, list[str]]:
+    """Figure id ('spo/spo_band_low') -> the pages that print it, in page order."""
+    found: dict[str, list[str]] = {}
+    for page, text in sorted(pages.items()):
+        folder = posixpath.dirname(page)
+        for doc, key in GLUE_ROLE.findall(text):
+            notebook = posixpath.normpath(posixpath.join(folder, doc)) if doc else page
+            where = found.setdefault(f"{notebook}/{key}", [])
+            if page not in where:
+                where.append(page)
+    return found
+
+
+@dataclass(frozen=True)
+class Register:
+    entries: list[dict[str, Any]]     # COLUMNS, in notebook then glue order
+    titles: dict[str, str]            # notebook id -> chapter title
+
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for e in self.entries}
+
+
+def _heading(text: str, default: str) -> str:
+    match = re.search(r"^# (.+)$", text, flags=re.MULTILINE)
+    if not match:
+        return default
+    # A heading made of a glued value (a force page's name) reads as its page id.
+    return default if "{glue" in match.group(1) else match.group(1).strip()
+
+
+def _title(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and re.search(r"^# ", cell.source, flags=re.MULTILINE):
+            return _heading(cell.source, path.stem)
+    return path.stem
+
+
+def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
+          order: list[str] | None = None) -> Register:
+    """The register of the executed notebooks in `notebook_dir`, with the pages (among those
+    notebooks and the Markdown chapters given) that print each figure; chapters in `order`
+    (the table of contents) first, then the others, then the force pages."""
+    markdown = list(markdown)
+    records = read_records(notebook_dir)
+    printed = references(page_texts(notebook_dir, markdown))
+    rank = {name: i for i, name in enumerate(order or [])}
+    entries: list[dict[str, Any]] = []
+    titles = {name: _heading(path.read_text(encoding="utf-8"), name) for name, path in markdown}
+    for notebook in sorted(records, key=lambda n: (n.startswith("forces/"),
+                                                   rank.get(n, len(rank)), n)):
+        record = records[notebook]
+        path = notebook_dir / f"{notebook}.ipynb"
+        titles[notebook] = _title(path)
+        if titles[notebook] == notebook and "force_name" in record["figures"]:
+            titles[notebook] = record["figures"]["force_name"]["text"]  # a force page
+        for key, figure in record["figures"].items():
+            fid = f"{notebook}/{key}"
+            # The page that computes it first, then the others that print it.
+            pages = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
+            entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
+                            "pages": pages})
+    return Register(entries, titles)
+
+
+def unregistered(register: Register, pages: dict[str, str]) -> list[str]:
+    """Figures printed somewhere that no notebook registered."""
+    known = register.by_id()
+    return sorted(fid for fid in references(pages) if fid not in known)
+
+
+# --- downloads -------------------------------------------------------------------------------
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def to_csv(register: Register) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for e in register.entries:
+        writer.writerow([_cell(e.get(c)) for c in COLUMNS])
+    return buffer.getvalue()
+
+
+def to_json(register: Register) -> str:
+    return json.dumps({"figures": [{c: e.get(c) for c in COLUMNS} for e in register.entries]},
+                      indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def from_json(text: str) -> Register:
+    data = json.loads(text)
+    return Register(list(data["figures"]), {})
+
+
+# --- the register page and the printed annex --------------------------------------------------
+
+def _page_link(page: str, titles: dict[str, str], web: set[str] | None) -> str:
+    """A link from book/figures.html to a page that prints the figure (a page of the printed
+    report only, such as its annex, is named without a link)."""
+    label = html.escape(titles.get(page, page))
+    if web is not None and page not in web and not page.startswith("forces/"):
+        return f"{label} (printed report)"
+    return f'<a href="{html.escape(page)}.html">{label}</a>'
+
+
+def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str:
+    computed = []  # HTML, escaped here
+    if e.get("numerator") is not None and e.get("denominator") is not None:
+        computed.append(html.escape(f"{_cell(e['numerator'])} ÷ {_cell(e['denominator'])}"))
+    if e.get("questions"):
+        computed.append(html.escape("questions " + ", ".join(e["questions"])))
+    if e.get("periods"):
+        computed.append(html.escape("; ".join(e["periods"])))
+    if e.get("files"):
+        computed.append(", ".join(f"<code>{html.escape(f)}</code>" for f in e["files"]))
+    forces = e.get("forces")
+    counted = ("" if forces is None else
+               f"<details><summary>{len(forces)} force{'s' if len(forces) != 1 else ''}"
+               f"</summary>{html.escape(', '.join(forces))}</details>" if forces else "none")
+    pages = ", ".join(_page_link(p, titles, web) for p in e["pages"]) or "not printed"
+    return (f'<tr id="{anchor(e["id"])}"><th scope="row"><code>{html.escape(e["key"])}'
+            f"</code></th><td>{html.escape(e['text'])}</td>"
+            f"<td>{html.escape(e['definition'])}</td>"
+            f"<td>{'; '.join(computed)}</td>"
+            f"<td>{counted}</td><td>{html.escape('; '.join(e.get('sources') or []))}</td>"
+            f"<td>{pages}</td></tr>")
+
+
+def _table(name: str, caption: str, entries: list[dict[str, Any]],
+           titles: dict[str, str], web: set[str] | None) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in (
+        "Key", "As printed", "What it is", "Computed from", "Forces counted", "Source",
+        "Printed on"))
+    rows = "".join(_row(e, titles, web) for e in entries)
+    return (f'<div class="nsc-table-wrap nsc-register" role="region" tabindex="0" '
+            f'aria-label="Table: {html.escape(caption)}"><table class="nsc-table" '
+            f'id="nsc-table-figures-{name}"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def register_page(register: Register, web: set[str] | None = None) -> str:
+    """The page "Where each figure comes from", grouped by chapter; the force pages' figures
+    are grouped by force, each folded away. `web`: the pages of the web book (others are
+    named, not linked)."""
+    titles = register.titles
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for e in register.entries:
+        groups.setdefault(e["notebook"], []).append(e)
+    chapters = [n for n in groups if not n.startswith("forces/")]
+    forces = [n for n in groups if n.startswith("forces/")]
+    total = len(register.entries)
+    linked = sum(1 for e in register.entries if e["kind"] == "figure")
+    out = [
+        "# Where each figure comes from\n",
+        f"Every figure in this report is computed from its data when the report is built. "
+        f"This register lists all {total:,} of them, chapter by chapter: the figure as "
+        f"printed, what it is, what it was computed from (the share's numerator and "
+        f"denominator, the questions, periods and data files), the forces it counts, the "
+        f"source it cites and the pages that print it. In the text, each of the {linked:,} "
+        f"figures is a link to its entry here; a sentence or label assembled from the data "
+        f"is listed too. The register can also be downloaded as "
+        f'<a href="downloads/figures.csv">figures.csv</a> and '
+        f'<a href="downloads/figures.json">figures.json</a>.\n',
+    ]
+    for notebook in chapters:
+        out.append(f"## {titles.get(notebook, notebook)}\n")
+        out.append(_table(notebook, f"Figures of the chapter: {titles.get(notebook, notebook)}",
+                          groups[notebook], titles, web) + "\n")
+    if forces:
+        out.append("## Force pages\n")
+        out.append("Each force's page prints the same figures about that force; open a force "
+                   "to see them.\n")
+        for notebook in forces:
+            title = titles.get(notebook, notebook)
+            table = _table(notebook.replace("/", "-"), f"Figures of the page: {title}",
+                           groups[notebook], titles, web)
+            out.append(f'<details class="nsc-register-force"><summary>{html.escape(title)}'
+                       f"</summary>\n\n{table}\n\n</details>\n")
+    return "\n".join(out)
+
+
+def annex_page(register: Register) -> str:
+    """The printed report's annex: one line per figure of the chapters (force pages are not
+    printed)."""
+    out = ["# Annex: where each figure comes from\n",
+           "Each figure printed in this report, with what it is. The web report's register "
+           "adds what each was computed from, and `figures.csv` holds all of it.\n"]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for e in register.entries:
+        if e["kind"] == "figure" and e["pages"] and not e["notebook"].startswith("forces/"):
+            groups.setdefault(e["notebook"], []).append(e)
+    for notebook, entries in groups.items():
+        out.append(f"## {register.titles.get(notebook, notebook)}\n")
+        out.extend(f"- **{_md(e['text'])}**: {_md(e['definition'])}" for e in entries)
+        out.append("")
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+# --- comparing two registers ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    old: str | None
+    new: str | None
+    pages: list[str]
+
+    @property
+    def kind(self) -> str:
+        return "appeared" if self.old is None else "vanished" if self.new is None else "changed"
+
+
+def compare(old: Register, new: Register) -> list[Change]:
+    """Figures whose printed value changed, appeared or vanished."""
+    before, after = old.by_id(), new.by_id()
+    changes = []
+    for fid in sorted(set(before) | set(after)):
+        a, b = before.get(fid), after.get(fid)
+        if a is not None and b is not None and a["text"] == b["text"]:
+            continue
+        pages = list(dict.fromkeys([*(b or {}).get("pages", []), *(a or {}).get("pages", [])]))
+        changes.append(Change(fid, a["text"] if a else None, b["text"] if b else None, pages))
+    return changes

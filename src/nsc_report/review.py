@@ -1,0 +1,95 @@
+"""Review: which published figures changed (`nsc-report figures --compare REF`).
+
+The register of figures is read from executed notebooks: those committed in book/ (or, with
+`--fresh`, the templates executed again from the data and code as they are now, into a scratch
+folder) against REF: a git revision (its book/ and the edition's chapters), or a folder holding
+a `figures.json` or executed notebooks. What a reviewer reads is one line per figure whose
+printed value changed, appeared or vanished, with the pages that print it.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from . import register
+from .register import Change, Register
+
+
+class ReviewError(Exception):
+    """REF is neither a git revision nor a folder with a register or notebooks."""
+
+
+def markdown_pages(book: Path, chapters: Path) -> list[tuple[str, Path]]:
+    """The Markdown chapters of the book: book/*.md, each replaced by the edition's own."""
+    pages = {p.stem: p for p in sorted(book.glob("*.md"))}
+    pages.update({p.stem: p for p in sorted(chapters.glob("*.md"))})
+    return sorted(pages.items())
+
+
+def from_notebooks(book: Path, chapters: Path) -> Register:
+    return register.build(book, markdown_pages(book, chapters))
+
+
+def from_folder(folder: Path, chapters: Path) -> Register:
+    for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
+                      folder / "book" / "downloads" / "figures.json"):
+        if candidate.is_file():
+            return register.from_json(candidate.read_text(encoding="utf-8"))
+    book = folder / "book" if (folder / "book").is_dir() else folder
+    if not any(book.glob("*.ipynb")):
+        raise ReviewError(f"{folder} holds neither a figures.json nor executed notebooks")
+    return from_notebooks(book, chapters)
+
+
+def from_git(root: Path, ref: str, edition: str) -> Register:
+    """The register of the notebooks committed at `ref`."""
+    paths = ["book", f"data/{edition}/chapters"]
+    listed = subprocess.run(["git", "-C", str(root), "ls-tree", "--name-only", ref, "--",
+                             *paths], capture_output=True, text=True)
+    if listed.returncode != 0:
+        raise ReviewError(f"{ref!r} is not a git revision of {root} "
+                          f"({listed.stderr.strip() or 'git failed'})")
+    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", ref, "--",
+                              *listed.stdout.split()], capture_output=True)
+    if archive.returncode != 0:
+        raise ReviewError(archive.stderr.decode(errors="replace").strip())
+    with tempfile.TemporaryDirectory(prefix="nsc-figures-") as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        return from_notebooks(Path(tmp) / "book", Path(tmp) / "data" / edition / "chapters")
+
+
+def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> Register:
+    folder = Path(ref)
+    if not folder.is_absolute():
+        folder = root / ref if (root / ref).exists() else folder
+    if folder.is_dir():
+        return from_folder(folder, chapters)
+    return from_git(root, ref, edition)
+
+
+def table(changes: list[Change], before: Register | None = None) -> str:
+    """One line per changed figure: 'spo/spo_band_low  12 -> 11  (spo, summary, index)'."""
+    if before is not None and not before.entries:
+        return ("The reference holds no register of figures (its notebooks were executed "
+                "before figures were registered), so there is nothing to compare with.")
+    if not changes:
+        return "No published figure changed."
+    rows = [(c.id, c.old if c.old is not None else "(new)",
+             c.new if c.new is not None else "(gone)", ", ".join(c.pages) or "not printed")
+            for c in changes]
+    width = [min(max(len(r[i]) for r in rows), 48) for i in range(3)]
+    lines = [f"{len(changes)} published figure(s) changed, appeared or vanished:",
+             f"{'figure':<{width[0]}}  {'before':>{width[1]}}    {'after':<{width[2]}}  pages"]
+    for fid, old, new, pages in rows:
+        lines.append(f"{fid:<{width[0]}}  {_cut(old):>{width[1]}} -> {_cut(new):<{width[2]}}  "
+                     f"({pages})")
+    return "\n".join(lines)
+
+
+def _cut(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
