@@ -85,9 +85,9 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     meta = re.sub(r'^edition: .*$', f'edition: "{new}"', meta, count=1, flags=re.MULTILINE)
     meta = meta.replace(f"foi_{previous}:", f"foi_{new}:  # {FILL_IN}: cite this year's requests")
     meta = re.sub(r"^previous_edition: .*\n", "", meta, flags=re.MULTILINE)
-    meta = re.sub(r"^(previous_period: .*\n)",
-                  lambda m: f'{m.group(1)}previous_edition: "{previous}"  # compared with\n',
-                  meta, count=1, flags=re.MULTILINE)
+    link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
+    meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
+                  flags=re.MULTILINE)
     write("edition.yml", _mark(meta))
     write("questions.yml", link_questions((source / "questions.yml").read_text(encoding="utf-8")))
     header = (source / "foi_returns.csv").read_text(encoding="utf-8").splitlines()[0]

@@ -45,10 +45,11 @@ def figures(ed: Edition) -> Register:
             "both figures")
     r.value("spo_median", fmt.count(s.median_per_force), s.median_per_force,
             "median of interim plus full SPO applications per force, over the forces that gave "
-            "both figures")
+            "both figures", forces=with_figures)
     r.value("spo_median_per_1000", f"{s.median_per_1000:.1f}", s.median_per_1000,
             "median per force of SPO applications per 1,000 stalking offences it recorded (Q1), "
-            "over the forces that gave both", questions=("Q1", *apps))
+            "over the forces that gave both", questions=("Q1", *apps),
+            forces=list(table.index[table["per_1000_recorded"].notna()]))
     r.value("spo_top_force", str(top["force"]), str(top["force"]),
             "the force with the most interim plus full SPO applications", forces=[top.name])
     r.count("spo_top_total", int(top["total"]), "interim plus full SPO applications of the "
