@@ -84,7 +84,8 @@ def append(path: Path, text: str) -> None:
 
 
 def edit_narrative(root: Path) -> None:
-    append(root / "book" / "introduction.md", "\nAn added sentence of narrative.\n")
+    append(root / "data" / "2024" / "chapters" / "introduction.md",
+           "\nAn added sentence of narrative.\n")
 
 
 def edit_data(root: Path) -> None:
