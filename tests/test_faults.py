@@ -150,3 +150,23 @@ def test_pdf_dates_come_from_the_edition_or_source_date_epoch(built: Built):
         assert pdf_date(load_edition(ROOT / "data", "2024")).startswith("D:20231114")
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def test_a_browser_leaving_mid_download_prints_no_traceback(tmp_path: Path, capfd):
+    """Ctrl+C during printing closes Chromium while the local server is still sending."""
+    import socket
+    import struct
+    import time
+
+    from nsc_report.serve import serve
+
+    (tmp_path / "big.bin").write_bytes(b"x" * 32_000_000)
+    with serve(tmp_path) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            client.recv(1024)
+            # Linger 0: the close resets the connection, as a killed browser's does.
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        time.sleep(0.5)
+    assert "Traceback" not in capfd.readouterr().err
