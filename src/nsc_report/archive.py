@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import DataValidationError, load_edition
+from .data import DataValidationError, Edition, load_edition
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
 EDITIONS_PAGE = "book/editions"
@@ -29,6 +29,13 @@ class Entry:
     published: dt.date
     pdf: str            # the PDF's file name
     path: str           # where its pages sit, from the site's root: "" or "editions/2024/"
+
+    @classmethod
+    def of(cls, edition: Edition, path: str) -> Entry:
+        from .publish import pdf_name
+
+        meta = edition.meta
+        return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path)
 
 
 @dataclass(frozen=True)
@@ -51,12 +58,15 @@ class Site:
     def for_edition(self, year: str) -> Site:
         return Site(self.current, self.entries, year)
 
+    @classmethod
+    def alone(cls, edition: Edition) -> Site:
+        """A site of this edition only (a build that was not given the others)."""
+        return cls(edition.meta.edition, (Entry.of(edition, ""),), edition.meta.edition)
+
 
 def site_for(data_dir: Path, current: str) -> Site:
     """The current edition and every earlier edition in `data_dir` whose core files are valid,
     newest first. An edition in preparation (a later year) is not listed."""
-    from .publish import pdf_name
-
     entries = []
     for folder in sorted(data_dir.iterdir(), reverse=True):
         if not (YEAR.fullmatch(folder.name) and folder.name <= current
@@ -69,8 +79,7 @@ def site_for(data_dir: Path, current: str) -> Site:
                 raise
             continue  # an earlier edition that no longer loads is left out, not fatal
         path = "" if folder.name == current else f"{ARCHIVE}/{folder.name}/"
-        entries.append(Entry(folder.name, ed.meta.title, ed.meta.publication_date,
-                             pdf_name(ed), path))
+        entries.append(Entry.of(ed, path))
     return Site(current, tuple(entries), current)
 
 

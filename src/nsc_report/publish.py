@@ -24,7 +24,7 @@ import pandas as pd
 import yaml
 
 from . import register
-from .archive import ARCHIVE, EDITIONS_PAGE, Entry, Site, editions_page, newer_notice
+from .archive import ARCHIVE, EDITIONS_PAGE, Site, editions_page, newer_notice
 from .data import Edition
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -133,22 +133,25 @@ PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force anne
 FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
 
 
-def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
-    """The printed report's table of contents: the web book's, without the 43 force pages
-    (the briefings print those), with the annex of every force at the end."""
+def _without(toc: dict[str, Any], drop: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The table of contents without the chapters `drop` selects (and parts left empty)."""
     parts = []
     for part in toc.get("parts", []):
-        chapters = [c for c in part.get("chapters", [])
-                    if not any(s.get("glob", "").startswith(f"book/{FORCE_PAGES}/")
-                               for s in c.get("sections", []))]
+        chapters = [c for c in part.get("chapters", []) if not drop(c)]
         if chapters:
             parts.append({**part, "chapters": chapters})
-    web_only = {EDITIONS_PAGE, register.REGISTER_PAGE}
-    parts = [{**p, "chapters": [c for c in p["chapters"] if c.get("file") not in web_only]}
-             for p in parts]
-    parts.append({"caption": "Annex", "chapters": [{"file": PRINT_ANNEX},
-                                                   {"file": register.ANNEX_PAGE}]})
     return {**toc, "parts": parts}
+
+
+def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
+    """The printed report's table of contents: the web book's, without the 43 force pages
+    (the briefings print those) and the web-only pages, with the annexes at the end."""
+    web_only = {EDITIONS_PAGE, register.REGISTER_PAGE}
+    printed = _without(toc, lambda c: c.get("file") in web_only or any(
+        s.get("glob", "").startswith(f"book/{FORCE_PAGES}/") for s in c.get("sections", [])))
+    annex = {"caption": "Annex", "chapters": [{"file": PRINT_ANNEX},
+                                              {"file": register.ANNEX_PAGE}]}
+    return {**printed, "parts": [*printed["parts"], annex]}
 
 
 def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, Any]:
@@ -157,14 +160,7 @@ def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, 
     from .execute import skipped_templates
 
     skipped = {f"book/{t.stem}" for t in skipped_templates(root / "notebooks", edition)}
-    if not skipped:
-        return toc
-    parts = []
-    for part in toc.get("parts", []):
-        chapters = [c for c in part.get("chapters", []) if c.get("file") not in skipped]
-        if chapters:
-            parts.append({**part, "chapters": chapters})
-    return {**toc, "parts": parts}
+    return _without(toc, lambda c: c.get("file") in skipped)
 
 
 def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
@@ -202,9 +198,7 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
     elif EDITIONS_PAGE in _toc_files(toc):
         # Made from the data folder's editions, so written here rather than kept in book/.
         page = dst_book / f"{Path(EDITIONS_PAGE).name}.md"
-        listing = site or Site(edition.meta.edition, (Entry(
-            edition.meta.edition, edition.meta.title, edition.meta.publication_date,
-            pdf_name(edition), ""),), edition.meta.edition)
+        listing = site or Site.alone(edition)
         _write_if_changed(page, editions_page(listing).encode())
         expected.add(page)
     _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
@@ -228,15 +222,13 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
     print, and figures.csv/json beside the other downloads. A figure printed anywhere without a
     register entry stops the build."""
     files = set(_toc_files(toc))
-    generated = {f"book/{name}" for name in ("editions", "figures", "figures-annex")}
-    markdown = [(p.relative_to(book).with_suffix("").as_posix(), p)
-                for p in sorted(book.rglob("*.md"))
-                if f"book/{p.relative_to(book).with_suffix('').as_posix()}" not in generated
-                and p.parent == book]  # the chapters; book/_static and downloads hold none
+    generated = {EDITIONS_PAGE, register.REGISTER_PAGE, register.ANNEX_PAGE}
+    markdown = [(p.stem, p) for p in sorted(book.glob("*.md"))
+                if f"book/{p.stem}" not in generated]
     order = [c["file"].removeprefix("book/") for part in toc.get("parts", [])
              for c in part.get("chapters", []) if "file" in c]
     reg = register.build(book, markdown, order)
-    missing = register.unregistered(reg, register.page_texts(book, markdown))
+    missing = register.unregistered(reg)
     if missing:
         raise BuildError(
             f"{len(missing)} glued figure(s) have no entry in the register of figures: "
@@ -518,14 +510,14 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     copy_briefings(layout, built)
     # Each chart's CSV and SVG, which its download links point to (not linked through
     # Sphinx's download role, so copied here).
-    charts = layout.stage / "book" / "downloads" / "charts"
-    if charts.is_dir():
-        shutil.copytree(charts, built / "book" / "downloads" / "charts", dirs_exist_ok=True)
-    # The register of figures, which its page links to the same way.
-    for name in ("figures.csv", "figures.json"):
-        src = layout.stage / "book" / "downloads" / name
-        if src.is_file():
-            shutil.copy2(src, built / "book" / "downloads" / name)
+    # Each chart's CSV and SVG and the register of figures, which their pages link to
+    # directly (not through Sphinx's download role, so copied here).
+    for name in ("charts", "figures.csv", "figures.json"):
+        src, dst = layout.stage / "book" / "downloads" / name, built / "book" / "downloads" / name
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        elif src.is_file():
+            shutil.copy2(src, dst)
     # A stale copy of an earlier edition from the previous build must not survive.
     shutil.rmtree(built / ARCHIVE, ignore_errors=True)
     for year, tree in sorted(archives.items()):

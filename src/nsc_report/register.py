@@ -15,8 +15,8 @@ import io
 import json
 import posixpath
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,32 +44,33 @@ def anchor(figure_id: str) -> str:
     return "fig-" + re.sub(r"[^A-Za-z0-9_]+", "-", figure_id)
 
 
-def read_records(notebook_dir: Path) -> dict[str, dict[str, Any]]:
-    """Each executed notebook's register, by notebook id."""
-    records = {}
+def _notebooks(notebook_dir: Path) -> Iterator[tuple[str, nbformat.NotebookNode]]:
+    """Each executed notebook under `notebook_dir`, read once, with its id."""
     for path in sorted(notebook_dir.rglob("*.ipynb")):
         if path.name.startswith(".") or ".ipynb_checkpoints" in path.parts:
             continue
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            for output in cell.get("outputs", []):
-                name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-                if name == RECORD and GLUE_MIME in output.get("data", {}):
-                    records[notebook_id(path, notebook_dir)] = json.loads(
-                        output["data"][GLUE_MIME])
-    return records
+        yield notebook_id(path, notebook_dir), nbformat.read(path, as_version=4)
+
+
+def _record(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
+    """The notebook's register, as `glue_figures` glued it."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name == RECORD and GLUE_MIME in output.get("data", {}):
+                return json.loads(output["data"][GLUE_MIME])
+    return None
+
+
+def _markdown(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
 
 
 def page_texts(notebook_dir: Path, markdown: Iterable[tuple[str, Path]]) -> dict[str, str]:
     """The text of each page that can glue a figure: the chapters' Markdown (page name and
     file) and the executed notebooks' Markdown cells."""
     pages = {name: path.read_text(encoding="utf-8") for name, path in markdown}
-    for path in sorted(notebook_dir.rglob("*.ipynb")):
-        if path.name.startswith(".") or ".ipynb_checkpoints" in path.parts:
-            continue
-        nb = nbformat.read(path, as_version=4)
-        pages[notebook_id(path, notebook_dir)] = "\n".join(
-            c.source for c in nb.cells if c.cell_type == "markdown")
+    pages.update({name: _markdown(nb) for name, nb in _notebooks(notebook_dir)})
     return pages
 
 
@@ -90,6 +91,7 @@ def references(pages: dict[str, str]) -> dict[str, list[str]]:
 class Register:
     entries: list[dict[str, Any]]     # COLUMNS, in notebook then glue order
     titles: dict[str, str]            # notebook id -> chapter title
+    printed: dict[str, list[str]] = field(default_factory=dict)  # every glued id -> pages
 
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries}
@@ -103,45 +105,41 @@ def _heading(text: str, default: str) -> str:
     return default if "{glue" in match.group(1) else match.group(1).strip()
 
 
-def _title(path: Path) -> str:
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and re.search(r"^# ", cell.source, flags=re.MULTILINE):
-            return _heading(cell.source, path.stem)
-    return path.stem
-
-
 def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
           order: list[str] | None = None) -> Register:
     """The register of the executed notebooks in `notebook_dir`, with the pages (among those
     notebooks and the Markdown chapters given) that print each figure; chapters in `order`
-    (the table of contents) first, then the others, then the force pages."""
-    markdown = list(markdown)
-    records = read_records(notebook_dir)
-    printed = references(page_texts(notebook_dir, markdown))
+    (the table of contents) first, then the others, then the force pages. Each notebook is
+    read once."""
+    pages = {name: path.read_text(encoding="utf-8") for name, path in markdown}
+    titles = {name: _heading(text, name) for name, text in pages.items()}
+    records = {}
+    for notebook, nb in _notebooks(notebook_dir):
+        pages[notebook] = _markdown(nb)
+        record = _record(nb)
+        if record is not None:
+            records[notebook] = record
+            titles[notebook] = _heading(pages[notebook], notebook)
+            if titles[notebook] == notebook and "force_name" in record["figures"]:
+                titles[notebook] = record["figures"]["force_name"]["text"]  # a force page
+    printed = references(pages)
     rank = {name: i for i, name in enumerate(order or [])}
     entries: list[dict[str, Any]] = []
-    titles = {name: _heading(path.read_text(encoding="utf-8"), name) for name, path in markdown}
     for notebook in sorted(records, key=lambda n: (n.startswith("forces/"),
                                                    rank.get(n, len(rank)), n)):
-        record = records[notebook]
-        path = notebook_dir / f"{notebook}.ipynb"
-        titles[notebook] = _title(path)
-        if titles[notebook] == notebook and "force_name" in record["figures"]:
-            titles[notebook] = record["figures"]["force_name"]["text"]  # a force page
-        for key, figure in record["figures"].items():
+        for key, figure in records[notebook]["figures"].items():
             fid = f"{notebook}/{key}"
             # The page that computes it first, then the others that print it.
-            pages = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
+            pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
-                            "pages": pages})
-    return Register(entries, titles)
+                            "pages": pages_of})
+    return Register(entries, titles, printed)
 
 
-def unregistered(register: Register, pages: dict[str, str]) -> list[str]:
+def unregistered(register: Register) -> list[str]:
     """Figures printed somewhere that no notebook registered."""
     known = register.by_id()
-    return sorted(fid for fid in references(pages) if fid not in known)
+    return sorted(fid for fid in register.printed if fid not in known)
 
 
 # --- downloads -------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .register import REGISTER_PAGE, anchor
 
 
 def _disconnect(app: Sphinx, event: str, handlers: set[Any]) -> None:
@@ -114,8 +115,8 @@ class LinkFigures(SphinxPostTransform):
             if entry is None or entry["kind"] != "figure" or entry["text"] != text:
                 marked.replace_self(marked.children)
                 continue
-            href = self.app.builder.get_relative_uri(self.env.docname, "book/figures")
-            target = "fig-" + re.sub(r"[^A-Za-z0-9_]+", "-", entry["id"])
+            href = self.app.builder.get_relative_uri(self.env.docname, REGISTER_PAGE)
+            target = anchor(entry["id"])
             markup = (f'<a class="nsc-figure" href="{html.escape(href)}#{target}" '
                       f'data-definition="{html.escape(entry["definition"])}">'
                       f"{html.escape(text)}</a>")
