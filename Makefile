@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install report html pdf validate execute test test-fast lint bench clean preview \
-	review-setup
+	review-setup check
 
 # Create the virtual environment and install the package with its pinned dependencies.
 $(STAMP): pyproject.toml
@@ -34,6 +34,10 @@ validate: install
 
 execute: install
 	$(BIN)/nsc-report execute
+
+## What stands between the edition and its publication (exit 0 only when nothing does).
+check: install
+	$(BIN)/nsc-report check
 
 ## The whole test suite: unit, validation, nbval, build, browser, accessibility and PDF tests.
 test: install

@@ -15,12 +15,17 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from . import provenance
 from .data import Edition
 from .publish import Layout, chart_outputs
 from .sections import attrition, data_gaps, force, officers, other_offences, reports, spo
 
 STYLE = """
-@page { size: A4; margin: 14mm 15mm 14mm; }
+@page { size: A4; margin: 14mm 15mm 16mm;
+  @bottom-left { content: var(--running); font-family: 'Liberation Sans', Arial, sans-serif;
+    font-size: 7.5pt; color: #1f2430; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #4d5563; } }
 * { box-sizing: border-box; }
 body { font-family: 'Liberation Sans', Arial, sans-serif; color: #1f2430; font-size: 9.2pt;
   line-height: 1.38; margin: 0; }
@@ -43,9 +48,15 @@ td:nth-child(3) { white-space: nowrap; }
 ul.figures { padding-left: 4.5mm; margin: 0 0 2mm; }
 ol.recs { padding-left: 5mm; margin: 0; }
 ol.recs li { margin-bottom: 1.2mm; }
+sup.mark { font-size: 0.75em; font-weight: bold; }
+.help { border-left: 3px solid #3b2a5c; padding-left: 2mm; }
 footer { margin-top: 4mm; font-size: 7.8pt; color: #4d5563; border-top: 0.6pt solid #d9dce1;
   padding-top: 1.5mm; }
 """
+
+
+def _bare(url: str) -> str:
+    return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 def recommendations(edition: Edition) -> list[str]:
@@ -59,9 +70,8 @@ def national_figures(ed: Edition) -> list[str]:
     a, g, r, s = (attrition.figures(ed), data_gaps.figures(ed), reports.figures(ed),
                   spo.figures(ed))
     o, oo = officers.figures(ed), other_offences.figures(ed)
-    return [
-        f"{a['att_rate']} of recorded stalking cases ended in a conviction. "
-        f"{a['att_counts_caveat']}",
+    mark = provenance.returns(ed).mark
+    from_answers = [
         f"{g['gaps_responded']} of {g['gaps_asked']} police forces gave any figures in reply to "
         f"our request.",
         f"{r['reports_share_decreased']} of responding forces whose Commissioner pledged more "
@@ -71,6 +81,11 @@ def national_figures(ed: Edition) -> list[str]:
         f"{o['officers_at_least_one']} forces said they had a dedicated stalking officer; "
         f"{o['officers_none']} said they had none.",
         f"{oo['oo_detailed']} forces could say how often stalking was charged as another crime.",
+    ]
+    return [
+        f"Only {a['att_rate']} of stalking cases result in a conviction, as the Trust's release "
+        f"states. {a['att_counts_caveat']}",
+        *(f"{line}{mark}" for line in from_answers),
     ]
 
 
@@ -102,25 +117,41 @@ def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
                     + _table(chart.title, list(chart.table.columns), rows))
     else:
         standing = f"<p>{html.escape(str(chart.data))}</p>"
-    notice = ""
-    if meta.illustrative:
-        notice = ('<p class="notice"><strong>Illustrative data.</strong> The per-force figures in '
-                  "this edition are constructed to match the published national totals; they are "
-                  "not the forces' real answers.</p>")
-    sentences = " ".join(html.escape(figs[k]) for k in (
+    prov = provenance.returns(ed)
+    mark = html.escape(prov.mark)
+    notice, running, kicker = "", "", "briefing"
+    if prov.status == "illustrative":
+        notice = (f'<p class="notice"><strong>Illustrative data, not real answers.</strong> '
+                  f"{html.escape(prov.caveat)} Every figure marked {mark} is computed from "
+                  f"these constructed data.</p>")
+        running = (f"Illustrative briefing: figures marked {prov.mark} are constructed, not "
+                   f"{who}'s real answers")
+        kicker = "illustrative briefing"
+    h = meta.help
+    help_line = (f'<p class="help"><strong>Worried about stalking?</strong> Call the '
+                 f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or visit "
+                 f"{html.escape(_bare(h.website))}. In an emergency, call 999.</p>"
+                 if h else "")
+    site = (f" at {html.escape(_bare(h.site_url))}/{html.escape(web_page)}"
+            if h and h.site_url else f" ({html.escape(web_page)} of the web report)")
+    subtitle = ("An illustrative briefing: how the report presents a force's answers, with "
+                "constructed figures" if prov.status == "illustrative" else
+                "What the force told the National Stalking Consortium, and how it compares")
+    sentences = " ".join(html.escape(figs[k]) + f'<sup class="mark">{mark}</sup>' for k in (
         "force_spo_text", "force_pcc_text", "force_officers_text") if figs[k])
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
 <title>{html.escape(who)}: {html.escape(meta.title)} ({meta.edition}), briefing</title>
-<style>{STYLE}</style></head><body><main>
-<header><p class="kicker">{html.escape(meta.awareness_week)} · briefing</p>
-<h1>{html.escape(who)}</h1>
-<p class="meta">What the force told the National Stalking Consortium, and how it compares.
+<style>{STYLE}
+:root {{ --running: "{running.replace('"', "'")}"; }}</style></head><body><main>
+<header><p class="kicker">{html.escape(meta.awareness_week)} · {kicker}</p>
+<h1>{html.escape(who)}{" (illustrative data)" if prov.status == "illustrative" else ""}</h1>
+<p class="meta">{html.escape(subtitle)}. To send to {html.escape(ed.overseer(code)["body"])}.
 {html.escape(meta.title)}, edition {meta.edition}, published
 {meta.publication_date:%-d %B %Y}.</p></header>
 {notice}
 <h2>In brief</h2>
-<p>{html.escape(figs['force_intro'])}</p>
+<p>{html.escape(figs['force_intro'])}<sup class="mark">{mark}</sup></p>
 <p>{sentences}</p>
 <h2>Its answers</h2>
 {_table(f"{who}: its answer to each question", ["Question", "Asked", "Period", "Answer"],
@@ -132,9 +163,9 @@ def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
 <ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
 <h2>What must change</h2>
 <ol class="recs">{"".join(f"<li>{html.escape(r)}</li>" for r in recs)}</ol>
-<footer>{html.escape(force.foi_source(ed))} The full report, with this force's page
-({html.escape(web_page)}), explains every figure and its source.
-{html.escape(meta.publisher)}.</footer>
+{help_line}
+<footer>{html.escape(force.foi_source(ed))} The full report, with this force's page{site},
+explains every figure and its source. {html.escape(meta.publisher)}.</footer>
 </section></main></body></html>
 """
 
@@ -167,6 +198,8 @@ def print_briefings(layout: Layout, edition: Edition,
         if target.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
         todo.append((who, doc, target, digest))
+    for stale in set(target_dir.glob("*.pdf")) - set(paths):
+        stale.unlink()  # a briefing under an earlier name (the edition became illustrative)
     if not todo:
         progress(f"  {len(paths)} force briefings up to date")
         return paths

@@ -70,6 +70,23 @@ class AccessibleChart:
     # downloads/charts/ (publish.py); the links are relative to the chapter's page. Off where
     # a page has many small charts whose data are in the table anyway.
     downloads: bool = True
+    # The weakest status of the data drawn (provenance.py): a chart of illustrative or
+    # unverified data says so under its title, in its image, its text and its data file.
+    status: str = "published"
+    caveat: str = ""
+
+    @property
+    def notice(self) -> str:
+        if self.status == "illustrative":
+            return "Illustrative data, not real answers"
+        if self.status == "unverified":
+            return f"Unverified figures. {self.caveat}".strip()
+        return ""
+
+    @property
+    def file_stem(self) -> str:
+        """The name of its download files: '-illustrative' when drawn from constructed data."""
+        return f"{self.name}-illustrative" if self.status == "illustrative" else self.name
 
     def __post_init__(self) -> None:
         for attr in ("name", "title", "caption", "alt_text"):
@@ -90,7 +107,8 @@ class AccessibleChart:
         """Vega-Lite for a stand-alone image: fixed width, with its title and caption."""
         spec = self.chart.properties(
             width=STATIC_WIDTH,
-            title=alt.TitleParams(self.title, subtitle=textwrap.wrap(self.caption, 100)),
+            title=alt.TitleParams(self.title, subtitle=textwrap.wrap(
+                f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)),
         ).to_dict()
         spec["config"] = theme_config()
         spec["description"] = self.alt_text
@@ -100,7 +118,11 @@ class AccessibleChart:
         return vlc.vegalite_to_svg(self.static_spec())
 
     def csv(self) -> str:
-        return self.table.to_csv(index=False, lineterminator="\n")
+        """The data table, with a status column where the data are not published."""
+        table = self.table
+        if self.notice:
+            table = table.assign(**{"Data status": self.notice})
+        return table.to_csv(index=False, lineterminator="\n")
 
     # --- output ---------------------------------------------------------------------------
     def table_html(self) -> str:
@@ -139,15 +161,17 @@ class AccessibleChart:
             # rest of its page.
             downloads = (
                 f'<p class="nsc-chart-downloads">'
-                f'<a class="nsc-download" download="{self.name}.csv" '
-                f'href="{CHART_DOWNLOADS}{self.name}.csv">Download the data (CSV)</a> '
-                f'<a class="nsc-download" download="{self.name}.svg" '
-                f'href="{CHART_DOWNLOADS}{self.name}.svg">Download the chart (SVG)</a></p>')
+                f'<a class="nsc-download" download="{self.file_stem}.csv" '
+                f'href="{CHART_DOWNLOADS}{self.file_stem}.csv">Download the data (CSV)</a> '
+                f'<a class="nsc-download" download="{self.file_stem}.svg" '
+                f'href="{CHART_DOWNLOADS}{self.file_stem}.svg">Download the chart (SVG)</a></p>')
         return (
             f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
             f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
             f"{html.escape(self.title)}</p>"
-            f'<p class="nsc-chart-caption">{html.escape(self.caption)}</p></figcaption>'
+            + (f'<p class="nsc-chart-status" data-nsc-status="{self.status}">'
+               f"{html.escape(self.notice)}</p>" if self.notice else "")
+            + f'<p class="nsc-chart-caption">{html.escape(self.caption)}</p></figcaption>'
             f'<div class="nsc-chart-canvas" id="{ident}" role="img" '
             f'aria-label="{html.escape(self.alt_text)}" data-spec="{ident}-spec"></div>'
             f'<script type="application/json" id="{ident}-spec">{spec}</script>'
@@ -161,11 +185,12 @@ class AccessibleChart:
         data = {
             "text/html": self.html(svg),
             "image/svg+xml": svg,
-            "text/plain": f"{self.title}\n{self.alt_text}",
+            "text/plain": "\n".join(filter(None, (self.title, self.notice, self.alt_text))),
         }
         # publish.py collects every chart's table for the downloads from this metadata.
         metadata = {"nsc_chart": {"name": self.name, "title": self.title,
                                   "caption": self.caption, "csv": self.csv(),
+                                  "status": self.status, "file": self.file_stem,
                                   "downloads": self.downloads}}
         return data, metadata
 

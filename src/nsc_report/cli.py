@@ -1,5 +1,5 @@
 """The `nsc-report` command: validate, execute, build, pdf, report, preview, new-section,
-new-edition, requests, status and intake (see README.md)."""
+new-edition, requests, status, intake, figures and check (see README.md)."""
 
 from __future__ import annotations
 
@@ -207,6 +207,9 @@ def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
             archives[year] = archive.html
         _execute(args, layout, ed)
         status = _build_one(layout, ed, site, archives, with_pdf) or status
+    from .publication import check, summary
+
+    _log(summary(check(args.root, args.data_dir, args.edition), args.edition))
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
     return status
 
@@ -261,6 +264,17 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 only when nothing stands between the edition and its publication."""
+    from .publication import check, summary
+
+    problems = check(args.root, args.data_dir, args.edition)
+    for problem in problems:
+        print(problem)
+    print(summary(problems, args.edition))
+    return EXIT_DATA if problems else 0
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     layout, ed = _validated(args)
     with build_lock(layout.out):
@@ -301,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
                             ("requests", "write the FOI request letters (Markdown and PDF)"),
                             ("status", "who has answered the requests, and who is overdue"),
                             ("figures", "the register of figures; with --compare, the figures "
-                                        "that changed")):
+                                        "that changed"),
+                            ("check", "everything that stands between the edition and its "
+                                      "publication (exit 0 only when there is nothing)")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--root", type=Path, default=Path("."), help="project folder")
         p.add_argument("--edition", default=None, help="edition folder under the data dir")
@@ -379,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATA
     commands = {"preview": cmd_preview, "validate": cmd_validate, "execute": cmd_execute,
                 "build": cmd_build, "pdf": cmd_pdf, "requests": cmd_requests,
-                "status": cmd_status, "figures": cmd_figures,
+                "status": cmd_status, "figures": cmd_figures, "check": cmd_check,
                 "report": lambda a: cmd_build(a, with_pdf=True)}
     try:
         return commands[args.command](args)

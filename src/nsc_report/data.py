@@ -23,6 +23,8 @@ import pandera.pandas as pa
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import verbatim
+
 STATUSES = {
     "answered": "answered in full",
     "partial": "answered in part",
@@ -83,10 +85,43 @@ class Period(_Strict):
     short: str = Field(min_length=1)
 
 
+# How far a figure can be trusted, strongest first: real and cited; real, with a caveat;
+# constructed. A figure takes the weakest status of the sources and files it comes from.
+STATUSES_OF_DATA = ("published", "unverified", "illustrative")
+DataStatus = Literal["published", "unverified", "illustrative"]
+
+
 class Source(_Strict):
     citation: str = Field(min_length=1)
-    verified: bool
+    status: DataStatus
     caveat: str | None = None
+    # A copy of the source document kept with the edition (sources/...), against which the
+    # quotations taken from it are checked.
+    document: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "published"
+
+
+class DataFile(_Strict):
+    """The status of one of the edition's data files (a file not listed is published)."""
+
+    status: DataStatus
+    caveat: str | None = None
+
+
+class Help(_Strict):
+    """Where a reader can find help and the report: printed on every page and briefing. A
+    field no cited source gives stays empty; `nsc-report check` reports it."""
+
+    helpline_name: str
+    helpline_phone: str
+    helpline_source: str
+    website: str
+    website_source: str
+    site_url: str = ""        # the published web book's address
+    press_contact: str = ""
 
 
 class FundingAsk(_Strict):
@@ -124,6 +159,9 @@ class EditionMeta(_Strict):
     organisation: Organisation
     funding_ask: FundingAsk
     sources: dict[str, Source]
+    # The status of the data files that are not simply published (see DataFile).
+    data_files: dict[str, DataFile] = Field(default_factory=dict)
+    help: Help | None = None
 
 
 class Question(_Strict):
@@ -148,6 +186,22 @@ class CpsAnswer(_Strict):
     status: Literal["answered", "partial", "not_collated", "not_held", "refused", "no_response"]
     answer: str
     source: str
+    # The CPS's own words, as the source reports them (checked word for word against it).
+    quote: str | None = None
+
+
+class Quotation(_Strict):
+    """A quotation printed in the book, checked against the source document it comes from."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    who: str = Field(min_length=1)             # as the source names the speaker
+    role: str | None = None                    # as the source gives it, at that time
+    source: str                                # a source id in edition.yml with a document
+    text: str = Field(min_length=1)
+
+
+class Quotations(_Strict):
+    quotations: list[Quotation]
 
 
 def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str,
@@ -423,11 +477,16 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
         if f"foi_{edition}" not in meta.sources:
             issues.append(Issue(lab[meta_path], None, "sources", f"foi_{edition}",
                                 f"a source 'foi_{edition}' citing this edition's requests"))
-        for key, source in (("funding_ask.source", meta.funding_ask.source),
-                            ("organisation.source", meta.organisation.source)):
+        cited = [("funding_ask.source", meta.funding_ask.source),
+                 ("organisation.source", meta.organisation.source)]
+        if meta.help:
+            cited += [("help.helpline_source", meta.help.helpline_source),
+                      ("help.website_source", meta.help.website_source)]
+        for key, source in cited:
             if source not in meta.sources:
                 issues.append(Issue(lab[meta_path], None, key, source,
                                     "a source id listed under 'sources'"))
+        _check_provenance(data_dir / edition, meta, issues, lab[meta_path])
     question_periods: dict[str, list[str]] = {}
     if codebook:
         for i, q in enumerate(codebook.questions):
@@ -463,6 +522,37 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
         }, unique=["tile_x", "tile_y"], report_duplicates="exclude_first"),
             forces, issues, lab[forces_path])
     return _Context(data_dir, meta, codebook, forces, question_periods)
+
+
+def _check_provenance(folder: Path, meta: EditionMeta, issues: list[Issue], label: str) -> None:
+    """Every status that is not `published` says why (a caveat); `data_files` names the
+    edition's own files; a source document is kept in the edition's folder; and
+    `illustrative` says whether any source or file is constructed."""
+    known = {p.name for key, p in edition_paths(folder.parent, meta.edition).items()
+             if key not in ("forces", "oversight")}
+    statuses = []
+    for group, entries in (("sources", meta.sources), ("data_files", meta.data_files)):
+        for key, entry in entries.items():
+            statuses.append(entry.status)
+            if entry.status != "published" and not (entry.caveat or "").strip():
+                issues.append(Issue(label, None, f"{group}.{key}.caveat", None,
+                                    f"a caveat saying why the status is {entry.status}"))
+    for name in meta.data_files:
+        if name not in known:
+            issues.append(Issue(label, None, f"data_files.{name}", name,
+                                f"one of this edition's files: {', '.join(sorted(known))}"))
+    for key, source in meta.sources.items():
+        if source.document is not None:
+            path = folder / source.document
+            if ".." in Path(source.document).parts or not path.is_file():
+                issues.append(Issue(label, None, f"sources.{key}.document", source.document,
+                                    f"a file in {folder.name}/sources/ holding the source"))
+    constructed = "illustrative" in statuses
+    if meta.illustrative != constructed:
+        issues.append(Issue(label, None, "illustrative", meta.illustrative,
+                            f"{str(constructed).lower()}, since "
+                            + ("a source or data file is illustrative" if constructed else
+                               "no source or data file is marked illustrative")))
 
 
 def _check_links(data_dir: Path, meta: EditionMeta, codebook: Codebook, issues: list[Issue],
@@ -511,6 +601,8 @@ def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | Non
     if cps and sources is not None and cps.source not in sources:
         issues.append(Issue(label, None, "source", cps.source,
                             "a source id listed under 'sources' in edition.yml"))
+    elif cps and cps.quote:
+        _check_verbatim(label, "quote", cps.quote, cps.source, ctx, issues)
     return cps
 
 
@@ -660,9 +752,112 @@ def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
     return tracker
 
 
+OVERSIGHT_KINDS = {
+    "pcc": "Police and Crime Commissioner",
+    "pfcc": "Police, Fire and Crime Commissioner",
+    "mayor": "mayor holding the powers of a Police and Crime Commissioner",
+    "mopac": "Mayor's Office for Policing and Crime",
+    "police_authority": "police authority",
+}
+# The bodies that hold a Police and Crime Commissioner's powers (all but a police authority).
+COMMISSIONER_KINDS = ("pcc", "pfcc", "mayor", "mopac")
+
+
+def _load_oversight(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    """reference/oversight.csv: who oversees each force, from when to when, with its source."""
+    label = ctx.label(path)
+    table = _read_csv(path, ["force_code", "kind", "body", "from", "until", "source", "checked",
+                             "note"], issues, label, ctx.data_dir)
+    if table is None:
+        return None
+    _tidy(table, ["force_code", "kind", "from", "until", "checked"], issues, label)
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(ctx.codes, "force codes in forces.csv")),
+        "kind": _text("a kind of body", _isin(OVERSIGHT_KINDS, "a kind of body")),
+        "body": _text("the body's name, as a sentence would name it"),
+        "from": _text("a date as YYYY-MM-DD", pa.Check.str_matches(DATE.pattern,
+                                                                   error="a date as YYYY-MM-DD")),
+        "until": _text("", nullable=True),
+        "source": _text("the source that confirms it"),
+        "checked": _text("yes or no", _isin(["yes", "no"], "yes or no")),
+        "note": _text("", nullable=True),
+    }), table, issues, label)
+    for row in table.index:
+        for column in ("from", "until"):
+            text = table.at[row, column]
+            if text and (not DATE.fullmatch(text) or not _is_date(text)):
+                issues.append(Issue(label, int(row), column, text, "a date as YYYY-MM-DD"))
+        if table.at[row, "checked"] == "no" and not table.at[row, "note"]:
+            issues.append(Issue(label, int(row), "note", None,
+                                "a note saying what could not be checked"))
+    for code in sorted(ctx.codes or ()):
+        spans = sorted((r["from"], r["until"] or "9999-12-31")
+                       for _, r in table[table["force_code"] == code].iterrows())
+        if not spans:
+            issues.append(Issue(label, None, "force_code", None, f"a row for force {code}"))
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                issues.append(Issue(label, None, "from", start, f"periods for force {code} "
+                                    f"that do not overlap (the one before ends {end})"))
+    return table
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _document(ctx: _Context, source_id: str) -> str | None:
+    """The text of a source's document kept with the edition, or None."""
+    source = ctx.meta.sources.get(source_id) if ctx.meta else None
+    if source is None or source.document is None or ctx.meta is None:
+        return None
+    path = ctx.data_dir / ctx.meta.edition / source.document
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _check_verbatim(label: str, key: str, text: str, source_id: str, ctx: _Context,
+                    issues: list[Issue]) -> None:
+    sources = ctx.sources
+    if sources is not None and source_id not in sources:
+        issues.append(Issue(label, None, key.rsplit(".", 1)[0] + ".source", source_id,
+                            "a source id listed under 'sources' in edition.yml"))
+        return
+    document = _document(ctx, source_id)
+    if document is None:
+        issues.append(Issue(label, None, key, None, f"a quotation from a source whose document "
+                            f"is kept with the edition ('document:' of {source_id})"))
+        return
+    differs = verbatim.first_difference(text, document)
+    if differs is not None:
+        name = ctx.meta.sources[source_id].document if ctx.meta else source_id
+        issues.append(Issue(label, None, key, verbatim.normalise(text)[:60] + "...",
+                            f"a verbatim passage of {name}: the words from "
+                            f"\"{differs}\" are not in the source"))
+
+
+def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotations | None:
+    """quotations.yml: every quotation the book prints, each verbatim from its source."""
+    label = ctx.label(path)
+    quotes: Quotations | None = _read_yaml(path, Quotations, issues, label, ctx.data_dir)
+    if quotes is None:
+        return None
+    seen: set[str] = set()
+    for i, q in enumerate(quotes.quotations):
+        if q.id in seen:
+            issues.append(Issue(label, None, f"quotations.{i}.id", q.id, "each id once"))
+        seen.add(q.id)
+        _check_verbatim(label, f"quotations.{i} ({q.id}).text", q.text, q.source, ctx, issues)
+    return quotes
+
+
 # The files read on demand, by the Edition attribute that holds each.
 _TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
-                  "national": _load_national, "cps": _load_cps, "tracker": _load_tracker}
+                  "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
+                  "oversight": _load_oversight, "quotations": _load_quotations}
 
 
 class Edition:
@@ -710,6 +905,25 @@ class Edition:
         return self._table("cps")
 
     @property
+    def quotations(self) -> dict[str, Quotation]:
+        """The quotations the book prints, by id, each checked against its source."""
+        return {q.id: q for q in self._table("quotations").quotations}
+
+    @property
+    def oversight(self) -> pd.DataFrame:
+        """Who oversees each force, with dates (reference/oversight.csv)."""
+        return self._table("oversight")
+
+    def overseer(self, code: str, on: dt.date | None = None) -> dict[str, str]:
+        """The body that oversaw the force on a date (the publication date by default)."""
+        day = (on or self.meta.publication_date).isoformat()
+        rows = self.oversight[self.oversight["force_code"] == code]
+        for _, row in rows.iterrows():
+            if row["from"] <= day and (not row["until"] or day <= row["until"]):
+                return dict(row)
+        raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
     def tracker(self) -> pd.DataFrame | None:
         """The requests' tracker (tracker.csv), or None for an edition without one."""
         return self._table("tracker")
@@ -742,7 +956,9 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
     return {"forces": data_dir / "reference" / "forces.csv", "meta": folder / "edition.yml",
             "questions": folder / "questions.yml", "returns": folder / "foi_returns.csv",
             "commitments": folder / "pcc_commitments.csv", "national": folder / "national.csv",
-            "cps": folder / "cps.yml", "tracker": folder / "tracker.csv"}
+            "cps": folder / "cps.yml", "tracker": folder / "tracker.csv",
+            "oversight": data_dir / "reference" / "oversight.csv",
+            "quotations": folder / "quotations.yml"}
 
 
 def edition_files(data_dir: Path, edition: str) -> list[Path]:

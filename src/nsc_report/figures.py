@@ -18,15 +18,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from . import fmt
+from . import fmt, provenance
 from .data import Edition
+from .provenance import FILES
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
-
-# Short names of an edition's files, as figures name them.
-FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
-         "national": "national.csv", "commitments": "pcc_commitments.csv", "cps": "cps.yml",
-         "tracker": "tracker.csv", "forces": "../reference/forces.csv"}
 
 
 @dataclass(frozen=True)
@@ -157,6 +153,9 @@ class Register:
             entry["periods"] = [ed.period_label(p) for p in f.periods]
             entry["forces"] = (None if f.forces is None else
                                [_force_name(ed, code) for code in f.forces])
+            # How far it can be trusted: the weakest status of its files and sources.
+            prov = provenance.of(ed, f.files, f.sources)
+            entry["status"], entry["caveat"] = prov.status, prov.caveat
             entries[key] = entry
         return {"edition": ed.meta.edition, "figures": entries}
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
+from . import provenance
 from .data import Edition
 from .publish import Layout, build_singlehtml, pdf_name
 from .serve import serve
@@ -65,10 +66,45 @@ def _print_css(edition: Edition) -> str:
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         running=html.escape(f"{meta.title} ({meta.edition})").replace('"', "'"),
-        notice="Illustrative data" if meta.illustrative else "",
-        publisher=html.escape(meta.publisher).replace('"', "'"),
+        notice="Illustrative data, not real answers" if meta.illustrative else "",
+        legend=_legend(edition).replace('"', "'"),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
+
+
+def _legend(edition: Edition) -> str:
+    """The marks of figures that are not published, with their caveats: in the margin of every
+    printed page, so that a marked figure's caveat is on its page."""
+    parts = []
+    illustrative = provenance.illustrative_caveat(edition)
+    if illustrative:
+        parts.append(f"{provenance.MARKS['illustrative']} Illustrative: {illustrative}")
+    unverified = " ".join(dict.fromkeys(s.caveat for s in edition.meta.sources.values()
+                                        if s.status == "unverified" and s.caveat))
+    if unverified:
+        parts.append(f"{provenance.MARKS['unverified']} Unverified: {unverified}")
+    return " ".join(parts) or edition.meta.publisher
+
+
+def back_cover_html(edition: Edition) -> str:
+    """Help for readers and the web report's address, on the last printed page."""
+    meta, h = edition.meta, edition.meta.help
+    lines = []
+    if h is not None:
+        lines.append(f"<p><strong>Worried about stalking?</strong> Call the "
+                     f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or "
+                     f"visit {html.escape(_bare(h.website))}. In an emergency, call 999.</p>")
+        if h.site_url:
+            lines.append(f"<p>This report, its data and a page for every police force are "
+                         f"published at {html.escape(_bare(h.site_url))}.</p>")
+    lines.append(f"<p>{html.escape(meta.publisher)}. {html.escape(meta.title)}, edition "
+                 f"{meta.edition}, published {meta.publication_date:%-d %B %Y}.</p>")
+    return (f'<section class="nsc-back-cover" aria-label="Back cover"><h2>Help and '
+            f'contact</h2>{"".join(lines)}</section>')
+
+
+def _bare(url: str) -> str:
+    return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 def _cover_html(edition: Edition) -> str:
@@ -90,7 +126,7 @@ def _cover_html(edition: Edition) -> str:
 
 
 PREPARE_JS = """
-([coverHtml, css]) => {
+([coverHtml, css, backHtml]) => {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.appendChild(style);
@@ -113,6 +149,7 @@ PREPARE_JS = """
   main.innerHTML = coverHtml + `<nav class="nsc-contents" aria-label="Contents">` +
                    `<h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
   main.appendChild(article);
+  main.insertAdjacentHTML('beforeend', backHtml);
   // Only the report itself is printed: no navigation, buttons or search.
   document.body.replaceChildren(main);
   return titles;
@@ -136,7 +173,8 @@ def _normalise(text: str) -> str:
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> list[int]:
+def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int,
+                  head: int = PAGE_HEAD_CHARS) -> list[int]:
     """1-based page on which each chapter starts, searching from first_body_page.
 
     Chapters start on a new page, so the title is the first text after the running header and
@@ -150,7 +188,7 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> 
     found, start = [], first_body_page - 1
     for title in titles:
         key = _normalise(title)
-        page = next((i for i in range(start, len(pages)) if key in pages[i][:PAGE_HEAD_CHARS]),
+        page = next((i for i in range(start, len(pages)) if key in pages[i][:head]),
                     None)
         if page is None:
             raise PdfError(f"chapter '{title}' not found in the printed PDF")
@@ -235,14 +273,17 @@ def print_pdf(layout: Layout, edition: Edition,
             page.emulate_media(media="print")
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
-            titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition)])
+            titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition),
+                                                back_cover_html(edition)])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)
             options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)
-            numbers = chapter_pages(first, titles, first_body_page=3)
+            # The margins carry the running title, the notice and the marks' legend.
+            head = PAGE_HEAD_CHARS + len(_normalise(_legend(edition))) + 40
+            numbers = chapter_pages(first, titles, first_body_page=3, head=head)
             page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
                           "(el, i) => { el.textContent = numbers[i]; })", numbers)
             tmp.write_bytes(page.pdf(**options))

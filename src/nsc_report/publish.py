@@ -9,6 +9,7 @@ only a successful build is copied over the published folder, by rename.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import os
 import re
@@ -23,7 +24,7 @@ import nbformat
 import pandas as pd
 import yaml
 
-from . import register
+from . import provenance, register, verbatim
 from .archive import ARCHIVE, EDITIONS_PAGE, Site, editions_page, newer_notice
 from .data import Edition
 
@@ -104,11 +105,25 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
             '<a class="nsc-banner-link" href="#">what this means</a></span>')
     if notices:
         theme["announcement"] = " ".join(notices)
+    theme["extra_footer"] = help_footer(edition)
+    sphinx["nsc_provenance"] = provenance_config(edition)
+    sphinx["nsc_quotations"] = {
+        q.id: {"text": verbatim.normalise(q.text), "who": q.who, "role": q.role,
+               "citation": edition.source(q.source).citation}
+        for q in edition.quotations.values()}
     name = pdf_name(edition)
+    files = download_names(edition)
     sphinx["myst_substitutions"] = {
         "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
                     f"The full report as a PDF (A4)</a>",
         "edition": meta.edition,
+        **{f"dl_{key.split('.')[0].replace('-', '_')}":
+           f'<a class="nsc-download" href="downloads/{file}" download="{file}">{label}</a>'
+           for (key, file), label in zip(files.items(), DOWNLOAD_LABELS, strict=True)},
+        "illustrative_note": ("Every file below is made from this edition's illustrative "
+                              "data: its name ends in -illustrative, and each says so inside "
+                              "(a status column, a notes sheet or a README)."
+                              if meta.illustrative else ""),
     }
     # The fingerprint of the code that shapes every page: when it changes, the config changes
     # and Sphinx rebuilds every page instead of only those whose sources changed.
@@ -119,6 +134,39 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     sphinx["html_title"] = f"{meta.title} ({meta.edition})"
     theme["logo"] = {"alt_text": f"{meta.publisher}: {meta.title} - home"}
     return config
+
+
+def provenance_config(edition: Edition) -> dict[str, Any]:
+    """For the Sphinx extension: the status of each data file that is not published (by
+    '<edition>/<file>', as the notebooks record what they read) and the caveat of each
+    status, so that a page built from such a file says so."""
+    meta, year = edition.meta, edition.meta.edition
+    files = {f"{year}/{name}": f.status for name, f in meta.data_files.items()}
+    caveats = {"illustrative": provenance.illustrative_caveat(edition),
+               "unverified": " ".join(dict.fromkeys(
+                   s.caveat for s in meta.sources.values()
+                   if s.status == "unverified" and s.caveat))}
+    return {"files": files, "caveats": caveats}
+
+
+def help_footer(edition: Edition) -> str:
+    """The footer of every page: where a reader finds help, and who publishes the report."""
+    meta, h = edition.meta, edition.meta.help
+    parts = []
+    if h is not None:
+        phone = re.sub(r"\s+", "", h.helpline_phone)
+        parts.append(f'<p class="nsc-help"><strong>Worried about stalking?</strong> Call the '
+                     f'{html.escape(h.helpline_name)} on <a href="tel:{phone}">'
+                     f"{html.escape(h.helpline_phone)}</a>, or visit "
+                     f'<a href="{html.escape(h.website)}">{html.escape(_bare(h.website))}</a>. '
+                     f"In an emergency, call 999.</p>")
+    parts.append(f'<p class="nsc-publisher">{html.escape(meta.publisher)}: '
+                 f"{html.escape(meta.title)} ({meta.edition}).</p>")
+    return "".join(parts)
+
+
+def _bare(url: str) -> str:
+    return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 CHAPTERS = "chapters"  # data/<edition>/chapters/: the narrative chapters each edition owns
@@ -312,8 +360,9 @@ def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str
     files: dict[str, bytes] = {}
     for chart, data in charts:
         if chart.get("downloads", True):
-            files[f"{chart['name']}.csv"] = chart["csv"].encode()
-            files[f"{chart['name']}.svg"] = data["image/svg+xml"].encode()
+            stem = chart.get("file", chart["name"])
+            files[f"{stem}.csv"] = chart["csv"].encode()
+            files[f"{stem}.svg"] = data["image/svg+xml"].encode()
     return files
 
 
@@ -357,26 +406,63 @@ def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
     return _zip(entries)
 
 
+DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip")
+DOWNLOAD_LABELS = ("FOI returns (CSV)", "The whole dataset as a workbook (XLSX)",
+                   "The data table of every chart (ZIP of CSV files)",
+                   "The executed notebooks that compute every figure (ZIP)")
+
+
+def download_names(edition: Edition) -> dict[str, str]:
+    """Each download's file name for this edition ('-illustrative' where it must say so)."""
+    return {name: provenance.download_name(edition, name) for name in DOWNLOADS}
+
+
+def data_notice(edition: Edition) -> str:
+    """What every download of an edition with constructed data says about it."""
+    if not edition.meta.illustrative:
+        return ""
+    return (f"ILLUSTRATIVE DATA, NOT REAL ANSWERS. {provenance.illustrative_caveat(edition)} "
+            f"{edition.meta.title} ({edition.meta.edition}); rows marked 'illustrative' in the "
+            f"data_status column are constructed.")
+
+
+def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFrame:
+    """The table with a status column (and the caveat) where its file is not published."""
+    prov = provenance.of(edition, (file,))
+    if prov.status == "published":
+        return frame
+    return frame.assign(data_status=prov.status, caveat=prov.caveat)
+
+
 def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
                     notebook_dir: Path) -> set[Path]:
     """The edition's data as CSV and XLSX, every chapter chart's table, and the executed
     notebooks. The force pages' charts restate the chapters' data, so their tables are left
-    out of the workbook (the notebooks themselves are in the zip)."""
-    returns = edition.returns[["force_code", "force_name", "region", "question_id", "period",
-                               "status", "value", "note"]]
+    out of the workbook (the notebooks themselves are in the zip). In an illustrative edition
+    every file says so: in its name, a status column and a notice (a notes sheet, a README)."""
+    returns = _with_status(edition.returns[["force_code", "force_name", "region",
+                                            "question_id", "period", "status", "value", "note"]],
+                           edition, "returns")
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
-    sheets = {"returns": returns, "forces": edition.forces, "questions": edition.questions.assign(
-        periods=edition.questions["periods"].map("; ".join)),
-        "national": edition.national, "pcc_commitments": edition.commitments,
-        **{f"chart {name}": frame for name, frame in tables.items()}}
+    notice = data_notice(edition)
+    notes = ({"notes": pd.DataFrame({"Notice": [notice]})} if notice else {})
+    sheets = {**notes, "returns": returns, "forces": edition.forces,
+              "questions": edition.questions.assign(
+                  periods=edition.questions["periods"].map("; ".join)),
+              "national": edition.national,
+              "pcc_commitments": _with_status(edition.commitments, edition, "commitments"),
+              **{f"chart {name}": frame for name, frame in tables.items()}}
+    readme = {"README.txt": (notice + "\n").encode()} if notice else {}
+    names = download_names(edition)
     files = {
-        "foi-returns.csv": returns.to_csv(index=False, lineterminator="\n").encode(),
-        "nsc-data.xlsx": _xlsx(sheets, edition),
-        "chart-data.zip": _zip({f"{name}.csv": frame.to_csv(index=False, lineterminator="\n")
-                                .encode() for name, frame in tables.items()}),
-        "notebooks.zip": _zip({p.relative_to(notebook_dir).as_posix(): p.read_bytes()
-                               for p in notebooks}),
+        names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
+        names["nsc-data.xlsx"]: _xlsx(sheets, edition),
+        names["chart-data.zip"]: _zip({**readme, **{
+            f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
+            for name, frame in tables.items()}}),
+        names["notebooks.zip"]: _zip({**readme, **{
+            p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
     }
     files.update({f"charts/{name}": content for name, content in chart_files(charts).items()})
     written = set()
@@ -512,7 +598,7 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     # Sphinx's download role, so copied here).
     # Each chart's CSV and SVG and the register of figures, which their pages link to
     # directly (not through Sphinx's download role, so copied here).
-    for name in ("charts", "figures.csv", "figures.json"):
+    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values()):
         src, dst = layout.stage / "book" / "downloads" / name, built / "book" / "downloads" / name
         if src.is_dir():
             shutil.copytree(src, dst, dirs_exist_ok=True)

@@ -23,6 +23,7 @@ from typing import Any
 import nbformat
 
 from .figures import RECORD
+from .provenance import MARKS
 
 GLUE_MIME = "application/papermill.record/text/plain"
 # {glue}`key`, {glue:text}`other.ipynb::key:s`, ... (the forms myst-nb accepts)
@@ -30,8 +31,9 @@ GLUE_ROLE = re.compile(r"\{glue(?::(?:text|any|md))?\}`(?:([^`:]+?)\.ipynb::)?([
                        r"(?::[^`]*)?`")
 REGISTER_PAGE = "book/figures"
 ANNEX_PAGE = "book/figures-annex"
-COLUMNS = ["id", "notebook", "key", "kind", "text", "raw", "definition", "numerator",
-           "denominator", "questions", "periods", "forces", "files", "sources", "pages"]
+COLUMNS = ["id", "notebook", "key", "kind", "text", "status", "caveat", "raw", "definition",
+           "numerator", "denominator", "questions", "periods", "forces", "files", "sources",
+           "pages"]
 
 
 def notebook_id(path: Path, notebook_dir: Path) -> str:
@@ -199,16 +201,27 @@ def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str
     pages = ", ".join(_page_link(p, titles, web) for p in e["pages"]) or "not printed"
     return (f'<tr id="{anchor(e["id"])}"><th scope="row"><code>{html.escape(e["key"])}'
             f"</code></th><td>{html.escape(e['text'])}</td>"
+            f"<td>{_status(e)}</td>"
             f"<td>{html.escape(e['definition'])}</td>"
             f"<td>{'; '.join(computed)}</td>"
             f"<td>{counted}</td><td>{html.escape('; '.join(e.get('sources') or []))}</td>"
             f"<td>{pages}</td></tr>")
 
 
+def _status(e: dict[str, Any]) -> str:
+    """'published', or the status with its mark and caveat."""
+    status = e.get("status") or "published"
+    if status == "published":
+        return status
+    mark = MARKS.get(status, "")
+    return (f"{html.escape(status)} <span aria-hidden=\"true\">{mark}</span>"
+            f"<br><small>{html.escape(e.get('caveat') or '')}</small>")
+
+
 def _table(name: str, caption: str, entries: list[dict[str, Any]],
            titles: dict[str, str], web: set[str] | None) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in (
-        "Key", "As printed", "What it is", "Computed from", "Forces counted", "Source",
+        "Key", "As printed", "Status", "What it is", "Computed from", "Forces counted", "Source",
         "Printed on"))
     rows = "".join(_row(e, titles, web) for e in entries)
     return (f'<div class="nsc-table-wrap nsc-register" role="region" tabindex="0" '
@@ -235,7 +248,11 @@ def register_page(register: Register, web: set[str] | None = None) -> str:
         f"This register lists all {total:,} of them, chapter by chapter: the figure as "
         f"printed, what it is, what it was computed from (the share's numerator and "
         f"denominator, the questions, periods and data files), the forces it counts, the "
-        f"source it cites and the pages that print it. In the text, each of the {linked:,} "
+        f"source it cites, its status and the pages that print it. A figure is *published* "
+        f"when everything it comes from is real and cited, *unverified* "
+        f"({MARKS['unverified']}) when a source is real but not confirmed, and "
+        f"*illustrative* ({MARKS['illustrative']}) when it is computed from constructed data; "
+        f"the status column gives the caveat. In the text, each of the {linked:,} "
         f"figures is a link to its entry here; a sentence or label assembled from the data "
         f"is listed too. The register can also be downloaded as "
         f'<a href="downloads/figures.csv">figures.csv</a> and '
@@ -270,7 +287,8 @@ def annex_page(register: Register) -> str:
             groups.setdefault(e["notebook"], []).append(e)
     for notebook, entries in groups.items():
         out.append(f"## {register.titles.get(notebook, notebook)}\n")
-        out.extend(f"- **{_md(e['text'])}**: {_md(e['definition'])}" for e in entries)
+        out.extend(f"- **{_md(e['text'])}**{_md(MARKS.get(e.get('status') or '', ''))}: "
+                   f"{_md(e['definition'])}" for e in entries)
         out.append("")
     return "\n".join(out)
 

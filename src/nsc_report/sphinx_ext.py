@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .provenance import MARKS, WORDS
 from .register import REGISTER_PAGE, anchor
 
 
@@ -96,10 +98,56 @@ def _register(app: Sphinx) -> dict[str, dict[str, Any]]:
     return cached
 
 
+def mark_html(status: str) -> str:
+    """The mark after a figure that is not published: a symbol for the eye, its name for a
+    screen reader (the page's note says what it means)."""
+    mark = MARKS.get(status)
+    if not mark:
+        return ""
+    return (f'<sup class="nsc-mark nsc-mark-{status}" title="{WORDS[status]} figure">'
+            f'<span aria-hidden="true">{mark}</span>'
+            f'<span class="nsc-visually-hidden"> ({WORDS[status]})</span></sup>')
+
+
+def notice_html(notes: dict[str, str]) -> str:
+    """The note at the top of a page that shows unverified or illustrative figures: what each
+    mark means and the caveat that goes with it."""
+    paragraphs = []
+    for status in ("illustrative", "unverified"):
+        if status not in notes:
+            continue
+        head = ("Illustrative data, not real answers." if status == "illustrative" else
+                "Unverified figures.")
+        paragraphs.append(
+            f'<p class="nsc-provenance-{status}"><strong>{head}</strong> '
+            f"{html.escape(notes[status])} Figures marked "
+            f'<span aria-hidden="true">{MARKS[status]}</span>'
+            f'<span class="nsc-visually-hidden">"{WORDS[status]}"</span> on this page are '
+            f"{WORDS[status]}.</p>")
+    return (f'<aside class="nsc-provenance" id="nsc-provenance" role="note" '
+            f'aria-label="About the figures on this page">{"".join(paragraphs)}</aside>')
+
+
+STATUS_ATTR = re.compile(r'data-nsc-status="(unverified|illustrative)"')
+
+
+def _inputs_statuses(app: Sphinx, docname: str) -> set[str]:
+    """The statuses of the data files the page's notebook read (from its execution record)."""
+    files = app.config.nsc_provenance.get("files", {})
+    path = Path(app.env.doc2path(docname))
+    if path.suffix != ".ipynb" or not files or not path.is_file():
+        return set()
+    meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    used = meta.get("nsc_report", {}).get("inputs", {}).get("data", [])
+    return {files[key] for key in ("/".join(Path(p).parts[-2:]) for p in used) if key in files}
+
+
 class LinkFigures(SphinxPostTransform):
     """Each glued figure becomes a link to its entry on the register page, carrying its
     definition for the tooltip (nsc-figures.js). Sentences and labels assembled from the data,
-    and the single page the PDF is printed from, keep their plain text."""
+    and the single page the PDF is printed from, keep their plain text. A figure that is not
+    published is marked, and a web page that shows one opens with a note on what the mark
+    means (the printed report carries it in the margin of every page)."""
 
     default_priority = 20  # after myst-nb has pasted figures from other notebooks (5)
 
@@ -107,20 +155,72 @@ class LinkFigures(SphinxPostTransform):
         from docutils import nodes
 
         register = _register(self.app)
-        linking = self.app.builder.name == "html" and bool(register)
+        web = self.app.builder.name == "html"
+        linking = web and bool(register)
+        notes: dict[str, str] = {}
         for marked in list(self.document.findall(
                 lambda n: isinstance(n, nodes.inline) and "nsc_figure" in n.attributes)):
-            entry = register.get(marked["nsc_figure"]) if linking else None
+            entry = register.get(marked["nsc_figure"])
             text = marked.astext()
-            if entry is None or entry["kind"] != "figure" or entry["text"] != text:
+            status = (entry or {}).get("status") or "published"
+            if status in MARKS:
+                notes.setdefault(status, entry.get("caveat") or "")
+            if entry is None:
                 marked.replace_self(marked.children)
                 continue
-            href = self.app.builder.get_relative_uri(self.env.docname, REGISTER_PAGE)
-            target = anchor(entry["id"])
-            markup = (f'<a class="nsc-figure" href="{html.escape(href)}#{target}" '
-                      f'data-definition="{html.escape(entry["definition"])}">'
-                      f"{html.escape(text)}</a>")
-            marked.replace_self(nodes.raw("", markup, format="html"))
+            if linking and entry["kind"] == "figure" and entry["text"] == text:
+                href = self.app.builder.get_relative_uri(self.env.docname, REGISTER_PAGE)
+                markup = (f'<a class="nsc-figure" href="{html.escape(href)}#'
+                          f'{anchor(entry["id"])}" data-definition="'
+                          f'{html.escape(entry["definition"])}">{html.escape(text)}</a>')
+            elif status == "published":
+                marked.replace_self(marked.children)  # as myst-nb pasted it (smart quotes too)
+                continue
+            else:
+                markup = html.escape(text)
+            marked.replace_self(nodes.raw("", markup + mark_html(status), format="html"))
+        if not web:
+            return
+        caveats = self.app.config.nsc_provenance.get("caveats", {})
+        shown = set(STATUS_ATTR.findall("".join(
+            n.astext() for n in self.document.findall(nodes.raw))))
+        for status in shown | _inputs_statuses(self.app, self.env.docname):
+            if status in MARKS and not notes.get(status):
+                notes[status] = caveats.get(status, "")
+        title = next(iter(self.document.findall(nodes.title)), None)
+        if notes and title is not None:
+            title.parent.insert(title.parent.index(title) + 1,
+                                nodes.raw("", notice_html(notes), format="html"))
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+def _quote_directive() -> type:
+    """`nsc-quote ID`: a quotation of the edition (quotations.yml, checked word for word against
+    its source when the data are validated), set as a block quote with its attribution."""
+    from docutils import nodes
+    from docutils.parsers.rst import Directive
+
+    class QuoteDirective(Directive):
+        required_arguments = 1
+        has_content = False
+
+        def run(self) -> list[nodes.Node]:
+            env = self.state.document.settings.env
+            quotes = env.config.nsc_quotations
+            ident = self.arguments[0]
+            if ident not in quotes:
+                known = ", ".join(sorted(quotes)) or "none"
+                raise self.error(f"no quotation '{ident}' in the edition's quotations.yml "
+                                 f"(known: {known})")
+            q = quotes[ident]
+            quote = nodes.block_quote(classes=["nsc-quote"])
+            quote += nodes.paragraph("", f"“{q['text']}”")
+            who = ", ".join(filter(None, (q["who"], q.get("role"))))
+            quote += nodes.attribution("", f"{who}; {q['citation']}")
+            return [quote]
+
+    return QuoteDirective
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -128,4 +228,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _drop_cdn_extensions)
     app.add_domain(_linked_glue_domain(), override=True)
     app.add_post_transform(LinkFigures)
+    # The status of the edition's data files and the caveat of each status (publish.py).
+    app.add_config_value("nsc_provenance", {}, "env")
+    # The edition's quotations, by id, with their attribution (publish.py).
+    app.add_config_value("nsc_quotations", {}, "env")
+    app.add_directive("nsc-quote", _quote_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -67,6 +67,13 @@ class ConvictionRate:
     previous_rate: float
     previous_charge_rate: float
     previous_source_id: str
+    # The rate as a published source states it (the release), where the edition holds one:
+    # the headline cites it, and the counts above must give it when rounded.
+    stated_rate: float | None = None
+    stated_source_id: str | None = None
+
+
+STATED = "stated_conviction_rate"
 
 
 def conviction_rate(edition: Edition) -> ConvictionRate:
@@ -77,6 +84,14 @@ def conviction_rate(edition: Edition) -> ConvictionRate:
     source_id = str(_row(edition, "convicted", period)["source_id"])
     source = edition.source(source_id)
     prev = edition.meta.previous_period
+    n = edition.national
+    stated = n[n["measure"] == STATED]
+    stated_rate = float(stated["value"].iloc[0]) if len(stated) else None
+    if stated_rate is not None and round(100 * convicted / recorded, 1) != stated_rate:
+        raise ValueError(
+            f"national.csv: the counts give a conviction rate of "
+            f"{100 * convicted / recorded:.2f}%, but {STATED} is {stated_rate}%: one of them "
+            f"is wrong")
     return ConvictionRate(
         period=period, recorded=int(recorded), charged=int(charged), convicted=int(convicted),
         rate=100 * convicted / recorded, charge_rate=100 * charged / recorded,
@@ -85,6 +100,8 @@ def conviction_rate(edition: Edition) -> ConvictionRate:
         previous_rate=national_value(edition, "conviction_rate", prev),
         previous_charge_rate=national_value(edition, "charge_rate", prev),
         previous_source_id=str(_row(edition, "conviction_rate", prev)["source_id"]),
+        stated_rate=stated_rate,
+        stated_source_id=str(stated["source_id"].iloc[0]) if len(stated) else None,
     )
 
 

@@ -16,6 +16,14 @@ def scorecard(edition: Edition) -> pd.DataFrame:
     r = edition.returns.copy()
     r["rank"] = r["status"].map(STATUS_ORDER.index)
     worst = r.sort_values("rank").groupby(["force_code", "question_id"], as_index=False).last()
+    # A question asked about two periods and answered for one of them was answered in part:
+    # its cell must not hide the figure that was given behind the other period's status.
+    gave = r[r["status"].isin(["answered", "partial"])].groupby(
+        ["force_code", "question_id"]).size()
+    mixed = r.groupby(["force_code", "question_id"])["status"].nunique() > 1
+    in_part = set(mixed[mixed].index) & set(gave.index)
+    keys = list(zip(worst["force_code"], worst["question_id"], strict=True))
+    worst.loc[[k in in_part for k in keys], "status"] = "partial"
     worst["force"] = worst["force_code"].map(force_names(edition))
     worst["status_label"] = worst["status"].map(STATUSES)
     qorder = list(edition.questions["id"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import fmt, provenance
 from ..charts import AccessibleChart, funnel
 from ..data import Edition, Source
 from ..figures import Register
@@ -16,7 +16,6 @@ def figures(ed: Edition) -> Register:
     c = conviction_rate(ed)
     table = attrition_table(ed).set_index("measure")
     jailed = table["count"]
-    diff = round(c.rate, 1) - c.previous_rate
     now, before = (c.period,), (c.previous_period,)
     r = Register(ed, periods=now, files=("national",), sources=(c.source_id,))
     r.count("att_recorded", c.recorded, "stalking offences recorded by police in England and "
@@ -28,8 +27,20 @@ def figures(ed: Edition) -> Register:
                 "sentence")
     else:
         r.text("att_jailed", "n/a", "stalking cases that ended in a prison sentence (not held)")
-    r.share("att_rate", c.convicted, c.recorded, "convictions as a share of stalking offences "
-            "recorded by police: the report's headline conviction rate", places=1)
+    if c.stated_rate is not None and c.stated_source_id is not None:
+        # The headline cites the source that states it; the counts behind it keep their own
+        # (weaker) status.
+        r.value("att_rate", fmt.pct(c.stated_rate, 1), c.stated_rate, "the conviction rate "
+                "as the edition's published source states it: the report's headline",
+                periods=("unconfirmed",), sources=(c.stated_source_id,))
+        r.text("att_rate_source", ed.source(c.stated_source_id).citation, "the source that "
+               "states the headline conviction rate", files=("meta",),
+               sources=(c.stated_source_id,))
+    else:
+        r.share("att_rate", c.convicted, c.recorded, "convictions as a share of stalking "
+                "offences recorded by police: the report's headline conviction rate", places=1)
+        r.text("att_rate_source", "our arithmetic on the counts below", "where the headline "
+               "conviction rate comes from", files=("meta",))
     r.share("att_rate_exact", c.convicted, c.recorded, "the conviction rate to two decimal "
             "places", places=2)
     r.value("att_per_1000", fmt.count(round(10 * c.rate)), round(10 * c.rate), "convictions "
@@ -43,8 +54,6 @@ def figures(ed: Edition) -> Register:
     r.text("att_caveat", c.caveat or "", "the source's caveat, if any", files=("meta",))
     r.text("att_counts_caveat", _counts_caveat(ed.source(c.source_id)), "what the caveat means "
            "for the counts", files=("meta",))
-    r.text("att_verified", "verified" if c.verified else "not verified", "whether the source "
-           "of the national counts is verified", files=("meta",))
     r.value("att_prev_rate", fmt.pct(c.previous_rate, 1), c.previous_rate, "the conviction "
             "rate the previous report published", periods=before,
             sources=(c.previous_source_id,))
@@ -55,20 +64,15 @@ def figures(ed: Edition) -> Register:
            "report's rates", periods=before, files=("meta",), sources=())
     r.text("att_prev_source", ed.source(c.previous_source_id).citation, "the source of the "
            "previous report's rates", periods=before, files=("meta",), sources=())
-    r.value("att_rate_diff", f"{abs(diff):.1f} percentage points", diff, "the difference "
-            "between this conviction rate (rounded to one place) and the previous report's",
-            periods=(*now, *before), sources=(c.source_id, c.previous_source_id))
-    r.text("att_rate_direction", "higher than" if diff > 0 else ("lower than" if diff < 0
-                                                                else "the same as"),
-           "whether this conviction rate is above or below the previous report's",
-           periods=(*now, *before), sources=(c.source_id, c.previous_source_id))
     r.count("att_not_convicted", c.recorded - c.convicted, "recorded stalking offences that "
             "did not end in a conviction")
     r.text("att_comparison_caveat",
-           "Because the source does not confirm which period this year's counts cover, "
-           "the two rates should not be read as a trend." if not c.verified else
-           "Both rates divide convictions by police-recorded stalking offences.",
-           "whether the two conviction rates can be read as a trend", files=("meta",))
+           "The two rates come from different sources, and the period of this year's counts "
+           "is not confirmed, so they stand side by side here and no change between them is "
+           "measured." if not c.verified else
+           "The two rates come from different sources and periods, so they stand side by side "
+           "here and no change between them is measured.",
+           "why the two conviction rates are not compared", files=("meta",))
     series = national_series(ed)
     r.text("att_series_text", series_sentence(ed), "recorded stalking in every year the report "
            "holds", periods=tuple(series["period"]),
@@ -102,7 +106,9 @@ def chart(ed: Edition) -> AccessibleChart:
         "stage": "Stage", "count": "Cases", "pct_of_recorded": "Share of recorded (%)"})
     source = ed.source(c.source_id)
     caveat = f" {source.caveat}" if source.caveat else ""
+    prov = provenance.of(ed, ("national",), (c.source_id,))
     return AccessibleChart(
+        status=prov.status, caveat=prov.caveat,
         name="attrition",
         chart=funnel(data).properties(height=170),
         title=f"Only {fmt.pct(c.rate, 1)} of recorded stalking cases ended in a conviction",

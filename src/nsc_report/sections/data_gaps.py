@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import fmt, provenance
 from ..charts import AccessibleChart, status_heatmap
 from ..data import STATUSES, Edition
 from ..figures import Register
@@ -62,6 +62,12 @@ def figures(ed: Edition) -> Register:
     reg.value("gaps_top_force", str(top["force"]), str(top["force"]), "the force that answered "
               "the most questions in full (ties broken alphabetically)",
               forces=[top["force_code"]])
+    share = fmt.pct(top["pct_answered"])
+    reg.text("gaps_top_text", f"the most complete, {top['force']}, answered {share} of them"
+             if provenance.may_name_forces(ed) else
+             f"the most complete force answered {share} of them", "the force that answered the "
+             "most questions in full and its share (unnamed where the answers are "
+             "illustrative)", forces=[top["force_code"]])
     reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
               "share of the questions that force answered in full",
               numerator=int(top["answered"]), denominator=len(coverage))
@@ -82,7 +88,8 @@ def figures(ed: Edition) -> Register:
 
 def scores_table(ed: Edition) -> Table:
     scores = force_scores(ed)
-    frame = scores[["force", *STATUSES, "pct_answered"]].rename(
+    frame = scores[["force", *STATUSES, "pct_answered"]].astype(
+        {"pct_answered": "Int64"}).rename(
         columns={"force": "Force", **STATUSES, "pct_answered": "Answered in full (%)"})
     return Table("force-scores", "Answers per force, out of the questions asked", frame)
 
@@ -102,6 +109,7 @@ def chart(ed: Edition) -> AccessibleChart:
     over_half = int((scores["pct_answered"] > 50).sum())
     r = response_summary(ed)
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name="transparency-scorecard",
         chart=status_heatmap(card, order, STATUSES, GLYPHS, qorder),
         title=(f"Only {over_half} of {r.asked} forces answered more than half the questions "

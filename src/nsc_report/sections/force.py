@@ -6,15 +6,16 @@ did not answer gets sentences that say so, never a zero or a rank it has not ear
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import fmt
+from .. import fmt, provenance
 from ..charts import INK, MUTED, PALETTE, AccessibleChart
-from ..data import Edition
+from ..data import COMMISSIONER_KINDS, Edition
 from ..figures import Register
 from ..measures import force as m
 from ..measures.spo import BANDS, band_counts
@@ -87,6 +88,13 @@ def figures(ed: Edition, code: str) -> Register:
     every = tuple(ed.questions["id"])
     r = Register(ed, questions=every)
     r.text("force_name", who, "the force's name", questions=(), files=("forces",))
+    illustrative = provenance.returns(ed).status == "illustrative"
+    r.text("force_heading", f"{who} (illustrative data)" if illustrative else who,
+           "the page's heading: the force's name, and whether its figures are illustrative",
+           questions=(), files=("forces",))
+    body = ed.overseer(code)
+    r.text("force_overseer", body["body"], "the body that oversees the force at publication",
+           questions=(), files=("../reference/oversight.csv",))
     r.text("force_region", region, "the force's region", questions=(), files=("forces",))
     r.text("force_period", period(ed), "the period most questions asked about", questions=(),
            files=("meta",))
@@ -96,14 +104,19 @@ def figures(ed: Edition, code: str) -> Register:
     if not done.gave_figures:
         main = missing["status"].value_counts().index[0]
         intro = (
-            f"{who} {NOT_ANSWERED[main]} to our Freedom of Information request, so this page "
+            f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
+            f"asked about stalking, in the {region} region. "
+            + ("In this edition's illustrative data, it " if illustrative else "It ")
+            + f"{NOT_ANSWERED[main]} to our Freedom of Information request, so this page "
             f"has no figures for it. It is in none of the report's comparisons: a force without "
             f"figures cannot be ranked, and we do not count it as zero.")
     else:
         intro = (
             f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
-            f"asked about stalking, in the {region} region. It answered "
-            f"{done.answered} of the {done.asked} questions in full (a question asked about "
+            f"asked about stalking, in the {region} region. "
+            + ("In this edition's illustrative data, it answered " if illustrative else
+               "It answered ")
+            + f"{done.answered} of the {done.asked} questions in full (a question asked about "
             f"two years counts twice)"
             + (f" and {done.partial} in part" if done.partial else "")
             + f": {_completeness_place(int(ranking[code]), ranking)}.")
@@ -152,20 +165,28 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
     bands = band_counts(ed)
     same = int(bands[band]) - 1
     low = band == BANDS[0][0]
+    others = (f"{same} other force{'s' if same != 1 else ''} made" if same else
+              "no other force made")
     return (f"In the {period(ed)} {who} applied for Stalking Protection Orders, interim or full, "
-            f"in {fmt.count(total)} case{'s' if total != 1 else ''}: {band}, "
-            + ("the lowest band" if low else "a band")
-            + f", shared with {same} other force{'s' if same != 1 else ''}.")
+            f"in {fmt.count(total)} case{'s' if total != 1 else ''}. That puts it in the "
+            + ("lowest band" if low else "band")
+            + f" of {band} applications, in which {others} theirs.")
 
 
 def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
     who = name(ed, code)
     year = ed.meta.pcc_commitment_year
     pledged = m.committed(ed, code)
-    intro = (f"Its Police and Crime Commissioner made the {year} commitment to increase reports "
-             f"of stalking." if pledged else
-             f"Its Police and Crime Commissioner did not make the {year} commitment to increase "
-             f"reports of stalking.")
+    then = ed.overseer(code, dt.date(year, 6, 30))
+    if then["kind"] not in COMMISSIONER_KINDS:
+        intro = (f"It has no Police and Crime Commissioner ({then['body']} oversees it), so it "
+                 f"was not part of the {year} commitment to increase reports of stalking.")
+    else:
+        body = then["body"][0].upper() + then["body"][1:]
+        intro = (f"{body} made the {year} commitment to increase reports of stalking."
+                 if pledged else
+                 f"{body} did not make the {year} commitment to increase reports of "
+                 f"stalking.")
     if pd.isna(row["pct_change"]):
         return (intro + f" {who} did not give us recorded stalking for both "
                 f"the {period(ed, 'previous')} and the {period(ed)}, so we cannot say whether "
@@ -307,6 +328,7 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     if best:
         title = f"{who} is highest of all forces for {best[0].measure.label.lower()}"
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name=f"standing-{fmt.slug(who)}",
         chart=chart,
         title=title,
@@ -327,7 +349,8 @@ def _label(value: float, measure: str) -> str:
 
 
 def briefing_name(ed: Edition, code: str) -> str:
-    return f"{fmt.slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf"
+    return provenance.download_name(
+        ed, f"{fmt.slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf")
 
 
 def briefing_link(ed: Edition, code: str) -> HtmlBlock:
@@ -336,5 +359,6 @@ def briefing_link(ed: Edition, code: str) -> HtmlBlock:
     who = html.escape(name(ed, code))
     return HtmlBlock(f'<p class="nsc-briefing-link"><a class="nsc-download" '
                  f'href="../downloads/forces/{file}" download="{file}">Download the two-page '
-                 f'briefing on {who} (PDF, A4)</a>, to send to its Police and Crime Commissioner '
-                 f'or to a local partner.</p>', f"Briefing: downloads/forces/{file}")
+                 f'briefing on {who} (PDF, A4)</a>, to send to '
+                 f'{html.escape(ed.overseer(code)["body"])} or to a local partner.</p>',
+                 f"Briefing: downloads/forces/{file}")

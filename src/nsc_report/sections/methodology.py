@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import fmt
@@ -43,6 +45,12 @@ def figures(ed: Edition) -> Register:
             "asks for, in pounds", sources=(ask.source,))
     r.text("funding_as_printed", ask.as_printed, "the funding ask as the press release printed "
            "it", sources=(ask.source,))
+    h = meta.help
+    r.text("help_line", f"{h.helpline_name} ({h.helpline_phone})" if h else
+           "National Stalking Helpline", "where a reader can find help",
+           sources=(h.helpline_source,) if h else ())
+    r.text("help_website", re.sub(r"^https?://", "", h.website).rstrip("/") if h else "",
+           "the Trust's web address", sources=(h.website_source,) if h else ())
     r.text("meth_timeliness_text", timeliness_text(ed), "how many forces answered within the "
            "legal deadline, and the median time taken (from the tracker)",
            files=("meta", "tracker"))
@@ -70,11 +78,13 @@ def illustrative_text(ed: Edition) -> str:
     if not ed.meta.illustrative:
         return (f"The per-force figures in this edition are the answers the forces gave to the "
                 f"{ed.meta.edition} requests.")
-    return (f"The per-force answers to the {ed.meta.edition} requests have not been published. "
-            f"Until they are loaded, this edition uses a constructed dataset for all "
-            f"{ed.meta.forces_asked} forces, built so that its totals equal every published "
-            f"national figure. Which force falls in which group is made up, except where a fact "
-            f"is public. The national counts, the published headline figures and the Crown "
+    return (f"The forces' answers to the {ed.meta.edition} requests have not been published, "
+            f"so the per-force figures in this edition are illustrative: a constructed dataset "
+            f"for all {ed.meta.forces_asked} forces, built so that its totals equal every "
+            f"published national figure. Which force falls in which group is made up, except "
+            f"where a fact is public, and no figure about a named force should be read as that "
+            f"force's answer. Every figure computed from these data is marked ‡ where it is "
+            f"printed. The national counts, the published headline figures and the Crown "
             f"Prosecution Service answer are real and cited. The README in the edition's data "
             f"folder explains how the dataset was made.")
 

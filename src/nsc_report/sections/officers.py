@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import provenance
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
 from ..figures import Register
@@ -50,6 +51,7 @@ def chart(ed: Edition) -> AccessibleChart:
         "force": "Force", "dedicated_officers": "Dedicated stalking officers",
         "category": "Answer"})
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name="dedicated-officers",
         chart=bar_counts(data, "answer", "forces", "Dedicated stalking officer",
                          "Number of forces", sort=list(data["answer"])).properties(height=150),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import provenance
 from ..charts import AccessibleChart, bar_counts
 from ..data import Edition
 from ..figures import Register
@@ -41,7 +42,11 @@ def figures(ed: Edition) -> Register:
     r.share("oo_15b_share", o15.offences_15b, o15.recorded_in_those_forces, "offences closed "
             "with outcome 15B (Q5) as a share of the stalking offences the same forces recorded "
             "(Q1)", places=1, questions=("Q5", "Q1"))
-    r.text("oo_cps_answer", ed.cps.answer, "the Crown Prosecution Service's answer",
+    cps = ed.cps
+    answer = (f"{cps.answer.rstrip('.')}, stating that it \u201c{cps.quote}\u201d." if cps.quote
+              else cps.answer)
+    r.text("oo_cps_answer", answer, "the Crown Prosecution Service's answer, in its words as "
+           "the source reports them",
            questions=(), files=("cps",), sources=(ed.cps.source,))
     r.text("oo_cps_collated", "no" if ed.cps.status == "not_collated" else "yes",
            "whether the CPS collates the figure", questions=(), files=("cps",),
@@ -66,6 +71,7 @@ def chart(ed: Edition) -> AccessibleChart:
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")
     readable = table.rename(columns={"force": "Force", "level": "Answer"})
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name="other-offence-data",
         chart=bar_counts(data, "answer", "forces", "Data on stalking charged as another crime",
                          "Number of forces", sort=list(data["answer"])).properties(height=150),

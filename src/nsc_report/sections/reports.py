@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .. import fmt
+import datetime as dt
+
+from .. import fmt, provenance
 from ..charts import AccessibleChart, lollipop_change
-from ..data import Edition
+from ..data import COMMISSIONER_KINDS, Edition
 from ..figures import Register
 from ..measures.reports import change_table, commitment_summary
 from ..measures.response import responding_forces
@@ -14,26 +16,38 @@ from . import foi_source, force_links, period
 def figures(ed: Edition) -> Register:
     s = commitment_summary(ed)
     table = change_table(ed)
-    share_pccs = 100 * s.pccs_committed / s.forces
+    year = ed.meta.pcc_commitment_year
+    commissioners = commissioner_forces(ed, dt.date(year, 6, 30))
+    pledged = list(ed.commitments.loc[ed.commitments["committed"], "force_code"])
+    stray = sorted(set(pledged) - set(commissioners))
+    if stray:
+        raise ValueError(f"pcc_commitments.csv: {', '.join(stray)} had no Police and Crime "
+                         f"Commissioner (or mayor with a Commissioner's powers) in {year} "
+                         f"(reference/oversight.csv), so none could make the commitment")
+    share_pccs = 100 * s.pccs_committed / len(commissioners)
     half = "more than half" if share_pccs > 50 else ("half" if share_pccs == 50 else
                                                      "fewer than half")
     committed = table[table["committed"]]
-    pledged = list(ed.commitments.loc[ed.commitments["committed"], "force_code"])
     responding = responding_forces(ed)
     responding_pledged = [c for c in responding if c in set(pledged)]
     comparable = committed[committed.index.isin(responding_pledged)]
     years = (ed.meta.previous_period, ed.meta.current_period)
     r = Register(ed, questions=("Q1",), periods=years, files=("commitments",),
                  sources=("pcc_pledge_2022",))
-    year = ed.meta.pcc_commitment_year
+    r.count("reports_commissioners", len(commissioners), f"Police and Crime Commissioners in "
+            f"{year}, with the mayors and the Mayor's Office that hold a Commissioner's powers "
+            f"(one per force, except the City of London, which has a police authority)",
+            questions=(), periods=(), files=("forces", "../reference/oversight.csv"),
+            sources=(), forces=commissioners)
     r.count("reports_pccs_committed", s.pccs_committed, f"forces whose Police and Crime "
             f"Commissioner made the {year} commitment to increase reports of stalking",
             forces=pledged, questions=(), periods=())
     r.count("reports_forces", s.forces, "territorial police forces of England and Wales",
             questions=(), periods=(), files=("forces",), sources=(),
             forces=list(ed.forces["force_code"]))
-    r.share("reports_pccs_share", s.pccs_committed, s.forces, f"share of the forces whose PCC "
-            f"made the {year} commitment", questions=(), periods=(), forces=pledged)
+    r.share("reports_pccs_share", s.pccs_committed, len(commissioners), f"share of the "
+            f"Commissioners (and mayors with their powers) who made the {year} commitment",
+            questions=(), periods=(), forces=pledged)
     r.text("reports_pccs_share_words", half, f"the share of PCCs who made the {year} "
            f"commitment, in words", questions=(), periods=())
     r.text("reports_commitment_year", str(year), "the year of the PCCs' commitment",
@@ -74,6 +88,13 @@ def figures(ed: Edition) -> Register:
     return r
 
 
+def commissioner_forces(ed: Edition, on: dt.date) -> list[str]:
+    """The forces overseen on a date by a Commissioner or a mayor with a Commissioner's
+    powers (every force but one with a police authority)."""
+    return [code for code in ed.forces["force_code"]
+            if ed.overseer(code, on)["kind"] in COMMISSIONER_KINDS]
+
+
 def chart(ed: Edition) -> AccessibleChart:
     s = commitment_summary(ed)
     table = change_table(ed).assign(
@@ -86,6 +107,7 @@ def chart(ed: Edition) -> AccessibleChart:
         "current": ed.period_label(ed.meta.current_period, short=True),
         "pct_change": "Change (%)"}).assign(**{"Change (%)": lambda d: d["Change (%)"].round(1)})
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name="reports-change",
         chart=lollipop_change(data).properties(height={"step": 18}),
         title=(f"{s.decreased} of {s.comparable} forces whose PCC pledged more reports "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import fmt, provenance
 from ..charts import AccessibleChart, bars_with_thresholds
 from ..data import Edition
 from ..figures import Register
@@ -54,6 +54,12 @@ def figures(ed: Edition) -> Register:
             "the force with the most interim plus full SPO applications", forces=[top.name])
     r.count("spo_top_total", int(top["total"]), "interim plus full SPO applications of the "
             "force that made the most")
+    most = fmt.count(int(top["total"]))
+    r.text("spo_top_sentence", f"{top['force']} made the most, with {most}."
+           if provenance.may_name_forces(ed) else
+           f"The force that made the most made {most}.", "which force made the most "
+           "applications, and how many (unnamed where the answers are illustrative)",
+           forces=[top.name])
     r.count("spo_zero_forces", len(zero), "forces that gave both SPO application figures and "
             "made no application", forces=list(zero.index))
     r.text("spo_zero_text", "Every force made at least one." if len(zero) == 0 else
@@ -86,6 +92,7 @@ def chart(ed: Edition) -> AccessibleChart:
                  "full": "Full applications", "total": "Total", "band": "Band",
                  "per_1000_recorded": "Per 1,000 recorded stalking offences"})
     return AccessibleChart(
+        status=provenance.returns(ed).status,
         name="spo-applications",
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges).properties(
             height={"step": 18}),

@@ -1,0 +1,93 @@
+"""How far each figure can be trusted, and how readers are told.
+
+Every source in `edition.yml` and every data file has a status: `published` (real and cited),
+`unverified` (real, with a caveat) or `illustrative` (constructed). A figure takes the weakest
+status of the sources and files it was computed from, with their caveats. What readers see
+follows from that status, never from notices written by hand: a mark beside each figure that
+is not published, a note on the same page that says what the mark means, the word
+"illustrative" in every chart title, briefing and download made from constructed data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .data import STATUSES_OF_DATA, Edition
+
+# Short names of an edition's files, as figures name them.
+FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
+         "national": "national.csv", "commitments": "pcc_commitments.csv", "cps": "cps.yml",
+         "tracker": "tracker.csv", "forces": "../reference/forces.csv"}
+
+# The mark printed after a figure of each status (none for published), and its name in words
+# (read by screen readers instead of the mark).
+MARKS = {"unverified": "†", "illustrative": "‡"}
+WORDS = {"published": "published", "unverified": "unverified", "illustrative": "illustrative"}
+ILLUSTRATIVE_SHORT = "Illustrative data, not real answers"
+
+
+def weakest(statuses: Iterable[str]) -> str:
+    found = [s for s in statuses if s in STATUSES_OF_DATA]
+    return max(found, key=STATUSES_OF_DATA.index, default="published")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    status: str
+    caveat: str      # the caveats of the weakest inputs, joined; empty when published
+
+    @property
+    def mark(self) -> str:
+        return MARKS.get(self.status, "")
+
+
+def of(ed: Edition, files: Iterable[str] = (), sources: Iterable[str] = ()) -> Provenance:
+    """The status of a figure computed from these files (short names, see FILES, or file
+    names) and sources (ids in edition.yml), with the caveats of its weakest inputs."""
+    inputs: list[tuple[str, str | None]] = []
+    for name in files:
+        entry = ed.meta.data_files.get(FILES.get(name, name))
+        if entry is not None:
+            inputs.append((entry.status, entry.caveat))
+    for sid in sources:
+        source = ed.meta.sources.get(sid)
+        if source is not None:
+            inputs.append((source.status, source.caveat))
+    status = weakest(s for s, _ in inputs)
+    caveats = dict.fromkeys(c.strip() for s, c in inputs if s == status and c)
+    return Provenance(status, " ".join(caveats) if status != "published" else "")
+
+
+def returns(ed: Edition) -> Provenance:
+    """The status of the FOI answers (and of anything computed from them)."""
+    return of(ed, ("returns",), (f"foi_{ed.meta.edition}",))
+
+
+def illustrative_caveat(ed: Edition) -> str:
+    """What an illustrative edition's notices say about its constructed data."""
+    caveats = dict.fromkeys(f.caveat.strip() for f in ed.meta.data_files.values()
+                            if f.status == "illustrative" and f.caveat)
+    caveats.update(dict.fromkeys(s.caveat.strip() for s in ed.meta.sources.values()
+                                 if s.status == "illustrative" and s.caveat))
+    return " ".join(caveats)
+
+
+def chart_notice(ed: Edition, files: Iterable[str] = ("returns",)) -> str:
+    """The subtitle a chart drawn from these files carries: empty unless illustrative."""
+    return ILLUSTRATIVE_SHORT if of(ed, files).status == "illustrative" else ""
+
+
+def download_name(ed: Edition, name: str) -> str:
+    """'foi-returns.csv' -> 'foi-returns-illustrative.csv' in an illustrative edition."""
+    if not ed.meta.illustrative:
+        return name
+    stem, dot, suffix = name.partition(".")
+    return f"{stem}-illustrative{dot}{suffix}"
+
+
+def may_name_forces(ed: Edition) -> bool:
+    """Whether a chapter's sentence may single out a named force beside a figure computed from
+    the answers: not in an illustrative edition, whose per-force figures are constructed
+    (tables, the annex and the force pages keep names, under their notice)."""
+    return returns(ed).status != "illustrative"

@@ -1,0 +1,150 @@
+"""`nsc-report check`: everything that stands between an edition and its publication.
+
+Each problem names its file and line: illustrative data, a figure that is not published
+printed without its caveat, a quotation that is not in its source, `FILL IN` markers, empty
+contact fields, facts about who oversees a force that were not checked against a source, and
+links in the book's words that leave the site. The edition can be published only when the list
+is empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+
+LINK_OUT = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\"'\s]+)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    what: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.what}"
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+
+
+def _line_of(path: Path, pattern: str, after: str | None = None) -> int | None:
+    """The first line matching `pattern` (after the first line matching `after`)."""
+    started = after is None
+    for number, line in enumerate(_lines(path), 1):
+        if not started:
+            started = bool(re.search(after, line))
+            continue
+        if re.search(pattern, line):
+            return number
+    return None
+
+
+def _provenance(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
+    label = _label(meta_path, root)
+    for name, entry in ed.meta.data_files.items():
+        if entry.status == "illustrative":
+            yield Problem(label, _line_of(meta_path, rf"^\s+{re.escape(name)}:", "^data_files:"),
+                          f"{name} is illustrative (constructed data): replace it with the "
+                          f"real answers and mark it published")
+    for key, source in ed.meta.sources.items():
+        line = _line_of(meta_path, rf"^\s+{re.escape(key)}:", "^sources:")
+        if source.status == "illustrative":
+            yield Problem(label, line, f"source {key} is illustrative")
+        elif source.status == "unverified" and not (source.caveat or "").strip():
+            yield Problem(label, line, f"source {key} is unverified but has no caveat to print "
+                                       f"beside its figures")
+
+
+def _fill_in(paths: Iterable[Path], root: Path) -> Iterator[Problem]:
+    for path in paths:
+        for number, line in enumerate(_lines(path), 1):
+            if FILL_IN in line:
+                yield Problem(_label(path, root), number, f"still marked {FILL_IN}: "
+                              f"{line.strip()[:80]}")
+
+
+def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
+    label = _label(meta_path, root)
+    if ed.meta.help is None:
+        yield Problem(label, None, "no 'help' section: the helpline and web addresses readers "
+                                   "need")
+        return
+    for key, value in ed.meta.help.model_dump().items():
+        if not str(value).strip():
+            yield Problem(label, _line_of(meta_path, rf"^\s+{key}:", "^help:"),
+                          f"help.{key} is empty: fill it in from a cited source")
+
+
+def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
+    path = edition_paths(ed.directory.parent, ed.meta.edition)["oversight"]
+    label = _label(path, root)
+    day = ed.meta.publication_date.isoformat()
+    for row, record in enumerate(ed.oversight.to_dict("records"), 1):
+        current = record["from"] <= day and (not record["until"] or day <= record["until"])
+        if current and record["checked"] != "yes":
+            yield Problem(label, row + 1, f"not checked against a source: {record['body']} "
+                                          f"({record['note']})")
+
+
+def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Problem]:
+    for path in paths:
+        for number, line in enumerate(_lines(path), 1):
+            for url in LINK_OUT.findall(line):
+                if url.rstrip("/") not in allowed:
+                    yield Problem(_label(path, root), number, f"a link that leaves the site: "
+                                                               f"{url}")
+
+
+def word_files(root: Path, ed: Edition) -> list[Path]:
+    """The book's own words: chapters, the edition's chapters and the templates."""
+    return sorted([*(root / "book").glob("*.md"), *(ed.directory / "chapters").glob("*.md"),
+                   *(root / "notebooks").glob("*.md")])
+
+
+def check(root: Path, data_dir: Path, edition: str) -> list[Problem]:
+    """Every problem standing between the edition and its publication."""
+    meta_path = data_dir / edition / "edition.yml"
+    try:
+        ed = load_edition(data_dir, edition)
+    except DataValidationError as exc:
+        # Invalid data (a quotation not found in its source among them) blocks publication;
+        # nothing else can be checked until it is valid.
+        return [Problem(i.file, None, str(i).split(": ", 1)[-1]) for i in exc.issues]
+    problems = [*_provenance(ed, meta_path, root),
+                *_fill_in([*ed.files, *(ed.directory / "chapters").glob("*.md")], root),
+                *_contacts(ed, meta_path, root), *_oversight(ed, root)]
+    allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
+                                       if ed.meta.help else ()) if u}
+    problems += _links(word_files(root, ed), root, allowed)
+    return problems
+
+
+def summary(problems: list[Problem], edition: str) -> str:
+    """One line for `make report`: publishable, or not and why."""
+    if not problems:
+        return f"Edition {edition} can be published: nsc-report check finds nothing in the way."
+    kinds: dict[str, int] = {}
+    for p in problems:
+        kind = ("illustrative data" if "illustrative" in p.what else
+                "empty contact fields" if p.what.startswith("help.") else
+                "unchecked facts" if "not checked" in p.what else
+                "FILL IN markers" if FILL_IN in p.what else
+                "links that leave the site" if "leaves the site" in p.what else "other problems")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    why = "; ".join(f"{kind} ({n})" for kind, n in kinds.items())
+    return (f"Edition {edition} is not publishable: {why}. Run `nsc-report check` for each "
+            f"file and line.")

@@ -1,0 +1,379 @@
+"""The book read as a fact-checker would: quotations verbatim, every figure's provenance shown
+wherever a reader meets it, facts about organisations from reference data, and the edition's
+publication blockers listed by `nsc-report check`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA, EDITION, ROOT, Built, chromium_path, run_cli
+
+from nsc_report import provenance, verbatim
+from nsc_report.data import DataValidationError, load_edition
+from nsc_report.measures.gaps import scorecard
+
+RELEASE = (ROOT / "data" / EDITION / "sources" / "press-release-2024.txt").read_text("utf-8")
+
+
+# --- quotations --------------------------------------------------------------------------------
+
+def test_verbatim_allows_only_typography_and_ellipsis():
+    source = "He said: “It took about 9 months.  It didn’t stop.”"
+    assert verbatim.first_difference('It took about 9 months. It didn\'t stop.', source) is None
+    assert verbatim.first_difference("It took about ... stop.", source) is None
+    assert verbatim.first_difference("It took around 9 months.", source) == "around 9 months."
+    assert verbatim.first_difference("stop. ... It took", source) == "It took"
+
+
+def test_the_release_is_kept_with_the_edition_as_published():
+    assert (ROOT.parent / "shared" / "source" / "press-release-2024.txt").read_text(
+        "utf-8") == RELEASE or not (ROOT.parent / "shared").exists()
+
+
+def test_every_quotation_is_a_verbatim_passage_of_the_release():
+    ed = load_edition(DATA, EDITION)
+    quotes = ed.quotations
+    # The victim's account, the three quotations and the recommendations as the release words
+    # them, with the lines a fact-check found missing or altered.
+    assert {"victim", "interim-ceo", "shadow-attorney-general", "npcc-lead", "recommendations",
+            "rec-plan", "rec-funding", "rec-training", "rec-data-standards"} <= set(quotes)
+    assert "I don't have the energy to fight the police and the stalker at the same time" in \
+        quotes["victim"].text
+    assert "must undertake" in quotes["rec-training"].text
+    assert quotes["recommendations"].text.endswith("including:")
+    assert "HMICFRS" in quotes["interim-ceo"].text
+    for q in quotes.values():
+        assert verbatim.first_difference(q.text, RELEASE) is None, q.id
+    assert verbatim.first_difference(ed.cps.quote, RELEASE) is None
+
+
+def test_changing_one_word_of_a_quotation_fails_validation_naming_it(data_copy: Path):
+    path = data_copy / EDITION / "quotations.yml"
+    path.write_text(path.read_text("utf-8").replace("must undertake", "should complete"),
+                    "utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_edition(data_copy, EDITION)
+    message = str(err.value)
+    assert "rec-training" in message and '"should complete independent specialist' in message
+
+
+def test_a_cps_quote_not_in_the_source_fails_validation(data_copy: Path):
+    path = data_copy / EDITION / "cps.yml"
+    path.write_text(path.read_text("utf-8").replace("did not collate", "does not collate"),
+                    "utf-8")
+    with pytest.raises(DataValidationError, match="cps.yml, column 'quote'"):
+        load_edition(data_copy, EDITION)
+
+
+# --- provenance as data ------------------------------------------------------------------------
+
+def test_a_figure_takes_the_weakest_status_of_its_inputs():
+    ed = load_edition(DATA, EDITION)
+    assert provenance.of(ed, ("national",), ("home_office_prc",)).status == "published"
+    assert provenance.of(ed, ("national",), ("press_coverage_2024",)).status == "unverified"
+    mixed = provenance.of(ed, ("returns", "national"), ("press_coverage_2024",))
+    assert mixed.status == "illustrative" and "constructed" in mixed.caveat
+
+
+def test_illustrative_must_agree_with_the_statuses(data_copy: Path):
+    path = data_copy / EDITION / "edition.yml"
+    path.write_text(path.read_text("utf-8").replace("illustrative: true", "illustrative: false"),
+                    "utf-8")
+    with pytest.raises(DataValidationError, match="'illustrative'.*a source or data file is "
+                                                  "illustrative"):
+        load_edition(data_copy, EDITION)
+
+
+def test_a_status_that_is_not_published_needs_a_caveat(data_copy: Path):
+    path = data_copy / EDITION / "edition.yml"
+    text = path.read_text("utf-8").replace(
+        '    caveat: "The reference period of these counts is not confirmed; treat them as '
+        'unverified."\n', "")
+    path.write_text(text, "utf-8")
+    with pytest.raises(DataValidationError, match="press_coverage_2024.caveat"):
+        load_edition(data_copy, EDITION)
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+def test_each_force_is_addressed_to_the_body_that_oversees_it():
+    ed = load_edition(DATA, EDITION)
+    day = ed.meta.publication_date
+    city = ed.overseer("E23000034")
+    assert city["kind"] == "police_authority" and "Commissioner" not in city["body"]
+    assert "Mayor's Office for Policing and Crime" in ed.overseer("E23000001")["body"]
+    assert ed.overseer("E23000005")["body"] == "the Mayor of Greater Manchester"
+    assert ed.overseer("E23000010")["body"] == "the Mayor of West Yorkshire"
+    assert "Fire" in ed.overseer("E23000028")["body"]  # Essex
+    # Published before the mayors of York and North Yorkshire and of South Yorkshire took over.
+    assert "Commissioner" in ed.overseer("E23000009", day)["body"]
+    assert "Mayor" in ed.overseer("E23000011", day.replace(month=6))["body"]
+    for code in ed.forces["force_code"]:
+        ed.overseer(code)  # one body for every force on the day of publication
+
+
+def test_force_pages_name_the_body_that_oversees_the_force():
+    for name, body in (("city-of-london", "the City of London Corporation"),
+                       ("metropolitan-police", "the Mayor’s Office for Policing and Crime"),
+                       ("greater-manchester", "the Mayor of Greater Manchester")):
+        nb = (ROOT / "book" / "forces" / f"{name}.ipynb").read_text("utf-8")
+        text = json.loads(nb)
+        outputs = json.dumps(text["cells"])
+        assert body.replace("’", "'") in outputs.replace("\\u2019", "'"), name
+        assert "to send to its Police and Crime Commissioner" not in outputs
+
+
+def test_commissioners_are_counted_as_commissioners_not_forces():
+    record = _record("reports")
+    assert record["reports_commissioners"]["raw"] == 42
+    assert "of 43)" not in (ROOT / "notebooks" / "reports.md").read_text("utf-8")
+
+
+def _record(notebook: str) -> dict:
+    nb = json.loads((ROOT / "book" / f"{notebook}.ipynb").read_text("utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            if out.get("metadata", {}).get("scrapbook", {}).get("name") == "nsc_figures":
+                return json.loads(out["data"]["application/papermill.record/text/plain"])[
+                    "figures"]
+    raise AssertionError(f"no register in {notebook}")
+
+
+# --- claims the data can bear ------------------------------------------------------------------
+
+CAUSAL = re.compile(r"not been enough|no more likely|led to|as a result|because|keeps rising|"
+                    r"ever more|caused by|due to|thanks to", re.IGNORECASE)
+ALLOWLIST = yaml.safe_load((Path(__file__).parent / "prose_allowlist.yml").read_text("utf-8"))
+
+
+def _glued_sentences() -> list[tuple[str, str]]:
+    """Every sentence the executed notebooks glue, as printed."""
+    found = []
+    for path in sorted((ROOT / "book").rglob("*.ipynb")):
+        nb = json.loads(path.read_text("utf-8"))
+        for cell in nb["cells"]:
+            for out in cell.get("outputs", []):
+                name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+                text = out.get("data", {}).get("application/papermill.record/text/plain")
+                if name and name != "nsc_figures" and text:
+                    found.append((f"{path.stem}/{name}", text))
+    return found
+
+
+def _prose() -> list[tuple[str, str]]:
+    files = [*sorted((ROOT / "book").glob("*.md")), *sorted((ROOT / "notebooks").glob("*.md")),
+             *sorted((ROOT / "data").glob("*/chapters/*.md"))]
+    return [(p.relative_to(ROOT).as_posix(), p.read_text("utf-8")) for p in files]
+
+
+def test_no_sentence_draws_a_cause_or_a_trend_unless_allowed():
+    offending = []
+    for where, text in [*_prose(), *_glued_sentences()]:
+        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", text)):
+            if CAUSAL.search(sentence) and not any(a["text"] in sentence for a in ALLOWLIST):
+                offending.append(f"{where}: {sentence}")
+    assert not offending, "\n".join(offending)
+
+
+def test_the_allowlist_says_why():
+    for entry in ALLOWLIST:
+        assert entry["text"] and len(entry["why"]) > 20
+
+
+def test_the_headline_rate_cites_the_release_and_the_counts_stay_unverified():
+    figures = _record("attrition")
+    assert figures["att_rate"]["status"] == "published"
+    assert figures["att_rate"]["text"] == "1.7%"
+    assert any("press release" in s for s in figures["att_rate"]["sources"])
+    for key in ("att_recorded", "att_charged", "att_convicted", "att_rate_exact"):
+        assert figures[key]["status"] == "unverified" and figures[key]["caveat"], key
+    assert "att_rate_diff" not in figures  # two rates from different sources are not compared
+
+
+# --- copy that can recur -----------------------------------------------------------------------
+
+def test_questions_agree_with_the_glossary():
+    glossary = (ROOT / "book" / "notes.md").read_text("utf-8")
+    assert "Section 2A" in glossary and "section 4A" in glossary
+    for q in yaml.safe_load((DATA / EDITION / "questions.yml").read_text("utf-8"))["questions"]:
+        assert not re.search(r"\b(three|3) stalking offences\b", q["wording"]), q["id"]
+
+
+def test_each_heatmap_cell_agrees_with_the_answers():
+    ed = load_edition(DATA, EDITION)
+    card = scorecard(ed).set_index(["force_code", "question_id"])["status"]
+    given = ed.returns[ed.returns["value"].notna()]
+    for key in set(zip(given["force_code"], given["question_id"], strict=True)):
+        assert card[key] in ("answered", "partial"), key
+    dyfed = card[("W15000004", "Q1")]
+    assert dyfed == "partial"  # 834 for one year, not held for the other
+
+
+def test_no_table_column_prints_a_needless_decimal(built: Built):
+    """A column of whole numbers (a percentage rounded to a whole) is printed without '.0'."""
+    for page in (built.html / "book").rglob("*.html"):
+        for table in re.findall(r"<table.*?</table>", page.read_text("utf-8"), flags=re.S):
+            rows = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)
+                    for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]]
+            for column in zip(*(r for r in rows if r), strict=False):
+                cells = [re.sub(r"<[^>]+>", "", c).strip() for c in column]
+                assert not all(re.fullmatch(r"-?\d+\.0%?", c) for c in cells), \
+                    f"{page.name}: {cells[:3]}"
+
+
+def test_chart_captions_are_sentences(built: Built):
+    for page in (built.html / "book").rglob("*.html"):
+        for caption in re.findall(r'class="nsc-chart-caption">([^<]*)<', page.read_text("utf-8")):
+            for sentence in re.split(r"(?<=[.;])\s+", caption):
+                assert not sentence[:1].islower(), f"{page.name}: {sentence}"
+
+
+# --- what readers see --------------------------------------------------------------------------
+
+def _illustrative_pages(built: Built) -> list[str]:
+    pages = []
+    for page in sorted((built.html / "book").rglob("*.html")):
+        text = page.read_text("utf-8")
+        if "nsc-mark-illustrative" in text or 'data-nsc-status="illustrative"' in text:
+            pages.append(page.relative_to(built.html / "book").as_posix())
+    return pages
+
+
+def test_register_downloads_carry_status_and_caveat(built: Built):
+    downloads = built.html / "book" / "downloads"
+    rows = list(csv.DictReader(io.StringIO((downloads / "figures.csv").read_text("utf-8"))))
+    entries = json.loads((downloads / "figures.json").read_text("utf-8"))["figures"]
+    for row in [*rows, *entries]:
+        assert row["status"] in ("published", "unverified", "illustrative"), row["id"]
+        assert bool(row["caveat"]) == (row["status"] != "published"), row["id"]
+    assert {r["status"] for r in rows} == {"published", "unverified", "illustrative"}
+    page = built.page("figures")
+    assert "illustrative" in page and "unverified" in page
+
+
+def test_every_download_says_it_is_illustrative(built: Built):
+    from python_calamine import CalamineWorkbook
+
+    downloads = built.html / "book" / "downloads"
+    data_files = [p for p in downloads.rglob("*") if p.is_file()
+                  and p.name not in ("figures.csv", "figures.json") and p.suffix != ".pdf"]
+    assert len(data_files) > 10
+    for path in data_files:
+        assert "-illustrative" in path.name or path.suffix == ".svg" and \
+            "Illustrative" in path.read_text("utf-8"), path.name
+        if path.suffix == ".csv":
+            text = path.read_text("utf-8")
+            assert "illustrative" in text.lower(), path.name
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as zf:
+                assert "ILLUSTRATIVE" in zf.read("README.txt").decode(), path.name
+        if path.suffix == ".xlsx":
+            book = CalamineWorkbook.from_path(str(path))
+            assert book.sheet_names[0] == "notes"
+            assert "ILLUSTRATIVE" in book.get_sheet_by_name("notes").to_python()[1][0]
+    returns = next(downloads.glob("foi-returns*.csv")).read_text("utf-8")
+    header = returns.splitlines()[0].split(",")
+    assert "data_status" in header and "caveat" in header
+    for brief in (built.out / "pdf" / "forces").glob("*.pdf"):
+        assert brief.name.endswith("-briefing-illustrative.pdf")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed")
+def test_the_notice_is_on_the_first_screen_of_every_illustrative_page(built: Built):
+    """At 375 and 1280 px, every chapter and force page that shows an illustrative figure has
+    the note on its first screen, below the heading and before the first figure."""
+    from playwright.sync_api import sync_playwright
+
+    from nsc_report.pdf import launch
+    from nsc_report.serve import serve
+
+    pages = _illustrative_pages(built)
+    assert len([p for p in pages if p.startswith("forces/")]) == 43
+    assert {"spo.html", "reports.html", "data-gaps.html", "summary.html"} <= set(pages)
+    missing = []
+    with sync_playwright() as pw, serve(built.html) as base:
+        browser = launch(pw)
+        try:
+            for width in (375, 1280):
+                tab = browser.new_page(viewport={"width": width, "height": 800})
+                tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
+                    (base, "data:")) else r.abort())
+                for name in pages:
+                    tab.goto(f"{base}/book/{name}", wait_until="domcontentloaded")
+                    box = tab.locator("article #nsc-provenance").bounding_box()
+                    first = tab.locator("article .nsc-mark, article .nsc-chart-status").first
+                    mark = first.bounding_box() if first.count() else None
+                    if box is None or box["y"] + 40 > 800 or (mark and mark["y"] < box["y"]):
+                        missing.append(f"{name} at {width} px")
+                tab.close()
+        finally:
+            browser.close()
+    assert not missing, missing
+
+
+@pytest.mark.build
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed")
+def test_every_printed_page_carries_the_notice(built: Built):
+    from pypdf import PdfReader
+
+    def pages(path: Path) -> list[str]:
+        return [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(path).pages]
+
+    report = pages(built.pdf)
+    for number, text in enumerate(report[1:], 2):  # the cover says it in full
+        assert "Illustrative data, not real answers" in text, f"report page {number}"
+        assert "‡ Illustrative:" in text, f"report page {number}"
+    assert "Illustrative data" in report[0]
+    assert "0808 802 0300" in report[-1]  # help for readers on the back cover
+    for brief in sorted((built.out / "pdf" / "forces").glob("*.pdf")):
+        texts = pages(brief)
+        assert texts[0].count("Illustrative") >= 2, brief.name
+        for number, text in enumerate(texts, 1):
+            assert "Illustrative briefing" in text, f"{brief.name} page {number}"
+        assert "0808 802 0300" in " ".join(texts), brief.name
+        assert "What the force told" not in " ".join(texts), brief.name
+
+
+def test_the_footer_of_every_page_gives_help(built: Built):
+    for page in (built.html / "book").rglob("*.html"):
+        assert "0808 802 0300" in page.read_text("utf-8"), page.name
+
+
+# --- nsc-report check --------------------------------------------------------------------------
+
+def test_check_lists_what_stands_in_the_way_and_exits_non_zero():
+    result = run_cli("check")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "data/2024/edition.yml:" in out and "foi_returns.csv is illustrative" in out
+    assert "help.site_url is empty" in out and "help.press_contact is empty" in out
+    assert "is not publishable" in out.splitlines()[-1]
+
+
+def test_check_finds_a_quotation_not_in_its_source_and_a_link_out(data_copy: Path,
+                                                                  tmp_path: Path):
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "book", root / "book", ignore=shutil.ignore_patterns("*.ipynb"))
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    chapter = data_copy / EDITION / "chapters" / "summary.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nSee [a page](https://example.org).\n",
+                       "utf-8")
+    from nsc_report.publication import check
+
+    problems = [str(p) for p in check(root, data_copy, EDITION)]
+    assert any("leaves the site: https://example.org" in p and "summary.md:" in p
+               for p in problems)
+    quotes = data_copy / EDITION / "quotations.yml"
+    quotes.write_text(quotes.read_text("utf-8").replace("insidious", "terrible"), "utf-8")
+    problems = [str(p) for p in check(root, data_copy, EDITION)]
+    assert any("npcc-lead" in p and "terrible" in p for p in problems)
