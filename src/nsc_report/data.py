@@ -822,7 +822,9 @@ def _document(ctx: _Context, source_id: str) -> str | None:
 def _check_verbatim(label: str, key: str, text: str, source_id: str, ctx: _Context,
                     issues: list[Issue]) -> None:
     sources = ctx.sources
-    if sources is not None and source_id not in sources:
+    if sources is None:
+        return  # edition.yml could not be read: it is reported on its own
+    if source_id not in sources:
         issues.append(Issue(label, None, key.rsplit(".", 1)[0] + ".source", source_id,
                             "a source id listed under 'sources' in edition.yml"))
         return

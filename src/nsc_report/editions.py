@@ -101,6 +101,11 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     write("cps.yml", cps)
     write("README.md", f"# The {new} edition's data\n\n{FILL_IN}: where each file comes from, "
                        f"what is verified, and what (if anything) is illustrative.\n")
+    # The quotations and the source documents they are checked against, to revise with the
+    # chapters that print them.
+    write("quotations.yml", (source / "quotations.yml").read_text(encoding="utf-8"))
+    for document in sorted((source / "sources").glob("*")):
+        write(f"sources/{document.name}", document.read_text(encoding="utf-8"))
     for chapter in sorted((source / "chapters").glob("*.md")):
         write(f"chapters/{chapter.name}", chapter.read_text(encoding="utf-8"))
     return written

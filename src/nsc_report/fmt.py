@@ -59,3 +59,8 @@ def number(value: float, places: int = 1) -> str:
     if float(value).is_integer():
         return count(value)
     return f"{value:,.{places}f}"
+
+
+def capital(text: str) -> str:
+    """'year ending March 2023' -> 'Year ending March 2023', to open a sentence."""
+    return text[:1].upper() + text[1:]

@@ -123,7 +123,7 @@ def check(root: Path, data_dir: Path, edition: str) -> list[Problem]:
     except DataValidationError as exc:
         # Invalid data (a quotation not found in its source among them) blocks publication;
         # nothing else can be checked until it is valid.
-        return [Problem(i.file, None, str(i).split(": ", 1)[-1]) for i in exc.issues]
+        return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
                 *_fill_in([*ed.files, *(ed.directory / "chapters").glob("*.md")], root),
                 *_contacts(ed, meta_path, root), *_oversight(ed, root)]

@@ -120,10 +120,9 @@ def notice_html(notes: dict[str, str]) -> str:
                 "Unverified figures.")
         paragraphs.append(
             f'<p class="nsc-provenance-{status}"><strong>{head}</strong> '
-            f"{html.escape(notes[status])} Figures marked "
-            f'<span aria-hidden="true">{MARKS[status]}</span>'
-            f'<span class="nsc-visually-hidden">"{WORDS[status]}"</span> on this page are '
-            f"{WORDS[status]}.</p>")
+            f"{html.escape(notes[status])} On this page, figures computed from these data "
+            f'are marked <span aria-hidden="true">{MARKS[status]}</span>'
+            f'<span class="nsc-visually-hidden">{WORDS[status]}</span>.</p>')
     return (f'<aside class="nsc-provenance" id="nsc-provenance" role="note" '
             f'aria-label="About the figures on this page">{"".join(paragraphs)}</aside>')
 
@@ -217,7 +216,7 @@ def _quote_directive() -> type:
             quote = nodes.block_quote(classes=["nsc-quote"])
             quote += nodes.paragraph("", f"“{q['text']}”")
             who = ", ".join(filter(None, (q["who"], q.get("role"))))
-            quote += nodes.attribution("", f"{who}; {q['citation']}")
+            quote += nodes.attribution("", f"{who}. Source: {q['citation']}")
             return [quote]
 
     return QuoteDirective

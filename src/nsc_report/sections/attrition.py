@@ -49,11 +49,13 @@ def figures(ed: Edition) -> Register:
     r.share("att_charge_rate", c.charged, c.recorded, "charges as a share of recorded stalking "
             "offences", places=1)
     r.text("att_period", ed.period_label(c.period), "the period of the national counts")
+    # Sentences about the sources, not figures from them: published, whatever their status.
     r.text("att_source", ed.source(c.source_id).citation, "the source of the national counts",
-           files=("meta",))
-    r.text("att_caveat", c.caveat or "", "the source's caveat, if any", files=("meta",))
+           files=("meta",), sources=())
+    r.text("att_caveat", c.caveat or "", "the source's caveat, if any", files=("meta",),
+           sources=())
     r.text("att_counts_caveat", _counts_caveat(ed.source(c.source_id)), "what the caveat means "
-           "for the counts", files=("meta",))
+           "for the counts", files=("meta",), sources=())
     r.value("att_prev_rate", fmt.pct(c.previous_rate, 1), c.previous_rate, "the conviction "
             "rate the previous report published", periods=before,
             sources=(c.previous_source_id,))
@@ -72,7 +74,7 @@ def figures(ed: Edition) -> Register:
            "measured." if not c.verified else
            "The two rates come from different sources and periods, so they stand side by side "
            "here and no change between them is measured.",
-           "why the two conviction rates are not compared", files=("meta",))
+           "why the two conviction rates are not compared", files=("meta",), sources=())
     series = national_series(ed)
     r.text("att_series_text", series_sentence(ed), "recorded stalking in every year the report "
            "holds", periods=tuple(series["period"]),
@@ -111,7 +113,9 @@ def chart(ed: Edition) -> AccessibleChart:
         status=prov.status, caveat=prov.caveat,
         name="attrition",
         chart=funnel(data).properties(height=170),
-        title=f"Only {fmt.pct(c.rate, 1)} of recorded stalking cases ended in a conviction",
+        title=(f"Only {fmt.pct(c.stated_rate, 1)} of stalking cases result in a conviction"
+               if c.stated_rate is not None else
+               f"Only {fmt.pct(c.rate, 1)} of recorded stalking cases ended in a conviction"),
         caption=(f"Stalking cases recorded by police in England and Wales, and those charged, "
                  f"convicted and jailed; {ed.period_label(c.period)}. Source: "
                  f"{source.citation}.{caveat}"),

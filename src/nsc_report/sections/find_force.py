@@ -8,6 +8,7 @@ its value, so colour is never the only cue, and a table gives the same informati
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import fmt
-from ..data import REGIONS, Edition
+from ..data import COMMISSIONER_KINDS, REGIONS, Edition
 from ..figures import Register
 from ..measures import force as m
 from ..measures.response import responding_forces
@@ -75,7 +76,8 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
                    "Dedicated officers"),
         MapMeasure("pcc", f"PCC's {ed.meta.pcc_commitment_year} commitment to more reports",
                    ["no commitment", "committed"], lambda r: int(bool(r["committed"])),
-                   lambda r: "yes" if r["committed"] else "no", "PCC commitment"),
+                   lambda r: "yes" if r["committed"] else "no" if r["has_pcc"] else "no PCC",
+                   "PCC commitment"),
     ]
 
 
@@ -90,6 +92,8 @@ def finder_table(ed: Edition) -> pd.DataFrame:
         tile_x=forces["tile_x"].astype(int), tile_y=forces["tile_y"].astype(int),
         answered_full=m.completeness_ranking(ed), asked=asked.reindex(table.index),
         committed=commitments.reindex(table.index).fillna(False).astype(bool),
+        has_pcc=[ed.overseer(code, dt.date(ed.meta.pcc_commitment_year, 6, 30))["kind"]
+                 in COMMISSIONER_KINDS for code in table.index],
         slug=table["force"].map(fmt.slug))
 
 

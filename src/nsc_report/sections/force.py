@@ -22,12 +22,15 @@ from ..measures.spo import BANDS, band_counts
 from ..tables import HtmlBlock, Table
 from . import foi_source, period
 
-NOT_ANSWERED = {
-    "not_held": "said it does not hold this information",
-    "refused_s12": "refused, saying that finding the answer would cost more than the legal limit "
-                   "(section 12 of the Freedom of Information Act)",
-    "refused_other": "refused under another exemption",
-    "no_response": "did not respond",
+# What a force that gave no figure did with the request, as the opening of its page says it.
+NO_FIGURES = {
+    "not_held": "said in reply to our Freedom of Information request that it does not hold "
+                "the information",
+    "refused_s12": "refused our Freedom of Information request, saying that finding the answer "
+                   "would cost more than the legal limit (section 12 of the Freedom of "
+                   "Information Act)",
+    "refused_other": "refused our Freedom of Information request under another exemption",
+    "no_response": "did not respond to our Freedom of Information request",
 }
 
 
@@ -107,9 +110,9 @@ def figures(ed: Edition, code: str) -> Register:
             f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
             f"asked about stalking, in the {region} region. "
             + ("In this edition's illustrative data, it " if illustrative else "It ")
-            + f"{NOT_ANSWERED[main]} to our Freedom of Information request, so this page "
-            f"has no figures for it. It is in none of the report's comparisons: a force without "
-            f"figures cannot be ranked, and we do not count it as zero.")
+            + f"{NO_FIGURES[main]}, so this page has no figures for it. It is in none of the "
+            f"report's comparisons: a force without figures cannot be ranked, and we do not "
+            f"count it as zero.")
     else:
         intro = (
             f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
@@ -334,7 +337,8 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         title=title,
         caption=(f"Each row is one measure; each grey dot a force that gave the figure, the "
                  f"diamond {who} and the black tick the median force. Rows are scaled "
-                 f"separately, from 0 to the largest value. {period(ed)} (officers: at the time "
+                 f"separately, from 0 to the largest value. {fmt.capital(period(ed))} (officers: "
+                 f"at the time "
                  f"of the request). {foi_source(ed)}"),
         alt_text=" ".join(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
         table=readable,
