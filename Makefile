@@ -42,6 +42,7 @@ check: install
 ## The whole test suite: unit, validation, nbval, build, browser, accessibility and PDF tests.
 test: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## Without the slow build, browser and PDF tests.
@@ -50,6 +51,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python bench/build.py --repeat 3

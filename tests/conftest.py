@@ -17,7 +17,7 @@ EDITION = "2024"
 
 
 def chromium_path() -> str | None:
-    from nsc_report.pdf import ChromiumMissing, find_chromium
+    from nsc_report.printing.pdf import ChromiumMissing, find_chromium
 
     try:
         return find_chromium()

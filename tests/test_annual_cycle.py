@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import EDITION, requires_chromium, run_cli
 
+from nsc_report.cycle.letters import authorities, letter
+from nsc_report.cycle.new_edition import EditionError, new_edition
 from nsc_report.data import DataValidationError, load_edition
-from nsc_report.editions import EditionError, new_edition
-from nsc_report.letters import authorities, letter
-from nsc_report.sections.methodology import timeliness_text
-from nsc_report.tracker import (
+from nsc_report.measures.requests import (
     add_working_days,
     deadline,
     is_working_day,
@@ -22,6 +21,7 @@ from nsc_report.tracker import (
     timeliness,
     working_days_between,
 )
+from nsc_report.sections.methodology import timeliness_text
 
 # --- working days -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, Built, requires_chromium
 
-from nsc_report.serve import serve
+from nsc_report.infra.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build, requires_chromium]
 
@@ -47,7 +47,7 @@ def site(built: Built) -> Iterator[str]:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from nsc_report.pdf import launch
+    from nsc_report.printing.pdf import launch
 
     with sync_playwright() as pw:
         chromium = launch(pw)

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import EDITION, ROOT, Built, run_cli, set_answer
 
 from nsc_report.data import load_edition
-from nsc_report.publish import BuildError, Layout, build_html
+from nsc_report.layout import Layout
+from nsc_report.publishing.site import BuildError, build_html
 
 pytestmark = pytest.mark.build
 
@@ -136,7 +137,7 @@ def test_two_cold_builds_are_byte_identical(built: Built, tmp_path_factory):
 
 
 def test_pdf_without_chromium_says_how_to_install_it(tmp_path: Path, monkeypatch):
-    from nsc_report.pdf import ChromiumMissing, find_chromium
+    from nsc_report.printing.pdf import ChromiumMissing, find_chromium
 
     monkeypatch.setenv("NSC_CHROMIUM", str(tmp_path / "no-such-browser"))
     with pytest.raises(ChromiumMissing, match="apt-get install chromium"):

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from nsc_report.charts import PALETTE, AccessibleChart, bar_counts
+from nsc_report.present.charts import PALETTE, AccessibleChart, bar_counts
 
 
 def make(**overrides) -> AccessibleChart:

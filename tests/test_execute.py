@@ -13,24 +13,18 @@ import pytest
 from conftest import DATA, EDITION, ROOT, rewrite_csv, set_answer
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nsc_report import execute as ex
 from nsc_report.data import load_edition
-from nsc_report.execute import (
-    ExecutionError,
-    Job,
-    execute,
-    execute_jobs,
-    jobs_for,
-    normalise,
-    plan,
-    run_fresh,
-)
+from nsc_report.execution import cache, templates
+from nsc_report.execution.cache import normalise, plan
+from nsc_report.execution.run import ExecutionError, execute, execute_jobs, run_fresh
+from nsc_report.execution.templates import Job, jobs_for
 
 # The chapters of the committed edition (the comparison with a previous edition is tested with
 # the synthetic edition that has one, in test_year_on_year.py).
-SECTIONS = sorted(f"{p.stem}.ipynb" for p in ex.templates(ROOT / "notebooks")
-                  if ex.template_kind(p) is None
-                  and ex.applies_to(ex.template_settings(p), load_edition(DATA, EDITION)))
+SECTIONS = sorted(
+    f"{p.stem}.ipynb" for p in templates.templates(ROOT / "notebooks")
+    if templates.template_kind(p) is None
+    and templates.applies_to(templates.template_settings(p), load_edition(DATA, EDITION)))
 
 
 def template(path: Path, *sources: str) -> Path:
@@ -66,8 +60,8 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    for path in ex.templates(root / "notebooks"):
-        if ex.template_kind(path) is not None:
+    for path in templates.templates(root / "notebooks"):
+        if templates.template_kind(path) is not None:
             path.unlink()  # the per-force template is covered by its own tests
     execute(root / "notebooks", root / "book", load_edition(root / "data", EDITION))
     return root
@@ -105,14 +99,14 @@ def test_nothing_leaks_from_one_notebook_to_the_next(data_copy, tmp_path):
              "os.environ['NSC_LEAK'] = '1'\nwarnings.simplefilter('ignore')\n"
              "alt.theme.enable('dark')\nalt.data_transformers.disable_max_rows()\n"
              "pd.set_option('display.max_rows', 3)\n"
-             "import nsc_report.fmt\nnsc_report.fmt.LEAK = True",
+             "import nsc_report.present.fmt\nnsc_report.present.fmt.LEAK = True",
              "warnings.warn('first warning')")
     probe = ("import os, sys, warnings\nimport altair as alt\nimport pandas as pd\n"
-             "import nsc_report.fmt\n"
+             "import nsc_report.present.fmt\n"
              "print('leaked' in dir(), os.path.basename(os.getcwd()), '/nowhere' in sys.path,\n"
              "      os.environ.get('NSC_LEAK'), alt.theme.active,\n"
              "      alt.data_transformers.options, pd.get_option('display.max_rows'),\n"
-             "      hasattr(nsc_report.fmt, 'LEAK'))")
+             "      hasattr(nsc_report.present.fmt, 'LEAK'))")
     template(notebooks / "b_probe.ipynb", probe, "warnings.warn('first warning')",
              "print(len(In), sorted(Out), _i)")
     edition = load_edition(data_copy, EDITION)
@@ -144,8 +138,8 @@ def test_nothing_changed_nothing_runs(executed):
 
 def test_editing_a_section_module_reruns_only_its_notebooks(executed, tmp_path, monkeypatch):
     package = tmp_path / "nsc_report"
-    shutil.copytree(ex.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(ex, "PACKAGE_DIR", package)
+    shutil.copytree(cache.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
     assert plan(section_jobs(executed))[0] == []
     spo = package / "sections" / "spo.py"
     spo.write_text(spo.read_text() + "\n# an edit\n")
@@ -190,7 +184,7 @@ def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
 def test_unchanged_inputs_are_not_executed_again(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()
-    template(notebooks / "ok.ipynb", "from nsc_report.sections import open_edition\n"
+    template(notebooks / "ok.ipynb", "from nsc_report.notebook import open_edition\n"
              "ed = open_edition(data_dir, edition)\nprint(edition, len(ed.returns))")
     first = execute(notebooks, out, load_edition(data_copy, EDITION))
     second = execute(notebooks, out, load_edition(data_copy, EDITION))

@@ -16,8 +16,7 @@ import pytest
 import yaml
 from conftest import DATA, EDITION, ROOT, Built, chromium_path, run_cli
 
-from nsc_report import provenance, verbatim
-from nsc_report.data import DataValidationError, load_edition
+from nsc_report.data import DataValidationError, load_edition, provenance, verbatim
 from nsc_report.measures.gaps import scorecard
 
 RELEASE = (ROOT / "data" / EDITION / "sources" / "press-release-2024.txt").read_text("utf-8")
@@ -297,8 +296,8 @@ def test_the_notice_is_on_the_first_screen_of_every_illustrative_page(built: Bui
     the note on its first screen, below the heading and before the first figure."""
     from playwright.sync_api import sync_playwright
 
-    from nsc_report.pdf import launch
-    from nsc_report.serve import serve
+    from nsc_report.infra.serve import serve
+    from nsc_report.printing.pdf import launch
 
     pages = _illustrative_pages(built)
     assert len([p for p in pages if p.startswith("forces/")]) == 43
@@ -372,7 +371,7 @@ def test_check_finds_a_quotation_not_in_its_source_and_a_link_out(data_copy: Pat
     chapter = data_copy / EDITION / "chapters" / "summary.md"
     chapter.write_text(chapter.read_text("utf-8") + "\nSee [a page](https://example.org).\n",
                        "utf-8")
-    from nsc_report.publication import check
+    from nsc_report.publishing.check import check
 
     problems = [str(p) for p in check(root, data_copy, EDITION)]
     assert any("leaves the site: https://example.org" in p and "summary.md:" in p

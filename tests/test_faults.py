@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Built, requires_chromium, run_cli
 
-from nsc_report.lock import LOCK_NAME, _start_time
+from nsc_report.infra.lock import LOCK_NAME, _start_time
 
 pytestmark = pytest.mark.build
 
@@ -143,7 +143,7 @@ def test_pdf_dates_come_from_the_edition_or_source_date_epoch(built: Built):
     assert meta["/CreationDate"].startswith("D:20240422")  # the publication date
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     from nsc_report.data import load_edition
-    from nsc_report.pdf import pdf_date
+    from nsc_report.printing.pdf import pdf_date
 
     os.environ.update(env)
     try:
@@ -158,7 +158,7 @@ def test_a_browser_leaving_mid_download_prints_no_traceback(tmp_path: Path, capf
     import struct
     import time
 
-    from nsc_report.serve import serve
+    from nsc_report.infra.serve import serve
 
     (tmp_path / "big.bin").write_bytes(b"x" * 32_000_000)
     with serve(tmp_path) as base:

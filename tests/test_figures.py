@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DATA, EDITION, ROOT, Built, rewrite_csv, run_cli
 
-from nsc_report import register, review
 from nsc_report.data import load_edition
-from nsc_report.execute import execute
-from nsc_report.figures import Register
+from nsc_report.execution.run import execute
+from nsc_report.present.figures import Register
+from nsc_report.publishing import register, review
 
 
 def committed() -> register.Register:

@@ -1,6 +1,6 @@
 import pytest
 
-from nsc_report import fmt
+from nsc_report.present import fmt
 
 
 def test_count_separates_thousands_and_rounds():

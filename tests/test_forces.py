@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from conftest import DATA, EDITION, ROOT, Built, requires_chromium
 
 from nsc_report.data import STATUSES, load_edition
-from nsc_report.execute import jobs_for
-from nsc_report.fmt import slug
+from nsc_report.execution.templates import jobs_for
+from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.sections import find_force
 from nsc_report.sections import force as section
@@ -246,8 +246,8 @@ def test_the_finder_notebook_records_what_it_read():
 def test_the_map_changes_measure_and_the_list_filters(built: Built):
     from playwright.sync_api import sync_playwright
 
-    from nsc_report.pdf import launch
-    from nsc_report.serve import serve
+    from nsc_report.infra.serve import serve
+    from nsc_report.printing.pdf import launch
 
     with sync_playwright() as pw, serve(built.html) as base:
         browser = launch(pw)

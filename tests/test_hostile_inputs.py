@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import EDITION, ROOT
 
-from nsc_report.cli import main
+from nsc_report.cli.main import main
 
 E = f"data/{EDITION}"
 RETURNS, NATIONAL, PCC = f"{E}/foi_returns.csv", f"{E}/national.csv", f"{E}/pcc_commitments.csv"

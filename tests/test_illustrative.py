@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import DATA, EDITION
 
-from nsc_report.illustrative import write
+from nsc_report.cycle.illustrative import write
 
 
 def read(name: str) -> list[dict[str, str]]:

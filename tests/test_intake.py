@@ -11,9 +11,9 @@ import pytest
 from conftest import EDITION
 from openpyxl import load_workbook
 
-from nsc_report.cli import main
+from nsc_report.cli.main import main
+from nsc_report.cycle.intake import ANSWERS, CODEBOOK, COLUMNS, cell, write_workbook
 from nsc_report.data import load_edition
-from nsc_report.intake import ANSWERS, CODEBOOK, COLUMNS, cell, write_workbook
 
 
 def returns(path: Path) -> pd.DataFrame:

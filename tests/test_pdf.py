@@ -32,8 +32,8 @@ def chapter_titles() -> list[str]:
     import nbformat
 
     from nsc_report.data import load_edition
-    from nsc_report.publish import edition_toc, print_toc
-    from nsc_report.register import ANNEX_PAGE
+    from nsc_report.publishing.register import ANNEX_PAGE
+    from nsc_report.publishing.site import edition_toc, print_toc
 
     toc = print_toc(edition_toc(yaml.safe_load((ROOT / "_toc.yml").read_text()), ROOT,
                                 load_edition(DATA, EDITION)))

@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from nsc_report.execute import read_template, templates
+from nsc_report.execution.templates import read_template, templates
 
 # Fixed references that are not data: names of laws and codes, numbering, a phone number.
 ALLOWED = [
@@ -59,7 +59,7 @@ def test_glue_keys_exist(tmp_path):
     from test_year_on_year import two_editions
 
     from nsc_report.data import load_edition
-    from nsc_report.execute import applies_to, template_settings
+    from nsc_report.execution.templates import applies_to, template_settings
 
     ed = load_edition(ROOT / "data", "2024")
     compared = load_edition(two_editions(tmp_path), "2025")

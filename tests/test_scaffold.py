@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from nsc_report.scaffold import ScaffoldError, add_to_toc, new_section
+from nsc_report.authoring.scaffold import ScaffoldError, add_to_toc, new_section
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
                                 ".pytest_cache", ".ruff_cache")

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from conftest import DATA, ROOT, requires_chromium, run_cli
 
-from nsc_report.archive import site_for
 from nsc_report.data import DataValidationError, load_edition
 from nsc_report.measures import change as m
+from nsc_report.publishing.archive import site_for
 from nsc_report.sections import change as section
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -159,7 +159,8 @@ def test_the_comparison_chapter_runs_the_same_on_a_warm_kernel(tmp_path: Path):
     import nbformat
     from test_execute import cells
 
-    from nsc_report.execute import execute, jobs_for, run_fresh
+    from nsc_report.execution.run import execute, run_fresh
+    from nsc_report.execution.templates import jobs_for
 
     data = two_editions(tmp_path)
     notebooks = tmp_path / "notebooks"

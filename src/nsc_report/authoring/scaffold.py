@@ -46,7 +46,8 @@ previous_period = "ye_mar_2022"
 ```{code-cell}
 :tags: [remove-input]
 
-from nsc_report.sections import $module, glue_figures, open_edition
+from nsc_report.notebook import glue_figures, open_edition
+from nsc_report.sections import $module
 
 ed = open_edition(data_dir, edition, current_period, previous_period)
 glue_figures(${module}.figures(ed))
@@ -71,8 +72,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import Edition
-from .response import responding_forces
+from data import Edition
+from nsc_report.response import responding_forces
 
 
 def forces_by_region(edition: Edition) -> pd.DataFrame:
@@ -89,11 +90,11 @@ $title.
 
 from __future__ import annotations
 
-from ..charts import AccessibleChart, bar_counts
-from ..data import Edition
-from ..figures import Register
+from charts import AccessibleChart, bar_counts
+from data import Edition
+from figures import Register
 from ..measures.$module import forces_by_region, responding_forces
-from . import foi_source, period
+from nsc_report import foi_source, period
 
 
 def figures(ed: Edition) -> Register:

@@ -13,12 +13,13 @@ import time
 import tomllib
 from pathlib import Path
 
-from .archive import Site, site_for
-from .data import DataValidationError, Edition, load_edition
-from .execute import DEFAULT_TIMEOUT, ExecutionError, execute
-from .lock import BuildLocked, build_lock
-from .progress import Progress
-from .publish import BuildError, Layout, build_html, copy_briefings, pdf_name
+from nsc_report.data import DataValidationError, Edition, load_edition
+from nsc_report.execution.run import DEFAULT_TIMEOUT, ExecutionError, execute
+from nsc_report.infra.lock import BuildLocked, build_lock
+from nsc_report.infra.progress import Progress
+from nsc_report.layout import Layout, pdf_name
+from nsc_report.publishing.archive import Site, site_for
+from nsc_report.publishing.site import BuildError, build_html, copy_briefings
 
 EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF, EXIT_LOCKED = 1, 2, 3, 4, 5
 EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -62,8 +63,8 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_requests(args: argparse.Namespace) -> int:
-    from .letters import default_sent, write_letters
-    from .pdf import ChromiumMissing, find_chromium
+    from nsc_report.cycle.letters import default_sent, write_letters
+    from nsc_report.printing.pdf import ChromiumMissing, find_chromium
 
     ed = load_edition(args.data_dir, args.edition, lazy=True)  # the codebook, not the answers
     folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
@@ -81,8 +82,8 @@ def cmd_requests(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .progress import status_table
-    from .tracker import statuses
+    from nsc_report.cycle.status import status_table
+    from nsc_report.measures.requests import statuses
 
     ed = load_edition(args.data_dir, args.edition, lazy=True)
     tracker = ed.tracker
@@ -99,7 +100,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
-    from .intake import import_workbook, write_workbook
+    from nsc_report.cycle.intake import import_workbook, write_workbook
 
     root = args.root.resolve()
     edition = args.edition or default_edition(root)
@@ -119,7 +120,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
-    from .editions import EditionError, new_edition
+    from nsc_report.cycle.new_edition import EditionError, new_edition
 
     root = args.root.resolve()
     data_dir = (args.data_dir or root / "data").resolve()
@@ -137,7 +138,7 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
 
 
 def cmd_new_section(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_section
+    from nsc_report.authoring.scaffold import ScaffoldError, new_section
 
     root = args.root.resolve()
     try:
@@ -154,7 +155,7 @@ def cmd_new_section(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from .preview import run
+    from nsc_report.authoring.preview import run
 
     build_args = ["--edition", args.edition, "--data-dir", str(args.data_dir),
                   "--timeout", str(args.timeout)]
@@ -207,7 +208,7 @@ def cmd_build(args: argparse.Namespace, with_pdf: bool = False) -> int:
             archives[year] = archive.html
         _execute(args, layout, ed)
         status = _build_one(layout, ed, site, archives, with_pdf) or status
-    from .publication import check, summary
+    from nsc_report.publishing.check import check, summary
 
     _log(summary(check(args.root, args.data_dir, args.edition), args.edition))
     _log(f"Done in {time.perf_counter() - start:.1f} s: open {layout.html / 'index.html'}")
@@ -232,7 +233,7 @@ def _build_one(layout: Layout, ed: Edition, site: Site, archives: dict[str, Path
 
 def cmd_figures(args: argparse.Namespace) -> int:
     """The register of figures, or with --compare the figures that changed since REF."""
-    from . import register, review
+    from nsc_report.publishing import register, review
 
     layout, ed = _validated(args)
     chapters = ed.directory / "chapters"
@@ -266,7 +267,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 only when nothing stands between the edition and its publication."""
-    from .publication import check, summary
+    from nsc_report.publishing.check import check, summary
 
     problems = check(args.root, args.data_dir, args.edition)
     for problem in problems:
@@ -283,8 +284,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def _print(layout: Layout, ed: Edition, required: bool) -> int:
     """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
-    from .briefing import print_briefings
-    from .pdf import ChromiumMissing, PdfError, print_pdf
+    from nsc_report.printing.briefing import print_briefings
+    from nsc_report.printing.pdf import ChromiumMissing, PdfError, print_pdf
 
     try:
         with PROGRESS.stage("Printing the PDF with Chromium"):

@@ -6,7 +6,7 @@ published figure, so that the pipeline can be built and checked end to end. Whic
 in which group is an arbitrary choice made here, apart from two public facts: South Yorkshire
 has a dedicated stalking officer, and Nottinghamshire's PCC made the 2022 commitment.
 
-Run `python -m nsc_report.illustrative data/2024` to rewrite the files; the output is
+Run `python -m nsc_report.cycle.illustrative data/2024` to rewrite the files; the output is
 deterministic and a test checks that the committed files equal it.
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import STATUSES, DataValidationError, Edition, Issue, _load_core, _load_returns
+from nsc_report.data import STATUSES, DataValidationError, Edition, Issue, _load_core, _load_returns
 
 ANSWERS, CODEBOOK = "Answers", "Codebook"
 COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "period_label",

@@ -14,8 +14,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .data import Edition
-from .tracker import CPS, DEADLINE_WORKING_DAYS, deadline
+from nsc_report.data import Edition
+from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
+from nsc_report.printing.pdf import print_pages
 
 CPS_QUESTION = ("How many cases recorded by the police as stalking were charged as a different "
                 "offence?")
@@ -119,7 +120,6 @@ def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool
                       f"{body}</main></body></html>"))
     progress(f"  wrote {len(written)} letters (Markdown) into {folder}")
     if print_pdf:
-        from .pdf import print_pages
 
         written += print_pages(pages, edition, folder / ".pages")
         progress(f"  printed {len(pages)} letters to PDF")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .data import FILL_IN
+from nsc_report.data import FILL_IN
 
 EDITION = re.compile(r"\d{4}")
 # edition.yml keys whose value belongs to one edition, with what to put there.

@@ -23,7 +23,7 @@ import pandera.pandas as pa
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import verbatim
+from nsc_report.data import verbatim
 
 STATUSES = {
     "answered": "answered in full",

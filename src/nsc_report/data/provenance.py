@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .data import STATUSES_OF_DATA, Edition
+from nsc_report.data import STATUSES_OF_DATA, Edition
 
 # Short names of an edition's files, as figures name them.
 FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",

@@ -22,9 +22,11 @@ from nbclient.exceptions import DeadKernelError
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
+from nsc_report.execution.cache import INPUTS_KEY
+from nsc_report.execution.templates import read_template
+
 KERNEL = "python3"
 ENGINE = "nsc-warm"
-INPUTS_KEY = "nsc_report_recorded_inputs"  # moved into nsc_report metadata by normalise()
 STARTUP_TIMEOUT = 60
 
 
@@ -98,7 +100,7 @@ class WarmKernel:
         try:
             run_sync(self.kc.wait_for_ready)(timeout=STARTUP_TIMEOUT)
             reply = run_sync(self.kc.execute_interactive)(
-                "import nsc_report.kernel_session as _nsc_session\n_nsc_session.install()\n"
+                "import nsc_report.notebook.session as _nsc_session\n_nsc_session.install()\n"
                 "del _nsc_session", silent=True, store_history=False, timeout=STARTUP_TIMEOUT,
                 output_hook=lambda msg: None)
         except Exception:
@@ -129,9 +131,8 @@ class WarmKernel:
         """Execute one template; raise KernelLost if the kernel dies or runs past `timeout`."""
         import papermill as pm
 
-        from .execute import read_template
 
-        module = "__import__('nsc_report.kernel_session', fromlist=['_'])"
+        module = "__import__('nsc_report.notebook.session', fromlist=['_'])"
         begin = f"{module}.begin({str(cwd)!r}, {str(watch)!r})"
         finish = f"__import__('json').dumps({module}.finish())"
         timed_out = threading.Event()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import Edition
+from nsc_report.data import Edition
 
 GIVES_FIGURE = {"answered", "partial"}
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import Edition
+from nsc_report.data import Edition
 
 STAGES = [("recorded_stalking", "Recorded by police"), ("charged", "Charged"),
           ("convicted", "Convicted"), ("jailed", "Jailed")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import STATUSES, Edition
+from nsc_report.data import STATUSES, Edition
 
 DATED = lambda pid: pid not in ("unconfirmed", "at_request")  # noqa: E731 - periods with a year
 

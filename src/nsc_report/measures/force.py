@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import STATUSES, Edition
-from . import GIVES_FIGURE, figures, force_names
-from .reports import change_table
-from .spo import band_of
+from nsc_report.data import STATUSES, Edition
+from nsc_report.measures import GIVES_FIGURE, figures, force_names
+from nsc_report.measures.reports import change_table
+from nsc_report.measures.spo import band_of
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import STATUSES, Edition
-from . import force_names
+from nsc_report.data import STATUSES, Edition
+from nsc_report.measures import force_names
 
 # When a question spans several periods, the least complete answer stands for it.
 STATUS_ORDER = list(STATUSES)

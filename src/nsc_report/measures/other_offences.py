@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import Edition
-from . import GIVES_FIGURE, figures, force_names
-from .response import responding_forces
+from nsc_report.data import Edition
+from nsc_report.measures import GIVES_FIGURE, figures, force_names
+from nsc_report.measures.response import responding_forces
 
 BREAKDOWN = ["Q2", "Q3", "Q4"]
 ALTERNATIVES = {"Q2": "harassment (s2 or s4)", "Q3": "malicious communications",

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import Edition
-from . import figures, force_names
-from .response import responding_forces
+from nsc_report.data import Edition
+from nsc_report.measures import figures, force_names
+from nsc_report.measures.response import responding_forces
 
 
 def change_table(edition: Edition) -> pd.DataFrame:

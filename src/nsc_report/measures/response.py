@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data import Edition
-from . import GIVES_FIGURE
+from nsc_report.data import Edition
+from nsc_report.measures import GIVES_FIGURE
 
 
 def responding_forces(edition: Edition) -> list[str]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import Edition
-from . import figures, force_names
+from nsc_report.data import Edition
+from nsc_report.measures import figures, force_names
 
 # Bands of interim + full applications in a year, as the report groups forces.
 BANDS: list[tuple[str, int, float]] = [

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from . import fmt, provenance
-from .data import Edition
-from .provenance import FILES
+from nsc_report.data import Edition, provenance
+from nsc_report.data.provenance import FILES
+from nsc_report.present import fmt
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 
 def count(n: int | float) -> str:
     """A whole number with thousands separators: 131200 -> '131,200'."""
@@ -40,12 +37,6 @@ def listing(items: list[str], conj: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conj} {items[-1]}"
-
-
-def slug(name: str) -> str:
-    """'Avon and Somerset' -> 'avon-and-somerset': the file name of a force's page."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def ordinal(n: int) -> str:

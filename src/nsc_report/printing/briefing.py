@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import provenance
-from .data import Edition
-from .publish import Layout, chart_outputs
-from .sections import attrition, data_gaps, force, officers, other_offences, reports, spo
+from nsc_report.data import Edition, provenance
+from nsc_report.layout import Layout, slug
+from nsc_report.printing.pdf import print_pages
+from nsc_report.publishing.site import chart_outputs
+from nsc_report.sections import attrition, data_gaps, force, officers, other_offences, reports, spo
 
 STYLE = """
 @page { size: A4; margin: 14mm 15mm 16mm;
@@ -174,7 +175,6 @@ def print_briefings(layout: Layout, edition: Edition,
                     progress: Callable[[str], None] = print) -> list[Path]:
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are."""
-    from .fmt import slug
 
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -203,7 +203,6 @@ def print_briefings(layout: Layout, edition: Edition,
     if not todo:
         progress(f"  {len(paths)} force briefings up to date")
         return paths
-    from .pdf import print_pages
 
     print_pages([(target, f"{who}: briefing, {edition.meta.title} ({edition.meta.edition})",
                   doc) for who, doc, target, _ in todo], edition, pages,

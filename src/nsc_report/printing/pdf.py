@@ -18,15 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
-from . import provenance
-from .data import Edition
-from .publish import Layout, build_singlehtml, pdf_name
-from .serve import serve
+from nsc_report.data import Edition, provenance
+from nsc_report.infra.serve import serve
+from nsc_report.layout import Layout, pdf_name
+from nsc_report.publishing.site import build_singlehtml
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent  # print.css
 PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
 SIDE_MARGIN_MM = 18
 CONTENT_WIDTH_MM = 210 - 2 * SIDE_MARGIN_MM  # A4 less the side margins

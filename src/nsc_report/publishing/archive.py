@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import DataValidationError, Edition, load_edition
+from nsc_report.data import DataValidationError, Edition, load_edition
+from nsc_report.layout import pdf_name
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
 EDITIONS_PAGE = "book/editions"
@@ -32,7 +33,6 @@ class Entry:
 
     @classmethod
     def of(cls, edition: Edition, path: str) -> Entry:
-        from .publish import pdf_name
 
         meta = edition.meta
         return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path)

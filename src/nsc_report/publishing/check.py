@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+from nsc_report.data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
 
 LINK_OUT = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\"'\s]+)")
 

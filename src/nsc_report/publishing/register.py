@@ -22,8 +22,8 @@ from typing import Any
 
 import nbformat
 
-from .figures import RECORD
-from .provenance import MARKS
+from nsc_report.data.provenance import MARKS
+from nsc_report.present.figures import RECORD
 
 GLUE_MIME = "application/papermill.record/text/plain"
 # {glue}`key`, {glue:text}`other.ipynb::key:s`, ... (the forms myst-nb accepts)

@@ -15,8 +15,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import register
-from .register import Change, Register
+from nsc_report.publishing import register
+from nsc_report.publishing.register import Change, Register
 
 
 class ReviewError(Exception):

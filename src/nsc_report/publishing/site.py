@@ -16,7 +16,6 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +23,11 @@ import nbformat
 import pandas as pd
 import yaml
 
-from . import provenance, register, verbatim
-from .archive import ARCHIVE, EDITIONS_PAGE, Site, editions_page, newer_notice
-from .data import Edition
+from nsc_report.data import Edition, provenance, verbatim
+from nsc_report.execution.templates import skipped_templates
+from nsc_report.layout import Layout, pdf_name
+from nsc_report.publishing import register
+from nsc_report.publishing.archive import ARCHIVE, EDITIONS_PAGE, Site, editions_page, newer_notice
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: output is stable
@@ -34,36 +35,6 @@ FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: outpu
 
 class BuildError(Exception):
     """Sphinx reported an error or a warning (warnings are errors here)."""
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where one edition's build reads and writes."""
-
-    root: Path            # project root: _config.yml, _toc.yml, book/
-    notebooks: Path       # executed notebooks (book/ for the committed edition)
-    out: Path             # published output: <out>/html, <out>/pdf
-    work: Path            # staging and Sphinx work folders, kept between builds
-
-    @property
-    def stage(self) -> Path:
-        return self.work / "stage"
-
-    @property
-    def print_stage(self) -> Path:
-        return self.work / "stage-print"
-
-    @property
-    def html(self) -> Path:
-        return self.out / "html"
-
-    @property
-    def pdf_dir(self) -> Path:
-        return self.out / "pdf"
-
-
-def pdf_name(edition: Edition) -> str:
-    return f"{edition.meta.slug}-{edition.meta.edition}.pdf"
 
 
 # --- staging ---------------------------------------------------------------------------------
@@ -127,8 +98,7 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     }
     # The fingerprint of the code that shapes every page: when it changes, the config changes
     # and Sphinx rebuilds every page instead of only those whose sources changed.
-    code = b"".join((Path(__file__).parent / n).read_bytes() for n in ("publish.py",
-                                                                        "sphinx_ext.py"))
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
     sphinx["html_context"] = {"default_mode": "light",
                               "nsc_build": hashlib.sha256(code).hexdigest()[:16]}
     sphinx["html_title"] = f"{meta.title} ({meta.edition})"
@@ -205,7 +175,6 @@ def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
 def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, Any]:
     """The table of contents without the chapters whose templates are not part of this edition
     (the comparison with a previous edition, for an edition that has none)."""
-    from .execute import skipped_templates
 
     skipped = {f"book/{t.stem}" for t in skipped_templates(root / "notebooks", edition)}
     return _without(toc, lambda c: c.get("file") in skipped)
@@ -555,7 +524,7 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
               *edition_chapters(edition),
-              package / "publish.py", package / "sphinx_ext.py", *sorted(package.glob("static/*")),
+              *sorted(package.glob("*.py")), *sorted(package.parent.glob("printing/*.css")),
               *(extra or [])]
     for path in sorted(set(files)):
         # Named relative to the project, so that a copy of a build is still up to date.

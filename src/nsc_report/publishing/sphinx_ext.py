@@ -18,8 +18,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .provenance import MARKS, WORDS
-from .register import REGISTER_PAGE, anchor
+from nsc_report.data.provenance import MARKS, WORDS
+from nsc_report.publishing.register import REGISTER_PAGE, anchor
 
 
 def _disconnect(app: Sphinx, event: str, handlers: set[Any]) -> None:

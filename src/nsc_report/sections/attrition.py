@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .. import fmt, provenance
-from ..charts import AccessibleChart, funnel
-from ..data import Edition, Source
-from ..figures import Register
-from ..measures.attrition import attrition_table, conviction_rate
-from ..measures.change import national_series
-from ..tables import Table
-from .change import series_table
+from nsc_report.data import Edition, Source, provenance
+from nsc_report.measures.attrition import attrition_table, conviction_rate
+from nsc_report.measures.change import national_series
+from nsc_report.present import fmt
+from nsc_report.present.charts import AccessibleChart, funnel
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import Table
+from nsc_report.sections.change import series_table
 
 
 def figures(ed: Edition) -> Register:

@@ -11,12 +11,13 @@ import html
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import fmt
-from ..data import Edition
-from ..figures import Register
-from ..measures import change as m
-from ..tables import Table
-from . import force_links
+from nsc_report.data import Edition
+from nsc_report.layout import slug
+from nsc_report.measures import change as m
+from nsc_report.present import fmt
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import Table
+from nsc_report.sections import force_links
 
 
 def _signed(n: int) -> str:
@@ -170,7 +171,7 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     if len(gained):
         parts.append(f"It answered {fmt.listing(list(gained['qid']))} in full in "
                      f"{ed.meta.edition}, which it had not in {prev.meta.edition}.")
-    table = Table(f"change-{fmt.slug(name)}",
+    table = Table(f"change-{slug(name)}",
                   f"{name}: its answers in the {prev.meta.edition} and {ed.meta.edition} editions",
                   frame)
     return Markdown(f"## Since the {prev.meta.edition} edition\n\n{html.escape(' '.join(parts))}"

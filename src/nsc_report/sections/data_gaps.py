@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .. import fmt, provenance
-from ..charts import AccessibleChart, status_heatmap
-from ..data import STATUSES, Edition
-from ..figures import Register
-from ..measures.gaps import force_scores, least_answered, question_coverage, scorecard
-from ..measures.response import responding_forces, response_summary
-from ..tables import Table
-from . import foi_source, force_links
+from nsc_report.data import STATUSES, Edition, provenance
+from nsc_report.measures.gaps import force_scores, least_answered, question_coverage, scorecard
+from nsc_report.measures.response import responding_forces, response_summary
+from nsc_report.present import fmt
+from nsc_report.present.charts import AccessibleChart, status_heatmap
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import Table
+from nsc_report.sections import foi_source, force_links
 
 GLYPHS = {"answered": "✓", "partial": "½", "not_held": "–", "refused_s12": "£",
           "refused_other": "✕", "no_response": "·"}

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import fmt
-from ..data import COMMISSIONER_KINDS, REGIONS, Edition
-from ..figures import Register
-from ..measures import force as m
-from ..measures.response import responding_forces
-from ..measures.spo import BANDS
-from ..tables import HtmlBlock, Table
-from . import period
+from nsc_report.data import COMMISSIONER_KINDS, REGIONS, Edition
+from nsc_report.layout import slug
+from nsc_report.measures import force as m
+from nsc_report.measures.response import responding_forces
+from nsc_report.measures.spo import BANDS
+from nsc_report.present import fmt
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import period
 
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
 # with text contrast of 4.5:1 or more); the value printed in each square carries the
@@ -94,7 +95,7 @@ def finder_table(ed: Edition) -> pd.DataFrame:
         committed=commitments.reindex(table.index).fillna(False).astype(bool),
         has_pcc=[ed.overseer(code, dt.date(ed.meta.pcc_commitment_year, 6, 30))["kind"]
                  in COMMISSIONER_KINDS for code in table.index],
-        slug=table["force"].map(fmt.slug))
+        slug=table["force"].map(slug))
 
 
 def tile_map(ed: Edition) -> HtmlBlock:
@@ -166,7 +167,7 @@ def map_table(ed: Edition, links: bool = True) -> Table:
                  f"PCC made the {ed.meta.pcc_commitment_year} commitment. – means no figure "
                  f"given.",
                  frame.reset_index(drop=True), links={
-                     n: f"forces/{fmt.slug(n)}.html" for n in data["force"]} if links else {})
+                     n: f"forces/{slug(n)}.html" for n in data["force"]} if links else {})
 
 
 def force_list(ed: Edition) -> HtmlBlock:

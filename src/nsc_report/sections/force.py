@@ -13,14 +13,15 @@ import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import fmt, provenance
-from ..charts import INK, MUTED, PALETTE, AccessibleChart
-from ..data import COMMISSIONER_KINDS, Edition
-from ..figures import Register
-from ..measures import force as m
-from ..measures.spo import BANDS, band_counts
-from ..tables import HtmlBlock, Table
-from . import foi_source, period
+from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
+from nsc_report.layout import slug
+from nsc_report.measures import force as m
+from nsc_report.measures.spo import BANDS, band_counts
+from nsc_report.present import fmt
+from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import foi_source, period
 
 # What a force that gave no figure did with the request, as the opening of its page says it.
 NO_FIGURES = {
@@ -243,7 +244,7 @@ def answers_table(ed: Edition, code: str) -> Table:
         "Answer": a.apply(answer_text, axis=1),
         "Note": a["note"].fillna(""),
     })
-    return Table(f"answers-{fmt.slug(name(ed, code))}",
+    return Table(f"answers-{slug(name(ed, code))}",
                  f"{name(ed, code)}: its answer to each question we asked", frame)
 
 
@@ -267,7 +268,7 @@ def region_links(ed: Edition, code: str) -> HtmlBlock:
     if others.empty:
         text = f"{html.escape(name(ed, code))} is the only force in {region}."
         return HtmlBlock(f"<p>{text}</p>", text)
-    links = [f'<a href="{fmt.slug(n)}.html">{html.escape(n)}</a>' for n in others["force_name"]]
+    links = [f'<a href="{slug(n)}.html">{html.escape(n)}</a>' for n in others["force_name"]]
     names = fmt.listing(list(others["force_name"]))
     return HtmlBlock(f"<p>The other forces of {region}: {fmt.listing(links)}.</p>",
                  f"The other forces of {region}: {names}.")
@@ -332,7 +333,7 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         title = f"{who} is highest of all forces for {best[0].measure.label.lower()}"
     return AccessibleChart(
         status=provenance.returns(ed).status,
-        name=f"standing-{fmt.slug(who)}",
+        name=f"standing-{slug(who)}",
         chart=chart,
         title=title,
         caption=(f"Each row is one measure; each grey dot a force that gave the figure, the "
@@ -354,7 +355,7 @@ def _label(value: float, measure: str) -> str:
 
 def briefing_name(ed: Edition, code: str) -> str:
     return provenance.download_name(
-        ed, f"{fmt.slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf")
+        ed, f"{slug(name(ed, code))}-{ed.meta.edition}-briefing.pdf")
 
 
 def briefing_link(ed: Edition, code: str) -> HtmlBlock:

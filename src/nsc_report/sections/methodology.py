@@ -6,10 +6,11 @@ import re
 
 import pandas as pd
 
-from .. import fmt
-from ..data import STATUSES, Edition
-from ..figures import Register
-from ..tables import Table
+from nsc_report.data import STATUSES, Edition
+from nsc_report.measures.requests import DEADLINE_WORKING_DAYS, timeliness
+from nsc_report.present import fmt
+from nsc_report.present.figures import Register
+from nsc_report.present.tables import Table
 
 
 def figures(ed: Edition) -> Register:
@@ -59,7 +60,6 @@ def figures(ed: Edition) -> Register:
 
 def timeliness_text(ed: Edition) -> str:
     """How promptly the forces answered, from the edition's tracker (as at publication)."""
-    from ..tracker import DEADLINE_WORKING_DAYS, timeliness
 
     if ed.tracker is None:
         return ("No record was kept of when each answer arrived for this edition, so the report "

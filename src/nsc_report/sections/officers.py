@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import provenance
-from ..charts import AccessibleChart, bar_counts
-from ..data import Edition
-from ..figures import Register
-from ..measures import figures as mfigures
-from ..measures.officers import category_counts, dedicated_officers, spoc_summary
-from . import foi_source, force_links
+from nsc_report.data import Edition, provenance
+from nsc_report.measures import figures as mfigures
+from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
+from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.figures import Register
+from nsc_report.sections import foi_source, force_links
 
 
 def figures(ed: Edition) -> Register:

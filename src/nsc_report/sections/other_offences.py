@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import provenance
-from ..charts import AccessibleChart, bar_counts
-from ..data import Edition
-from ..figures import Register
-from ..measures import figures as mfigures
-from ..measures.other_offences import (
+from nsc_report.data import Edition, provenance
+from nsc_report.measures import figures as mfigures
+from nsc_report.measures.other_offences import (
     ALTERNATIVES,
     alternative_totals,
     breakdown_levels,
     level_counts,
     outcome_15b,
 )
-from . import foi_source, period
+from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.figures import Register
+from nsc_report.sections import foi_source, period
 
 
 def figures(ed: Edition) -> Register:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import fmt, provenance
-from ..charts import AccessibleChart, lollipop_change
-from ..data import COMMISSIONER_KINDS, Edition
-from ..figures import Register
-from ..measures.reports import change_table, commitment_summary
-from ..measures.response import responding_forces
-from . import foi_source, force_links, period
+from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
+from nsc_report.measures.reports import change_table, commitment_summary
+from nsc_report.measures.response import responding_forces
+from nsc_report.present import fmt
+from nsc_report.present.charts import AccessibleChart, lollipop_change
+from nsc_report.present.figures import Register
+from nsc_report.sections import foi_source, force_links, period
 
 
 def figures(ed: Edition) -> Register:

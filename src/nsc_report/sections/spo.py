@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import fmt, provenance
-from ..charts import AccessibleChart, bars_with_thresholds
-from ..data import Edition
-from ..figures import Register
-from ..measures.response import responding_forces
-from ..measures.spo import BANDS, band_counts, spo_summary, spo_table
-from . import foi_source, force_links, period
+from nsc_report.data import Edition, provenance
+from nsc_report.measures.response import responding_forces
+from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
+from nsc_report.present import fmt
+from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
+from nsc_report.present.figures import Register
+from nsc_report.sections import foi_source, force_links, period
 
 
 def figures(ed: Edition) -> Register:

@@ -1,0 +1,18 @@
+"""The parent of every error the command line reports, with the exit code it ends with.
+
+Every layer raises its own subclass, named for what went wrong; `nsc-report` catches this one
+class, prints the message (and what was left untouched) and exits with the error's code.
+Imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+EXIT_DATA, EXIT_EXECUTE, EXIT_BUILD, EXIT_PDF, EXIT_LOCKED = 1, 2, 3, 4, 5
+
+
+class NscReportError(Exception):
+    """An error a reader of the terminal can act on: its message says what and where."""
+
+    exit_code: int = EXIT_DATA
+    # What the command line adds after the message: what this error left as it was.
+    unchanged: str = "Nothing was written."
