@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import EDITION, ROOT, Built, run_cli, set_answer
 
 from nsc_report.data import load_edition
+from nsc_report.infra.progress import QUIET
 from nsc_report.layout import Layout
 from nsc_report.publishing.site import BuildError, build_html
 
@@ -110,7 +111,7 @@ def test_a_failed_sphinx_build_keeps_the_published_site(tmp_path: Path):
     layout.html.mkdir(parents=True)
     (layout.html / "index.html").write_text("last good build")
     with pytest.raises(BuildError):
-        build_html(layout, load_edition(ROOT / "data", EDITION), progress=lambda m: None)
+        build_html(layout, load_edition(ROOT / "data", EDITION), progress=QUIET)
     assert (layout.html / "index.html").read_text() == "last good build"
 
 

@@ -16,3 +16,7 @@ class NscReportError(Exception):
     exit_code: int = EXIT_DATA
     # What the command line adds after the message: what this error left as it was.
     unchanged: str = "Nothing was written."
+
+    def report(self) -> str:
+        """The lines the command line prints on standard error."""
+        return f"error: {self}" + (f"\n{self.unchanged}" if self.unchanged else "")

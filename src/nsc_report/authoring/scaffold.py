@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from string import Template
 
+from nsc_report.errors import NscReportError
+
 NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 TEMPLATE = Template('''---
@@ -72,8 +74,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import Edition
-from nsc_report.response import responding_forces
+from nsc_report.data import Edition
+from nsc_report.measures.response import responding_forces
 
 
 def forces_by_region(edition: Edition) -> pd.DataFrame:
@@ -90,11 +92,11 @@ $title.
 
 from __future__ import annotations
 
-from charts import AccessibleChart, bar_counts
-from data import Edition
-from figures import Register
-from ..measures.$module import forces_by_region, responding_forces
-from nsc_report import foi_source, period
+from nsc_report.data import Edition
+from nsc_report.measures.$module import forces_by_region, responding_forces
+from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.figures import Register
+from nsc_report.sections import foi_source, period
 
 
 def figures(ed: Edition) -> Register:
@@ -161,7 +163,7 @@ section module and glue it, as the other chapters do.
 ''')
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(NscReportError):
     """The name is not usable or a file it would write exists already."""
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from nsc_report.data import Edition
+from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
-from nsc_report.printing.pdf import print_pages
+from nsc_report.printing.pdf import ChromiumMissing, find_chromium, print_pages
 
 CPS_QUESTION = ("How many cases recorded by the police as stalking were charged as a different "
                 "offence?")
@@ -101,7 +101,7 @@ def authorities(edition: Edition) -> list[tuple[str, str]]:
 
 
 def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool = True,
-                  progress: Callable[[str], None] = print) -> list[Path]:
+                  progress: Progress = PLAIN) -> list[Path]:
     """Write every letter as Markdown (and PDF, if asked and Chromium is there)."""
     from markdown_it import MarkdownIt
 
@@ -118,11 +118,11 @@ def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool
                       f'<head><meta charset="utf-8"><title>{html.escape(name)}: Freedom of '
                       f"Information request</title><style>{STYLE}</style></head><body><main>"
                       f"{body}</main></body></html>"))
-    progress(f"  wrote {len(written)} letters (Markdown) into {folder}")
+    progress.message(f"  wrote {len(written)} letters (Markdown) into {folder}")
     if print_pdf:
 
         written += print_pages(pages, edition, folder / ".pages")
-        progress(f"  printed {len(pages)} letters to PDF")
+        progress.message(f"  printed {len(pages)} letters to PDF")
     return written
 
 
@@ -132,3 +132,17 @@ def default_sent() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
+
+
+def write_requests(edition: Edition, folder: Path, sent: dt.date | None, pdf: bool = True,
+                   progress: Progress = PLAIN) -> list[Path]:
+    """The letters of `nsc-report requests`: dated `sent` (or today), printed to PDF where
+    Chromium is there (where it is not, the Markdown letters are still written)."""
+    if pdf:
+        try:
+            find_chromium()
+        except ChromiumMissing as exc:
+            progress.message(f"PDF letters not written: {exc}")
+            pdf = False
+    return write_letters(edition, folder, sent or default_sent(), print_pdf=pdf,
+                         progress=progress)

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from nsc_report.data import FILL_IN
+from nsc_report.errors import NscReportError
 
 EDITION = re.compile(r"\d{4}")
 # edition.yml keys whose value belongs to one edition, with what to put there.
@@ -33,8 +34,10 @@ TO_FILL = {
 }
 
 
-class EditionError(Exception):
+class EditionError(NscReportError):
     """The new edition cannot be made (bad name, exists already, no previous edition)."""
+
+    unchanged = ""
 
 
 def _mark(text: str) -> str:

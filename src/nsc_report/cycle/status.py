@@ -4,8 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
+from nsc_report.data import Edition
+from nsc_report.errors import NscReportError
 from nsc_report.infra.progress import Progress
 from nsc_report.measures.requests import RequestStatus
+
+
+class NoTracker(NscReportError):
+    """The edition keeps no tracker.csv, so there is nothing to report."""
+
+    unchanged = ""
+
+
+def tracker_of(ed: Edition) -> pd.DataFrame:
+    if ed.tracker is None:
+        raise NoTracker(f"{ed.directory / 'tracker.csv'} does not exist: add one row per "
+                        f"request (force_code, reference, date_sent, date_received, "
+                        f"internal_review, ico_complaint).")
+    return ed.tracker
+
+
+def names(ed: Edition) -> dict[str, str]:
+    return dict(zip(ed.forces["force_code"], ed.forces["force_name"], strict=True))
 
 
 def status_table(rows: list[RequestStatus], today: dt.date, progress: Progress) -> None:

@@ -24,6 +24,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from nsc_report.data import verbatim
+from nsc_report.errors import NscReportError
+from nsc_report.infra import files
 
 STATUSES = {
     "answered": "answered in full",
@@ -65,7 +67,7 @@ class Issue:
         return f"{where}: {got}expected {self.expected}"
 
 
-class DataValidationError(Exception):
+class DataValidationError(NscReportError):
     """Raised with every issue found in an edition's data."""
 
     def __init__(self, issues: list[Issue]):
@@ -206,21 +208,18 @@ class Quotations(_Strict):
 
 def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str,
                data_dir: Path | None = None) -> Any:
-    if not _check_file(path, label, issues, data_dir):
+    text = _read_text(path, label, issues, data_dir)
+    if text is None:
         return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        issues.append(Issue(label, None, None, None, f"a UTF-8 text file (byte {exc.start} is "
-                            f"not UTF-8)"))
-        return None
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         issues.append(Issue(label, None, None, None, f"valid YAML ({problem}{where})"))
         return None
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if FILL_IN in line:
             key = line.split(":")[0].strip() or None
             note = line.split(f"{FILL_IN}:", 1)[-1].strip(' "')
@@ -270,34 +269,35 @@ WHOLE = re.compile(r"^\d+$")
 DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 
 
-def _check_file(path: Path, label: str, issues: list[Issue], data_dir: Path | None) -> bool:
-    """The file exists, stays inside the data folder and is of a sane size."""
-    if not path.exists():
-        issues.append(Issue(label, None, None, None, "the file to exist"))
-        return False
-    if data_dir is not None and not path.resolve().is_relative_to(data_dir.resolve()):
+def _read_text(path: Path, label: str, issues: list[Issue], data_dir: Path | None,
+               utf8_hint: str = "") -> str | None:
+    """The file's text, read through the one file reader; what stands at the path instead (a
+    link out of the data folder, nothing, a folder, a device, too large a file, bytes that are
+    not UTF-8) is an issue, never a traceback."""
+    if data_dir is not None and path.exists() and \
+            not path.resolve().is_relative_to(data_dir.resolve()):
         issues.append(Issue(label, None, None, str(path.resolve()),
                             f"a file inside {data_dir}, not a link to somewhere else"))
-        return False
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        issues.append(Issue(label, None, None, f"{size:,} bytes",
-                            f"a file of at most {MAX_FILE_BYTES // 2**20} MB: is it the "
-                            f"right file?"))
-        return False
-    return True
+        return None
+    try:
+        return files.read_text(path, limit=MAX_FILE_BYTES)
+    except files.UnreadableFile as exc:
+        expected = {
+            "missing": "the file to exist",
+            "too_large": f"a file of at most {MAX_FILE_BYTES // 2**20} MB: is it the right "
+                         f"file?",
+            "not_utf8": f"a UTF-8 text file (byte {exc.detail} is not UTF-8{utf8_hint})",
+        }.get(exc.kind, f"a readable file ({exc.found})")
+        value = f"{exc.detail:,} bytes" if exc.kind == "too_large" else None
+        issues.append(Issue(label, None, None, value, expected))
+        return None
 
 
 def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
               data_dir: Path | None = None) -> pd.DataFrame | None:
     """Read every cell as text, so that the schemas, not pandas, judge each value."""
-    if not _check_file(path, label, issues, data_dir):
-        return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM, as Excel writes, is fine
-    except UnicodeDecodeError as exc:
-        issues.append(Issue(label, None, None, None, f"a UTF-8 text file (byte {exc.start} is "
-                            f"not UTF-8: save the file as CSV UTF-8)"))
+    text = _read_text(path, label, issues, data_dir, ": save the file as CSV UTF-8")
+    if text is None:
         return None
     lines = text.splitlines()
     if not text.strip():
@@ -816,7 +816,10 @@ def _document(ctx: _Context, source_id: str) -> str | None:
     if source is None or source.document is None or ctx.meta is None:
         return None
     path = ctx.data_dir / ctx.meta.edition / source.document
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    try:
+        return files.read_text(path)
+    except files.UnreadableFile:
+        return None  # reported where edition.yml names the document
 
 
 def _check_verbatim(label: str, key: str, text: str, source_id: str, ctx: _Context,

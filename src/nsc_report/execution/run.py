@@ -30,6 +30,7 @@ from typing import Any
 import nbformat
 
 from nsc_report.data import Edition
+from nsc_report.errors import EXIT_EXECUTE, NscReportError
 from nsc_report.execution.cache import normalise, plan, recorded
 from nsc_report.execution.engine import KernelLost, WarmKernel
 from nsc_report.execution.templates import Job, jobs_for, read_template, skipped_templates
@@ -46,8 +47,14 @@ class Result:
     error: str = ""
 
 
-class ExecutionError(Exception):
+class ExecutionError(NscReportError):
     """One or more notebooks failed; the message names each notebook and cell."""
+
+    exit_code = EXIT_EXECUTE
+    unchanged = "The executed notebooks and the last build are unchanged."
+
+    def report(self) -> str:
+        return f"error: notebook execution failed:\n{self}\n{self.unchanged}"
 
 
 def describe_failure(job: Job, exc: BaseException) -> str:

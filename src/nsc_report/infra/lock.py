@@ -15,11 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from nsc_report.errors import EXIT_LOCKED, NscReportError
+
 LOCK_NAME = ".nsc-build.lock"
 
 
-class BuildLocked(Exception):
+class BuildLocked(NscReportError):
     """Another running build holds the output folder."""
+
+    exit_code = EXIT_LOCKED
 
 
 def _start_time(pid: int) -> str | None:

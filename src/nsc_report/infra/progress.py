@@ -19,12 +19,18 @@ class Progress:
 
     def __init__(self, stream: TextIO | None = None, *, quiet: bool = False,
                  live: bool | None = None):
-        self.stream = stream or sys.stdout
+        self._stream = stream
         self.quiet = quiet
         self.live = (not quiet) and (self.stream.isatty() if live is None else live)
         self._rich = None
         self._task = None
         self._started = 0.0
+
+    @property
+    def stream(self) -> TextIO:
+        """The stream given, or standard output as it is when written to (so that a caller
+        that captures it sees the lines)."""
+        return self._stream or sys.stdout
 
     # --- plain messages ---------------------------------------------------------------------
     def message(self, text: str) -> None:
@@ -80,3 +86,4 @@ class Progress:
 
 
 QUIET = Progress(quiet=True)
+PLAIN = Progress(live=False)  # plain lines on standard output: the default of library calls

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from nsc_report.data import Edition, provenance
+from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout, slug
 from nsc_report.printing.pdf import print_pages
 from nsc_report.publishing.site import chart_outputs
@@ -172,7 +172,7 @@ explains every figure and its source. {html.escape(meta.publisher)}.</footer>
 
 
 def print_briefings(layout: Layout, edition: Edition,
-                    progress: Callable[[str], None] = print) -> list[Path]:
+                    progress: Progress = PLAIN) -> list[Path]:
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are."""
 
@@ -201,7 +201,7 @@ def print_briefings(layout: Layout, edition: Edition,
     for stale in set(target_dir.glob("*.pdf")) - set(paths):
         stale.unlink()  # a briefing under an earlier name (the edition became illustrative)
     if not todo:
-        progress(f"  {len(paths)} force briefings up to date")
+        progress.message(f"  {len(paths)} force briefings up to date")
         return paths
 
     print_pages([(target, f"{who}: briefing, {edition.meta.title} ({edition.meta.edition})",
@@ -209,5 +209,5 @@ def print_briefings(layout: Layout, edition: Edition,
                 subject="What a force told us about stalking, and how it compares")
     for who, _, _, digest in todo:
         (pages / f"{slug(who)}.sha").write_text(digest)
-    progress(f"  printed {len(todo)} force briefing(s) into {target_dir}")
+    progress.message(f"  printed {len(todo)} force briefing(s) into {target_dir}")
     return paths

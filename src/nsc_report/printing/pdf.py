@@ -14,11 +14,12 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
 from nsc_report.data import Edition, provenance
+from nsc_report.errors import EXIT_PDF, NscReportError
+from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
 from nsc_report.layout import Layout, pdf_name
 from nsc_report.publishing.site import build_singlehtml
@@ -35,12 +36,19 @@ INSTALL_HINT = ("install it with `sudo apt-get install chromium` (Debian or Ubun
                 "NSC_CHROMIUM to the path of a Chromium or Chrome executable")
 
 
-class ChromiumMissing(Exception):
+class ChromiumMissing(NscReportError):
     """No Chromium to print with; the HTML build is unaffected."""
 
+    exit_code, unchanged = EXIT_PDF, ""
 
-class PdfError(Exception):
+
+class PdfError(NscReportError):
     """Printing failed."""
+
+    exit_code = EXIT_PDF
+
+    def report(self) -> str:
+        return f"error: the PDF could not be printed: {self}. The last PDF is unchanged."
 
 
 def find_chromium() -> str:
@@ -250,7 +258,7 @@ def stable_struct_ids(pdf: bytes) -> bytes:
 
 
 def print_pdf(layout: Layout, edition: Edition,
-              progress: Callable[[str], None] = print) -> Path:
+              progress: Progress = PLAIN) -> Path:
     """Write <out>/pdf/<slug>-<edition>.pdf and a copy into the published site's downloads."""
     find_chromium()  # fail early, before building anything, if there is nothing to print with
     from playwright.sync_api import sync_playwright
@@ -260,7 +268,7 @@ def print_pdf(layout: Layout, edition: Edition,
     layout.pdf_dir.mkdir(parents=True, exist_ok=True)
     target = layout.pdf_dir / pdf_name(edition)
     tmp = target.with_name(f".{target.name}.tmp")
-    progress("  printing the PDF with Chromium")
+    progress.message("  printing the PDF with Chromium")
     with sync_playwright() as pw, serve(built) as base:
         browser = launch(pw)
         try:

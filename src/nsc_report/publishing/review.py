@@ -15,12 +15,15 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from nsc_report.errors import NscReportError
 from nsc_report.publishing import register
 from nsc_report.publishing.register import Change, Register
 
 
-class ReviewError(Exception):
+class ReviewError(NscReportError):
     """REF is neither a git revision nor a folder with a register or notebooks."""
+
+    unchanged = ""
 
 
 def markdown_pages(book: Path, chapters: Path) -> list[tuple[str, Path]]:
@@ -67,9 +70,12 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> Regist
     folder = Path(ref)
     if not folder.is_absolute():
         folder = root / ref if (root / ref).exists() else folder
-    if folder.is_dir():
-        return from_folder(folder, chapters)
-    return from_git(root, ref, edition)
+    try:
+        if folder.is_dir():
+            return from_folder(folder, chapters)
+        return from_git(root, ref, edition)
+    except ReviewError as exc:
+        raise ReviewError(f"--compare {ref}: {exc}") from None
 
 
 def table(changes: list[Change], before: Register | None = None) -> str:

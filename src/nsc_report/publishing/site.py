@@ -24,7 +24,9 @@ import pandas as pd
 import yaml
 
 from nsc_report.data import Edition, provenance, verbatim
+from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.templates import skipped_templates
+from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout, pdf_name
 from nsc_report.publishing import register
 from nsc_report.publishing.archive import ARCHIVE, EDITIONS_PAGE, Site, editions_page, newer_notice
@@ -33,8 +35,10 @@ VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: output is stable
 
 
-class BuildError(Exception):
+class BuildError(NscReportError):
     """Sphinx reported an error or a warning (warnings are errors here)."""
+
+    exit_code, unchanged = EXIT_BUILD, ""
 
 
 # --- staging ---------------------------------------------------------------------------------
@@ -180,7 +184,7 @@ def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, 
     return _without(toc, lambda c: c.get("file") in skipped)
 
 
-def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
+def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
           for_print: bool = False, site: Site | None = None) -> Path:
     """Assemble the Sphinx source folder for this edition (for the web book, or for the
     single page the PDF is printed from); return it."""
@@ -229,7 +233,7 @@ def stage(layout: Layout, edition: Edition, progress: Callable[[str], None] = pr
     expected |= write_downloads(dst_book / "downloads", edition, notebooks, layout.notebooks)
     for stale in [p for p in folder.rglob("*") if p.is_file() and p not in expected]:
         stale.unlink()
-    progress(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
+    progress.message(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
     return folder
 
 
@@ -489,10 +493,10 @@ def publish_dir(built: Path, target: Path) -> None:
 
 
 def build_singlehtml(layout: Layout, edition: Edition,
-                     progress: Callable[[str], None] = print) -> Path:
+                     progress: Progress = PLAIN) -> Path:
     """The whole book on one page: what the PDF is printed from."""
     source = stage(layout, edition, progress, for_print=True)
-    progress("  building the single-page HTML for printing")
+    progress.message("  building the single-page HTML for printing")
     built = sphinx_build(layout, "singlehtml", source)
     # Sphinx writes the single page to book/index.html with links written as if it stood at
     # the root; point book/ at the root's assets so those links resolve.
@@ -534,7 +538,7 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
     return digest.hexdigest()
 
 
-def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None] = print,
+def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
                pdf_file: Path | None = None, site: Site | None = None,
                archives: dict[str, Path] | None = None) -> Path:
     """Stage and build the web book; nothing to do when none of its inputs changed since the
@@ -553,11 +557,11 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
     if site is not None:
         fingerprint = hashlib.sha256(f"{fingerprint}{site}".encode()).hexdigest()
     if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
-        progress(f"  HTML in {layout.html} is up to date")
+        progress.message(f"  HTML in {layout.html} is up to date")
         return layout.html
     stamp.unlink(missing_ok=True)
     stage(layout, edition, progress, site=site)
-    progress("  building HTML with Jupyter Book")
+    progress.message("  building HTML with Jupyter Book")
     built = sphinx_build(layout, "html")
     if pdf_file is not None and pdf_file.exists():
         (built / "book" / "downloads").mkdir(exist_ok=True)
@@ -580,5 +584,5 @@ def build_html(layout: Layout, edition: Edition, progress: Callable[[str], None]
                         ignore=shutil.ignore_patterns(".buildinfo", "*.pickle"))
     publish_dir(built, layout.html)
     stamp.write_text(fingerprint)
-    progress(f"  HTML written to {layout.html}")
+    progress.message(f"  HTML written to {layout.html}")
     return layout.html

@@ -30,8 +30,8 @@ def figures(ed: Edition) -> Register:
     if c.stated_rate is not None and c.stated_source_id is not None:
         # The headline cites the source that states it; the counts behind it keep their own
         # (weaker) status.
-        r.value("att_rate", fmt.pct(c.stated_rate, 1), c.stated_rate, "the conviction rate "
-                "as the edition's published source states it: the report's headline",
+        r.value("att_rate", fmt.pct(c.stated_rate, 1), c.stated_rate, "the report's headline "
+                "conviction rate, as the edition's published source states it",
                 periods=("unconfirmed",), sources=(c.stated_source_id,))
         r.text("att_rate_source", ed.source(c.stated_source_id).citation, "the source that "
                "states the headline conviction rate", files=("meta",),

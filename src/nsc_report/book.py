@@ -1,0 +1,212 @@
+"""The whole report, from an edition's data to the published site and its PDFs.
+
+What the command line's book commands call: validate, execute the notebooks, build the site
+with every earlier edition under editions/<year>/, print the PDF and the briefings, list the
+register of figures, and say whether the edition can be published. Each function takes the
+project and reports through one `Progress`. May import every layer below the command line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nsc_report.data import Edition, load_edition
+from nsc_report.execution.run import DEFAULT_TIMEOUT, execute
+from nsc_report.infra.files import UnreadableFile, read_text
+from nsc_report.infra.lock import build_lock
+from nsc_report.infra.progress import PLAIN, Progress
+from nsc_report.layout import Layout, pdf_name
+from nsc_report.printing.briefing import print_briefings
+from nsc_report.printing.pdf import ChromiumMissing, print_pdf
+from nsc_report.publishing import check, register, review
+from nsc_report.publishing.archive import Site, site_for
+from nsc_report.publishing.site import build_html, copy_briefings
+
+EXIT_PDF = 4
+
+
+def default_edition(root: Path) -> str:
+    """The edition whose executed notebooks are committed in book/ (pyproject.toml)."""
+    path = root / "pyproject.toml"
+    try:
+        config = tomllib.loads(read_text(path, "the project's pyproject.toml (is --root the "
+                                               "project folder?)"))
+        return str(config["tool"]["nsc-report"]["edition"])
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise UnreadableFile(path, f"it has no [tool.nsc-report] edition ({exc})",
+                             "the project's pyproject.toml") from None
+
+
+def layout_for(root: Path, data_dir: Path, edition: str, out: Path | None) -> Layout:
+    """The committed edition executes into book/ and publishes to _build/; anything else
+    executes and publishes under its own folder and never touches book/."""
+    committed = (data_dir.resolve() == (root / "data").resolve()
+                 and edition == default_edition(root))
+    if committed and out is None:
+        return Layout(root=root, notebooks=root / "book", out=root / "_build",
+                      work=root / "_build" / ".work" / edition)
+    if out is None:
+        key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:8]
+        out = root / "_build" / "editions" / f"{edition}-{key}"
+    out = out.resolve()
+    if out == (root / "_build").resolve() and not committed:
+        raise SystemExit("--out _build is reserved for the committed edition")
+    return Layout(root=root, notebooks=out / "book", out=out, work=out / ".work")
+
+
+def archive_layout(layout: Layout, year: str) -> Layout:
+    """Where an earlier edition is executed and built for the site's editions/<year>/."""
+    out = layout.work.parent / "archive" / year
+    return Layout(root=layout.root, notebooks=out / "book", out=out, work=out / ".work")
+
+
+@dataclass(frozen=True)
+class Project:
+    """One edition of the report in a project folder, and how to run its notebooks."""
+
+    root: Path
+    data_dir: Path
+    edition: str
+    out: Path | None = None
+    force: bool = False
+    workers: int | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    progress: Progress = field(default=PLAIN, compare=False)
+
+    @property
+    def layout(self) -> Layout:
+        return layout_for(self.root, self.data_dir, self.edition, self.out)
+
+    def log(self, text: str) -> None:
+        self.progress.message(text)
+
+
+def validate(project: Project) -> Edition:
+    ed = load_edition(project.data_dir, project.edition)
+    project.log(f"{project.data_dir / project.edition}: valid ({len(ed.returns)} answers from "
+                f"{ed.returns['force_code'].nunique()} forces, {len(ed.questions)} questions)")
+    return ed
+
+
+def validated(project: Project) -> tuple[Layout, Edition]:
+    """The edition's layout and its data, validated before anything is written."""
+    layout = project.layout
+    project.log(f"Validating {project.data_dir / project.edition}")
+    return layout, load_edition(project.data_dir, project.edition)
+
+
+def _execute(project: Project, layout: Layout, ed: Edition) -> None:
+    project.log(f"Executing notebooks into {layout.notebooks}")
+    execute(project.root / "notebooks", layout.notebooks, ed, force=project.force,
+            workers=project.workers, timeout=project.timeout, progress=project.progress,
+            scratch=layout.work / "executing")
+
+
+def execute_notebooks(project: Project) -> None:
+    layout, ed = validated(project)
+    with build_lock(layout.out):
+        _execute(project, layout, ed)
+
+
+def build_site(project: Project, with_pdf: bool = False) -> int:
+    """Validate, execute and build the site (every earlier edition under editions/<year>/),
+    and with `with_pdf` print the PDFs; end with whether the edition can be published."""
+    start = time.perf_counter()
+    layout, ed = validated(project)  # bad data stops here, before anything is written
+    site = site_for(project.data_dir, ed.meta.edition)
+    progress = project.progress
+    with build_lock(layout.out):
+        # Earlier editions first: the site holds each of them under editions/<year>/.
+        archives, status = {}, 0
+        for year in site.older:
+            archive = archive_layout(layout, year)
+            older = load_edition(project.data_dir, year)
+            with progress.stage(f"Building the {year} edition for editions/{year}/"):
+                _execute(project, archive, older)
+                status = _build_one(project, archive, older, site.for_edition(year), {},
+                                    with_pdf) or status
+            archives[year] = archive.html
+        _execute(project, layout, ed)
+        status = _build_one(project, layout, ed, site, archives, with_pdf) or status
+    project.log(check.summary(check.check(project.root, project.data_dir, project.edition),
+                              project.edition))
+    project.log(f"Done in {time.perf_counter() - start:.1f} s: open "
+                f"{layout.html / 'index.html'}")
+    return status
+
+
+def _build_one(project: Project, layout: Layout, ed: Edition, site: Site,
+               archives: dict[str, Path], with_pdf: bool) -> int:
+    pdf_file = layout.pdf_dir / pdf_name(ed)
+    with project.progress.stage("Building the HTML book with Jupyter Book"):
+        build_html(layout, ed, progress=project.progress,
+                   pdf_file=pdf_file if pdf_file.exists() else None, site=site,
+                   archives=archives)
+    return _print(project, layout, ed, required=False) if with_pdf else 0
+
+
+def print_report(project: Project) -> int:
+    """The PDF and the briefings of an edition already built."""
+    layout, ed = validated(project)
+    with build_lock(layout.out):
+        return _print(project, layout, ed, required=True)
+
+
+def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int:
+    """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
+    progress = project.progress
+    try:
+        with progress.stage("Printing the PDF with Chromium"):
+            path = print_pdf(layout, ed, progress=progress)
+        with progress.stage(f"Printing {len(ed.forces)} force briefings"):
+            print_briefings(layout, ed, progress=progress)
+            copy_briefings(layout)
+    except ChromiumMissing as exc:
+        project.log(f"PDF not written: {exc}")
+        return EXIT_PDF if required else 0
+    project.log(f"  PDF written to {path}")
+    return 0
+
+
+def figures(project: Project, compare: str | None = None, fresh: bool = False,
+            write: Path | None = None) -> None:
+    """The register of figures, or with `compare` the figures that changed since REF."""
+    layout, ed = validated(project)
+    chapters = ed.directory / "chapters"
+    notebooks = layout.notebooks
+    if fresh:
+        # What the data and code give now, executed beside (never into) the committed book.
+        notebooks = layout.work / "figures-fresh" / "book"
+        project.log(f"Executing the notebooks afresh into {notebooks}")
+        execute(project.root / "notebooks", notebooks, ed, workers=project.workers,
+                timeout=project.timeout, progress=project.progress,
+                scratch=notebooks.parent / "executing")
+    current = review.from_notebooks(notebooks, chapters)
+    if compare is None:
+        linked = [e for e in current.entries if e["kind"] == "figure"]
+        print(f"{len(current.entries)} registered values in {notebooks} "
+              f"({len(linked)} figures linked from the text).")
+        if write:
+            write.mkdir(parents=True, exist_ok=True)
+            (write / "figures.csv").write_text(register.to_csv(current), encoding="utf-8")
+            (write / "figures.json").write_text(register.to_json(current), encoding="utf-8")
+            print(f"Wrote figures.csv and figures.json to {write}")
+        return
+    before = review.load_reference(project.root, compare, ed.meta.edition, chapters)
+    print(review.table(register.compare(before, current), before))
+
+
+def publication_check(project: Project) -> bool:
+    """Print everything that stands between the edition and its publication; True when
+    nothing does."""
+    problems = check.check(project.root, project.data_dir, project.edition)
+    for problem in problems:
+        print(problem)
+    print(check.summary(problems, project.edition))
+    sys.stdout.flush()
+    return not problems

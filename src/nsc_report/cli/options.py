@@ -1,0 +1,77 @@
+"""Every option of the command line, declared once and attached only to the commands that use
+it (see `COMMANDS` in main.py)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from nsc_report.execution.run import DEFAULT_TIMEOUT
+
+
+def date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from None
+
+
+OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+    "root": (("--root",), {"type": Path, "default": Path("."), "help": "project folder"}),
+    "edition": (("--edition",), {"default": None,
+                                 "help": "edition folder under the data dir"}),
+    "data-dir": (("--data-dir",), {"type": Path, "default": None,
+                                   "help": "data folder (default: data)"}),
+    "out": (("--out",), {"type": Path, "default": None,
+                         "help": "output folder for data other than the committed edition"}),
+    "force": (("--force",), {"action": "store_true",
+                             "help": "re-execute even if up to date"}),
+    "workers": (("--workers",), {"type": int, "default": None,
+                                 "help": "warm kernels to run notebooks on (default: one per "
+                                         "core)"}),
+    "timeout": (("--timeout",), {"type": float, "default": DEFAULT_TIMEOUT,
+                                 "help": "seconds one notebook may run before its kernel is "
+                                         "replaced and it is tried once more"}),
+    "sent": (("--sent",), {"type": date, "default": None,
+                           "help": "the date the letters go out, YYYY-MM-DD (default: today)"}),
+    "no-pdf": (("--no-pdf",), {"action": "store_true", "help": "Markdown only"}),
+    "letters-out": (("--out",), {"type": Path, "default": None,
+                                 "help": "folder for the letters (default: "
+                                         "_build/requests/<edition>)"}),
+    "today": (("--today",), {"type": date, "default": None,
+                             "help": "count working days up to this date, YYYY-MM-DD"}),
+    "compare": (("--compare",), {"metavar": "REF", "default": None,
+                                 "help": "a git revision, or a folder with a figures.json or "
+                                         "executed notebooks, to compare the figures with"}),
+    "fresh": (("--fresh",), {"action": "store_true",
+                             "help": "execute the notebooks afresh (into a scratch folder) and "
+                                     "compare those, instead of the committed ones"}),
+    "write": (("--write",), {"type": Path, "default": None, "metavar": "DIR",
+                             "help": "write figures.csv and figures.json into DIR"}),
+    "host": (("--host",), {"default": "127.0.0.1", "help": "address to serve on"}),
+    "port": (("--port",), {"type": int, "default": 8000, "help": "port to serve on"}),
+    "name": (("name",), {"help": "file name of the chapter, e.g. victim-support"}),
+    "title": (("--title",), {"required": True, "help": "the chapter's title"}),
+    "narrative": (("--narrative",), {"action": "store_true",
+                                     "help": "a Markdown chapter without data (no template or "
+                                             "modules)"}),
+    "part": (("--part",), {"default": "Findings", "help": "the _toc.yml part to add it to"}),
+    "new-edition": (("edition",), {"help": "the new edition's year, e.g. 2025"}),
+    "from": (("--from",), {"dest": "previous", "required": True,
+                           "help": "the edition to start from, e.g. 2024"}),
+    "workbook-out": (("--out",), {"type": Path, "required": True,
+                                  "help": "the .xlsx file to write"}),
+    "file": (("file",), {"type": Path, "help": "the workbook"}),
+}
+
+# Groups that several commands share.
+EDITION = ("root", "edition", "data-dir")
+RUN = ("out", "force", "workers", "timeout")
+
+
+def attach(parser: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
+    for name in names:
+        flags, settings = OPTIONS[name]
+        parser.add_argument(*flags, **settings)
