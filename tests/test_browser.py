@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, Built, requires_chromium
+from helpers import ROOT, Built, requires_chromium
 
 from nsc_report.infra.serve import serve
 
@@ -216,7 +216,7 @@ def test_no_broken_internal_links_or_anchors(built):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for el in soup.select("a[href], link[href], script[src], img[src]"):
             ref = el.get("href") or el.get("src")
-            if urlparse(ref).scheme in ("http", "https", "mailto", "data", "javascript"):
+            if urlparse(ref).scheme in ("http", "https", "mailto", "tel", "data", "javascript"):
                 continue
             target, fragment = urldefrag(urljoin(page.as_uri(), ref))
             path = Path(unquote(urlparse(target).path))

@@ -10,19 +10,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EDITION, ROOT, Built, run_cli, set_answer
+from helpers import EDITION, ROOT, Built, run_cli, set_answer
 
 from nsc_report.data import load_edition
 from nsc_report.infra.progress import QUIET
 from nsc_report.layout import Layout
-from nsc_report.publishing.site import BuildError, build_html
+from nsc_report.publishing.site import build_html
+from nsc_report.publishing.stage import BuildError
 
 pytestmark = pytest.mark.build
 
 
 def text_of(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup.select("script, style, .cell_input, details.hide"):
+    for hidden in soup.select("script, style, .cell_input, details.hide, .nsc-mark"):
         hidden.decompose()
     article = soup.select_one("article") or soup
     return re.sub(r"\s+", " ", article.get_text(" ")).replace(" .", ".").replace(" ,", ",")

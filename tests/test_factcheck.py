@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, EDITION, ROOT, Built, chromium_path, run_cli
+from helpers import DATA, EDITION, ROOT, Built, chromium_path, run_cli
 
 from nsc_report.data import DataValidationError, load_edition, provenance, verbatim
 from nsc_report.measures.gaps import scorecard

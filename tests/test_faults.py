@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, requires_chromium, run_cli
+from helpers import ROOT, Built, requires_chromium, run_cli
 
 from nsc_report.infra.lock import LOCK_NAME, _start_time
 
@@ -91,7 +91,7 @@ PHASES = [
                          ids=[p[0] for p in PHASES])
 def test_a_killed_build_damages_nothing(out: Path, phase, command, marker, delay, extra, sig):
     if phase == "print":
-        from conftest import chromium_path
+        from helpers import chromium_path
 
         if chromium_path() is None:
             pytest.skip("Chromium is not installed")

@@ -8,7 +8,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from conftest import DATA, EDITION
+from helpers import DATA, EDITION
 
 from nsc_report.cycle.illustrative import write
 

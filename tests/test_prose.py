@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from nsc_report.execution.templates import read_template, templates
 
@@ -83,3 +83,15 @@ def test_glue_keys_exist(tmp_path):
         for doc, key in re.findall(r"\{glue:text\}`([\w-]+)\.ipynb::(\w+):s`",
                                    page.read_text(encoding="utf-8")):
             assert key in keys[doc], f"{page.name}: {doc}::{key} is not glued"
+
+
+def test_every_template_has_its_section_registered():
+    """The sections are found, not listed: each template's section module declares it, and the
+    module the template glues figures from is the one registered for it."""
+    from nsc_report.sections import registry
+
+    sections = registry()
+    for path in templates(ROOT / "notebooks"):
+        assert path.stem in sections, f"no section module declares TEMPLATES = ('{path.stem}',)"
+        glued = section_modules(read_template(path))
+        assert sections[path.stem].__name__.rsplit(".", 1)[1] in glued, path.stem

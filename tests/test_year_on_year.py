@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA, ROOT, requires_chromium, run_cli
+from helpers import DATA, ROOT, requires_chromium, run_cli
 
 from nsc_report.data import DataValidationError, load_edition
 from nsc_report.measures import change as m
@@ -157,7 +157,7 @@ def test_new_edition_links_every_question_to_the_last(data: Path):
 
 def test_the_comparison_chapter_runs_the_same_on_a_warm_kernel(tmp_path: Path):
     import nbformat
-    from test_execute import cells
+    from helpers import cells
 
     from nsc_report.execution.run import execute, run_fresh
     from nsc_report.execution.templates import jobs_for

@@ -98,6 +98,9 @@ from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, period
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("$name",)
+
 
 def figures(ed: Edition) -> Register:
     """Each figure with a one-line definition and what it is computed from: the register
@@ -134,7 +137,7 @@ $title.
 
 from __future__ import annotations
 
-from conftest import DATA, EDITION
+from helpers import DATA, EDITION
 
 from nsc_report.data import load_edition
 $measure_imports

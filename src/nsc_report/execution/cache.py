@@ -17,7 +17,7 @@ import nbformat
 
 from nsc_report.execution.templates import Job
 
-INPUTS_KEY = "nsc_report_recorded_inputs"  # moved into nsc_report metadata by normalise()
+INPUTS_KEY = "nsc_report_recorded_inputs"  # moved into nsc_report metadata by clean_outputs()
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the nsc_report package
 
 
@@ -83,7 +83,7 @@ def plan(jobs: list[Job], force: bool = False) -> tuple[list[Job], list[Job]]:
     return run, fresh
 
 
-def normalise(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
+def clean_outputs(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
     """Drop what varies between runs or machines (timings, absolute paths); store the record
     of what the notebook used, with paths relative to the notebook and to the package."""
 

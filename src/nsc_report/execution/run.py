@@ -31,7 +31,7 @@ import nbformat
 
 from nsc_report.data import Edition
 from nsc_report.errors import EXIT_EXECUTE, NscReportError
-from nsc_report.execution.cache import normalise, plan, recorded
+from nsc_report.execution.cache import clean_outputs, plan, recorded
 from nsc_report.execution.engine import KernelLost, WarmKernel
 from nsc_report.execution.templates import Job, jobs_for, read_template, skipped_templates
 from nsc_report.infra.progress import QUIET, Progress
@@ -128,7 +128,7 @@ def _run(job: Job, timeout: float) -> Result:
                 _stop_kernel()
                 _kernel = WarmKernel()
             nb = _kernel.run(job.template, job.parameters, folder, job.data_dir, timeout)
-            nbformat.write(normalise(nb, job), tmp)
+            nbformat.write(clean_outputs(nb, job), tmp)
             return Result(job.label, "executed", time.perf_counter() - start)
         except KernelLost as exc:
             _stop_kernel()
@@ -150,7 +150,7 @@ def run_fresh(job: Job) -> nbformat.NotebookNode:
     nb = pm.execute_notebook(read_template(job.template), None, parameters=job.parameters,
                              kernel_name="python3", cwd=str(job.output.parent),
                              progress_bar=False, log_output=False, report_mode=False)
-    return normalise(nb, job)
+    return clean_outputs(nb, job)
 
 
 def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = None,

@@ -9,7 +9,7 @@ from nsc_report.data import Edition
 GIVES_FIGURE = {"answered", "partial"}
 
 
-def figures(edition: Edition, question: str, period: str | None = None) -> pd.Series:
+def answer_values(edition: Edition, question: str, period: str | None = None) -> pd.Series:
     """The figures forces gave for one question (and period), indexed by force code.
 
     A partial answer with a figure counts; statuses without a figure are left out.

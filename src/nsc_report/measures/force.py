@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nsc_report.data import STATUSES, Edition
-from nsc_report.measures import GIVES_FIGURE, figures, force_names
+from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
 from nsc_report.measures.reports import change_table
 from nsc_report.measures.spo import band_of
 
@@ -39,10 +39,10 @@ def comparison_table(edition: Edition) -> pd.DataFrame:
     """Every force (in reference order) with each measure, empty where it gave no figure."""
     current = edition.meta.current_period
     codes = list(edition.forces["force_code"])
-    recorded = figures(edition, "Q1", current).reindex(codes)
+    recorded = answer_values(edition, "Q1", current).reindex(codes)
     change = change_table(edition)["pct_change"].reindex(codes)
-    q9 = figures(edition, "Q9", current).reindex(codes)
-    q10 = figures(edition, "Q10", current).reindex(codes)
+    q9 = answer_values(edition, "Q9", current).reindex(codes)
+    q10 = answer_values(edition, "Q10", current).reindex(codes)
     spo_total = q9 + q10
     table = pd.DataFrame({
         "force": force_names(edition).reindex(codes),
@@ -50,8 +50,8 @@ def comparison_table(edition: Edition) -> pd.DataFrame:
         "pct_change": change,
         "spo_total": spo_total,
         "spo_per_1000": (1000 * spo_total / recorded).round(1),
-        "officers": figures(edition, "Q6", "at_request").reindex(codes),
-        "spocs": figures(edition, "Q7", "at_request").reindex(codes),
+        "officers": answer_values(edition, "Q6", "at_request").reindex(codes),
+        "spocs": answer_values(edition, "Q7", "at_request").reindex(codes),
     }, index=pd.Index(codes, name="force_code"))
     return table.astype({c: "Float64" for c in table.columns if c != "force"})
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nsc_report.data import Edition
-from nsc_report.measures import figures, force_names, statuses
+from nsc_report.measures import answer_values, force_names, statuses
 from nsc_report.measures.response import responding_forces
 
 CATEGORIES = ["at least one", "none", "did not say"]
@@ -16,7 +16,7 @@ CATEGORIES = ["at least one", "none", "did not say"]
 def dedicated_officers(edition: Edition) -> pd.DataFrame:
     """Each responding force: its Q6 figure (if any) and whether it has a dedicated officer."""
     forces = responding_forces(edition)
-    values = figures(edition, "Q6", "at_request").reindex(forces)
+    values = answer_values(edition, "Q6", "at_request").reindex(forces)
     status = statuses(edition, "Q6", "at_request").reindex(forces)
     category = values.map(lambda v: "did not say" if pd.isna(v)
                           else ("at least one" if v >= 1 else "none"))
@@ -41,7 +41,7 @@ class SpocSummary:
 
 
 def spoc_summary(edition: Edition) -> SpocSummary:
-    q7 = figures(edition, "Q7", "at_request")
-    q8 = figures(edition, "Q8", "at_request")
+    q7 = answer_values(edition, "Q7", "at_request")
+    q8 = answer_values(edition, "Q8", "at_request")
     return SpocSummary(len(q7), int(q7.sum()), int((q7 == 0).sum()),
                        len(q8), int(q8.sum()), int((q8 == 0).sum()))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nsc_report.data import Edition
-from nsc_report.measures import GIVES_FIGURE, figures, force_names
+from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
 from nsc_report.measures.response import responding_forces
 
 BREAKDOWN = ["Q2", "Q3", "Q4"]
@@ -47,7 +47,7 @@ def alternative_totals(edition: Edition) -> pd.DataFrame:
     period = edition.meta.current_period
     rows = []
     for q, label in ALTERNATIVES.items():
-        values = figures(edition, q, period)
+        values = answer_values(edition, q, period)
         rows.append({"alternative": label, "question": q, "offences": int(values.sum()),
                      "forces": int(values.size)})
     return pd.DataFrame(rows)
@@ -66,7 +66,7 @@ class OutcomeSummary:
 
 def outcome_15b(edition: Edition) -> OutcomeSummary:
     period = edition.meta.current_period
-    q5 = figures(edition, "Q5", period)
-    recorded = figures(edition, "Q1", period).reindex(q5.index).dropna()
+    q5 = answer_values(edition, "Q5", period)
+    recorded = answer_values(edition, "Q1", period).reindex(q5.index).dropna()
     q5 = q5.reindex(recorded.index)
     return OutcomeSummary(int(q5.size), int(q5.sum()), int(recorded.sum()))

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nsc_report.data import Edition
-from nsc_report.measures import figures, force_names
+from nsc_report.measures import answer_values, force_names
 from nsc_report.measures.response import responding_forces
 
 
 def change_table(edition: Edition) -> pd.DataFrame:
     """Forces that gave both years' figures: previous, current, change, % change, commitment."""
-    prev = figures(edition, "Q1", edition.meta.previous_period).rename("previous")
-    curr = figures(edition, "Q1", edition.meta.current_period).rename("current")
+    prev = answer_values(edition, "Q1", edition.meta.previous_period).rename("previous")
+    curr = answer_values(edition, "Q1", edition.meta.current_period).rename("current")
     table = pd.concat([prev, curr], axis=1, join="inner")
     table["change"] = table["current"] - table["previous"]
     table["pct_change"] = 100 * table["change"] / table["previous"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nsc_report.data import Edition
-from nsc_report.measures import figures, force_names
+from nsc_report.measures import answer_values, force_names
 
 # Bands of interim + full applications in a year, as the report groups forces.
 BANDS: list[tuple[str, int, float]] = [
@@ -29,11 +29,11 @@ def spo_table(edition: Edition) -> pd.DataFrame:
     period = edition.meta.current_period
     cols = {"Q9": "interim", "Q10": "full", "Q11": "not_authorised", "Q12": "refused_at_court",
             "Q13": "positive_requirements"}
-    frame = pd.concat({name: figures(edition, q, period) for q, name in cols.items()}, axis=1)
+    frame = pd.concat({name: answer_values(edition, q, period) for q, name in cols.items()}, axis=1)
     frame = frame.dropna(subset=["interim", "full"]).astype("Int64")
     frame["total"] = frame["interim"] + frame["full"]
     frame["band"] = frame["total"].map(band_of)
-    recorded = figures(edition, "Q1", period).reindex(frame.index)
+    recorded = answer_values(edition, "Q1", period).reindex(frame.index)
     frame["recorded_stalking"] = recorded.astype("Int64")
     frame["per_1000_recorded"] = (1000 * frame["total"] / recorded).round(1)
     frame.insert(0, "force", force_names(edition).reindex(frame.index))

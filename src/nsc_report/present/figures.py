@@ -146,7 +146,7 @@ class Register:
         for key, f in self.figures.items():
             entry = asdict(f)
             # A short name (FILES), or a path from the edition's folder (another edition's).
-            entry["files"] = [_normalise(f"{folder}/{FILES.get(name, name)}")
+            entry["files"] = [_resolve_dots(f"{folder}/{FILES.get(name, name)}")
                               for name in f.files]
             entry["sources"] = [ed.source(s).citation for s in f.sources]
             entry["questions"] = list(f.questions)
@@ -160,7 +160,7 @@ class Register:
         return {"edition": ed.meta.edition, "figures": entries}
 
 
-def _normalise(path: str) -> str:
+def _resolve_dots(path: str) -> str:
     parts: list[str] = []
     for part in path.split("/"):
         if part == ".." and parts:

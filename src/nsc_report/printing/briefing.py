@@ -11,49 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import re
 from pathlib import Path
+
+import nbformat
+import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout, slug
-from nsc_report.printing.pdf import print_pages
-from nsc_report.publishing.site import chart_outputs
-from nsc_report.sections import attrition, data_gaps, force, officers, other_offences, reports, spo
+from nsc_report.printing.pdf import PdfError, print_pages
+from nsc_report.publishing.downloads import chart_outputs
+from nsc_report.publishing.register import glued
+from nsc_report.sections import force
 
-STYLE = """
-@page { size: A4; margin: 14mm 15mm 16mm;
-  @bottom-left { content: var(--running); font-family: 'Liberation Sans', Arial, sans-serif;
-    font-size: 7.5pt; color: #1f2430; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages);
-    font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #4d5563; } }
-* { box-sizing: border-box; }
-body { font-family: 'Liberation Sans', Arial, sans-serif; color: #1f2430; font-size: 9.2pt;
-  line-height: 1.38; margin: 0; }
-header { background: #3b2a5c; color: #fff; padding: 6mm 7mm 5mm; border-radius: 2mm; }
-header .kicker { text-transform: uppercase; letter-spacing: 0.1em; font-size: 8pt;
-  color: #e6def3; margin: 0 0 1.5mm; }
-header h1 { font-size: 22pt; margin: 0 0 1.5mm; line-height: 1.1; }
-header .meta { margin: 0; font-size: 9pt; }
-.notice { border: 1.5px solid #3b2a5c; padding: 2mm 3mm; margin: 3mm 0 0; font-size: 8.2pt; }
-h2 { color: #3b2a5c; font-size: 12.5pt; margin: 4.5mm 0 1.5mm; }
-p { margin: 0 0 2mm; }
-table { border-collapse: collapse; width: 100%; font-size: 8pt; }
-caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
-th, td { border-bottom: 0.6pt solid #d9dce1; padding: 0.7mm 1.4mm; text-align: left;
-  vertical-align: top; }
-thead th { background: #f3f0f8; }
-td:nth-child(3) { white-space: nowrap; }
-.chart svg { width: 100%; height: auto; max-height: 72mm; }
-.page2 { break-before: page; }
-ul.figures { padding-left: 4.5mm; margin: 0 0 2mm; }
-ol.recs { padding-left: 5mm; margin: 0; }
-ol.recs li { margin-bottom: 1.2mm; }
-sup.mark { font-size: 0.75em; font-weight: bold; }
-.help { border-left: 3px solid #3b2a5c; padding-left: 2mm; }
-footer { margin-top: 4mm; font-size: 7.8pt; color: #4d5563; border-top: 0.6pt solid #d9dce1;
-  padding-top: 1.5mm; }
-"""
+STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
 
 def _bare(url: str) -> str:
@@ -66,11 +39,11 @@ def recommendations(edition: Edition) -> list[str]:
     return re.findall(r"^## \d+\. (.+)$", text, flags=re.MULTILINE)
 
 
-def national_figures(ed: Edition) -> list[str]:
-    """The report's headline findings, in the words of its landing page."""
-    a, g, r, s = (attrition.figures(ed), data_gaps.figures(ed), reports.figures(ed),
-                  spo.figures(ed))
-    o, oo = officers.figures(ed), other_offences.figures(ed)
+def national_figures(ed: Edition, notebooks: Path) -> list[str]:
+    """The report's headline findings, in the words of its landing page, with the figures the
+    chapters' executed notebooks glued."""
+    a, g, r, s, o, oo = (_glued(notebooks / f"{name}.ipynb") for name in (
+        "attrition", "data-gaps", "reports", "spo", "officers", "other-offences"))
     mark = provenance.returns(ed).mark
     from_answers = [
         f"{g['gaps_responded']} of {g['gaps_asked']} police forces gave any figures in reply to "
@@ -90,6 +63,29 @@ def national_figures(ed: Edition) -> list[str]:
     ]
 
 
+def standing_html(executed: Path, name: str) -> str:
+    """The force's standing chart as its executed notebook drew it (image, text alternative and
+    data table), or what the notebook said instead where the force gave no figures."""
+    for meta, data in chart_outputs([executed]):
+        if meta["name"] == name:
+            table = pd.read_csv(io.StringIO(meta["csv"]), dtype=str, keep_default_na=False)
+            table = table.drop(columns=["Data status"], errors="ignore")
+            alt = data["text/plain"].splitlines()[-1]
+            return (f'<figure class="chart" role="img" aria-label="{html.escape(alt)}">'
+                    f'{data["image/svg+xml"]}</figure>'
+                    + _table(meta["title"], list(table.columns), table.values.tolist()))
+    said = [o["data"]["text/markdown"] for c in nbformat.read(executed, as_version=4).cells
+            if "standing_chart" in c.source for o in c.get("outputs", [])
+            if "text/markdown" in o.get("data", {})]
+    return "".join(f"<p>{html.escape(text)}</p>" for text in said)
+
+
+def _glued(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        raise PdfError(f"{path} has not been executed: run `nsc-report execute` first")
+    return glued(path)
+
+
 def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in header)
     body = "".join("<tr>" + "".join(
@@ -99,25 +95,16 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             f"<tbody>{body}</tbody></table>")
 
 
-def briefing_html(ed: Edition, code: str, national: list[str], recs: list[str],
-                  web_page: str, svg: str | None = None) -> str:
-    """The briefing page; `svg` is the standing chart as the force's executed notebook drew
-    it (drawn again only when that is not at hand)."""
+def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
+                  recs: list[str], web_page: str, standing: str) -> str:
+    """The briefing page, from the figures and words the force's executed notebook glued and
+    its standing chart (`standing`, see standing_html)."""
     meta = ed.meta
     who = force.name(ed, code)
-    figs = force.figures(ed, code)
     answers = force.answers_table(ed, code).frame
     answer_rows = [[q.split(": ", 1)[0], q.split(": ", 1)[1], p, a]
                    for q, p, a in zip(answers["Question"], answers["Period"], answers["Answer"],
                                       strict=True)]
-    chart = force.standing_chart(ed, code)
-    if isinstance(chart, force.AccessibleChart):
-        rows = [[str(v) for v in row] for row in chart.table.itertuples(index=False)]
-        standing = (f'<figure class="chart" role="img" '
-                    f'aria-label="{html.escape(chart.alt_text)}">{svg or chart.svg()}</figure>'
-                    + _table(chart.title, list(chart.table.columns), rows))
-    else:
-        standing = f"<p>{html.escape(str(chart.data))}</p>"
     prov = provenance.returns(ed)
     mark = html.escape(prov.mark)
     notice, running, kicker = "", "", "briefing"
@@ -180,7 +167,7 @@ def print_briefings(layout: Layout, edition: Edition,
     target_dir.mkdir(parents=True, exist_ok=True)
     pages = layout.work / "briefings"
     pages.mkdir(parents=True, exist_ok=True)
-    national, recs = national_figures(edition), recommendations(edition)
+    national, recs = national_figures(edition, layout.notebooks), recommendations(edition)
     code_version = hashlib.sha256(Path(__file__).read_bytes() + (
         Path(__file__).parent / "pdf.py").read_bytes()).hexdigest()
     todo: list[tuple[str, str, Path, str]] = []
@@ -188,10 +175,9 @@ def print_briefings(layout: Layout, edition: Edition,
     for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
         name = force.briefing_name(edition, code)
         executed = layout.notebooks / "forces" / f"{slug(who)}.ipynb"
-        charts = {c["name"]: data["image/svg+xml"]
-                  for c, data in chart_outputs([executed] if executed.exists() else [])}
-        doc = briefing_html(edition, code, national, recs, f"book/forces/{slug(who)}.html",
-                            charts.get(f"standing-{slug(who)}"))
+        doc = briefing_html(edition, code, _glued(executed), national, recs,
+                            f"book/forces/{slug(who)}.html",
+                            standing_html(executed, f"standing-{slug(who)}"))
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
         target, stamp = target_dir / name, pages / f"{slug(who)}.sha"
         paths.append(target)

@@ -133,36 +133,10 @@ def _cover_html(edition: Edition) -> str:
             f"{notice}</section>")
 
 
-PREPARE_JS = """
-([coverHtml, css, backHtml]) => {
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.appendChild(style);
-  const article = document.querySelector('article.bd-article');
-  // On paper a link to another file of the site (a force page, the map, a download) would
-  // point at the print server: keep its text. Links within the report and to the web stay.
-  article.querySelectorAll('a[href]').forEach(a => {
-    const url = new URL(a.href, location.href);
-    const within = url.pathname === location.pathname && url.hash;
-    if (url.origin === location.origin && !within) { a.replaceWith(...a.childNodes); }
-  });
-  // In the single page every document after the first follows a <span id="document-...">.
-  const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
-  const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
-  const items = chapters.map((s, i) =>
-    `<li><a href="#${s.id}">${titles[i]}</a><span class="nsc-toc-dots"></span>` +
-    `<span class="nsc-toc-page"></span></li>`);
-  const main = document.createElement('main');
-  main.className = 'nsc-print';
-  main.innerHTML = coverHtml + `<nav class="nsc-contents" aria-label="Contents">` +
-                   `<h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
-  main.appendChild(article);
-  main.insertAdjacentHTML('beforeend', backHtml);
-  // Only the report itself is printed: no navigation, buttons or search.
-  document.body.replaceChildren(main);
-  return titles;
-}
-"""
+# The script that lays the single page out for print (its leading comment lines dropped:
+# Playwright takes the text as one function expression).
+PREPARE_JS = "\n".join(line for line in (Path(__file__).parent / "prepare.js").read_text(
+    encoding="utf-8").splitlines() if not line.startswith("//"))
 
 
 def _wait_for_charts(page) -> None:  # type: ignore[no-untyped-def]
@@ -175,7 +149,7 @@ def _wait_for_charts(page) -> None:  # type: ignore[no-untyped-def]
         raise PdfError(f"{failed} chart(s) could not be drawn for the PDF")
 
 
-def _normalise(text: str) -> str:
+def _letters_only(text: str) -> str:
     """Letters and digits only, ligatures undone: text extraction joins wrapped lines in
     different ways and keeps the font's ligatures (an "ffi" glyph for "ffi")."""
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
@@ -192,10 +166,10 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int,
 
     from pypdf import PdfReader
 
-    pages = [_normalise(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf_bytes)).pages]
+    pages = [_letters_only(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf_bytes)).pages]
     found, start = [], first_body_page - 1
     for title in titles:
-        key = _normalise(title)
+        key = _letters_only(title)
         page = next((i for i in range(start, len(pages)) if key in pages[i][:head]),
                     None)
         if page is None:
@@ -290,7 +264,7 @@ def print_pdf(layout: Layout, edition: Edition,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)
             # The margins carry the running title, the notice and the marks' legend.
-            head = PAGE_HEAD_CHARS + len(_normalise(_legend(edition))) + 40
+            head = PAGE_HEAD_CHARS + len(_letters_only(_legend(edition))) + 40
             numbers = chapter_pages(first, titles, first_body_page=3, head=head)
             page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
                           "(el, i) => { el.textContent = numbers[i]; })", numbers)

@@ -9,6 +9,7 @@ also compares two registers (`nsc-report figures --compare REF`).
 
 from __future__ import annotations
 
+import ast
 import csv
 import html
 import io
@@ -64,6 +65,27 @@ def _record(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
     return None
 
 
+def glued(path: Path) -> dict[str, str]:
+    """Every value an executed notebook glued (its key -> the text as printed), so that what
+    is printed elsewhere (a briefing) is what the notebook computed."""
+    values = {}
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name and name != RECORD and GLUE_MIME in output.get("data", {}):
+                values[name] = _unrepr(output["data"][GLUE_MIME])
+    return values
+
+
+def _unrepr(text: str) -> str:
+    """A glued string is stored as its repr ('...'), as the kernel displays it."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+    return value if isinstance(value, str) else text
+
+
 def _markdown(nb: nbformat.NotebookNode) -> str:
     return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
 
@@ -90,7 +112,7 @@ def references(pages: dict[str, str]) -> dict[str, list[str]]:
 
 
 @dataclass(frozen=True)
-class Register:
+class BookRegister:
     entries: list[dict[str, Any]]     # COLUMNS, in notebook then glue order
     titles: dict[str, str]            # notebook id -> chapter title
     printed: dict[str, list[str]] = field(default_factory=dict)  # every glued id -> pages
@@ -108,7 +130,7 @@ def _heading(text: str, default: str) -> str:
 
 
 def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
-          order: list[str] | None = None) -> Register:
+          order: list[str] | None = None) -> BookRegister:
     """The register of the executed notebooks in `notebook_dir`, with the pages (among those
     notebooks and the Markdown chapters given) that print each figure; chapters in `order`
     (the table of contents) first, then the others, then the force pages. Each notebook is
@@ -135,10 +157,10 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
             pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
                             "pages": pages_of})
-    return Register(entries, titles, printed)
+    return BookRegister(entries, titles, printed)
 
 
-def unregistered(register: Register) -> list[str]:
+def unregistered(register: BookRegister) -> list[str]:
     """Figures printed somewhere that no notebook registered."""
     known = register.by_id()
     return sorted(fid for fid in register.printed if fid not in known)
@@ -154,7 +176,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(register: Register) -> str:
+def to_csv(register: BookRegister) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -163,14 +185,14 @@ def to_csv(register: Register) -> str:
     return buffer.getvalue()
 
 
-def to_json(register: Register) -> str:
+def to_json(register: BookRegister) -> str:
     return json.dumps({"figures": [{c: e.get(c) for c in COLUMNS} for e in register.entries]},
                       indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def from_json(text: str) -> Register:
+def from_json(text: str) -> BookRegister:
     data = json.loads(text)
-    return Register(list(data["figures"]), {})
+    return BookRegister(list(data["figures"]), {})
 
 
 # --- the register page and the printed annex --------------------------------------------------
@@ -230,7 +252,7 @@ def _table(name: str, caption: str, entries: list[dict[str, Any]],
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
-def register_page(register: Register, web: set[str] | None = None) -> str:
+def register_page(register: BookRegister, web: set[str] | None = None) -> str:
     """The page "Where each figure comes from", grouped by chapter; the force pages' figures
     are grouped by force, each folded away. `web`: the pages of the web book (others are
     named, not linked)."""
@@ -275,7 +297,7 @@ def register_page(register: Register, web: set[str] | None = None) -> str:
     return "\n".join(out)
 
 
-def annex_page(register: Register) -> str:
+def annex_page(register: BookRegister) -> str:
     """The printed report's annex: one line per figure of the chapters (force pages are not
     printed)."""
     out = ["# Annex: where each figure comes from\n",
@@ -311,7 +333,7 @@ class Change:
         return "appeared" if self.old is None else "vanished" if self.new is None else "changed"
 
 
-def compare(old: Register, new: Register) -> list[Change]:
+def compare(old: BookRegister, new: BookRegister) -> list[Change]:
     """Figures whose printed value changed, appeared or vanished."""
     before, after = old.by_id(), new.by_id()
     changes = []

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nsc_report.errors import NscReportError
 from nsc_report.publishing import register
-from nsc_report.publishing.register import Change, Register
+from nsc_report.publishing.register import BookRegister, Change
 
 
 class ReviewError(NscReportError):
@@ -33,11 +33,11 @@ def markdown_pages(book: Path, chapters: Path) -> list[tuple[str, Path]]:
     return sorted(pages.items())
 
 
-def from_notebooks(book: Path, chapters: Path) -> Register:
+def from_notebooks(book: Path, chapters: Path) -> BookRegister:
     return register.build(book, markdown_pages(book, chapters))
 
 
-def from_folder(folder: Path, chapters: Path) -> Register:
+def from_folder(folder: Path, chapters: Path) -> BookRegister:
     for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
                       folder / "book" / "downloads" / "figures.json"):
         if candidate.is_file():
@@ -48,7 +48,7 @@ def from_folder(folder: Path, chapters: Path) -> Register:
     return from_notebooks(book, chapters)
 
 
-def from_git(root: Path, ref: str, edition: str) -> Register:
+def from_git(root: Path, ref: str, edition: str) -> BookRegister:
     """The register of the notebooks committed at `ref`."""
     paths = ["book", f"data/{edition}/chapters"]
     listed = subprocess.run(["git", "-C", str(root), "ls-tree", "--name-only", ref, "--",
@@ -66,7 +66,7 @@ def from_git(root: Path, ref: str, edition: str) -> Register:
         return from_notebooks(Path(tmp) / "book", Path(tmp) / "data" / edition / "chapters")
 
 
-def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> Register:
+def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRegister:
     folder = Path(ref)
     if not folder.is_absolute():
         folder = root / ref if (root / ref).exists() else folder
@@ -78,7 +78,7 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> Regist
         raise ReviewError(f"--compare {ref}: {exc}") from None
 
 
-def table(changes: list[Change], before: Register | None = None) -> str:
+def table(changes: list[Change], before: BookRegister | None = None) -> str:
     """One line per changed figure: 'spo/spo_band_low  12 -> 11  (spo, summary, index)'."""
     if before is not None and not before.entries:
         return ("The reference holds no register of figures (its notebooks were executed "

@@ -7,6 +7,10 @@ its figures with `nsc_report.notebook`.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
+
 from nsc_report.data import Edition
 from nsc_report.layout import slug
 
@@ -26,3 +30,15 @@ def force_links(edition: Edition, prefix: str = "forces/") -> dict[str, str]:
     """Each force's name to its page, for the first column of a chapter's tables."""
 
     return {name: f"{prefix}{slug(name)}.html" for name in edition.forces["force_name"]}
+
+
+def registry() -> dict[str, ModuleType]:
+    """Every section, found rather than listed: template name -> the module that computes,
+    words and draws it (a module declares the templates it serves in `TEMPLATES` and gives
+    `figures(ed, ...)`, the Register its template glues)."""
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for template in getattr(module, "TEMPLATES", ()):
+            found[template] = module
+    return dict(sorted(found.items()))

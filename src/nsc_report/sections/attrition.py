@@ -11,6 +11,9 @@ from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections.change import series_table
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("attrition",)
+
 
 def figures(ed: Edition) -> Register:
     c = conviction_rate(ed)

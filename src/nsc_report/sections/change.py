@@ -19,6 +19,9 @@ from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import force_links
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("change",)
+
 
 def _signed(n: int) -> str:
     return f"+{fmt.count(n)}" if n > 0 else ("no change" if n == 0 else f"−{fmt.count(-n)}")

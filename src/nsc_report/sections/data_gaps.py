@@ -11,6 +11,9 @@ from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import foi_source, force_links
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("data-gaps",)
+
 GLYPHS = {"answered": "✓", "partial": "½", "not_held": "–", "refused_s12": "£",
           "refused_other": "✕", "no_response": "·"}
 

@@ -25,6 +25,9 @@ from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import period
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("find-your-force", "annex-forces")
+
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
 # with text contrast of 4.5:1 or more); the value printed in each square carries the
 # information too. "na" (no figure) is hatched.

@@ -23,6 +23,9 @@ from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import foi_source, period
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("force",)
+
 # What a force that gave no figure did with the request, as the opening of its page says it.
 NO_FIGURES = {
     "not_held": "said in reply to our Freedom of Information request that it does not hold "

@@ -12,6 +12,9 @@ from nsc_report.present import fmt
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("methodology",)
+
 
 def figures(ed: Edition) -> Register:
     meta, org, ask = ed.meta, ed.meta.organisation, ed.meta.funding_ask

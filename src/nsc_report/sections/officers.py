@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
-from nsc_report.measures import figures as mfigures
+from nsc_report.measures import answer_values
 from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links
+
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("officers",)
 
 
 def figures(ed: Edition) -> Register:
@@ -28,7 +31,7 @@ def figures(ed: Edition) -> Register:
             "officers wholly dedicated to stalking (Q6), summed over the forces that said")
     for prefix, q, what in (("spoc", "Q7", "stalking single points of contact"),
                             ("spo_spoc", "Q8", "single points of contact for SPOs")):
-        values = mfigures(ed, q, "at_request")
+        values = answer_values(ed, q, "at_request")
         summary = (spoc.spoc_forces, spoc.spoc_total, spoc.spoc_zero) if q == "Q7" else (
             spoc.spo_spoc_forces, spoc.spo_spoc_total, spoc.spo_spoc_zero)
         r.count(f"officers_{prefix}_forces", summary[0], f"forces that gave the number of "

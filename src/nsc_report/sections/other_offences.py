@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
-from nsc_report.measures import figures as mfigures
+from nsc_report.measures import answer_values
 from nsc_report.measures.other_offences import (
     ALTERNATIVES,
     alternative_totals,
@@ -16,6 +16,9 @@ from nsc_report.measures.other_offences import (
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, period
+
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("other-offences",)
 
 
 def figures(ed: Edition) -> Register:
@@ -32,8 +35,8 @@ def figures(ed: Edition) -> Register:
         r.count(f"oo_{key}", levels[level], f"responding forces whose answers to Q2, Q3 and Q4 "
                 f"gave {level} (detailed: all three in full; no data: no figure for any)",
                 forces=these)
-    q5 = mfigures(ed, "Q5", ed.meta.current_period)
-    counted = list(mfigures(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
+    q5 = answer_values(ed, "Q5", ed.meta.current_period)
+    counted = list(answer_values(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
     r.count("oo_15b_forces", o15.forces, "forces that gave both outcome 15B (Q5) and recorded "
             "stalking (Q1)", forces=counted, questions=("Q5", "Q1"))
     r.count("oo_15b_offences", o15.offences_15b, "stalking offences closed with outcome 15B "
@@ -53,7 +56,7 @@ def figures(ed: Edition) -> Register:
     r.text("oo_period", period(ed), "the period Q2 to Q5 asked about", questions=(),
            files=("meta",))
     for q, key in (("Q2", "harassment"), ("Q3", "malcomms"), ("Q4", "s2a")):
-        gave = mfigures(ed, q, ed.meta.current_period)
+        gave = answer_values(ed, q, ed.meta.current_period)
         r.count(f"oo_{key}", int(alts.at[q, "offences"]), f"offences charged as "
                 f"{ALTERNATIVES[q]} ({q}), summed over the forces that gave a figure",
                 questions=(q,))

@@ -12,6 +12,9 @@ from nsc_report.present.charts import AccessibleChart, lollipop_change
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links, period
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("reports",)
+
 
 def figures(ed: Edition) -> Register:
     s = commitment_summary(ed)

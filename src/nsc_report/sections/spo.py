@@ -10,6 +10,9 @@ from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links, period
 
+# The templates in notebooks/ this section serves (sections.registry() finds it by this).
+TEMPLATES = ("spo",)
+
 
 def figures(ed: Edition) -> Register:
     s = spo_summary(ed)

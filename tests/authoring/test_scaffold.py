@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from nsc_report.authoring.scaffold import ScaffoldError, add_to_toc, new_section
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EDITION, rewrite_csv, run_cli, set_answer
+from helpers import EDITION, rewrite_csv, run_cli, set_answer
 
 from nsc_report.data import DataValidationError, load_edition
 
@@ -20,7 +20,7 @@ def issues_of(data_dir: Path) -> list[str]:
 
 
 def test_committed_data_is_valid():
-    from conftest import DATA
+    from helpers import DATA
 
     ed = load_edition(DATA, EDITION)
     assert len(ed.returns) == 602

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EDITION, ROOT
+from helpers import EDITION, ROOT
 
 from nsc_report.cli.main import main
 

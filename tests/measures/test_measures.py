@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, EDITION, set_answer
+from helpers import DATA, EDITION, set_answer
 
 from nsc_report.data import load_edition
-from nsc_report.measures import figures
+from nsc_report.measures import answer_values
 from nsc_report.measures.attrition import attrition_table, conviction_rate
 from nsc_report.measures.gaps import force_scores, question_coverage, scorecard
 from nsc_report.measures.officers import category_counts, spoc_summary
@@ -122,4 +122,4 @@ def test_scorecard_has_one_status_per_force_and_question(ed):
 
 def test_figures_refuses_ambiguous_periods(ed):
     with pytest.raises(ValueError, match="several periods"):
-        figures(ed, "Q1")
+        answer_values(ed, "Q1")

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import EDITION, requires_chromium, run_cli
+from helpers import EDITION, requires_chromium, run_cli
 
 from nsc_report.cycle.letters import authorities, letter
 from nsc_report.cycle.new_edition import EditionError, new_edition
@@ -87,7 +87,7 @@ def test_timeliness_for_the_methodology(data_copy: Path):
 
 
 def test_an_edition_without_a_tracker_says_so():
-    from conftest import DATA
+    from helpers import DATA
 
     assert "No record was kept" in timeliness_text(load_edition(DATA, EDITION))
 
@@ -112,7 +112,7 @@ def test_a_bad_tracker_row_is_named(data_copy: Path, column, value, expected):
 # --- letters ----------------------------------------------------------------------------------
 
 def test_a_letter_holds_the_reference_the_questions_and_the_deadline():
-    from conftest import DATA
+    from helpers import DATA
 
     ed = load_edition(DATA, EDITION, lazy=True)
     text = letter(ed, "E23000008", "Durham", dt.date(2024, 1, 2))
@@ -176,7 +176,7 @@ def test_the_2024_edition_builds_the_same_after_a_2025_one_exists(tmp_path: Path
     import shutil
 
     from bs4 import BeautifulSoup
-    from conftest import ROOT
+    from helpers import ROOT
 
     root = tmp_path / "project"
     shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import DATA, EDITION, ROOT, rewrite_csv, set_answer
+from helpers import DATA, EDITION, ROOT, cells, rewrite_csv, set_answer
 from nbformat.v4 import new_code_cell, new_notebook
 
 from nsc_report.data import load_edition
 from nsc_report.execution import cache, templates
-from nsc_report.execution.cache import normalise, plan
+from nsc_report.execution.cache import clean_outputs, plan
 from nsc_report.execution.run import ExecutionError, execute, execute_jobs, run_fresh
 from nsc_report.execution.templates import Job, jobs_for
 
@@ -39,15 +39,6 @@ def template(path: Path, *sources: str) -> Path:
                                  "language": "python"}
     nbformat.write(nb, path)
     return path
-
-
-def cells(nb: nbformat.NotebookNode) -> list[tuple]:
-    """What a reader and nbval see of a notebook: sources, outputs and execution counts (a
-    warning names the kernel's process in its file name: that differs between any two kernels)."""
-    return [(c.cell_type, c.source, c.get("execution_count"),
-             re.sub(r"ipykernel_\d+", "ipykernel_N", json.dumps(c.get("outputs", []),
-                                                                sort_keys=True)))
-            for c in nb.cells]
 
 
 def names(jobs: list[Job]) -> list[str]:
@@ -206,7 +197,7 @@ def test_normalise_drops_timings_and_paths(tmp_path):
     nb.cells = [cell]
     tpl = template(tmp_path / "a.ipynb", "x = 1")
     job = Job(tpl, tmp_path / "book" / "a.ipynb", {"edition": "2024"}, "a.ipynb")
-    out = json.dumps(normalise(nb, job))
+    out = json.dumps(clean_outputs(nb, job))
     assert "/home/me" not in out and "2026" not in out and "duration" not in out
     assert json.loads(out)["metadata"]["nsc_report"]["inputs"] == {"data": [], "modules": []}
 
@@ -268,7 +259,6 @@ def test_a_notebook_that_hangs_is_stopped_at_the_timeout(data_copy, tmp_path):
 
 def test_committed_executed_notebooks_are_portable():
     """No absolute paths, machine names or timestamps in what nbval and reviewers read."""
-    import re
     import socket
 
     for path in sorted((ROOT / "book").rglob("*.ipynb")):

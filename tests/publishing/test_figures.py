@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, EDITION, ROOT, Built, rewrite_csv, run_cli
+from helpers import DATA, EDITION, ROOT, Built, rewrite_csv, run_cli
 
 from nsc_report.data import load_edition
 from nsc_report.execution.run import execute
@@ -18,7 +18,7 @@ from nsc_report.present.figures import Register
 from nsc_report.publishing import register, review
 
 
-def committed() -> register.Register:
+def committed() -> register.BookRegister:
     return review.from_notebooks(ROOT / "book", DATA / EDITION / "chapters")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import EDITION
+from helpers import EDITION
 from openpyxl import load_workbook
 
 from nsc_report.cli.main import main

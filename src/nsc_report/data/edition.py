@@ -1,0 +1,131 @@
+"""Load and validate one edition's data.
+
+Every problem is collected before anything is reported, so that an author sees all of them at
+once; each names the file, the row (1-based, header excluded, with its line in the file), the
+column, the bad value and what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from nsc_report.data.core import _Context, _load_core
+from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
+from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source
+from nsc_report.data.paths import edition_files, edition_paths
+from nsc_report.data.tables import _TABLE_LOADERS
+
+
+class Edition:
+    """One validated edition: its metadata and tidy tables.
+
+    The core (edition.yml, questions.yml, reference/forces.csv) is read when the edition is
+    opened; every other file is read and validated when its table is first used. A notebook
+    therefore opens only the files it uses, which is what the execution cache records.
+    """
+
+    def __init__(self, ctx: _Context, tables: dict[str, Any] | None = None):
+        assert ctx.meta is not None and ctx.codebook is not None and ctx.forces is not None
+        self._ctx = ctx
+        self._tables: dict[str, Any] = dict(tables or {})
+        self.meta: EditionMeta = ctx.meta
+        self.directory: Path = ctx.data_dir / ctx.meta.edition
+        self.forces: pd.DataFrame = ctx.forces
+        self.questions = pd.DataFrame([q.model_dump() for q in ctx.codebook.questions])
+        self.files: list[Path] = edition_files(ctx.data_dir, ctx.meta.edition)
+
+    def _table(self, name: str) -> Any:
+        if name not in self._tables:
+            issues: list[Issue] = []
+            path = edition_paths(self._ctx.data_dir, self.meta.edition)[name]
+            value = _TABLE_LOADERS[name](path, self._ctx, issues)
+            if issues:
+                raise DataValidationError(_once_per_cell(issues))
+            self._tables[name] = value
+        return self._tables[name]
+
+    @property
+    def returns(self) -> pd.DataFrame:
+        return self._table("returns")
+
+    @property
+    def commitments(self) -> pd.DataFrame:
+        return self._table("commitments")
+
+    @property
+    def national(self) -> pd.DataFrame:
+        return self._table("national")
+
+    @property
+    def cps(self) -> CpsAnswer:
+        return self._table("cps")
+
+    @property
+    def quotations(self) -> dict[str, Quotation]:
+        """The quotations the book prints, by id, each checked against its source."""
+        return {q.id: q for q in self._table("quotations").quotations}
+
+    @property
+    def oversight(self) -> pd.DataFrame:
+        """Who oversees each force, with dates (reference/oversight.csv)."""
+        return self._table("oversight")
+
+    def overseer(self, code: str, on: dt.date | None = None) -> dict[str, str]:
+        """The body that oversaw the force on a date (the publication date by default)."""
+        day = (on or self.meta.publication_date).isoformat()
+        rows = self.oversight[self.oversight["force_code"] == code]
+        for _, row in rows.iterrows():
+            if row["from"] <= day and (not row["until"] or day <= row["until"]):
+                return dict(row)
+        raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
+    def tracker(self) -> pd.DataFrame | None:
+        """The requests' tracker (tracker.csv), or None for an edition without one."""
+        return self._table("tracker")
+
+    def with_periods(self, **periods: str) -> Edition:
+        """The same edition with other current/previous periods (notebook parameters)."""
+        ctx = dataclasses.replace(self._ctx, meta=self.meta.model_copy(update=periods))
+        return Edition(ctx, self._tables)
+
+    @property
+    def previous(self) -> Edition | None:
+        """The edition this one is compared with (`previous_edition`), opened lazily."""
+        if self.meta.previous_edition is None:
+            return None
+        if "previous" not in self._tables:
+            self._tables["previous"] = load_edition(self._ctx.data_dir,
+                                                    self.meta.previous_edition, lazy=True)
+        return self._tables["previous"]
+
+    def period_label(self, period: str, short: bool = False) -> str:
+        p = self.meta.periods[period]
+        return p.short if short else p.label
+
+    def source(self, source_id: str) -> Source:
+        return self.meta.sources[source_id]
+
+
+def load_edition(data_dir: str | Path, edition: str, *, lazy: bool = False) -> Edition:
+    """Load and validate `data_dir/<edition>`; raise DataValidationError listing every issue.
+
+    With `lazy`, only the core files are read now and each other file when it is first used
+    (validated then): what notebooks do, after the command line has validated everything.
+    """
+    data_dir = Path(data_dir)
+    issues: list[Issue] = []
+    ctx = _load_core(data_dir, edition, issues)
+    tables: dict[str, Any] = {}
+    if not lazy:
+        paths = edition_paths(data_dir, edition)
+        tables = {name: loader(paths[name], ctx, issues)
+                  for name, loader in _TABLE_LOADERS.items()}
+    if issues:
+        raise DataValidationError(_once_per_cell(issues))
+    return Edition(ctx, tables)

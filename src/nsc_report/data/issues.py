@@ -1,0 +1,48 @@
+"""A problem found in the data (file, row, column, value and what was expected), and the error that
+lists them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nsc_report.errors import NscReportError
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in the data."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: Any
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row} (line {self.row + 1})"
+        if self.column:
+            where += f", column '{self.column}'"
+        got = "" if self.value is None else f"got {self.value!r}; "
+        return f"{where}: {got}expected {self.expected}"
+
+
+class DataValidationError(NscReportError):
+    """Raised with every issue found in an edition's data."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        lines = "\n".join(f"  - {issue}" for issue in issues)
+        super().__init__(f"{len(issues)} problem(s) in the edition data:\n{lines}")
+
+
+def _once_per_cell(issues: list[Issue]) -> list[Issue]:
+    """A cell that could not be read is reported for that alone, not again by the rules that
+    then find it empty."""
+    unreadable = {(i.file, i.row, i.column) for i in issues
+                  if i.expected.endswith("or an empty cell")}
+    return [i for i in issues if (i.file, i.row, i.column) not in unreadable
+            or i.expected.endswith("or an empty cell")]

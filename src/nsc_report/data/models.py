@@ -1,0 +1,192 @@
+"""What each YAML file of an edition may hold (pydantic models, strict: an unknown key is an
+error), and the vocabularies the CSV files use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+STATUSES = {
+    "answered": "answered in full",
+    "partial": "answered in part",
+    "not_held": "information not held",
+    "refused_s12": "refused: cost limit (section 12)",
+    "refused_other": "refused: other exemption",
+    "no_response": "no response",
+}
+
+
+# Statuses for which a figure is required, allowed, or must be absent.
+VALUE_REQUIRED = {"answered"}
+
+
+VALUE_OPTIONAL = {"partial"}
+
+
+REGIONS = [
+    "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
+    "East of England", "London", "South East", "South West", "Wales",
+]
+
+
+SECTIONS = ["reports", "other_offences", "officers", "spo"]
+
+
+SPO_APPLICATIONS = ("Q9", "Q10")
+
+
+SPO_OUTCOMES = ("Q11", "Q12", "Q13")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Period(_Strict):
+    label: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+
+
+# How far a figure can be trusted, strongest first: real and cited; real, with a caveat;
+# constructed. A figure takes the weakest status of the sources and files it comes from.
+STATUSES_OF_DATA = ("published", "unverified", "illustrative")
+
+
+DataStatus = Literal["published", "unverified", "illustrative"]
+
+
+class Source(_Strict):
+    citation: str = Field(min_length=1)
+    status: DataStatus
+    caveat: str | None = None
+    # A copy of the source document kept with the edition (sources/...), against which the
+    # quotations taken from it are checked.
+    document: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "published"
+
+
+class DataFile(_Strict):
+    """The status of one of the edition's data files (a file not listed is published)."""
+
+    status: DataStatus
+    caveat: str | None = None
+
+
+class Help(_Strict):
+    """Where a reader can find help and the report: printed on every page and briefing. A
+    field no cited source gives stays empty; `nsc-report check` reports it."""
+
+    helpline_name: str
+    helpline_phone: str
+    helpline_source: str
+    website: str
+    website_source: str
+    site_url: str = ""        # the published web book's address
+    press_contact: str = ""
+
+
+class FundingAsk(_Strict):
+    amount_gbp: int = Field(gt=0)
+    as_printed: str
+    source: str
+
+
+class Organisation(_Strict):
+    trust_founded_years_ago: int = Field(gt=0)
+    helpline_started: int
+    helpline_victims_supported: int = Field(gt=0)
+    source: str
+
+
+class EditionMeta(_Strict):
+    edition: str = Field(pattern=r"^\d{4}$")
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    subtitle: str
+    theme: str
+    publisher: str
+    publication_date: dt.date
+    awareness_week: str
+    language: str
+    illustrative: bool
+    forces_asked: int = Field(gt=0)
+    periods: dict[str, Period]
+    current_period: str
+    previous_period: str
+    # The edition this one is compared with (year on year); its questions are linked to this
+    # one's by `same_as` in questions.yml.
+    previous_edition: str | None = Field(default=None, pattern=r"^\d{4}$")
+    pcc_commitment_year: int
+    organisation: Organisation
+    funding_ask: FundingAsk
+    sources: dict[str, Source]
+    # The status of the data files that are not simply published (see DataFile).
+    data_files: dict[str, DataFile] = Field(default_factory=dict)
+    help: Help | None = None
+
+
+class Question(_Strict):
+    id: str = Field(pattern=r"^Q\d+$")
+    wording: str = Field(min_length=1)
+    periods: list[str] = Field(min_length=1)
+    unit: str
+    section: Literal["reports", "other_offences", "officers", "spo"]
+    # The id of the same question in the previous edition's codebook, when it is asked again.
+    same_as: str | None = Field(default=None, pattern=r"^Q\d+$")
+    # How the question differs from the previous edition's, in plain words (its figures are then
+    # shown side by side but not compared).
+    changed: str | None = Field(default=None, min_length=1)
+
+
+class Codebook(_Strict):
+    questions: list[Question] = Field(min_length=1)
+
+
+class CpsAnswer(_Strict):
+    question: str
+    status: Literal["answered", "partial", "not_collated", "not_held", "refused", "no_response"]
+    answer: str
+    source: str
+    # The CPS's own words, as the source reports them (checked word for word against it).
+    quote: str | None = None
+
+
+class Quotation(_Strict):
+    """A quotation printed in the book, checked against the source document it comes from."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    who: str = Field(min_length=1)             # as the source names the speaker
+    role: str | None = None                    # as the source gives it, at that time
+    source: str                                # a source id in edition.yml with a document
+    text: str = Field(min_length=1)
+
+
+class Quotations(_Strict):
+    quotations: list[Quotation]
+
+
+TRACKER_COLUMNS = ["force_code", "reference", "date_sent", "date_received", "internal_review",
+                   "ico_complaint"]
+
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+OVERSIGHT_KINDS = {
+    "pcc": "Police and Crime Commissioner",
+    "pfcc": "Police, Fire and Crime Commissioner",
+    "mayor": "mayor holding the powers of a Police and Crime Commissioner",
+    "mopac": "Mayor's Office for Policing and Crime",
+    "police_authority": "police authority",
+}
+
+
+# The bodies that hold a Police and Crime Commissioner's powers (all but a police authority).
+COMMISSIONER_KINDS = ("pcc", "pfcc", "mayor", "mopac")

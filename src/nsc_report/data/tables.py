@@ -1,0 +1,320 @@
+"""The other files of an edition, each read and checked when first used: the answers, the
+commitments, the national figures, the CPS answer, the tracker, who oversees each force and the
+quotations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from nsc_report.data import verbatim
+from nsc_report.data.core import _Context
+from nsc_report.data.issues import Issue
+from nsc_report.data.models import (
+    DATE,
+    OVERSIGHT_KINDS,
+    SPO_APPLICATIONS,
+    SPO_OUTCOMES,
+    STATUSES,
+    TRACKER_COLUMNS,
+    VALUE_OPTIONAL,
+    VALUE_REQUIRED,
+    CpsAnswer,
+    Quotations,
+)
+from nsc_report.data.readers import (
+    _isin,
+    _read_csv,
+    _read_yaml,
+    _schema_issues,
+    _text,
+    _tidy,
+    _to_number,
+)
+from nsc_report.infra import files
+
+
+def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | None:
+    label = ctx.label(path)
+    cps: CpsAnswer | None = _read_yaml(path, CpsAnswer, issues, label, ctx.data_dir)
+    sources = ctx.sources
+    if cps and sources is not None and cps.source not in sources:
+        issues.append(Issue(label, None, "source", cps.source,
+                            "a source id listed under 'sources' in edition.yml"))
+    elif cps and cps.quote:
+        _check_verbatim(label, "quote", cps.quote, cps.source, ctx, issues)
+    return cps
+
+
+def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label = ctx.label(path)
+    question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
+    returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
+                               "note"], issues, label, ctx.data_dir)
+    if returns is None:
+        return None
+    _tidy(returns, ["force_code", "question_id", "period", "status"], issues, label)
+    _to_number(returns, "value", issues, label, whole=True)
+    allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
+
+    def period_fits(df: pd.DataFrame) -> pd.Series:
+        known = df["question_id"].isin(question_periods)
+        pairs = pd.Series(list(zip(df["question_id"], df["period"], strict=True)),
+                          index=df.index)
+        return ~known | pairs.isin(allowed_pairs)
+
+    row_checks = {
+        "a figure in 'value', since status is 'answered'": "value",
+        "an empty 'value', since the status says no figure was given": "value",
+        "a note saying what is missing, since status is 'partial'": "note",
+    }
+    rules = [
+        lambda df: ~df["status"].isin(VALUE_REQUIRED) | df["value"].notna(),
+        lambda df: df["status"].isin(VALUE_REQUIRED | VALUE_OPTIONAL)
+        | ~df["status"].isin(STATUSES) | df["value"].isna(),
+        lambda df: (df["status"] != "partial") | (df["note"] != ""),
+    ]
+    checks = [pa.Check(rule, error=error) for rule, error in zip(rules, row_checks, strict=True)]
+    schema = pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv")),
+        "question_id": _text("a question id", _isin(ctx.qids, "question ids")),
+        "period": _text("a period", _isin(periods, "periods in edition.yml")),
+        "status": _text("a status", _isin(STATUSES, "a status")),
+        "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"), nullable=True),
+        "note": _text("", nullable=True),
+    }, checks=checks, unique=["force_code", "question_id", "period"],
+        report_duplicates="exclude_first")
+    _schema_issues(schema, returns, issues, label, row_checks)
+    for row in returns.index[~period_fits(returns)]:
+        q = returns.at[row, "question_id"]
+        issues.append(Issue(label, int(row), "period", returns.at[row, "period"],
+                            f"a period asked in {q}: {', '.join(question_periods[q])}"))
+    if codes is not None and ctx.codebook and returns.empty:
+        issues.append(Issue(label, None, "force_code", None,
+                            f"rows for all {len(codes)} forces: the file has its header only "
+                            f"(key the answers in)"))
+    elif codes is not None and ctx.codebook:
+        _check_complete(returns, codes, question_periods, issues, label)
+    _check_spo_outcomes(returns, issues, label)
+    if ctx.forces is None:
+        return returns
+    return returns.merge(ctx.forces[["force_code", "force_name", "region"]], on="force_code")
+
+
+def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label, codes = ctx.label(path), ctx.codes
+    commitments = _read_csv(path, ["force_code", "committed", "source_id"], issues, label,
+                            ctx.data_dir)
+    if commitments is None:
+        return None
+    _tidy(commitments, ["force_code", "committed", "source_id"], issues, label)
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
+                            unique=True),
+        "committed": _text("true or false", _isin(["true", "false"], "true or false")),
+        "source_id": _text("a source id", _isin(ctx.sources, "source ids in edition.yml")),
+    }), commitments, issues, label)
+    for code in sorted((codes or set()) - set(commitments["force_code"])):
+        issues.append(Issue(label, None, "force_code", None, f"a row for force {code}"))
+    commitments["committed"] = commitments["committed"] == "true"
+    return commitments
+
+
+def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    label = ctx.label(path)
+    national = _read_csv(path, ["measure", "period", "value", "unit", "source_id", "note"],
+                         issues, label, ctx.data_dir)
+    if national is None:
+        return None
+    _tidy(national, ["measure", "period", "unit", "source_id"], issues, label)
+    _to_number(national, "value", issues, label, whole=False)
+    _schema_issues(pa.DataFrameSchema({
+        "measure": _text("a measure name", pa.Check.str_matches(
+            r"^[a-z_]+$", error="a measure name in lower_snake_case")),
+        "period": _text("a period", _isin(ctx.periods, "periods in edition.yml")),
+        "value": pa.Column("Float64", pa.Check.ge(0, error="a value of 0 or more")),
+        "unit": _text("a unit", _isin(["offences", "cases", "percent"], "a unit")),
+        "source_id": _text("a source id", _isin(ctx.sources, "source ids in edition.yml")),
+        "note": _text("", nullable=True),
+    }, checks=[pa.Check(lambda df: (df["unit"] != "percent") | (df["value"] <= 100),
+                        error="a percentage of at most 100")],
+        unique=["measure", "period"], report_duplicates="exclude_first"),
+        national, issues, label, {"a percentage of at most 100": "value"})
+    return national
+
+
+def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    """tracker.csv (optional): one row per request, the CPS's with force_code 'CPS'."""
+    if not path.exists():
+        return None
+    label = ctx.label(path)
+    tracker = _read_csv(path, TRACKER_COLUMNS, issues, label, ctx.data_dir)
+    if tracker is None:
+        return None
+    _tidy(tracker, ["force_code", "reference"], issues, label)
+    codes = None if ctx.codes is None else sorted(ctx.codes | {"CPS"})
+    edition = ctx.meta.edition if ctx.meta else None
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code or CPS", _isin(codes, "force codes or CPS"),
+                            unique=True),
+        "reference": _text("a reference such as NSC-2025-E23000001"),
+        **{c: _text("", nullable=True) for c in TRACKER_COLUMNS[2:]},
+    }), tracker, issues, label)
+    for row in tracker.index:
+        code, ref = tracker.at[row, "force_code"], tracker.at[row, "reference"]
+        if edition and ref and ref != f"NSC-{edition}-{code}":
+            issues.append(Issue(label, int(row), "reference", ref, f"NSC-{edition}-{code}"))
+        dates: dict[str, dt.date] = {}
+        for column in TRACKER_COLUMNS[2:]:
+            text = tracker.at[row, column]
+            if not text:
+                if column == "date_sent":
+                    issues.append(Issue(label, int(row), column, None, "the date the request "
+                                        "was sent, as YYYY-MM-DD"))
+                continue
+            try:
+                if not DATE.fullmatch(text):
+                    raise ValueError(text)
+                dates[column] = dt.date.fromisoformat(text)
+            except ValueError:
+                issues.append(Issue(label, int(row), column, text, "a date as YYYY-MM-DD, or "
+                                    "an empty cell"))
+        sent = dates.get("date_sent")
+        for column, when in dates.items():
+            if sent and column != "date_sent" and when < sent:
+                issues.append(Issue(label, int(row), column, tracker.at[row, column],
+                                    f"a date on or after the request was sent ({sent})"))
+    return tracker
+
+
+def _load_oversight(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    """reference/oversight.csv: who oversees each force, from when to when, with its source."""
+    label = ctx.label(path)
+    table = _read_csv(path, ["force_code", "kind", "body", "from", "until", "source", "checked",
+                             "note"], issues, label, ctx.data_dir)
+    if table is None:
+        return None
+    _tidy(table, ["force_code", "kind", "from", "until", "checked"], issues, label)
+    _schema_issues(pa.DataFrameSchema({
+        "force_code": _text("a force code", _isin(ctx.codes, "force codes in forces.csv")),
+        "kind": _text("a kind of body", _isin(OVERSIGHT_KINDS, "a kind of body")),
+        "body": _text("the body's name, as a sentence would name it"),
+        "from": _text("a date as YYYY-MM-DD", pa.Check.str_matches(DATE.pattern,
+                                                                   error="a date as YYYY-MM-DD")),
+        "until": _text("", nullable=True),
+        "source": _text("the source that confirms it"),
+        "checked": _text("yes or no", _isin(["yes", "no"], "yes or no")),
+        "note": _text("", nullable=True),
+    }), table, issues, label)
+    for row in table.index:
+        for column in ("from", "until"):
+            text = table.at[row, column]
+            if text and (not DATE.fullmatch(text) or not _is_date(text)):
+                issues.append(Issue(label, int(row), column, text, "a date as YYYY-MM-DD"))
+        if table.at[row, "checked"] == "no" and not table.at[row, "note"]:
+            issues.append(Issue(label, int(row), "note", None,
+                                "a note saying what could not be checked"))
+    for code in sorted(ctx.codes or ()):
+        spans = sorted((r["from"], r["until"] or "9999-12-31")
+                       for _, r in table[table["force_code"] == code].iterrows())
+        if not spans:
+            issues.append(Issue(label, None, "force_code", None, f"a row for force {code}"))
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            if start <= end:
+                issues.append(Issue(label, None, "from", start, f"periods for force {code} "
+                                    f"that do not overlap (the one before ends {end})"))
+    return table
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _document(ctx: _Context, source_id: str) -> str | None:
+    """The text of a source's document kept with the edition, or None."""
+    source = ctx.meta.sources.get(source_id) if ctx.meta else None
+    if source is None or source.document is None or ctx.meta is None:
+        return None
+    path = ctx.data_dir / ctx.meta.edition / source.document
+    try:
+        return files.read_text(path)
+    except files.UnreadableFile:
+        return None  # reported where edition.yml names the document
+
+
+def _check_verbatim(label: str, key: str, text: str, source_id: str, ctx: _Context,
+                    issues: list[Issue]) -> None:
+    sources = ctx.sources
+    if sources is None:
+        return  # edition.yml could not be read: it is reported on its own
+    if source_id not in sources:
+        issues.append(Issue(label, None, key.rsplit(".", 1)[0] + ".source", source_id,
+                            "a source id listed under 'sources' in edition.yml"))
+        return
+    document = _document(ctx, source_id)
+    if document is None:
+        issues.append(Issue(label, None, key, None, f"a quotation from a source whose document "
+                            f"is kept with the edition ('document:' of {source_id})"))
+        return
+    differs = verbatim.first_difference(text, document)
+    if differs is not None:
+        name = ctx.meta.sources[source_id].document if ctx.meta else source_id
+        issues.append(Issue(label, None, key, verbatim.normalise(text)[:60] + "...",
+                            f"a verbatim passage of {name}: the words from "
+                            f"\"{differs}\" are not in the source"))
+
+
+def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotations | None:
+    """quotations.yml: every quotation the book prints, each verbatim from its source."""
+    label = ctx.label(path)
+    quotes: Quotations | None = _read_yaml(path, Quotations, issues, label, ctx.data_dir)
+    if quotes is None:
+        return None
+    seen: set[str] = set()
+    for i, q in enumerate(quotes.quotations):
+        if q.id in seen:
+            issues.append(Issue(label, None, f"quotations.{i}.id", q.id, "each id once"))
+        seen.add(q.id)
+        _check_verbatim(label, f"quotations.{i} ({q.id}).text", q.text, q.source, ctx, issues)
+    return quotes
+
+
+# The files read on demand, by the Edition attribute that holds each.
+_TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
+                  "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
+                  "oversight": _load_oversight, "quotations": _load_quotations}
+
+
+def _check_complete(returns: pd.DataFrame, codes: set[str],
+                    question_periods: dict[str, list[str]], issues: list[Issue],
+                    label: str) -> None:
+    """Every force must have one row for every question and period it was asked."""
+    present = set(zip(returns["force_code"], returns["question_id"], returns["period"],
+                      strict=True))
+    for code in sorted(codes):
+        missing = [f"{q} {p}" for q, ps in question_periods.items() for p in ps
+                   if (code, q, p) not in present]
+        if missing:
+            issues.append(Issue(label, None, "force_code", None,
+                                f"rows for force {code}: missing {', '.join(missing)}"))
+
+
+def _check_spo_outcomes(returns: pd.DataFrame, issues: list[Issue], label: str) -> None:
+    """Outcomes of SPO applications (Q11-Q13) cannot exceed the applications made (Q9+Q10)."""
+    apps = returns[returns["question_id"].isin(SPO_APPLICATIONS) & returns["value"].notna()]
+    complete = apps.groupby("force_code")["value"].agg(["sum", "count"])
+    totals = complete.loc[complete["count"] == len(SPO_APPLICATIONS), "sum"]
+    outcomes = returns[returns["question_id"].isin(SPO_OUTCOMES) & returns["value"].notna()]
+    for row, out in outcomes.iterrows():
+        total = totals.get(out["force_code"])
+        if total is not None and out["value"] > total:
+            issues.append(Issue(label, int(row), "value", int(out["value"]),
+                                f"at most {int(total)}, the force's SPO applications (Q9 + Q10)"))

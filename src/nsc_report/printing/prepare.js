@@ -1,0 +1,30 @@
+// Run in the single-page build before printing (pdf.py): the cover, contents, the report and
+// the back cover, with nothing else of the page.
+([coverHtml, css, backHtml]) => {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  const article = document.querySelector('article.bd-article');
+  // On paper a link to another file of the site (a force page, the map, a download) would
+  // point at the print server: keep its text. Links within the report and to the web stay.
+  article.querySelectorAll('a[href]').forEach(a => {
+    const url = new URL(a.href, location.href);
+    const within = url.pathname === location.pathname && url.hash;
+    if (url.origin === location.origin && !within) { a.replaceWith(...a.childNodes); }
+  });
+  // In the single page every document after the first follows a <span id="document-...">.
+  const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
+  const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
+  const items = chapters.map((s, i) =>
+    `<li><a href="#${s.id}">${titles[i]}</a><span class="nsc-toc-dots"></span>` +
+    `<span class="nsc-toc-page"></span></li>`);
+  const main = document.createElement('main');
+  main.className = 'nsc-print';
+  main.innerHTML = coverHtml + `<nav class="nsc-contents" aria-label="Contents">` +
+                   `<h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
+  main.appendChild(article);
+  main.insertAdjacentHTML('beforeend', backHtml);
+  // Only the report itself is printed: no navigation, buttons or search.
+  document.body.replaceChildren(main);
+  return titles;
+}

@@ -1,0 +1,200 @@
+"""What readers download: the edition's data as CSV and XLSX, every chart's table, the executed
+notebooks, each chart's files, and the site's own copy of Vega. In an illustrative edition every
+file says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pandas as pd
+
+from nsc_report.data import Edition, provenance
+
+VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
+
+
+FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: output is stable
+
+
+def _write_if_changed(dst: Path, content: bytes) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if not dst.exists() or dst.read_bytes() != content:
+        dst.write_bytes(content)
+
+
+def _user_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "nsc-report"
+
+
+def write_vega_bundle(path: Path, stamp: Path) -> None:
+    """vega, vega-lite and vega-embed from vl-convert, so no page loads a script from a CDN.
+
+    The bundle is wrapped in a function because its top-level `const _` would clash with the
+    `_` that Sphinx's own scripts define. Bundling takes about a second and depends only on
+    the vl-convert version, so one copy per version is kept in the user's cache folder too
+    (as pip keeps wheels): a cold build of a fresh checkout does not bundle again.
+    """
+    import vl_convert as vlc
+
+    version = f"vl-convert {vlc.get_vega_embed_version()} {vlc.get_vegalite_versions()[-1]}"
+    if path.exists() and stamp.exists() and stamp.read_text() == version:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(version.encode()).hexdigest()[:16]
+    cached = _user_cache() / f"vega-embed-bundle-{key}.js"
+    if cached.is_file():
+        shutil.copyfile(cached, path)
+    else:
+        bundle = vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;")
+        path.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # no writable cache folder: bundle again next time
+    stamp.write_text(version)
+
+
+def chart_outputs(notebooks: list[Path]) -> list[tuple[dict[str, Any], dict[str, str]]]:
+    """Every chart of the executed notebooks: its `nsc_chart` metadata (name, title, caption,
+    CSV) and its output data (HTML, SVG, text), read once."""
+    charts = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                chart = output.get("metadata", {}).get("nsc_chart")
+                if chart:
+                    charts.append((chart, output["data"]))
+    return charts
+
+
+def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, bytes]:
+    """The CSV and SVG that each chart's download links point to."""
+    files: dict[str, bytes] = {}
+    for chart, data in charts:
+        if chart.get("downloads", True):
+            stem = chart.get("file", chart["name"])
+            files[f"{stem}.csv"] = chart["csv"].encode()
+            files[f"{stem}.svg"] = data["image/svg+xml"].encode()
+    return files
+
+
+def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, pd.DataFrame]:
+    """Every chart's data table."""
+    tables = {chart["name"]: pd.read_csv(io.StringIO(chart["csv"])) for chart, _ in charts}
+    return dict(sorted(tables.items()))
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in sorted(entries.items()):
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    return buffer.getvalue()
+
+
+def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
+    import datetime as dt
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+        stamp = dt.datetime.combine(edition.meta.publication_date, dt.time())
+        props = writer.book.properties
+        props.created = props.modified = stamp
+        props.creator = props.lastModifiedBy = edition.meta.publisher
+        props.title = f"{edition.meta.title} ({edition.meta.edition}): data"
+    # openpyxl stamps the workbook's "modified" property and its zip entries with the time of
+    # saving; rewrite both with the publication date so that the same data give the same file.
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zf:
+        entries = {info.filename: zf.read(info) for info in zf.infolist()}
+    fixed = f"{stamp:%Y-%m-%dT%H:%M:%SZ}".encode()
+    entries["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + fixed + rb"\2",
+        entries["docProps/core.xml"])
+    return _zip(entries)
+
+
+DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip")
+
+
+DOWNLOAD_LABELS = ("FOI returns (CSV)", "The whole dataset as a workbook (XLSX)",
+                   "The data table of every chart (ZIP of CSV files)",
+                   "The executed notebooks that compute every figure (ZIP)")
+
+
+def download_names(edition: Edition) -> dict[str, str]:
+    """Each download's file name for this edition ('-illustrative' where it must say so)."""
+    return {name: provenance.download_name(edition, name) for name in DOWNLOADS}
+
+
+def data_notice(edition: Edition) -> str:
+    """What every download of an edition with constructed data says about it."""
+    if not edition.meta.illustrative:
+        return ""
+    return (f"ILLUSTRATIVE DATA, NOT REAL ANSWERS. {provenance.illustrative_caveat(edition)} "
+            f"{edition.meta.title} ({edition.meta.edition}); rows marked 'illustrative' in the "
+            f"data_status column are constructed.")
+
+
+def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFrame:
+    """The table with a status column (and the caveat) where its file is not published."""
+    prov = provenance.of(edition, (file,))
+    if prov.status == "published":
+        return frame
+    return frame.assign(data_status=prov.status, caveat=prov.caveat)
+
+
+def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
+                    notebook_dir: Path) -> set[Path]:
+    """The edition's data as CSV and XLSX, every chapter chart's table, and the executed
+    notebooks. The force pages' charts restate the chapters' data, so their tables are left
+    out of the workbook (the notebooks themselves are in the zip). In an illustrative edition
+    every file says so: in its name, a status column and a notice (a notes sheet, a README)."""
+    returns = _with_status(edition.returns[["force_code", "force_name", "region",
+                                            "question_id", "period", "status", "value", "note"]],
+                           edition, "returns")
+    charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
+    tables = chart_tables(charts)
+    notice = data_notice(edition)
+    notes = ({"notes": pd.DataFrame({"Notice": [notice]})} if notice else {})
+    sheets = {**notes, "returns": returns, "forces": edition.forces,
+              "questions": edition.questions.assign(
+                  periods=edition.questions["periods"].map("; ".join)),
+              "national": edition.national,
+              "pcc_commitments": _with_status(edition.commitments, edition, "commitments"),
+              **{f"chart {name}": frame for name, frame in tables.items()}}
+    readme = {"README.txt": (notice + "\n").encode()} if notice else {}
+    names = download_names(edition)
+    files = {
+        names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
+        names["nsc-data.xlsx"]: _xlsx(sheets, edition),
+        names["chart-data.zip"]: _zip({**readme, **{
+            f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
+            for name, frame in tables.items()}}),
+        names["notebooks.zip"]: _zip({**readme, **{
+            p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
+    }
+    files.update({f"charts/{name}": content for name, content in chart_files(charts).items()})
+    written = set()
+    for name, content in files.items():
+        _write_if_changed(folder / name, content)
+        written.add(folder / name)
+    return written

@@ -1,0 +1,172 @@
+"""Staging: the Sphinx source folder of one edition (for the web book, or for the single page the
+PDF is printed from), with its table of contents, register of figures and downloads.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nsc_report.data import Edition
+from nsc_report.errors import EXIT_BUILD, NscReportError
+from nsc_report.execution.templates import skipped_templates
+from nsc_report.infra.progress import PLAIN, Progress
+from nsc_report.layout import Layout
+from nsc_report.publishing import register
+from nsc_report.publishing.archive import EDITIONS_PAGE, Site, editions_page
+from nsc_report.publishing.config import edition_chapters, staged_config
+from nsc_report.publishing.downloads import (
+    VEGA_BUNDLE,
+    _write_if_changed,
+    write_downloads,
+    write_vega_bundle,
+)
+
+
+class BuildError(NscReportError):
+    """Sphinx reported an error or a warning (warnings are errors here)."""
+
+    exit_code, unchanged = EXIT_BUILD, ""
+
+
+def _sync_file(src: Path, dst: Path, mtime: float | None = None) -> None:
+    """Copy only when the content differs, so unchanged pages keep their timestamps."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if not dst.exists() or dst.read_bytes() != src.read_bytes():
+        shutil.copy2(src, dst)
+    if mtime is not None and dst.stat().st_mtime < mtime:
+        os.utime(dst, (mtime, mtime))
+
+
+PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force annex
+
+
+FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
+
+
+def _without(toc: dict[str, Any], drop: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The table of contents without the chapters `drop` selects (and parts left empty)."""
+    parts = []
+    for part in toc.get("parts", []):
+        chapters = [c for c in part.get("chapters", []) if not drop(c)]
+        if chapters:
+            parts.append({**part, "chapters": chapters})
+    return {**toc, "parts": parts}
+
+
+def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
+    """The printed report's table of contents: the web book's, without the 43 force pages
+    (the briefings print those) and the web-only pages, with the annexes at the end."""
+    web_only = {EDITIONS_PAGE, register.REGISTER_PAGE}
+    printed = _without(toc, lambda c: c.get("file") in web_only or any(
+        s.get("glob", "").startswith(f"book/{FORCE_PAGES}/") for s in c.get("sections", [])))
+    annex = {"caption": "Annex", "chapters": [{"file": PRINT_ANNEX},
+                                              {"file": register.ANNEX_PAGE}]}
+    return {**printed, "parts": [*printed["parts"], annex]}
+
+
+def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, Any]:
+    """The table of contents without the chapters whose templates are not part of this edition
+    (the comparison with a previous edition, for an edition that has none)."""
+
+    skipped = {f"book/{t.stem}" for t in skipped_templates(root / "notebooks", edition)}
+    return _without(toc, lambda c: c.get("file") in skipped)
+
+
+def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
+          for_print: bool = False, site: Site | None = None) -> Path:
+    """Assemble the Sphinx source folder for this edition (for the web book, or for the
+    single page the PDF is printed from); return it."""
+    folder = layout.print_stage if for_print else layout.stage
+    src_book, dst_book = layout.root / "book", folder / "book"
+    notebooks = sorted(p for p in layout.notebooks.rglob("*.ipynb")
+                       if not p.name.startswith(".") and ".ipynb_checkpoints" not in p.parts)
+    if for_print:
+        notebooks = [p for p in notebooks if p.parent == layout.notebooks]
+    # Pages glue figures from the notebooks; Sphinx does not know that, so a page is treated as
+    # changed whenever any notebook is newer than it.
+    newest = max((p.stat().st_mtime for p in notebooks), default=0.0)
+    expected: set[Path] = set()
+    for src in src_book.rglob("*"):
+        if src.is_file() and src.suffix != ".ipynb" and ".ipynb_checkpoints" not in src.parts:
+            dst = dst_book / src.relative_to(src_book)
+            _sync_file(src, dst, newest if src.suffix == ".md" else None)
+            expected.add(dst)
+    # The edition's own words (introduction, summary, recommendations, the victim's account).
+    for src in sorted(edition_chapters(edition)):
+        dst = dst_book / src.name
+        _sync_file(src, dst, newest)
+        expected.add(dst)
+    for nb in notebooks:
+        dst = dst_book / nb.relative_to(layout.notebooks)
+        _sync_file(nb, dst)
+        expected.add(dst)
+    toc = edition_toc(yaml.safe_load((layout.root / "_toc.yml").read_bytes()), layout.root,
+                      edition)
+    if for_print:
+        toc = print_toc(toc)
+    elif EDITIONS_PAGE in _toc_files(toc):
+        # Made from the data folder's editions, so written here rather than kept in book/.
+        page = dst_book / f"{Path(EDITIONS_PAGE).name}.md"
+        listing = site or Site.alone(edition)
+        _write_if_changed(page, editions_page(listing).encode())
+        expected.add(page)
+    _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
+    expected |= write_register(dst_book, toc, for_print)
+    config = yaml.safe_dump(staged_config(layout.root, edition, site), sort_keys=False)
+    _write_if_changed(folder / "_config.yml", config.encode())
+    expected |= {folder / "_toc.yml", folder / "_config.yml"}
+    bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, folder / ".vega-bundle-version"
+    write_vega_bundle(bundle, stamp)
+    expected |= {bundle, stamp}
+    expected |= write_downloads(dst_book / "downloads", edition, notebooks, layout.notebooks)
+    for stale in [p for p in folder.rglob("*") if p.is_file() and p not in expected]:
+        stale.unlink()
+    progress.message(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
+    return folder
+
+
+def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path]:
+    """The register of figures, from the staged notebooks and chapters: the page "Where each
+    figure comes from" and figures.csv/json for the web, the one-line-per-figure annex for
+    print, and figures.csv/json beside the other downloads. A figure printed anywhere without a
+    register entry stops the build."""
+    files = set(_toc_files(toc))
+    generated = {EDITIONS_PAGE, register.REGISTER_PAGE, register.ANNEX_PAGE}
+    markdown = [(p.stem, p) for p in sorted(book.glob("*.md"))
+                if f"book/{p.stem}" not in generated]
+    order = [c["file"].removeprefix("book/") for part in toc.get("parts", [])
+             for c in part.get("chapters", []) if "file" in c]
+    reg = register.build(book, markdown, order)
+    missing = register.unregistered(reg)
+    if missing:
+        raise BuildError(
+            f"{len(missing)} glued figure(s) have no entry in the register of figures: "
+            f"{', '.join(missing[:10])}. Return a Register from the section's figures() (see "
+            f"nsc_report/figures.py) so that each figure says what it is and where it comes "
+            f"from.")
+    written = set()
+    pages = ({register.ANNEX_PAGE: register.annex_page(reg)} if for_print else
+             {register.REGISTER_PAGE: register.register_page(
+                 reg, {f.removeprefix("book/") for f in files})})
+    for name, text in pages.items():
+        if name in files:
+            path = book.parent / f"{name}.md"
+            _write_if_changed(path, text.encode())
+            written.add(path)
+    # The printed book has no force pages, so its copies list the chapters' figures only (the
+    # PDF only names these files).
+    for name, text in (("figures.csv", register.to_csv(reg)),
+                       ("figures.json", register.to_json(reg))):
+        _write_if_changed(book / "downloads" / name, text.encode())
+        written.add(book / "downloads" / name)
+    return written
+
+
+def _toc_files(toc: dict[str, Any]) -> set[str]:
+    return {c.get("file") for p in toc.get("parts", []) for c in p.get("chapters", [])}

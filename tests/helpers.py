@@ -1,0 +1,114 @@
+"""What the tests share: where the project and its data are, scratch-copy and CLI helpers, the
+built report's layout and a PDF font check. Fixtures are in conftest.py."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EDITION = "2024"
+
+
+def chromium_path() -> str | None:
+    from nsc_report.printing.pdf import ChromiumMissing, find_chromium
+
+    try:
+        return find_chromium()
+    except ChromiumMissing:
+        return None
+
+
+requires_chromium = pytest.mark.skipif(
+    chromium_path() is None,
+    reason="Chromium is not installed (apt-get install chromium, or set NSC_CHROMIUM)")
+
+
+def rewrite_csv(path: Path, edit) -> None:
+    """Rewrite a CSV file through `edit(rows)`, which changes rows in place or returns new ones."""
+    with path.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    rows = edit(rows) or rows
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def set_answer(data_dir: Path, force_name: str, question: str, period: str, *,
+               status: str | None = None, value: int | str | None = None,
+               note: str | None = None) -> None:
+    """Change one row of foi_returns.csv in a scratch data folder."""
+    with (data_dir / "reference" / "forces.csv").open(newline="") as fh:
+        code = next(r["force_code"] for r in csv.DictReader(fh) if r["force_name"] == force_name)
+
+    def edit(rows: list[dict[str, str]]) -> None:
+        row = next((r for r in rows if (r["force_code"], r["question_id"], r["period"])
+                    == (code, question, period)), None)
+        if row is None:
+            raise KeyError((force_name, question, period))
+        for column, new in (("status", status), ("value", value), ("note", note)):
+            if new is not None:
+                row[column] = str(new)
+
+    rewrite_csv(data_dir / EDITION / "foi_returns.csv", edit)
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nsc_report.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+@dataclass(frozen=True)
+class Built:
+    out: Path
+
+    @property
+    def html(self) -> Path:
+        return self.out / "html"
+
+    @property
+    def pdf(self) -> Path:
+        return self.out / "pdf" / "nsc-stalking-report-2024.pdf"
+
+    def page(self, name: str) -> str:
+        return (self.html / "book" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def unembedded_fonts(pdf) -> set[str]:
+    """Fonts a PDF uses without carrying them (a reader's machine would substitute them)."""
+    missing = set()
+    for page in pdf.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font.get("/Subtype") == "/Type3":
+                continue  # glyphs drawn by the PDF itself: embedded by definition
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:
+                missing.add(str(font.get("/BaseFont")))
+                continue
+            descriptor = descriptor.get_object()
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font.get("/BaseFont")))
+    return missing
+
+
+def cells(nb) -> list[tuple]:
+    """What a reader and nbval see of a notebook: sources, outputs and execution counts (a
+    warning names the kernel's process in its file name: that differs between any two kernels)."""
+    return [(c.cell_type, c.source, c.get("execution_count"),
+             re.sub(r"ipykernel_\d+", "ipykernel_N", json.dumps(c.get("outputs", []),
+                                                                sort_keys=True)))
+            for c in nb.cells]
