@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from nsc_report import book
+from nsc_report.authoring.scaffold import new_section
 from nsc_report.cli.options import EDITION, RUN, attach
 from nsc_report.cycle import intake, letters, new_edition, status
 from nsc_report.data import load_edition
@@ -68,7 +69,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from nsc_report.authoring.preview import run  # starts a server: loaded only to serve
+    # Loaded only to serve: a web server and a file watcher that no other command needs.
+    from nsc_report.authoring.preview import run
 
     project = _project(args)
     return run(args.root, project.layout.html, preview_build_args(args),
@@ -129,8 +131,6 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
 # --- authoring -------------------------------------------------------------------------------
 
 def cmd_new_section(args: argparse.Namespace) -> int:
-    from nsc_report.authoring.scaffold import new_section  # writes files; nothing to preload
-
     written = new_section(args.root, args.name, args.title, args.narrative, args.part)
     for path in written:
         PROGRESS.message(f"  wrote {path.relative_to(args.root)}")

@@ -1,6 +1,9 @@
 """The other files of an edition, each read and checked when first used: the answers, the
 commitments, the national figures, the CPS answer, the tracker, who oversees each force and the
 quotations.
+
+Longer than most modules: one loader per file of an edition, each short, kept together so
+that the files are checked in one place.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ The single-page build of the book is opened offline, given a cover, a contents p
 print stylesheet, and printed to A4 twice: the first pass finds the page on which each chapter
 starts, the second prints the contents page with those numbers. The result is tagged, has an
 outline of the headings, and carries the document's title, author and language.
+
+Longer than most modules: printing, the PDF's metadata and its reproducibility belong to one
+browser session and are kept together.
 """
 
 from __future__ import annotations

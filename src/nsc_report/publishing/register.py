@@ -5,6 +5,9 @@ This module gathers them, finds the pages on which each figure is printed (from 
 in the chapters and notebooks), and writes the register as a page of the book ("Where each
 figure comes from"), as `figures.csv` and `figures.json`, and as the printed report's annex. It
 also compares two registers (`nsc-report figures --compare REF`).
+
+Longer than most modules: gathering, writing (page, annex, CSV, JSON) and comparing the
+register share one record format and are kept together.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Every sentence is built here from the data and glued into the template, so that a force that
 did not answer gets sentences that say so, never a zero or a rank it has not earned.
+
+Longer than most modules: every sentence of a force's page, kept together so that the page
+reads as one text.
 """
 
 from __future__ import annotations
