@@ -118,8 +118,7 @@ def _year_ending(text: str, file: str, row: int) -> str:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    for number, row in enumerate(csv.DictReader(io.StringIO(read_text(path))), 2):
-        yield number, row
+    yield from enumerate(csv.DictReader(io.StringIO(read_text(path))), 2)
 
 
 def read_all(raw: Path, forces_csv: Path) -> list[Row]:
