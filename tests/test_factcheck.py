@@ -33,8 +33,10 @@ def test_verbatim_allows_only_typography_and_ellipsis():
 
 
 def test_the_release_is_kept_with_the_edition_as_published():
-    assert (ROOT.parent / "shared" / "source" / "press-release-2024.txt").read_text(
-        "utf-8") == RELEASE or not (ROOT.parent / "shared").exists()
+    published = ROOT.parent / "shared" / "source" / "press-release-2024.txt"
+    if not published.is_file():
+        pytest.skip("the project's shared/ folder is not beside this clone")
+    assert published.read_text("utf-8") == RELEASE
 
 
 def test_every_quotation_is_a_verbatim_passage_of_the_release():
