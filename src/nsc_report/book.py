@@ -21,8 +21,6 @@ from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout, pdf_name
-from nsc_report.printing.briefing import print_briefings
-from nsc_report.printing.pdf import ChromiumMissing, print_pdf
 from nsc_report.publishing import check, register, review
 from nsc_report.publishing.archive import Site, site_for
 from nsc_report.publishing.site import build_html, copy_briefings
@@ -133,8 +131,8 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
             archives[year] = archive.html
         _execute(project, layout, ed)
         status = _build_one(project, layout, ed, site, archives, with_pdf) or status
-    project.log(check.summary(check.check(project.root, project.data_dir, project.edition),
-                              project.edition))
+    problems = check.check(project.root, project.data_dir, project.edition, loaded=ed)
+    project.log(check.summary(problems, project.edition))
     project.log(f"Done in {time.perf_counter() - start:.1f} s: open "
                 f"{layout.html / 'index.html'}")
     return status
@@ -159,6 +157,11 @@ def print_report(project: Project) -> int:
 
 def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int:
     """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
+    # Loaded only when printing: the briefings draw on the sections and their charts, which a
+    # build that prints nothing need not import (start-up time of every rebuild).
+    from nsc_report.printing.briefing import print_briefings
+    from nsc_report.printing.pdf import ChromiumMissing, print_pdf
+
     progress = project.progress
     try:
         with progress.stage("Printing the PDF with Chromium"):

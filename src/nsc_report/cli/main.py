@@ -15,13 +15,10 @@ import sys
 from collections.abc import Callable
 
 from nsc_report import book
-from nsc_report.authoring.scaffold import new_section
 from nsc_report.cli.options import EDITION, RUN, attach
-from nsc_report.cycle import intake, letters, new_edition, status
 from nsc_report.data import load_edition
 from nsc_report.errors import EXIT_DATA, NscReportError
 from nsc_report.infra.progress import Progress
-from nsc_report.measures.requests import statuses
 
 EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 PROGRESS = Progress()  # a live display on a terminal, plain lines in logs
@@ -86,7 +83,13 @@ def preview_build_args(args: argparse.Namespace) -> list[str]:
 
 # --- the yearly cycle ------------------------------------------------------------------------
 
+# The yearly cycle's commands load their modules when run: spreadsheets, Markdown, the bank
+# holidays and the printer are not needed by the book commands, and every rebuild starts this
+# program.
+
 def cmd_requests(args: argparse.Namespace) -> int:
+    from nsc_report.cycle import letters
+
     ed = load_edition(args.data_dir, args.edition, lazy=True)  # the codebook, not the answers
     folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
     written = letters.write_requests(ed, folder, args.sent, pdf=not args.no_pdf,
@@ -96,6 +99,9 @@ def cmd_requests(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from nsc_report.cycle import status
+    from nsc_report.measures.requests import statuses
+
     ed = load_edition(args.data_dir, args.edition, lazy=True)
     today = args.today or dt.date.today()
     status.status_table(statuses(status.tracker_of(ed), status.names(ed), today), today,
@@ -104,6 +110,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
+    from nsc_report.cycle import new_edition
+
     written = new_edition.new_edition(args.data_dir.resolve(), args.edition, args.previous)
     for path in written:
         PROGRESS.message(f"  wrote {os.path.relpath(path, args.root)}")
@@ -116,6 +124,8 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
 
 
 def cmd_intake_workbook(args: argparse.Namespace) -> int:
+    from nsc_report.cycle import intake
+
     path = intake.write_workbook(load_edition(args.data_dir, args.edition, lazy=True), args.out)
     PROGRESS.message(f"Wrote {path}: key the answers into the 'Answers' sheet, then run "
                      f"`nsc-report intake import {path} --edition {args.edition}`.")
@@ -123,6 +133,8 @@ def cmd_intake_workbook(args: argparse.Namespace) -> int:
 
 
 def cmd_intake_import(args: argparse.Namespace) -> int:
+    from nsc_report.cycle import intake
+
     path = intake.import_workbook(args.file, args.data_dir, args.edition)
     PROGRESS.message(f"Checked {args.file} and wrote {path}.")
     return 0
@@ -131,6 +143,8 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
 # --- authoring -------------------------------------------------------------------------------
 
 def cmd_new_section(args: argparse.Namespace) -> int:
+    from nsc_report.authoring.scaffold import new_section
+
     written = new_section(args.root, args.name, args.title, args.narrative, args.part)
     for path in written:
         PROGRESS.message(f"  wrote {path.relative_to(args.root)}")

@@ -115,11 +115,13 @@ def word_files(root: Path, ed: Edition) -> list[Path]:
                    *(root / "notebooks").glob("*.md")])
 
 
-def check(root: Path, data_dir: Path, edition: str) -> list[Problem]:
-    """Every problem standing between the edition and its publication."""
+def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = None
+          ) -> list[Problem]:
+    """Every problem standing between the edition and its publication (`loaded`: the edition
+    already loaded and validated by the caller, so that it is not read again)."""
     meta_path = data_dir / edition / "edition.yml"
     try:
-        ed = load_edition(data_dir, edition)
+        ed = loaded or load_edition(data_dir, edition)
     except DataValidationError as exc:
         # Invalid data (a quotation not found in its source among them) blocks publication;
         # nothing else can be checked until it is valid.
