@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nsc_report.data.public import ENGLAND_AND_WALES
 from nsc_report.errors import NscReportError
 from nsc_report.infra.files import read_text
 
-ENGLAND_AND_WALES = "K04000001"  # ONS code of England and Wales: the national totals
 COLUMNS = ["series", "force_code", "period", "measure", "value", "note"]
 
 # Names as the published files write them, beyond the names in reference/forces.csv.

@@ -91,6 +91,11 @@ class Help(_Strict):
     site_url: str = ""        # the published web book's address
     press_contact: str = ""
 
+    @staticmethod
+    def short(url: str) -> str:
+        """A web address as printed: 'https://www.suzylamplugh.org/' -> 'www.suzylamplugh.org'."""
+        return re.sub(r"^https?://", "", url).rstrip("/")
+
 
 class FundingAsk(_Strict):
     amount_gbp: int = Field(gt=0)

@@ -73,11 +73,6 @@ def illustrative_caveat(ed: Edition) -> str:
     return " ".join(caveats)
 
 
-def chart_notice(ed: Edition, files: Iterable[str] = ("returns",)) -> str:
-    """The subtitle a chart drawn from these files carries: empty unless illustrative."""
-    return ILLUSTRATIVE_SHORT if of(ed, files).status == "illustrative" else ""
-
-
 def download_name(ed: Edition, name: str) -> str:
     """'foi-returns.csv' -> 'foi-returns-illustrative.csv' in an illustrative edition."""
     if not ed.meta.illustrative:

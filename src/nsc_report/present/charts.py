@@ -25,6 +25,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from nsc_report.data.provenance import ILLUSTRATIVE_SHORT
+
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000"]
@@ -78,7 +80,7 @@ class AccessibleChart:
     @property
     def notice(self) -> str:
         if self.status == "illustrative":
-            return "Illustrative data, not real answers"
+            return ILLUSTRATIVE_SHORT
         if self.status == "unverified":
             return f"Unverified figures. {self.caveat}".strip()
         return ""

@@ -29,9 +29,6 @@ from nsc_report.sections import force
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
 
-def _bare(url: str) -> str:
-    return re.sub(r"^https?://", "", url).rstrip("/")
-
 
 def recommendations(edition: Edition) -> list[str]:
     """The edition's recommendations, as its own chapter titles them ('## 1. ...')."""
@@ -109,7 +106,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     mark = html.escape(prov.mark)
     notice, running, kicker = "", "", "briefing"
     if prov.status == "illustrative":
-        notice = (f'<p class="notice"><strong>Illustrative data, not real answers.</strong> '
+        notice = (f'<p class="notice"><strong>{provenance.ILLUSTRATIVE_SHORT}.</strong> '
                   f"{html.escape(prov.caveat)} Every figure marked {mark} is computed from "
                   f"these constructed data.</p>")
         running = (f"Illustrative briefing: figures marked {prov.mark} are constructed, not "
@@ -118,9 +115,9 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     h = meta.help
     help_line = (f'<p class="help"><strong>Worried about stalking?</strong> Call the '
                  f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or visit "
-                 f"{html.escape(_bare(h.website))}. In an emergency, call 999.</p>"
+                 f"{html.escape(h.short(h.website))}. In an emergency, call 999.</p>"
                  if h else "")
-    site = (f" at {html.escape(_bare(h.site_url))}/{html.escape(web_page)}"
+    site = (f" at {html.escape(h.short(h.site_url))}/{html.escape(web_page)}"
             if h and h.site_url else f" ({html.escape(web_page)} of the web report)")
     subtitle = ("An illustrative briefing: how the report presents a force's answers, with "
                 "constructed figures" if prov.status == "illustrative" else

@@ -77,7 +77,7 @@ def _print_css(edition: Edition) -> str:
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         running=html.escape(f"{meta.title} ({meta.edition})").replace('"', "'"),
-        notice="Illustrative data, not real answers" if meta.illustrative else "",
+        notice=provenance.ILLUSTRATIVE_SHORT if meta.illustrative else "",
         legend=_legend(edition).replace('"', "'"),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
@@ -104,18 +104,15 @@ def back_cover_html(edition: Edition) -> str:
     if h is not None:
         lines.append(f"<p><strong>Worried about stalking?</strong> Call the "
                      f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or "
-                     f"visit {html.escape(_bare(h.website))}. In an emergency, call 999.</p>")
+                     f"visit {html.escape(h.short(h.website))}. In an emergency, call 999.</p>")
         if h.site_url:
             lines.append(f"<p>This report, its data and a page for every police force are "
-                         f"published at {html.escape(_bare(h.site_url))}.</p>")
+                         f"published at {html.escape(h.short(h.site_url))}.</p>")
     lines.append(f"<p>{html.escape(meta.publisher)}. {html.escape(meta.title)}, edition "
                  f"{meta.edition}, published {meta.publication_date:%-d %B %Y}.</p>")
     return (f'<section class="nsc-back-cover" aria-label="Back cover"><h2>Help and '
             f'contact</h2>{"".join(lines)}</section>')
 
-
-def _bare(url: str) -> str:
-    return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 def _cover_html(edition: Edition) -> str:

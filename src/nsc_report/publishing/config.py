@@ -92,15 +92,12 @@ def help_footer(edition: Edition) -> str:
         parts.append(f'<p class="nsc-help"><strong>Worried about stalking?</strong> Call the '
                      f'{html.escape(h.helpline_name)} on <a href="tel:{phone}">'
                      f"{html.escape(h.helpline_phone)}</a>, or visit "
-                     f'<a href="{html.escape(h.website)}">{html.escape(_bare(h.website))}</a>. '
+                     f'<a href="{html.escape(h.website)}">{html.escape(h.short(h.website))}</a>. '
                      f"In an emergency, call 999.</p>")
     parts.append(f'<p class="nsc-publisher">{html.escape(meta.publisher)}: '
                  f"{html.escape(meta.title)} ({meta.edition}).</p>")
     return "".join(parts)
 
-
-def _bare(url: str) -> str:
-    return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 CHAPTERS = "chapters"  # data/<edition>/chapters/: the narrative chapters each edition owns

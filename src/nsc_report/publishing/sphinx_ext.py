@@ -18,7 +18,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from nsc_report.data.provenance import MARKS, WORDS
+from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
 from nsc_report.publishing.register import REGISTER_PAGE, anchor
 
 
@@ -116,7 +116,7 @@ def notice_html(notes: dict[str, str]) -> str:
     for status in ("illustrative", "unverified"):
         if status not in notes:
             continue
-        head = ("Illustrative data, not real answers." if status == "illustrative" else
+        head = (f"{ILLUSTRATIVE_SHORT}." if status == "illustrative" else
                 "Unverified figures.")
         paragraphs.append(
             f'<p class="nsc-provenance-{status}"><strong>{head}</strong> '

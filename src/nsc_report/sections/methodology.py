@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from nsc_report.data import STATUSES, Edition
@@ -53,7 +51,7 @@ def figures(ed: Edition) -> Register:
     r.text("help_line", f"{h.helpline_name} ({h.helpline_phone})" if h else
            "National Stalking Helpline", "where a reader can find help",
            sources=(h.helpline_source,) if h else ())
-    r.text("help_website", re.sub(r"^https?://", "", h.website).rstrip("/") if h else "",
+    r.text("help_website", h.short(h.website) if h else "",
            "the Trust's web address", sources=(h.website_source,) if h else ())
     r.text("meth_timeliness_text", timeliness_text(ed), "how many forces answered within the "
            "legal deadline, and the median time taken (from the tracker)",
