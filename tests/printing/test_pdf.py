@@ -144,3 +144,21 @@ def test_the_web_book_links_to_the_pdf(built: Built):
     downloads = built.page("downloads")
     assert f'href="downloads/{built.pdf.name}"' in downloads
     assert (built.html / "book" / "downloads" / built.pdf.name).exists()
+
+
+def test_an_interrupted_print_logs_no_traceback_but_real_errors_still_show():
+    import asyncio
+    import logging
+
+    from nsc_report.printing.pdf import _quiet_on_interrupt
+
+    def record(error: BaseException) -> logging.LogRecord:
+        return logging.LogRecord("asyncio", logging.ERROR, __file__, 1, "Exception in callback",
+                                 None, (type(error), error, None))
+
+    logger = logging.getLogger("asyncio")
+    with _quiet_on_interrupt():
+        assert not logger.filter(record(asyncio.CancelledError()))
+        assert not logger.filter(record(KeyboardInterrupt()))
+        assert logger.filter(record(RuntimeError("the browser crashed")))
+    assert logger.filter(record(asyncio.CancelledError()))  # only while printing

@@ -11,8 +11,11 @@ browser session and are kept together.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import io
+import logging
 import os
 import re
 import shutil
@@ -65,6 +68,23 @@ def find_chromium() -> str:
         if found:
             return found
     raise ChromiumMissing(f"Chromium was not found: {INSTALL_HINT}")
+
+
+def _not_an_interrupt(record: logging.LogRecord) -> bool:
+    """Ctrl+C while Playwright handles a request cancels its task, and asyncio logs that with a
+    traceback; the command line already says it was interrupted and nothing was damaged."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not isinstance(error, (asyncio.CancelledError, KeyboardInterrupt))
+
+
+@contextlib.contextmanager
+def _quiet_on_interrupt():  # type: ignore[no-untyped-def]
+    logger = logging.getLogger("asyncio")
+    logger.addFilter(_not_an_interrupt)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_not_an_interrupt)
 
 
 def launch(playwright):  # type: ignore[no-untyped-def]
@@ -243,7 +263,7 @@ def print_pdf(layout: Layout, edition: Edition,
     target = layout.pdf_dir / pdf_name(edition)
     tmp = target.with_name(f".{target.name}.tmp")
     progress.message("  printing the PDF with Chromium")
-    with sync_playwright() as pw, serve(built) as base:
+    with _quiet_on_interrupt(), sync_playwright() as pw, serve(built) as base:
         browser = launch(pw)
         try:
             # Lay the page out at the printed width (A4 less margins, at 96 px per inch) so
@@ -289,7 +309,7 @@ def print_pages(pages: list[tuple[Path, str, str]], edition: Edition, scratch: P
 
     scratch.mkdir(parents=True, exist_ok=True)
     written = []
-    with sync_playwright() as pw, serve(scratch) as base:
+    with _quiet_on_interrupt(), sync_playwright() as pw, serve(scratch) as base:
         browser = launch(pw)
         try:
             tab = browser.new_page()
