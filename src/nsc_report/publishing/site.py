@@ -97,13 +97,13 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
     digest = hashlib.sha256(builder.encode())
     for name in BUILD_LIBRARIES:
         digest.update(f"{name}=={metadata.version(name)}\n".encode())
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole nsc_report package
     files = [p for p in (layout.root / "book").rglob("*") if p.is_file()
              and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")]
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
               *edition_chapters(edition),
-              *sorted(package.glob("*.py")), *sorted(package.parent.glob("printing/*.css")),
+              *sorted(package.rglob("*.py")), *sorted(package.glob("printing/*.css")),
               *(extra or [])]
     for path in sorted(set(files)):
         # Named relative to the project, so that a copy of a build is still up to date.
