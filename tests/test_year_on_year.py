@@ -26,6 +26,7 @@ def two_editions(target: Path) -> Path:
     """A data folder with the real 2024 edition and the synthetic 2025 one."""
     data = target / "data"
     shutil.copytree(DATA / "reference", data / "reference")
+    shutil.copytree(DATA / "public", data / "public")
     shutil.copytree(DATA / "2024", data / "2024")
     shutil.copytree(FIXTURES / "editions" / "2025", data / "2025")
     return data

@@ -18,6 +18,7 @@ from nsc_report.data.core import _Context, _load_core
 from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
 from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source
 from nsc_report.data.paths import edition_files, edition_paths
+from nsc_report.data.public import PublicSeries
 from nsc_report.data.tables import _TABLE_LOADERS
 
 
@@ -83,6 +84,11 @@ class Edition:
             if row["from"] <= day and (not row["until"] or day <= row["until"]):
                 return dict(row)
         raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
+    def public(self) -> PublicSeries:
+        """Published per-force statistics (data/public/), shared by every edition."""
+        return self._table("public")
 
     @property
     def tracker(self) -> pd.DataFrame | None:

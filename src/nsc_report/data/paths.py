@@ -12,7 +12,10 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
             "commitments": folder / "pcc_commitments.csv", "national": folder / "national.csv",
             "cps": folder / "cps.yml", "tracker": folder / "tracker.csv",
             "oversight": data_dir / "reference" / "oversight.csv",
-            "quotations": folder / "quotations.yml"}
+            "quotations": folder / "quotations.yml",
+            # Published statistics belong to no edition: every edition reads the same ones.
+            "public": data_dir / "public" / "series.csv",
+            "public_sources": data_dir / "public" / "sources.yml"}
 
 
 def edition_files(data_dir: Path, edition: str) -> list[Path]:

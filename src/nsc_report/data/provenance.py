@@ -18,7 +18,9 @@ from nsc_report.data import STATUSES_OF_DATA, Edition
 # Short names of an edition's files, as figures name them.
 FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
          "national": "national.csv", "commitments": "pcc_commitments.csv", "cps": "cps.yml",
-         "tracker": "tracker.csv", "forces": "../reference/forces.csv"}
+         "tracker": "tracker.csv", "forces": "../reference/forces.csv",
+         "public": "../public/series.csv"}
+PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
 
 # The mark printed after a figure of each status (none for published), and its name in words
 # (read by screen readers instead of the mark).
@@ -51,6 +53,10 @@ def of(ed: Edition, files: Iterable[str] = (), sources: Iterable[str] = ()) -> P
         if entry is not None:
             inputs.append((entry.status, entry.caveat))
     for sid in sources:
+        if sid.startswith(PUBLIC):
+            series = ed.public.sources[sid[len(PUBLIC):]]
+            inputs.append((series.status, None))
+            continue
         source = ed.meta.sources.get(sid)
         if source is not None:
             inputs.append((source.status, source.caveat))

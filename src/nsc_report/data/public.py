@@ -72,15 +72,17 @@ def period_label(period: str) -> str:
     return {"jan_2020_to_apr_2021": "January 2020 to April 2021"}[period]
 
 
-def load_public(data_dir: Path, ctx: _Context) -> PublicSeries:
-    """data/public/series.csv and sources.yml, checked against each other and the forces."""
-    issues: list[Issue] = []
-    folder = Path(data_dir) / "public"
+def _load_public(path: Path, ctx: _Context, issues: list[Issue]) -> PublicSeries | None:
+    """public/series.csv and the sources.yml beside it, checked against each other and the
+    forces; every problem appended to `issues`."""
+    data_dir = ctx.data_dir
+    folder = path.parent
+    n = len(issues)
     sources: PublicSources | None = _read_yaml(folder / "sources.yml", PublicSources, issues,
                                                _label(folder / "sources.yml", data_dir),
                                                data_dir)
-    label = _label(folder / "series.csv", data_dir)
-    table = _read_csv(folder / "series.csv", COLUMNS, issues, label, data_dir)
+    label = _label(path, data_dir)
+    table = _read_csv(path, COLUMNS, issues, label, data_dir)
     if table is not None:
         _tidy(table, ["series", "force_code", "period", "measure"], issues, label)
         _to_number(table, "value", issues, label, whole=True)
@@ -108,6 +110,15 @@ def load_public(data_dir: Path, ctx: _Context) -> PublicSeries:
                     issues.append(Issue(label, int(row), "measure", measure,
                                         f"a measure of {series} described in sources.yml: "
                                         f"{', '.join(known[series].measures)}"))
-    if issues or table is None or sources is None:
-        raise DataValidationError(_once_per_cell(issues))
+    if len(issues) > n or table is None or sources is None:
+        return None
     return PublicSeries(table, dict(sources.series))
+
+
+def load_public(data_dir: Path, ctx: _Context) -> PublicSeries:
+    """data/public/series.csv and sources.yml; raise DataValidationError listing every issue."""
+    issues: list[Issue] = []
+    found = _load_public(Path(data_dir) / "public" / "series.csv", ctx, issues)
+    if issues or found is None:
+        raise DataValidationError(_once_per_cell(issues))
+    return found

@@ -29,6 +29,7 @@ from nsc_report.data.models import (
     CpsAnswer,
     Quotations,
 )
+from nsc_report.data.public import _load_public
 from nsc_report.data.readers import (
     _isin,
     _read_csv,
@@ -293,7 +294,8 @@ def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotatio
 # The files read on demand, by the Edition attribute that holds each.
 _TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
                   "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
-                  "oversight": _load_oversight, "quotations": _load_quotations}
+                  "oversight": _load_oversight, "quotations": _load_quotations,
+                  "public": _load_public}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

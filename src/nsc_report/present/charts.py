@@ -291,3 +291,54 @@ def funnel(data: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["stage", alt.Tooltip("count:Q", format=",")])
     return (base.mark_bar(color=PALETTE[0])
             + base.mark_text(align="left", dx=4).encode(text="label:N"))
+
+
+def lines_across_breaks(data: pd.DataFrame, value_title: str, breaks: list[tuple[str, str]],
+                        value_format: str = ",d", financial_years: bool = False,
+                        period_title: str | None = None) -> alt.Chart:
+    """Lines over time that never join values across a counting-rule change: `data` has
+    `at` (ISO date where the period's point goes: the 15th of October for a financial year,
+    of the last month for a rolling year; see measures.published.period_point), `who` (the
+    line's name), `era` (the counting-rule era), `value` and `label` (the period as printed).
+    A line is drawn only within an era, and each change is a dashed rule labelled where it
+    happened. The lines differ by dash and marker shape as well as colour."""
+    names = list(dict.fromkeys(data["who"]))
+    shapes, dashes = ["circle", "square", "triangle-up"], [[1, 0], [6, 3], [2, 2]]
+    legend = alt.Legend(orient="top", direction="vertical", labelLimit=0, title=None)
+    colour = alt.Color("who:N", sort=names, legend=legend,
+                       scale=alt.Scale(domain=names, range=PALETTE[:len(names)]))
+    shape = alt.Shape("who:N", sort=names, legend=legend,
+                      scale=alt.Scale(domain=names, range=shapes[:len(names)]))
+    dash = alt.StrokeDash("who:N", sort=names, legend=None,
+                          scale=alt.Scale(domain=names, range=dashes[:len(names)]))
+    ticks = sorted(data["at"].unique())
+    # A tick names its period: a financial year '2014/15' (its point is in October), a
+    # rolling year by the month it ends. UTC, so that no reader's time zone moves a label.
+    label_expr = ("utcyear(datum.value) + '/' + slice(toString(utcyear(datum.value) + 1), 2)"
+                  if financial_years else "utcFormat(datum.value, '%b %Y')")
+    x = alt.X("at:T", title=period_title, axis=alt.Axis(
+        values=ticks, labelExpr=label_expr, labelAngle=-45, labelOverlap=True, grid=False))
+    y = alt.Y("value:Q", title=value_title, axis=alt.Axis(format=value_format),
+              scale=alt.Scale(zero=True))
+    given = data[data["value"].notna()].assign(
+        segment=lambda d: d["who"] + " " + d["era"].astype(str))
+    tooltip = [alt.Tooltip("who:N", title="Area"), alt.Tooltip("label:N", title="Period"),
+               alt.Tooltip("value:Q", title=value_title, format=value_format)]
+    base = alt.Chart(given).encode(x=x, y=y)
+    lines = base.mark_line(strokeWidth=2).encode(color=colour, strokeDash=dash,
+                                                 detail="segment:N")
+    points = base.mark_point(size=70, filled=True, opacity=1).encode(
+        color=colour, shape=shape, tooltip=tooltip)
+    layers = [lines, points]
+    if breaks:
+        # Labels one under the other, so that two changes close together stay readable.
+        marks = pd.DataFrame({"at": [day for day, _ in breaks],
+                              "what": [what for _, what in breaks],
+                              "y": [2 + 14 * (i % 2) for i in range(len(breaks))]})
+        rule = alt.Chart(marks).mark_rule(color=INK, strokeDash=[4, 4]).encode(
+            x="at:T", tooltip=alt.Tooltip("what:N", title="Counting rules changed"))
+        text = alt.Chart(marks).mark_text(align="left", baseline="top", dx=3,
+                                          fontSize=11, color=INK).encode(
+            x="at:T", y=alt.Y("y:Q", scale=None), text=alt.value("rules changed"))
+        layers += [rule, text]
+    return alt.layer(*layers)

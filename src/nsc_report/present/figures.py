@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from nsc_report.data import Edition, provenance
-from nsc_report.data.provenance import FILES
+from nsc_report.data.provenance import FILES, PUBLIC
+from nsc_report.data.public import period_label as public_label
 from nsc_report.present import fmt
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
@@ -148,9 +149,10 @@ class Register:
             # A short name (FILES), or a path from the edition's folder (another edition's).
             entry["files"] = [_resolve_dots(f"{folder}/{FILES.get(name, name)}")
                               for name in f.files]
-            entry["sources"] = [ed.source(s).citation for s in f.sources]
+            entry["sources"] = [_citation(ed, s) for s in f.sources]
             entry["questions"] = list(f.questions)
-            entry["periods"] = [ed.period_label(p) for p in f.periods]
+            entry["periods"] = [ed.period_label(p) if p in ed.meta.periods else public_label(p)
+                                for p in f.periods]
             entry["forces"] = (None if f.forces is None else
                                [_force_name(ed, code) for code in f.forces])
             # How far it can be trusted: the weakest status of its files and sources.
@@ -158,6 +160,14 @@ class Register:
             entry["status"], entry["caveat"] = prov.status, prov.caveat
             entries[key] = entry
         return {"edition": ed.meta.edition, "figures": entries}
+
+
+def _citation(ed: Edition, source_id: str) -> str:
+    """An edition's source, or a published series ('public:<series>', data/public/)."""
+    if source_id.startswith(PUBLIC):
+        src = ed.public.sources[source_id[len(PUBLIC):]]
+        return f"{src.citation}. Compiled by {src.compiler}; {src.licence}"
+    return ed.source(source_id).citation
 
 
 def _resolve_dots(path: str) -> str:

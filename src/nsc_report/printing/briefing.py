@@ -24,7 +24,7 @@ from nsc_report.layout import Layout, slug
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.register import glued
-from nsc_report.sections import force
+from nsc_report.sections import force, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
@@ -92,6 +92,21 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             f"<tbody>{body}</tbody></table>")
 
 
+def published_html(ed: Edition, figs: dict[str, str]) -> str:
+    """The force's published statistics, as its page words them, boxed apart from the answers
+    and unmarked: real figures with their sources."""
+    sentences = "".join(f"<p>{html.escape(figs[key])}</p>" for key in (
+        "pub_recorded_text", "pub_charge_text", "pub_court_text", "pub_orders_text"))
+    # Who compiled each series; the full citations are on the force's web page.
+    cited = ", ".join(dict.fromkeys(ed.public.sources[k].compiler for k in published.SERIES))
+    return (f'<section class="published" aria-labelledby="published-heading">'
+            f'<h2 id="published-heading">Published statistics '
+            f'<span class="tag">real figures, not answers to our request</span></h2>'
+            f"{sentences}<p class=\"sources\">Compiled by {html.escape(cited)}; every "
+            f"source, with its licence, is cited on the force's page of the web report.</p>"
+            f"</section>")
+
+
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
                   recs: list[str], web_page: str, standing: str) -> str:
     """The briefing page, from the figures and words the force's executed notebook glued and
@@ -144,6 +159,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <section class="page2">
 <h2>Where it stands among the forces</h2>
 {standing}
+{published_html(ed, figs)}
 <h2>The national picture</h2>
 <ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
 <h2>What must change</h2>

@@ -18,6 +18,7 @@ import nbformat
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
+from nsc_report.data.public import ENGLAND_AND_WALES, period_label
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
 
@@ -132,17 +133,44 @@ def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
     return _zip(entries)
 
 
-DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip")
+DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip",
+             "published-statistics.csv")
+# Real figures whatever the edition's status: never named '-illustrative'.
+PUBLISHED = "published-statistics.csv"
 
 
 DOWNLOAD_LABELS = ("FOI returns (CSV)", "The whole dataset as a workbook (XLSX)",
                    "The data table of every chart (ZIP of CSV files)",
-                   "The executed notebooks that compute every figure (ZIP)")
+                   "The executed notebooks that compute every figure (ZIP)",
+                   "Published statistics per force, with their sources (CSV)")
 
 
 def download_names(edition: Edition) -> dict[str, str]:
     """Each download's file name for this edition ('-illustrative' where it must say so)."""
-    return {name: provenance.download_name(edition, name) for name in DOWNLOADS}
+    return {name: name if name == PUBLISHED else provenance.download_name(edition, name)
+            for name in DOWNLOADS}
+
+
+def published_table(edition: Edition) -> pd.DataFrame:
+    """The published series (data/public/), one row per series, force, period and measure,
+    with the force's name, the period and the measure in words, and the source of each row."""
+    pub = edition.public
+    names = {**dict(zip(edition.forces["force_code"], edition.forces["force_name"],
+                        strict=True)), ENGLAND_AND_WALES: "England and Wales"}
+    t = pub.table
+    src = pub.sources
+    return pd.DataFrame({
+        "series": t["series"], "force_code": t["force_code"],
+        "area": t["force_code"].map(names), "period": t["period"],
+        "period_label": t["period"].map(period_label), "measure": t["measure"],
+        "measure_description": [src[s].measures[m] for s, m in zip(t["series"], t["measure"],
+                                                                     strict=True)],
+        "value": t["value"], "note": t["note"],
+        "data_status": t["series"].map(lambda s: src[s].status),
+        "source": t["series"].map(lambda s: src[s].citation),
+        "compiler": t["series"].map(lambda s: src[s].compiler),
+        "licence": t["series"].map(lambda s: src[s].licence),
+    })
 
 
 def data_notice(edition: Edition) -> str:
@@ -174,17 +202,20 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
     notice = data_notice(edition)
+    published = published_table(edition)
     notes = ({"notes": pd.DataFrame({"Notice": [notice]})} if notice else {})
     sheets = {**notes, "returns": returns, "forces": edition.forces,
               "questions": edition.questions.assign(
                   periods=edition.questions["periods"].map("; ".join)),
               "national": edition.national,
               "pcc_commitments": _with_status(edition.commitments, edition, "commitments"),
+              "published statistics": published,
               **{f"chart {name}": frame for name, frame in tables.items()}}
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
     names = download_names(edition)
     files = {
         names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
+        names[PUBLISHED]: published.to_csv(index=False, lineterminator="\n").encode(),
         names["nsc-data.xlsx"]: _xlsx(sheets, edition),
         names["chart-data.zip"]: _zip({**readme, **{
             f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()

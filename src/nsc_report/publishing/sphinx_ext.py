@@ -123,6 +123,9 @@ def notice_html(notes: dict[str, str]) -> str:
             f"{html.escape(notes[status])} On this page, figures computed from these data "
             f'are marked <span aria-hidden="true">{MARKS[status]}</span>'
             f'<span class="nsc-visually-hidden">{WORDS[status]}</span>.</p>')
+    if paragraphs:
+        paragraphs.append('<p class="nsc-provenance-published">Figures without a mark are '
+                          "published statistics or come from published sources.</p>")
     return (f'<aside class="nsc-provenance" id="nsc-provenance" role="note" '
             f'aria-label="About the figures on this page">{"".join(paragraphs)}</aside>')
 

@@ -9,6 +9,7 @@ from nsc_report.present import fmt
 from nsc_report.present.charts import AccessibleChart, funnel
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
+from nsc_report.sections import published
 from nsc_report.sections.change import series_table
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
@@ -82,6 +83,7 @@ def figures(ed: Edition) -> Register:
     r.text("att_series_text", series_sentence(ed), "recorded stalking in every year the report "
            "holds", periods=tuple(series["period"]),
            sources=tuple(dict.fromkeys(x for ids in series["sources"] for x in ids)))
+    published.add_national_figures(r, ed, "attrition")
     return r
 
 

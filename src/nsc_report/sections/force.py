@@ -24,7 +24,7 @@ from nsc_report.present import fmt
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
-from nsc_report.sections import foi_source, period
+from nsc_report.sections import foi_source, period, published
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("force",)
@@ -152,6 +152,7 @@ def figures(ed: Edition, code: str) -> Register:
         f"{who} could not, or did not, give a full answer to {len(missing)} of the "
         f"{done.asked} questions. Each is listed here with what it said instead."),
         f"the questions {who} did not answer in full")
+    published.add_figures(r, ed, code)
     return r
 
 

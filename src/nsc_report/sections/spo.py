@@ -8,7 +8,7 @@ from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
 from nsc_report.present import fmt
 from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
 from nsc_report.present.figures import Register
-from nsc_report.sections import foi_source, force_links, period
+from nsc_report.sections import foi_source, force_links, period, published
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("spo",)
@@ -82,6 +82,7 @@ def figures(ed: Edition) -> Register:
         r.count(f"spo_{key}_forces", len(gave), f"forces that gave a figure for {what} ({q}) "
                 f"and both application figures", forces=list(gave.index), questions=(q, *apps))
     r.text("spo_period", period(ed), "the period the SPO questions asked about", questions=())
+    published.add_national_figures(r, ed, "spo")
     return r
 
 

@@ -1,0 +1,183 @@
+"""Figures from the published statistics (data/public/), for one force and for England and Wales.
+
+Pure functions of the validated `PublicSeries`: what each series says for a force, period by
+period, with the note the data keep wherever a value is missing or odd. Nothing here invents a
+denominator: the only rate is the charge rate, whose denominator (all outcomes assigned in the
+year) is in the same table.
+
+Police recorded crime and its outcomes follow the Home Office Counting Rules, which changed in
+April 2018 and April 2020; figures either side of a change are not comparable, so every period
+carries the counting-rule era it falls in (`era`) and charts never join values across eras.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries, period_label
+
+# The counting-rule changes that break police recorded crime series, with what changed.
+BREAKS: tuple[tuple[dt.date, str], ...] = (
+    (dt.date(2018, 4, 1), "April 2018: stalking and harassment recorded beside the most "
+                          "serious offence"),
+    (dt.date(2020, 4, 1), "April 2020: a course of conduct between former partners recorded as "
+                          "stalking"),
+)
+MONTH = {"mar": 3, "jun": 6, "sep": 9, "dec": 12}
+# Periods that are not a year: first and last day.
+SPANS = {"jan_2020_to_apr_2021": (dt.date(2020, 1, 1), dt.date(2021, 4, 30))}
+
+
+def period_end(period: str) -> dt.date:
+    """The last day of a period: 'ye_mar_2015' -> 2015-03-31; 'cy_2015' -> 2015-12-31."""
+    if period.startswith("ye_"):
+        _, month, year = period.split("_")
+        first_of_next = dt.date(int(year) + MONTH[month] // 12, MONTH[month] % 12 + 1, 1)
+        return first_of_next - dt.timedelta(days=1)
+    if period.startswith("cy_"):
+        return dt.date(int(period[3:]), 12, 31)
+    if period in SPANS:
+        return SPANS[period][1]
+    raise ValueError(f"period {period!r} is not a known kind of period")
+
+
+def period_start(period: str) -> dt.date:
+    if period in SPANS:
+        return SPANS[period][0]
+    after = period_end(period) + dt.timedelta(days=1)
+    return after.replace(year=after.year - 1)
+
+
+def period_point(period: str, financial: bool) -> dt.date:
+    """Where a chart puts a period's point, so that a counting-rule change falls between the
+    points of the periods either side of it: a financial year in its middle (the 15th of
+    October), a rolling year in the month it ends (the 15th), since a rolling year that holds
+    any month under new rules counts with them (see `era`)."""
+    if financial:
+        start = period_start(period)
+        return dt.date(start.year, 10, 15)
+    end = period_end(period)
+    return end.replace(day=15)
+
+
+def era(period: str) -> int:
+    """How many counting-rule changes came before the period's end: a period that holds any
+    month under new rules counts with the new rules (and `straddles` says it holds both)."""
+    end = period_end(period)
+    return sum(1 for day, _ in BREAKS if day <= end)
+
+
+def straddles(period: str) -> bool:
+    start, end = period_start(period), period_end(period)
+    return any(start < day <= end for day, _ in BREAKS)
+
+
+def breaks_within(periods: list[str]) -> list[tuple[dt.date, str]]:
+    """The counting-rule changes that fall between the first and last of these periods."""
+    if not periods:
+        return []
+    first = min(period_start(p) for p in periods)
+    last = max(period_end(p) for p in periods)
+    return [(day, what) for day, what in BREAKS if first < day <= last]
+
+
+def financial_year(period: str) -> str:
+    """'ye_mar_2015' -> '2014/15' (the police's financial year, April to March)."""
+    year = period_end(period).year
+    return f"{year - 1}/{str(year)[2:]}"
+
+
+def label(period: str, financial: bool = True) -> str:
+    """How a period is printed: financial years as '2014/15' (where `financial`: a series of
+    financial years, not of rolling years), others in words."""
+    if financial and period.startswith("ye_mar_"):
+        return financial_year(period)
+    return period_label(period)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One published figure: its count, or None with the note that says why it is missing."""
+
+    value: int | None
+    note: str = ""
+
+
+def values(pub: PublicSeries, series: str, code: str, measure: str) -> dict[str, Value]:
+    """A measure of one series for one force (or England and Wales), by period in order."""
+    rows = pub.of(series, code)
+    rows = rows[rows["measure"] == measure]
+    found = {str(r.period): Value(None if pd.isna(r.value) else int(r.value), str(r.note or ""))
+             for r in rows.itertuples()}
+    return dict(sorted(found.items(), key=lambda kv: period_end(kv[0])))
+
+
+def periods(pub: PublicSeries, series: str) -> list[str]:
+    found = pub.table.loc[pub.table["series"] == series, "period"].unique()
+    return sorted(found, key=period_end)
+
+
+def forces_total(pub: PublicSeries, series: str, measure: str, codes: list[str]
+                 ) -> dict[str, Value]:
+    """England and Wales as the sum of the forces, for a series published only per force: a
+    period where any force's figure is missing has no total, and says which are missing."""
+    rows = pub.table[(pub.table["series"] == series) & (pub.table["measure"] == measure)
+                     & pub.table["force_code"].isin(codes)]
+    totals = {}
+    for period in periods(pub, series):
+        these = rows[rows["period"] == period]
+        if len(these) == len(codes) and these["value"].notna().all():
+            totals[period] = Value(int(these["value"].sum()))
+        else:
+            missing = len(codes) - int(these["value"].notna().sum())
+            totals[period] = Value(None, f"no total: {missing} of the {len(codes)} forces' "
+                                         f"figures are missing")
+    return totals
+
+
+@dataclass(frozen=True)
+class ChargeYear:
+    period: str
+    outcomes: int | None
+    charged: int | None
+    note: str
+
+    @property
+    def rate(self) -> float | None:
+        """Charge or summons as a percentage of all outcomes assigned in the year."""
+        if self.outcomes is None or self.charged is None or self.outcomes == 0:
+            return None
+        return 100 * self.charged / self.outcomes
+
+
+def charge_years(pub: PublicSeries, code: str) -> list[ChargeYear]:
+    """Outcomes assigned to stalking offences, year by year, with the charge rate where the
+    counts allow one (a year whose counts are all 0 as published has none)."""
+    total = values(pub, "stalking_outcomes", code, "stalking_outcomes_total")
+    charged = values(pub, "stalking_outcomes", code, "charge_summons")
+    years = []
+    for period, t in total.items():
+        c = charged.get(period, Value(None, "not in the published file"))
+        years.append(ChargeYear(period, t.value, c.value, t.note or c.note))
+    return years
+
+
+def charge_rate(pub: PublicSeries, code: str) -> pd.DataFrame:
+    """For the force and England and Wales: period, label, era, outcomes, charged, rate, note;
+    one row per year of the outcomes series, including years without a rate."""
+    rows = []
+    for who in (code, ENGLAND_AND_WALES):
+        for y in charge_years(pub, who):
+            rows.append({"force_code": who, "period": y.period, "label": label(y.period),
+                         "era": era(y.period), "outcomes": y.outcomes, "charged": y.charged,
+                         "rate": y.rate, "note": y.note})
+    return pd.DataFrame(rows)
+
+
+def latest(items: dict[str, Value]) -> tuple[str, Value] | None:
+    """The latest period with a figure."""
+    given = [(p, v) for p, v in items.items() if v.value is not None]
+    return given[-1] if given else None

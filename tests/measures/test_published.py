@@ -1,0 +1,68 @@
+"""The published series' periods, counting-rule eras and derived figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries
+from nsc_report.measures import published as m
+
+
+def series(rows: list[tuple[str, str, str, str, int | None, str]]) -> PublicSeries:
+    table = pd.DataFrame(rows, columns=["series", "force_code", "period", "measure", "value",
+                                        "note"]).astype({"value": "Int64"})
+    return PublicSeries(table, {})
+
+
+@pytest.mark.parametrize("period,start,end", [
+    ("ye_mar_2018", dt.date(2017, 4, 1), dt.date(2018, 3, 31)),
+    ("ye_dec_2018", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+    ("ye_jun_2025", dt.date(2024, 7, 1), dt.date(2025, 6, 30)),
+    ("cy_2013", dt.date(2013, 1, 1), dt.date(2013, 12, 31)),
+    ("jan_2020_to_apr_2021", dt.date(2020, 1, 1), dt.date(2021, 4, 30)),
+])
+def test_periods_start_and_end(period, start, end):
+    assert (m.period_start(period), m.period_end(period)) == (start, end)
+
+
+def test_eras_follow_the_counting_rule_changes():
+    assert [m.era(p) for p in ("ye_mar_2018", "ye_jun_2018", "ye_mar_2020", "ye_mar_2021")] \
+        == [0, 1, 1, 2]
+    # A rolling year holding months under both rules counts with the new ones, and says so.
+    assert m.straddles("ye_jun_2018") and not m.straddles("ye_mar_2019")
+    assert m.financial_year("ye_mar_2015") == "2014/15"
+
+
+def test_a_change_falls_between_the_points_of_the_periods_either_side():
+    for before, after, financial in (("ye_mar_2018", "ye_jun_2018", False),
+                                     ("ye_dec_2019", "ye_jun_2025", False),
+                                     ("ye_mar_2017", "ye_mar_2019", True),
+                                     ("ye_mar_2020", "ye_mar_2021", True)):
+        (day, _), = m.breaks_within([before, after])
+        assert m.period_point(before, financial) < day <= m.period_point(after, financial)
+    assert m.breaks_within(["ye_mar_2015", "ye_mar_2017"]) == []
+
+
+def test_missing_values_keep_their_note_and_totals_need_every_force():
+    pub = series([("s", "A", "ye_mar_2018", "x", 3, ""), ("s", "B", "ye_mar_2018", "x", None,
+                                                        "Not available"),
+                  ("s", "A", "ye_mar_2019", "x", 4, ""), ("s", "B", "ye_mar_2019", "x", 5, "")])
+    assert m.values(pub, "s", "B", "x")["ye_mar_2018"] == m.Value(None, "Not available")
+    totals = m.forces_total(pub, "s", "x", ["A", "B"])
+    assert totals["ye_mar_2019"] == m.Value(9)
+    assert totals["ye_mar_2018"].value is None and "1 of the 2" in totals["ye_mar_2018"].note
+
+
+def test_no_charge_rate_without_outcomes():
+    rows = []
+    for code, total, charged in ((ENGLAND_AND_WALES, 100, 20), ("A", 0, 0)):
+        rows += [("stalking_outcomes", code, "ye_mar_2015", "stalking_outcomes_total", total,
+                  "Every outcome count is 0 as published" if total == 0 else ""),
+                 ("stalking_outcomes", code, "ye_mar_2015", "charge_summons", charged, "")]
+    pub = series(rows)
+    frame = m.charge_rate(pub, "A").set_index("force_code")
+    assert pd.isna(frame.at["A", "rate"]) and frame.at[ENGLAND_AND_WALES, "rate"] == 20.0
+    assert m.charge_years(pub, "A")[0].note.startswith("Every outcome")
