@@ -227,3 +227,28 @@ def test_no_broken_internal_links_or_anchors(built):
             elif fragment and path.suffix == ".html" and fragment not in anchors(path):
                 broken.append(f"{page.name}: {ref} (no such anchor)")
     assert broken == []
+
+
+CLIPPED_TEXT = """(canvas) => {
+  const svg = canvas.querySelector('svg');
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+      || r.bottom > box.bottom + 1;
+  }).map(t => t.textContent);
+}"""
+
+
+@pytest.mark.parametrize("force", ["greater-manchester", "durham", "metropolitan-police",
+                                   "city-of-london"])
+def test_force_page_charts_fit_a_phone(site, browser, force):
+    """At 375 px every text of every chart on a force page (the standing strips and the
+    published statistics) is inside the chart: no value, label or axis title is cut off."""
+    page = open_page(browser, site, f"forces/{force}.html", width=375)
+    canvases = page.locator(".nsc-chart-canvas.nsc-chart-rendered")
+    assert canvases.count() >= 1
+    for i in range(canvases.count()):
+        clipped = canvases.nth(i).evaluate(CLIPPED_TEXT)
+        assert clipped == [], f"{force}, chart {i}: {clipped}"
+    page.close()

@@ -331,14 +331,24 @@ def lines_across_breaks(data: pd.DataFrame, value_title: str, breaks: list[tuple
         color=colour, shape=shape, tooltip=tooltip)
     layers = [lines, points]
     if breaks:
-        # Labels one under the other, so that two changes close together stay readable.
+        # Labels one under the other, so that two changes close together stay readable; a
+        # change in the right half of the chart is labelled to the left of its rule, so that
+        # its label is never cut off at the edge of a narrow screen.
+        first, last = pd.Timestamp(min(data["at"])), pd.Timestamp(max(data["at"]))
+        span = (last - first) or pd.Timedelta(days=1)
         marks = pd.DataFrame({"at": [day for day, _ in breaks],
                               "what": [what for _, what in breaks],
-                              "y": [2 + 14 * (i % 2) for i in range(len(breaks))]})
+                              "y": [2 + 14 * (i % 2) for i in range(len(breaks))],
+                              "label": [f"{pd.Timestamp(day):%b %Y} rules"
+                                        for day, _ in breaks],
+                              "right": [(pd.Timestamp(day) - first) / span > 0.5
+                                        for day, _ in breaks]})
         rule = alt.Chart(marks).mark_rule(color=INK, strokeDash=[4, 4]).encode(
             x="at:T", tooltip=alt.Tooltip("what:N", title="Counting rules changed"))
-        text = alt.Chart(marks).mark_text(align="left", baseline="top", dx=3,
-                                          fontSize=11, color=INK).encode(
-            x="at:T", y=alt.Y("y:Q", scale=None), text=alt.value("rules changed"))
+        text = alt.layer(*(
+            alt.Chart(marks[marks["right"] == right]).mark_text(
+                align=align, baseline="top", dx=dx, fontSize=11, color=INK).encode(
+                x="at:T", y=alt.Y("y:Q", scale=None), text="label:N")
+            for right, align, dx in ((False, "left", 3), (True, "right", -3))))
         layers += [rule, text]
     return alt.layer(*layers)

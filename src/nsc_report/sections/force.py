@@ -308,10 +308,15 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         return Markdown(f"{who} gave none of these figures, so it is not shown against the "
                         f"other forces.")
     order = [meas.label for meas in m.measures(ed)]
-    y = alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
-    x = alt.X("position:Q", title="Lowest to highest among the forces that gave a figure",
+    # Each measure's name is written above its strip, not beside it, so that on a phone the
+    # strips keep the width; values near either end are written inwards, never cut off.
+    y = alt.Y("measure:N", sort=order, title=None, axis=None)
+    x = alt.X("position:Q", title="Lowest to highest among forces with a figure",
               axis=alt.Axis(labels=False, ticks=False, grid=False), scale=alt.Scale(
                   domain=[-0.02, 1.02]))
+    names = alt.Chart(pd.DataFrame({"measure": order, "position": -0.02})).mark_text(
+        align="left", baseline="bottom", dy=-10, fontSize=12, color=INK).encode(
+        x=x, y=y, text="measure:N")
     others = data[data["this"] == False]  # noqa: E712
     dots = alt.Chart(others).mark_circle(size=60, opacity=0.45, color=MUTED).encode(
         x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
@@ -321,10 +326,14 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     me = alt.Chart(mine).mark_point(shape="diamond", size=220, filled=True, color=PALETTE[5],
                                     stroke=INK, strokeWidth=1.5, opacity=1).encode(
         x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
-    labels = alt.Chart(mine.assign(text=[_label(v, meas) for v, meas in zip(
-        mine["value"], mine["measure"], strict=True)])).mark_text(
-        dy=-16, fontWeight="bold", color=INK).encode(x=x, y=y, text="text:N")
-    chart = (dots + medians + me + labels).properties(height=alt.Step(58))
+    texts = mine.assign(text=[_label(v, meas) for v, meas in zip(
+        mine["value"], mine["measure"], strict=True)])
+    labels = alt.layer(*(
+        alt.Chart(texts[(texts["position"] >= low) & (texts["position"] < high)]).mark_text(
+            dx=dx, dy=11, align=align, baseline="top", fontWeight="bold", color=INK).encode(
+            x=x, y=y, text="text:N")
+        for low, high, align, dx in ((-1, 0.5, "left", -6), (0.5, 2, "right", 6))))
+    chart = (names + dots + medians + me + labels).properties(height=alt.Step(66))
     shown = [s for s in m.standing(ed, code) if s.value is not None]
     readable = pd.DataFrame({
         "Measure": [s.measure.label for s in shown],
@@ -337,7 +346,8 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     title = (f"How {who} compares with the other forces on {len(shown)} measure"
              f"{'s' if len(shown) != 1 else ''}")
     if best:
-        title = f"{who} is highest of all forces for {best[0].measure.label.lower()}"
+        label = best[0].measure.label.replace(" (%)", "")
+        title = f"{who} is highest of all forces for {label[0].lower()}{label[1:]}"
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name=f"standing-{slug(who)}",
