@@ -68,9 +68,11 @@ def test_downloads_exist(built: Built):
     """Named as illustrative, since the 2024 edition's per-force data are constructed."""
     downloads = {p.name for p in (built.html / "book" / "downloads").iterdir() if p.is_file()}
     assert {"foi-returns-illustrative.csv", "nsc-data-illustrative.xlsx",
-            "chart-data-illustrative.zip", "notebooks-illustrative.zip"} <= downloads
+            "nsc-data-illustrative.ods", "chart-data-illustrative.zip",
+            "notebooks-illustrative.zip", "published-statistics.csv"} <= downloads
     page = built.page("downloads")
-    for name in ("foi-returns-illustrative.csv", "nsc-data-illustrative.xlsx"):
+    for name in ("foi-returns-illustrative.csv", "nsc-data-illustrative.xlsx",
+                 "nsc-data-illustrative.ods", "published-statistics.csv"):
         assert f'href="downloads/{name}"' in page
 
 

@@ -265,7 +265,11 @@ def test_every_download_says_it_is_illustrative(built: Built):
 
     downloads = built.html / "book" / "downloads"
     data_files = [p for p in downloads.rglob("*") if p.is_file()
-                  and p.name not in ("figures.csv", "figures.json") and p.suffix != ".pdf"]
+                  and p.name not in ("figures.csv", "figures.json", "published-statistics.csv")
+                  and p.suffix != ".pdf"]
+    # The published statistics are real whatever the edition: named and marked so.
+    published = (downloads / "published-statistics.csv").read_text("utf-8").splitlines()
+    assert all(line.count(",published,") == 1 for line in published[1:2])
     assert len(data_files) > 10
     for path in data_files:
         if path.parent.name == "charts":
@@ -280,10 +284,11 @@ def test_every_download_says_it_is_illustrative(built: Built):
         if path.suffix == ".zip":
             with zipfile.ZipFile(path) as zf:
                 assert "ILLUSTRATIVE" in zf.read("README.txt").decode(), path.name
-        if path.suffix == ".xlsx":
+        if path.suffix in (".xlsx", ".ods"):
             book = CalamineWorkbook.from_path(str(path))
-            assert book.sheet_names[0] == "notes"
-            assert "ILLUSTRATIVE" in book.get_sheet_by_name("notes").to_python()[1][0]
+            assert book.sheet_names[0] == "Cover"
+            cover = " ".join(str(r[0]) for r in book.get_sheet_by_name("Cover").to_python())
+            assert "illustrative data, not real answers" in cover, path.name
     returns = next(downloads.glob("foi-returns*.csv")).read_text("utf-8")
     header = returns.splitlines()[0].split(",")
     assert "data_status" in header and "caveat" in header

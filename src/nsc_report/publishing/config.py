@@ -52,7 +52,8 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
         "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
                     f"The full report as a PDF (A4)</a>",
         "edition": meta.edition,
-        **{f"dl_{key.split('.')[0].replace('-', '_')}":
+        # dl_foi_returns, dl_nsc_data, ...; the ODS copy of the workbook is dl_nsc_data_ods.
+        **{"dl_" + (key.replace(".ods", "_ods").split(".")[0]).replace("-", "_"):
            f'<a class="nsc-download" href="downloads/{file}" download="{file}">{label}</a>'
            for (key, file), label in zip(files.items(), DOWNLOAD_LABELS, strict=True)},
         "illustrative_note": ("Every file below is made from this edition's illustrative "

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -19,6 +18,7 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.public import ENGLAND_AND_WALES, period_label
+from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
 
@@ -110,31 +110,8 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _xlsx(sheets: dict[str, pd.DataFrame], edition: Edition) -> bytes:
-    import datetime as dt
-
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-        stamp = dt.datetime.combine(edition.meta.publication_date, dt.time())
-        props = writer.book.properties
-        props.created = props.modified = stamp
-        props.creator = props.lastModifiedBy = edition.meta.publisher
-        props.title = f"{edition.meta.title} ({edition.meta.edition}): data"
-    # openpyxl stamps the workbook's "modified" property and its zip entries with the time of
-    # saving; rewrite both with the publication date so that the same data give the same file.
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zf:
-        entries = {info.filename: zf.read(info) for info in zf.infolist()}
-    fixed = f"{stamp:%Y-%m-%dT%H:%M:%SZ}".encode()
-    entries["docProps/core.xml"] = re.sub(
-        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + fixed + rb"\2",
-        entries["docProps/core.xml"])
-    return _zip(entries)
-
-
 DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip",
-             "published-statistics.csv")
+             "published-statistics.csv", "nsc-data.ods")
 # Real figures whatever the edition's status: never named '-illustrative'.
 PUBLISHED = "published-statistics.csv"
 
@@ -142,7 +119,8 @@ PUBLISHED = "published-statistics.csv"
 DOWNLOAD_LABELS = ("FOI returns (CSV)", "The whole dataset as a workbook (XLSX)",
                    "The data table of every chart (ZIP of CSV files)",
                    "The executed notebooks that compute every figure (ZIP)",
-                   "Published statistics per force, with their sources (CSV)")
+                   "Published statistics per force, with their sources (CSV)",
+                   "The same workbook in the open format (ODS)")
 
 
 def download_names(edition: Edition) -> dict[str, str]:
@@ -190,33 +168,32 @@ def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFra
     return frame.assign(data_status=prov.status, caveat=prov.caveat)
 
 
+def returns_table(edition: Edition) -> pd.DataFrame:
+    """The answers as the CSV download and the workbook give them."""
+    return _with_status(edition.returns[["force_code", "force_name", "region", "question_id",
+                                         "period", "status", "value", "note"]],
+                        edition, "returns")
+
+
 def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
                     notebook_dir: Path) -> set[Path]:
-    """The edition's data as CSV and XLSX, every chapter chart's table, and the executed
-    notebooks. The force pages' charts restate the chapters' data, so their tables are left
-    out of the workbook (the notebooks themselves are in the zip). In an illustrative edition
-    every file says so: in its name, a status column and a notice (a notes sheet, a README)."""
-    returns = _with_status(edition.returns[["force_code", "force_name", "region",
-                                            "question_id", "period", "status", "value", "note"]],
-                           edition, "returns")
+    """The edition's data as CSV and as an accessible workbook (XLSX and ODS, see
+    spreadsheets.py), every chapter chart's table, and the executed notebooks. In an
+    illustrative edition every file says so: in its name, a status column and a notice (the
+    workbook's cover and notes, a README)."""
+    returns = returns_table(edition)
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
     notice = data_notice(edition)
     published = published_table(edition)
-    notes = ({"notes": pd.DataFrame({"Notice": [notice]})} if notice else {})
-    sheets = {**notes, "returns": returns, "forces": edition.forces,
-              "questions": edition.questions.assign(
-                  periods=edition.questions["periods"].map("; ".join)),
-              "national": edition.national,
-              "pcc_commitments": _with_status(edition.commitments, edition, "commitments"),
-              "published statistics": published,
-              **{f"chart {name}": frame for name, frame in tables.items()}}
+    book = spreadsheets.workbook(edition, returns, published)
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
     names = download_names(edition)
     files = {
         names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
         names[PUBLISHED]: published.to_csv(index=False, lineterminator="\n").encode(),
-        names["nsc-data.xlsx"]: _xlsx(sheets, edition),
+        names["nsc-data.xlsx"]: spreadsheets.to_xlsx(book),
+        names["nsc-data.ods"]: spreadsheets.to_ods(book),
         names["chart-data.zip"]: _zip({**readme, **{
             f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
             for name, frame in tables.items()}}),

@@ -84,7 +84,7 @@ def build_singlehtml(layout: Layout, edition: Edition,
 
 # Libraries whose version changes the pages Sphinx writes.
 BUILD_LIBRARIES = ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "sphinx-book-theme",
-                   "pydata-sphinx-theme", "vl-convert-python", "pandas", "openpyxl")
+                   "pydata-sphinx-theme", "vl-convert-python", "pandas", "gptables", "odfpy")
 
 
 def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,

@@ -1,0 +1,273 @@
+"""The edition's data as accessible spreadsheets, in XLSX and ODS, to the Analysis Function's
+standard for releasing statistics in spreadsheets.
+
+One `Workbook` describes the content once: a cover sheet (title, publisher, period, source,
+contact and the data's status), a contents sheet, a notes sheet, and one table per sheet with
+its title in cell A1, its source, units and notes (`[note N]`) in the headers, no merged cells
+and no blank rows or columns inside a table. Numbers are typed as numbers; a missing value is
+`[x]`, explained on the notes sheet. `gptables` writes the XLSX; the ODS is written with
+`odfpy` to the same layout, so that both hold the same cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from nsc_report.data import Edition, provenance
+
+MISSING = "[x]"  # the standard's shorthand for a value that is not available
+ONE_TABLE = "This worksheet contains one table."
+# What an empty cell means, said on every table sheet (the standard asks for the reason).
+EMPTY = (f"{ONE_TABLE} An empty cell in a text column (such as note or caveat) means there is "
+         f"nothing to add; {MISSING} marks a number that is not available (see the notes).")
+NOTE = re.compile(r"\$\$([a-z_]+)\$\$")
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str                    # the sheet's name (no spaces)
+    title: str                   # in A1; may reference notes as $$ref$$
+    table: pd.DataFrame          # numbers typed as numbers, missing values as MISSING
+    source: str
+    units: dict[str, str] = field(default_factory=dict)       # column -> unit
+    column_notes: dict[str, str] = field(default_factory=dict)  # column -> $$ref$$
+
+
+@dataclass(frozen=True)
+class Workbook:
+    title: str
+    intro: list[str]
+    about: list[str]
+    contact: list[str]
+    notes: dict[str, str]        # ref -> text, in the order they are numbered
+    sheets: list[Sheet]
+    created: dt.datetime
+    publisher: str
+
+
+def _typed(frame: pd.DataFrame, numeric: list[str]) -> pd.DataFrame:
+    """Numbers as numbers (whole numbers as int), and MISSING where a number is absent; yes or
+    no for true or false; a column with nothing in it left out (no blank columns)."""
+    out = frame.copy()
+    out = out[[c for c in out.columns if c in numeric or out[c].replace("", pd.NA).notna().any()]]
+    for column in out.columns:
+        if pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].map({True: "yes", False: "no"})
+    for column in numeric:
+        out[column] = [MISSING if pd.isna(v) else (int(v) if float(v).is_integer() else float(v))
+                       for v in pd.to_numeric(out[column], errors="coerce")]
+    return out.astype(object).where(out.notna(), "").reset_index(drop=True)
+
+
+def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -> Workbook:
+    """The workbook of an edition: its answers (`returns`, as in the CSV download), the
+    published statistics (`published`, as in theirs), the national figures, the commitments,
+    the forces and the questions."""
+    meta = edition.meta
+    prov = provenance.returns(edition)
+    status = ("These are illustrative data, not real answers: "
+              f"{provenance.illustrative_caveat(edition)}" if prov.status == "illustrative"
+              else "The answers are as the forces gave them.")
+    notes = {
+        "status": f"{status} Rows of constructed data say so in their data_status column.",
+        "missing": f"{MISSING} marks a value that is not available: the force gave no figure "
+                   f"(the status column says why: not held, refused, no response) or the "
+                   f"published table has none (the note column says why). It is never zero.",
+        "periods": "Periods are financial years (April to March) or years ending in the month "
+                   "given; the period_label column gives each in words.",
+        "published": "Published statistics are real figures from official sources or answers "
+                     "given to the BBC under the Freedom of Information Act, whatever this "
+                     "edition's own data are; each row cites its source and licence.",
+    }
+    sheets = [
+        Sheet("FOI_returns", f"Answers of the police forces to our Freedom of Information "
+              f"request, by question and period, {meta.title} {meta.edition} $$status$$",
+              _typed(returns, ["value"]),
+              f"Source: {edition.source(f'foi_{meta.edition}').citation}",
+              units={"value": "count"}, column_notes={"value": "$$missing$$",
+                                                      "period": "$$periods$$"}),
+        Sheet("Published_statistics", "Published statistics on stalking by police force area: "
+              "recorded offences, outcomes, prosecutions and convictions, and Stalking "
+              "Protection Orders $$published$$", _typed(published, ["value"]),
+              "Source: Home Office, Office for National Statistics, Ministry of Justice and "
+              "Freedom of Information answers to the BBC, as cited in each row",
+              units={"value": "count"}, column_notes={"value": "$$missing$$",
+                                                      "period": "$$periods$$"}),
+        Sheet("National_figures", f"National figures the {meta.edition} edition cites",
+              _typed(edition.national, ["value"]), "Source: as cited in the source column",
+              column_notes={"value": "$$missing$$"}),
+        Sheet("PCC_commitments", "Commitments of Police and Crime Commissioners to increase "
+              "reports of stalking $$status$$", _typed(edition.commitments, []),
+              f"Source: {meta.title} {meta.edition}"),
+        Sheet("Forces", "The 43 police forces of England and Wales, with their codes and "
+              "regions", _typed(edition.forces, []), "Source: Office for National Statistics "
+              "police force area codes"),
+        Sheet("Questions", f"The questions of the {meta.edition} Freedom of Information "
+              f"request", _typed(edition.questions.assign(
+                  periods=edition.questions["periods"].map("; ".join)), []),
+              f"Source: {meta.title} {meta.edition}"),
+    ]
+    h = meta.help
+    contact = [f"{meta.publisher}"] + ([f"Website: {h.website}"] if h and h.website else [])
+    return Workbook(
+        title=f"{meta.title} ({meta.edition}): data",
+        intro=[f"The data behind {meta.title}, edition {meta.edition}, published "
+               f"{meta.publication_date:%-d %B %Y} by {meta.publisher}.",
+               f"Period: {edition.period_label(meta.current_period)}, unless a table says "
+               f"otherwise.", status,
+               "The data table of every chart is in the chart data download (CSV files)."],
+        about=[f"Source of the answers: {edition.source(f'foi_{meta.edition}').citation}.",
+               "Published statistics: Home Office, Office for National Statistics, Ministry "
+               "of Justice, and Freedom of Information answers compiled by the BBC."],
+        contact=contact, notes=notes, sheets=sheets,
+        created=dt.datetime.combine(meta.publication_date, dt.time()),
+        publisher=meta.publisher)
+
+
+def _used_notes(wb: Workbook) -> dict[str, str]:
+    """The notes in the order a reader first meets them (as gptables numbers them)."""
+    found: list[str] = []
+    for sheet in wb.sheets:
+        for text in (sheet.title, *sheet.column_notes.values()):
+            found += [ref for ref in NOTE.findall(text) if ref not in found]
+    return {ref: wb.notes[ref] for ref in found}
+
+
+def to_xlsx(wb: Workbook) -> bytes:
+    import gptables as gpt
+
+    notes = _used_notes(wb)
+    def by_position(names: dict[str, str], table: pd.DataFrame) -> dict[int, str] | None:
+        # gptables renames a column as it adds its unit: name columns by position.
+        return {list(table.columns).index(c): v for c, v in names.items()} or None
+
+    with warnings.catch_warnings():
+        # It warns of every empty cell; what an empty cell means is said on each sheet (EMPTY).
+        warnings.filterwarnings("ignore", message=r"\s*Empty or null cell")
+        tables = {s.name: gpt.GPTable(
+            table=s.table, table_name=f"{s.name.lower()}_table", title=s.title,
+            source=s.source, instructions=EMPTY, units=by_position(s.units, s.table),
+            table_notes=by_position(s.column_notes, s.table)) for s in wb.sheets}
+    cover = gpt.Cover(title=wb.title, intro=wb.intro, about=wb.about, contact=wb.contact)
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "book.xlsx"
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\s*Empty or null cell")
+            book = gpt.produce_workbook(
+                str(path), sheets=tables, cover=cover,
+                notes_table=pd.DataFrame({"Note reference": list(notes),
+                                          "Note text": list(notes.values())}))
+        book.set_properties({"title": wb.title, "author": wb.publisher,
+                             "created": wb.created})
+        book.close()
+        return path.read_bytes()
+
+
+# --- ODS: the same cells, written with odfpy ---------------------------------------------------
+
+def _cells(wb: Workbook) -> dict[str, list[list[object]]]:
+    """Every sheet's rows as gptables lays them out (cover, contents, notes, tables)."""
+    notes = _used_notes(wb)
+    number = {ref: i for i, ref in enumerate(notes, 1)}
+
+    def text(value: str) -> str:
+        return NOTE.sub(lambda m: f"[note {number[m.group(1)]}]", value)
+
+    sheets: dict[str, list[list[object]]] = {
+        "Cover": [[wb.title], ["Introductory information"], *([line] for line in wb.intro),
+                  ["About these data"], *([line] for line in wb.about), ["Contact"],
+                  *([line] for line in wb.contact)],
+        "Contents": [["Table of contents"], [ONE_TABLE], ["Sheet name", "Table description"],
+                     *([s.name, NOTE.sub("", s.title)] for s in wb.sheets)],
+        "Notes": [["Notes"], [ONE_TABLE], ["Note number", "Note text"],
+                  *([number[ref], note] for ref, note in notes.items())],
+    }
+    for s in wb.sheets:
+        header = []
+        for column in s.table.columns:
+            parts = [str(column)]
+            if column in s.units:
+                parts.append(f"({s.units[column]})")
+            if column in s.column_notes:
+                parts.append(text(s.column_notes[column]))
+            header.append("\n".join(parts))
+        sheets[s.name] = [[text(s.title)], [EMPTY], [s.source], header,
+                          *(list(row) for row in s.table.itertuples(index=False))]
+    return sheets
+
+
+def to_ods(wb: Workbook) -> bytes:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in _cells(wb).items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    cell = TableCell(valuetype="string")
+                    for line in str(value).split("\n"):
+                        cell.addElement(P(text=line))
+                else:
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value)))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    doc.write(buffer)
+    return _stable_ods(buffer.getvalue(), wb)
+
+
+def _sorted_namespaces(xml: bytes) -> bytes:
+    """odfpy declares on the root namespaces in an order that changes from run to run, and
+    more of them on a later document of the same process: keep the ones used, sorted."""
+    start = xml.find(b"<", xml.find(b"?>") + 2 if xml.startswith(b"<?xml") else 0)
+    end = xml.find(b">", start)
+    tag = xml[start:end]
+    names = re.findall(rb'\sxmlns:[\w-]+="[^"]*"', tag)
+    if not names:
+        return xml
+    body = xml[:start] + xml[end:]
+    names = [n for n in names
+             if re.search(rb"[<\s/]" + re.escape(n.split(b"=")[0][7:]) + rb":", body)]
+    rest = re.sub(rb'\sxmlns:[\w-]+="[^"]*"', b"", tag)
+    head, _, attrs = rest.partition(b" ")
+    return (xml[:start] + head + b"".join(sorted(names)) + (b" " + attrs if attrs else b"")
+            + xml[end:])
+
+
+def _stable_ods(data: bytes, wb: Workbook) -> bytes:
+    """odfpy stamps the time of writing in meta.xml and the zip: use the publication date,
+    keeping `mimetype` first and stored, as ODF requires."""
+    stamp = f"{wb.created:%Y-%m-%dT%H:%M:%S}".encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, content in entries:
+            if name.endswith(".xml"):
+                content = _sorted_namespaces(content)
+            if name == "meta.xml":
+                content = re.sub(rb"(<meta:creation-date>)[^<]*", rb"\g<1>" + stamp, content)
+                content = re.sub(rb"(<dc:date>)[^<]*", rb"\g<1>" + stamp, content)
+                content = re.sub(rb"<meta:generator>[^<]*</meta:generator>", b"", content)
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    return out.getvalue()
+
