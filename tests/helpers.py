@@ -112,3 +112,42 @@ def cells(nb) -> list[tuple]:
              re.sub(r"ipykernel_\d+", "ipykernel_N", json.dumps(c.get("outputs", []),
                                                                 sort_keys=True)))
             for c in nb.cells]
+
+
+def font_families(pdf) -> set[str]:
+    """The families of the fonts a PDF uses ('LiberationSans' for 'AAAAAA+LiberationSans-Bold'),
+    Type 3 fonts (glyphs a printer drew itself, for a character its fonts lacked) included."""
+    found = set()
+    for page in pdf.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font.get("/Subtype") == "/Type3":
+                found.add("Type3")
+                continue
+            name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
+            found.add(name.split("-")[0])
+    return found
+
+
+MM = 72 / 25.4
+
+
+def page_fill(path, margin_mm: float = 20, body_size: float = 8.6) -> list[float]:
+    """How full each page is: the height its content spans between the top and bottom page
+    margins (the running head and the margin notes left out, as is the white of a page's
+    background), as a share of that height. Measured with pdfplumber."""
+    import pdfplumber
+
+    white = ((1.0, 1.0, 1.0), (1.0,), (1,), [1.0, 1.0, 1.0], [1.0])
+    fills = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top, bottom = margin_mm * MM, page.height - margin_mm * MM
+            objects = ([c for c in page.chars if c["size"] >= body_size] + page.rects
+                       + page.curves + page.lines + page.images)
+            inside = [o for o in objects if o["top"] >= top - 1 and o["bottom"] <= bottom + 1
+                      and o.get("non_stroking_color") not in white]
+            fills.append((max(o["bottom"] for o in inside) - min(o["top"] for o in inside))
+                         / (bottom - top) if inside else 0.0)
+    return fills

@@ -165,7 +165,9 @@ def test_a_force_that_did_not_respond_gets_a_page_that_says_so(built: Built):
     answers = [td.get_text(strip=True) for td in soup.select(
         f"#nsc-table-answers-{slug(NAMES[SILENT[0]])} tbody td:nth-of-type(2)")]
     assert answers and not any(re.search(r"\d", a) for a in answers)
-    assert not soup.select(".nsc-chart-canvas")  # no strip that would place it
+    # No strip that would place it among the forces; only the published statistics' charts.
+    charts = [c["id"] for c in soup.select(".nsc-chart-canvas")]
+    assert charts and all(c.startswith("nsc-chart-published-") for c in charts), charts
 
 
 @pytest.mark.build
@@ -204,7 +206,7 @@ def test_force_pages_stay_light(built: Built):
 @pytest.mark.build
 @requires_chromium
 def test_every_force_has_a_two_page_briefing(built: Built):
-    from helpers import unembedded_fonts
+    from helpers import font_families, unembedded_fonts
     from pypdf import PdfReader
 
     folder = built.out / "pdf" / "forces"
@@ -213,6 +215,7 @@ def test_every_force_has_a_two_page_briefing(built: Built):
     for path in pdfs:
         reader = PdfReader(path)
         assert len(reader.pages) == 2, path.name
+        assert font_families(reader) == {"LiberationSans"}, path.name
         text = " ".join(p.extract_text() for p in reader.pages)
         assert "Illustrative data" in text and "What must change" in text, path.name
         assert reader.metadata.title.endswith(f"({EDITION})")

@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import DATA, EDITION, ROOT, Built, requires_chromium, unembedded_fonts
+from helpers import (
+    DATA,
+    EDITION,
+    MM,
+    ROOT,
+    Built,
+    font_families,
+    page_fill,
+    requires_chromium,
+    unembedded_fonts,
+)
 from pypdf import PdfReader
 
 pytestmark = [pytest.mark.build, requires_chromium]
@@ -115,6 +125,72 @@ def test_charts_are_vector_graphics(pdf):
 
 def test_fonts_are_embedded(pdf):
     assert not unembedded_fonts(pdf)
+
+
+def test_one_type_family_and_no_monospace_or_icons(pdf):
+    assert font_families(pdf) == {"LiberationSans"}
+
+
+def chapter_starts(pdf: PdfReader) -> set[int]:
+    """0-based page numbers where the outline's entries of the first two levels start: the
+    cover, the contents and every chapter."""
+    starts = set()
+
+    def walk(entries, depth):  # type: ignore[no-untyped-def]
+        for entry in entries:
+            if isinstance(entry, list):
+                if depth < 1:
+                    walk(entry, depth + 1)
+            else:
+                starts.add(pdf.get_destination_page_number(entry))
+
+    walk(pdf.outline, 0)
+    return starts
+
+
+def test_no_page_is_less_than_a_third_full(built: Built, pdf):
+    """Except the cover, the back cover and the last page of a chapter."""
+    starts = chapter_starts(pdf)
+    last = len(pdf.pages) - 1
+    exempt = {0, last} | {s - 1 for s in starts}
+    fills = page_fill(built.pdf)
+    thin = [(i + 1, round(f, 2)) for i, f in enumerate(fills) if i not in exempt and f < 1 / 3]
+    assert thin == [], f"pages (number, share filled) less than a third full: {thin}"
+
+
+def test_the_cover_is_full_bleed_and_the_body_is_set_for_reading(built: Built):
+    import statistics
+
+    import pdfplumber
+
+    with pdfplumber.open(built.pdf) as doc:
+        cover = doc.pages[0]
+        brand = [r for r in cover.rects if r["width"] >= cover.width - 1
+                 and r["height"] >= cover.height - 1
+                 and r.get("non_stroking_color") not in ((1.0, 1.0, 1.0), (1,))]
+        assert brand, "the cover's colour does not reach every edge of the page"
+        assert "Theme:" not in (cover.extract_text() or "")
+        sizes, lengths = [], []
+        for page in doc.pages[4:12]:
+            body = [c for c in page.chars if 20 * MM < c["top"] < page.height - 20 * MM]
+            sizes += [round(c["size"], 1) for c in body]
+            lines = page.extract_text_lines()
+            lengths += [len(line["text"]) for line in lines
+                        if line["chars"] and round(line["chars"][0]["size"], 1) == 11.0]
+        assert 10.5 <= statistics.mode(sizes) <= 11.0
+        # A full line of body text: the longest lines of each paragraph, 60 to 80 characters.
+        full = sorted(lengths)[len(lengths) // 2:]
+        assert 60 <= statistics.median(full) <= 80, statistics.median(full)
+
+
+def test_data_and_downloads_in_plain_words_with_addresses(pdf):
+    text = " ".join(page_texts(pdf))
+    assert "Data and downloads" in text
+    squashed = re.sub(r"[\s-]", "", text)  # words broken across lines
+    for name in ("foi-returns-illustrative.csv", "published-statistics.csv",
+                 "nsc-data-illustrative.ods"):
+        assert re.sub("-", "", f"book/downloads/{name}") in squashed, name
+
 
 
 def test_outline_lists_every_chapter(pdf):

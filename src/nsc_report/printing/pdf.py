@@ -35,7 +35,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 STATIC = Path(__file__).parent  # print.css
 PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
-SIDE_MARGIN_MM = 18
+# Body text at 11 pt in a column of 140 mm: about 70 to 80 characters a line.
+SIDE_MARGIN_MM = 35
 CONTENT_WIDTH_MM = 210 - 2 * SIDE_MARGIN_MM  # A4 less the side margins
 PRINT_WIDTH_PX = round(CONTENT_WIDTH_MM / 25.4 * 96)
 INSTALL_HINT = ("install it with `sudo apt-get install chromium` (Debian or Ubuntu), or set "
@@ -148,8 +149,8 @@ def _cover_html(edition: Edition) -> str:
             f'<h1 class="nsc-cover-title">{html.escape(meta.title)}</h1>'
             f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
             f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
-            f"Edition {html.escape(meta.edition)} · published "
-            f"{meta.publication_date:%-d %B %Y}<br>Theme: {html.escape(meta.theme)}</p>"
+            f"Edition {html.escape(meta.edition)}, published "
+            f"{meta.publication_date:%-d %B %Y}</p>"
             f"{notice}</section>")
 
 
@@ -275,8 +276,10 @@ def print_pdf(layout: Layout, edition: Edition,
             page.emulate_media(media="print")
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
+            h = edition.meta.help
             titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition),
-                                                back_cover_html(edition)])
+                                                back_cover_html(edition),
+                                                h.site_url if h and h.site_url else ""])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)

@@ -1,16 +1,26 @@
 // Run in the single-page build before printing (pdf.py): the cover, contents, the report and
 // the back cover, with nothing else of the page.
-([coverHtml, css, backHtml]) => {
+([coverHtml, css, backHtml, siteUrl]) => {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.appendChild(style);
   const article = document.querySelector('article.bd-article');
   // On paper a link to another file of the site (a force page, the map, a download) would
-  // point at the print server: keep its text. Links within the report and to the web stay.
+  // point at the print server: keep its text, and write out a download's address (on the
+  // published site where its address is known). Links within the report and to the web stay.
   article.querySelectorAll('a[href]').forEach(a => {
     const url = new URL(a.href, location.href);
     const within = url.pathname === location.pathname && url.hash;
-    if (url.origin === location.origin && !within) { a.replaceWith(...a.childNodes); }
+    if (url.origin === location.origin && !within) {
+      if (url.pathname.includes('/downloads/')) {
+        const note = document.createElement('span');
+        note.className = 'nsc-address';
+        note.textContent = ' (' + (siteUrl ? siteUrl.replace(/[/]$/, '') + url.pathname
+                                   : url.pathname.slice(1) + ' on the web report') + ')';
+        a.after(note);
+      }
+      a.replaceWith(...a.childNodes);
+    }
   });
   // In the single page every document after the first follows a <span id="document-...">.
   const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];

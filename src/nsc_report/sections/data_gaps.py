@@ -14,8 +14,9 @@ from nsc_report.sections import foi_source, force_links
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("data-gaps",)
 
-GLYPHS = {"answered": "✓", "partial": "½", "not_held": "–", "refused_s12": "£",
-          "refused_other": "✕", "no_response": "·"}
+# Symbols the report's one type family (Liberation Sans) has, so that print needs no other font.
+GLYPHS = {"answered": "●", "partial": "½", "not_held": "–", "refused_s12": "£",
+          "refused_other": "×", "no_response": "·"}
 
 
 def figures(ed: Edition) -> Register:
