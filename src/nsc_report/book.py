@@ -8,6 +8,7 @@ project and reports through one `Progress`. May import every layer below the com
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sys
 import time
@@ -176,6 +177,16 @@ def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int
     return 0
 
 
+def revision_draft(ed: Edition, figure_ids: list[str]) -> str:
+    """The entry to add to revisions.yml for these changed figures (what and why to write)."""
+    major, minor = map(int, ed.version.version.split("."))
+    listed = "\n".join(f"          - {fid}" for fid in figure_ids)
+    return (f"\nDraft entry for {ed.directory.name}/revisions.yml (say what changed and why):\n"
+            f"  - version: \"{major}.{minor + 1}\"\n    date: {dt.date.today():%Y-%m-%d}\n"
+            f"    summary: \"\"\n    changes:\n      - kind: correction\n        what: \"\"\n"
+            f"        why: \"\"\n        figures:\n{listed}")
+
+
 def figures(project: Project, compare: str | None = None, fresh: bool = False,
             write: Path | None = None) -> None:
     """The register of figures, or with `compare` the figures that changed since REF."""
@@ -201,13 +212,17 @@ def figures(project: Project, compare: str | None = None, fresh: bool = False,
             print(f"Wrote figures.csv and figures.json to {write}")
         return
     before = review.load_reference(project.root, compare, ed.meta.edition, chapters)
-    print(review.table(register.compare(before, current), before))
+    changes = register.compare(before, current)
+    print(review.table(changes, before))
+    if changes:
+        print(revision_draft(ed, [c.id for c in changes]))
 
 
 def publication_check(project: Project) -> bool:
     """Print everything that stands between the edition and its publication; True when
     nothing does."""
-    problems = check.check(project.root, project.data_dir, project.edition)
+    problems = check.check(project.root, project.data_dir, project.edition,
+                           notebooks=project.layout.notebooks)
     for problem in problems:
         print(problem)
     print(check.summary(problems, project.edition))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from nsc_report.data.core import _Context, _load_core
 from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
-from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source
+from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source, Version
 from nsc_report.data.paths import edition_files, edition_paths
 from nsc_report.data.public import PublicSeries
 from nsc_report.data.tables import _TABLE_LOADERS
@@ -84,6 +84,16 @@ class Edition:
             if row["from"] <= day and (not row["until"] or day <= row["until"]):
                 return dict(row)
         raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
+    def versions(self) -> list[Version]:
+        """Every published version of the edition, oldest first (revisions.yml)."""
+        return list(self._table("revisions").versions)
+
+    @property
+    def version(self) -> Version:
+        """The current version: the latest in revisions.yml."""
+        return self.versions[-1]
 
     @property
     def public(self) -> PublicSeries:

@@ -177,6 +177,29 @@ class Quotations(_Strict):
     quotations: list[Quotation]
 
 
+class Change(_Strict):
+    """One change made in a new version: a correction (an error put right) or a revision (new
+    or revised data), what changed, why, and the figures (register ids) it touched."""
+
+    kind: Literal["correction", "revision"]
+    what: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    figures: list[str] = Field(default_factory=list)
+
+
+class Version(_Strict):
+    """A published version of an edition (revisions.yml)."""
+
+    version: str = Field(pattern=r"^\d+\.\d+$")
+    date: dt.date
+    summary: str = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list)
+
+
+class Revisions(_Strict):
+    versions: list[Version] = Field(min_length=1)
+
+
 TRACKER_COLUMNS = ["force_code", "reference", "date_sent", "date_received", "internal_review",
                    "ico_complaint"]
 

@@ -28,6 +28,8 @@ from nsc_report.data.models import (
     VALUE_REQUIRED,
     CpsAnswer,
     Quotations,
+    Revisions,
+    Version,
 )
 from nsc_report.data.public import _load_public
 from nsc_report.data.readers import (
@@ -291,11 +293,43 @@ def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotatio
     return quotes
 
 
+def _load_revisions(path: Path, ctx: _Context, issues: list[Issue]) -> Revisions | None:
+    """revisions.yml: every published version of the edition, oldest first, each after the
+    last; the first is the edition's publication, without changes. An edition without the file
+    has one version, 1.0, on its publication date."""
+    assert ctx.meta is not None
+    if not path.exists():
+        return Revisions(versions=[Version(version="1.0", date=ctx.meta.publication_date,
+                                           summary="First publication.")])
+    label = ctx.label(path)
+    found: Revisions | None = _read_yaml(path, Revisions, issues, label, ctx.data_dir)
+    if found is None:
+        return None
+    first = found.versions[0]
+    if first.date != ctx.meta.publication_date:
+        issues.append(Issue(label, None, "versions.0.date", str(first.date),
+                            f"the edition's publication date, {ctx.meta.publication_date}"))
+    if first.changes:
+        issues.append(Issue(label, None, "versions.0.changes", None,
+                            "no changes in the first version (it is the publication itself)"))
+    for i, (a, b) in enumerate(zip(found.versions, found.versions[1:], strict=False), 1):
+        if tuple(map(int, b.version.split("."))) <= tuple(map(int, a.version.split("."))):
+            issues.append(Issue(label, None, f"versions.{i}.version", b.version,
+                                f"a version after {a.version}"))
+        if b.date < a.date:
+            issues.append(Issue(label, None, f"versions.{i}.date", str(b.date),
+                                f"a date on or after {a.date}"))
+        if not b.changes:
+            issues.append(Issue(label, None, f"versions.{i}.changes", None,
+                                "at least one change: what changed, why, and which figures"))
+    return found
+
+
 # The files read on demand, by the Edition attribute that holds each.
 _TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
                   "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
                   "oversight": _load_oversight, "quotations": _load_quotations,
-                  "public": _load_public}
+                  "public": _load_public, "revisions": _load_revisions}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

@@ -150,7 +150,7 @@ def _cover_html(edition: Edition) -> str:
             f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
             f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
             f"Edition {html.escape(meta.edition)}, published "
-            f"{meta.publication_date:%-d %B %Y}</p>"
+            f"{meta.publication_date:%-d %B %Y}<br>{html.escape(version_line(edition))}</p>"
             f"{notice}</section>")
 
 
@@ -213,6 +213,18 @@ def pdf_date(edition: Edition) -> str:
     return when.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
+def version_line(edition: Edition) -> str:
+    """'Version 1.0, 22 April 2024', as the cover and the properties give it."""
+    v = edition.version
+    return f"Version {v.version}, {v.date:%-d %B %Y}"
+
+
+def version_pdf_name(edition: Edition, version: str) -> str:
+    """The report's PDF of one version: 'nsc-stalking-report-2024-v1.0.pdf'."""
+    stem, _, suffix = pdf_name(edition).rpartition(".")
+    return f"{stem}-v{version}.{suffix}"
+
+
 def set_metadata(path: Path, edition: Edition, title: str | None = None,
                  subject: str | None = None) -> None:
     from pypdf import PdfWriter
@@ -226,6 +238,8 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
         "/Subject": subject or meta.subtitle,
         "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
         "/Creator": "nsc-report (Jupyter Book and Chromium)",
+        # The version (revisions.yml), where a reader's PDF viewer shows the properties.
+        "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
         # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
         "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
     })
@@ -294,12 +308,18 @@ def print_pdf(layout: Layout, edition: Edition,
             tmp.write_bytes(page.pdf(**options))
         finally:
             browser.close()
-    set_metadata(tmp, edition)
+    set_metadata(tmp, edition, subject=f"{edition.meta.subtitle}. {version_line(edition)}")
     os.replace(tmp, target)
-    if layout.html.is_dir():  # the published site links to its own copy
+    # Every version's PDF is kept under its version's name; earlier ones are never deleted.
+    versions = layout.pdf_dir / "versions"
+    versions.mkdir(exist_ok=True)
+    shutil.copy2(target, versions / version_pdf_name(edition, edition.version.version))
+    if layout.html.is_dir():  # the published site links to its own copy, and keeps every version
         site_copy = layout.html / "book" / "downloads"
-        site_copy.mkdir(exist_ok=True)
+        (site_copy / "versions").mkdir(parents=True, exist_ok=True)
         shutil.copy2(target, site_copy / target.name)
+        for kept in versions.glob("*.pdf"):
+            shutil.copy2(kept, site_copy / "versions" / kept.name)
     return target
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nsc_report.data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+from nsc_report.publishing import register, review
 
 LINK_OUT = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\"'\s]+)")
 
@@ -115,10 +116,11 @@ def word_files(root: Path, ed: Edition) -> list[Path]:
                    *(root / "notebooks").glob("*.md")])
 
 
-def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = None
-          ) -> list[Problem]:
+def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = None,
+          notebooks: Path | None = None) -> list[Problem]:
     """Every problem standing between the edition and its publication (`loaded`: the edition
-    already loaded and validated by the caller, so that it is not read again)."""
+    already loaded and validated by the caller, so that it is not read again; `notebooks`: the
+    executed notebooks, whose figures are compared with those of the published versions)."""
     meta_path = data_dir / edition / "edition.yml"
     try:
         ed = loaded or load_edition(data_dir, edition)
@@ -132,7 +134,40 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
     problems += _links(word_files(root, ed), root, allowed)
+    if notebooks is not None:
+        problems += _unrecorded_changes(ed, notebooks, root)
     return problems
+
+
+def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Problem]:
+    """A figure that differs from the last version whose figures were recorded
+    (revisions/v<version>/figures.json) must be listed by a later version in revisions.yml."""
+    recorded = sorted((p.parent for p in (ed.directory / "revisions").glob("v*/figures.json")),
+                      key=lambda d: tuple(map(int, d.name[1:].split("."))))
+    path = edition_paths(ed.directory.parent, ed.meta.edition)["revisions"]
+    if not any(notebooks.glob("*.ipynb")):
+        return  # nothing executed yet to compare
+    if not recorded:
+        if len(ed.versions) == 1:
+            return  # the first version: nothing published before it to compare with
+        yield Problem(_label(path, root), None, f"no record of the figures as published in "
+                      f"version {ed.version.version}: run `nsc-report figures --write "
+                      f"{_label(ed.directory / 'revisions' / f'v{ed.version.version}', root)}` "
+                      f"when it is published")
+        return
+    last = recorded[-1]
+    before = register.from_json((last / "figures.json").read_text(encoding="utf-8"))
+    current = review.from_notebooks(notebooks, ed.directory / "chapters")
+    changed = {c.id for c in register.compare(before, current)}
+    number = tuple(map(int, last.name[1:].split(".")))
+    listed = {f for v in ed.versions if tuple(map(int, v.version.split("."))) > number
+              for c in v.changes for f in c.figures}
+    missing = sorted(changed - listed)
+    if missing:
+        yield Problem(_label(path, root), None, f"{len(missing)} figure(s) changed since version "
+                      f"{last.name[1:]} was published, and no later version lists them: "
+                      f"{', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}; "
+                      f"`nsc-report figures --compare {_label(last, root)}` drafts the entry")
 
 
 def summary(problems: list[Problem], edition: str) -> str:

@@ -95,8 +95,11 @@ def help_footer(edition: Edition) -> str:
                      f"{html.escape(h.helpline_phone)}</a>, or visit "
                      f'<a href="{html.escape(h.website)}">{html.escape(h.short(h.website))}</a>. '
                      f"In an emergency, call 999.</p>")
+    v = edition.version
     parts.append(f'<p class="nsc-publisher">{html.escape(meta.publisher)}: '
-                 f"{html.escape(meta.title)} ({meta.edition}).</p>")
+                 f"{html.escape(meta.title)} ({meta.edition}). Version {v.version}, "
+                 f"{v.date:%-d %B %Y} (every change is listed under Revisions and "
+                 f"corrections).</p>")
     return "".join(parts)
 
 

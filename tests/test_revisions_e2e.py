@@ -1,0 +1,68 @@
+"""A correction to a figure of the 2024 edition: `check` refuses it until revisions.yml lists
+it; then it is on the revisions page, in the PDF and in the new version's properties, and the
+PDF of the first version is kept beside the new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import EDITION, ROOT, requires_chromium, run_cli, set_answer
+from pypdf import PdfReader
+
+from nsc_report.data import load_edition
+from nsc_report.publishing import check, register, review
+
+pytestmark = [pytest.mark.build, requires_chromium]
+
+
+def changed_figures(data: Path, notebooks: Path) -> list[str]:
+    ed = load_edition(data, EDITION)
+    before = register.from_json((data / EDITION / "revisions" / "v1.0" / "figures.json")
+                                .read_text("utf-8"))
+    return [c.id for c in register.compare(before, review.from_notebooks(
+        notebooks, ed.directory / "chapters"))]
+
+
+def test_a_correction_is_recorded_published_and_the_old_pdf_kept(data_copy: Path,
+                                                                  tmp_path: Path):
+    out = tmp_path / "out"
+    first = run_cli("report", "--data-dir", str(data_copy), "--out", str(out))
+    assert first.returncode == 0, first.stdout + first.stderr
+    pdf = out / "pdf" / "nsc-stalking-report-2024.pdf"
+    assert PdfReader(pdf).metadata["/Version"] == "1.0 (2024-04-22)"
+
+    # West Mercia's applications were keyed in wrongly: 15, not 0.
+    set_answer(data_copy, "West Mercia", "Q9", "ye_mar_2023", value=15)
+    executed = run_cli("execute", "--data-dir", str(data_copy), "--out", str(out))
+    assert executed.returncode == 0, executed.stdout + executed.stderr
+    changed = changed_figures(data_copy, out / "book")
+    assert "spo/spo_band_low" in changed, changed
+    problems = [p.what for p in check.check(ROOT, data_copy, EDITION, notebooks=out / "book")]
+    assert any("changed since version 1.0 was published" in p for p in problems), problems
+
+    listed = "\n".join(f"          - {fid}" for fid in changed)
+    with (data_copy / EDITION / "revisions.yml").open("a", encoding="utf-8") as f:
+        f.write('  - version: "1.1"\n    date: 2024-05-01\n    summary: "A correction."\n'
+                "    changes:\n      - kind: correction\n"
+                '        what: "West Mercia\'s SPO applications in the year ending March 2023."\n'
+                '        why: "The answer was keyed in as 0; the force said 15."\n'
+                f"        figures:\n{listed}\n")
+    problems = [p.what for p in check.check(ROOT, data_copy, EDITION, notebooks=out / "book")]
+    assert not any("changed since version" in p for p in problems), problems
+
+    second = run_cli("report", "--data-dir", str(data_copy), "--out", str(out))
+    assert second.returncode == 0, second.stdout + second.stderr
+    page = (out / "html" / "book" / "revisions.html").read_text("utf-8")
+    assert "West Mercia" in page and "keyed in as 0" in page and "1.1" in page
+    reader = PdfReader(pdf)
+    assert reader.metadata["/Version"] == "1.1 (2024-05-01)"
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Version 1.1, 1 May 2024" in reader.pages[0].extract_text()
+    assert "Revisions and corrections" in text and "keyed in as 0" in text
+    kept = {p.name for p in (out / "pdf" / "versions").glob("*.pdf")}
+    assert kept == {"nsc-stalking-report-2024-v1.0.pdf", "nsc-stalking-report-2024-v1.1.pdf"}
+    site = {p.name for p in (out / "html" / "book" / "downloads" / "versions").glob("*.pdf")}
+    assert site == kept
+    old = PdfReader(out / "pdf" / "versions" / "nsc-stalking-report-2024-v1.0.pdf")
+    assert old.metadata["/Version"] == "1.0 (2024-04-22)"
