@@ -68,7 +68,7 @@ def table(ed: Edition) -> Table:
         changes = "; ".join(
             f"{c.kind.capitalize()}: {c.what} Why: {c.why}"
             + (f" Figures: {', '.join(c.figures)}." if c.figures else "") for c in v.changes)
-        rows.append({"Version": v.version, "Date": f"{v.date:%-d %B %Y}",
+        rows.append({"Release": f"Version {v.version}", "Date": f"{v.date:%-d %B %Y}",
                      "What it is": v.summary, "Changes": changes or "None"})
     return Table("revisions", f"Every version of {ed.meta.title} ({ed.meta.edition})",
                  pd.DataFrame(rows))
