@@ -1,18 +1,15 @@
-"""Section: the record of revisions and corrections (revisions.yml), and the statement of how
-the report applies the Code of Practice for Statistics, whose facts come from the data."""
+"""Section: the record of revisions and corrections (revisions.yml)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from nsc_report.data import Edition, provenance
-from nsc_report.measures.response import response_summary
-from nsc_report.present import fmt
+from nsc_report.data import Edition
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
-TEMPLATES = ("revisions", "code-of-practice")
+TEMPLATES = ("revisions",)
 
 
 def version_line(ed: Edition) -> str:
@@ -24,11 +21,16 @@ def version_line(ed: Edition) -> str:
     return line
 
 
+def current_version(ed: Edition) -> str:
+    """'1.0, dated 22 April 2024', for a sentence."""
+    return f"{ed.version.version}, dated {ed.version.date:%-d %B %Y}"
+
+
 def figures(ed: Edition) -> Register:
     r = Register(ed, files=("revisions",))
     corrections = [c for v in ed.versions for c in v.changes if c.kind == "correction"]
     revisions = [c for v in ed.versions for c in v.changes if c.kind == "revision"]
-    r.text("rev_version", version_line(ed), "the current version of the edition and its date")
+    r.text("rev_version", current_version(ed), "the current version of the edition and its date")
     r.count("rev_versions", len(ed.versions), "versions of the edition published")
     r.count("rev_corrections", len(corrections), "corrections made since publication")
     r.count("rev_revisions", len(revisions), "revisions made since publication")
@@ -39,26 +41,6 @@ def figures(ed: Edition) -> Register:
         f"time{'s' if len(corrections) != 1 else ''} and revised {len(revisions)} "
         f"time{'s' if len(revisions) != 1 else ''}; each change is listed below with the "
         f"figures it touched."), "what has changed since publication")
-    # The statement on the Code of Practice: its facts from the data.
-    meta = ed.meta
-    s = response_summary(ed)
-    r.text("cop_publication", f"{meta.publication_date:%-d %B %Y}", "the date of publication",
-           files=("meta",))
-    r.text("cop_week", meta.awareness_week, "the awareness week of publication", files=("meta",))
-    r.count("cop_asked", s.asked, "police forces sent the request", files=("returns",))
-    r.count("cop_responded", s.responded, "forces that gave any figures",
-            files=("returns",), questions=tuple(ed.questions["id"]))
-    statuses = [src.status for src in meta.sources.values()]
-    r.count("cop_sources", len(statuses), "sources the edition cites", files=("meta",))
-    r.text("cop_source_statuses", fmt.listing(
-        [f"{statuses.count(st)} {provenance.WORDS[st]}" for st in
-         ("published", "unverified", "illustrative") if statuses.count(st)]),
-        "the sources by status", files=("meta",))
-    r.text("cop_illustrative", (
-        "Its per-force figures are illustrative: constructed, not the forces' real answers, "
-        "and marked as such wherever they are printed." if meta.illustrative else
-        "Its figures are the answers as given, each marked with its status where it is not "
-        "published."), "whether the edition's per-force figures are real", files=("meta",))
     return r
 
 
