@@ -297,7 +297,8 @@ def _load_revisions(path: Path, ctx: _Context, issues: list[Issue]) -> Revisions
     """revisions.yml: every published version of the edition, oldest first, each after the
     last; the first is the edition's publication, without changes. An edition without the file
     has one version, 1.0, on its publication date."""
-    assert ctx.meta is not None
+    if ctx.meta is None:
+        return None  # edition.yml is invalid (reported): no publication date to check against
     if not path.exists():
         return Revisions(versions=[Version(version="1.0", date=ctx.meta.publication_date,
                                            summary="First publication.")])

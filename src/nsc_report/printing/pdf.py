@@ -225,8 +225,28 @@ def version_pdf_name(edition: Edition, version: str) -> str:
     return f"{stem}-v{version}.{suffix}"
 
 
+def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Chromium names a bookmark after its heading as laid out, dropping the space where the
+    heading wraps ('protectionorder'): give each bookmark its heading's own words."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    words = {re.sub(r"\s+", "", h): h for h in headings}
+    outlines = writer._root_object.get("/Outlines")
+    stack = [outlines.get_object().get("/First")] if outlines is not None else []
+    while stack:
+        ref = stack.pop()
+        if ref is None:
+            continue
+        item = ref.get_object()
+        title = str(item.get("/Title", ""))
+        mended = words.get(re.sub(r"\s+", "", title))
+        if mended and mended != title:
+            item[NameObject("/Title")] = TextStringObject(mended)
+        stack += [item.get("/Next"), item.get("/First")]
+
+
 def set_metadata(path: Path, edition: Edition, title: str | None = None,
-                 subject: str | None = None) -> None:
+                 subject: str | None = None, headings: list[str] | None = None) -> None:
     from pypdf import PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
@@ -244,6 +264,8 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
         "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
     })
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
+    if headings:
+        _mend_outline(writer, headings)
     # Open with the bookmarks visible and the title (not the file name) in the window bar.
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
@@ -306,9 +328,12 @@ def print_pdf(layout: Layout, edition: Edition,
             page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
                           "(el, i) => { el.textContent = numbers[i]; })", numbers)
             tmp.write_bytes(page.pdf(**options))
+            headings = page.evaluate("() => [...document.querySelectorAll('h1, h2, h3, h4, h5, "
+                                     "h6')].map(h => h.textContent.replace(/#$/, '').trim())")
         finally:
             browser.close()
-    set_metadata(tmp, edition, subject=f"{edition.meta.subtitle}. {version_line(edition)}")
+    set_metadata(tmp, edition, subject=f"{edition.meta.subtitle}. {version_line(edition)}",
+                 headings=headings)
     os.replace(tmp, target)
     # Every version's PDF is kept under its version's name; earlier ones are never deleted.
     versions = layout.pdf_dir / "versions"

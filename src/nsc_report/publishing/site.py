@@ -40,15 +40,19 @@ def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Pa
 
 
 def copy_briefings(layout: Layout, site: Path | None = None) -> None:
-    """Put the force briefings (if printed) into the site's downloads/forces/."""
+    """Put the force briefings (if printed) into the site's downloads/forces/, and the PDF of
+    every version of the report kept so far into downloads/versions/."""
     site = site or layout.html
-    briefings = sorted((layout.pdf_dir / "forces").glob("*.pdf"))
-    if not briefings or not site.is_dir():
+    if not site.is_dir():
         return
-    folder = site / "book" / "downloads" / "forces"
-    folder.mkdir(parents=True, exist_ok=True)
-    for pdf in briefings:
-        _sync_file(pdf, folder / pdf.name)
+    for kind in ("forces", "versions"):
+        found = sorted((layout.pdf_dir / kind).glob("*.pdf"))
+        if not found:
+            continue
+        folder = site / "book" / "downloads" / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        for pdf in found:
+            _sync_file(pdf, folder / pdf.name)
 
 
 def publish_dir(built: Path, target: Path) -> None:
@@ -128,7 +132,8 @@ def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     for tree in archives.values():
         extra += sorted(p for p in tree.rglob("*") if p.is_file())
     fingerprint = inputs_fingerprint(layout, edition, "html",
-                                     extra + sorted((layout.pdf_dir / "forces").glob("*.pdf")))
+                                     extra + sorted((layout.pdf_dir / "forces").glob("*.pdf"))
+                                     + sorted((layout.pdf_dir / "versions").glob("*.pdf")))
     if site is not None:
         fingerprint = hashlib.sha256(f"{fingerprint}{site}".encode()).hexdigest()
     if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
