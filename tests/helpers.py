@@ -84,24 +84,29 @@ class Built:
         return (self.html / "book" / f"{name}.html").read_text(encoding="utf-8")
 
 
-def unembedded_fonts(pdf) -> set[str]:
-    """Fonts a PDF uses without carrying them (a reader's machine would substitute them)."""
-    missing = set()
+def pdf_fonts(pdf):  # type: ignore[no-untyped-def]
+    """Every font object used on a page of a PDF (pages repeat them)."""
     for page in pdf.pages:
         fonts = (page.get("/Resources") or {}).get("/Font") or {}
         for ref in fonts.values():
-            font = ref.get_object()
-            if font.get("/Subtype") == "/Type3":
-                continue  # glyphs drawn by the PDF itself: embedded by definition
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None:
-                missing.add(str(font.get("/BaseFont")))
-                continue
-            descriptor = descriptor.get_object()
-            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                missing.add(str(font.get("/BaseFont")))
+            yield ref.get_object()
+
+
+def unembedded_fonts(pdf) -> set[str]:
+    """Fonts a PDF uses without carrying them (a reader's machine would substitute them)."""
+    missing = set()
+    for font in pdf_fonts(pdf):
+        if font.get("/Subtype") == "/Type3":
+            continue  # glyphs drawn by the PDF itself: embedded by definition
+        if font.get("/Subtype") == "/Type0":
+            font = font["/DescendantFonts"][0].get_object()
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None:
+            missing.add(str(font.get("/BaseFont")))
+            continue
+        descriptor = descriptor.get_object()
+        if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            missing.add(str(font.get("/BaseFont")))
     return missing
 
 
@@ -117,17 +122,9 @@ def cells(nb) -> list[tuple]:
 def font_families(pdf) -> set[str]:
     """The families of the fonts a PDF uses ('LiberationSans' for 'AAAAAA+LiberationSans-Bold'),
     Type 3 fonts (glyphs a printer drew itself, for a character its fonts lacked) included."""
-    found = set()
-    for page in pdf.pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for ref in fonts.values():
-            font = ref.get_object()
-            if font.get("/Subtype") == "/Type3":
-                found.add("Type3")
-                continue
-            name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
-            found.add(name.split("-")[0])
-    return found
+    return {"Type3" if font.get("/Subtype") == "/Type3" else
+            str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1].split("-")[0]
+            for font in pdf_fonts(pdf)}
 
 
 MM = 72 / 25.4

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from nsc_report.errors import NscReportError
 
+# Zip entries (downloads, workbooks) carry this time, not the build's: output is stable.
+FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
 MAX_BYTES = 20 * 1024 * 1024  # no file the project reads comes near this
 
 

@@ -339,12 +339,10 @@ def print_pdf(layout: Layout, edition: Edition,
     versions = layout.pdf_dir / "versions"
     versions.mkdir(exist_ok=True)
     shutil.copy2(target, versions / version_pdf_name(edition, edition.version.version))
-    if layout.html.is_dir():  # the published site links to its own copy, and keeps every version
-        site_copy = layout.html / "book" / "downloads"
-        (site_copy / "versions").mkdir(parents=True, exist_ok=True)
+    if layout.html.is_dir():  # the published site links to its own copy (the kept versions
+        site_copy = layout.html / "book" / "downloads"  # are copied with the briefings)
+        site_copy.mkdir(exist_ok=True)
         shutil.copy2(target, site_copy / target.name)
-        for kept in versions.glob("*.pdf"):
-            shutil.copy2(kept, site_copy / "versions" / kept.name)
     return target
 
 

@@ -18,12 +18,12 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.public import ENGLAND_AND_WALES, period_label
+from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
 
 
-FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # zip entries carry no build time: output is stable
 
 
 def _write_if_changed(dst: Path, content: bytes) -> None:

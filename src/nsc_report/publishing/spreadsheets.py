@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
+from nsc_report.infra.files import FIXED_ZIP_TIME
 
 MISSING = "[x]"  # the standard's shorthand for a value that is not available
 ONE_TABLE = "This worksheet contains one table."
@@ -30,7 +31,6 @@ ONE_TABLE = "This worksheet contains one table."
 EMPTY = (f"{ONE_TABLE} An empty cell in a text column (such as note or caveat) means there is "
          f"nothing to add; {MISSING} marks a number that is not available (see the notes).")
 NOTE = re.compile(r"\$\$([a-z_]+)\$\$")
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,6 @@ from nsc_report.present.tables import Table
 TEMPLATES = ("revisions",)
 
 
-def version_line(ed: Edition) -> str:
-    """'Version 1.0, 22 April 2024' (with 'first published ...' once it has been revised)."""
-    v = ed.version
-    line = f"Version {v.version}, {v.date:%-d %B %Y}"
-    if len(ed.versions) > 1:
-        line += f" (first published {ed.meta.publication_date:%-d %B %Y})"
-    return line
-
-
 def current_version(ed: Edition) -> str:
     """'1.0, dated 22 April 2024', for a sentence."""
     return f"{ed.version.version}, dated {ed.version.date:%-d %B %Y}"
