@@ -123,7 +123,7 @@ def test_each_notebook_records_the_files_and_modules_it_used(executed):
 
 
 def test_nothing_changed_nothing_runs(executed):
-    run, fresh = plan(section_jobs(executed))
+    run, fresh, _ = plan(section_jobs(executed))
     assert run == [] and names(fresh) == SECTIONS
 
 
@@ -142,6 +142,40 @@ def test_editing_a_section_module_reruns_only_its_notebooks(executed, tmp_path, 
         "annex-forces.ipynb", "code-of-practice.ipynb", "data-gaps.ipynb",
         "find-your-force.ipynb", "officers.ipynb", "other-offences.ipynb", "reports.ipynb",
         "spo.ipynb"]
+
+
+def test_a_markdown_edit_rewords_the_notebook_without_running_it(executed):
+    """A sentence added to a template's Markdown, and a new Markdown cell, reach the executed
+    notebook without executing it, and give exactly what executing the template gives."""
+    path = executed / "notebooks" / "spo.md"
+    original = path.read_text(encoding="utf-8")
+    try:
+        edited = original.replace("# Stalking Protection Orders\n",
+                                  "# Stalking Protection Orders\n\nA reworded opening.\n", 1)
+        edited = edited.replace("## Applications remain rare",
+                                "A new paragraph.\n\n+++\n\n## Applications remain rare", 1)
+        assert edited.count("A reworded opening.") == 1 and "A new paragraph." in edited
+        path.write_text(edited, encoding="utf-8")
+        run, fresh, reworded = plan(section_jobs(executed))
+        assert run == [] and names(reworded) == ["spo.ipynb"]
+        results = execute_jobs(section_jobs(executed))
+        assert {r.name: r.status for r in results}["spo.ipynb"] == "reworded"
+        job = next(j for j in section_jobs(executed) if j.label == "spo.ipynb")
+        reworded_nb = nbformat.read(job.output, as_version=4)
+        assert "A reworded opening." in reworded_nb.cells[0].source
+        ran = run_fresh(job)
+        assert cells(reworded_nb) == cells(ran)
+        assert ([(c.id, c.metadata) for c in reworded_nb.cells]
+                == [(c.id, c.metadata) for c in ran.cells])
+        run, _, reworded = plan(section_jobs(executed))
+        assert run == reworded == []  # now up to date
+        # A change to a code cell still runs it.
+        path.write_text(edited.replace("spo.chart(ed)", "spo.chart(ed)  # edited"),
+                        encoding="utf-8")
+        assert names(plan(section_jobs(executed))[0]) == ["spo.ipynb"]
+    finally:
+        path.write_text(original, encoding="utf-8")
+        execute_jobs(section_jobs(executed))
 
 
 def test_editing_a_data_file_reruns_only_its_readers(executed):

@@ -5,6 +5,7 @@ those changed. Outputs are normalised so that the same inputs give the same note
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -15,7 +16,8 @@ from typing import Any
 
 import nbformat
 
-from nsc_report.execution.templates import Job
+from nsc_report.execution.templates import Job, read_template
+from nsc_report.infra.notebooks import read_notebook
 
 INPUTS_KEY = "nsc_report_recorded_inputs"  # moved into nsc_report metadata by clean_outputs()
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the nsc_report package
@@ -35,9 +37,19 @@ def library_versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in LIBRARIES}
 
 
-def dependency_hash(job: Job, files: list[str], modules: list[str]) -> str:
+def code_signature(template: Path) -> bytes:
+    """What of a template decides its outputs: its metadata and its code cells, in order. The
+    Markdown cells are left out: they are copied into the notebook, never run."""
+    nb = read_template(template)
+    code = [[cell.source, cell.metadata] for cell in nb.cells if cell.cell_type == "code"]
+    return json.dumps([nb.metadata, code], sort_keys=True).encode()
+
+
+def dependency_hash(job: Job, files: list[str], modules: list[str],
+                    template: bytes | None = None) -> str:
     """Hash of everything the notebook used: `files` relative to the notebook's folder,
-    `modules` relative to the package."""
+    `modules` relative to the package; `template` in place of the template's bytes (for the
+    hash of its code alone)."""
     digest = hashlib.sha256()
     digest.update(f"nsc-report-cache-{CACHE_VERSION}\n".encode())
     digest.update(json.dumps(library_versions(), sort_keys=True).encode())
@@ -47,7 +59,10 @@ def dependency_hash(job: Job, files: list[str], modules: list[str]) -> str:
         digest.update(f"\n--{label}--\n".encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
 
-    add("template", job.template)
+    if template is None:
+        add("template", job.template)
+    else:
+        digest.update(b"\n--template code--\n" + template)
     for rel in sorted(files):
         add(f"data:{rel}", job.output.parent / rel)
     for rel in sorted(modules):
@@ -58,29 +73,65 @@ def dependency_hash(job: Job, files: list[str], modules: list[str]) -> str:
 def recorded(path: Path) -> dict[str, Any] | None:
     """The cache record of an executed notebook, or None if there is none to trust."""
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb = read_notebook(path)
     except (OSError, ValueError, json.JSONDecodeError):
         return None
     record = nb.metadata.get("nsc_report", {})
     if not {"input_hash", "inputs"} <= set(record):
         return None
-    return record
+    return copy.deepcopy(dict(record))
+
+
+def state(job: Job) -> str:
+    """"fresh" (up to date), "reworded" (only the template's Markdown changed since it ran) or
+    "run" (it must execute)."""
+    record = recorded(job.output) if job.output.exists() else None
+    if record is None or record.get("parameters") != job.parameters:
+        return "run"
+    inputs = record["inputs"]
+    if record["input_hash"] == dependency_hash(job, inputs["data"], inputs["modules"]):
+        return "fresh"
+    code = dependency_hash(job, inputs["data"], inputs["modules"], code_signature(job.template))
+    return "reworded" if record.get("code_hash") == code else "run"
 
 
 def is_fresh(job: Job) -> bool:
-    record = recorded(job.output) if job.output.exists() else None
-    if record is None or record.get("parameters") != job.parameters:
-        return False
-    inputs = record["inputs"]
-    return record["input_hash"] == dependency_hash(job, inputs["data"], inputs["modules"])
+    return state(job) == "fresh"
 
 
-def plan(jobs: list[Job], force: bool = False) -> tuple[list[Job], list[Job]]:
-    """Split jobs into (to run, up to date)."""
-    run, fresh = [], []
+def plan(jobs: list[Job], force: bool = False) -> tuple[list[Job], list[Job], list[Job]]:
+    """Split jobs into (to run, up to date, to take the template's new Markdown only)."""
+    groups: dict[str, list[Job]] = {"run": [], "fresh": [], "reworded": []}
     for job in jobs:
-        (fresh if not force and is_fresh(job) else run).append(job)
-    return run, fresh
+        groups["run" if force else state(job)].append(job)
+    return groups["run"], groups["fresh"], groups["reworded"]
+
+
+def reworded_notebook(job: Job) -> nbformat.NotebookNode:
+    """The executed notebook with its template's new Markdown cells: what executing the
+    template again would give, since its code, parameters and inputs are unchanged (the code
+    cells keep their outputs; cells take the ids that the template's order gives them)."""
+    template = read_template(job.template)
+    executed = nbformat.read(job.output, as_version=4)
+    injected = [c for c in executed.cells if c.get("id") == "injected-parameters"]
+    code = iter([c for c in executed.cells
+                 if c.cell_type == "code" and c.get("id") != "injected-parameters"])
+    cells = []
+    for cell in template.cells:
+        if cell.cell_type == "code":
+            ran = next(code)
+            ran.id = cell.id
+            cells.append(ran)
+            if "parameters" in cell.metadata.get("tags", []):
+                cells.extend(injected)
+        else:
+            cell.metadata.setdefault("tags", [])  # as papermill writes a Markdown cell
+            cells.append(cell)
+    executed.cells = cells
+    record = executed.metadata["nsc_report"]
+    inputs = record["inputs"]
+    record["input_hash"] = dependency_hash(job, inputs["data"], inputs["modules"])
+    return executed
 
 
 def clean_outputs(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
@@ -94,7 +145,9 @@ def clean_outputs(nb: nbformat.NotebookNode, job: Job) -> nbformat.NotebookNode:
     modules = sorted(Path(m).relative_to(PACKAGE_DIR).as_posix() for m in raw["modules"]
                      if Path(m).is_relative_to(PACKAGE_DIR))
     nb.metadata["nsc_report"] = {
-        "input_hash": dependency_hash(job, files, modules), "parameters": job.parameters,
+        "input_hash": dependency_hash(job, files, modules),
+        "code_hash": dependency_hash(job, files, modules, code_signature(job.template)),
+        "parameters": job.parameters,
         "template": f"notebooks/{job.template.name}",
         "inputs": {"data": files, "modules": modules}}
     for index, cell in enumerate(nb.cells):

@@ -22,7 +22,7 @@ import multiprocessing.util
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ import nbformat
 
 from nsc_report.data import Edition
 from nsc_report.errors import EXIT_EXECUTE, NscReportError
-from nsc_report.execution.cache import clean_outputs, plan, recorded
+from nsc_report.execution.cache import clean_outputs, plan, recorded, reworded_notebook
 from nsc_report.execution.engine import KernelLost, WarmKernel
 from nsc_report.execution.templates import Job, jobs_for, read_template, skipped_templates
 from nsc_report.infra.progress import QUIET, Progress
@@ -42,7 +42,7 @@ DEFAULT_TIMEOUT = 300.0  # seconds one notebook may run before its kernel is rep
 @dataclass(frozen=True)
 class Result:
     name: str
-    status: str           # "executed", "cached" or "failed"
+    status: str           # "executed", "reworded" (Markdown only), "cached" or "failed"
     seconds: float = 0.0
     error: str = ""
 
@@ -153,23 +153,59 @@ def run_fresh(job: Job) -> nbformat.NotebookNode:
     return clean_outputs(nb, job)
 
 
+class WarmPool:
+    """Worker processes with warm kernels, kept between builds by a long-lived caller (the
+    preview): a notebook that re-executes there starts on a kernel that is already up."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self.executor = ProcessPoolExecutor(max_workers=self.workers,
+                                            initializer=_start_worker)
+
+    def warm(self) -> None:
+        """Start every worker and its kernel now rather than on the first edit."""
+        wait([self.executor.submit(_ready) for _ in range(self.workers)])
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready() -> bool:
+    return _kernel is not None
+
+
 def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, progress: Progress = QUIET) -> list[Result]:
-    """Run every out-of-date job; raise ExecutionError if any fails (replacing nothing)."""
-    run, fresh = plan(jobs, force)
+                 timeout: float = DEFAULT_TIMEOUT, progress: Progress = QUIET,
+                 pool: WarmPool | None = None) -> list[Result]:
+    """Run every out-of-date job; raise ExecutionError if any fails (replacing nothing).
+
+    A job whose template changed only in its Markdown cells is not run: its executed notebook
+    takes the new Markdown (what running it would give, as its code and inputs are the same).
+    `pool` is a caller's pool of warm kernels to run on (kept open); without it one is started
+    for this call and stopped after it."""
+    run, fresh, reworded = plan(jobs, force)
     for scratch in {job.scratch for job in jobs if job.scratch is not None}:
         # What a killed build left there is never read: drop it (the build lock is held).
         shutil.rmtree(scratch, ignore_errors=True)
     results = [Result(job.label, "cached") for job in fresh]
     if fresh:
         progress.message(f"  {len(fresh)} notebook(s) up to date")
+    for job in reworded:
+        job.temp.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(reworded_notebook(job), job.temp)
+        results.append(Result(job.label, "reworded"))
+        progress.message(f"  reworded {job.label} (Markdown only: not re-executed)")
     if run:
-        workers = workers or min(len(run), os.cpu_count() or 1)
-        with progress.stage(f"Executing {len(run)} notebook(s) on {workers} warm kernel(s)",
+        count = pool.workers if pool is not None else (workers or min(len(run),
+                                                                      os.cpu_count() or 1))
+        with progress.stage(f"Executing {len(run)} notebook(s) on {count} warm kernel(s)",
                             total=len(run)):
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+            own = pool is None
+            executor = (ProcessPoolExecutor(max_workers=count, initializer=_start_worker)
+                        if pool is None else pool.executor)
+            futures = []
             try:
-                futures = [pool.submit(_run, job, timeout) for job in run]
+                futures = [executor.submit(_run, job, timeout) for job in run]
                 for future in as_completed(futures):
                     result = future.result()
                     results.append(result)
@@ -178,14 +214,20 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
             except BaseException:
                 # Interrupted (Ctrl+C): stop now rather than after the queued notebooks, and
                 # leave nothing half-written (the executed notebooks are untouched).
-                pool.shutdown(wait=True, cancel_futures=True)
-                for job in run:
+                if own:
+                    executor.shutdown(wait=True, cancel_futures=True)
+                else:
+                    for future in futures:
+                        future.cancel()
+                    wait(futures)
+                for job in [*run, *reworded]:
                     job.temp.unlink(missing_ok=True)
                 raise
-            pool.shutdown(wait=True)
+            if own:
+                executor.shutdown(wait=True)
     failures = [r for r in results if r.status == "failed"]
     # All or nothing: the executed notebooks only change when every one of them succeeded.
-    for job in run:
+    for job in [*run, *reworded]:
         if failures:
             job.temp.unlink(missing_ok=True)
         else:
@@ -198,7 +240,8 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
 
 def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bool = False,
             workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-            progress: Progress = QUIET, scratch: Path | None = None) -> list[Result]:
+            progress: Progress = QUIET, scratch: Path | None = None,
+            pool: WarmPool | None = None) -> list[Result]:
     """Run every out-of-date template for a validated edition into `output_dir`."""
     output_dir.mkdir(parents=True, exist_ok=True)
     # A notebook left from an edition that had a chapter this one does not (the comparison
@@ -208,4 +251,4 @@ def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bo
         if stale.is_file() and recorded(stale) is not None:
             stale.unlink()
     return execute_jobs(jobs_for(notebook_dir, output_dir, edition, scratch), force=force,
-                        workers=workers, timeout=timeout, progress=progress)
+                        workers=workers, timeout=timeout, progress=progress, pool=pool)

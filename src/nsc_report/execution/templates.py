@@ -4,6 +4,7 @@ template that says `each: force`, with the parameters papermill gives it.
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,8 +42,23 @@ def templates(notebook_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stem)
 
 
+_PARSED: dict[Path, tuple[tuple[int, int], nbformat.NotebookNode]] = {}
+
+
 def read_template(path: Path) -> nbformat.NotebookNode:
-    """A template as a notebook, with stable cell ids (the text form stores none)."""
+    """A template as a notebook, with stable cell ids (the text form stores none). Each call
+    gets its own copy; the parsed template is kept while the file is unchanged (a long-lived
+    build, the preview, reads every template on each save)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    kept = _PARSED.get(path)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, _parse_template(path))
+        _PARSED[path] = kept
+    return copy.deepcopy(kept[1])
+
+
+def _parse_template(path: Path) -> nbformat.NotebookNode:
     if path.suffix == ".md":
         import jupytext
 
