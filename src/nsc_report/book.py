@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nsc_report.data import Edition, load_edition
-from nsc_report.execution.run import DEFAULT_TIMEOUT, execute
+from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute
 from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
 from nsc_report.infra.progress import PLAIN, Progress
@@ -76,6 +76,7 @@ class Project:
     workers: int | None = None
     timeout: float = DEFAULT_TIMEOUT
     progress: Progress = field(default=PLAIN, compare=False)
+    pool: WarmPool | None = field(default=None, compare=False)  # a long-lived caller's kernels
 
     @property
     def layout(self) -> Layout:
@@ -103,7 +104,7 @@ def _execute(project: Project, layout: Layout, ed: Edition) -> None:
     project.log(f"Executing notebooks into {layout.notebooks}")
     execute(project.root / "notebooks", layout.notebooks, ed, force=project.force,
             workers=project.workers, timeout=project.timeout, progress=project.progress,
-            scratch=layout.work / "executing")
+            scratch=layout.work / "executing", pool=project.pool)
 
 
 def execute_notebooks(project: Project) -> None:

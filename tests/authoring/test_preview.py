@@ -1,8 +1,12 @@
-"""`nsc-report preview`: serves the book, picks up an edit, shows a broken template's error in
-the page (keeping the last good page), and stops cleanly on Ctrl+C."""
+"""`nsc-report preview`: serves the book, brings every kind of edit to the open page in a
+browser, rebuilds in full or starts again where an edit needs it, shows a broken template's
+error in the page (keeping the last good page), and stops cleanly on Ctrl+C. How fast is
+measured in bench/preview.py, not here."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import signal
 import socket
@@ -14,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, chromium_path, requires_chromium
 
 pytestmark = pytest.mark.build
 
@@ -56,6 +60,8 @@ def preview(tmp_path_factory) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", "preview", "--root",
                              str(root), "--port", str(port)], stdout=log,
                             stderr=subprocess.STDOUT, cwd=root,
+                            # the copy's own package, so that editing one of its modules counts
+                            env={**os.environ, "PYTHONPATH": str(root / "src")},
                             # Ctrl+C as from a terminal, even where this runs in the background
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     base = f"http://127.0.0.1:{port}"
@@ -84,6 +90,97 @@ def test_an_edited_chapter_is_served_again(preview):
                      encoding="utf-8")
     wait_for(lambda: "A sentence added in preview." in get(f"{base}/book/about.html"),
              "the edited page", proc)
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Each kind of edit an author makes, and the page that shows it.
+EDITS = {
+    "chapter": ("book/introduction.html", lambda root, word: _append(
+        root / "data" / "2024" / "chapters" / "introduction.md", f"\nThe word is {word}.\n")),
+    "template Markdown": ("book/spo.html", lambda root, word: _replace(
+        root / "notebooks" / "spo.md", "# Stalking Protection Orders\n",
+        f"# Stalking Protection Orders\n\nThe word is {word}.\n")),
+    "template code": ("book/spo.html", lambda root, word: _append(
+        root / "notebooks" / "spo.md",
+        f"\n```{{code-cell}}\n:tags: [remove-input]\n\nprint('The word is {word}.')\n```\n")),
+    "section module": ("book/spo.html", lambda root, word: _replace(
+        root / "src" / "nsc_report" / "sections" / "spo.py",
+        'f"The force that made the most made {most}."',
+        f'f"The force that made the most made {{most}}. The word is {word}."')),
+    "data file": ("book/other-offences.html", lambda root, word: _replace(
+        root / "data" / "2024" / "cps.yml", "could not provide this information either.",
+        f"could not provide this information either. The word is {word}.")),
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+def _page_shows(page, word: str) -> bool:
+    try:
+        return word in page.evaluate("document.body ? document.body.innerText : ''")
+    except Exception:  # noqa: BLE001 - the page is reloading
+        return False
+
+
+@requires_chromium
+@pytest.mark.parametrize("kind", list(EDITS))
+def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
+    """The page open in a browser reloads itself with the edit: nobody presses reload."""
+    root, base, proc = preview
+    url, edit = EDITS[kind]
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}/{url}")
+        time.sleep(1)  # its script has told the server which page it shows
+        word = f"edited{kind.replace(' ', '')}"
+        edit(root, word)
+        wait_for(lambda: _page_shows(page, word), f"the {kind} edit in the open page", proc)
+    finally:
+        page.close()
+    log = (root.parent / "preview.log").read_text(encoding="utf-8")
+    if kind == "template Markdown":
+        assert "reworded spo.ipynb (Markdown only: not re-executed)" in log
+    assert "starting again" not in log and "a full rebuild" not in log
+
+
+def test_the_table_of_contents_gets_a_full_rebuild_and_says_so(preview):
+    root, base, proc = preview
+    _append(root / "_toc.yml", "\n# a comment\n")
+    log = root.parent / "preview.log"
+    wait_for(lambda: re.search(r"_toc.yml changed: a full rebuild[^\n]*\n(.*\n)*"
+                               r"\[preview\] rebuilt", log.read_text()) is not None,
+             "the full rebuild", proc)
+    assert "Joining forces" in get(f"{base}/book/about.html")
+
+
+def test_an_edit_to_the_preview_s_own_code_starts_it_again(preview):
+    root, base, proc = preview
+    _append(root / "src" / "nsc_report" / "publishing" / "register.py", "\n# an edit\n")
+    log = root.parent / "preview.log"
+    wait_for(lambda: "starting again with the new code" in log.read_text(), "the restart",
+             proc)
+    wait_for(lambda: log.read_text().count("[preview] serving") == 2, "serving again", proc)
+    wait_for(lambda: "Joining forces" in get(f"{base}/book/about.html"), "the page again", proc)
+    assert proc.poll() is None  # the same process, with the new code
 
 
 def test_a_broken_template_shows_its_error_and_keeps_the_last_good_page(preview):

@@ -1,13 +1,17 @@
 """`nsc-report preview`: the book on localhost, rebuilt and reloaded while you write.
 
 The site is served by Starlette on uvicorn; `watchfiles` watches the sources (templates,
-chapters, data, the package, the configuration). A change starts `nsc-report build` in a
-subprocess, so that edited package code is always the code that runs: it re-executes only the
-notebooks the change affects (the execution cache) and rebuilds the pages. When it succeeds,
-every open page reloads itself (a small script injected into the pages it serves, talking to the
-server over a WebSocket). When it fails, the last good pages stay up with the error shown at the
-top of each, as in the terminal: file and line, or notebook and cell. Everything is local: no
-script or style comes from the network. Ctrl+C stops the server and the watcher.
+chapters, data, the package, the configuration). One process keeps the build between saves
+(`live.LiveBuild`: the edition, the warm kernels, Sphinx), and a save rebuilds what it touches:
+the pages open in a browser first (each reloads as soon as it is written), then the rest of the
+site. Builds run one at a time on one thread; saves made during a build are taken together by
+the next. An edit to a module this process runs starts the preview again with the new code.
+
+Each open page holds a small script that talks to the server over a WebSocket: it says which
+page it shows, reloads when told, and on reconnecting reloads if the site changed meanwhile.
+When a build fails, the last good pages stay up with the error shown at the top of each, as in
+the terminal: file and line, or notebook and cell. Everything is local: no script or style
+comes from the network. Ctrl+C stops the server, the watcher and the kernels.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import asyncio
 import contextlib
 import html
 import os
-import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Sequence
+import traceback
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -29,12 +34,26 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from watchfiles import DefaultFilter, awatch
 
+from nsc_report.authoring.live import LiveBuild, plan_for
+from nsc_report.book import Project
+from nsc_report.errors import NscReportError
+
 RELOAD_JS = """(function () {
   var proto = location.protocol === "https:" ? "wss://" : "ws://";
+  var script = document.currentScript;
+  var version = script ? script.getAttribute("data-version") : "";
   function connect() {
     var ws = new WebSocket(proto + location.host + "/_nsc/events");
-    ws.onmessage = function (event) { if (event.data === "reload") { location.reload(); } };
-    ws.onclose = function () { setTimeout(connect, 1000); };
+    ws.onopen = function () { ws.send(location.pathname); };
+    ws.onmessage = function (event) {
+      var data = String(event.data);
+      // "version V": the site as it is now; a page older than that (a build finished while
+      // this page was not connected) reloads.
+      if (data === "reload" || (data.indexOf("version ") === 0 && data.slice(8) !== version)) {
+        location.reload();
+      }
+    };
+    ws.onclose = function () { setTimeout(connect, 250); };
   }
   connect();
 })();
@@ -66,54 +85,100 @@ class SourceFilter(DefaultFilter):
 
 
 class Preview:
-    def __init__(self, root: Path, site: Path, build_args: Sequence[str]):
-        self.root = root
-        self.build_args = list(build_args)
-        self.site = site
+    def __init__(self, live: LiveBuild):
+        self.live = live
+        self.root = live.project.root
+        self.site = live.served
         self.error: str | None = None
-        self.clients: set[WebSocket] = set()
-        self.watched = [p for p in (root / "notebooks", root / "book", root / "data",
-                                    root / "src", root / "_config.yml", root / "_toc.yml")
+        self.clients: dict[WebSocket, str] = {}  # each open page and the path it shows
+        self.version = str(time.time_ns())        # changes whenever served pages change
+        self.restart = False
+        self.server: object | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        # One thread builds: never two builds at once, and Sphinx stays on one thread.
+        self.builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nsc-preview")
+        self.watched = [p for p in (self.root / "notebooks", self.root / "book",
+                                    live.project.data_dir, self.root / "src",
+                                    self.root / "_config.yml", self.root / "_toc.yml")
                         if p.exists()]
 
     # --- building -------------------------------------------------------------------------
-    def build(self, reason: str) -> bool:
-        print(f"[preview] {reason}: rebuilding ...", flush=True)
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "nsc_report.cli", "build", "--root", str(self.root),
-             *self.build_args], capture_output=True, text=True, env=os.environ.copy())
-        seconds = time.perf_counter() - start
-        if result.returncode == 0:
-            self.error = None
-            print(f"[preview] rebuilt in {seconds:.1f} s", flush=True)
-            return True
-        self.error = (result.stderr.strip() or result.stdout.strip()
-                      or f"the build failed (exit {result.returncode})")
+    def start(self) -> None:
+        print("[preview] starting: building the site ...", flush=True)
+        started = time.perf_counter()
+        try:
+            self.builder.submit(self.live.start).result()
+        except NscReportError as exc:
+            self._failed(exc.report())
+            return
+        print(f"[preview] built in {time.perf_counter() - started:.1f} s", flush=True)
+
+    def build(self, changed: list[Path], viewed: list[str]) -> None:
+        """One rebuild, on the build thread; `viewed` are the paths open in a browser."""
+        names = sorted({os.path.relpath(path, self.root) for path in changed})
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
+                                       else "")
+        plan = plan_for(self.live.project, changed)
+        print(f"[preview] changed {shown}: "
+              f"{plan.reason or 'rebuilding what it touches'} ...", flush=True)
+        if plan.restart:
+            self.restart = True
+            return
+        started = time.perf_counter()
+        try:
+            outcome = self.live.rebuild(changed, viewed, on_pages=self._written)
+        except NscReportError as exc:
+            self._failed(exc.report())
+            return
+        except Exception:  # noqa: BLE001 - a bug in a build must not stop the preview
+            self._failed(traceback.format_exc())
+            return
+        self.error = None
+        print(f"[preview] rebuilt in {time.perf_counter() - started:.1f} s "
+              f"({len(outcome.pages)} page(s) changed)", flush=True)
+
+    def _failed(self, message: str) -> None:
+        self.error = message.strip()
         print(f"[preview] the build failed; the last good pages stay up:\n{self.error}",
               flush=True)
-        return False
 
-    async def broadcast(self, message: str) -> None:
-        for ws in list(self.clients):
-            try:
-                await ws.send_text(message)
-            except Exception:  # noqa: BLE001 - a closed tab
-                self.clients.discard(ws)
+    def _written(self, pages: list[str]) -> None:
+        """Pages open in a browser are written: reload them now (from the build thread)."""
+        if self.loop is not None:
+            future = asyncio.run_coroutine_threadsafe(self.reload(set(pages)), self.loop)
+            future.result()
+
+    async def reload(self, pages: set[str] | None = None) -> None:
+        """Tell the open pages among `pages` (every open page: None) to reload."""
+        self.version = str(time.time_ns())
+        for ws, path in list(self.clients.items()):
+            if pages is None or _served(path) in pages:
+                try:
+                    await ws.send_text("reload")
+                except Exception:  # noqa: BLE001 - a closed tab
+                    self.clients.pop(ws, None)
 
     async def watch(self, stop: asyncio.Event) -> None:
+        self.loop = asyncio.get_running_loop()
+        # Saves made while a build runs wait here and are taken together by the next build.
         async for changes in awatch(*self.watched, watch_filter=SourceFilter(self.root),
-                                    stop_event=stop, debounce=400):
-            names = sorted({os.path.relpath(path, self.root) for _, path in changes})
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
-                                           else "")
-            await asyncio.to_thread(self.build, f"changed {shown}")
-            await self.broadcast("reload")
+                                    stop_event=stop, debounce=400, step=30):
+            changed = sorted({Path(path) for _, path in changes})
+            viewed = sorted({_served(path) for path in self.clients.values()})
+            await self.loop.run_in_executor(self.builder, self.build, changed, viewed)
+            if self.restart:
+                self._stop_server()
+                return
+            await self.reload()
+
+    def _stop_server(self) -> None:
+        if self.server is not None:
+            self.server.should_exit = True  # type: ignore[attr-defined]
 
     # --- serving ----------------------------------------------------------------------------
     def page(self, path: Path) -> Response:
         text = path.read_text(encoding="utf-8")
-        inject = '<script src="/_nsc/reload.js"></script>'
+        inject = f'<script src="/_nsc/reload.js" data-version="{self.version}"></script>'
         if self.error is not None:
             inject += (f'<div id="nsc-preview-error" role="alert" style="{ERROR_STYLE}">'
                        f"<strong>The last change did not build; this is the last good page."
@@ -141,12 +206,16 @@ class Preview:
 
     async def events(self, ws: WebSocket) -> None:
         await ws.accept()
-        self.clients.add(ws)
         try:
+            path = await ws.receive_text()
+            self.clients[ws] = path
+            await ws.send_text(f"version {self.version}")
             while True:
                 await ws.receive_text()
         except WebSocketDisconnect:
-            self.clients.discard(ws)
+            pass
+        finally:
+            self.clients.pop(ws, None)
 
     def app(self) -> Starlette:
         @contextlib.asynccontextmanager
@@ -159,10 +228,12 @@ class Preview:
                 stop.set()
                 watcher.cancel()
                 for ws in list(self.clients):
-                    await ws.close()
+                    with contextlib.suppress(Exception):
+                        await ws.close()
 
         async def reload_js(request: Request) -> Response:
-            return Response(RELOAD_JS, media_type="text/javascript")
+            return Response(RELOAD_JS, media_type="text/javascript",
+                            headers={"Cache-Control": "no-store"})
 
         return Starlette(routes=[
             Route("/_nsc/reload.js", reload_js),
@@ -171,21 +242,36 @@ class Preview:
         ], lifespan=lifespan)
 
 
-def run(root: Path, site: Path, build_args: Sequence[str], host: str = "127.0.0.1",
-        port: int = 8000) -> int:
+def _served(path: str) -> str:
+    """A browser's path as the served file it shows: '/book/' -> 'book/index.html'."""
+    rel = path.lstrip("/")
+    return rel + "index.html" if not rel or rel.endswith("/") else rel
+
+
+def run(project: Project, host: str = "127.0.0.1", port: int = 8000) -> int:
     import uvicorn
 
-    preview = Preview(root, site, build_args)
-    preview.build("starting")
-    if not preview.site.is_dir():
-        print("[preview] no page has ever built; fix the error above and save again.",
+    live = LiveBuild(project)
+    preview = Preview(live)
+    try:
+        preview.start()
+        if not preview.site.is_dir():
+            print("[preview] no page has ever built; fix the error above and save again.",
+                  flush=True)
+        print(f"[preview] serving http://{host}:{port}/  (edit and save; Ctrl+C to stop)",
               flush=True)
-    print(f"[preview] serving http://{host}:{port}/  (edit and save; Ctrl+C to stop)",
-          flush=True)
-    server = uvicorn.Server(uvicorn.Config(preview.app(), host=host, port=port,
-                                           log_level="warning", lifespan="on"))
-    # uvicorn shuts down gracefully on Ctrl+C, then passes it on: that is the way out.
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
+        server = uvicorn.Server(uvicorn.Config(preview.app(), host=host, port=port,
+                                               log_level="warning", lifespan="on"))
+        preview.server = server
+        # uvicorn shuts down gracefully on Ctrl+C, then passes it on: that is the way out.
+        with contextlib.suppress(KeyboardInterrupt):
+            server.run()
+    finally:
+        preview.builder.shutdown(wait=True, cancel_futures=True)
+        live.close()
+    if preview.restart:
+        print("[preview] starting again with the new code", flush=True)
+        sys.stdout.flush()
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
     print("[preview] stopped", flush=True)
     return 0

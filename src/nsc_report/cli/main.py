@@ -69,16 +69,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     # Loaded only to serve: a web server and a file watcher that no other command needs.
     from nsc_report.authoring.preview import run
 
-    project = _project(args)
-    return run(args.root, project.layout.html, preview_build_args(args),
-               host=args.host, port=args.port)
-
-
-def preview_build_args(args: argparse.Namespace) -> list[str]:
-    """The options each rebuild of the preview passes to `nsc-report build`."""
-    extra = ["--out", str(args.out)] if args.out is not None else []
-    return ["--edition", args.edition, "--data-dir", str(args.data_dir), "--timeout",
-            str(args.timeout), *extra]
+    return run(_project(args), host=args.host, port=args.port)
 
 
 # --- the yearly cycle ------------------------------------------------------------------------

@@ -13,12 +13,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.public import ENGLAND_AND_WALES, period_label
 from nsc_report.infra.files import FIXED_ZIP_TIME
+from nsc_report.infra.notebooks import read_notebook
 from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -73,7 +73,7 @@ def chart_outputs(notebooks: list[Path]) -> list[tuple[dict[str, Any], dict[str,
     CSV) and its output data (HTML, SVG, text), read once."""
     charts = []
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
+        nb = read_notebook(path)
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 chart = output.get("metadata", {}).get("nsc_chart")
@@ -175,25 +175,66 @@ def returns_table(edition: Edition) -> pd.DataFrame:
                         edition, "returns")
 
 
+def _data_digest(edition: Edition) -> str:
+    """A hash of every data file of the data folder (the chapters' prose aside)."""
+    data_dir = edition.directory.parent
+    digest = hashlib.sha256(edition.meta.edition.encode())
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        if "chapters" not in path.relative_to(data_dir).parts:
+            digest.update(f"\n--{path.relative_to(data_dir).as_posix()}--\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# What a long-lived build (the preview) keeps of its last downloads, per folder: the workbook
+# (seconds to write, from the data alone) and the files of the last call (from the data and the
+# executed notebooks).
+_WORKBOOKS: dict[tuple[Path, str], tuple[str, tuple[bytes, bytes]]] = {}
+_WRITTEN: dict[Path, tuple[str, set[Path]]] = {}
+
+
+def _workbooks(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame,
+               data_key: str) -> tuple[bytes, bytes]:
+    """The workbook as XLSX and ODS, written again only when the data changed."""
+    where = (edition.directory.parent, edition.meta.edition)
+    kept = _WORKBOOKS.get(where)
+    if kept is not None and kept[0] == data_key:
+        return kept[1]
+    book = spreadsheets.workbook(edition, returns, published)
+    files = (spreadsheets.to_xlsx(book), spreadsheets.to_ods(book))
+    _WORKBOOKS[where] = (data_key, files)
+    return files
+
+
+def _stamps(paths: list[Path]) -> str:
+    stats = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
 def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
                     notebook_dir: Path) -> set[Path]:
     """The edition's data as CSV and as an accessible workbook (XLSX and ODS, see
     spreadsheets.py), every chapter chart's table, and the executed notebooks. In an
     illustrative edition every file says so: in its name, a status column and a notice (the
     workbook's cover and notes, a README)."""
+    data_key = _data_digest(edition)
+    key = f"{data_key} {_stamps(notebooks)} {notebook_dir}"
+    kept = _WRITTEN.get(folder)
+    if kept is not None and kept[0] == key and all(p.is_file() for p in kept[1]):
+        return kept[1]
     returns = returns_table(edition)
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
     notice = data_notice(edition)
     published = published_table(edition)
-    book = spreadsheets.workbook(edition, returns, published)
+    xlsx, ods = _workbooks(edition, returns, published, data_key)
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
     names = download_names(edition)
     files = {
         names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
         names[PUBLISHED]: published.to_csv(index=False, lineterminator="\n").encode(),
-        names["nsc-data.xlsx"]: spreadsheets.to_xlsx(book),
-        names["nsc-data.ods"]: spreadsheets.to_ods(book),
+        names["nsc-data.xlsx"]: xlsx,
+        names["nsc-data.ods"]: ods,
         names["chart-data.zip"]: _zip({**readme, **{
             f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
             for name, frame in tables.items()}}),
@@ -205,4 +246,5 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     for name, content in files.items():
         _write_if_changed(folder / name, content)
         written.add(folder / name)
+    _WRITTEN[folder] = (key, written)
     return written

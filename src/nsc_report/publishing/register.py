@@ -27,6 +27,7 @@ from typing import Any
 import nbformat
 
 from nsc_report.data.provenance import MARKS
+from nsc_report.infra.notebooks import read_notebook
 from nsc_report.present.figures import RECORD
 
 GLUE_MIME = "application/papermill.record/text/plain"
@@ -55,7 +56,7 @@ def _notebooks(notebook_dir: Path) -> Iterator[tuple[str, nbformat.NotebookNode]
     for path in sorted(notebook_dir.rglob("*.ipynb")):
         if path.name.startswith(".") or ".ipynb_checkpoints" in path.parts:
             continue
-        yield notebook_id(path, notebook_dir), nbformat.read(path, as_version=4)
+        yield notebook_id(path, notebook_dir), read_notebook(path)
 
 
 def _record(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
@@ -72,7 +73,7 @@ def glued(path: Path) -> dict[str, str]:
     """Every value an executed notebook glued (its key -> the text as printed), so that what
     is printed elsewhere (a briefing) is what the notebook computed."""
     values = {}
-    for cell in nbformat.read(path, as_version=4).cells:
+    for cell in read_notebook(path).cells:
         for output in cell.get("outputs", []):
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name and name != RECORD and GLUE_MIME in output.get("data", {}):
@@ -124,7 +125,7 @@ class BookRegister:
         return {e["id"]: e for e in self.entries}
 
 
-def _heading(text: str, default: str) -> str:
+def heading(text: str, default: str) -> str:
     match = re.search(r"^# (.+)$", text, flags=re.MULTILINE)
     if not match:
         return default
@@ -139,14 +140,14 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
     (the table of contents) first, then the others, then the force pages. Each notebook is
     read once."""
     pages = {name: path.read_text(encoding="utf-8") for name, path in markdown}
-    titles = {name: _heading(text, name) for name, text in pages.items()}
+    titles = {name: heading(text, name) for name, text in pages.items()}
     records = {}
     for notebook, nb in _notebooks(notebook_dir):
         pages[notebook] = _markdown(nb)
         record = _record(nb)
         if record is not None:
             records[notebook] = record
-            titles[notebook] = _heading(pages[notebook], notebook)
+            titles[notebook] = heading(pages[notebook], notebook)
             if titles[notebook] == notebook and "force_name" in record["figures"]:
                 titles[notebook] = record["figures"]["force_name"]["text"]  # a force page
     printed = references(pages)

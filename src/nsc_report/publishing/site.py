@@ -55,6 +55,45 @@ def copy_briefings(layout: Layout, site: Path | None = None) -> None:
             _sync_file(pdf, folder / pdf.name)
 
 
+def copy_downloads(layout: Layout, edition: Edition, built: Path) -> None:
+    """Each chart's CSV and SVG, the register of figures and the data downloads, which the pages
+    link to directly (not through Sphinx's download role, so copied into the built site); a
+    file is written only when its content changed."""
+    staged = layout.stage / "book" / "downloads"
+    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values()):
+        src, dst = staged / name, built / "book" / "downloads" / name
+        for file in sorted(src.rglob("*")) if src.is_dir() else [src]:
+            if file.is_file():
+                _sync_file(file, dst / file.relative_to(src) if src.is_dir() else dst)
+
+
+def publish_changes(built: Path, target: Path) -> list[Path]:
+    """Bring the published folder up to date with the built one file by file, each by rename
+    (a reader gets the old file or the new one, never half of one); return what changed,
+    relative to the folder. Files are compared by size and time (a published copy keeps its
+    source's), then by content, so a page Sphinx wrote again unchanged is not counted."""
+    changed = []
+    for src in sorted(built.rglob("*")):
+        if not src.is_file() or src.name == ".buildinfo" or src.suffix == ".pickle":
+            continue
+        rel = src.relative_to(built)
+        dst = target / rel
+        stat = src.stat()
+        if dst.is_file():
+            old = dst.stat()
+            if (old.st_size, old.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                continue
+            if old.st_size == stat.st_size and dst.read_bytes() == src.read_bytes():
+                os.utime(dst, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+                continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(f".{dst.name}.new")
+        shutil.copy2(src, tmp)
+        os.replace(tmp, dst)
+        changed.append(rel)
+    return changed
+
+
 def publish_dir(built: Path, target: Path) -> None:
     """Replace target with a copy of built, by rename, so readers never see half a site."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -147,16 +186,7 @@ def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
     copy_briefings(layout, built)
-    # Each chart's CSV and SVG, which its download links point to (not linked through
-    # Sphinx's download role, so copied here).
-    # Each chart's CSV and SVG and the register of figures, which their pages link to
-    # directly (not through Sphinx's download role, so copied here).
-    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values()):
-        src, dst = layout.stage / "book" / "downloads" / name, built / "book" / "downloads" / name
-        if src.is_dir():
-            shutil.copytree(src, dst, dirs_exist_ok=True)
-        elif src.is_file():
-            shutil.copy2(src, dst)
+    copy_downloads(layout, edition, built)
     # A stale copy of an earlier edition from the previous build must not survive.
     shutil.rmtree(built / ARCHIVE, ignore_errors=True)
     for year, tree in sorted(archives.items()):

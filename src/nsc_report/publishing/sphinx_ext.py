@@ -225,8 +225,16 @@ def _quote_directive() -> type:
     return QuoteDirective
 
 
+def _no_figure_numbers(app: Sphinx, config: Any) -> None:
+    """Jupyter Book's LaTeX extension turns figure numbering on for every builder; the book
+    numbers no figure or table (it prints through HTML), and numbering walks every page's
+    doctree on each rebuild, a second of the preview's every save."""
+    config["numfig"] = False
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _no_asset_checksums()
+    app.connect("config-inited", _no_figure_numbers, priority=900)
     app.connect("builder-inited", _drop_cdn_extensions)
     app.add_domain(_linked_glue_domain(), override=True)
     app.add_post_transform(LinkFigures)

@@ -4,6 +4,8 @@ PDF is printed from), with its table of contents, register of figures and downlo
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -49,6 +51,26 @@ PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force anne
 FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
 
 
+def _glued_from(page: Path, folder: Path, mtimes: dict[Path, float],
+                newest: float) -> float | None:
+    """When the newest notebook that a Markdown page glues figures from was written (`folder`
+    is where the page's notebooks stand); None for a page that glues nothing. A page that names
+    no notebook, or one not found, counts every notebook."""
+    text = page.read_text(encoding="utf-8")
+    found = register.GLUE_ROLE.findall(text)
+    if not found:
+        return None if "{glue" not in text else newest
+    if len(found) != text.count("{glue"):
+        return newest  # a glue directive as well as roles: assume it may paste anything
+    times = []
+    for doc, _ in found:
+        notebook = (folder / f"{doc}.ipynb").resolve() if doc else None
+        if notebook not in mtimes:
+            return newest
+        times.append(mtimes[notebook])
+    return max(times)
+
+
 def _without(toc: dict[str, Any], drop: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
     """The table of contents without the chapters `drop` selects (and parts left empty)."""
     parts = []
@@ -89,18 +111,21 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     if for_print:
         notebooks = [p for p in notebooks if p.parent == layout.notebooks]
     # Pages glue figures from the notebooks; Sphinx does not know that, so a page is treated as
-    # changed whenever any notebook is newer than it.
-    newest = max((p.stat().st_mtime for p in notebooks), default=0.0)
+    # changed whenever a notebook it glues from is newer than it.
+    mtimes = {p.resolve(): p.stat().st_mtime for p in notebooks}
+    newest = max(mtimes.values(), default=0.0)
     expected: set[Path] = set()
     for src in src_book.rglob("*"):
         if src.is_file() and src.suffix != ".ipynb" and ".ipynb_checkpoints" not in src.parts:
             dst = dst_book / src.relative_to(src_book)
-            _sync_file(src, dst, newest if src.suffix == ".md" else None)
+            glued = _glued_from(src, layout.notebooks / src.parent.relative_to(src_book),
+                                mtimes, newest) if src.suffix == ".md" else None
+            _sync_file(src, dst, glued)
             expected.add(dst)
     # The edition's own words (introduction, summary, recommendations, the victim's account).
     for src in sorted(edition_chapters(edition)):
         dst = dst_book / src.name
-        _sync_file(src, dst, newest)
+        _sync_file(src, dst, _glued_from(src, layout.notebooks, mtimes, newest))
         expected.add(dst)
     for nb in notebooks:
         dst = dst_book / nb.relative_to(layout.notebooks)
@@ -142,6 +167,10 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
                 if f"book/{p.stem}" not in generated]
     order = [c["file"].removeprefix("book/") for part in toc.get("parts", [])
              for c in part.get("chapters", []) if "file" in c]
+    key = _register_key(book, markdown, order, files, for_print)
+    kept = _REGISTERS.get(book)
+    if kept is not None and kept[0] == key and all(p.is_file() for p in kept[1]):
+        return kept[1]
     reg = register.build(book, markdown, order)
     missing = register.unregistered(reg)
     if missing:
@@ -165,7 +194,28 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
                        ("figures.json", register.to_json(reg))):
         _write_if_changed(book / "downloads" / name, text.encode())
         written.add(book / "downloads" / name)
+    _REGISTERS[book] = (key, written)
     return written
+
+
+# The last register written in each staged folder, with what it was made from: a long-lived
+# build (the preview) stages again on every save, mostly with no figure moved.
+_REGISTERS: dict[Path, tuple[str, set[Path]]] = {}
+
+
+def _register_key(book: Path, markdown: list[tuple[str, Path]], order: list[str],
+                  files: set[str], for_print: bool) -> str:
+    """All the register is made from: each notebook's version, and of each Markdown page its
+    title and the figures it prints (not the rest of its prose)."""
+    notebooks = sorted(p for p in book.rglob("*.ipynb")
+                       if not p.name.startswith(".") and ".ipynb_checkpoints" not in p.parts)
+    pages = []
+    for name, path in markdown:
+        text = path.read_text(encoding="utf-8")
+        pages.append((name, register.heading(text, name), register.GLUE_ROLE.findall(text)))
+    stamps = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in notebooks]
+    inputs = [for_print, sorted(f for f in files if f), order, pages, stamps]
+    return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()
 
 
 def _toc_files(toc: dict[str, Any]) -> set[str]:
