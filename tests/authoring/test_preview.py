@@ -78,7 +78,7 @@ def preview(tmp_path_factory) -> Iterator[tuple[Path, str, subprocess.Popen]]:
 def test_the_preview_serves_pages_with_the_reload_script(preview):
     root, base, _ = preview
     page = get(f"{base}/book/about.html")
-    assert '<script src="/_nsc/reload.js"></script>' in page
+    assert re.search(r'<script src="/_nsc/reload.js" data-version="\d+"></script>', page)
     assert "WebSocket" in get(f"{base}/_nsc/reload.js")
     assert "nsc-preview-error" not in page
 
