@@ -27,7 +27,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from nsc_report.data import Edition, load_edition
 from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.run import WarmPool, execute
 from nsc_report.infra.lock import build_lock
-from nsc_report.publishing.archive import site_for
+from nsc_report.publishing.archive import Site, site_for
 from nsc_report.publishing.site import copy_downloads, publish_changes
 from nsc_report.publishing.stage import stage
 
@@ -108,7 +108,8 @@ class LiveBuildError(NscReportError):
 class Outcome:
     plan: Plan
     seconds: float
-    pages: list[str] = field(default_factory=list)  # served paths that changed ('book/x.html')
+    pages: list[str] = field(default_factory=list)  # served pages that changed ('book/x.html')
+    assets: bool = False                            # ... and files the pages load (CSS, JS)
 
 
 class LiveBuild:
@@ -119,6 +120,7 @@ class LiveBuild:
         self.project = replace(project, pool=self.pool)
         self.layout = self.project.layout
         self.edition: Edition | None = None
+        self.site: Site | None = None  # the editions beside this one (the editions page)
         self._app: Any = None
         self._contexts = contextlib.ExitStack()
         self._warnings = io.StringIO()
@@ -142,6 +144,7 @@ class LiveBuild:
         self.edition = None
         book.build_site(self.project)
         self.edition = load_edition(self.project.data_dir, self.project.edition)
+        self.site = site_for(self.project.data_dir, self.edition.meta.edition)
 
     def close(self) -> None:
         self._close_app()
@@ -153,39 +156,48 @@ class LiveBuild:
         """Bring the served site up to date with `changed`; `viewed` are the served paths open
         in a browser ('book/spo.html'), written and published first (`on_pages` is told)."""
         start = time.perf_counter()
+        changed = [Path(p).resolve() for p in changed]
         plan = plan_for(self.project, changed)
         if plan.restart:
             return Outcome(plan, 0.0)
         if plan.kind == FULL or self.edition is None:
             self.full()
-            return Outcome(plan, time.perf_counter() - start, ["*"])
+            return Outcome(plan, time.perf_counter() - start, ["*"], assets=True)
         project, layout = self.project, self.layout
         with build_lock(layout.out):
             if plan.kind == EXECUTE:
-                self.edition = load_edition(project.data_dir, project.edition)
+                data = project.data_dir.resolve()
+                if any(path.is_relative_to(data) for path in changed):
+                    self.edition = load_edition(project.data_dir, project.edition)
+                    self.site = site_for(project.data_dir, self.edition.meta.edition)
                 project.log(f"Executing what changed into {layout.notebooks}")
                 execute(project.root / "notebooks", layout.notebooks, self.edition,
                         workers=project.workers, timeout=project.timeout,
                         progress=project.progress, scratch=layout.work / "executing",
                         pool=self.pool)
             edition = self.edition
-            stage(layout, edition, project.progress,
-                  site=site_for(project.data_dir, edition.meta.edition))
+            stage(layout, edition, project.progress, site=self.site)
             app = self._sphinx()
-            pages: list[str] = []
             first = self._changed_pages(app, viewed)
+            published: list[str] = []
             if first:
-                self._build(app, first)
-                pages += self._publish()
-                if on_pages and pages:
-                    on_pages(pages)
-            # The rest of the site (every build, even one with nothing to do, costs Sphinx a
-            # walk over the table of contents: skipped when the first pass wrote everything).
-            if not first or list(app.builder.get_outdated_docs()):
+                # The open pages alone: read what changed, write these pages, and no more.
+                with _pages_only(app.builder):
+                    self._build(app, first)
+                published += self._publish()
+                if on_pages and published:
+                    on_pages([p for p in published if p.endswith(".html")])
+                # Then the rest: every page still older than its source, the pages whose
+                # tables of contents show the changed ones, the index, search, static files.
+                rest = [str(app.env.doc2path(d)) for d in app.builder.get_outdated_docs()]
+                self._build(app, [*rest, str(app.env.doc2path(app.config.root_doc))])
+            else:
                 self._build(app, [])
             copy_downloads(layout, edition, Path(app.outdir))
-            pages += self._publish()
-        return Outcome(plan, time.perf_counter() - start, pages)
+            published += self._publish()
+        pages = [p for p in published if p.endswith(".html")]
+        return Outcome(plan, time.perf_counter() - start, pages,
+                       assets=len(pages) < len(published))
 
     def _changed_pages(self, app: Any, viewed: Iterable[str]) -> list[str]:
         """The sources of the viewed pages that changed since they were written."""
@@ -200,8 +212,9 @@ class LiveBuild:
         return sources
 
     def _publish(self) -> list[str]:
+        """Publish what the build changed; the served paths of the files published."""
         changed = publish_changes(Path(self._app.outdir), self.served)
-        return [p.as_posix() for p in changed if p.suffix == ".html"]
+        return [p.as_posix() for p in changed]
 
     # --- Sphinx -----------------------------------------------------------------------------
     def _sphinx(self) -> Any:
@@ -268,6 +281,26 @@ class LiveBuild:
         self._app = None
         self._contexts.close()
         self._contexts = contextlib.ExitStack()
+
+
+@contextlib.contextmanager
+def _pages_only(builder: Any) -> Iterator[None]:
+    """A build that writes just the documents it is given: not the root document, the index,
+    the search page or the static files, which the build after it writes (Sphinx's own
+    `write` and `finish`, for that one build)."""
+
+    def write(build_docnames: Iterable[str], updated_docnames: Iterable[str],
+              method: str = "update") -> None:
+        builder.events.emit("write-started", builder)
+        docnames = sorted(set(build_docnames))
+        builder.prepare_writing(set(docnames))
+        builder._write_serial(docnames)
+
+    builder.write, builder.finish = write, lambda: None
+    try:
+        yield
+    finally:
+        del builder.write, builder.finish  # the class's own again
 
 
 def _docname(served: str) -> str:

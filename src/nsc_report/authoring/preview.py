@@ -34,7 +34,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from watchfiles import DefaultFilter, awatch
 
-from nsc_report.authoring.live import LiveBuild, plan_for
+from nsc_report.authoring.live import LiveBuild, Outcome, plan_for
 from nsc_report.book import Project
 from nsc_report.errors import NscReportError
 
@@ -93,6 +93,8 @@ class Preview:
         self.clients: dict[WebSocket, str] = {}  # each open page and the path it shows
         self.version = str(time.time_ns())        # changes whenever served pages change
         self.restart = False
+        self.outcome: Outcome | None = None   # of the last build (None: it failed)
+        self.reloaded: set[str] = set()       # pages reloaded during the current build
         self.server: object | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         # One thread builds: never two builds at once, and Sphinx stays on one thread.
@@ -134,16 +136,19 @@ class Preview:
             self._failed(traceback.format_exc())
             return
         self.error = None
+        self.outcome = outcome
         print(f"[preview] rebuilt in {time.perf_counter() - started:.1f} s "
               f"({len(outcome.pages)} page(s) changed)", flush=True)
 
     def _failed(self, message: str) -> None:
+        self.outcome = None
         self.error = message.strip()
         print(f"[preview] the build failed; the last good pages stay up:\n{self.error}",
               flush=True)
 
     def _written(self, pages: list[str]) -> None:
         """Pages open in a browser are written: reload them now (from the build thread)."""
+        self.reloaded |= set(pages)
         if self.loop is not None:
             future = asyncio.run_coroutine_threadsafe(self.reload(set(pages)), self.loop)
             future.result()
@@ -165,11 +170,16 @@ class Preview:
                                     stop_event=stop, debounce=400, step=30):
             changed = sorted({Path(path) for _, path in changes})
             viewed = sorted({_served(path) for path in self.clients.values()})
+            self.reloaded = set()
             await self.loop.run_in_executor(self.builder, self.build, changed, viewed)
             if self.restart:
                 self._stop_server()
                 return
-            await self.reload()
+            outcome = self.outcome
+            if outcome is None or outcome.assets:
+                await self.reload()  # an error to show, or files every page loads
+            else:
+                await self.reload(set(outcome.pages) - self.reloaded)
 
     def _stop_server(self) -> None:
         if self.server is not None:
