@@ -104,6 +104,18 @@ def _wait_text(page, word: str, timeout: float = 300) -> None:  # type: ignore[n
     raise SystemExit(f"the page never showed {word!r}")
 
 
+def _goto(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Open `url`, again if the preview reloaded the page meanwhile."""
+    for attempt in range(5):
+        try:
+            page.goto(url)
+            return
+        except Exception:  # noqa: BLE001 - interrupted by a reload
+            if attempt == 4:
+                raise
+            time.sleep(0.5)
+
+
 def _rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -157,7 +169,7 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
                         raise SystemExit(f"the preview did not start: see {log.name}") from None
                     time.sleep(0.5)
             for label, edit, url in SCENARIOS:
-                page.goto(f"{base}/{url}")
+                _goto(page, f"{base}/{url}")
                 time.sleep(1)  # the page's script has said which page it shows
                 seconds = []
                 for _ in range(repeat):
@@ -170,8 +182,9 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
                     time.sleep(0.5)
                 rows.append((label, statistics.median(seconds),
                              statistics.median(oneshot[label])))
+                print(f"{label}: preview {seconds}, one-shot {oneshot[label]}", flush=True)
             if soak:
-                page.goto(f"{base}/book/introduction.html")
+                _goto(page, f"{base}/book/introduction.html")
                 time.sleep(1)
                 before = _rss_mib(proc.pid)
                 for i in range(soak):

@@ -109,7 +109,7 @@ class Outcome:
     plan: Plan
     seconds: float
     pages: list[str] = field(default_factory=list)  # served pages that changed ('book/x.html')
-    assets: bool = False                            # ... and files the pages load (CSS, JS)
+    assets: bool = False                            # ... and files every page loads (_static)
 
 
 class LiveBuild:
@@ -196,8 +196,9 @@ class LiveBuild:
             copy_downloads(layout, edition, Path(app.outdir))
             published += self._publish()
         pages = [p for p in published if p.endswith(".html")]
-        return Outcome(plan, time.perf_counter() - start, pages,
-                       assets=len(pages) < len(published))
+        # Styles and scripts every page loads (not the downloads, which pages only link to).
+        assets = any(p.startswith("_static/") for p in published)
+        return Outcome(plan, time.perf_counter() - start, pages, assets=assets)
 
     def _changed_pages(self, app: Any, viewed: Iterable[str]) -> list[str]:
         """The sources of the viewed pages that changed since they were written."""
