@@ -38,7 +38,7 @@ from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.run import WarmPool, execute
 from nsc_report.infra.lock import build_lock
 from nsc_report.publishing.archive import Site, site_for
-from nsc_report.publishing.site import copy_downloads, publish_changes
+from nsc_report.publishing.site import copy_downloads, publish_changes, sphinx_overrides
 from nsc_report.publishing.stage import stage
 
 PAGES, EXECUTE, FULL, RESTART = "pages", "execute", "full", "restart"
@@ -230,7 +230,7 @@ class LiveBuild:
         layout = self.layout
         source = layout.stage
         config, _ = get_final_config(user_yaml=source / "_config.yml",
-                                     cli_config={"latex_individualpages": False},
+                                     cli_config=sphinx_overrides(),
                                      sourcedir=source, use_external_toc=True)
         # Sphinx registers roles and directives in docutils' globals for the application's
         # lifetime: the patches stay until the application is closed.

@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from nsc_report.data import Edition
 from nsc_report.infra.progress import PLAIN, Progress
@@ -20,6 +21,16 @@ from nsc_report.publishing.archive import ARCHIVE, Site
 from nsc_report.publishing.config import edition_chapters
 from nsc_report.publishing.downloads import download_names
 from nsc_report.publishing.stage import BuildError, _sync_file, stage
+
+
+def sphinx_overrides() -> dict[str, Any]:
+    """What every Sphinx application of ours sets beyond the staged _config.yml.
+
+    `templates_path` is a new list each time: the book themes append their folders to it, and
+    without a value of its own every application in a process appends to Sphinx's one default
+    list, so a second application (the preview's, after its first build) differs in
+    configuration from the first and finds every page out of date."""
+    return {"latex_individualpages": False, "templates_path": []}
 
 
 def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Path:
@@ -32,7 +43,7 @@ def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Pa
         str(source), str(outdir), path_config=str(source / "_config.yml"),
         doctreedir=str(layout.work / f".doctrees-{builder}"), builder=builder,
         noconfig=True, warningiserror=True, keep_going=True, quiet=True,
-        confoverrides={"latex_individualpages": False})
+        confoverrides=sphinx_overrides())
     if isinstance(status, Exception) or status:
         raise BuildError(f"Jupyter Book ({builder}) failed; the messages above say where. "
                          f"The last good build in {layout.out} is unchanged.")
