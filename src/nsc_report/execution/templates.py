@@ -13,6 +13,7 @@ from typing import Any
 import nbformat
 
 from nsc_report.data import Edition
+from nsc_report.infra.kept import parsed
 from nsc_report.layout import slug
 
 
@@ -42,20 +43,11 @@ def templates(notebook_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stem)
 
 
-_PARSED: dict[Path, tuple[tuple[int, int], nbformat.NotebookNode]] = {}
-
-
 def read_template(path: Path) -> nbformat.NotebookNode:
     """A template as a notebook, with stable cell ids (the text form stores none). Each call
     gets its own copy; the parsed template is kept while the file is unchanged (a long-lived
     build, the preview, reads every template on each save)."""
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    kept = _PARSED.get(path)
-    if kept is None or kept[0] != stamp:
-        kept = (stamp, _parse_template(path))
-        _PARSED[path] = kept
-    return copy.deepcopy(kept[1])
+    return copy.deepcopy(parsed(path, _parse_template))
 
 
 def _parse_template(path: Path) -> nbformat.NotebookNode:

@@ -8,24 +8,17 @@ memory held is bounded by the notebooks of the book. Callers must not modify wha
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import nbformat
 
-_READ: dict[Path, tuple[tuple[int, int], nbformat.NotebookNode]] = {}
-_LOCK = threading.Lock()
+from nsc_report.infra.kept import parsed
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
 
 
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     """The notebook at `path` (read-only: shared with every other caller)."""
-    stat = path.stat()
-    stamp, key = (stat.st_mtime_ns, stat.st_size), path.resolve()
-    with _LOCK:
-        kept = _READ.get(key)
-    if kept is not None and kept[0] == stamp:
-        return kept[1]
-    nb = nbformat.read(path, as_version=4)
-    with _LOCK:
-        _READ[key] = (stamp, nb)
-    return nb
+    return parsed(path, _read)

@@ -18,6 +18,7 @@ import pandas as pd
 from nsc_report.data import Edition, provenance
 from nsc_report.data.public import ENGLAND_AND_WALES, period_label
 from nsc_report.infra.files import FIXED_ZIP_TIME
+from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.publishing import spreadsheets
 
@@ -186,29 +187,15 @@ def _data_digest(edition: Edition) -> str:
     return digest.hexdigest()
 
 
-# What a long-lived build (the preview) keeps of its last downloads, per folder: the workbook
-# (seconds to write, from the data alone) and the files of the last call (from the data and the
-# executed notebooks).
-_WORKBOOKS: dict[tuple[Path, str], tuple[str, tuple[bytes, bytes]]] = {}
-_WRITTEN: dict[Path, tuple[str, set[Path]]] = {}
+# Records beside the downloads of what they were made from: the workbook (seconds to write)
+# from the data alone, the rest from the data and the executed notebooks.
+DOWNLOADS_RECORD, WORKBOOK_RECORD = ".downloads.json", ".workbook.json"
+WRITERS = ("pandas", "gptables", "XlsxWriter", "odfpy", "nbformat")
 
 
-def _workbooks(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame,
-               data_key: str) -> tuple[bytes, bytes]:
-    """The workbook as XLSX and ODS, written again only when the data changed."""
-    where = (edition.directory.parent, edition.meta.edition)
-    kept = _WORKBOOKS.get(where)
-    if kept is not None and kept[0] == data_key:
-        return kept[1]
-    book = spreadsheets.workbook(edition, returns, published)
-    files = (spreadsheets.to_xlsx(book), spreadsheets.to_ods(book))
-    _WORKBOOKS[where] = (data_key, files)
-    return files
-
-
-def _stamps(paths: list[Path]) -> str:
-    stats = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
-    return hashlib.sha256(repr(stats).encode()).hexdigest()
+def staged_downloads(folder: Path) -> set[Path]:
+    """The downloads that the last `write_downloads` into `folder` wrote, with its records."""
+    return Outputs(folder / DOWNLOADS_RECORD).files() | Outputs(folder / WORKBOOK_RECORD).files()
 
 
 def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
@@ -216,25 +203,24 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     """The edition's data as CSV and as an accessible workbook (XLSX and ODS, see
     spreadsheets.py), every chapter chart's table, and the executed notebooks. In an
     illustrative edition every file says so: in its name, a status column and a notice (the
-    workbook's cover and notes, a README)."""
-    data_key = _data_digest(edition)
-    key = f"{data_key} {_stamps(notebooks)} {notebook_dir}"
-    kept = _WRITTEN.get(folder)
-    if kept is not None and kept[0] == key and all(p.is_file() for p in kept[1]):
-        return kept[1]
+    workbook's cover and notes, a README). Nothing is written again whose inputs did not change
+    since the last call (in this process or another). Returns the files, with the records."""
+    data_key = digest([_data_digest(edition), code_version(*WRITERS)])
+    outputs, workbook = Outputs(folder / DOWNLOADS_RECORD), Outputs(folder / WORKBOOK_RECORD)
+    inputs = digest([data_key, file_stamps(notebooks), str(notebook_dir)])
+    kept, book_files = outputs.unchanged(inputs=inputs), workbook.unchanged(data=data_key)
+    if kept is not None and book_files is not None:
+        return kept | book_files
     returns = returns_table(edition)
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
     notice = data_notice(edition)
     published = published_table(edition)
-    xlsx, ods = _workbooks(edition, returns, published, data_key)
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
     names = download_names(edition)
     files = {
         names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
         names[PUBLISHED]: published.to_csv(index=False, lineterminator="\n").encode(),
-        names["nsc-data.xlsx"]: xlsx,
-        names["nsc-data.ods"]: ods,
         names["chart-data.zip"]: _zip({**readme, **{
             f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
             for name, frame in tables.items()}}),
@@ -242,9 +228,14 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
             p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
     }
     files.update({f"charts/{name}": content for name, content in chart_files(charts).items()})
+    if book_files is None:
+        book = spreadsheets.workbook(edition, returns, published)
+        xlsx, ods = names["nsc-data.xlsx"], names["nsc-data.ods"]
+        _write_if_changed(folder / xlsx, spreadsheets.to_xlsx(book))
+        _write_if_changed(folder / ods, spreadsheets.to_ods(book))
+        book_files = workbook.keep({folder / xlsx, folder / ods}, data=data_key)
     written = set()
     for name, content in files.items():
         _write_if_changed(folder / name, content)
         written.add(folder / name)
-    _WRITTEN[folder] = (key, written)
-    return written
+    return outputs.keep(written, inputs=inputs) | book_files

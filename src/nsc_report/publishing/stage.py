@@ -4,8 +4,6 @@ PDF is printed from), with its table of contents, register of figures and downlo
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from collections.abc import Callable
@@ -17,6 +15,7 @@ import yaml
 from nsc_report.data import Edition
 from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.templates import skipped_templates
+from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout
 from nsc_report.publishing import register
@@ -25,6 +24,7 @@ from nsc_report.publishing.config import edition_chapters, staged_config
 from nsc_report.publishing.downloads import (
     VEGA_BUNDLE,
     _write_if_changed,
+    staged_downloads,
     write_downloads,
     write_vega_bundle,
 )
@@ -101,9 +101,10 @@ def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, 
 
 
 def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
-          for_print: bool = False, site: Site | None = None) -> Path:
+          for_print: bool = False, site: Site | None = None, downloads: bool = True) -> Path:
     """Assemble the Sphinx source folder for this edition (for the web book, or for the
-    single page the PDF is printed from); return it."""
+    single page the PDF is printed from); return it. With `downloads` False the downloads
+    last staged are kept as they are (the preview writes the page being read first)."""
     folder = layout.print_stage if for_print else layout.stage
     src_book, dst_book = layout.root / "book", folder / "book"
     notebooks = sorted(p for p in layout.notebooks.rglob("*.ipynb")
@@ -149,7 +150,11 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, folder / ".vega-bundle-version"
     write_vega_bundle(bundle, stamp)
     expected |= {bundle, stamp}
-    expected |= write_downloads(dst_book / "downloads", edition, notebooks, layout.notebooks)
+    if downloads:
+        expected |= write_downloads(dst_book / "downloads", edition, notebooks,
+                                    layout.notebooks)
+    else:
+        expected |= staged_downloads(dst_book / "downloads")
     for stale in [p for p in folder.rglob("*") if p.is_file() and p not in expected]:
         stale.unlink()
     progress.message(f"  staged {len(notebooks)} notebooks and {len(expected)} files")
@@ -167,10 +172,14 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
                 if f"book/{p.stem}" not in generated]
     order = [c["file"].removeprefix("book/") for part in toc.get("parts", [])
              for c in part.get("chapters", []) if "file" in c]
-    key = _register_key(book, markdown, order, files, for_print)
-    kept = _REGISTERS.get(book)
-    if kept is not None and kept[0] == key and all(p.is_file() for p in kept[1]):
-        return kept[1]
+    outputs = Outputs(book.parent / REGISTER_RECORD)
+    # Two keys: the versions of what the register is made from (no file read), then, when a
+    # notebook changed, the register itself (a notebook reworded or executed again mostly
+    # leaves every figure as it was, and nothing needs writing).
+    inputs = _register_inputs(book, markdown, order, files, for_print)
+    kept = outputs.unchanged(inputs=inputs)
+    if kept is not None:
+        return kept
     reg = register.build(book, markdown, order)
     missing = register.unregistered(reg)
     if missing:
@@ -179,6 +188,11 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
             f"{', '.join(missing[:10])}. Return a Register from the section's figures() (see "
             f"nsc_report/figures.py) so that each figure says what it is and where it comes "
             f"from.")
+    content = digest([code_version(), for_print, sorted(f for f in files if f),
+                      reg.entries, reg.titles, reg.printed])
+    kept = outputs.unchanged(content=content)
+    if kept is not None:
+        return outputs.keep(kept - {outputs.record}, inputs=inputs, content=content)
     written = set()
     pages = ({register.ANNEX_PAGE: register.annex_page(reg)} if for_print else
              {register.REGISTER_PAGE: register.register_page(
@@ -194,28 +208,25 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
                        ("figures.json", register.to_json(reg))):
         _write_if_changed(book / "downloads" / name, text.encode())
         written.add(book / "downloads" / name)
-    _REGISTERS[book] = (key, written)
-    return written
+    return outputs.keep(written, inputs=inputs, content=content)
 
 
-# The last register written in each staged folder, with what it was made from: a long-lived
-# build (the preview) stages again on every save, mostly with no figure moved.
-_REGISTERS: dict[Path, tuple[str, set[Path]]] = {}
+# Beside the staged sources: what the register last written was made from.
+REGISTER_RECORD = ".register.json"
 
 
-def _register_key(book: Path, markdown: list[tuple[str, Path]], order: list[str],
-                  files: set[str], for_print: bool) -> str:
+def _register_inputs(book: Path, markdown: list[tuple[str, Path]], order: list[str],
+                     files: set[str], for_print: bool) -> str:
     """All the register is made from: each notebook's version, and of each Markdown page its
-    title and the figures it prints (not the rest of its prose)."""
+    title and the figures it prints (not the rest of its prose), and the code."""
     notebooks = sorted(p for p in book.rglob("*.ipynb")
                        if not p.name.startswith(".") and ".ipynb_checkpoints" not in p.parts)
     pages = []
     for name, path in markdown:
         text = path.read_text(encoding="utf-8")
         pages.append((name, register.heading(text, name), register.GLUE_ROLE.findall(text)))
-    stamps = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in notebooks]
-    inputs = [for_print, sorted(f for f in files if f), order, pages, stamps]
-    return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()
+    return digest([code_version(), for_print, sorted(f for f in files if f), order, pages,
+                   file_stamps(notebooks)])
 
 
 def _toc_files(toc: dict[str, Any]) -> set[str]:
