@@ -23,6 +23,7 @@ served folder by rename, and only from a build that succeeded.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import sys
@@ -137,7 +138,6 @@ class LiveBuild:
         """Warm the kernels and build the whole site once, as `nsc-report build` does."""
         self.pool.warm()
         self.full()
-        self._sphinx()  # loads Sphinx's environment now rather than on the first save
 
     def full(self) -> None:
         self._close_app()
@@ -145,6 +145,8 @@ class LiveBuild:
         book.build_site(self.project)
         self.edition = load_edition(self.project.data_dir, self.project.edition)
         self.site = site_for(self.project.data_dir, self.edition.meta.edition)
+        self._sphinx()  # loads Sphinx's environment now rather than on the next save
+        _settle()
 
     def close(self) -> None:
         self._close_app()
@@ -176,10 +178,11 @@ class LiveBuild:
                         progress=project.progress, scratch=layout.work / "executing",
                         pool=self.pool)
             edition = self.edition
-            stage(layout, edition, project.progress, site=self.site)
             app = self._sphinx()
-            first = self._changed_pages(app, viewed)
             published: list[str] = []
+            # The downloads (which pages link to but do not show) wait for the open pages.
+            stage(layout, edition, project.progress, site=self.site, downloads=False)
+            first = self._changed_pages(app, viewed)
             if first:
                 # The open pages alone: read what changed, write these pages, and no more.
                 with _pages_only(app.builder):
@@ -187,6 +190,8 @@ class LiveBuild:
                 published += self._publish()
                 if on_pages and published:
                     on_pages([p for p in published if p.endswith(".html")])
+            stage(layout, edition, project.progress, site=self.site)
+            if first:
                 # Then the rest: every page still older than its source, the pages whose
                 # tables of contents show the changed ones, the index, search, static files.
                 rest = [str(app.env.doc2path(d)) for d in app.builder.get_outdated_docs()]
@@ -195,6 +200,8 @@ class LiveBuild:
                 self._build(app, [])
             copy_downloads(layout, edition, Path(app.outdir))
             published += self._publish()
+        if plan.kind == EXECUTE:
+            _settle()  # an edition and notebooks replaced: let the collector see them again
         pages = [p for p in published if p.endswith(".html")]
         # Styles and scripts every page loads (not the downloads, which pages only link to).
         assets = any(p.startswith("_static/") for p in published)
@@ -282,6 +289,17 @@ class LiveBuild:
         self._app = None
         self._contexts.close()
         self._contexts = contextlib.ExitStack()
+
+
+def _settle() -> None:
+    """After a build, once its pages are out: collect what it left, then exempt what stays (the
+    edition, Sphinx's environment, the parsed notebooks) from the collector, whose every full
+    pass would otherwise walk it again (a third of a second, in the middle of the next save's
+    rebuild). Done after every build that replaced the edition or notebooks, so what they
+    replaced is collected and memory stays flat."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @contextlib.contextmanager
