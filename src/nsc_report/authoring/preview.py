@@ -31,6 +31,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.staticfiles import NotModifiedResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from watchfiles import DefaultFilter, awatch
 
@@ -212,7 +213,13 @@ class Preview:
             return PlainTextResponse("Not found", status_code=404)
         if target.suffix == ".html":
             return self.page(target)
-        return FileResponse(target, headers={"Cache-Control": "no-store"})
+        # Kept by the browser but asked about on every load ("no-cache"): a page that reloads
+        # gets "not modified" for the scripts and styles that did not change (the chart
+        # library is megabytes), and the new file the moment one did.
+        response = FileResponse(target, headers={"Cache-Control": "no-cache"})
+        if _not_modified(request, response):
+            return NotModifiedResponse(response.headers)
+        return response
 
     async def events(self, ws: WebSocket) -> None:
         await ws.accept()
@@ -250,6 +257,13 @@ class Preview:
             WebSocketRoute("/_nsc/events", self.events),
             Route("/{path:path}", self.serve_file),
         ], lifespan=lifespan)
+
+
+def _not_modified(request: Request, response: Response) -> bool:
+    """Whether the browser's copy is the file as served now (its ETag, from the file's size
+    and modification time, which every publish changes)."""
+    tags = request.headers.get("if-none-match", "")
+    return response.headers["etag"] in [t.strip().removeprefix("W/") for t in tags.split(",")]
 
 
 def _served(path: str) -> str:
