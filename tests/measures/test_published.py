@@ -56,6 +56,17 @@ def test_missing_values_keep_their_note_and_totals_need_every_force():
     assert totals["ye_mar_2018"].value is None and "1 of the 2" in totals["ye_mar_2018"].note
 
 
+def test_values_by_force_are_each_forces_values_in_period_order():
+    pub = series([("s", "B", "ye_mar_2019", "x", 5, ""), ("s", "A", "ye_mar_2019", "x", 4, ""),
+                  ("s", "A", "ye_mar_2018", "x", 3, ""), ("s", "B", "ye_mar_2018", "x", None,
+                                                        "Not available"),
+                  ("s", "A", "ye_mar_2018", "y", 9, ""), ("t", "A", "ye_mar_2018", "x", 7, "")])
+    by_force = m.values_by_force(pub, "s", "x")
+    assert by_force == {code: m.values(pub, "s", code, "x") for code in ("A", "B")}
+    assert list(by_force["A"]) == ["ye_mar_2018", "ye_mar_2019"]  # in period order
+    assert m.values_by_force(pub, "s", "z") == {}
+
+
 def test_no_charge_rate_without_outcomes():
     rows = []
     for code, total, charged in ((ENGLAND_AND_WALES, 100, 20), ("A", 0, 0)):

@@ -109,9 +109,21 @@ class Value:
 def values(pub: PublicSeries, series: str, code: str, measure: str) -> dict[str, Value]:
     """A measure of one series for one force (or England and Wales), by period in order."""
     rows = pub.of(series, code)
-    rows = rows[rows["measure"] == measure]
-    found = {str(r.period): Value(None if pd.isna(r.value) else int(r.value), str(r.note or ""))
-             for r in rows.itertuples()}
+    return _by_period(rows[rows["measure"] == measure])
+
+
+def values_by_force(pub: PublicSeries, series: str, measure: str) -> dict[str, dict[str, Value]]:
+    """`values` for every force (and England and Wales) at once: force code -> period -> value."""
+    t = pub.table
+    rows = t[(t["series"] == series) & (t["measure"] == measure)]
+    return {str(code): _by_period(group) for code, group in rows.groupby("force_code", sort=True)}
+
+
+def _by_period(rows: pd.DataFrame) -> dict[str, Value]:
+    # Plain columns rather than itertuples, which builds a row class on every call.
+    found = {str(period): Value(None if pd.isna(value) else int(value), str(note or ""))
+             for period, value, note in zip(rows["period"], rows["value"], rows["note"],
+                                            strict=True)}
     return dict(sorted(found.items(), key=lambda kv: period_end(kv[0])))
 
 

@@ -514,10 +514,13 @@ def national_orders_sentence(ed: Edition) -> str:
 def _more_granted(ed: Edition) -> list[str]:
     """Answers that gave more orders granted than applied for in a year, as given."""
     said = []
+    codes = _codes(ed)
+    # Every force's series from one pass over the table (not one filter per force and year).
+    applied = m.values_by_force(ed.public, ORDERS, "applied")
+    granted = m.values_by_force(ed.public, ORDERS, "granted")
     for period in m.periods(ed.public, ORDERS):
-        for code in _codes(ed):
-            a = m.values(ed.public, ORDERS, code, "applied").get(period)
-            g = m.values(ed.public, ORDERS, code, "granted").get(period)
+        for code in codes:
+            a, g = applied.get(code, {}).get(period), granted.get(code, {}).get(period)
             if a and g and a.value is not None and g.value is not None and g.value > a.value:
                 said.append(f"{_who(ed, code)} reported {fmt.count(g.value)} orders granted "
                             f"in {m.label(period)} and {fmt.count(a.value)} applied for: "
