@@ -148,14 +148,22 @@ def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
     root, base, proc = preview
     url, edit = EDITS[kind]
     page = browser.new_page()
+    failed: list[str] = []
+    revalidated: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+            else revalidated.append(r.url) if r.status == 304 else None)
     try:
         page.goto(f"{base}/{url}")
         time.sleep(1)  # its script has told the server which page it shows
         word = f"edited{kind.replace(' ', '')}"
         edit(root, word)
         wait_for(lambda: _page_shows(page, word), f"the {kind} edit in the open page", proc)
+        page.wait_for_load_state("load")
     finally:
         page.close()
+    assert not failed, failed
+    # The reload kept the chart library: asked about, "not modified", not fetched again.
+    assert any(u.endswith("/vega-embed-bundle.js") for u in revalidated), revalidated
     log = (root.parent / "preview.log").read_text(encoding="utf-8")
     if kind == "template Markdown":
         assert "reworded spo.ipynb (Markdown only: not re-executed)" in log

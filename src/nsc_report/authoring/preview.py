@@ -216,7 +216,8 @@ class Preview:
         # Kept by the browser but asked about on every load ("no-cache"): a page that reloads
         # gets "not modified" for the scripts and styles that did not change (the chart
         # library is megabytes), and the new file the moment one did.
-        response = FileResponse(target, headers={"Cache-Control": "no-cache"})
+        response = FileResponse(target, headers={"Cache-Control": "no-cache"},
+                                stat_result=target.stat())  # its ETag now, not when sent
         if _not_modified(request, response):
             return NotModifiedResponse(response.headers)
         return response
