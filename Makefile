@@ -54,8 +54,7 @@ lint: install
 	$(BIN)/lint-imports
 
 bench: install
-	$(BIN)/python bench/build.py --repeat 3
-	$(BIN)/python bench/preview.py --repeat 5 --soak 200
+	$(BIN)/python bench/build.py --repeat 3 --preview-repeat 5 --soak 200
 
 ## Live preview: rebuilds and reloads the page as you edit (http://127.0.0.1:8000).
 preview: install

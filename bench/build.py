@@ -8,13 +8,17 @@ times these scenarios in turn:
   (Jupyter Book executes the notebooks itself, one after another), from an empty output folder;
 - the reference rebuilt with nothing changed;
 - our rebuild with nothing changed, after a narrative edit, after editing one data file
-  (pcc_commitments.csv), after editing one section module (sections/spo.py).
+  (pcc_commitments.csv), after editing one section module (sections/spo.py);
+- then the preview scenarios of `bench/preview.py`: five kinds of edit, each timed from the
+  file's save to its new text in a page open in Chromium (Playwright), in `nsc-report preview`
+  and, beside it, as a one-shot `nsc-report build` and page load; medians of
+  `--preview-repeat`; `--soak N` also saves N times in the preview and prints its memory.
 
 The scratch copy's own `src/` is put first on PYTHONPATH (kernels inherit it), so that editing a
 module of the copy is what the build sees. Machines here are shared and noisy: compare ratios
 from one run, not seconds across runs.
 
-    python bench/build.py [--repeat 3]
+    python bench/build.py [--repeat 3] [--preview-repeat 5] [--soak 200] [--no-preview]
 """
 
 from __future__ import annotations
@@ -127,6 +131,11 @@ def run_once(scratch: Path) -> dict[str, tuple[float, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs; the median is reported")
+    parser.add_argument("--preview-repeat", type=int, default=5,
+                        help="saves per preview scenario; the median is reported")
+    parser.add_argument("--soak", type=int, default=0,
+                        help="then this many saves in the preview, for its memory")
+    parser.add_argument("--no-preview", action="store_true", help="the build scenarios only")
     args = parser.parse_args()
     runs = []
     with tempfile.TemporaryDirectory(prefix="nsc-bench-") as scratch:
@@ -147,6 +156,11 @@ def main() -> None:
     cold = statistics.median(r[labels[0]][0] for r in runs)
     print(f"\nCold build: {reference / cold:.2f}x faster than the reference. No-change rebuild: "
           f"{nochange / jb_nochange:.2f}x the time of Jupyter Book's no-change rebuild.")
+    if not args.no_preview:
+        import preview  # bench/preview.py, beside this file
+
+        print(f"\nPreview, medians of {args.preview_repeat} saves:\n", flush=True)
+        print(preview.table(preview.run(args.preview_repeat, args.soak)))
 
 
 if __name__ == "__main__":

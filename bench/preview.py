@@ -123,7 +123,10 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
+def run(repeat: int, soak: int, only: list[str] | None = None,
+        oneshot_too: bool = True) -> list[tuple[str, float, float]]:
+    """Each scenario's median seconds in the preview and as a one-shot build (NaN when
+    `oneshot_too` is False); `only` picks scenarios by their edit's name ('chapter')."""
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -134,6 +137,7 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
     shutil.copytree(ROOT, root, ignore=IGNORE)
     build = [sys.executable, "-m", "nsc_report.cli", "build", "--root", str(root)]
     subprocess.run(build, env=_env(root), cwd=root, check=True, capture_output=True)
+    scenarios = [s for s in SCENARIOS if not only or s[1].__name__ in only]
     rows: list[tuple[str, float, float]] = []
     count = 0
     with sync_playwright() as pw:
@@ -141,8 +145,8 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
         page = browser.new_page()
         # One-shot builds first, then the same edits in the preview.
         oneshot: dict[str, list[float]] = {}
-        for label, edit, url in SCENARIOS:
-            for _ in range(repeat):
+        for label, edit, url in scenarios:
+            for _ in range(repeat if oneshot_too else 0):
                 count += 1
                 word = f"oneshot{count}x"
                 edit(root, word)
@@ -168,7 +172,7 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
                     if time.monotonic() > deadline or proc.poll() is not None:
                         raise SystemExit(f"the preview did not start: see {log.name}") from None
                     time.sleep(0.5)
-            for label, edit, url in SCENARIOS:
+            for label, edit, url in scenarios:
                 _goto(page, f"{base}/{url}")
                 time.sleep(1)  # the page's script has said which page it shows
                 seconds = []
@@ -180,9 +184,11 @@ def run(repeat: int, soak: int) -> list[tuple[str, float, float]]:
                     _wait_text(page, word)
                     seconds.append(time.perf_counter() - start)
                     time.sleep(0.5)
+                once = oneshot.get(label, [])
                 rows.append((label, statistics.median(seconds),
-                             statistics.median(oneshot[label])))
-                print(f"{label}: preview {seconds}, one-shot {oneshot[label]}", flush=True)
+                             statistics.median(once) if once else float("nan")))
+                print(f"{label}: preview {[round(s, 2) for s in seconds]}, one-shot "
+                      f"{[round(s, 2) for s in once]}", flush=True)
             if soak:
                 _goto(page, f"{base}/book/introduction.html")
                 time.sleep(1)
@@ -218,8 +224,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--soak", type=int, default=0)
+    parser.add_argument("--only", nargs="*", metavar="EDIT",
+                        help=f"these scenarios only: {', '.join(s[1].__name__ for s in SCENARIOS)}")
+    parser.add_argument("--no-oneshot", action="store_true",
+                        help="the preview alone (quicker, for work on the preview)")
     args = parser.parse_args()
-    print(table(run(args.repeat, args.soak)))
+    print(table(run(args.repeat, args.soak, args.only, not args.no_oneshot)))
 
 
 if __name__ == "__main__":
