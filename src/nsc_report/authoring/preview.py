@@ -21,6 +21,7 @@ import contextlib
 import html
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import AsyncIterator
@@ -45,7 +46,16 @@ RELOAD_JS = """(function () {
   var version = script ? script.getAttribute("data-version") : "";
   function connect() {
     var ws = new WebSocket(proto + location.host + "/_nsc/events");
-    ws.onopen = function () { ws.send(location.pathname); };
+    ws.onopen = function () {
+      ws.send(location.pathname);
+      // Once the page is on screen the server goes on with the rest of the site (the build
+      // would otherwise compete with serving this page's files).
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { ws.send("shown"); });
+      } else {
+        ws.send("shown");
+      }
+    };
     ws.onmessage = function (event) {
       var data = String(event.data);
       // "version V": the site as it is now; a page older than that (a build finished while
@@ -59,6 +69,8 @@ RELOAD_JS = """(function () {
   connect();
 })();
 """
+# How long the build waits, after reloading the open pages, for one to say it is on screen.
+SHOWN_WAIT = 2.0
 ERROR_STYLE = ("position:sticky;top:0;z-index:9999;margin:0;padding:1rem 1.25rem;"
                "background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;"
                "font:0.95rem/1.45 'Liberation Mono',monospace;white-space:pre-wrap;"
@@ -96,6 +108,7 @@ class Preview:
         self.restart = False
         self.outcome: Outcome | None = None   # of the last build (None: it failed)
         self.reloaded: set[str] = set()       # pages reloaded during the current build
+        self.shown = threading.Event()        # a reloaded page is on screen again
         self.server: object | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         # One thread builds: never two builds at once, and Sphinx stays on one thread.
@@ -148,21 +161,27 @@ class Preview:
               flush=True)
 
     def _written(self, pages: list[str]) -> None:
-        """Pages open in a browser are written: reload them now (from the build thread)."""
+        """Pages open in a browser are written: reload them now (from the build thread), and
+        let them load before building the rest (at most SHOWN_WAIT seconds)."""
         self.reloaded |= set(pages)
         if self.loop is not None:
+            self.shown.clear()
             future = asyncio.run_coroutine_threadsafe(self.reload(set(pages)), self.loop)
-            future.result()
+            if future.result():
+                self.shown.wait(SHOWN_WAIT)
 
-    async def reload(self, pages: set[str] | None = None) -> None:
-        """Tell the open pages among `pages` (every open page: None) to reload."""
+    async def reload(self, pages: set[str] | None = None) -> int:
+        """Tell the open pages among `pages` (every open page: None) to reload; how many."""
         self.version = str(time.time_ns())
+        told = 0
         for ws, path in list(self.clients.items()):
             if pages is None or _served(path) in pages:
                 try:
                     await ws.send_text("reload")
+                    told += 1
                 except Exception:  # noqa: BLE001 - a closed tab
                     self.clients.pop(ws, None)
+        return told
 
     async def watch(self, stop: asyncio.Event) -> None:
         self.loop = asyncio.get_running_loop()
@@ -229,7 +248,8 @@ class Preview:
             self.clients[ws] = path
             await ws.send_text(f"version {self.version}")
             while True:
-                await ws.receive_text()
+                if await ws.receive_text() == "shown":
+                    self.shown.set()
         except WebSocketDisconnect:
             pass
         finally:
