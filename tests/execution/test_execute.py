@@ -190,6 +190,27 @@ def test_editing_a_data_file_reruns_only_its_readers(executed):
     assert plan(section_jobs(executed))[0] == []
 
 
+def test_the_cache_hashes_a_notebooks_inputs_again_only_when_one_changed(executed,
+                                                                          monkeypatch):
+    """The preview asks after every save; unchanged notebooks are not read and hashed again."""
+    calls = []
+    real = cache.dependency_hash
+    monkeypatch.setattr(cache, "dependency_hash", lambda *a, **k: calls.append(a) or real(*a, **k))
+    plan(section_jobs(executed))  # whatever earlier tests left, now known
+    calls.clear()
+    assert plan(section_jobs(executed))[0] == [] and calls == []
+    path = executed / "data" / EDITION / "pcc_commitments.csv"
+    original = path.read_bytes()
+    try:
+        rewrite_csv(path, lambda rows: rows[::-1])
+        assert names(plan(section_jobs(executed))[0]) == [
+            "annex-forces.ipynb", "find-your-force.ipynb", "reports.ipynb"]
+        assert {job.label for job, *_ in calls} >= {"reports.ipynb"}
+    finally:
+        path.write_bytes(original)
+    assert plan(section_jobs(executed))[0] == []
+
+
 def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()

@@ -17,6 +17,7 @@ from typing import Any
 import nbformat
 
 from nsc_report.execution.templates import Job, read_template
+from nsc_report.infra.kept import file_stamps
 from nsc_report.infra.notebooks import read_notebook
 
 INPUTS_KEY = "nsc_report_recorded_inputs"  # moved into nsc_report metadata by clean_outputs()
@@ -88,6 +89,25 @@ def state(job: Job) -> str:
     record = recorded(job.output) if job.output.exists() else None
     if record is None or record.get("parameters") != job.parameters:
         return "run"
+    inputs = record["inputs"]
+    # Hashing every input of every notebook reads them all; a long-lived build (the preview)
+    # asks after each save, mostly with none of a notebook's files changed since it last asked.
+    versions = file_stamps([job.output, job.template,
+                            *(job.output.parent / rel for rel in inputs["data"]),
+                            *(PACKAGE_DIR / rel for rel in inputs["modules"])])
+    kept = _STATES.get(job.output)
+    if kept is not None and kept[0] == versions:
+        return kept[1]
+    found = _state(job, record)
+    _STATES[job.output] = (versions, found)
+    return found
+
+
+# The last answer of `state` per executed notebook, with the versions of its files then.
+_STATES: dict[Path, tuple[str, str]] = {}
+
+
+def _state(job: Job, record: dict[str, Any]) -> str:
     inputs = record["inputs"]
     if record["input_hash"] == dependency_hash(job, inputs["data"], inputs["modules"]):
         return "fresh"

@@ -46,8 +46,14 @@ def parsed(path: Path, parse: Callable[[Path], T]) -> T:
 
 def file_stamps(paths: Iterable[Path]) -> str:
     """A hash of each file's path, modification time and size (its version, without reading
-    it)."""
-    stats = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
+    it); a missing file counts as a version of its own."""
+    stats = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            stats.append((str(path), None, None))
     return hashlib.sha256(json.dumps(stats).encode()).hexdigest()
 
 
