@@ -324,7 +324,7 @@ def _pages_only(builder: Any) -> Iterator[None]:
 
 def _docname(served: str) -> str:
     """The Sphinx document of a served path: 'book/spo.html' -> 'book/spo', '' -> 'index'."""
-    path = served.strip("/")
+    path = served.lstrip("/")
     if not path or path.endswith("/"):
         path += "index.html"
     return path.removesuffix(".html")

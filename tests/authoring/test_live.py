@@ -1,0 +1,131 @@
+"""The preview's decisions, without building a book: what work a save needs (`plan_for`),
+which Sphinx document a served path is, and the build thread's order (saves made during a
+build wait and are taken together by the next; never two builds at once)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from nsc_report.authoring.live import (
+    EXECUTE,
+    FULL,
+    PAGES,
+    RESTART,
+    Outcome,
+    Plan,
+    _docname,
+    plan_for,
+)
+from nsc_report.authoring.preview import Preview
+
+
+def _project(tmp_path: Path) -> SimpleNamespace:
+    for folder in ("book", "notebooks", "src/nsc_report/sections", "data/2024/chapters",
+                   "data/2023", "data/reference", "data/public"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    return SimpleNamespace(root=tmp_path, data_dir=tmp_path / "data", edition="2024")
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("book/about.md", PAGES),
+    ("data/2024/chapters/introduction.md", PAGES),
+    ("notebooks/spo.md", EXECUTE),
+    ("data/2024/cps.yml", EXECUTE),
+    ("data/reference/forces.csv", EXECUTE),      # every edition reads it
+    ("data/public/series.csv", EXECUTE),
+    ("src/nsc_report/sections/spo.py", EXECUTE),  # only the kernels import it
+    ("_toc.yml", FULL),
+    ("_config.yml", FULL),
+    ("data/2023/edition.yml", FULL),             # an earlier edition: the editions page
+    ("src/nsc_report/publishing/site.py", RESTART),  # imported by the preview itself
+])
+def test_each_kind_of_file_gets_the_least_work_that_brings_the_site_up_to_date(
+        tmp_path: Path, path: str, kind: str) -> None:
+    project = _project(tmp_path)
+    loaded = {(tmp_path / "src/nsc_report/publishing/site.py").resolve()}
+    plan = plan_for(project, [tmp_path / path], loaded=loaded)  # type: ignore[arg-type]
+    assert plan.kind == kind
+    # A full rebuild and a restart say why, in the file's own name.
+    assert (path in plan.reason) == (kind in (FULL, RESTART))
+
+
+def test_several_files_take_the_most_work_any_of_them_needs(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    files = [tmp_path / "book/about.md", tmp_path / "notebooks/spo.md"]
+    assert plan_for(project, files, loaded=set()).kind == EXECUTE  # type: ignore[arg-type]
+    files.append(tmp_path / "_toc.yml")
+    plan = plan_for(project, files, loaded=set())  # type: ignore[arg-type]
+    assert plan.kind == FULL and "_toc.yml" in plan.reason
+
+
+def test_a_served_path_names_its_sphinx_document() -> None:
+    assert _docname("book/spo.html") == "book/spo"
+    assert _docname("/book/forces/durham.html") == "book/forces/durham"
+    assert _docname("") == "index"
+    assert _docname("/book/") == "book/index"
+
+
+class _SlowLive:
+    """A build that takes a while and records what each build was given."""
+
+    def __init__(self, root: Path):
+        self.project = _project(root)
+        self.served = root / "_build" / "html"
+        self.builds: list[list[str]] = []
+        self.running = 0
+        self.most_at_once = 0
+        self.started = threading.Event()
+        self.lock = threading.Lock()
+
+    def rebuild(self, changed, viewed, on_pages=None) -> Outcome:  # type: ignore[no-untyped-def]
+        with self.lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        self.builds.append(sorted(Path(p).name for p in changed))
+        self.started.set()
+        time.sleep(2.0)
+        with self.lock:
+            self.running -= 1
+        return Outcome(Plan(PAGES), 2.0, [])
+
+
+def test_saves_during_a_build_wait_and_are_taken_together_by_the_next(tmp_path: Path) -> None:
+    live = _SlowLive(tmp_path)
+    preview = Preview(live)  # type: ignore[arg-type]
+    book = tmp_path / "book"
+
+    def author() -> None:
+        time.sleep(0.5)  # the watcher is watching
+        (book / "one.md").write_text("first save\n")
+        assert live.started.wait(30)
+        time.sleep(0.3)  # the first build is running
+        (book / "two.md").write_text("second save\n")
+        time.sleep(0.3)
+        (book / "three.md").write_text("third save\n")
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        watcher = asyncio.create_task(preview.watch(stop))
+        writer = threading.Thread(target=author)
+        writer.start()
+        deadline = time.monotonic() + 60
+        while len(live.builds) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        while live.running and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.wait_for(watcher, 30)
+        writer.join()
+
+    try:
+        asyncio.run(main())
+    finally:
+        preview.builder.shutdown(wait=True)
+    assert live.builds == [["one.md"], ["three.md", "two.md"]]
+    assert live.most_at_once == 1
