@@ -396,7 +396,9 @@ def _value_or(value: m.Value | None) -> str:
 
 
 def _cite(src: PublicSource) -> str:
-    return f"{src.citation}; compiled by {src.compiler}; {src.licence}"
+    # A citation that names its compiler ("as compiled by ...") is not followed by it again.
+    compiled = "" if src.compiler in src.citation else f"; compiled by {src.compiler}"
+    return f"{src.citation}{compiled}; {src.licence}"
 
 
 def _short(src: PublicSource) -> str:
