@@ -144,6 +144,14 @@ def _inputs_statuses(app: Sphinx, docname: str) -> set[str]:
     return {files[key] for key in ("/".join(Path(p).parts[-2:]) for p in used) if key in files}
 
 
+def _before_stop(markup: str, mark: str) -> str:
+    """The mark after a sentence's last word, not after its full stop: a sentence assembled
+    from the data reads "... none at all‡." rather than "... none at all.‡"."""
+    if markup.endswith((".", "!", "?")):
+        return markup[:-1] + mark + markup[-1]
+    return markup + mark
+
+
 class LinkFigures(SphinxPostTransform):
     """Each glued figure becomes a link to its entry on the register page, carrying its
     definition for the tooltip (nsc-figures.js). Sentences and labels assembled from the data,
@@ -180,7 +188,8 @@ class LinkFigures(SphinxPostTransform):
                 continue
             else:
                 markup = html.escape(text)
-            marked.replace_self(nodes.raw("", markup + mark_html(status), format="html"))
+            marked.replace_self(nodes.raw("", _before_stop(markup, mark_html(status)),
+                                          format="html"))
         if not web:
             return
         caveats = self.app.config.nsc_provenance.get("caveats", {})
