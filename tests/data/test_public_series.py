@@ -124,3 +124,13 @@ def test_periods_read_as_words():
     assert period_label("ye_jun_2018") == "year ending June 2018"
     assert period_label("cy_2015") == "2015"
     assert period_label("jan_2020_to_apr_2021") == "January 2020 to April 2021"
+
+
+def test_a_source_is_credited_once_with_its_compiler_and_licence():
+    sources = load_edition(DATA, EDITION).public.sources
+    outcomes = sources["stalking_outcomes"]  # "as compiled by the BBC Shared Data Unit"
+    assert outcomes.credit.count("BBC Shared Data Unit") == 1
+    assert outcomes.credit.endswith(outcomes.licence)
+    recorded = sources["stalking_and_harassment"]  # cites "ONS"; compiled by the Office ...
+    assert recorded.credit == (f"{recorded.citation}; compiled by {recorded.compiler}; "
+                               f"{recorded.licence}")

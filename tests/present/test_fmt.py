@@ -24,3 +24,10 @@ def test_listing():
     assert fmt.listing([]) == ""
     assert fmt.listing(["Q1"]) == "Q1"
     assert fmt.listing(["Q1", "Q2", "Q3"]) == "Q1, Q2 and Q3"
+
+
+def test_a_year_and_month_is_written_in_words():
+    assert fmt.month("2022-11") == "November 2022"
+    assert fmt.month("2021-06") == "June 2021"
+    assert fmt.month("2018") == "2018"
+    assert fmt.month("2020 and 2025") == "2020 and 2025"

@@ -47,6 +47,13 @@ class PublicSource(_Strict):
     file: str = Field(min_length=1)
     measures: dict[str, str] = Field(min_length=1)
 
+    @property
+    def credit(self) -> str:
+        """Citation, compiler and licence in one line; a citation that already names its
+        compiler ("as compiled by ...") is not followed by it again."""
+        compiled = "" if self.compiler in self.citation else f"; compiled by {self.compiler}"
+        return f"{self.citation}{compiled}; {self.licence}"
+
 
 class PublicSources(_Strict):
     series: dict[str, PublicSource] = Field(min_length=1)

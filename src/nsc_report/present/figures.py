@@ -166,7 +166,7 @@ def _citation(ed: Edition, source_id: str) -> str:
     """An edition's source, or a published series ('public:<series>', data/public/)."""
     if source_id.startswith(PUBLIC):
         src = ed.public.sources[source_id[len(PUBLIC):]]
-        return f"{src.citation}. Compiled by {src.compiler}; {src.licence}"
+        return src.credit
     return ed.source(source_id).citation
 
 

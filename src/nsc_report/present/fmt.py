@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import re
+
 
 def count(n: int | float) -> str:
     """A whole number with thousands separators: 131200 -> '131,200'."""
@@ -55,3 +58,11 @@ def number(value: float, places: int = 1) -> str:
 def capital(text: str) -> str:
     """'year ending March 2023' -> 'Year ending March 2023', to open a sentence."""
     return text[:1].upper() + text[1:]
+
+
+def month(value: str) -> str:
+    """'2022-11' -> 'November 2022'; anything else ('2018', '2020 and 2025') as it is."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if not found or not 1 <= int(found[2]) <= 12:
+        return value
+    return f"{calendar.month_name[int(found[2])]} {found[1]}"

@@ -271,14 +271,21 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
 def region_links(ed: Edition, code: str) -> HtmlBlock:
     """Links to the other force pages of the region (pages beside this one)."""
     others = m.region_forces(ed, code)
-    region = html.escape(str(ed.forces.set_index("force_code").at[code, "region"]))
+    region = html.escape(_in_region(str(ed.forces.set_index("force_code").at[code, "region"])))
     if others.empty:
-        text = f"{html.escape(name(ed, code))} is the only force in {region}."
+        text = f"{html.escape(name(ed, code))} is the only force {region}."
         return HtmlBlock(f"<p>{text}</p>", text)
     links = [f'<a href="{slug(n)}.html">{html.escape(n)}</a>' for n in others["force_name"]]
     names = fmt.listing(list(others["force_name"]))
-    return HtmlBlock(f"<p>The other forces of {region}: {fmt.listing(links)}.</p>",
-                 f"The other forces of {region}: {names}.")
+    other = "The other force" if len(links) == 1 else "The other forces"
+    return HtmlBlock(f"<p>{other} {region}: {fmt.listing(links)}.</p>",
+                     f"{other} {region}: {names}.")
+
+
+def _in_region(region: str) -> str:
+    """'in the North East', 'in Yorkshire and the Humber', 'in London', 'in Wales'."""
+    compass = region.split()[0] in ("North", "South", "East", "West")
+    return f"in the {region}" if compass else f"in {region}"
 
 
 def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:

@@ -287,7 +287,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
               f"offences in the {last['label']}",
         caption=(f"Stalking and harassment (stalking, harassment, racially or religiously "
                  f"aggravated harassment and malicious communications) recorded by {who}, "
-                 f"rolling years. Source: {_cite(src)}.{_break_caption(periods)}"),
+                 f"rolling years. Source: {src.credit}.{_break_caption(periods)}"),
         alt_text=(f"{who} recorded {fmt.count(int(first['value']))} stalking and harassment "
                   f"offences in the {first['label']} and {fmt.count(int(last['value']))} in "
                   f"the {last['label']}. The counting rules changed in April 2018 and April "
@@ -334,7 +334,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
                  f"stalking offences (8Q) in each financial year, {who} and {EW}. Outcomes in "
                  f"a year are not the outcomes of that year's crimes. "
-                 f"Source: {_cite(src)}.{_break_caption(periods)}"),
+                 f"Source: {src.credit}.{_break_caption(periods)}"),
         alt_text=charge_sentence(ed, code),
         table=table, downloads=False)
 
@@ -395,10 +395,13 @@ def _value_or(value: m.Value | None) -> str:
     return "not given" if value is None or value.value is None else fmt.count(value.value)
 
 
-def _cite(src: PublicSource) -> str:
-    # A citation that names its compiler ("as compiled by ...") is not followed by it again.
-    compiled = "" if src.compiler in src.citation else f"; compiled by {src.compiler}"
-    return f"{src.citation}{compiled}; {src.licence}"
+def _compiled(src: PublicSource) -> str:
+    """' Compiled by X (November 2022).', or ' Published November 2022.' where the citation
+    already names its compiler."""
+    when = fmt.month(src.published)
+    if src.compiler in src.citation:
+        return f" Published {when}."
+    return f" Compiled by {src.compiler} ({when})."
 
 
 def _short(src: PublicSource) -> str:
@@ -409,9 +412,9 @@ def _short(src: PublicSource) -> str:
 def sources_list(ed: Edition) -> HtmlBlock:
     """Every published series the section reads, with its citation, compiler and licence."""
     items = [ed.public.sources[s] for s in SERIES]
-    markup = "".join(f"<li>{html.escape(s.title)}: {html.escape(s.citation)}. Compiled by "
-                     f"{html.escape(s.compiler)} ({html.escape(s.published)}). "
-                     f"{html.escape(s.licence)}.</li>" for s in items)
+    markup = "".join(f"<li>{html.escape(s.title)}: {html.escape(s.citation)}."
+                     f"{html.escape(_compiled(s))} {html.escape(s.licence)}.</li>"
+                     for s in items)
     return HtmlBlock(f'<ul class="nsc-published-sources">{markup}</ul>',
                      "\n".join(f"- {s.title}: {s.citation}" for s in items))
 
@@ -460,7 +463,7 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
                f"in {last['label']}, under counting rules that changed twice since "
                f"{first['label']}"),
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
-                 f"stalking offences (8Q) in each financial year, {EW}. Source: {_cite(src)}."
+                 f"stalking offences (8Q) in each financial year, {EW}. Source: {src.credit}."
                  f"{_break_caption(periods)}"),
         alt_text=national_charge_sentence(ed), table=table)
 
