@@ -38,6 +38,8 @@ def figures(ed: Edition) -> Register:
             "the year the Helpline started", sources=(org.source,))
     r.count("org_victims_supported", org.helpline_victims_supported, "victims the Helpline has "
             "supported", sources=(org.source,))
+    r.text("org_source", ed.source(org.source).citation, "where the facts about the Trust come "
+           "from", sources=(org.source,))
     r.text("period_current", ed.period_label(meta.current_period), "the period the requests "
            "asked about")
     r.text("period_previous", ed.period_label(meta.previous_period), "the year before it")
