@@ -368,7 +368,22 @@ def test_check_lists_what_stands_in_the_way_and_exits_non_zero():
     out = result.stdout
     assert "data/2024/edition.yml:" in out and "foi_returns.csv is illustrative" in out
     assert "help.site_url is empty" in out and "help.press_contact is empty" in out
+    # The committed notebooks print the figures recorded for the current version.
+    assert "changed since version" not in out
     assert "is not publishable" in out.splitlines()[-1]
+
+
+def test_the_summary_names_each_kind_of_problem_once():
+    from nsc_report.publishing.check import UNRECORDED, Problem, summary
+
+    line = summary([
+        Problem("data/2024/edition.yml", 63, "foi_returns.csv is illustrative (constructed data)"),
+        Problem("data/2024/revisions.yml", None, "2 figure(s) changed since version 1.0 was "
+                "published, and no later version lists them: revisions/cop_illustrative, x/y",
+                kind=UNRECORDED),
+    ], "2024")
+    assert "illustrative data (1)" in line
+    assert f"{UNRECORDED} (1)" in line
 
 
 def test_check_finds_a_quotation_not_in_its_source_and_a_link_out(data_copy: Path,

@@ -133,7 +133,8 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
             archives[year] = archive.html
         _execute(project, layout, ed)
         status = _build_one(project, layout, ed, site, archives, with_pdf) or status
-    problems = check.check(project.root, project.data_dir, project.edition, loaded=ed)
+    problems = check.check(project.root, project.data_dir, project.edition, loaded=ed,
+                           notebooks=layout.notebooks)
     project.log(check.summary(problems, project.edition))
     project.log(f"Done in {time.perf_counter() - start:.1f} s: open "
                 f"{layout.html / 'index.html'}")

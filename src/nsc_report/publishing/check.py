@@ -25,6 +25,7 @@ class Problem:
     file: str
     line: int | None
     what: str
+    kind: str = ""  # for the one-line summary, where the words alone would not tell it
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -167,7 +168,11 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
         yield Problem(_label(path, root), None, f"{len(missing)} figure(s) changed since version "
                       f"{last.name[1:]} was published, and no later version lists them: "
                       f"{', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}; "
-                      f"`nsc-report figures --compare {_label(last, root)}` drafts the entry")
+                      f"`nsc-report figures --compare {_label(last, root)}` drafts the entry",
+                      kind=UNRECORDED)
+
+
+UNRECORDED = "figures changed without a revision entry"
 
 
 def summary(problems: list[Problem], edition: str) -> str:
@@ -176,11 +181,12 @@ def summary(problems: list[Problem], edition: str) -> str:
         return f"Edition {edition} can be published: nsc-report check finds nothing in the way."
     kinds: dict[str, int] = {}
     for p in problems:
-        kind = ("illustrative data" if "illustrative" in p.what else
-                "empty contact fields" if p.what.startswith("help.") else
-                "unchecked facts" if "not checked" in p.what else
-                "FILL IN markers" if FILL_IN in p.what else
-                "links that leave the site" if "leaves the site" in p.what else "other problems")
+        kind = p.kind or (
+            "illustrative data" if "illustrative" in p.what else
+            "empty contact fields" if p.what.startswith("help.") else
+            "unchecked facts" if "not checked" in p.what else
+            "FILL IN markers" if FILL_IN in p.what else
+            "links that leave the site" if "leaves the site" in p.what else "other problems")
         kinds[kind] = kinds.get(kind, 0) + 1
     why = "; ".join(f"{kind} ({n})" for kind, n in kinds.items())
     return (f"Edition {edition} is not publishable: {why}. Run `nsc-report check` for each "
