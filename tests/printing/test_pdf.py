@@ -238,3 +238,25 @@ def test_an_interrupted_print_logs_no_traceback_but_real_errors_still_show():
         assert not logger.filter(record(KeyboardInterrupt()))
         assert logger.filter(record(RuntimeError("the browser crashed")))
     assert logger.filter(record(asyncio.CancelledError()))  # only while printing
+
+
+def test_table_cells_wrap_between_words_not_inside_them(built: Built):
+    """A force's name in a narrow column is never split ("Lancas" / "hire"): a printed word
+    that is the start of a word of a force's name, and no word of its own, is one cut off."""
+    import csv
+
+    import pdfplumber
+
+    with (ROOT / "data" / "reference" / "forces.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with (ROOT / "data" / "reference" / "oversight.csv").open(encoding="utf-8") as f:
+        offices = f.read()
+    names = [w for row in rows for w in re.split(r"[\s-]+", row["force_name"])]
+    whole = ({w for row in rows for w in row["region"].split()} | set(names)
+             | set(re.findall(r"\w+", offices)))
+    # Capitalised starts of five letters or more: no English word of the prose is among them.
+    starts = {w[:k] for w in names for k in range(5, len(w))} - whole
+    with pdfplumber.open(built.pdf) as pdf:
+        cut = sorted({(i + 1, w["text"]) for i, page in enumerate(pdf.pages)
+                      for w in page.extract_words() if w["text"].strip(".,;:()") in starts})
+    assert cut == [], f"words cut inside (page, text): {cut}"
