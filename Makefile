@@ -39,18 +39,23 @@ execute: install
 check: install
 	$(BIN)/nsc-report check
 
-## The whole test suite: unit, validation, nbval, build, browser, accessibility and PDF tests.
-test: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+## The whole test suite: unit, validation, nbval (every executed notebook re-executed), build,
+## browser, accessibility and PDF tests, on every core (pytest-xdist; JOBS=1 runs them serially).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+XDIST = $(if $(filter 1,$(JOBS)),-p no:xdist,-n $(JOBS) --dist loadgroup)
 
-## Without the slow build, browser and PDF tests.
+test: install
+	$(BIN)/ruff check src tests bench conftest.py
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest $(XDIST)
+
+## Without the build, browser and PDF tests; nbval only on the notebooks whose inputs changed
+## since they were executed (the execution cache proves the others unchanged).
 test-fast: install
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest $(XDIST) -m "not build and not browser" --nbval-changed-only
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench conftest.py
 	$(BIN)/lint-imports
 
 bench: install

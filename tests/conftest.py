@@ -4,12 +4,15 @@ the tests import is in helpers.py."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from helpers import DATA, ROOT, Built, run_cli
 
 
@@ -21,13 +24,31 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch folder shared by every test process of this run (pytest-xdist's workers each
+    have their own base folder, under the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The committed edition built from scratch (HTML, and the PDF where Chromium exists),
-    in a scratch folder so that the repository's book/ and _build/ are not touched."""
-    out = tmp_path_factory.mktemp("report")
-    result = run_cli("report", "--out", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
+    in a scratch folder so that the repository's book/ and _build/ are not touched.
+
+    Built once per run: the first test process that needs it builds it while the others wait
+    on a lock, then every process reads the same build (and its outcome, if it failed)."""
+    shared = shared_tmp(tmp_path_factory)
+    out, outcome = shared / "report", shared / "report.outcome.json"
+    with FileLock(str(shared / "report.lock")):
+        if not outcome.exists():
+            result = run_cli("report", "--out", str(out))
+            outcome.write_text(json.dumps({"returncode": result.returncode,
+                                           "output": result.stdout + result.stderr}))
+    recorded = json.loads(outcome.read_text())
+    assert recorded["returncode"] == 0, recorded["output"]
     return Built(out)
 
 
