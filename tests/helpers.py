@@ -35,9 +35,11 @@ requires_chromium = pytest.mark.skipif(
 def rewrite_csv(path: Path, edit) -> None:
     """Rewrite a CSV file through `edit(rows)`, which changes rows in place or returns new ones."""
     with path.open(newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    fields = list(rows[0])
-    rows = edit(rows) or rows
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    fields = list(reader.fieldnames or [])
+    edited = edit(rows)
+    rows = rows if edited is None else edited
     with path.open("w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
@@ -63,6 +65,38 @@ def set_answer(data_dir: Path, force_name: str, question: str, period: str, *,
     rewrite_csv(data_dir / EDITION / "foi_returns.csv", edit)
 
 
+# The forces of a small edition, for end-to-end tests whose behaviour does not depend on the
+# number of forces (a build of 9 force pages costs a fifth of one of 43): one that answered
+# most questions (Durham), one that did not respond (Cleveland), the largest (Metropolitan
+# Police), one with no commissioner (City of London), two with a mayor (Greater Manchester and,
+# from May 2024, North Yorkshire), the one whose commitment is public (Nottinghamshire), one
+# that made no SPO applications (West Mercia) and Cheshire, whose answers the year-on-year
+# tests read.
+SMALL_FORCES = ("Durham", "Cleveland", "Metropolitan Police", "City of London",
+                "Greater Manchester", "North Yorkshire", "Nottinghamshire", "West Mercia",
+                "Cheshire")
+
+
+def small_data(source: Path, target: Path, forces: tuple[str, ...] = SMALL_FORCES) -> Path:
+    """A copy of a data folder (every edition in it) that keeps only `forces`: their rows of
+    the reference tables, of every edition's answers and commitments and of the published
+    series (whose national rows stay)."""
+    import shutil
+
+    shutil.copytree(source, target)
+    with (source / "reference" / "forces.csv").open(newline="", encoding="utf-8") as fh:
+        every = {r["force_code"]: r["force_name"] for r in csv.DictReader(fh)}
+    unknown = set(forces) - set(every.values())
+    assert not unknown, f"no such force: {sorted(unknown)}"
+    drop = {code for code, name in every.items() if name not in forces}
+    tables = [target / "reference" / "forces.csv", target / "reference" / "oversight.csv",
+              target / "public" / "series.csv",
+              *target.glob("*/foi_returns.csv"), *target.glob("*/pcc_commitments.csv")]
+    for path in tables:
+        rewrite_csv(path, lambda rows: [r for r in rows if r["force_code"] not in drop])
+    return target
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "nsc_report.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=900)
@@ -82,6 +116,13 @@ class Built:
 
     def page(self, name: str) -> str:
         return (self.html / "book" / f"{name}.html").read_text(encoding="utf-8")
+
+    def sibling(self, prefix: str) -> Path:
+        """A new empty folder beside the build, at the same depth (executed notebooks name the
+        data folder by relative path), unique to the caller."""
+        import tempfile
+
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=self.out.parent))
 
 
 def pdf_fonts(pdf):  # type: ignore[no-untyped-def]

@@ -15,7 +15,9 @@ from helpers import ROOT, Built, requires_chromium
 
 from nsc_report.infra.serve import serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.build, requires_chromium]
+# One test process for the module: it shares one server and one Chromium.
+pytestmark = [pytest.mark.browser, pytest.mark.build, requires_chromium,
+              pytest.mark.xdist_group("browser")]
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

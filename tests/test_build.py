@@ -118,13 +118,13 @@ def test_a_failed_sphinx_build_keeps_the_published_site(tmp_path: Path):
     assert (layout.html / "index.html").read_text() == "last good build"
 
 
-def test_two_cold_builds_are_byte_identical(built: Built, tmp_path_factory):
+def test_two_cold_builds_are_byte_identical(built: Built):
     """A second cold build of the same data gives byte-identical executed notebooks, pages,
     downloads and PDFs. (It is built at the same depth as the first, since notebooks name the
     data folder by relative path.)"""
     import hashlib
 
-    out = tmp_path_factory.mktemp("again")
+    out = built.sibling("again")
     result = run_cli("report", "--out", str(out), "--force")
     assert result.returncode == 0, result.stdout + result.stderr
 

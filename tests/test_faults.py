@@ -19,7 +19,8 @@ from helpers import ROOT, Built, requires_chromium, run_cli
 
 from nsc_report.infra.lock import LOCK_NAME, _start_time
 
-pytestmark = pytest.mark.build
+# One test process for the module: its builds are killed in one copy of the build, in turn.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("faults")]
 
 
 def snapshot(out: Path) -> dict[str, str]:
@@ -71,10 +72,10 @@ def kill_during(out: Path, command: str, marker: str, sig: int, delay: float,
 
 
 @pytest.fixture(scope="module")
-def out(built: Built, tmp_path_factory) -> Path:
+def out(built: Built) -> Path:
     """A copy of the complete session build, for builds to be killed in (at the same depth,
     since the executed notebooks name the data folder by relative path)."""
-    target = tmp_path_factory.mktemp("faults")
+    target = built.sibling("faults")
     shutil.copytree(built.out, target, symlinks=True, dirs_exist_ok=True)
     return target
 

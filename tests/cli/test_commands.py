@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import DATA, EDITION, ROOT
+from helpers import DATA, EDITION, ROOT, small_data
 
 from nsc_report import book
 from nsc_report.cli.main import COMMANDS, main, parser
@@ -60,11 +60,13 @@ def test_a_missing_project_is_an_error_not_a_traceback(tmp_path: Path, capsys):
 
 
 @pytest.mark.build
-def test_the_whole_site_builds_in_process(data_copy: Path, tmp_path: Path):
+def test_the_whole_site_builds_in_process(tmp_path: Path):
     """book.build_site, called as a library function: the site, its register and the line
-    that says whether the edition can be published."""
+    that says whether the edition can be published (an edition of nine forces: this is about
+    the call, not the forces)."""
     from nsc_report.infra.progress import Progress
 
+    data_copy = small_data(DATA, tmp_path / "data")
     lines: list[str] = []
 
     class Collect(Progress):
