@@ -108,8 +108,16 @@ def csv_rows(rows: list[list[Any]]) -> list[list[Any]]:
 
 
 def csv_frame(frame: Any) -> Any:
-    """A pandas DataFrame with `csv_cell` applied to each text cell (a copy)."""
-    return frame.map(csv_cell)
+    """A pandas DataFrame with `csv_cell` applied to its text columns (a copy; the columns of
+    numbers keep their type, so that they are written as before)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[column])
+                or pd.api.types.is_bool_dtype(out[column])):
+            out[column] = out[column].map(csv_cell)
+    return out
 
 
 def csv_text(text: str) -> str:

@@ -28,6 +28,7 @@ import nbformat
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.infra.notebooks import read_notebook
+from nsc_report.infra.untrusted import csv_cell
 from nsc_report.present.figures import RECORD
 
 GLUE_MIME = "application/papermill.record/text/plain"
@@ -185,7 +186,8 @@ def to_csv(register: BookRegister) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in register.entries:
-        writer.writerow([_cell(e.get(c)) for c in COLUMNS])
+        # A figure's text may be the data's (a force's name): no field runs as a formula.
+        writer.writerow([csv_cell(_cell(e.get(c))) for c in COLUMNS])
     return buffer.getvalue()
 
 
