@@ -14,6 +14,7 @@ from docutils import nodes
 from helpers import MYST_CONFIGS, myst_doctree, myst_html
 
 from nsc_report.infra.untrusted import (
+    css_string,
     csv_cell,
     csv_original,
     csv_text,
@@ -238,3 +239,17 @@ def test_other_telephone_numbers_are_refused(phone):
     assert phone_number(phone)
     with pytest.raises(ValueError):
         tel_href(phone)
+
+
+@pytest.mark.parametrize("text", ['Joining "forces" & <friends>', 'a\\"; } body { display: none',
+                                  "line\nbreak</style><script>alert(1)</script>", "‡ † é"])
+def test_css_string_is_one_string_token_with_the_same_text(text):
+    tinycss2 = pytest.importorskip("tinycss2")
+    escaped = css_string(text)
+    assert '"' not in escaped and "\n" not in escaped and "<" not in escaped
+    rules = tinycss2.parse_stylesheet(f'p {{ content: "{escaped}"; color: red }}')
+    [rule] = rules
+    tokens = [t for t in rule.content if t.type not in ("whitespace",)]
+    strings = [t for t in tokens if t.type == "string"]
+    assert [s.value for s in strings] == [text]
+    assert [t.value for t in tokens if t.type == "ident"] == ["content", "color", "red"]

@@ -37,3 +37,19 @@ def test_a_heading_that_looks_like_markup_is_listed_as_words():
             assert page.eval_on_selector_all(".nsc-toc-page", "els => els.length") == 2
         finally:
             browser.close()
+
+
+def test_the_running_header_is_the_title_as_words(data_copy):
+    """The running header is a CSS string: an '&' in the title was printed as '&amp;', and a
+    quote or a line break in it could end the rule."""
+    from helpers import EDITION
+
+    from nsc_report.data import load_edition
+    from nsc_report.printing.pdf import _print_css
+
+    path = data_copy / EDITION / "edition.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'title: "Joining forces against stalking"', 'title: "Forces & \\"friends\\""'),
+        encoding="utf-8")
+    css = _print_css(load_edition(data_copy, EDITION))
+    assert '@top-left { content: "Forces & \\22 friends\\22  (2024)";' in css

@@ -4,7 +4,8 @@ Forces' answers and notes (foi_returns.csv, the workbooks they return) and publi
 from outside the report; see "Trust model" in the README. Whatever they contain, a page shows
 it as the words it is and a spreadsheet holds it as a string:
 
-- HTML: `html_text` escapes (markupsafe) for element content and quoted attribute values.
+- HTML: `html_text` escapes (markupsafe) for element content and quoted attribute values;
+  `css_string` for the inside of a CSS string (the printed page's running header).
 - Markdown and MyST: `markdown_text` makes a run of inline text that myst-parser renders as the
   same text: no HTML, link, emphasis, role, directive or substitution survives, and the line it
   stands in keeps its layout (whitespace, newlines included, becomes single spaces).
@@ -30,6 +31,13 @@ from markupsafe import escape
 def html_text(value: object) -> str:
     """Text for HTML element content or a quoted attribute value: & < > " ' escaped."""
     return str(escape(str(value)))
+
+
+def css_string(value: object) -> str:
+    """The inside of a double-quoted CSS string (content: "..."): a backslash, a quote, a line
+    break or a '<' cannot end the string, the rule or the style element."""
+    return "".join(ch if ch.isprintable() and ch not in '\\"<>' else f"\\{ord(ch):x} "
+                   for ch in str(value))
 
 
 # --- Markdown and MyST -----------------------------------------------------------------------
