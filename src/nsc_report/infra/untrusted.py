@@ -49,8 +49,9 @@ def css_string(value: object) -> str:
 _INLINE = re.compile(r"([\\`*_\[\]{}<>&$~|])")
 # What starts a block at the start of a line: a heading, a list, a quote, a thematic break,
 # a fence, a MyST comment, target or block break, a definition: any punctuation there.
-_LINE_START = re.compile(r"^([!-/:-@\[-`{-~])")
-_ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
+# (A signed number, "-7.0%", starts no block: left as it is.)
+_LINE_START = re.compile(r"^(?![-+]\d)([!-/:-@\[-`{-~])")
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?= |$)")  # "1. " starts a list; "1.7%" does not
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
