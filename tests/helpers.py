@@ -189,3 +189,32 @@ def page_fill(path, margin_mm: float = 20, body_size: float = 8.6) -> list[float
             fills.append((max(o["bottom"] for o in inside) - min(o["top"] for o in inside))
                          / (bottom - top) if inside else 0.0)
     return fills
+
+
+# The MyST the book's own Markdown is read with (_config.yml, plus dollarmath in case it is
+# turned on), and the CommonMark-only parser myst-nb reads a notebook's Markdown outputs with.
+MYST_CONFIGS = {
+    "myst": {"myst_enable_extensions": ["colon_fence", "deflist", "substitution",
+                                        "attrs_inline", "dollarmath"],
+             "myst_substitutions": {"pdf_link": "<a href='x'>PDF</a>"}},
+    "commonmark": {"myst_commonmark_only": True},
+}
+
+
+def myst_doctree(source: str, config: str):  # type: ignore[no-untyped-def]
+    """Markdown as myst-parser reads it (docutils), errors kept quiet in the tree."""
+    from docutils.core import publish_doctree
+    from myst_parser.parsers.docutils_ import Parser
+
+    return publish_doctree(source, parser=Parser(), settings_overrides={
+        **MYST_CONFIGS[config], "report_level": 5, "halt_level": 5})
+
+
+def myst_html(source: str, config: str) -> str:
+    """Markdown as myst-parser renders it to HTML (docutils' writer): the page's body."""
+    from docutils.core import publish_string
+    from myst_parser.parsers.docutils_ import Parser
+
+    out = publish_string(source, parser=Parser(), writer_name="html5", settings_overrides={
+        **MYST_CONFIGS[config], "report_level": 5, "halt_level": 5, "output_encoding": "unicode"})
+    return out[out.index("<main"):out.index("</main>")]

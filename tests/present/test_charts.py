@@ -62,6 +62,20 @@ def test_spec_cannot_close_its_script_element():
     assert "</script" not in body
 
 
+def test_spec_cannot_make_the_rest_of_the_page_script():
+    """'<!--' then '<script' in a script element's text would keep the browser from ending the
+    element where it ends: the rest of the page would be read as script, its layout lost."""
+    import json
+
+    text = "<!--<script>"
+    chart = make(chart=alt.Chart(pd.DataFrame({"a": [text]})).mark_bar().encode(y="a"))
+    html = chart.html(svg="<svg/>")
+    body = html.split('type="application/json" id="nsc-chart-demo-spec">', 1)[1]
+    body = body.split("</script>", 1)[0]
+    assert "<!--" not in body
+    assert text in json.dumps(json.loads(body), ensure_ascii=False)  # read back as it was
+
+
 def test_static_svg_has_title_and_caption_for_standalone_use():
     svg = make().svg()
     assert "Only 7 forces said yes" in svg and "Source: test." in svg

@@ -15,10 +15,12 @@ import datetime as dt
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from nsc_report.data import STATUSES, DataValidationError, Edition, Issue, _load_core, _load_returns
+from nsc_report.infra.untrusted import formula_like
 
 ANSWERS, CODEBOOK = "Answers", "Codebook"
 COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "period_label",
@@ -75,6 +77,7 @@ def write_workbook(edition: Edition, path: Path) -> Path:
         value = values[COLUMNS.index("value")]
         values[COLUMNS.index("value")] = None if pd.isna(value) else int(value)
         ws.append(values)
+    _as_text(ws)
     last = len(frame) + 1
     for c in ws[1]:
         c.font = Font(bold=True)
@@ -111,6 +114,18 @@ def write_workbook(edition: Edition, path: Path) -> Path:
     wb.save(tmp)
     os.replace(tmp, path)
     return path
+
+
+def _as_text(ws: Any) -> None:
+    """A note (or any text) that a spreadsheet could run as a formula is written as a string
+    cell, as Excel itself marks text typed after a quote: openpyxl would write '=...' as a
+    formula, and a force editing the cell would turn '@...' into one. It reads back as the
+    same text (see infra/untrusted.py)."""
+    for row in ws.iter_rows():
+        for c in row:
+            if formula_like(c.value):
+                c.data_type = "s"
+                c.quotePrefix = True
 
 
 def _text(value: object, sheet_cell: str, column: str, issues: list[Issue], label: str) -> str:

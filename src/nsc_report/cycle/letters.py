@@ -15,6 +15,7 @@ from pathlib import Path
 
 from nsc_report.data import Edition
 from nsc_report.infra.progress import PLAIN, Progress
+from nsc_report.infra.untrusted import markdown_text
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
 from nsc_report.printing.pdf import ChromiumMissing, find_chromium, print_pages
 
@@ -60,7 +61,7 @@ def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
         "",
         f"Reference: **{reference(edition, code)}**  ",
         f"Sent: {sent:%-d %B %Y}  ",
-        f"To: the Freedom of Information officer, {name}",
+        f"To: the Freedom of Information officer, {markdown_text(name)}",  # a name is data
         "",
         "Dear Freedom of Information officer,",
         "",

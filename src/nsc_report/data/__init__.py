@@ -4,7 +4,7 @@ Every problem is collected before anything is reported, so that an author sees a
 once; each names the file, the row (1-based, header excluded, with its line in the file), the
 column, the bad value and what was expected. `load_edition` is the way in; the modules below
 are its parts (models, readers, the core files, the other tables, the Edition). May import
-`errors` and the file reader of `infra` only.
+`errors`, and of `infra` the file reader and the checks of untrusted text only.
 """
 
 from nsc_report.data.core import _Context, _load_core

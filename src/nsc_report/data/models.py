@@ -8,7 +8,10 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from nsc_report.infra.untrusted import phone_number, web_address
 
 STATUSES = {
     "answered": "answered in full",
@@ -40,6 +43,13 @@ SPO_APPLICATIONS = ("Q9", "Q10")
 
 
 SPO_OUTCOMES = ("Q11", "Q12", "Q13")
+
+
+def _checked(value: str, problem: str | None, kind: str) -> str:
+    """The value, or the error that names what was expected (reported with file and key)."""
+    if problem is None or not value:
+        return value
+    raise PydanticCustomError(kind, problem)
 
 
 class _Strict(BaseModel):
@@ -89,7 +99,28 @@ class Help(_Strict):
     website: str
     website_source: str
     site_url: str = ""        # the published web book's address
-    press_contact: str = ""
+    press_contact: str = ""   # an e-mail address or a telephone number
+
+    # Each becomes a link (href="tel:...", href="https://...") on every page: only a number or
+    # an address of an allowed scheme is accepted (infra/untrusted.py); empty until filled in.
+    @field_validator("helpline_phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return _checked(value, phone_number(value), "phone")
+
+    @field_validator("website", "site_url")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        return _checked(value, web_address(value), "web_address")
+
+    @field_validator("press_contact")
+    @classmethod
+    def _contact(cls, value: str) -> str:
+        address = value if value.lower().startswith("mailto:") else f"mailto:{value}"
+        if phone_number(value) is None or web_address(address, mail=True) is None:
+            return value
+        return _checked(value, "an e-mail address or a telephone number of digits and spaces",
+                        "contact")
 
     @staticmethod
     def short(url: str) -> str:

@@ -156,7 +156,9 @@ class AccessibleChart:
         svg = svg if svg is not None else self.svg()
         ident = f"nsc-chart-{self.name}"
         spec = json.dumps(self.web_spec(), sort_keys=True, separators=(",", ":"))
-        spec = spec.replace("</", "<\\/")  # cannot close the script element early
+        # Data in the spec cannot close the script element early ("</") nor make the browser
+        # read the rest of the page as script ("<!--" then "<script"); JSON reads both back.
+        spec = spec.replace("</", "<\\/").replace("<!--", "\\u003c!--")
         downloads = ""
         if self.downloads:
             # Files, not data URIs: an inline SVG of a large chart would weigh more than the

@@ -20,6 +20,7 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.infra.progress import PLAIN, Progress
+from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
@@ -74,7 +75,8 @@ def standing_html(executed: Path, name: str) -> str:
     said = [o["data"]["text/markdown"] for c in nbformat.read(executed, as_version=4).cells
             if "standing_chart" in c.source for o in c.get("outputs", [])
             if "text/markdown" in o.get("data", {})]
-    return "".join(f"<p>{html.escape(text)}</p>" for text in said)
+    # What the page says in Markdown, as words (its data were escaped for Markdown).
+    return "".join(f"<p>{html.escape(markdown_plain(text))}</p>" for text in said)
 
 
 def _glued(path: Path) -> dict[str, str]:

@@ -27,6 +27,7 @@ from nsc_report.data import Edition, provenance
 from nsc_report.errors import EXIT_PDF, NscReportError
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
+from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
 from nsc_report.publishing.site import build_singlehtml
 
@@ -97,9 +98,10 @@ def _print_css(edition: Edition) -> str:
     meta = edition.meta
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
-        running=html.escape(f"{meta.title} ({meta.edition})").replace('"', "'"),
-        notice=provenance.ILLUSTRATIVE_SHORT if meta.illustrative else "",
-        legend=_legend(edition).replace('"', "'"),
+        # Text inside CSS strings, not HTML (an '&' was printed as '&amp;').
+        running=css_string(f"{meta.title} ({meta.edition})"),
+        notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
+        legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
 

@@ -25,13 +25,25 @@
   // In the single page every document after the first follows a <span id="document-...">.
   const chapters = [...article.querySelectorAll('span[id^="document-"] + section')];
   const titles = chapters.map(s => s.querySelector('h1, h2').textContent.replace(/#$/, '').trim());
-  const items = chapters.map((s, i) =>
-    `<li><a href="#${s.id}">${titles[i]}</a><span class="nsc-toc-dots"></span>` +
-    `<span class="nsc-toc-page"></span></li>`);
   const main = document.createElement('main');
   main.className = 'nsc-print';
   main.innerHTML = coverHtml + `<nav class="nsc-contents" aria-label="Contents">` +
-                   `<h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
+                   `<h2>Contents</h2><ol></ol></nav>`;
+  // A title is the heading's text (a force's name among them): set as text, never as markup
+  // (textContent has turned '&lt;' back into '<').
+  const list = main.querySelector('.nsc-contents ol');
+  chapters.forEach((s, i) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.setAttribute('href', '#' + s.id);
+    link.textContent = titles[i];
+    const dots = document.createElement('span');
+    dots.className = 'nsc-toc-dots';
+    const number = document.createElement('span');
+    number.className = 'nsc-toc-page';
+    item.append(link, dots, number);
+    list.appendChild(item);
+  });
   main.appendChild(article);
   main.insertAdjacentHTML('beforeend', backHtml);
   // Only the report itself is printed: no navigation, buttons or search.

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from nsc_report.data import Edition, provenance, verbatim
+from nsc_report.infra.untrusted import html_text, tel_href
 from nsc_report.layout import pdf_name
 from nsc_report.publishing.archive import Site, newer_notice
 from nsc_report.publishing.downloads import DOWNLOAD_LABELS, download_names
@@ -67,7 +67,9 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     sphinx["html_context"] = {"default_mode": "light",
                               "nsc_build": hashlib.sha256(code).hexdigest()[:16]}
     sphinx["html_title"] = f"{meta.title} ({meta.edition})"
-    theme["logo"] = {"alt_text": f"{meta.publisher}: {meta.title} - home"}
+    # The theme writes the logo's alt text into an attribute unescaped (its templates do not
+    # escape): escaped here.
+    theme["logo"] = {"alt_text": html_text(f"{meta.publisher}: {meta.title} - home")}
     return config
 
 
@@ -89,12 +91,15 @@ def help_footer(edition: Edition) -> str:
     meta, h = edition.meta, edition.meta.help
     parts = []
     if h is not None:
-        phone = re.sub(r"\s+", "", h.helpline_phone)
+        # The number and the address were checked when edition.yml was read (models.Help:
+        # digits, or an http(s) address); escaped all the same, as every attribute is.
+        phone = (f'<a href="{html_text(tel_href(h.helpline_phone))}">'
+                 f"{html_text(h.helpline_phone)}</a>" if h.helpline_phone else "")
+        site = (f'<a href="{html_text(h.website)}">{html_text(h.short(h.website))}</a>'
+                if h.website else "")
         parts.append(f'<p class="nsc-help"><strong>Worried about stalking?</strong> Call the '
-                     f'{html.escape(h.helpline_name)} on <a href="tel:{phone}">'
-                     f"{html.escape(h.helpline_phone)}</a>, or visit "
-                     f'<a href="{html.escape(h.website)}">{html.escape(h.short(h.website))}</a>. '
-                     f"In an emergency, call 999.</p>")
+                     f"{html_text(h.helpline_name)}" + (f" on {phone}" if phone else "")
+                     + (f", or visit {site}" if site else "") + ". In an emergency, call 999.</p>")
     v = edition.version
     parts.append(f'<p class="nsc-publisher">{html.escape(meta.publisher)}: '
                  f"{html.escape(meta.title)} ({meta.edition}). Version {v.version}, "

@@ -20,6 +20,7 @@ from nsc_report.data.public import ENGLAND_AND_WALES, period_label
 from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
+from nsc_report.infra.untrusted import csv_frame, csv_text
 from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -89,7 +90,7 @@ def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str
     for chart, data in charts:
         if chart.get("downloads", True):
             stem = chart.get("file", chart["name"])
-            files[f"{stem}.csv"] = chart["csv"].encode()
+            files[f"{stem}.csv"] = csv_text(chart["csv"]).encode()
             files[f"{stem}.svg"] = data["image/svg+xml"].encode()
     return files
 
@@ -98,6 +99,11 @@ def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[st
     """Every chart's data table."""
     tables = {chart["name"]: pd.read_csv(io.StringIO(chart["csv"])) for chart, _ in charts}
     return dict(sorted(tables.items()))
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    """A table as a CSV download: no field of it runs as a formula (OWASP's rule)."""
+    return csv_frame(frame).to_csv(index=False, lineterminator="\n").encode()
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -218,12 +224,12 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     published = published_table(edition)
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
     names = download_names(edition)
+    # CSV has no types: a field a spreadsheet would run as a formula is quoted (csv_frame).
     files = {
-        names["foi-returns.csv"]: returns.to_csv(index=False, lineterminator="\n").encode(),
-        names[PUBLISHED]: published.to_csv(index=False, lineterminator="\n").encode(),
+        names["foi-returns.csv"]: _csv(returns),
+        names[PUBLISHED]: _csv(published),
         names["chart-data.zip"]: _zip({**readme, **{
-            f"{name}.csv": frame.to_csv(index=False, lineterminator="\n").encode()
-            for name, frame in tables.items()}}),
+            f"{name}.csv": _csv(frame) for name, frame in tables.items()}}),
         names["notebooks.zip"]: _zip({**readme, **{
             p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
     }

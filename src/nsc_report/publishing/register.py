@@ -28,6 +28,7 @@ import nbformat
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.infra.notebooks import read_notebook
+from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
 from nsc_report.present.figures import RECORD
 
 GLUE_MIME = "application/papermill.record/text/plain"
@@ -185,7 +186,8 @@ def to_csv(register: BookRegister) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in register.entries:
-        writer.writerow([_cell(e.get(c)) for c in COLUMNS])
+        # A figure's text may be the data's (a force's name): no field runs as a formula.
+        writer.writerow([csv_cell(_cell(e.get(c))) for c in COLUMNS])
     return buffer.getvalue()
 
 
@@ -250,10 +252,13 @@ def _table(name: str, caption: str, entries: list[dict[str, Any]],
         "Key", "As printed", "Status", "What it is", "Computed from", "Forces counted", "Source",
         "Printed on"))
     rows = "".join(_row(e, titles, web) for e in entries)
-    return (f'<div class="nsc-table-wrap nsc-register" role="region" tabindex="0" '
-            f'aria-label="Table: {html.escape(caption)}"><table class="nsc-table" '
-            f'id="nsc-table-figures-{name}"><caption>{html.escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    # An HTML block of the page's Markdown: a line break in a figure's text (a sentence made
+    # from the data) must not end it.
+    return html_in_markdown(
+        f'<div class="nsc-table-wrap nsc-register" role="region" tabindex="0" '
+        f'aria-label="Table: {html.escape(caption)}"><table class="nsc-table" '
+        f'id="nsc-table-figures-{name}"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 def register_page(register: BookRegister, web: set[str] | None = None) -> str:
@@ -313,14 +318,11 @@ def annex_page(register: BookRegister) -> str:
             groups.setdefault(e["notebook"], []).append(e)
     for notebook, entries in groups.items():
         out.append(f"## {register.titles.get(notebook, notebook)}\n")
-        out.extend(f"- **{_md(e['text'])}**{_md(MARKS.get(e.get('status') or '', ''))}: "
-                   f"{_md(e['definition'])}" for e in entries)
+        out.extend(f"- **{markdown_text(e['text'])}**"
+                   f"{markdown_text(MARKS.get(e.get('status') or '', ''))}: "
+                   f"{markdown_text(e['definition'])}" for e in entries)
         out.append("")
     return "\n".join(out)
-
-
-def _md(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
 # --- comparing two registers ----------------------------------------------------------------

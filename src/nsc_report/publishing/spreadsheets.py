@@ -11,12 +11,14 @@ and no blank rows or columns inside a table. Numbers are typed as numbers; a mis
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,6 +145,28 @@ def _used_notes(wb: Workbook) -> dict[str, str]:
     return {ref: wb.notes[ref] for ref in found}
 
 
+# A table's cells are the data's text (a force's note among them): XlsxWriter would write a
+# string starting with '=' as a formula and one that looks like an address as a hyperlink.
+# Strings stay strings (see infra/untrusted.py and "Trust model" in the README).
+TEXT_CELLS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+@contextlib.contextmanager
+def _cells_as_text() -> Iterator[None]:
+    """gptables turns any table cell shaped '[text](address)' into a hyperlink (and stops on
+    an address XlsxWriter does not know, such as javascript:); our tables hold no links, so
+    that parsing is switched off for the table's cells while the workbook is written. Titles,
+    notes and the cover, which are ours, are left to gptables."""
+    from gptables.core.wrappers import GPWorksheet
+
+    parse = GPWorksheet._parse_table_urls
+    GPWorksheet._parse_table_urls = lambda self, gptable: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        GPWorksheet._parse_table_urls = parse  # type: ignore[method-assign]
+
+
 def to_xlsx(wb: Workbook) -> bytes:
     import gptables as gpt
 
@@ -159,14 +183,15 @@ def to_xlsx(wb: Workbook) -> bytes:
             source=s.source, instructions=EMPTY, units=by_position(s.units, s.table),
             table_notes=by_position(s.column_notes, s.table)) for s in wb.sheets}
     cover = gpt.Cover(title=wb.title, intro=wb.intro, about=wb.about, contact=wb.contact)
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, _cells_as_text():
         path = Path(scratch) / "book.xlsx"
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\s*Empty or null cell")
             book = gpt.produce_workbook(
                 str(path), sheets=tables, cover=cover,
                 notes_table=pd.DataFrame({"Note reference": list(notes),
-                                          "Note text": list(notes.values())}))
+                                          "Note text": list(notes.values())}),
+                workbook_options=TEXT_CELLS)
         book.set_properties({"title": wb.title, "author": wb.publisher,
                              "created": wb.created})
         book.close()

@@ -6,12 +6,11 @@ comparison then, and nothing otherwise.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from IPython.display import Markdown
 
 from nsc_report.data import Edition
+from nsc_report.infra.untrusted import html_in_markdown, markdown_text
 from nsc_report.layout import slug
 from nsc_report.measures import change as m
 from nsc_report.present import fmt
@@ -177,8 +176,10 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     table = Table(f"change-{slug(name)}",
                   f"{name}: its answers in the {prev.meta.edition} and {ed.meta.edition} editions",
                   frame)
-    return Markdown(f"## Since the {prev.meta.edition} edition\n\n{html.escape(' '.join(parts))}"
-                    f"\n\n{table.html()}\n")
+    # The sentence and the table hold forces' names and the questions' wording: text, in
+    # Markdown (markdown_text) and in the HTML block it embeds (html_in_markdown).
+    return Markdown(f"## Since the {prev.meta.edition} edition\n\n"
+                    f"{markdown_text(' '.join(parts))}\n\n{html_in_markdown(table.html())}\n")
 
 
 def _reason(reason: str | None, link: m.Link) -> str:

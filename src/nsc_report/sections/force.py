@@ -17,6 +17,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
+from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.spo import BANDS, band_counts
@@ -256,14 +257,20 @@ def answers_table(ed: Edition, code: str) -> Table:
 
 
 def gaps_list(ed: Edition, code: str) -> Markdown:
+    """The answers that were not complete, one item each, with what the force said instead.
+
+    Its note is the force's own text: `markdown_text` keeps it words (no HTML, link, role or
+    directive of a note reaches the page, and a line break in it cannot end the list)."""
     a = m.answers(ed, code)
     missing = a[a["status"] != "answered"]
     kinds = missing[["status_label", "note"]].drop_duplicates()
     if len(missing) == len(a) and len(kinds) == 1:
         label, note = kinds.iloc[0]
-        return Markdown(f"Every question: {label}" + (f". {note}" if note else "") + ".")
-    lines = [f"- **{r.question_id}** ({r.wording}; {r.period_label}): "
-             f"{str(r.status_label)}" + (f". {r.note}" if r.note else "")
+        return Markdown(f"Every question: {markdown_text(label)}"
+                        + (f". {markdown_text(note)}" if note else "") + ".")
+    lines = [f"- **{markdown_text(r.question_id)}** ({markdown_text(r.wording)}; "
+             f"{markdown_text(r.period_label)}): {markdown_text(r.status_label)}"
+             + (f". {markdown_text(r.note)}" if r.note else "")
              for r in missing.itertuples()]
     return Markdown("\n".join(lines) if lines else "Nothing: every answer was complete.")
 
@@ -312,8 +319,8 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     data = pd.DataFrame(rows)
     mine = data[data["this"] == True]  # noqa: E712 - a column of True, False and None
     if mine.empty:
-        return Markdown(f"{who} gave none of these figures, so it is not shown against the "
-                        f"other forces.")
+        return Markdown(f"{markdown_text(who)} gave none of these figures, so it is not shown "
+                        f"against the other forces.")
     order = [meas.label for meas in m.measures(ed)]
     # Each measure's name is written above its strip, not beside it, so that on a phone the
     # strips keep the width; values near either end are written inwards, never cut off.
