@@ -251,7 +251,7 @@ def _document(ctx: _Context, source_id: str) -> str | None:
         return None
     path = ctx.data_dir / ctx.meta.edition / source.document
     try:
-        return files.read_text(path)
+        return files.read_text(path, within=ctx.data_dir / ctx.meta.edition / "sources")
     except files.UnreadableFile:
         return None  # reported where edition.yml names the document
 
