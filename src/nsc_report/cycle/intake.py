@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +27,7 @@ from nsc_report.data import (
     _load_core,
     _load_returns,
 )
+from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic, files
 
 ANSWERS, CODEBOOK = "Answers", "Codebook"
@@ -36,6 +36,10 @@ COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "per
 RETURNS = ["force_code", "question_id", "period", "status", "value", "note"]
 MAX_ROWS = workbook_check.MAX_ROWS - 1  # answers below the header
 MAX_WORKBOOK_BYTES = 20 * 2**20       # a workbook of every answer is well under 1 MB
+
+
+class IntakeError(NscReportError):
+    """The workbook could not be written (a folder in its place, a full disk)."""
 
 
 def _letter(index: int) -> str:
@@ -117,10 +121,12 @@ def write_workbook(edition: Edition, path: Path) -> Path:
     book.freeze_panes = "A2"
     book.column_dimensions["B"].width = 80
     book.protection.sheet = True  # the codebook is read, not edited, here
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    try:
+        with atomic.replacing(path) as tmp:  # whole, or not at all
+            wb.save(tmp)
+    except OSError as exc:
+        raise IntakeError(f"{path}: the workbook could not be written "
+                          f"({exc.strerror or exc})") from None
     return path
 
 

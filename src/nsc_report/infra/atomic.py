@@ -84,6 +84,25 @@ def replacing(target: Path) -> Iterator[Path]:
 
 
 @contextmanager
+def filling(folder: Path) -> Iterator[Path]:
+    """A temporary folder to write files into; at the end each file is moved into `folder`
+    (made if need be, and left otherwise as it was: other files in it stay), and the
+    temporary folder, with anything hidden in it (a scratch folder), is removed."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    sweep(folder.parent)
+    tmp = temporary_name(folder)
+    tmp.mkdir()
+    try:
+        yield tmp
+        folder.mkdir(exist_ok=True)
+        for entry in sorted(tmp.iterdir()):
+            if not entry.name.startswith("."):
+                os.replace(entry, folder / entry.name)
+    finally:
+        _remove(tmp)
+
+
+@contextmanager
 def creating(folder: Path) -> Iterator[Path]:
     """A temporary folder to fill; renamed to `folder` (which must not exist) at the end, or
     removed on an error."""
