@@ -171,7 +171,7 @@ def _document_problem(folder: Path, document: str) -> str | None:
     if name.is_absolute() or ".." in name.parts or name.parts[:1] != (SOURCES,):
         return "it is absolute, or leaves sources/"
     try:
-        files.read_bytes(folder / name, within=folder.parent)
+        files.regular_file(folder / name, folder.parent)
     except files.UnreadableFile as exc:
         return exc.found
     return None
@@ -179,13 +179,12 @@ def _document_problem(folder: Path, document: str) -> str | None:
 
 def _check_files(folder: Path, issues: list[Issue], data_dir: Path) -> None:
     """The edition's chapters and source documents are files that stand in its folder: a link
-    (to a file anywhere else), a device or a folder among them is an issue naming it, and so is
-    a chapter that is not UTF-8 text. (They are published and copied into the next edition.)"""
+    (to a file anywhere else), a device or a folder among them is an issue naming it. (They are
+    published and copied into the next edition.) They are listed, not opened: every notebook
+    loads the edition, and what it opens is recorded as what its output depends on."""
     for sub, suffix in ((CHAPTERS, ".md"), (SOURCES, "")):
         try:
-            found = files.files_in(folder / sub, data_dir, suffix, recursive=sub == SOURCES)
-            for path in found if sub == CHAPTERS else []:
-                files.read_text(path, "a chapter in Markdown", within=data_dir)
+            files.files_in(folder / sub, data_dir, suffix, recursive=sub == SOURCES)
         except files.UnreadableFile as exc:
             where = _label(folder / sub, data_dir)
             if exc.kind == "link":

@@ -51,6 +51,24 @@ def inside(path: Path, folder: Path, what: str = "a file") -> Path:
     return Path(path)
 
 
+def regular_file(path: Path, within: Path, what: str = "a file") -> Path:
+    """`path`, if a regular file stands there inside `within` (see `inside`), looked at without
+    being opened (what a notebook opens is recorded as what its output depends on)."""
+    inside(path, within, what)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise UnreadableFile(path, "there is nothing there", what, "missing") from None
+    except OSError as exc:
+        raise UnreadableFile(path, f"it cannot be looked at ({exc.strerror})", what) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile(path, "it is a folder", what, "folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile(path, "it is not a regular file (a device, pipe or socket)", what,
+                             "special")
+    return path
+
+
 def read_bytes(path: Path, what: str = "a file", limit: int = MAX_BYTES,
                within: Path | None = None) -> bytes:
     """The file's bytes. With `within`, the file must stand inside that folder (see `inside`)."""
