@@ -81,7 +81,8 @@ def test_an_absolute_document_path_is_refused(data_copy):
     assert "document" in message and str(copy) in message and "absolute" in message
 
 
-def test_the_reader_refuses_a_link_on_the_way_and_a_path_that_leaves(tmp_path: Path):
+def test_the_reader_refuses_a_link_on_the_way_and_a_path_that_leaves(tmp_path: Path,
+                                                                     monkeypatch):
     data = tmp_path / "data"
     (data / "a").mkdir(parents=True)
     (tmp_path / "real").mkdir()
@@ -93,6 +94,10 @@ def test_the_reader_refuses_a_link_on_the_way_and_a_path_that_leaves(tmp_path: P
     with pytest.raises(files.UnreadableFile) as caught:
         files.read_text(data / "a" / ".." / ".." / "real" / "f.txt", within=data)
     assert caught.value.kind == "outside"
+    # A notebook names the data folder relative to itself: '../data' is inside '../data'.
+    (data / "a" / "g.txt").write_text("y")
+    monkeypatch.chdir(data / "a")
+    assert files.read_text(Path("../../data/a/g.txt"), within=Path("../../data")) == "y"
     os.mkfifo(data / "a" / "pipe")
     with pytest.raises(files.UnreadableFile) as caught:
         files.read_text(data / "a" / "pipe", within=data)  # refused, not waited on

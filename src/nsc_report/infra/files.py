@@ -36,10 +36,12 @@ class UnreadableFile(NscReportError):
 
 
 def inside(path: Path, folder: Path, what: str = "a file") -> Path:
-    """`path`, if it stands in `folder` with no symbolic link from the folder down to it (the
-    folder itself may be one: it is where the caller was told to look)."""
+    """The absolute path of `path` ('..' taken away), if it stands in `folder` with no
+    symbolic link from the folder down to it (the folder itself may be one: it is where the
+    caller was told to look). Open that path, not `path`: '..' after a link would climb
+    from wherever the link points."""
     absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(folder))
-    if ".." in Path(path).parts or not absolute.is_relative_to(base):
+    if not absolute.is_relative_to(base):
         raise UnreadableFile(Path(path), f"it is outside {folder}", what, "outside")
     current = base
     for part in absolute.relative_to(base).parts:
@@ -48,15 +50,14 @@ def inside(path: Path, folder: Path, what: str = "a file") -> Path:
             target = os.readlink(current)
             raise UnreadableFile(current, f"{LINK} (to {target}); a file of {folder} is read "
                                           f"only where it stands", what, "link", target)
-    return Path(path)
+    return absolute
 
 
 def regular_file(path: Path, within: Path, what: str = "a file") -> Path:
     """`path`, if a regular file stands there inside `within` (see `inside`), looked at without
     being opened (what a notebook opens is recorded as what its output depends on)."""
-    inside(path, within, what)
     try:
-        info = os.lstat(path)
+        info = os.lstat(inside(path, within, what))
     except FileNotFoundError:
         raise UnreadableFile(path, "there is nothing there", what, "missing") from None
     except OSError as exc:
@@ -72,13 +73,13 @@ def regular_file(path: Path, within: Path, what: str = "a file") -> Path:
 def read_bytes(path: Path, what: str = "a file", limit: int = MAX_BYTES,
                within: Path | None = None) -> bytes:
     """The file's bytes. With `within`, the file must stand inside that folder (see `inside`)."""
-    if within is not None:
-        inside(path, within, what)
     flags = os.O_RDONLY | os.O_NONBLOCK  # a pipe is refused, not waited on
+    target = path
     if within is not None:
+        target = inside(path, within, what)
         flags |= os.O_NOFOLLOW           # a link put there since `inside` looked
     try:
-        fd = os.open(path, flags)
+        fd = os.open(target, flags)
     except FileNotFoundError:
         raise UnreadableFile(path, "there is nothing there", what, "missing") from None
     except NotADirectoryError:
@@ -130,11 +131,11 @@ def files_in(folder: Path, within: Path, suffix: str = "", recursive: bool = Fal
     passed over."""
     if not os.path.lexists(folder):
         return []
-    inside(folder, within, "a folder")
-    if not folder.is_dir():
+    where = inside(folder, within, "a folder")
+    if not where.is_dir():
         raise UnreadableFile(folder, "it is not a folder", "a folder", "unreadable")
     found: list[Path] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+    for entry in sorted(os.scandir(where), key=lambda e: e.name):
         if not hidden and entry.name.startswith("."):
             continue
         path = Path(folder) / entry.name
