@@ -20,3 +20,14 @@ class NscReportError(Exception):
     def report(self) -> str:
         """The lines the command line prints on standard error."""
         return f"error: {self}" + (f"\n{self.unchanged}" if self.unchanged else "")
+
+
+def shorten(value: object, limit: int = 200) -> object:
+    """A value as a message may print it: text cut to `limit` characters on one line (the
+    rest counted), so that no message prints more than a few lines of a value, whatever a
+    file holds; a value whose text is short is left as it is."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return value
+    suffix = f" ... ({len(text):,} characters)"
+    return " ".join(text[:limit - len(suffix)].split()) + suffix  # itself within the limit

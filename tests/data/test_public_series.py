@@ -13,6 +13,7 @@ from helpers import DATA, EDITION, ROOT
 from nsc_report.cycle import public_series
 from nsc_report.data import DataValidationError, load_edition
 from nsc_report.data.public import load_public, period_label
+from nsc_report.infra.files import UnreadableFile
 
 PUBLIC = DATA / "public"
 
@@ -86,6 +87,23 @@ def test_a_name_that_matches_no_force_stops_the_conversion(tmp_path: Path):
     with pytest.raises(public_series.PublicSeriesError,
                        match=r"spo-applications-by-force-foi-2020-21-and-2021-22.csv, row 3: "
                              r"force name 'Bedfordshire Police'"):
+        public_series.read_all(raw, DATA / "reference" / "forces.csv")
+
+
+def test_a_raw_row_with_a_cell_missing_or_a_link_stops_the_conversion(tmp_path: Path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PUBLIC / "raw", raw)
+    path = raw / public_series.FILES["spo_applications"]
+    lines = path.read_text("utf-8").split("\n")
+    lines[2] = lines[2].rsplit(",", 1)[0]  # the last cell left out: it was read as missing
+    path.write_text("\n".join(lines), "utf-8")
+    with pytest.raises(public_series.PublicSeriesError, match=rf"{path.name}, row 3: "):
+        public_series.read_all(raw, DATA / "reference" / "forces.csv")
+    elsewhere = tmp_path / "elsewhere.csv"
+    shutil.copy(PUBLIC / "raw" / path.name, elsewhere)
+    path.unlink()
+    path.symlink_to(elsewhere)
+    with pytest.raises(UnreadableFile, match="symbolic link"):
         public_series.read_all(raw, DATA / "reference" / "forces.csv")
 
 

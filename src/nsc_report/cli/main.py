@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable
 
 from nsc_report import book
-from nsc_report.cli.options import EDITION, RUN, attach
+from nsc_report.cli.options import EDITION, RUN, attach, port_problem
 from nsc_report.data import load_edition
 from nsc_report.errors import EXIT_DATA, NscReportError
 from nsc_report.infra.progress import Progress
 
+EXIT_USAGE = 2  # as argparse exits for an option out of range
 EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 PROGRESS = Progress()  # a live display on a terminal, plain lines in logs
 
@@ -68,6 +69,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     # Loaded only to serve: a web server and a file watcher that no other command needs.
     from nsc_report.authoring.preview import run
+
+    problem = port_problem(args.host, args.port)
+    if problem:  # said now, not after the first build
+        print(f"error: {problem}.\nNothing was built.", file=sys.stderr)
+        return EXIT_USAGE
 
     return run(_project(args), host=args.host, port=args.port)
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import math
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,63 @@ def date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from None
 
 
+# Each option is checked as it is parsed, before any work starts: a value out of range is a
+# usage message (exit 2), never a traceback after minutes of building.
+
+def workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number of 1 or more")
+    return value
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of seconds above 0")
+    return value
+
+
+def port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a port from 1 to 65535")
+    return int(text)
+
+
+def xlsx(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx" or path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r}: expected the name of the .xlsx file to "
+                                         f"write, such as answers-2025.xlsx")
+    return path
+
+
+def port_problem(host: str, number: int) -> str | None:
+    """Why the preview could not serve on host:port (in use, or no such address), or None.
+    Bound as the server binds (SO_REUSEADDR), so a port just released by a restart is free."""
+    try:
+        infos = socket.getaddrinfo(host, number, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"--host {host!r} is not an address of this machine ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (f"--port {number}: something else is serving on {host}:{number} "
+                        f"(stop it, or choose another port with --port)")
+            return f"--host {host!r} --port {number}: cannot serve there ({exc.strerror})"
+    return None
+
+
 OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "root": (("--root",), {"type": Path, "default": Path("."), "help": "project folder"}),
     "edition": (("--edition",), {"default": None,
@@ -28,10 +88,10 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
                          "help": "output folder for data other than the committed edition"}),
     "force": (("--force",), {"action": "store_true",
                              "help": "re-execute even if up to date"}),
-    "workers": (("--workers",), {"type": int, "default": None,
+    "workers": (("--workers",), {"type": workers, "default": None,
                                  "help": "warm kernels to run notebooks on (default: one per "
                                          "core)"}),
-    "timeout": (("--timeout",), {"type": float, "default": DEFAULT_TIMEOUT,
+    "timeout": (("--timeout",), {"type": seconds, "default": DEFAULT_TIMEOUT,
                                  "help": "seconds one notebook may run before its kernel is "
                                          "replaced and it is tried once more"}),
     "sent": (("--sent",), {"type": date, "default": None,
@@ -51,7 +111,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "write": (("--write",), {"type": Path, "default": None, "metavar": "DIR",
                              "help": "write figures.csv and figures.json into DIR"}),
     "host": (("--host",), {"default": "127.0.0.1", "help": "address to serve on"}),
-    "port": (("--port",), {"type": int, "default": 8000, "help": "port to serve on"}),
+    "port": (("--port",), {"type": port, "default": 8000, "help": "port to serve on"}),
     "name": (("name",), {"help": "file name of the chapter, e.g. victim-support"}),
     "title": (("--title",), {"required": True, "help": "the chapter's title"}),
     "narrative": (("--narrative",), {"action": "store_true",
@@ -61,7 +121,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "new-edition": (("edition",), {"help": "the new edition's year, e.g. 2025"}),
     "from": (("--from",), {"dest": "previous", "required": True,
                            "help": "the edition to start from, e.g. 2024"}),
-    "workbook-out": (("--out",), {"type": Path, "required": True,
+    "workbook-out": (("--out",), {"type": xlsx, "required": True,
                                   "help": "the .xlsx file to write"}),
     "file": (("file",), {"type": Path, "help": "the workbook"}),
 }

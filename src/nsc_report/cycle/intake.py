@@ -13,20 +13,35 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from nsc_report.data import STATUSES, DataValidationError, Edition, Issue, _load_core, _load_returns
+from nsc_report.cycle import workbook_check
+from nsc_report.data import (
+    STATUSES,
+    DataValidationError,
+    Edition,
+    Issue,
+    _Context,
+    _load_core,
+    _load_returns,
+)
+from nsc_report.errors import NscReportError
+from nsc_report.infra import atomic, files
 from nsc_report.infra.untrusted import formula_like
 
 ANSWERS, CODEBOOK = "Answers", "Codebook"
 COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "period_label",
            "status", "value", "note"]
 RETURNS = ["force_code", "question_id", "period", "status", "value", "note"]
-MAX_ROWS = 20_000
+MAX_ROWS = workbook_check.MAX_ROWS - 1  # answers below the header
+MAX_WORKBOOK_BYTES = 20 * 2**20       # a workbook of every answer is well under 1 MB
+
+
+class IntakeError(NscReportError):
+    """The workbook could not be written (a folder in its place, a full disk)."""
 
 
 def _letter(index: int) -> str:
@@ -109,10 +124,12 @@ def write_workbook(edition: Edition, path: Path) -> Path:
     book.freeze_panes = "A2"
     book.column_dimensions["B"].width = 80
     book.protection.sheet = True  # the codebook is read, not edited, here
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    try:
+        with atomic.replacing(path) as tmp:  # whole, or not at all
+            wb.save(tmp)
+    except OSError as exc:
+        raise IntakeError(f"{path}: the workbook could not be written "
+                          f"({exc.strerror or exc})") from None
     return path
 
 
@@ -145,17 +162,36 @@ def _text(value: object, sheet_cell: str, column: str, issues: list[Issue], labe
     return str(value).strip() if isinstance(value, str) else str(value)
 
 
+def _refused(label: str, expected: str) -> DataValidationError:
+    return DataValidationError([Issue(label, None, None, None, expected)])
+
+
 def read_workbook(path: Path) -> list[list[object]]:
-    """The Answers sheet's rows (header first); every other problem of shape is an issue."""
+    """The Answers sheet's rows (header first), read only after the file has been checked for
+    what it is and how large it would become (workbook_check); every other problem of shape
+    is an issue. The file is read once: what is checked is what is read."""
     from python_calamine import CalamineWorkbook
 
     label = str(path)
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in ("xlsx", "ods"):
+        raise _refused(label, f"an .xlsx or .ods workbook (the file's name ends "
+                              f"'{path.suffix or 'without an extension'}')")
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        data = files.read_bytes(path, "a workbook", MAX_WORKBOOK_BYTES)
+    except files.UnreadableFile as exc:
+        raise _refused(label, f"an .xlsx or .ods workbook that can be read ({exc.found})"
+                       ) from None
+    try:
+        findings = workbook_check.check(data, kind, ANSWERS)
+    except workbook_check.WorkbookRefused as exc:
+        raise _refused(label, f"an .xlsx or .ods workbook that can be read ({exc})") from None
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same named error
-        raise DataValidationError([Issue(label, None, None, None, f"an .xlsx or .ods "
-                                         f"workbook that can be read ({exc})")]) from None
-    issues = []
+        raise _refused(label, f"an .xlsx or .ods workbook that can be read ({exc})") from None
+    issues = [Issue(f"{label}, sheet '{ANSWERS}', cell {f.cell}", None, None, f.value,
+                    f.expected) for f in findings]
     extra = [s for s in wb.sheet_names if s not in (ANSWERS, CODEBOOK)]
     if extra:
         issues.append(Issue(label, None, None, extra, f"only the sheets '{ANSWERS}' and "
@@ -164,18 +200,50 @@ def read_workbook(path: Path) -> list[list[object]]:
         issues.append(Issue(label, None, None, wb.sheet_names, f"a sheet named '{ANSWERS}'"))
         raise DataValidationError(issues)
     rows = wb.get_sheet_by_name(ANSWERS).to_python(skip_empty_area=False)
-    if len(rows) > MAX_ROWS:
-        issues.append(Issue(label, None, None, f"{len(rows):,} rows",
-                            f"at most {MAX_ROWS:,} rows in '{ANSWERS}'"))
     header = [str(c).strip() for c in rows[0]] if rows else []
     while header and header[-1] == "":
         header.pop()
     if header != COLUMNS:
         issues.append(Issue(f"{label}, sheet '{ANSWERS}', row 1", None, None, header,
                             f"the columns {COLUMNS}"))
+    # A cell beyond the columns would be dropped: say where it is instead.
+    for number, row in enumerate(rows[1:], 2):
+        for index in range(len(COLUMNS), len(row)):
+            if row[index] not in ("", None):
+                issues.append(Issue(f"{label}, sheet '{ANSWERS}', cell "
+                                    f"{_letter(index)}{number}", None, None, row[index],
+                                    f"nothing beyond column {_letter(len(COLUMNS) - 1)} "
+                                    f"({COLUMNS[-1]}): write it in the note"))
     if issues:
         raise DataValidationError(issues)
     return rows
+
+
+def _shown(ctx: _Context) -> dict[str, dict[str, str]]:
+    """What the workbook shows beside each key: the force's name, the question's wording and
+    the period's label, by force code, question id and period."""
+    forces = ctx.forces if ctx.forces is not None else pd.DataFrame(columns=["force_code",
+                                                                               "force_name"])
+    return {"force_name": dict(zip(forces["force_code"], forces["force_name"], strict=True)),
+            "question": {q.id: q.wording for q in ctx.codebook.questions} if ctx.codebook
+            else {},
+            "period_label": {k: p.label for k, p in ctx.meta.periods.items()} if ctx.meta
+            else {}}
+
+
+def _check_shown(values: dict[str, object], shown: dict[str, dict[str, str]], number: int,
+                 issues: list[Issue], label: str) -> None:
+    """A name, wording or label that is not the one of its row's key is reported: it is not
+    imported, so a row whose columns were sorted apart would otherwise go unnoticed."""
+    for column, key in (("force_name", "force_code"), ("question", "question_id"),
+                        ("period_label", "period")):
+        given, expected = values[column], shown[column].get(str(values[key]).strip())
+        if given in ("", None) or expected is None:
+            continue
+        if " ".join(str(given).split()) != " ".join(expected.split()):
+            issues.append(Issue(f"{label}, sheet '{ANSWERS}', cell {cell(column, number)}",
+                                None, column, given, f"{expected!r}, as for {key} "
+                                f"{values[key]} (were the columns sorted apart?)"))
 
 
 def import_workbook(path: Path, data_dir: Path, edition: str) -> Path:
@@ -192,18 +260,15 @@ def import_workbook(path: Path, data_dir: Path, edition: str) -> Path:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(RETURNS)
+    shown = _shown(ctx)
     for number, row in zip(sheet_rows, body, strict=True):
         values = dict(zip(COLUMNS, list(row) + [""] * (len(COLUMNS) - len(row)), strict=False))
         writer.writerow([_text(values[c], cell(c, number), c, issues, label) for c in RETURNS])
+        _check_shown(values, shown, number, issues, label)
     target = data_dir / edition / "foi_returns.csv"
-    tmp = target.with_name(".foi_returns.import.csv")
-    tmp.write_text(buffer.getvalue(), encoding="utf-8")
-    try:
-        found: list[Issue] = []
-        _load_returns(tmp, ctx, found)
-    except Exception:
-        tmp.unlink(missing_ok=True)
-        raise
+    # Checked as the text it would be, so that nothing is written until it is valid.
+    found: list[Issue] = []
+    _load_returns(target, ctx, found, buffer.getvalue())
     for issue in found:
         where = f"{label}, sheet '{ANSWERS}'"
         first = (issue.column or "").split(",")[0].strip()  # a repeated row names its key
@@ -213,7 +278,8 @@ def import_workbook(path: Path, data_dir: Path, edition: str) -> Path:
             where += f", row {sheet_rows[issue.row - 1]}"
         issues.append(Issue(where, None, issue.column, issue.value, issue.expected))
     if issues:
-        tmp.unlink(missing_ok=True)
         raise DataValidationError(issues)
-    os.replace(tmp, target)
+    files.inside(target, data_dir, "the returns file")  # replaced where it stands, no link
+    with atomic.replacing(target) as tmp:
+        tmp.write_text(buffer.getvalue(), encoding="utf-8")
     return target

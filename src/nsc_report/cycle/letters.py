@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 
 from nsc_report.data import Edition
+from nsc_report.errors import NscReportError
+from nsc_report.infra import atomic
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_text
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
@@ -119,7 +121,7 @@ def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool
                       f'<head><meta charset="utf-8"><title>{html.escape(name)}: Freedom of '
                       f"Information request</title><style>{STYLE}</style></head><body><main>"
                       f"{body}</main></body></html>"))
-    progress.message(f"  wrote {len(written)} letters (Markdown) into {folder}")
+    progress.message(f"  wrote {len(written)} letters (Markdown)")
     if print_pdf:
 
         written += print_pages(pages, edition, folder / ".pages")
@@ -145,5 +147,19 @@ def write_requests(edition: Edition, folder: Path, sent: dt.date | None, pdf: bo
         except ChromiumMissing as exc:
             progress.message(f"PDF letters not written: {exc}")
             pdf = False
-    return write_letters(edition, folder, sent or default_sent(), print_pdf=pdf,
-                         progress=progress)
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise LettersError(f"{folder}: expected a folder for the letters, but it is a file")
+    # Written into a folder of their own and moved into place at the end: a run that fails
+    # or is interrupted (printing takes a while) leaves the folder as it was.
+    try:
+        with atomic.filling(folder) as scratch:
+            written = write_letters(edition, scratch, sent or default_sent(), print_pdf=pdf,
+                                    progress=progress)
+    except OSError as exc:
+        raise LettersError(f"{folder}: the letters could not be written "
+                           f"({exc.strerror or exc})") from None
+    return [folder / path.relative_to(scratch) for path in written]
+
+
+class LettersError(NscReportError):
+    """The letters could not be written (a file in the folder's place, a full disk)."""

@@ -10,11 +10,13 @@ previous edition is changed, and the section templates stay shared.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from nsc_report.data import FILL_IN
 from nsc_report.errors import NscReportError
+from nsc_report.infra import atomic, files
 
 EDITION = re.compile(r"\d{4}")
 # edition.yml keys whose value belongs to one edition, with what to put there.
@@ -67,24 +69,53 @@ def link_questions(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+RETURNS_HEADER = "force_code,question_id,period,status,value,note"
+
+
 def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
+    """Scaffold data/<new>/ from data/<previous>/ and return the files written. The edition is
+    made in a temporary folder beside it and renamed into place at the end: a run that fails
+    (a file it cannot read, a full disk) or is interrupted leaves nothing, and can be re-run."""
     if not EDITION.fullmatch(new):
         raise EditionError(f"'{new}': an edition is named by its year, such as 2025")
+    if not NAME.fullmatch(previous):
+        raise EditionError(f"--from {previous!r}: name an edition folder in {data_dir}, such "
+                           f"as 2024 (no '/' or '..')")
     source, target = data_dir / previous, data_dir / new
     if not source.is_dir():
         raise EditionError(f"{source} does not exist: name an existing edition with --from")
-    if target.exists():
+    if os.path.lexists(target):
         raise EditionError(f"{target} exists already; nothing was changed")
-    target.mkdir(parents=True)
-    written = []
+    try:
+        with atomic.creating(target) as folder:
+            names = _scaffold(data_dir, source, folder, new, previous)
+    except files.UnreadableFile as exc:
+        raise EditionError(f"{exc}; {target} was not made") from None
+    except OSError as exc:
+        raise EditionError(f"{target} could not be written ({exc.strerror or exc}); nothing "
+                           f"was left behind, and the command can be run again") from None
+    return [target / name for name in names]
 
-    def write(name: str, text: str) -> None:
-        path = target / name
+
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: str) -> list[str]:
+    """Write the new edition's files into `folder`; every file of the previous edition is read
+    where it stands in the data folder (a link among them is refused, not followed)."""
+    written: list[str] = []
+
+    def read(name: str) -> str:
+        return files.read_text(source / name, f"the {previous} edition's {name}",
+                               within=data_dir)
+
+    def write(name: str, content: str | bytes) -> None:
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        written.append(name)
 
-    meta = (source / "edition.yml").read_text(encoding="utf-8")
+    meta = read("edition.yml")
     meta = re.sub(r'^edition: .*$', f'edition: "{new}"', meta, count=1, flags=re.MULTILINE)
     meta = meta.replace(f"foi_{previous}:", f"foi_{new}:  # {FILL_IN}: cite this year's requests")
     meta = re.sub(r"^previous_edition: .*\n", "", meta, flags=re.MULTILINE)
@@ -92,23 +123,24 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
                   flags=re.MULTILINE)
     write("edition.yml", _mark(meta))
-    write("questions.yml", link_questions((source / "questions.yml").read_text(encoding="utf-8")))
-    header = (source / "foi_returns.csv").read_text(encoding="utf-8").splitlines()[0]
-    write("foi_returns.csv", header + "\n")
+    write("questions.yml", link_questions(read("questions.yml")))
+    # The answers start empty: the header is the file's, whatever the previous one holds.
+    write("foi_returns.csv", RETURNS_HEADER + "\n")
     for name in ("national.csv", "pcc_commitments.csv"):
-        write(name, (source / name).read_text(encoding="utf-8"))
-    cps = (source / "cps.yml").read_text(encoding="utf-8")
+        write(name, read(name))
     cps = re.sub(r"^(status|answer): .*$",
                  lambda m: f'{m.group(1)}: "{FILL_IN}"  # {FILL_IN}: the CPS answer this year',
-                 cps, flags=re.MULTILINE)
+                 read("cps.yml"), flags=re.MULTILINE)
     write("cps.yml", cps)
     write("README.md", f"# The {new} edition's data\n\n{FILL_IN}: where each file comes from, "
                        f"what is verified, and what (if anything) is illustrative.\n")
-    # The quotations and the source documents they are checked against, to revise with the
-    # chapters that print them.
-    write("quotations.yml", (source / "quotations.yml").read_text(encoding="utf-8"))
-    for document in sorted((source / "sources").glob("*")):
-        write(f"sources/{document.name}", document.read_text(encoding="utf-8"))
-    for chapter in sorted((source / "chapters").glob("*.md")):
-        write(f"chapters/{chapter.name}", chapter.read_text(encoding="utf-8"))
+    # The quotations and the source documents they are checked against (copied byte for byte:
+    # a document may be a PDF), to revise with the chapters that print them.
+    write("quotations.yml", read("quotations.yml"))
+    for document in files.files_in(source / "sources", data_dir, recursive=True,
+                                   what="a source document"):
+        write(document.relative_to(source).as_posix(),
+              files.read_bytes(document, "a source document", within=data_dir))
+    for chapter in files.files_in(source / "chapters", data_dir, ".md", what="a chapter"):
+        write(f"chapters/{chapter.name}", files.read_bytes(chapter, "a chapter", within=data_dir))
     return written

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from nsc_report.data.public import ENGLAND_AND_WALES
 from nsc_report.errors import NscReportError
+from nsc_report.infra import atomic
 from nsc_report.infra.files import read_text
 
 COLUMNS = ["series", "force_code", "period", "measure", "value", "note"]
@@ -118,7 +119,14 @@ def _year_ending(text: str, file: str, row: int) -> str:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    yield from enumerate(csv.DictReader(io.StringIO(read_text(path))), 2)
+    """The file's rows, read where it stands in raw/ (not through a link); a row with a cell
+    too many or too few is refused (DictReader would fill or drop cells silently)."""
+    rows = csv.DictReader(io.StringIO(read_text(path, within=path.parent)))
+    for number, row in enumerate(rows, 2):
+        if None in row or None in row.values():
+            raise PublicSeriesError(f"{path.name}, row {number}: {len(rows.fieldnames or [])} "
+                                    f"cells expected, as in the header")
+        yield number, row
 
 
 def read_all(raw: Path, forces_csv: Path) -> list[Row]:
@@ -247,7 +255,8 @@ def to_csv(rows: list[Row]) -> str:
 def write(public: Path) -> Path:
     target = public / "series.csv"
     text = to_csv(read_all(public / "raw", public.parent / "reference" / "forces.csv"))
-    target.write_text(text, encoding="utf-8")
+    with atomic.replacing(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return target
 
 

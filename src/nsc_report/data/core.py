@@ -22,6 +22,9 @@ from nsc_report.data.readers import (
     _tidy,
     _to_number,
 )
+from nsc_report.infra import files
+
+CHAPTERS, SOURCES = "chapters", "sources"  # an edition's own words, and its source documents
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
                 issues.append(Issue(lab[meta_path], None, key, source,
                                     "a source id listed under 'sources'"))
         _check_provenance(data_dir / edition, meta, issues, lab[meta_path])
+    _check_files(data_dir / edition, issues, data_dir)
     question_periods: dict[str, list[str]] = {}
     if codebook:
         for i, q in enumerate(codebook.questions):
@@ -146,16 +150,50 @@ def _check_provenance(folder: Path, meta: EditionMeta, issues: list[Issue], labe
                                 f"one of this edition's files: {', '.join(sorted(known))}"))
     for key, source in meta.sources.items():
         if source.document is not None:
-            path = folder / source.document
-            if ".." in Path(source.document).parts or not path.is_file():
+            problem = _document_problem(folder, source.document)
+            if problem:
                 issues.append(Issue(label, None, f"sources.{key}.document", source.document,
-                                    f"a file in {folder.name}/sources/ holding the source"))
+                                    f"a file in {folder.name}/sources/ holding the source, "
+                                    f"named relative to {folder.name}/ ({problem})"))
     constructed = "illustrative" in statuses
     if meta.illustrative != constructed:
         issues.append(Issue(label, None, "illustrative", meta.illustrative,
                             f"{str(constructed).lower()}, since "
                             + ("a source or data file is illustrative" if constructed else
                                "no source or data file is marked illustrative")))
+
+
+def _document_problem(folder: Path, document: str) -> str | None:
+    """Why `document` (a source's `document:`) is not a file kept in the edition's sources/,
+    or None. An absolute path, a '..' or a link would make validation read, and new-edition
+    copy, a file from outside the data folder."""
+    name = Path(document)
+    if name.is_absolute() or ".." in name.parts or name.parts[:1] != (SOURCES,):
+        return "it is absolute, or leaves sources/"
+    try:
+        files.regular_file(folder / name, folder.parent)
+    except files.UnreadableFile as exc:
+        return exc.found
+    return None
+
+
+def _check_files(folder: Path, issues: list[Issue], data_dir: Path) -> None:
+    """The edition's chapters and source documents are files that stand in its folder: a link
+    (to a file anywhere else), a device or a folder among them is an issue naming it. (They are
+    published and copied into the next edition.) They are listed, not opened: every notebook
+    loads the edition, and what it opens is recorded as what its output depends on."""
+    for sub, suffix in ((CHAPTERS, ".md"), (SOURCES, "")):
+        try:
+            files.files_in(folder / sub, data_dir, suffix, recursive=sub == SOURCES)
+        except files.UnreadableFile as exc:
+            where = _label(folder / sub, data_dir)
+            if exc.kind == "link":
+                issues.append(Issue(_label(exc.path, data_dir), None, None, str(exc.detail),
+                                    f"a file that stands in {where}/, not a link to "
+                                    f"somewhere else"))
+            else:
+                issues.append(Issue(_label(exc.path, data_dir), None, None, None,
+                                    f"a readable file in {where}/ ({exc.found})"))
 
 
 def _check_links(data_dir: Path, meta: EditionMeta, codebook: Codebook, issues: list[Issue],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nsc_report.errors import NscReportError
+from nsc_report.errors import NscReportError, shorten
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Issue:
             where += f", row {self.row} (line {self.row + 1})"
         if self.column:
             where += f", column '{self.column}'"
-        got = "" if self.value is None else f"got {self.value!r}; "
+        got = "" if self.value is None else f"got {shorten(self.value)!r}; "
         return f"{where}: {got}expected {self.expected}"
 
 

@@ -18,21 +18,21 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from nsc_report.data.issues import Issue
-from nsc_report.infra import files
+from nsc_report.errors import shorten
+from nsc_report.infra import files, yamlfile
 
 
 def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: str,
                data_dir: Path | None = None) -> Any:
-    text = _read_text(path, label, issues, data_dir)
+    """A YAML file read by the one YAML reader (no aliases, bounded depth, each key once), then
+    checked against its model; every problem is an issue."""
+    text = _read_text(path, label, issues, data_dir, limit=yamlfile.MAX_YAML_BYTES)
     if text is None:
         return None
     try:
-        raw = yaml.safe_load(text)
+        raw = yamlfile.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        issues.append(Issue(label, None, None, None, f"valid YAML ({problem}{where})"))
+        issues.append(Issue(label, None, None, None, f"valid YAML ({yamlfile.describe(exc)})"))
         return None
     for number, line in enumerate(text.splitlines(), 1):
         if FILL_IN in line:
@@ -53,7 +53,8 @@ def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: s
                 expected = _unknown_key(model, err["loc"])
                 issues.append(Issue(label, None, key or None, None, expected))
                 continue
-            issues.append(Issue(label, None, key or None, err.get("input"), expected))
+            # The value as given, cut short: a message never prints more than a line of it.
+            issues.append(Issue(label, None, key or None, shorten(err.get("input")), expected))
         return None
 
 
@@ -91,22 +92,22 @@ DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 
 
 def _read_text(path: Path, label: str, issues: list[Issue], data_dir: Path | None,
-               utf8_hint: str = "") -> str | None:
+               utf8_hint: str = "", limit: int = MAX_FILE_BYTES) -> str | None:
     """The file's text, read through the one file reader; what stands at the path instead (a
-    link out of the data folder, nothing, a folder, a device, too large a file, bytes that are
-    not UTF-8) is an issue, never a traceback."""
-    if data_dir is not None and path.exists() and \
-            not path.resolve().is_relative_to(data_dir.resolve()):
-        issues.append(Issue(label, None, None, str(path.resolve()),
-                            f"a file inside {data_dir}, not a link to somewhere else"))
-        return None
+    link, nothing, a folder, a device, too large a file, bytes that are not UTF-8) is an issue,
+    never a traceback. With `data_dir`, the file must stand in it, with no link on the way."""
     try:
-        return files.read_text(path, limit=MAX_FILE_BYTES)
+        return files.read_text(path, limit=limit, within=data_dir)
     except files.UnreadableFile as exc:
+        if exc.kind in ("link", "outside"):
+            target = exc.detail if exc.kind == "link" else exc.path
+            issues.append(Issue(label, None, None, str(target),
+                                f"a file inside {data_dir}, not a link to somewhere else"
+                                + (f" ({exc.path} is a link)" if exc.path != path else "")))
+            return None
         expected = {
             "missing": "the file to exist",
-            "too_large": f"a file of at most {MAX_FILE_BYTES // 2**20} MB: is it the right "
-                         f"file?",
+            "too_large": f"a file of at most {limit / 2**20:g} MB: is it the right file?",
             "not_utf8": f"a UTF-8 text file (byte {exc.detail} is not UTF-8{utf8_hint})",
         }.get(exc.kind, f"a readable file ({exc.found})")
         value = f"{exc.detail:,} bytes" if exc.kind == "too_large" else None
@@ -115,9 +116,13 @@ def _read_text(path: Path, label: str, issues: list[Issue], data_dir: Path | Non
 
 
 def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
-              data_dir: Path | None = None) -> pd.DataFrame | None:
-    """Read every cell as text, so that the schemas, not pandas, judge each value."""
-    text = _read_text(path, label, issues, data_dir, ": save the file as CSV UTF-8")
+              data_dir: Path | None = None, text: str | None = None) -> pd.DataFrame | None:
+    """Read every cell as text, so that the schemas, not pandas, judge each value. A row with
+    more or fewer cells than the header is refused, naming it (pandas would fill the missing
+    cells with empty ones, or take a first column without a header as the index). `text`, if
+    given, is the file's content already in hand (a workbook being imported)."""
+    if text is None:
+        text = _read_text(path, label, issues, data_dir, ": save the file as CSV UTF-8")
     if text is None:
         return None
     lines = text.splitlines()
@@ -125,7 +130,12 @@ def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
         issues.append(Issue(label, None, None, None,
                             f"a header row with the columns {columns} (the file is empty)"))
         return None
-    header = next(csv.reader([lines[0]]))
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        issues.append(Issue(label, None, None, None, f"a well-formed CSV file ({exc})"))
+        return None
+    header = records[0]
     if len(header) == 1 and len(columns) > 1:
         for sep in (";", "\t", "|"):
             if sep in lines[0]:
@@ -145,11 +155,16 @@ def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
         issues.append(Issue(label, None, None, header,
                             f"exactly the columns {columns} ({problem})"))
         return None
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as exc:
-        issues.append(Issue(label, None, None, None, f"a well-formed CSV file ({exc})"))
+    rows = [r for r in records[1:] if r]  # a blank line is no row, as pandas counts them
+    n = len(issues)
+    for number, row in enumerate(rows, 1):
+        if len(row) != len(header):
+            issues.append(Issue(label, number, None, ",".join(row),
+                                f"{len(header)} cells, one for each column of the header "
+                                f"({len(row)} found: a comma missing, or one too many?)"))
+    if len(issues) > n:
         return None
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame.index = pd.RangeIndex(1, len(frame) + 1)  # row numbers as an author counts them
     return frame
 

@@ -56,11 +56,14 @@ def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | Non
     return cps
 
 
-def _load_returns(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+def _load_returns(path: Path, ctx: _Context, issues: list[Issue],
+                  text: str | None = None) -> pd.DataFrame | None:
+    """foi_returns.csv, or `text` to be written there (a workbook being imported, checked
+    before anything is written)."""
     label = ctx.label(path)
     question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
     returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
-                               "note"], issues, label, ctx.data_dir)
+                               "note"], issues, label, ctx.data_dir, text)
     if returns is None:
         return None
     _tidy(returns, ["force_code", "question_id", "period", "status"], issues, label)
@@ -251,7 +254,7 @@ def _document(ctx: _Context, source_id: str) -> str | None:
         return None
     path = ctx.data_dir / ctx.meta.edition / source.document
     try:
-        return files.read_text(path)
+        return files.read_text(path, within=ctx.data_dir / ctx.meta.edition / "sources")
     except files.UnreadableFile:
         return None  # reported where edition.yml names the document
 

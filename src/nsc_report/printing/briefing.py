@@ -19,6 +19,7 @@ import nbformat
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
+from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
@@ -33,7 +34,8 @@ STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
 def recommendations(edition: Edition) -> list[str]:
     """The edition's recommendations, as its own chapter titles them ('## 1. ...')."""
-    text = (edition.directory / "chapters" / "recommendations.md").read_text(encoding="utf-8")
+    text = files.read_text(edition.directory / "chapters" / "recommendations.md",
+                           within=edition.directory.parent)
     return re.findall(r"^## \d+\. (.+)$", text, flags=re.MULTILINE)
 
 

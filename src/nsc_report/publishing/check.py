@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nsc_report.data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+from nsc_report.infra import files
 from nsc_report.publishing import register, review
+from nsc_report.publishing.config import edition_chapters
 
 LINK_OUT = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\"'\s]+)")
 
@@ -113,7 +115,7 @@ def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Pro
 
 def word_files(root: Path, ed: Edition) -> list[Path]:
     """The book's own words: chapters, the edition's chapters and the templates."""
-    return sorted([*(root / "book").glob("*.md"), *(ed.directory / "chapters").glob("*.md"),
+    return sorted([*(root / "book").glob("*.md"), *edition_chapters(ed),
                    *(root / "notebooks").glob("*.md")])
 
 
@@ -130,7 +132,7 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
         # nothing else can be checked until it is valid.
         return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
-                *_fill_in([*ed.files, *(ed.directory / "chapters").glob("*.md")], root),
+                *_fill_in([*ed.files, *edition_chapters(ed)], root),
                 *_contacts(ed, meta_path, root), *_oversight(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
@@ -157,7 +159,8 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
                       f"when it is published")
         return
     last = recorded[-1]
-    before = register.from_json((last / "figures.json").read_text(encoding="utf-8"))
+    before = register.from_json(files.read_text(last / "figures.json",
+                                                 within=ed.directory.parent))
     current = review.from_notebooks(notebooks, ed.directory / "chapters")
     changed = {c.id for c in register.compare(before, current)}
     number = tuple(map(int, last.name[1:].split(".")))

@@ -9,9 +9,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nsc_report.data import Edition, provenance, verbatim
+from nsc_report.infra import files, yamlfile
 from nsc_report.infra.untrusted import html_text, tel_href
 from nsc_report.layout import pdf_name
 from nsc_report.publishing.archive import Site, newer_notice
@@ -19,7 +18,7 @@ from nsc_report.publishing.downloads import DOWNLOAD_LABELS, download_names
 
 
 def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dict[str, Any]:
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config = yamlfile.load_file(root / "_config.yml", "the book's _config.yml")
     meta = edition.meta
     config["title"] = f"{meta.title} ({meta.edition})"
     config["author"] = meta.publisher
@@ -113,5 +112,7 @@ CHAPTERS = "chapters"  # data/<edition>/chapters/: the narrative chapters each e
 
 
 def edition_chapters(edition: Edition) -> list[Path]:
-    """The Markdown chapters an edition owns; each takes the place of book/<name>.md."""
-    return sorted((edition.directory / CHAPTERS).glob("*.md"))
+    """The Markdown chapters an edition owns; each takes the place of book/<name>.md. A link
+    among them (to a file anywhere else) is refused by name, never published."""
+    return files.files_in(edition.directory / CHAPTERS, edition.directory.parent, ".md",
+                          what="a chapter")

@@ -17,6 +17,7 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.public import ENGLAND_AND_WALES, period_label
+from nsc_report.infra import files
 from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
@@ -186,10 +187,11 @@ def _data_digest(edition: Edition) -> str:
     """A hash of every data file of the data folder (the chapters' prose aside)."""
     data_dir = edition.directory.parent
     digest = hashlib.sha256(edition.meta.edition.encode())
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    # Read where each file stands: a link in the data folder is refused, not followed.
+    for path in files.files_in(data_dir, data_dir, recursive=True, hidden=False):
         if "chapters" not in path.relative_to(data_dir).parts:
             digest.update(f"\n--{path.relative_to(data_dir).as_posix()}--\n".encode())
-            digest.update(path.read_bytes())
+            digest.update(files.read_bytes(path, within=data_dir))
     return digest.hexdigest()
 
 

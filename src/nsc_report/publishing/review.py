@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from nsc_report.errors import NscReportError
+from nsc_report.infra import files
 from nsc_report.publishing import register
 from nsc_report.publishing.register import BookRegister, Change
 
@@ -29,7 +30,9 @@ class ReviewError(NscReportError):
 def markdown_pages(book: Path, chapters: Path) -> list[tuple[str, Path]]:
     """The Markdown chapters of the book: book/*.md, each replaced by the edition's own."""
     pages = {p.stem: p for p in sorted(book.glob("*.md"))}
-    pages.update({p.stem: p for p in sorted(chapters.glob("*.md"))})
+    # The edition's chapters are read where they stand: a link among them is refused.
+    pages.update({p.stem: p for p in files.files_in(chapters, chapters.parent, ".md",
+                                                      what="a chapter")})
     return sorted(pages.items())
 
 

@@ -15,6 +15,7 @@ import yaml
 from nsc_report.data import Edition
 from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.templates import skipped_templates
+from nsc_report.infra import files, yamlfile
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout
@@ -36,10 +37,17 @@ class BuildError(NscReportError):
     exit_code, unchanged = EXIT_BUILD, ""
 
 
-def _sync_file(src: Path, dst: Path, mtime: float | None = None) -> None:
-    """Copy only when the content differs, so unchanged pages keep their timestamps."""
+def _sync_file(src: Path, dst: Path, mtime: float | None = None,
+               within: Path | None = None) -> None:
+    """Copy only when the content differs, so unchanged pages keep their timestamps. With
+    `within` (the data folder), the file is read where it stands there, never through a link."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    if not dst.exists() or dst.read_bytes() != src.read_bytes():
+    if within is not None:
+        content = files.read_bytes(src, "a chapter", within=within)
+        if not dst.exists() or dst.read_bytes() != content:
+            dst.write_bytes(content)
+            os.utime(dst, (os.lstat(src).st_mtime,) * 2)
+    elif not dst.exists() or dst.read_bytes() != src.read_bytes():
         shutil.copy2(src, dst)
     if mtime is not None and dst.stat().st_mtime < mtime:
         os.utime(dst, (mtime, mtime))
@@ -126,14 +134,15 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     # The edition's own words (introduction, summary, recommendations, the victim's account).
     for src in sorted(edition_chapters(edition)):
         dst = dst_book / src.name
-        _sync_file(src, dst, _glued_from(src, layout.notebooks, mtimes, newest))
+        _sync_file(src, dst, _glued_from(src, layout.notebooks, mtimes, newest),
+                   within=edition.directory.parent)
         expected.add(dst)
     for nb in notebooks:
         dst = dst_book / nb.relative_to(layout.notebooks)
         _sync_file(nb, dst)
         expected.add(dst)
-    toc = edition_toc(yaml.safe_load((layout.root / "_toc.yml").read_bytes()), layout.root,
-                      edition)
+    toc = edition_toc(yamlfile.load_file(layout.root / "_toc.yml", "the book's _toc.yml"),
+                      layout.root, edition)
     if for_print:
         toc = print_toc(toc)
     elif EDITIONS_PAGE in _toc_files(toc):
