@@ -72,7 +72,7 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     label = s.measure.label.replace(" (%)", "")
     if s.value is None:
         if s.of == 0:
-            return f"{label}: no force gave this figure, so there is no comparison."
+            return f"{label}: no force has a figure for this, so there is no comparison."
         return (f"{label}: {who} gave no figure, so it has no place in this comparison "
                 f"({s.of} force{'s' if s.of != 1 else ''} did).")
     if s.of == 1:
