@@ -129,3 +129,88 @@ def test_saves_during_a_build_wait_and_are_taken_together_by_the_next(tmp_path: 
         preview.builder.shutdown(wait=True)
     assert live.builds == [["one.md"], ["three.md", "two.md"]]
     assert live.most_at_once == 1
+
+
+class _QuickLive:
+    """A build that returns at once and records the files each build was given."""
+
+    def __init__(self, root: Path, data_dir: Path):
+        self.project = SimpleNamespace(root=root, data_dir=data_dir, edition="2024")
+        self.served = root / "_build" / "html"
+        self.builds: list[list[Path]] = []
+
+    def rebuild(self, changed, viewed, on_pages=None) -> Outcome:  # type: ignore[no-untyped-def]
+        self.builds.append(sorted(Path(p) for p in changed))
+        return Outcome(Plan(PAGES), 0.0, [])
+
+
+def _watch_until(preview: Preview, live: _QuickLive, save, builds: int = 1) -> None:
+    """Run the watcher while `save()` runs on another thread, until `builds` builds."""
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        watcher = asyncio.create_task(preview.watch(stop))
+        writer = threading.Thread(target=save)
+        writer.start()
+        deadline = time.monotonic() + 60
+        while len(live.builds) < builds and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.wait_for(watcher, 30)
+        writer.join()
+
+    try:
+        asyncio.run(main())
+    finally:
+        preview.builder.shutdown(wait=True)
+
+
+def test_a_data_folder_outside_the_root_is_watched(tmp_path: Path) -> None:
+    """`--data-dir` elsewhere: a save there rebuilds (the watcher's filter used to fail on a
+    path outside the root, which ended the watcher silently on the first save)."""
+    root, data = tmp_path / "project", tmp_path / "elsewhere" / "data"
+    (root / "book").mkdir(parents=True)
+    (data / "2024").mkdir(parents=True)
+    live = _QuickLive(root, data)
+    preview = Preview(live)  # type: ignore[arg-type]
+    assert data in preview.watched
+
+    def save() -> None:
+        time.sleep(0.5)  # the watcher is watching
+        (data / "2024" / "cps.yml").write_text("answer: changed\n")
+        time.sleep(1.0)
+        (root / "book" / "about.md").write_text("still watching\n")
+
+    _watch_until(preview, live, save, builds=2)
+    built = [path for build in live.builds for path in build]
+    assert data / "2024" / "cps.yml" in built
+    assert root / "book" / "about.md" in built
+
+
+def test_a_watcher_that_fails_says_so_and_watches_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    import nsc_report.authoring.preview as preview_module
+
+    real, calls = preview_module.awatch, []
+
+    def failing_once(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("inotify watch limit reached")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(preview_module, "awatch", failing_once)
+    monkeypatch.setattr(preview_module, "WATCH_RETRY", 0.1)
+    (tmp_path / "book").mkdir()
+    live = _QuickLive(tmp_path, tmp_path / "data")
+    preview = Preview(live)  # type: ignore[arg-type]
+
+    def save() -> None:
+        time.sleep(1.0)  # failed, and watching again
+        (tmp_path / "book" / "about.md").write_text("saved after the failure\n")
+
+    _watch_until(preview, live, save)
+    assert live.builds == [[tmp_path / "book" / "about.md"]]
+    out = capsys.readouterr().out
+    assert "the file watcher failed; watching again" in out
+    assert "inotify watch limit reached" in out

@@ -44,6 +44,19 @@ def test_a_share_records_its_numerator_and_denominator():
     assert entry["periods"] == ["year ending March 2023"]
 
 
+def test_a_share_of_an_empty_group_says_so_in_words_never_zero():
+    """Valid data can leave a group empty (no force gave the figure): the share is what the
+    section says instead, with no raw value, and a share with no such words is refused."""
+    ed = load_edition(DATA, EDITION)
+    r = Register(ed, questions=("Q9",))
+    assert r.share("x", 0, 0, "none of none", empty="none") == "none"
+    entry = r.record()["figures"]["x"]
+    assert (entry["text"], entry["raw"], entry["denominator"]) == ("none", None, 0)
+    json.dumps(r.record(), allow_nan=False)
+    with pytest.raises(ZeroDivisionError, match="'y'"):
+        r.share("y", 0, 0, "none of none")
+
+
 def test_a_count_of_forces_must_list_as_many_forces():
     ed = load_edition(DATA, EDITION)
     r = Register(ed)

@@ -29,11 +29,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.staticfiles import NotModifiedResponse
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketClose, WebSocketDisconnect
 from watchfiles import DefaultFilter, awatch
 
 from nsc_report.authoring.live import LiveBuild, Outcome, plan_for
@@ -71,6 +74,10 @@ RELOAD_JS = """(function () {
 """
 # How long the build waits, after reloading the open pages, for one to say it is on screen.
 SHOWN_WAIT = 2.0
+# The longest message a page sends (its path); anything longer is not one of our pages.
+MAX_MESSAGE = 4096
+# How long a failed file watcher waits before it watches again.
+WATCH_RETRY = 1.0
 ERROR_STYLE = ("position:sticky;top:0;z-index:9999;margin:0;padding:1rem 1.25rem;"
                "background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00020;"
                "font:0.95rem/1.45 'Liberation Mono',monospace;white-space:pre-wrap;"
@@ -88,18 +95,51 @@ class SourceFilter(DefaultFilter):
     def __call__(self, change: object, path: str) -> bool:
         if not super().__call__(change, path):  # type: ignore[arg-type]
             return False
-        rel = Path(path).relative_to(self.root)
-        name = rel.name
-        if name.startswith(".") or ".nsc-executing" in path:
+        if Path(path).name.startswith(".") or ".nsc-executing" in path:
             return False
+        # The data folder may be outside the root (--data-dir): nothing there is written by
+        # the build, so every file in it counts.
+        if not Path(path).is_relative_to(self.root):
+            return True
+        rel = Path(path).relative_to(self.root)
         # book/ holds the executed notebooks the build writes; notebooks/*.ipynb are Jupyter's
         # pairs of the templates, whose saves also rewrite the .md that is watched.
         return not (rel.suffix == ".ipynb" and rel.parts[0] in ("book", "notebooks"))
 
 
+def own_hosts(host: str, port: int) -> set[str]:
+    """The Host headers of requests addressed to this server: its loopback names with its port
+    (and the address it was bound to, if another). Anything else is a page elsewhere reaching
+    it through a name that resolves here (DNS rebinding)."""
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if host not in ("0.0.0.0", "::", ""):
+        names.add(f"[{host}]" if ":" in host else host.lower())
+    return {f"{name}:{port}" for name in names} | (names if port == 80 else set())
+
+
+class OwnHostOnly:
+    """Answer only requests and WebSockets whose Host header is one of `hosts`, port
+    included (Starlette's TrustedHostMiddleware compares the name without the port, and
+    cannot parse '[::1]:8000'); 400 for a request, a refused handshake for a WebSocket."""
+
+    def __init__(self, app: ASGIApp, hosts: set[str]) -> None:
+        self.app, self.hosts = app, hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") \
+                and Headers(scope=scope).get("host", "").lower() not in self.hosts:
+            refuse: ASGIApp = (PlainTextResponse("Invalid host header", status_code=400)
+                               if scope["type"] == "http" else WebSocketClose(code=1008))
+            await refuse(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 class Preview:
-    def __init__(self, live: LiveBuild):
+    def __init__(self, live: LiveBuild, host: str = "127.0.0.1", port: int = 8000):
         self.live = live
+        self.hosts = own_hosts(host, port)
+        self.origins = {f"http://{h}" for h in self.hosts}  # of its own pages, for WebSockets
         self.root = live.project.root
         self.site = live.served
         self.error: str | None = None
@@ -184,7 +224,21 @@ class Preview:
         return told
 
     async def watch(self, stop: asyncio.Event) -> None:
+        """Watch the sources until stopped; a watcher that fails says so and starts again
+        (a preview that silently stops rebuilding would show stale pages as current)."""
         self.loop = asyncio.get_running_loop()
+        while not stop.is_set():
+            try:
+                await self._watch(stop)
+                return
+            except Exception:  # noqa: BLE001 - whatever stopped it, watching must go on
+                print(f"[preview] the file watcher failed; watching again:\n"
+                      f"{traceback.format_exc().strip()}", flush=True)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), WATCH_RETRY)
+
+    async def _watch(self, stop: asyncio.Event) -> None:
+        assert self.loop is not None
         # Saves made while a build runs wait here and are taken together by the next build.
         async for changes in awatch(*self.watched, watch_filter=SourceFilter(self.root),
                                     stop_event=stop, debounce=400, step=30):
@@ -242,18 +296,33 @@ class Preview:
         return response
 
     async def events(self, ws: WebSocket) -> None:
+        # Only this server's own pages may connect: a browser always sends the Origin of the
+        # page that opens a WebSocket, and no other site's page is one of ours.
+        if ws.headers.get("origin", "").lower() not in self.origins:
+            await ws.close(code=1008)  # before accepting: the handshake is refused
+            return
         await ws.accept()
         try:
-            path = await ws.receive_text()
+            path = await self._receive(ws)
             self.clients[ws] = path
             await ws.send_text(f"version {self.version}")
             while True:
-                if await ws.receive_text() == "shown":
+                if await self._receive(ws) == "shown":
                     self.shown.set()
-        except WebSocketDisconnect:
+        except (WebSocketDisconnect, _TooBig):
             pass
         finally:
             self.clients.pop(ws, None)
+
+    @staticmethod
+    async def _receive(ws: WebSocket) -> str:
+        """A page's message: its path, or 'shown'; anything longer closes the connection (uvicorn
+        refuses larger frames before they are read, see `run`)."""
+        text = await ws.receive_text()
+        if len(text) > MAX_MESSAGE:
+            await ws.close(code=1009)  # message too big
+            raise _TooBig
+        return text
 
     def app(self) -> Starlette:
         @contextlib.asynccontextmanager
@@ -277,7 +346,11 @@ class Preview:
             Route("/_nsc/reload.js", reload_js),
             WebSocketRoute("/_nsc/events", self.events),
             Route("/{path:path}", self.serve_file),
-        ], lifespan=lifespan)
+        ], middleware=[Middleware(OwnHostOnly, hosts=self.hosts)], lifespan=lifespan)
+
+
+class _TooBig(Exception):
+    """A page sent a message longer than any it sends."""
 
 
 def _not_modified(request: Request, response: Response) -> bool:
@@ -297,7 +370,7 @@ def run(project: Project, host: str = "127.0.0.1", port: int = 8000) -> int:
     import uvicorn
 
     live = LiveBuild(project)
-    preview = Preview(live)
+    preview = Preview(live, host, port)
     try:
         preview.start()
         if not preview.site.is_dir():
@@ -306,7 +379,8 @@ def run(project: Project, host: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"[preview] serving http://{host}:{port}/  (edit and save; Ctrl+C to stop)",
               flush=True)
         server = uvicorn.Server(uvicorn.Config(preview.app(), host=host, port=port,
-                                               log_level="warning", lifespan="on"))
+                                               log_level="warning", lifespan="on",
+                                               ws_max_size=MAX_MESSAGE))
         preview.server = server
         # uvicorn shuts down gracefully on Ctrl+C, then passes it on: that is the way out.
         with contextlib.suppress(KeyboardInterrupt):

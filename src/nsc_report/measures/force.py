@@ -49,7 +49,8 @@ def comparison_table(edition: Edition) -> pd.DataFrame:
         "recorded": recorded,
         "pct_change": change,
         "spo_total": spo_total,
-        "spo_per_1000": (1000 * spo_total / recorded).round(1),
+        # No recorded offences is no rate (not infinity): see spo_table.
+        "spo_per_1000": (1000 * spo_total / recorded.where(recorded > 0)).round(1),
         "officers": answer_values(edition, "Q6", "at_request").reindex(codes),
         "spocs": answer_values(edition, "Q7", "at_request").reindex(codes),
     }, index=pd.Index(codes, name="force_code"))
@@ -62,7 +63,7 @@ class Standing:
     value: float | None
     rank: int | None      # 1 = the highest among the forces with a figure
     of: int               # forces with a figure
-    median: float
+    median: float | None  # None where no force gave the figure
     ties: int             # other forces with exactly the same value
 
 
@@ -75,7 +76,7 @@ def standing(edition: Edition, code: str) -> list[Standing]:
         has = not pd.isna(value)
         rank = int(values.rank(method="min", ascending=False)[code]) if has else None
         result.append(Standing(m, float(value) if has else None, rank, len(values),
-                               float(values.median()),
+                               float(values.median()) if len(values) else None,
                                int((values == value).sum()) - 1 if has else 0))
     return result
 

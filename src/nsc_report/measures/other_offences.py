@@ -60,8 +60,10 @@ class OutcomeSummary:
     recorded_in_those_forces: int
 
     @property
-    def share_15b(self) -> float:
-        return 100 * self.offences_15b / self.recorded_in_those_forces
+    def share_15b(self) -> float | None:
+        """None where those forces recorded no offences (or no force gave both figures)."""
+        recorded = self.recorded_in_those_forces
+        return 100 * self.offences_15b / recorded if recorded else None
 
 
 def outcome_15b(edition: Edition) -> OutcomeSummary:

@@ -17,7 +17,8 @@ def change_table(edition: Edition) -> pd.DataFrame:
     curr = answer_values(edition, "Q1", edition.meta.current_period).rename("current")
     table = pd.concat([prev, curr], axis=1, join="inner")
     table["change"] = table["current"] - table["previous"]
-    table["pct_change"] = 100 * table["change"] / table["previous"]
+    # A change from none recorded is no percentage (not infinity): the counts say it.
+    table["pct_change"] = 100 * table["change"] / table["previous"].where(table["previous"] > 0)
     table["direction"] = table["change"].map(
         lambda c: "increase" if c > 0 else ("decrease" if c < 0 else "no change"))
     committed = edition.commitments.set_index("force_code")["committed"]
@@ -37,9 +38,10 @@ class CommitmentSummary:
     unchanged: int
 
     @property
-    def share_decreased(self) -> float:
-        """Percentage of comparable committed forces that recorded fewer offences."""
-        return 100 * self.decreased / self.comparable
+    def share_decreased(self) -> float | None:
+        """Percentage of comparable committed forces that recorded fewer offences (None where
+        there are none to compare)."""
+        return 100 * self.decreased / self.comparable if self.comparable else None
 
 
 def commitment_summary(edition: Edition) -> CommitmentSummary:

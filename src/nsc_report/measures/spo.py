@@ -33,9 +33,10 @@ def spo_table(edition: Edition) -> pd.DataFrame:
     frame = frame.dropna(subset=["interim", "full"]).astype("Int64")
     frame["total"] = frame["interim"] + frame["full"]
     frame["band"] = frame["total"].map(band_of)
-    recorded = answer_values(edition, "Q1", period).reindex(frame.index)
-    frame["recorded_stalking"] = recorded.astype("Int64")
-    frame["per_1000_recorded"] = (1000 * frame["total"] / recorded).round(1)
+    recorded = answer_values(edition, "Q1", period).reindex(frame.index).astype("Int64")
+    frame["recorded_stalking"] = recorded
+    # A rate per recorded offence needs some recorded offences: none is no rate, not infinity.
+    frame["per_1000_recorded"] = (1000 * frame["total"] / recorded.where(recorded > 0)).round(1)
     frame.insert(0, "force", force_names(edition).reindex(frame.index))
     return frame.sort_values(["total", "force"], ascending=[False, True]).rename_axis("force_code")
 
@@ -52,8 +53,8 @@ class SpoSummary:
     total: int
     interim: int
     full: int
-    median_per_force: float
-    median_per_1000: float
+    median_per_force: float | None   # None where no force gave both figures
+    median_per_1000: float | None    # ... or none of them a recorded count above zero
     not_authorised: int
     not_authorised_forces: int
     refused_at_court: int
@@ -75,9 +76,15 @@ def spo_summary(edition: Edition) -> SpoSummary:
     return SpoSummary(
         forces_with_figures=len(t), total=int(t["total"].sum()),
         interim=int(t["interim"].sum()), full=int(t["full"].sum()),
-        median_per_force=float(t["total"].median()),
-        median_per_1000=float(t["per_1000_recorded"].dropna().median()),
+        median_per_force=_median(t["total"]),
+        median_per_1000=_median(t["per_1000_recorded"]),
         not_authorised=na, not_authorised_forces=na_f,
         refused_at_court=rc, refused_at_court_forces=rc_f,
         positive_requirements=pr, positive_requirements_forces=pr_f,
     )
+
+
+def _median(values: pd.Series) -> float | None:
+    """The median of the figures given, or None where there are none (never NaN or NA)."""
+    given = values.dropna()
+    return float(given.median()) if len(given) else None

@@ -94,10 +94,21 @@ class Register:
     def share(self, key: str, numerator: int | float, denominator: int | float,
               definition: str, *, places: int = 0, forces: Iterable[str] | None = None,
               questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
-              files: Iterable[str] | None = None, sources: Iterable[str] | None = None) -> str:
-        """numerator / denominator as a percentage."""
-        raw = 100 * numerator / denominator
-        return self._add(key, Figure(fmt.pct(raw, places), _plain(raw), definition,
+              files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
+              empty: str | None = None) -> str:
+        """numerator / denominator as a percentage; `empty`, in words, where the group the share
+        is of is empty (valid data can leave it so: a question no force answered). A share that
+        may be of nothing must say what to print then, never a made-up 0%."""
+        if denominator == 0:
+            if empty is None:
+                raise ZeroDivisionError(f"figure {key!r}: a share of an empty group, and no "
+                                        f"words (`empty`) to say so")
+            raw = None
+            text = empty
+        else:
+            raw = 100 * numerator / denominator
+            text = fmt.pct(raw, places)
+        return self._add(key, Figure(text, _plain(raw), definition,
                                      numerator=_plain(numerator), denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
                                      **self._meta(questions, periods, files, sources)))

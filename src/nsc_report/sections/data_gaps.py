@@ -75,9 +75,10 @@ def figures(ed: Edition) -> Register:
     reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
               "share of the questions that force answered in full",
               numerator=int(top["answered"]), denominator=len(coverage))
-    reg.value("gaps_responder_median", fmt.pct(responders["pct_answered"].median()),
-              responders["pct_answered"].median(), "median share of questions answered in "
-              "full, over the forces that gave at least one figure",
+    median = float(responders["pct_answered"].median()) if len(responders) else None
+    reg.value("gaps_responder_median", "none of the questions (no force gave any figures)"
+              if median is None else fmt.pct(median), median, "median share of questions "
+              "answered in full, over the forces that gave at least one figure",
               forces=list(responders["force_code"]))
     reg.text("gaps_least_answered", fmt.listing(
         [f"{q} ({n} forces)" for q, n in zip(least["question_id"], least["answered"],

@@ -39,6 +39,7 @@ NO_FIGURES = {
                    "Information Act)",
     "refused_other": "refused our Freedom of Information request under another exemption",
     "no_response": "did not respond to our Freedom of Information request",
+    "partial": "answered our Freedom of Information request only in part, without a figure",
 }
 
 
@@ -59,6 +60,7 @@ def _value(s: m.Standing) -> str:
 
 
 def _median(s: m.Standing) -> str:
+    assert s.median is not None  # the force's own figure is among those given
     if s.measure.key == "pct_change":
         return f"{s.median:+.1f}%"
     return fmt.number(s.median, s.measure.places)
@@ -70,8 +72,10 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     who = name(ed, code)
     label = s.measure.label.replace(" (%)", "")
     if s.value is None:
+        if s.of == 0:
+            return f"{label}: no force has a figure for this, so there is no comparison."
         return (f"{label}: {who} gave no figure, so it has no place in this comparison "
-                f"({s.of} forces did).")
+                f"({s.of} force{'s' if s.of != 1 else ''} did).")
     if s.of == 1:
         return f"{label}: {_value(s)}. No other force gave this figure."
     assert s.rank is not None
@@ -199,6 +203,12 @@ def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
                  if pledged else
                  f"{body} did not make the {year} commitment to increase reports of "
                  f"stalking.")
+    both = m.change_table(ed)
+    if code in both.index and pd.isna(row["pct_change"]):  # none recorded the year before
+        now = int(both.at[code, "current"])
+        return (intro + f" It recorded no stalking offences in the {period(ed, 'previous')} "
+                f"and {fmt.count(now)} in the {period(ed)}, so no percentage change can be "
+                f"given.")
     if pd.isna(row["pct_change"]):
         return (intro + f" {who} did not give us recorded stalking for both "
                 f"the {period(ed, 'previous')} and the {period(ed)}, so we cannot say whether "
@@ -316,7 +326,7 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         rows.append({"measure": meas.label, "force": "Median force",
                      "value": float(values.median()),
                      "position": (float(values.median()) - low) / span, "this": None})
-    data = pd.DataFrame(rows)
+    data = pd.DataFrame(rows, columns=["measure", "force", "value", "position", "this"])
     mine = data[data["this"] == True]  # noqa: E712 - a column of True, False and None
     if mine.empty:
         return Markdown(f"{markdown_text(who)} gave none of these figures, so it is not shown "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 
 from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values
@@ -43,9 +44,12 @@ def figures(ed: Edition) -> Register:
     return r
 
 
-def chart(ed: Edition) -> AccessibleChart:
+def chart(ed: Edition) -> AccessibleChart | Markdown:
     counts = category_counts(ed)
     total = int(counts.sum())
+    if total == 0:
+        return Markdown("No force gave any figure in answer to our request, so none said "
+                        "whether it had a dedicated stalking officer, and there is no chart.")
     data = pd.DataFrame({"answer": ["At least one", "None", "Did not say"],
                          "forces": counts.to_list()})
     table = dedicated_officers(ed).reset_index()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 
 from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values
@@ -43,7 +44,9 @@ def figures(ed: Edition) -> Register:
             "(Q5), summed over those forces", questions=("Q5", "Q1"))
     r.share("oo_15b_share", o15.offences_15b, o15.recorded_in_those_forces, "offences closed "
             "with outcome 15B (Q5) as a share of the stalking offences the same forces recorded "
-            "(Q1)", places=1, questions=("Q5", "Q1"))
+            "(Q1)", places=1, questions=("Q5", "Q1"),
+            empty="none" if o15.forces == 0 else "no share, since those forces recorded no "
+            "stalking offences")
     cps = ed.cps
     answer = (f"{cps.answer.rstrip('.')}, stating that it \u201c{cps.quote}\u201d." if cps.quote
               else cps.answer)
@@ -65,9 +68,12 @@ def figures(ed: Edition) -> Register:
     return r
 
 
-def chart(ed: Edition) -> AccessibleChart:
+def chart(ed: Edition) -> AccessibleChart | Markdown:
     levels = level_counts(ed)
     total = int(levels.sum())
+    if total == 0:
+        return Markdown("No force gave any figure in answer to our request, so no force can be "
+                        "classed by how fully it answered Q2 to Q4, and there is no chart.")
     data = pd.DataFrame({"answer": ["Detailed breakdown", "Partial data", "No data"],
                          "forces": levels.to_list()})
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from IPython.display import Markdown
+
 from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
 from nsc_report.measures.reports import change_table, commitment_summary
 from nsc_report.measures.response import responding_forces
@@ -73,15 +75,18 @@ def figures(ed: Edition) -> Register:
             "recorded more stalking offences (Q1) in the later year", forces=list(up.index))
     r.share("reports_share_decreased", s.decreased, s.comparable, "share of the forces whose "
             "PCC made the commitment and that gave both years' Q1 that recorded fewer offences",
-            forces=list(down.index))
+            forces=list(down.index), empty="none")
     r.count("reports_forces_both_years", len(table), "forces that gave recorded stalking (Q1) "
             "for both years", forces=list(table.index), files=(), sources=())
     rose = table[table["change"] > 0]
     r.count("reports_forces_up_all", len(rose), "forces, whatever their PCC did, that recorded "
             "more stalking offences (Q1) in the later year", forces=list(rose.index), files=(),
             sources=())
-    r.value("reports_committed_median_change", fmt.pct(committed["pct_change"].median(), 1),
-            committed["pct_change"].median(), "median percentage change in recorded stalking "
+    changes = committed["pct_change"].dropna()
+    median = float(changes.median()) if len(changes) else None
+    r.value("reports_committed_median_change", fmt.pct(median, 1) if median is not None else
+            "not known, since no percentage change can be worked out for any of them",
+            median, "median percentage change in recorded stalking "
             "(Q1) over the forces whose PCC made the commitment and that gave both years",
             forces=list(committed.index))
     r.text("reports_period_previous", period(ed, "previous"), "the earlier year of Q1",
@@ -98,11 +103,19 @@ def commissioner_forces(ed: Edition, on: dt.date) -> list[str]:
             if ed.overseer(code, on)["kind"] in COMMISSIONER_KINDS]
 
 
-def chart(ed: Edition) -> AccessibleChart:
+def chart(ed: Edition) -> AccessibleChart | Markdown:
     s = commitment_summary(ed)
     table = change_table(ed).assign(
         group=lambda d: d["committed"].map({True: "PCC committed", False: "No commitment"}))
-    low, high = table.iloc[0], table.iloc[-1]
+    changes = table.dropna(subset=["pct_change"])
+    if changes.empty:
+        return Markdown(
+            f"No force gave recorded stalking for both the {period(ed, 'previous')} and the "
+            f"{period(ed)}, so there is no change to chart." if table.empty else
+            f"Every force that gave recorded stalking for both years recorded none in the "
+            f"{period(ed, 'previous')}, so no percentage change can be worked out, and there "
+            f"is no chart.")
+    low, high = changes.iloc[0], changes.iloc[-1]
     data = table.reset_index()[["force", "group", "previous", "current", "pct_change"]]
     readable = data.rename(columns={
         "force": "Force", "group": "PCC commitment",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+from IPython.display import Markdown
+
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
@@ -18,7 +21,6 @@ def figures(ed: Edition) -> Register:
     s = spo_summary(ed)
     bands = band_counts(ed)
     table = spo_table(ed)
-    top = table.iloc[0]
     zero = table[table["total"] == 0]
     apps = ("Q9", "Q10")
     r = Register(ed, questions=apps, periods=(ed.meta.current_period,))
@@ -39,33 +41,30 @@ def figures(ed: Edition) -> Register:
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
             f"share of the forces that gave both SPO application figures that applied for "
             f"{BANDS[0][0]} in the {period(ed)}", forces=list(table.index[table["band"]
-                                                                          == BANDS[0][0]]))
+                                                                          == BANDS[0][0]]),
+            empty="none")
     r.count("spo_total", s.total, "interim plus full SPO applications, summed over the forces "
             "that gave both figures")
     r.count("spo_interim", s.interim, "interim SPO applications (Q9), summed over the forces "
             "that gave both figures")
     r.count("spo_full", s.full, "full SPO applications (Q10), summed over the forces that gave "
             "both figures")
-    r.value("spo_median", fmt.count(s.median_per_force), s.median_per_force,
+    # Where no force gave the figures, the median force's number is not known: said in words.
+    unknown = "an unknown number"
+    r.value("spo_median", unknown if s.median_per_force is None else
+            fmt.count(s.median_per_force), s.median_per_force,
             "median of interim plus full SPO applications per force, over the forces that gave "
             "both figures", forces=with_figures)
-    r.value("spo_median_per_1000", f"{s.median_per_1000:.1f}", s.median_per_1000,
+    r.value("spo_median_per_1000", unknown if s.median_per_1000 is None else
+            f"{s.median_per_1000:.1f}", s.median_per_1000,
             "median per force of SPO applications per 1,000 stalking offences it recorded (Q1), "
             "over the forces that gave both", questions=("Q1", *apps),
             forces=list(table.index[table["per_1000_recorded"].notna()]))
-    r.value("spo_top_force", str(top["force"]), str(top["force"]),
-            "the force with the most interim plus full SPO applications", forces=[top.name])
-    r.count("spo_top_total", int(top["total"]), "interim plus full SPO applications of the "
-            "force that made the most")
-    most = fmt.count(int(top["total"]))
-    r.text("spo_top_sentence", f"{top['force']} made the most, with {most}."
-           if provenance.may_name_forces(ed) else
-           f"The force that made the most made {most}.", "which force made the most "
-           "applications, and how many (unnamed where the answers are illustrative)",
-           forces=[top.name])
+    _top_figures(r, ed, table)
     r.count("spo_zero_forces", len(zero), "forces that gave both SPO application figures and "
             "made no application", forces=list(zero.index))
-    r.text("spo_zero_text", "Every force made at least one." if len(zero) == 0 else
+    r.text("spo_zero_text", "Nor can we say whether any force made none." if table.empty else
+           "Every force made at least one." if len(zero) == 0 else
            "One force made none at all." if len(zero) == 1 else
            f"{len(zero)} forces made none at all.",
            "how many of the forces that gave both SPO application figures made none",
@@ -86,10 +85,35 @@ def figures(ed: Edition) -> Register:
     return r
 
 
-def chart(ed: Edition) -> AccessibleChart:
+def _top_figures(r: Register, ed: Edition, table: pd.DataFrame) -> None:
+    """The force that made the most applications, or words saying that none can be named."""
+    what = "the force with the most interim plus full SPO applications"
+    total = "interim plus full SPO applications of the force that made the most"
+    which = ("which force made the most applications, and how many (unnamed where the answers "
+             "are illustrative)")
+    if table.empty:
+        r.value("spo_top_force", "no force", None, f"{what}: no force gave both figures",
+                forces=[])
+        r.value("spo_top_total", "none", None, f"{total}: no force gave both figures")
+        r.text("spo_top_sentence", "No force gave both figures, so we cannot say which made "
+               "the most.", which, forces=[])
+        return
+    top = table.iloc[0]
+    r.value("spo_top_force", str(top["force"]), str(top["force"]), what, forces=[top.name])
+    r.count("spo_top_total", int(top["total"]), total)
+    most = fmt.count(int(top["total"]))
+    r.text("spo_top_sentence", f"{top['force']} made the most, with {most}."
+           if provenance.may_name_forces(ed) else
+           f"The force that made the most made {most}.", which, forces=[top.name])
+
+
+def chart(ed: Edition) -> AccessibleChart | Markdown:
     s = spo_summary(ed)
     bands = band_counts(ed)
     table = spo_table(ed).reset_index()
+    if table.empty:
+        return Markdown(f"No force gave both its interim and its full application figures for "
+                        f"the {period(ed)}, so there is no chart of applications.")
     edges = [int(high) for _, _, high in BANDS[:-1]]
     readable = table[["force", "interim", "full", "total", "band", "per_1000_recorded"]].rename(
         columns={"force": "Force", "interim": "Interim applications",
