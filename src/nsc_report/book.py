@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nsc_report.data import Edition, load_edition
+from nsc_report.data.carried import markers
+from nsc_report.data.needs import LATER
 from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute
 from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
@@ -86,10 +88,22 @@ class Project:
         self.progress.message(text)
 
 
+def _load(project: Project) -> Edition:
+    """The edition, validated with everything its templates read (so that it builds)."""
+    return load_edition(project.data_dir, project.edition, templates=project.root / "notebooks")
+
+
 def validate(project: Project) -> Edition:
-    ed = load_edition(project.data_dir, project.edition)
+    ed = _load(project)
     project.log(f"{project.data_dir / project.edition}: valid ({len(ed.returns)} answers from "
                 f"{ed.returns['force_code'].nunique()} forces, {len(ed.questions)} questions)")
+    later = markers([ed.directory / "edition.yml"], project.data_dir)
+    if later:
+        # They build (last year's values stand in), but cannot be published: say so now.
+        project.log(f"{len(later)} value(s) still marked {LATER} (last year's, standing in; "
+                    f"`nsc-report check` refuses to publish them):")
+        for item in later:
+            project.log(f"  - {item}")
     return ed
 
 
@@ -97,7 +111,7 @@ def validated(project: Project) -> tuple[Layout, Edition]:
     """The edition's layout and its data, validated before anything is written."""
     layout = project.layout
     project.log(f"Validating {project.data_dir / project.edition}")
-    return layout, load_edition(project.data_dir, project.edition)
+    return layout, _load(project)
 
 
 def _execute(project: Project, layout: Layout, ed: Edition) -> None:
@@ -125,7 +139,7 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
         archives, status = {}, 0
         for year in site.older:
             archive = archive_layout(layout, year)
-            older = load_edition(project.data_dir, year)
+            older = load_edition(project.data_dir, year, templates=project.root / "notebooks")
             with progress.stage(f"Building the {year} edition for editions/{year}/"):
                 _execute(project, archive, older)
                 status = _build_one(project, archive, older, site.for_edition(year), {},

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from nsc_report import book
 from nsc_report.cli.options import EDITION, RUN, attach
@@ -79,13 +80,21 @@ def cmd_preview(args: argparse.Namespace) -> int:
 # program.
 
 def cmd_requests(args: argparse.Namespace) -> int:
-    from nsc_report.cycle import letters
+    from nsc_report.cycle import letters, tracker
 
-    ed = load_edition(args.data_dir, args.edition, lazy=True)  # the codebook, not the answers
+    # The codebook, not the answers; values marked for later do not stop the letters.
+    ed = letters.load_for_letters(args.data_dir, args.edition)
     folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
-    written = letters.write_requests(ed, folder, args.sent, pdf=not args.no_pdf,
-                                     progress=PROGRESS)
+    sent = args.sent or letters.default_sent()
+    written = letters.write_requests(ed, folder, sent, pdf=not args.no_pdf, progress=PROGRESS)
     PROGRESS.message(f"{len(written)} files in {folder}")
+    path = ed.directory / "tracker.csv"
+    requests = [(code, letters.reference(ed, code)) for code, _ in letters.authorities(ed)]
+    added = tracker.write_tracker(path, requests, sent)
+    PROGRESS.message(f"{_shown(path, args.root)}: {added} request(s) added, sent "
+                     f"{sent}; {len(requests) - added} already tracked, kept as they were. "
+                     f"Record each answer's date_received there; `nsc-report status --edition "
+                     f"{args.edition}` lists who is overdue.")
     return 0
 
 
@@ -93,7 +102,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     from nsc_report.cycle import status
     from nsc_report.measures.requests import statuses
 
-    ed = load_edition(args.data_dir, args.edition, lazy=True)
+    # The tracker and the forces' names: a value still marked FILL IN elsewhere is no matter.
+    ed = load_edition(args.data_dir, args.edition, lazy=True, unfinished_ok=lambda _: True)
     today = args.today or dt.date.today()
     status.status_table(statuses(status.tracker_of(ed), status.names(ed), today), today,
                         PROGRESS)
@@ -102,15 +112,22 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
     from nsc_report.cycle import new_edition
+    from nsc_report.data.carried import outstanding
 
     written = new_edition.new_edition(args.data_dir.resolve(), args.edition, args.previous)
     for path in written:
-        PROGRESS.message(f"  wrote {os.path.relpath(path, args.root)}")
+        PROGRESS.message(f"  wrote {_shown(path, args.root)}")
+    todo = outstanding(args.data_dir.resolve(), args.edition, args.root / "notebooks")
+    PROGRESS.message(f"\nWhat the {args.edition} edition still needs ({len(todo)}):")
+    for item in todo:
+        PROGRESS.message(f"  - {item}")
     PROGRESS.message(
-        f"Next: fill in every line marked FILL IN (`nsc-report validate --edition "
-        f"{args.edition}` lists them), edit the codebook and the chapters in "
-        f"{os.path.relpath(args.data_dir.resolve() / args.edition, args.root)}/, then key in "
-        f"the answers.")
+        f"\nNext: check the codebook and the periods moved on a year, then send the letters "
+        f"(`nsc-report requests --edition {args.edition}`: values marked BEFORE PUBLICATION "
+        f"do not stop them). Add the national rows, revise the chapters, then key in the "
+        f"answers; `nsc-report validate --edition {args.edition}` lists what the build still "
+        f"needs and `nsc-report check --edition {args.edition}` what stands before "
+        f"publication.")
     return 0
 
 
@@ -129,6 +146,11 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
     path = intake.import_workbook(args.file, args.data_dir, args.edition)
     PROGRESS.message(f"Checked {args.file} and wrote {path}.")
     return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: from the project folder when it is inside it."""
+    return os.path.relpath(path, root) if path.resolve().is_relative_to(root) else str(path)
 
 
 # --- authoring -------------------------------------------------------------------------------

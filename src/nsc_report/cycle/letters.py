@@ -13,7 +13,7 @@ import html
 import os
 from pathlib import Path
 
-from nsc_report.data import Edition
+from nsc_report.data import Edition, Issue, load_edition
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
 from nsc_report.printing.pdf import ChromiumMissing, find_chromium, print_pages
@@ -29,6 +29,29 @@ h2 { font-size: 12pt; color: #3b2a5c; margin: 6mm 0 2mm; }
 ol li { margin-bottom: 2mm; }
 p.ref { color: #4d5563; }
 """
+
+
+# The settings of edition.yml a letter prints (by their top-level key): a value still marked
+# FILL IN elsewhere (the title, a source) does not stop the letters, which go out in January.
+LETTER_KEYS = {"edition", "publisher", "language", "periods", "current_period",
+               "previous_period"}
+
+
+def load_for_letters(data_dir: Path, edition: str) -> Edition:
+    """The edition's codebook and metadata, refusing only what the letters need: a value still
+    marked FILL IN among LETTER_KEYS or in the codebook, or any other problem in them (a
+    question whose periods are not the edition's current and previous ones among them)."""
+    meta = Path(data_dir) / edition / "edition.yml"
+    lines = meta.read_text(encoding="utf-8").splitlines() if meta.is_file() else []
+
+    def unused(issue: Issue) -> bool:
+        if not issue.file.endswith("edition.yml") or issue.marked_line is None:
+            return False
+        top = next((line.split(":")[0] for line in reversed(lines[:issue.marked_line])
+                    if line[:1].isalpha()), "")
+        return top not in LETTER_KEYS
+
+    return load_edition(data_dir, edition, lazy=True, unfinished_ok=unused)
 
 
 def reference(edition: Edition, code: str) -> str:
