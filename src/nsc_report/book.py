@@ -19,7 +19,8 @@ from pathlib import Path
 from nsc_report.data import Edition, load_edition
 from nsc_report.data.carried import markers
 from nsc_report.data.needs import LATER
-from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute
+from nsc_report.errors import NscReportError
+from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute, out_of_date
 from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
 from nsc_report.infra.progress import PLAIN, Progress
@@ -203,12 +204,29 @@ def revision_draft(ed: Edition, figure_ids: list[str]) -> str:
             f"        why: \"\"\n        figures:\n{listed}")
 
 
+class StaleNotebooks(NscReportError):
+    """The executed notebooks are older than the data or code: their figures are not the
+    edition's as it stands, so comparing or recording them would mislead."""
+
+    unchanged = "Nothing was compared or written."
+
+
 def figures(project: Project, compare: str | None = None, fresh: bool = False,
             write: Path | None = None) -> None:
     """The register of figures, or with `compare` the figures that changed since REF."""
     layout, ed = validated(project)
     chapters = ed.directory / "chapters"
     notebooks = layout.notebooks
+    if not fresh and (compare or write):
+        stale = out_of_date(project.root / "notebooks", notebooks, ed)
+        if stale:
+            shown = ", ".join(stale[:6]) + (f" and {len(stale) - 6} more" if len(stale) > 6
+                                            else "")
+            raise StaleNotebooks(
+                f"{len(stale)} executed notebook(s) in {notebooks} are older than the data or "
+                f"code they were computed from, or missing ({shown}): their figures are not "
+                f"what the edition gives now. Build first (`nsc-report build`), or add --fresh "
+                f"to execute them afresh for the comparison.")
     if fresh:
         # What the data and code give now, executed beside (never into) the committed book.
         notebooks = layout.work / "figures-fresh" / "book"
@@ -229,6 +247,10 @@ def figures(project: Project, compare: str | None = None, fresh: bool = False,
         return
     before = review.load_reference(project.root, compare, ed.meta.edition, chapters)
     changes = register.compare(before, current)
+    now = (f"the notebooks executed afresh from the data and code as they are now, in "
+           f"{notebooks}" if fresh else f"the executed notebooks in {notebooks} (up to date "
+           f"with the data and code)")
+    print(f"Compared {review.describe(project.root, compare)} (before) with {now} (after).")
     print(review.table(changes, before))
     if changes:
         print(revision_draft(ed, [c.id for c in changes]))
