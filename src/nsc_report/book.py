@@ -61,10 +61,22 @@ def layout_for(root: Path, data_dir: Path, edition: str, out: Path | None) -> La
     return Layout(root=root, notebooks=out / "book", out=out, work=out / ".work")
 
 
-def archive_layout(layout: Layout, year: str) -> Layout:
-    """Where an earlier edition is executed and built for the site's editions/<year>/."""
+def archive_layout(layout: Layout, year: str, data_dir: Path | None = None,
+                   older: Edition | None = None) -> Layout:
+    """Where an earlier edition is executed and built for the site's editions/<year>/. The
+    committed edition's executed notebooks (book/) are read where they stand when they are up
+    to date for its data (it took a minute to execute them again for every later edition's
+    build); otherwise they are executed into the archive, never into book/."""
     out = layout.work.parent / "archive" / year
-    return Layout(root=layout.root, notebooks=out / "book", out=out, work=out / ".work")
+    notebooks = out / "book"
+    committed = layout.root / "book"
+    if (data_dir is not None and older is not None
+            and data_dir.resolve() == (layout.root / "data").resolve()
+            and year == default_edition(layout.root) and committed.resolve() != out.resolve()
+            and any(committed.glob("*.ipynb"))
+            and not out_of_date(layout.root / "notebooks", committed, older)):
+        notebooks = committed
+    return Layout(root=layout.root, notebooks=notebooks, out=out, work=out / ".work")
 
 
 @dataclass(frozen=True)
@@ -139,10 +151,14 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
         # Earlier editions first: the site holds each of them under editions/<year>/.
         archives, status = {}, 0
         for year in site.older:
-            archive = archive_layout(layout, year)
             older = load_edition(project.data_dir, year, templates=project.root / "notebooks")
+            archive = archive_layout(layout, year, project.data_dir, older)
             with progress.stage(f"Building the {year} edition for editions/{year}/"):
-                _execute(project, archive, older)
+                if archive.notebooks == project.root / "book":
+                    progress.message(f"  the {year} notebooks in book/ are up to date: "
+                                     f"read where they stand, none executed")
+                else:
+                    _execute(project, archive, older)
                 status = _build_one(project, archive, older, site.for_edition(year), {},
                                     with_pdf) or status
             archives[year] = archive.html
