@@ -26,9 +26,8 @@ def test_a_stage_around_others_says_its_own_time():
 def test_a_stage_inside_a_live_one_is_told_as_lines():
     out = io.StringIO()
     progress = Progress(out, live=True)
-    with progress.stage("outer"):
-        with progress.stage("inner", total=2):
-            progress.advance("  one")
-            progress.advance("  two")
+    with progress.stage("outer"), progress.stage("inner", total=2):
+        progress.advance("  one")
+        progress.advance("  two")
     text = out.getvalue()
     assert "inner: done in" in text and "outer: done in" in text

@@ -5,6 +5,7 @@ PDF is printed from), with its table of contents, register of figures and downlo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -36,16 +37,34 @@ class BuildError(NscReportError):
     exit_code, unchanged = EXIT_BUILD, ""
 
 
-def _sync_file(src: Path, dst: Path, mtime: float | None = None) -> None:
-    """Copy only when the content differs, so unchanged pages keep their timestamps."""
+def _sync_file(src: Path, dst: Path, mtime: float | None = None,
+               content: bytes | None = None) -> None:
+    """Copy (or write `content` made from `src`) only when the content differs, so unchanged
+    pages keep their timestamps."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    if not dst.exists() or dst.read_bytes() != src.read_bytes():
+    if content is not None:
+        _write_if_changed(dst, content)
+    elif not dst.exists() or dst.read_bytes() != src.read_bytes():
         shutil.copy2(src, dst)
     if mtime is not None and dst.stat().st_mtime < mtime:
         os.utime(dst, (mtime, mtime))
 
 
 PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force annex
+
+LANDING = "index.md"  # the landing page, whose heading is the edition's title
+
+
+def titled(page: Path, title: str) -> bytes:
+    """The landing page with its heading set to the edition's title (edition.yml): typed in
+    book/index.md, it stayed 2024's in the 2025 edition. The title is text, so every ASCII
+    punctuation character is escaped (Markdown and MyST would read some as markup)."""
+    text = page.read_text(encoding="utf-8")
+    first, sep, rest = text.partition("\n")
+    if not first.startswith("# "):
+        return text.encode()
+    escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(title.split()))
+    return f"# {escaped}{sep}{rest}".encode()
 
 
 FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
@@ -121,7 +140,8 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             dst = dst_book / src.relative_to(src_book)
             glued = _glued_from(src, layout.notebooks / src.parent.relative_to(src_book),
                                 mtimes, newest) if src.suffix == ".md" else None
-            _sync_file(src, dst, glued)
+            _sync_file(src, dst, glued, titled(src, edition.meta.title)
+                       if src == src_book / LANDING else None)
             expected.add(dst)
     # The edition's own words (introduction, summary, recommendations, the victim's account).
     for src in sorted(edition_chapters(edition)):
