@@ -3,7 +3,11 @@
 One letter per force and one for the Crown Prosecution Service, each with its reference
 (`NSC-<edition>-<force code>`), the questions with their periods and what the periods mean, and
 the date by which the law requires an answer. Written as Markdown (to send as an email or keep
-on file) and printed to PDF with the same Chromium route as the report.
+on file) and printed to PDF with the same Chromium route as the report. The edition is read
+refusing only what the letters print (`load_for_letters`): they go out in January, while the
+facts of publication are still last year's, marked for later. The force letters ask for the
+codebook's periods and the CPS letter for the current period; validation holds the codebook
+to the current and previous periods, so that both ask for the same years.
 """
 
 from __future__ import annotations

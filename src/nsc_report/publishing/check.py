@@ -1,7 +1,9 @@
 """`nsc-report check`: everything that stands between an edition and its publication.
 
 Each problem names its file and line: illustrative data, a figure that is not published
-printed without its caveat, a quotation that is not in its source, `FILL IN` markers, empty
+printed without its caveat, a quotation that is not in its source, `FILL IN` markers and last
+year's values marked `BEFORE PUBLICATION`, what is carried over unchanged from the previous
+edition (chapters, quotations, source documents), empty
 contact fields, facts about who oversees a force that were not checked against a source, and
 links in the book's words that leave the site. The edition can be published only when the list
 is empty.
