@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from nsc_report import book
 from nsc_report.cli.options import EDITION, RUN, attach
@@ -80,21 +78,11 @@ def cmd_preview(args: argparse.Namespace) -> int:
 # program.
 
 def cmd_requests(args: argparse.Namespace) -> int:
-    from nsc_report.cycle import letters, tracker
+    from nsc_report.cycle import letters
 
-    # The codebook, not the answers; values marked for later do not stop the letters.
-    ed = letters.load_for_letters(args.data_dir, args.edition)
     folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
-    sent = args.sent or letters.default_sent()
-    written = letters.write_requests(ed, folder, sent, pdf=not args.no_pdf, progress=PROGRESS)
-    PROGRESS.message(f"{len(written)} files in {folder}")
-    path = ed.directory / "tracker.csv"
-    requests = [(code, letters.reference(ed, code)) for code, _ in letters.authorities(ed)]
-    added = tracker.write_tracker(path, requests, sent)
-    PROGRESS.message(f"{_shown(path, args.root)}: {added} request(s) added, sent "
-                     f"{sent}; {len(requests) - added} already tracked, kept as they were. "
-                     f"Record each answer's date_received there; `nsc-report status --edition "
-                     f"{args.edition}` lists who is overdue.")
+    letters.send(args.data_dir, args.edition, folder, args.sent, pdf=not args.no_pdf,
+                 root=args.root, progress=PROGRESS)
     return 0
 
 
@@ -112,22 +100,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
     from nsc_report.cycle import new_edition
-    from nsc_report.data.carried import outstanding
 
     written = new_edition.new_edition(args.data_dir.resolve(), args.edition, args.previous)
-    for path in written:
-        PROGRESS.message(f"  wrote {_shown(path, args.root)}")
-    todo = outstanding(args.data_dir.resolve(), args.edition, args.root / "notebooks")
-    PROGRESS.message(f"\nWhat the {args.edition} edition still needs ({len(todo)}):")
-    for item in todo:
-        PROGRESS.message(f"  - {item}")
-    PROGRESS.message(
-        f"\nNext: check the codebook and the periods moved on a year, then send the letters "
-        f"(`nsc-report requests --edition {args.edition}`: values marked BEFORE PUBLICATION "
-        f"do not stop them). Add the national rows, revise the chapters, then key in the "
-        f"answers; `nsc-report validate --edition {args.edition}` lists what the build still "
-        f"needs and `nsc-report check --edition {args.edition}` what stands before "
-        f"publication.")
+    new_edition.announce(written, args.data_dir.resolve(), args.edition, args.root, PROGRESS)
     return 0
 
 
@@ -146,11 +121,6 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
     path = intake.import_workbook(args.file, args.data_dir, args.edition)
     PROGRESS.message(f"Checked {args.file} and wrote {path}.")
     return 0
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A path as the user knows it: from the project folder when it is inside it."""
-    return os.path.relpath(path, root) if path.resolve().is_relative_to(root) else str(path)
 
 
 # --- authoring -------------------------------------------------------------------------------

@@ -161,6 +161,30 @@ def default_sent() -> dt.date:
     return dt.date.today()
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: from the project folder when it is inside it."""
+    return os.path.relpath(path, root) if path.resolve().is_relative_to(root) else str(path)
+
+
+def send(data_dir: Path, edition: str, folder: Path, sent: dt.date | None, pdf: bool,
+         root: Path, progress: Progress = PLAIN) -> None:
+    """`nsc-report requests`: the letters, and the tracker they imply (tracker.csv: a row per
+    letter with its reference and the date sent; rows already there are kept as they are)."""
+    from nsc_report.cycle import tracker
+
+    ed = load_for_letters(data_dir, edition)  # the codebook, not the answers
+    sent = sent or default_sent()
+    written = write_requests(ed, folder, sent, pdf=pdf, progress=progress)
+    progress.message(f"{len(written)} files in {folder}")
+    path = ed.directory / "tracker.csv"
+    requests = [(code, reference(ed, code)) for code, _ in authorities(ed)]
+    added = tracker.write_tracker(path, requests, sent)
+    progress.message(f"{shown(path, root)}: {added} request(s) added (sent {sent}), "
+                     f"{len(requests) - added} already tracked and kept as they were. Record "
+                     f"each answer's date_received there; `nsc-report status --edition "
+                     f"{edition}` lists who is overdue.")
+
+
 def write_requests(edition: Edition, folder: Path, sent: dt.date | None, pdf: bool = True,
                    progress: Progress = PLAIN) -> list[Path]:
     """The letters of `nsc-report requests`: dated `sent` (or today), printed to PDF where

@@ -18,8 +18,10 @@ import re
 from pathlib import Path
 
 from nsc_report.data import FILL_IN
+from nsc_report.data.carried import outstanding
 from nsc_report.data.needs import LATER
 from nsc_report.errors import NscReportError
+from nsc_report.infra.progress import PLAIN, Progress
 
 EDITION = re.compile(r"\d{4}")
 YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -170,3 +172,22 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     for chapter in sorted((source / "chapters").glob("*.md")):
         write(f"chapters/{chapter.name}", chapter.read_text(encoding="utf-8"))
     return written
+
+
+def announce(written: list[Path], data_dir: Path, new: str, root: Path,
+             progress: Progress = PLAIN) -> None:
+    """What new-edition wrote, what the new edition still needs, and what to do next."""
+    from nsc_report.cycle.letters import shown
+
+    for path in written:
+        progress.message(f"  wrote {shown(path, root)}")
+    todo = outstanding(data_dir, new, root / "notebooks")
+    progress.message(f"\nWhat the {new} edition still needs ({len(todo)}):")
+    for item in todo:
+        progress.message(f"  - {item}")
+    progress.message(
+        f"\nNext: check the codebook and the periods moved on a year, then send the letters "
+        f"(`nsc-report requests --edition {new}`: values marked {LATER} do not stop them). "
+        f"Add the national rows, revise the chapters, then key in the answers; `nsc-report "
+        f"validate --edition {new}` lists what the build still needs and `nsc-report check "
+        f"--edition {new}` what stands before publication.")
