@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nsc_report.data import Edition, load_edition
-from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute
+from nsc_report.data.carried import markers
+from nsc_report.data.needs import LATER
+from nsc_report.errors import NscReportError
+from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute, out_of_date
 from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
 from nsc_report.infra.progress import PLAIN, Progress
@@ -58,10 +61,22 @@ def layout_for(root: Path, data_dir: Path, edition: str, out: Path | None) -> La
     return Layout(root=root, notebooks=out / "book", out=out, work=out / ".work")
 
 
-def archive_layout(layout: Layout, year: str) -> Layout:
-    """Where an earlier edition is executed and built for the site's editions/<year>/."""
+def archive_layout(layout: Layout, year: str, data_dir: Path | None = None,
+                   older: Edition | None = None) -> Layout:
+    """Where an earlier edition is executed and built for the site's editions/<year>/. The
+    committed edition's executed notebooks (book/) are read where they stand when they are up
+    to date for its data (it took a minute to execute them again for every later edition's
+    build); otherwise they are executed into the archive, never into book/."""
     out = layout.work.parent / "archive" / year
-    return Layout(root=layout.root, notebooks=out / "book", out=out, work=out / ".work")
+    notebooks = out / "book"
+    committed = layout.root / "book"
+    if (data_dir is not None and older is not None
+            and data_dir.resolve() == (layout.root / "data").resolve()
+            and year == default_edition(layout.root) and committed.resolve() != out.resolve()
+            and any(committed.glob("*.ipynb"))
+            and not out_of_date(layout.root / "notebooks", committed, older)):
+        notebooks = committed
+    return Layout(root=layout.root, notebooks=notebooks, out=out, work=out / ".work")
 
 
 @dataclass(frozen=True)
@@ -86,10 +101,22 @@ class Project:
         self.progress.message(text)
 
 
+def _load(project: Project) -> Edition:
+    """The edition, validated with everything its templates read (so that it builds)."""
+    return load_edition(project.data_dir, project.edition, templates=project.root / "notebooks")
+
+
 def validate(project: Project) -> Edition:
-    ed = load_edition(project.data_dir, project.edition)
+    ed = _load(project)
     project.log(f"{project.data_dir / project.edition}: valid ({len(ed.returns)} answers from "
                 f"{ed.returns['force_code'].nunique()} forces, {len(ed.questions)} questions)")
+    later = markers([ed.directory / "edition.yml"], project.data_dir)
+    if later:
+        # They build (last year's values stand in), but cannot be published: say so now.
+        project.log(f"{len(later)} value(s) still marked {LATER} (last year's, standing in; "
+                    f"`nsc-report check` refuses to publish them):")
+        for item in later:
+            project.log(f"  - {item}")
     return ed
 
 
@@ -97,7 +124,7 @@ def validated(project: Project) -> tuple[Layout, Edition]:
     """The edition's layout and its data, validated before anything is written."""
     layout = project.layout
     project.log(f"Validating {project.data_dir / project.edition}")
-    return layout, load_edition(project.data_dir, project.edition)
+    return layout, _load(project)
 
 
 def _execute(project: Project, layout: Layout, ed: Edition) -> None:
@@ -124,10 +151,14 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
         # Earlier editions first: the site holds each of them under editions/<year>/.
         archives, status = {}, 0
         for year in site.older:
-            archive = archive_layout(layout, year)
-            older = load_edition(project.data_dir, year)
+            older = load_edition(project.data_dir, year, templates=project.root / "notebooks")
+            archive = archive_layout(layout, year, project.data_dir, older)
             with progress.stage(f"Building the {year} edition for editions/{year}/"):
-                _execute(project, archive, older)
+                if archive.notebooks == project.root / "book":
+                    progress.message(f"  the {year} notebooks in book/ are up to date: "
+                                     f"read where they stand, none executed")
+                else:
+                    _execute(project, archive, older)
                 status = _build_one(project, archive, older, site.for_edition(year), {},
                                     with_pdf) or status
             archives[year] = archive.html
@@ -189,12 +220,29 @@ def revision_draft(ed: Edition, figure_ids: list[str]) -> str:
             f"        why: \"\"\n        figures:\n{listed}")
 
 
+class StaleNotebooks(NscReportError):
+    """The executed notebooks are older than the data or code: their figures are not the
+    edition's as it stands, so comparing or recording them would mislead."""
+
+    unchanged = "Nothing was compared or written."
+
+
 def figures(project: Project, compare: str | None = None, fresh: bool = False,
             write: Path | None = None) -> None:
     """The register of figures, or with `compare` the figures that changed since REF."""
     layout, ed = validated(project)
     chapters = ed.directory / "chapters"
     notebooks = layout.notebooks
+    if not fresh and (compare or write):
+        stale = out_of_date(project.root / "notebooks", notebooks, ed)
+        if stale:
+            shown = ", ".join(stale[:6]) + (f" and {len(stale) - 6} more" if len(stale) > 6
+                                            else "")
+            raise StaleNotebooks(
+                f"{len(stale)} executed notebook(s) in {notebooks} are older than the data or "
+                f"code they were computed from, or missing ({shown}): their figures are not "
+                f"what the edition gives now. Build first (`nsc-report build`), or add --fresh "
+                f"to execute them afresh for the comparison.")
     if fresh:
         # What the data and code give now, executed beside (never into) the committed book.
         notebooks = layout.work / "figures-fresh" / "book"
@@ -215,6 +263,10 @@ def figures(project: Project, compare: str | None = None, fresh: bool = False,
         return
     before = review.load_reference(project.root, compare, ed.meta.edition, chapters)
     changes = register.compare(before, current)
+    now = (f"the notebooks executed afresh from the data and code as they are now, in "
+           f"{notebooks}" if fresh else f"the executed notebooks in {notebooks} (up to date "
+           f"with the data and code)")
+    print(f"Compared {review.describe(project.root, compare)} (before) with {now} (after).")
     print(review.table(changes, before))
     if changes:
         print(revision_draft(ed, [c.id for c in changes]))

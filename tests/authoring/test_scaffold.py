@@ -82,3 +82,25 @@ def test_a_narrative_chapter_builds(tmp_path):
     built = run(root, "-m", "nsc_report.cli", "build", "--root", str(root))
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Next steps" in (root / "_build" / "html" / "book" / "next-steps.html").read_text()
+
+
+def test_the_example_chart_follows_the_provenance_rule(tmp_path):
+    """The tester's case: the example drew a chart of the (illustrative) answers without their
+    status, so its downloads had no '-illustrative' name or status column; newcomers copy it."""
+    root = project(tmp_path)
+    new_section(root, "victim-support", "Support for victims")
+    checked = run(root, "-c", "import sys; sys.path.insert(0, 'tests')\n"
+                  "from helpers import DATA, EDITION\n"
+                  "from nsc_report.data import load_edition, provenance\n"
+                  "from nsc_report.sections import victim_support\n"
+                  "ed = load_edition(DATA, EDITION)\n"
+                  "chart = victim_support.chart(ed)\n"
+                  "assert chart.status == provenance.returns(ed).status == 'illustrative'\n"
+                  "print(chart.file_stem, chart.notice[:40])")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("victim-support-by-region-illustrative Illustrative")
+    generated_test = (root / "tests" / "test_section_victim_support.py").read_text()
+    assert "chart.status == provenance.returns(ed).status" in generated_test
+    lint = run(root, "-m", "ruff", "check", "src/nsc_report/sections/victim_support.py",
+               "tests/test_section_victim_support.py")
+    assert lint.returncode == 0, lint.stdout

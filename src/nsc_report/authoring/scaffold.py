@@ -92,7 +92,7 @@ $title.
 
 from __future__ import annotations
 
-from nsc_report.data import Edition
+from nsc_report.data import Edition, provenance
 from nsc_report.measures.$module import forces_by_region, responding_forces
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
@@ -119,7 +119,11 @@ def figures(ed: Edition) -> Register:
 def chart(ed: Edition) -> AccessibleChart:
     table = forces_by_region(ed)
     top = table.sort_values(["forces", "region"], ascending=[False, True]).iloc[0]
+    # The status of the data drawn (the forces' answers): an illustrative or unverified
+    # chart says so under its title, in its image and its downloads (named '-illustrative').
+    prov = provenance.returns(ed)
     return AccessibleChart(
+        status=prov.status, caveat=prov.caveat,
         name="$name-by-region",
         chart=bar_counts(table, "region", "forces", "Region", "Forces that gave a figure"),
         title=f"{top['region']} had the most forces that gave a figure ({top['forces']})",
@@ -139,7 +143,7 @@ from __future__ import annotations
 
 from helpers import DATA, EDITION
 
-from nsc_report.data import load_edition
+from nsc_report.data import load_edition, provenance
 $measure_imports
 from nsc_report.sections import $module
 
@@ -157,6 +161,10 @@ def test_figures_and_chart():
     assert figures["${module}_forces"] == str(len(responding_forces(ed)))
     chart = ${module}.chart(ed)
     assert chart.title and chart.caption and chart.alt_text and not chart.table.empty
+    # The provenance rule: a chart drawn from the answers carries their status.
+    assert chart.status == provenance.returns(ed).status
+    if chart.status == "illustrative":
+        assert chart.file_stem.endswith("-illustrative")
 ''')
 
 NARRATIVE = Template('''# $title

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -87,11 +86,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
 def cmd_requests(args: argparse.Namespace) -> int:
     from nsc_report.cycle import letters
 
-    ed = load_edition(args.data_dir, args.edition, lazy=True)  # the codebook, not the answers
     folder = (args.out or args.root / "_build" / "requests" / args.edition).resolve()
-    written = letters.write_requests(ed, folder, args.sent, pdf=not args.no_pdf,
-                                     progress=PROGRESS)
-    PROGRESS.message(f"{len(written)} files in {folder}")
+    letters.send(args.data_dir, args.edition, folder, args.sent, pdf=not args.no_pdf,
+                 root=args.root, progress=PROGRESS)
     return 0
 
 
@@ -99,7 +96,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     from nsc_report.cycle import status
     from nsc_report.measures.requests import statuses
 
-    ed = load_edition(args.data_dir, args.edition, lazy=True)
+    # The tracker and the forces' names: a value still marked FILL IN elsewhere is no matter.
+    ed = load_edition(args.data_dir, args.edition, lazy=True, unfinished_ok=lambda _: True)
     today = args.today or dt.date.today()
     status.status_table(statuses(status.tracker_of(ed), status.names(ed), today), today,
                         PROGRESS)
@@ -110,13 +108,7 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
     from nsc_report.cycle import new_edition
 
     written = new_edition.new_edition(args.data_dir.resolve(), args.edition, args.previous)
-    for path in written:
-        PROGRESS.message(f"  wrote {os.path.relpath(path, args.root)}")
-    PROGRESS.message(
-        f"Next: fill in every line marked FILL IN (`nsc-report validate --edition "
-        f"{args.edition}` lists them), edit the codebook and the chapters in "
-        f"{os.path.relpath(args.data_dir.resolve() / args.edition, args.root)}/, then key in "
-        f"the answers.")
+    new_edition.announce(written, args.data_dir.resolve(), args.edition, args.root, PROGRESS)
     return 0
 
 

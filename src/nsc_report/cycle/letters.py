@@ -3,7 +3,11 @@
 One letter per force and one for the Crown Prosecution Service, each with its reference
 (`NSC-<edition>-<force code>`), the questions with their periods and what the periods mean, and
 the date by which the law requires an answer. Written as Markdown (to send as an email or keep
-on file) and printed to PDF with the same Chromium route as the report.
+on file) and printed to PDF with the same Chromium route as the report. The edition is read
+refusing only what the letters print (`load_for_letters`): they go out in January, while the
+facts of publication are still last year's, marked for later. The force letters ask for the
+codebook's periods and the CPS letter for the current period; validation holds the codebook
+to the current and previous periods, so that both ask for the same years.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import html
 import os
 from pathlib import Path
 
-from nsc_report.data import Edition
+from nsc_report.data import Edition, Issue, load_edition
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic
 from nsc_report.infra.progress import PLAIN, Progress
@@ -32,6 +36,29 @@ h2 { font-size: 12pt; color: #3b2a5c; margin: 6mm 0 2mm; }
 ol li { margin-bottom: 2mm; }
 p.ref { color: #4d5563; }
 """
+
+
+# The settings of edition.yml a letter prints (by their top-level key): a value still marked
+# FILL IN elsewhere (the title, a source) does not stop the letters, which go out in January.
+LETTER_KEYS = {"edition", "publisher", "language", "periods", "current_period",
+               "previous_period"}
+
+
+def load_for_letters(data_dir: Path, edition: str) -> Edition:
+    """The edition's codebook and metadata, refusing only what the letters need: a value still
+    marked FILL IN among LETTER_KEYS or in the codebook, or any other problem in them (a
+    question whose periods are not the edition's current and previous ones among them)."""
+    meta = Path(data_dir) / edition / "edition.yml"
+    lines = meta.read_text(encoding="utf-8").splitlines() if meta.is_file() else []
+
+    def unused(issue: Issue) -> bool:
+        if not issue.file.endswith("edition.yml") or issue.marked_line is None:
+            return False
+        top = next((line.split(":")[0] for line in reversed(lines[:issue.marked_line])
+                    if line[:1].isalpha()), "")
+        return top not in LETTER_KEYS
+
+    return load_edition(data_dir, edition, lazy=True, unfinished_ok=unused)
 
 
 def reference(edition: Edition, code: str) -> str:
@@ -135,6 +162,30 @@ def default_sent() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: from the project folder when it is inside it."""
+    return os.path.relpath(path, root) if path.resolve().is_relative_to(root) else str(path)
+
+
+def send(data_dir: Path, edition: str, folder: Path, sent: dt.date | None, pdf: bool,
+         root: Path, progress: Progress = PLAIN) -> None:
+    """`nsc-report requests`: the letters, and the tracker they imply (tracker.csv: a row per
+    letter with its reference and the date sent; rows already there are kept as they are)."""
+    from nsc_report.cycle import tracker
+
+    ed = load_for_letters(data_dir, edition)  # the codebook, not the answers
+    sent = sent or default_sent()
+    written = write_requests(ed, folder, sent, pdf=pdf, progress=progress)
+    progress.message(f"{len(written)} files in {folder}")
+    path = ed.directory / "tracker.csv"
+    requests = [(code, reference(ed, code)) for code, _ in authorities(ed)]
+    added = tracker.write_tracker(path, requests, sent)
+    progress.message(f"{shown(path, root)}: {added} request(s) added (sent {sent}), "
+                     f"{len(requests) - added} already tracked and kept as they were. Record "
+                     f"each answer's date_received there; `nsc-report status --edition "
+                     f"{edition}` lists who is overdue.")
 
 
 def write_requests(edition: Edition, folder: Path, sent: dt.date | None, pdf: bool = True,

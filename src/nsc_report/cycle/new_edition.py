@@ -1,11 +1,15 @@
 """A new annual edition: `nsc-report new-edition 2025 --from 2024`.
 
-It scaffolds `data/<new>/` from the previous edition: the metadata with every field that must be
-revised marked `# FILL IN` (validation names each marked key until it is done), the codebook to
-edit, the national series and the PCC commitments carried over, a returns file with its header
-only, the CPS answer to fill in, and the edition's own narrative chapters (introduction,
-summary, recommendations, the victim's account) copied as a starting point. Nothing of the
-previous edition is changed, and the section templates stay shared.
+It prepares the next year from the previous edition, it does not copy it: every period with a
+year in it moves on by the years between the editions (the questions, the current and previous
+periods, and the periods defined, so that the letters ask for the new years), the facts that
+belong to publication (title, date, funding ask, the Helpline's total...) keep last year's
+value marked `BEFORE PUBLICATION` (the letters and a draft build run; `check` refuses to
+publish), and what cannot be moved on is marked `# FILL IN`. The codebook, the national series
+and the PCC commitments are carried over, the returns file has its header only, the CPS answer
+is to fill in, and the edition's own chapters, quotations and source documents are copied as a
+starting point. Nothing of the previous edition is changed, and the section templates stay
+shared. What the new edition still needs is listed by `data.carried.outstanding`.
 """
 
 from __future__ import annotations
@@ -15,11 +19,16 @@ import re
 from pathlib import Path
 
 from nsc_report.data import FILL_IN
+from nsc_report.data.carried import outstanding
+from nsc_report.data.needs import LATER
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic, files
+from nsc_report.infra.progress import PLAIN, Progress
 
 EDITION = re.compile(r"\d{4}")
-# edition.yml keys whose value belongs to one edition, with what to put there.
+YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# edition.yml keys whose value belongs to publication, with what to put there: last year's
+# value stands until then (the letters do not need them; `check` refuses to publish them).
 TO_FILL = {
     "title": "this edition's title",
     "subtitle": "this edition's subtitle",
@@ -27,8 +36,6 @@ TO_FILL = {
     "publication_date": "the date of publication",
     "awareness_week": "the awareness week this edition is published for",
     "illustrative": "false once the real answers are in",
-    "current_period": "the period the new requests ask about (add it under periods)",
-    "previous_period": "the period before it, for the change since then",
     "trust_founded_years_ago": "the Trust's age this year",
     "helpline_victims_supported": "the Helpline's total this year",
     "amount_gbp": "this edition's funding ask",
@@ -43,14 +50,56 @@ class EditionError(NscReportError):
 
 
 def _mark(text: str) -> str:
-    """Append '# FILL IN: ...' to each line that sets a key in TO_FILL."""
+    """Append '# BEFORE PUBLICATION: ...' to each line that sets a key in TO_FILL."""
     out = []
     for line in text.splitlines():
         match = re.match(r"^\s*([a-z_]+):\s*\S", line)
-        if match and match.group(1) in TO_FILL and FILL_IN not in line:
-            line = f"{line.split(' #')[0].rstrip()}  # {FILL_IN}: {TO_FILL[match.group(1)]}"
+        if match and match.group(1) in TO_FILL and LATER not in line:
+            line = (f"{line.split(' #')[0].rstrip()}  # {LATER}: {TO_FILL[match.group(1)]} "
+                    f"(last year's value until then)")
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def roll(text: str, years: int) -> str:
+    """Every year in `text` moved on by `years` ('ye_mar_2023' -> 'ye_mar_2024')."""
+    return YEAR.sub(lambda m: str(int(m.group(1)) + years), text)
+
+
+def roll_periods(meta: str, years: int) -> str:
+    """The metadata with its periods moved on: each period with a year gains its successor
+    (the earlier ones stay defined: the national series still holds them), each without a
+    year gets this edition's label ('early 2024' -> 'early 2025'), and the current and
+    previous periods move on; one without a year cannot be moved on and is marked FILL IN."""
+    lines = meta.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("periods:")), None)
+    if start is not None:
+        end = start + 1
+        while end < len(lines) and lines[end].startswith("  "):
+            end += 1
+        block = lines[start + 1:end]
+        defined = {line.split(":")[0].strip() for line in block}
+        dated = [line for line in block if YEAR.search(line.split(":")[0])]
+        added = [roll(line, years) for line in dated
+                 if roll(line.split(":")[0].strip(), years) not in defined]
+        undated = [roll(line, years) for line in block if line not in dated]
+        lines[start + 1:end] = [*dated, *added, *undated]
+    out = []
+    for line in lines:
+        match = re.match(r"^(current_period|previous_period): *([A-Za-z0-9_]+)", line)
+        if match and YEAR.search(match.group(2)):
+            line = f"{match.group(1)}: {roll(match.group(2), years)}"
+        elif match:
+            line = (f"{line.split(' #')[0].rstrip()}  # {FILL_IN}: a period with a year, "
+                    f"defined under periods, for this edition's requests")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def roll_questions(text: str, years: int) -> str:
+    """The codebook with each question's dated periods moved on (`periods: [...]`)."""
+    return re.sub(r"^(    periods: )(.*)$", lambda m: m.group(1) + roll(m.group(2), years),
+                  text, flags=re.MULTILINE)
 
 
 def link_questions(text: str) -> str:
@@ -78,9 +127,9 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     (a file it cannot read, a full disk) or is interrupted leaves nothing, and can be re-run."""
     if not EDITION.fullmatch(new):
         raise EditionError(f"'{new}': an edition is named by its year, such as 2025")
-    if not NAME.fullmatch(previous):
-        raise EditionError(f"--from {previous!r}: name an edition folder in {data_dir}, such "
-                           f"as 2024 (no '/' or '..')")
+    if not EDITION.fullmatch(previous) or int(previous) >= int(new):
+        raise EditionError(f"--from {previous!r}: name an earlier edition in {data_dir} by its "
+                           f"year, such as 2024 (no '/' or '..')")
     source, target = data_dir / previous, data_dir / new
     if not source.is_dir():
         raise EditionError(f"{source} does not exist: name an existing edition with --from")
@@ -95,9 +144,6 @@ def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
         raise EditionError(f"{target} could not be written ({exc.strerror or exc}); nothing "
                            f"was left behind, and the command can be run again") from None
     return [target / name for name in names]
-
-
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: str) -> list[str]:
@@ -115,15 +161,23 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         written.append(name)
 
+    years = int(new) - int(previous)
     meta = read("edition.yml")
     meta = re.sub(r'^edition: .*$', f'edition: "{new}"', meta, count=1, flags=re.MULTILINE)
-    meta = meta.replace(f"foi_{previous}:", f"foi_{new}:  # {FILL_IN}: cite this year's requests")
+    # This year's requests, cited as last year's were, a year on ("early 2024" -> "early 2025").
+    meta, cited = re.subn(rf"^(  foi_){previous}:\n(    citation: .*)$",
+                          lambda m: f"{m.group(1)}{new}:\n{roll(m.group(2), years)}", meta,
+                          count=1, flags=re.MULTILINE)
+    if not cited:
+        meta = meta.replace(f"foi_{previous}:",
+                            f"foi_{new}:  # {FILL_IN}: cite this year's requests")
+    meta = roll_periods(meta, years)
     meta = re.sub(r"^previous_edition: .*\n", "", meta, flags=re.MULTILINE)
     link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
                   flags=re.MULTILINE)
     write("edition.yml", _mark(meta))
-    write("questions.yml", link_questions(read("questions.yml")))
+    write("questions.yml", roll_questions(link_questions(read("questions.yml")), years))
     # The answers start empty: the header is the file's, whatever the previous one holds.
     write("foi_returns.csv", RETURNS_HEADER + "\n")
     for name in ("national.csv", "pcc_commitments.csv"):
@@ -144,3 +198,22 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
     for chapter in files.files_in(source / "chapters", data_dir, ".md", what="a chapter"):
         write(f"chapters/{chapter.name}", files.read_bytes(chapter, "a chapter", within=data_dir))
     return written
+
+
+def announce(written: list[Path], data_dir: Path, new: str, root: Path,
+             progress: Progress = PLAIN) -> None:
+    """What new-edition wrote, what the new edition still needs, and what to do next."""
+    from nsc_report.cycle.letters import shown
+
+    for path in written:
+        progress.message(f"  wrote {shown(path, root)}")
+    todo = outstanding(data_dir, new, root / "notebooks")
+    progress.message(f"\nWhat the {new} edition still needs ({len(todo)}):")
+    for item in todo:
+        progress.message(f"  - {item}")
+    progress.message(
+        f"\nNext: check the codebook and the periods moved on a year, then send the letters "
+        f"(`nsc-report requests --edition {new}`: values marked {LATER} do not stop them). "
+        f"Add the national rows, revise the chapters, then key in the answers; `nsc-report "
+        f"validate --edition {new}` lists what the build still needs and `nsc-report check "
+        f"--edition {new}` what stands before publication.")

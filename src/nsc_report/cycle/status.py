@@ -20,9 +20,10 @@ class NoTracker(NscReportError):
 
 def tracker_of(ed: Edition) -> pd.DataFrame:
     if ed.tracker is None:
-        raise NoTracker(f"{ed.directory / 'tracker.csv'} does not exist: add one row per "
-                        f"request (force_code, reference, date_sent, date_received, "
-                        f"internal_review, ico_complaint).")
+        raise NoTracker(f"{ed.directory / 'tracker.csv'} does not exist: `nsc-report "
+                        f"requests` writes it with the letters (or add one row per request: "
+                        f"force_code, reference, date_sent, date_received, internal_review, "
+                        f"ico_complaint).")
     return ed.tracker
 
 

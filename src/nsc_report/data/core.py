@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from nsc_report.data import needs
 from nsc_report.data.issues import DataValidationError, Issue
 from nsc_report.data.models import REGIONS, Codebook, EditionMeta
 from nsc_report.data.paths import _label, edition_paths
@@ -38,6 +39,8 @@ class _Context:
     codebook: Codebook | None
     forces: pd.DataFrame | None
     question_periods: dict[str, list[str]]
+    # The section templates (notebooks/), whose quotations are checked when it is given.
+    templates: Path | None = None
 
     @property
     def periods(self) -> set[str] | None:
@@ -108,6 +111,10 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
 
     if meta and codebook:
         _check_links(data_dir, meta, codebook, issues, lab[meta_path], lab[questions_path])
+        if {meta.current_period, meta.previous_period} <= set(meta.periods):
+            issues += needs.question_issues(meta, codebook, lab[questions_path])
+    if meta:
+        issues += needs.source_issues(meta, lab[meta_path])
 
     forces = _read_csv(forces_path, ["force_code", "force_name", "short_name", "region",
                                      "tile_x", "tile_y"], issues, lab[forces_path], data_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -128,20 +129,27 @@ class Edition:
         return self.meta.sources[source_id]
 
 
-def load_edition(data_dir: str | Path, edition: str, *, lazy: bool = False) -> Edition:
+def load_edition(data_dir: str | Path, edition: str, *, lazy: bool = False,
+                 templates: Path | None = None,
+                 unfinished_ok: Callable[[Issue], bool] | None = None) -> Edition:
     """Load and validate `data_dir/<edition>`; raise DataValidationError listing every issue.
 
     With `lazy`, only the core files are read now and each other file when it is first used
     (validated then): what notebooks do, after the command line has validated everything.
+    `templates`: the section templates, whose quotations are then checked too.
+    `unfinished_ok`: which values still marked FILL IN the caller can do without (the
+    letters need the periods and questions, not the title).
     """
     data_dir = Path(data_dir)
     issues: list[Issue] = []
-    ctx = _load_core(data_dir, edition, issues)
+    ctx = dataclasses.replace(_load_core(data_dir, edition, issues), templates=templates)
     tables: dict[str, Any] = {}
     if not lazy:
         paths = edition_paths(data_dir, edition)
         tables = {name: loader(paths[name], ctx, issues)
                   for name, loader in _TABLE_LOADERS.items()}
+    if unfinished_ok is not None:
+        issues = [i for i in issues if i.marked_line is None or not unfinished_ok(i)]
     if issues:
         raise DataValidationError(_once_per_cell(issues))
     return Edition(ctx, tables)

@@ -19,6 +19,9 @@ class Issue:
     column: str | None
     value: Any
     expected: str
+    # The line of a value still marked FILL IN in a YAML file (None for every other issue), so
+    # that a command can tell which settings are unfinished (the letters need only some).
+    marked_line: int | None = None
 
     def __str__(self) -> str:
         where = self.file

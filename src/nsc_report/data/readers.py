@@ -39,7 +39,8 @@ def _read_yaml(path: Path, model: type[BaseModel], issues: list[Issue], label: s
             key = line.split(":")[0].strip() or None
             note = line.split(f"{FILL_IN}:", 1)[-1].strip(' "')
             issues.append(Issue(label, None, key, None, f"this edition's value at line "
-                                f"{number}, still marked {FILL_IN} ({note or 'to be filled'})"))
+                                f"{number}, still marked {FILL_IN} ({note or 'to be filled'})",
+                                marked_line=number))
     if raw is None:
         issues.append(Issue(label, None, None, None, "the settings of the file (it is empty)"))
         return None

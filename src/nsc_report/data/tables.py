@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from nsc_report.data import verbatim
+from nsc_report.data import needs, verbatim
 from nsc_report.data.core import _Context
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import (
@@ -139,6 +139,7 @@ def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFra
                          issues, label, ctx.data_dir)
     if national is None:
         return None
+    before = len(issues)
     _tidy(national, ["measure", "period", "unit", "source_id"], issues, label)
     _to_number(national, "value", issues, label, whole=False)
     _schema_issues(pa.DataFrameSchema({
@@ -153,6 +154,8 @@ def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFra
                         error="a percentage of at most 100")],
         unique=["measure", "period"], report_duplicates="exclude_first"),
         national, issues, label, {"a percentage of at most 100": "value"})
+    if ctx.meta is not None and len(issues) == before:
+        issues += needs.national_issues(ctx.meta, national, label)
     return national
 
 
@@ -236,6 +239,8 @@ def _load_oversight(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFr
             if start <= end:
                 issues.append(Issue(label, None, "from", start, f"periods for force {code} "
                                     f"that do not overlap (the one before ends {end})"))
+    if ctx.meta is not None and ctx.codes is not None:
+        issues += needs.oversight_issues(ctx.meta, ctx.codes, table, label)
     return table
 
 
@@ -293,6 +298,10 @@ def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotatio
             issues.append(Issue(label, None, f"quotations.{i}.id", q.id, "each id once"))
         seen.add(q.id)
         _check_verbatim(label, f"quotations.{i} ({q.id}).text", q.text, q.source, ctx, issues)
+    if ctx.meta is not None:
+        folders = [ctx.data_dir / ctx.meta.edition / "chapters",
+                   *([ctx.templates] if ctx.templates else [])]
+        issues += needs.quotation_issues(seen, folders, label)
     return quotes
 
 

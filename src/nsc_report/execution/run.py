@@ -238,6 +238,13 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
     return sorted(results, key=lambda r: r.name)
 
 
+def out_of_date(notebook_dir: Path, output_dir: Path, edition: Edition) -> list[str]:
+    """The notebooks of `output_dir` that would execute again (missing, or older than the data,
+    code or parameters they were computed from), by name; a template reworded alone is not."""
+    to_run, _, _ = plan(jobs_for(notebook_dir, output_dir, edition))
+    return [job.label for job in to_run]
+
+
 def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bool = False,
             workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
             progress: Progress = QUIET, scratch: Path | None = None,

@@ -24,7 +24,6 @@ class Progress:
         self.live = (not quiet) and (self.stream.isatty() if live is None else live)
         self._rich = None
         self._task = None
-        self._started = 0.0
 
     @property
     def stream(self) -> TextIO:
@@ -44,9 +43,12 @@ class Progress:
     # --- stages -----------------------------------------------------------------------------
     @contextmanager
     def stage(self, title: str, total: int | None = None) -> Iterator[Progress]:
-        """A stage of the build; `advance` inside it counts its steps (e.g. notebooks)."""
-        self._started = time.perf_counter()
-        if self.live:
+        """A stage of the build; `advance` inside it counts its steps (e.g. notebooks). A stage
+        inside another is told as lines within it, and each says its own time (the time was
+        kept on the object, so an outer stage reported only its last inner stage's)."""
+        started = time.perf_counter()
+        nested = self._rich is not None
+        if self.live and not nested:
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
@@ -70,8 +72,8 @@ class Progress:
         try:
             yield self
         finally:
-            seconds = time.perf_counter() - self._started
-            if self._rich is not None:
+            seconds = time.perf_counter() - started
+            if self._rich is not None and not nested:
                 self._rich.update(self._task, description=f"{title}: done in {seconds:.1f} s")
                 self._rich.stop()
                 self._rich = self._task = None

@@ -1,7 +1,9 @@
 """`nsc-report check`: everything that stands between an edition and its publication.
 
 Each problem names its file and line: illustrative data, a figure that is not published
-printed without its caveat, a quotation that is not in its source, `FILL IN` markers, empty
+printed without its caveat, a quotation that is not in its source, `FILL IN` markers and last
+year's values marked `BEFORE PUBLICATION`, what is carried over unchanged from the previous
+edition (chapters, quotations, source documents), empty
 contact fields, facts about who oversees a force that were not checked against a source, and
 links in the book's words that leave the site. The edition can be published only when the list
 is empty.
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nsc_report.data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+from nsc_report.data.carried import carried_over
+from nsc_report.data.needs import LATER
 from nsc_report.infra import files
 from nsc_report.publishing import register, review
 from nsc_report.publishing.config import edition_chapters
@@ -74,11 +78,13 @@ def _provenance(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
 
 
 def _fill_in(paths: Iterable[Path], root: Path) -> Iterator[Problem]:
+    """Values still to fill in, and last year's values standing in until publication."""
     for path in paths:
         for number, line in enumerate(_lines(path), 1):
-            if FILL_IN in line:
-                yield Problem(_label(path, root), number, f"still marked {FILL_IN}: "
-                              f"{line.strip()[:80]}")
+            for mark in (FILL_IN, LATER):
+                if mark in line:
+                    yield Problem(_label(path, root), number, f"still marked {mark}: "
+                                  f"{line.strip()[:80]}")
 
 
 def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
@@ -126,13 +132,15 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     executed notebooks, whose figures are compared with those of the published versions)."""
     meta_path = data_dir / edition / "edition.yml"
     try:
-        ed = loaded or load_edition(data_dir, edition)
+        ed = loaded or load_edition(data_dir, edition, templates=root / "notebooks")
     except DataValidationError as exc:
         # Invalid data (a quotation not found in its source among them) blocks publication;
         # nothing else can be checked until it is valid.
         return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
                 *_fill_in([*ed.files, *edition_chapters(ed)], root),
+                *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
+                    data_dir, edition, ed.meta.previous_edition)),
                 *_contacts(ed, meta_path, root), *_oversight(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
@@ -176,6 +184,7 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
 
 
 UNRECORDED = "figures changed without a revision entry"
+CARRIED = "carried over unchanged from the previous edition"
 
 
 def summary(problems: list[Problem], edition: str) -> str:
@@ -189,6 +198,7 @@ def summary(problems: list[Problem], edition: str) -> str:
             "empty contact fields" if p.what.startswith("help.") else
             "unchecked facts" if "not checked" in p.what else
             "FILL IN markers" if FILL_IN in p.what else
+            "last year's values marked BEFORE PUBLICATION" if LATER in p.what else
             "links that leave the site" if "leaves the site" in p.what else "other problems")
         kinds[kind] = kinds.get(kind, 0) + 1
     why = "; ".join(f"{kind} ({n})" for kind, n in kinds.items())

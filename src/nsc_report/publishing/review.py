@@ -69,10 +69,30 @@ def from_git(root: Path, ref: str, edition: str) -> BookRegister:
         return from_notebooks(Path(tmp) / "book", Path(tmp) / "data" / edition / "chapters")
 
 
-def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRegister:
+def _folder(root: Path, ref: str) -> Path:
     folder = Path(ref)
     if not folder.is_absolute():
         folder = root / ref if (root / ref).exists() else folder
+    return folder
+
+
+def describe(root: Path, ref: str) -> str:
+    """Which build REF is, in words: 'the notebooks committed at HEAD (3f2a1b0, 2025-04-01)'."""
+    folder = _folder(root, ref)
+    if folder.is_dir():
+        for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
+                          folder / "book" / "downloads" / "figures.json"):
+            if candidate.is_file():
+                return f"the register recorded in {candidate}"
+        return f"the executed notebooks in {folder}"
+    shown = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h, %cs", ref, "--"],
+                           capture_output=True, text=True)
+    commit = f" ({shown.stdout.strip()})" if shown.returncode == 0 and shown.stdout else ""
+    return f"the notebooks committed at {ref}{commit}"
+
+
+def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRegister:
+    folder = _folder(root, ref)
     try:
         if folder.is_dir():
             return from_folder(folder, chapters)
@@ -81,8 +101,13 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRe
         raise ReviewError(f"--compare {ref}: {exc}") from None
 
 
+SHORT = 48  # a value this long or shorter is shown on the figure's line
+
+
 def table(changes: list[Change], before: BookRegister | None = None) -> str:
-    """One line per changed figure: 'spo/spo_band_low  12 -> 11  (spo, summary, index)'."""
+    """One line per changed figure: 'spo/spo_band_low  12 -> 11  (spo, summary, index)'; a
+    longer value (a sentence) is never cut: both are given in full below the figure's line,
+    with the words that differ."""
     if before is not None and not before.entries:
         return ("The reference holds no register of figures (its notebooks were executed "
                 "before figures were registered), so there is nothing to compare with.")
@@ -91,14 +116,34 @@ def table(changes: list[Change], before: BookRegister | None = None) -> str:
     rows = [(c.id, c.old if c.old is not None else "(new)",
              c.new if c.new is not None else "(gone)", ", ".join(c.pages) or "not printed")
             for c in changes]
-    width = [min(max(len(r[i]) for r in rows), 48) for i in range(3)]
+    short = [r for r in rows if len(r[1]) <= SHORT and len(r[2]) <= SHORT]
+    width = [max([len(r[i]) for r in short] or [len(h)]) for i, h in
+             enumerate(("figure", "before", "after"))]
     lines = [f"{len(changes)} published figure(s) changed, appeared or vanished:",
              f"{'figure':<{width[0]}}  {'before':>{width[1]}}    {'after':<{width[2]}}  pages"]
     for fid, old, new, pages in rows:
-        lines.append(f"{fid:<{width[0]}}  {_cut(old):>{width[1]}} -> {_cut(new):<{width[2]}}  "
-                     f"({pages})")
+        if len(old) <= SHORT and len(new) <= SHORT:
+            lines.append(f"{fid:<{width[0]}}  {old:>{width[1]}} -> {new:<{width[2]}}  "
+                         f"({pages})")
+            continue
+        lines += [f"{fid}  ({pages})", f"    before: {old}", f"    after:  {new}"]
+        if not old.startswith("(") and not new.startswith("("):
+            lines.append(f"    changed: {differing(old, new)}")
     return "\n".join(lines)
 
 
-def _cut(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def differing(old: str, new: str) -> str:
+    """The words that differ between two sentences: '“1.7%” -> “1.8%”' (… for the rest)."""
+    a, b = old.split(), new.split()
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+
+    def part(words: list[str]) -> str:
+        middle = " ".join(words[start:len(words) - end])
+        return (("… " if start else "") + f"“{middle}”" + (" …" if end else ""))
+
+    return f"{part(a)} -> {part(b)}"

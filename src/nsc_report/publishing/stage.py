@@ -18,6 +18,7 @@ from nsc_report.execution.templates import skipped_templates
 from nsc_report.infra import files, yamlfile
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.progress import PLAIN, Progress
+from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import Layout
 from nsc_report.publishing import register
 from nsc_report.publishing.archive import EDITIONS_PAGE, Site, editions_page
@@ -38,15 +39,18 @@ class BuildError(NscReportError):
 
 
 def _sync_file(src: Path, dst: Path, mtime: float | None = None,
-               within: Path | None = None) -> None:
-    """Copy only when the content differs, so unchanged pages keep their timestamps. With
-    `within` (the data folder), the file is read where it stands there, never through a link."""
+               content: bytes | None = None, within: Path | None = None) -> None:
+    """Copy (or write `content` made from `src`) only when the content differs, so unchanged
+    pages keep their timestamps. With `within` (the data folder), the file is read where it
+    stands there, never through a link."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     if within is not None:
         content = files.read_bytes(src, "a chapter", within=within)
         if not dst.exists() or dst.read_bytes() != content:
             dst.write_bytes(content)
             os.utime(dst, (os.lstat(src).st_mtime,) * 2)
+    elif content is not None:
+        _write_if_changed(dst, content)
     elif not dst.exists() or dst.read_bytes() != src.read_bytes():
         shutil.copy2(src, dst)
     if mtime is not None and dst.stat().st_mtime < mtime:
@@ -54,6 +58,19 @@ def _sync_file(src: Path, dst: Path, mtime: float | None = None,
 
 
 PRINT_ANNEX = "book/annex-forces"  # the printed report's one-row-per-force annex
+
+LANDING = "index.md"  # the landing page, whose heading is the edition's title
+
+
+def titled(page: Path, title: str) -> bytes:
+    """The landing page with its heading set to the edition's title (edition.yml): typed in
+    book/index.md, it stayed 2024's in the 2025 edition. The title is text, so every ASCII
+    character that could open Markdown or MyST markup is escaped (`markdown_text`)."""
+    text = page.read_text(encoding="utf-8")
+    first, sep, rest = text.partition("\n")
+    if not first.startswith("# "):
+        return text.encode()
+    return f"# {markdown_text(title)}{sep}{rest}".encode()
 
 
 FORCE_PAGES = "forces"             # folder of the force pages, left out of the printed report
@@ -129,7 +146,8 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             dst = dst_book / src.relative_to(src_book)
             glued = _glued_from(src, layout.notebooks / src.parent.relative_to(src_book),
                                 mtimes, newest) if src.suffix == ".md" else None
-            _sync_file(src, dst, glued)
+            _sync_file(src, dst, glued, titled(src, edition.meta.title)
+                       if src == src_book / LANDING else None)
             expected.add(dst)
     # The edition's own words (introduction, summary, recommendations, the victim's account).
     for src in sorted(edition_chapters(edition)):

@@ -146,7 +146,7 @@ def figures(ed: Edition, code: str) -> Register:
     r.text("force_pcc_text", _pcc_sentence(ed, code, row), f"whether {who}'s PCC made the "
            f"commitment, and the change in its recorded stalking (Q1)", questions=("Q1",),
            periods=(ed.meta.previous_period, ed.meta.current_period), files=("commitments",),
-           sources=("pcc_pledge_2022",))
+           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
     r.text("force_officers_text", _officers_sentence(ed, code, answers), f"{who}'s specialist "
            f"officers and single points of contact (Q6 to Q8)", questions=("Q6", "Q7", "Q8"),
            periods=("at_request",))

@@ -64,7 +64,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         title=f"Only {counts['at least one']} of {total} forces said they had a dedicated "
               f"stalking officer",
         caption=(f"Responding forces by their answer on officers whose time is wholly reserved "
-                 f"for stalking, at the time of the request (early 2024). {foi_source(ed)}"),
+                 f"for stalking, {ed.period_label('at_request')}. {foi_source(ed)}"),
         alt_text=(f"Bar chart. Of {total} responding forces, {counts['at least one']} said "
                   f"they had at least one dedicated stalking officer, {counts['none']} said "
                   f"they had none and {counts['did not say']} did not say."),

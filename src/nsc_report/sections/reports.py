@@ -38,7 +38,7 @@ def figures(ed: Edition) -> Register:
     comparable = committed[committed.index.isin(responding_pledged)]
     years = (ed.meta.previous_period, ed.meta.current_period)
     r = Register(ed, questions=("Q1",), periods=years, files=("commitments",),
-                 sources=("pcc_pledge_2022",))
+                 sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
     r.count("reports_commissioners", len(commissioners), f"Police and Crime Commissioners in "
             f"{year}, with the mayors and the Mayor's Office that hold a Commissioner's powers "
             f"(one per force, except the City of London, which has a police authority)",
