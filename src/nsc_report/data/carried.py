@@ -21,7 +21,7 @@ from nsc_report.data.issues import DataValidationError
 from nsc_report.data.needs import LATER
 from nsc_report.data.paths import _label, edition_files
 from nsc_report.data.readers import FILL_IN
-from nsc_report.infra import files
+from nsc_report.infra import files, yamlfile
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,10 @@ class Outstanding:
         return f"{self.file}:{self.line}: {self.what}" if self.line else f"{self.file}: {self.what}"
 
 
-def _text(path: Path) -> str | None:
+def _text(path: Path, data_dir: Path) -> str | None:
+    """The file's text, read where it stands in the data folder (never through a link)."""
     try:
-        return files.read_text(path)
+        return files.read_text(path, within=data_dir)
     except files.UnreadableFile:
         return None
 
@@ -45,7 +46,7 @@ def markers(paths: list[Path], data_dir: Path) -> list[Outstanding]:
     """Every line still marked FILL IN or BEFORE PUBLICATION."""
     found = []
     for path in paths:
-        for number, line in enumerate((_text(path) or "").splitlines(), 1):
+        for number, line in enumerate((_text(path, data_dir) or "").splitlines(), 1):
             for mark in (FILL_IN, LATER):
                 if mark in line:
                     key = line.split(":")[0].strip() if ":" in line.split(mark)[0] else ""
@@ -56,10 +57,12 @@ def markers(paths: list[Path], data_dir: Path) -> list[Outstanding]:
     return found
 
 
-def _quotations(path: Path) -> dict[str, tuple[str, str]]:
+def _quotations(path: Path, data_dir: Path) -> dict[str, tuple[str, str]]:
     try:
-        raw = yaml.safe_load(_text(path) or "") or {}
-    except yaml.YAMLError:
+        raw = yamlfile.load(_text(path, data_dir) or "") or {}
+    except (yaml.YAMLError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
         return {}
     return {str(q.get("id")): (str(q.get("text")), str(q.get("who")))
             for q in raw.get("quotations") or [] if isinstance(q, dict)}
@@ -75,12 +78,13 @@ def carried_over(data_dir: Path, edition: str, previous: str | None) -> list[Out
     for folder, what in (("chapters", "chapter"), ("sources", "source document")):
         for path in sorted((now / folder).glob("*")):
             before = then / folder / path.name
-            if path.is_file() and before.is_file() and _text(path) == _text(before):
+            if path.is_file() and before.is_file() and (_text(path, data_dir)
+                                                        == _text(before, data_dir)):
                 found.append(Outstanding(_label(path, data_dir), None, f"{what} carried over "
                                          f"unchanged from the {previous} edition: revise it "
                                          f"for this one"))
-    earlier = _quotations(then / "quotations.yml")
-    for ident, quote in _quotations(now / "quotations.yml").items():
+    earlier = _quotations(then / "quotations.yml", data_dir)
+    for ident, quote in _quotations(now / "quotations.yml", data_dir).items():
         if earlier.get(ident) == quote:
             found.append(Outstanding(_label(now / "quotations.yml", data_dir), None,
                                      f"quotation '{ident}' carried over unchanged from the "

@@ -20,6 +20,7 @@ import pandas as pd
 
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import Codebook, EditionMeta
+from nsc_report.infra import files
 
 # A marker for a value that belongs to publication (the funding ask, the Helpline's total, the
 # date): last year's value stands until then, so the letters and the build run, but `check`
@@ -131,7 +132,7 @@ def quoted(folder: Path) -> dict[str, tuple[Path, int]]:
     """Each quotation id printed by the Markdown files of a folder, with where it is."""
     found: dict[str, tuple[Path, int]] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path, "a chapter", within=folder)  # never through a link
         for match in QUOTE.finditer(text):
             found.setdefault(match.group(1), (path, text[:match.start()].count("\n") + 1))
     return found
