@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, Built, requires_chromium, run_cli
+from helpers import DATA, ROOT, Built, requires_chromium, run_cli, small_data
 
 from nsc_report.infra.lock import LOCK_NAME, _start_time
 
-# One test process for the module: its builds are killed in one copy of the build, in turn.
+# One test process for the module: its builds are killed in one scratch build, in turn.
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group("faults")]
 
 
@@ -51,7 +51,7 @@ def kill_during(out: Path, command: str, marker: str, sig: int, delay: float,
     """Start a build, wait for `marker` in its output, then `delay` seconds, then signal it."""
     # A shell without job control starts background jobs with SIGINT ignored, and Python
     # keeps it so: give the build the default disposition, as a terminal would.
-    proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", command, "--out", str(out),
+    proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", command, *where(out),
                              *extra], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -71,12 +71,20 @@ def kill_during(out: Path, command: str, marker: str, sig: int, delay: float,
     return output
 
 
+def where(out: Path) -> tuple[str, ...]:
+    """The options that build the edition in `out` from its own data, `out`/data."""
+    return ("--out", str(out), "--data-dir", str(out / "data"))
+
+
 @pytest.fixture(scope="module")
-def out(built: Built) -> Path:
-    """A copy of the complete session build, for builds to be killed in (at the same depth,
-    since the executed notebooks name the data folder by relative path)."""
-    target = built.sibling("faults")
-    shutil.copytree(built.out, target, symlinks=True, dirs_exist_ok=True)
+def out(tmp_path_factory) -> Path:
+    """A complete report (notebooks, site, PDF and briefings) of an edition of nine forces, for
+    builds to be killed in: what a killed build must leave alone does not depend on how many
+    forces there are, and each build after a kill costs a fifth of one of 43."""
+    target = tmp_path_factory.mktemp("faults")
+    small_data(DATA, target / "data")
+    result = run_cli("report", *where(target))
+    assert result.returncode == 0, result.stdout + result.stderr
     return target
 
 
@@ -105,7 +113,7 @@ def test_a_killed_build_damages_nothing(out: Path, phase, command, marker, delay
         assert "Interrupted" in output and "Traceback" not in output, output
     assert snapshot(out) == before
     # The next build finishes, changes nothing that was good, and leaves no temporary file.
-    result = run_cli(command, "--out", str(out))
+    result = run_cli(command, *where(out))
     assert result.returncode == 0, result.stdout + result.stderr
     assert snapshot(out) == before
     assert leftovers(out) == []
@@ -117,14 +125,14 @@ def test_a_second_build_of_the_same_folder_is_refused(out: Path):
         lock = out / LOCK_NAME
         lock.write_text(json.dumps({"pid": holder.pid, "process_start": _start_time(holder.pid),
                                     "command": "nsc-report build", "started": "now"}))
-        result = run_cli("execute", "--out", str(out))
+        result = run_cli("execute", *where(out))
         assert result.returncode == 5
         assert f"process {holder.pid}" in result.stderr and "nsc-report build" in result.stderr
         assert lock.exists()
     finally:
         holder.kill()
         holder.wait()
-    result = run_cli("execute", "--out", str(out))  # the holder is gone: a stale lock
+    result = run_cli("execute", *where(out))  # the holder is gone: a stale lock
     assert result.returncode == 0, result.stderr
     assert not (out / LOCK_NAME).exists()
 
@@ -132,7 +140,7 @@ def test_a_second_build_of_the_same_folder_is_refused(out: Path):
 def test_a_lock_of_a_reused_process_id_is_stale(out: Path):
     (out / LOCK_NAME).write_text(json.dumps({"pid": os.getpid(), "process_start": "0",
                                              "command": "nsc-report build", "started": "x"}))
-    result = run_cli("execute", "--out", str(out))
+    result = run_cli("execute", *where(out))
     assert result.returncode == 0, result.stderr
 
 
