@@ -245,13 +245,17 @@ class Preview:
             changed = sorted({Path(path) for _, path in changes})
             viewed = sorted({_served(path) for path in self.clients.values()})
             self.reloaded = set()
+            failing = self.error is not None  # the open pages show an error
             await self.loop.run_in_executor(self.builder, self.build, changed, viewed)
             if self.restart:
                 self._stop_server()
                 return
             outcome = self.outcome
-            if outcome is None or outcome.assets:
-                await self.reload()  # an error to show, or files every page loads
+            if outcome is None or outcome.assets or failing:
+                # An error to show, files every page loads, or an error shown that this build
+                # cleared: every open page, changed or not (an open page reloaded during the
+                # build still showed the error, which is cleared only once the build is done).
+                await self.reload()
             else:
                 await self.reload(set(outcome.pages) - self.reloaded)
 
