@@ -10,7 +10,9 @@ the next. An edit to a module this process runs starts the preview again with th
 Each open page holds a small script that talks to the server over a WebSocket: it says which
 page it shows, reloads when told, and on reconnecting reloads if the site changed meanwhile.
 When a build fails, the last good pages stay up with the error shown at the top of each, as in
-the terminal: file and line, or notebook and cell. Everything is local: no script or style
+the terminal: file and line, or the template's cell, the package module and line and the last
+frames of the traceback (execution/failure.py); the next build that succeeds reloads every open
+page, which clears it. Everything is local: no script or style
 comes from the network. Ctrl+C stops the server, the watcher and the kernels.
 """
 
