@@ -57,6 +57,9 @@ def run(data: Path, capsys, *args: str) -> tuple[int, str]:
 def test_untouched_rows_are_not_yet_answered(data_copy: Path, tmp_path: Path, capsys):
     before = returns(data_copy / EDITION / "foi_returns.csv")
     book, kept = partly_filled(data_copy, tmp_path / "answers.xlsx")
+    wb = load_workbook(book)
+    wb[ANSWERS][cell("note", wb[ANSWERS].max_row)] = "  "  # a stray space is no answer
+    wb.save(book)
     done = import_workbook(book, data_copy, EDITION, as_of=DAY)
     assert done.keyed.summary() == "3 of 43 forces answered; 40 not yet"
     after = returns(done.path)

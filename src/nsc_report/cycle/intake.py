@@ -276,7 +276,8 @@ class IntakeProblems(DataValidationError):
 
 def _untouched(values: dict[str, object]) -> bool:
     """A row nobody has keyed anything into: an answer still to come."""
-    return all(values[c] in ("", None) for c in ("status", "value", "note"))
+    return all(values[c] is None or str(values[c]).strip() == ""  # a space is no answer
+               for c in ("status", "value", "note"))
 
 
 def import_workbook(path: Path, data_dir: Path, edition: str,
