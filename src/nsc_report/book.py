@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nsc_report.data import Edition, load_edition
+from nsc_report.data import Edition, load_edition, not_yet
 from nsc_report.data.carried import markers
 from nsc_report.data.needs import LATER
 from nsc_report.errors import NscReportError
@@ -110,6 +110,14 @@ def validate(project: Project) -> Edition:
     ed = _load(project)
     project.log(f"{project.data_dir / project.edition}: valid ({len(ed.returns)} answers from "
                 f"{ed.returns['force_code'].nunique()} forces, {len(ed.questions)} questions)")
+    waiting = ed.returns[[not_yet(s, n) for s, n in zip(ed.returns["status"],
+                                                        ed.returns["note"], strict=True)]]
+    if len(waiting):
+        # They build, as no response; the report is a draft until they come or the deadline
+        # passes (`check` lists them).
+        project.log(f"{len(waiting)} answer(s) from {waiting['force_code'].nunique()} force(s) "
+                    f"not yet in: coded no_response ('Not yet answered'); `nsc-report status` "
+                    f"says who")
     later = markers([ed.directory / "edition.yml"], project.data_dir)
     if later:
         # They build (last year's values stand in), but cannot be published: say so now.

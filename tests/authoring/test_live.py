@@ -214,3 +214,58 @@ def test_a_watcher_that_fails_says_so_and_watches_again(
     out = capsys.readouterr().out
     assert "the file watcher failed; watching again" in out
     assert "inotify watch limit reached" in out
+
+
+class _FailsThenBuilds:
+    """A build that fails (a NameError in a template), then succeeds with no page changed (the
+    error undone: the pages are as they were before it)."""
+
+    def __init__(self, root: Path):
+        self.project = SimpleNamespace(root=root, data_dir=root / "data", edition="2024")
+        self.served = root / "_build" / "html"
+        self.builds: list[list[Path]] = []
+
+    def rebuild(self, changed, viewed, on_pages=None) -> Outcome:  # type: ignore[no-untyped-def]
+        from nsc_report.execution.run import ExecutionError
+
+        self.builds.append(sorted(Path(p) for p in changed))
+        if len(self.builds) == 1:
+            raise ExecutionError("notebooks/spo.md failed in cell 5: NameError: name 'x' is "
+                                 "not defined")
+        return Outcome(Plan(EXECUTE), 0.0, [])
+
+
+class _Page:
+    """An open page's WebSocket: records what the server tells it."""
+
+    def __init__(self) -> None:
+        self.told: list[str] = []
+
+    async def send_text(self, text: str) -> None:
+        self.told.append(text)
+
+
+def test_a_build_that_clears_an_error_reloads_every_open_page(tmp_path: Path) -> None:
+    """Undoing a NameError rebuilt ("0 page(s) changed") but the open page kept its red
+    banner until reloaded by hand: only the pages whose HTML changed were told to reload."""
+    (tmp_path / "notebooks").mkdir()
+    live = _FailsThenBuilds(tmp_path)
+    preview = Preview(live)  # type: ignore[arg-type]
+    page, other = _Page(), _Page()
+    preview.clients = {page: "/book/spo.html", other: "/book/about.html"}  # type: ignore[dict-item]
+    template = tmp_path / "notebooks" / "spo.md"
+    banners: list[bool] = []
+
+    def save() -> None:
+        time.sleep(0.5)  # the watcher is watching
+        template.write_text("x\n")  # the error
+        deadline = time.monotonic() + 30
+        while not page.told and time.monotonic() < deadline:
+            time.sleep(0.05)
+        banners.append(preview.error is not None)
+        template.write_text("1\n")  # undone
+
+    _watch_until(preview, live, save, builds=2)
+    assert banners == [True]
+    assert preview.error is None
+    assert page.told == ["reload", "reload"] and other.told == ["reload", "reload"]

@@ -10,7 +10,9 @@ the next. An edit to a module this process runs starts the preview again with th
 Each open page holds a small script that talks to the server over a WebSocket: it says which
 page it shows, reloads when told, and on reconnecting reloads if the site changed meanwhile.
 When a build fails, the last good pages stay up with the error shown at the top of each, as in
-the terminal: file and line, or notebook and cell. Everything is local: no script or style
+the terminal: file and line, or the template's cell, the package module and line and the last
+frames of the traceback (execution/failure.py); the next build that succeeds reloads every open
+page, which clears it. Everything is local: no script or style
 comes from the network. Ctrl+C stops the server, the watcher and the kernels.
 """
 
@@ -245,13 +247,17 @@ class Preview:
             changed = sorted({Path(path) for _, path in changes})
             viewed = sorted({_served(path) for path in self.clients.values()})
             self.reloaded = set()
+            failing = self.error is not None  # the open pages show an error
             await self.loop.run_in_executor(self.builder, self.build, changed, viewed)
             if self.restart:
                 self._stop_server()
                 return
             outcome = self.outcome
-            if outcome is None or outcome.assets:
-                await self.reload()  # an error to show, or files every page loads
+            if outcome is None or outcome.assets or failing:
+                # An error to show, files every page loads, or an error shown that this build
+                # cleared: every open page, changed or not (an open page reloaded during the
+                # build still showed the error, which is cleared only once the build is done).
+                await self.reload()
             else:
                 await self.reload(set(outcome.pages) - self.reloaded)
 

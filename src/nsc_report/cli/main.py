@@ -100,7 +100,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     ed = load_edition(args.data_dir, args.edition, lazy=True, unfinished_ok=lambda _: True)
     today = args.today or dt.date.today()
     status.status_table(statuses(status.tracker_of(ed), status.names(ed), today), today,
-                        PROGRESS)
+                        PROGRESS, status.keyed(ed))
     return 0
 
 
@@ -124,8 +124,12 @@ def cmd_intake_workbook(args: argparse.Namespace) -> int:
 def cmd_intake_import(args: argparse.Namespace) -> int:
     from nsc_report.cycle import intake
 
-    path = intake.import_workbook(args.file, args.data_dir, args.edition)
-    PROGRESS.message(f"Checked {args.file} and wrote {path}.")
+    done = intake.import_workbook(args.file, args.data_dir, args.edition)
+    PROGRESS.message(f"{done.keyed.summary()}. Checked {args.file} and wrote {done.path}.")
+    if done.keyed.not_yet or done.keyed.partly:
+        PROGRESS.message(f"The rows left blank are coded no_response with the note "
+                         f"'{done.note}' (`status` counts them as not yet answered, `check` "
+                         f"lists them): import again as answers come.")
     return 0
 
 

@@ -4,8 +4,13 @@
 wording beside it, a drop-down list of statuses, whole-number validation on the value, a notes
 column, frozen headers, and the codebook on a locked sheet; it is pre-filled with the edition's
 answers so far. `nsc-report intake import` reads it back with python-calamine (.xlsx or .ods),
-checks it with the same rules as foi_returns.csv, reports every problem by sheet, cell (A1
-style), value and what was expected, and only then replaces foi_returns.csv, atomically.
+checks it with the same rules as foi_returns.csv, reports every problem row by row by sheet,
+cell (A1 style), value, what was expected and what was probably meant (cycle/slips.py), under a
+summary of how many forces are in, and only then replaces foi_returns.csv, atomically.
+
+Answers arrive over weeks: a row left untouched (no status, value or note) is an answer not yet
+in, written as no_response with a dated note (data.models.NOT_YET) and left blank again in the
+next workbook, so that the workbook can be imported as often as answers come.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from nsc_report.cycle import workbook_check
+from nsc_report.cycle import slips, workbook_check
+from nsc_report.cycle.keyed import KeyedIn, keyed_in
 from nsc_report.data import (
+    NOT_YET,
     STATUSES,
     DataValidationError,
     Edition,
@@ -27,7 +35,9 @@ from nsc_report.data import (
     _Context,
     _load_core,
     _load_returns,
+    not_yet,
 )
+from nsc_report.data.issues import _once_per_cell
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic, files
 from nsc_report.infra.untrusted import formula_like
@@ -74,6 +84,9 @@ def answer_rows(edition: Edition) -> pd.DataFrame:
     merged = frame.merge(known, on=["force_code", "question_id", "period"], how="left")
     merged["status"] = merged["status"].fillna("")
     merged["note"] = merged["note"].fillna("")
+    # An answer not yet in is left blank to be keyed in (and imported as not yet again).
+    waiting = [not_yet(s, n) for s, n in zip(merged["status"], merged["note"], strict=True)]
+    merged.loc[waiting, ["status", "note"]] = ""
     return merged[COLUMNS]
 
 
@@ -246,40 +259,142 @@ def _check_shown(values: dict[str, object], shown: dict[str, dict[str, str]], nu
                                 f"{values[key]} (were the columns sorted apart?)"))
 
 
-def import_workbook(path: Path, data_dir: Path, edition: str) -> Path:
+@dataclass(frozen=True)
+class Imported:
+    path: Path          # foi_returns.csv, replaced
+    keyed: KeyedIn      # which forces are in
+    note: str           # the note of the rows not yet answered
+
+
+class IntakeProblems(DataValidationError):
+    """Problems in a workbook, listed row by row under a summary of how many forces are in."""
+
+    def __init__(self, issues: list[Issue], text: str):
+        super().__init__(issues)
+        self.args = (text,)  # the row-by-row listing instead of the flat one
+
+
+def _untouched(values: dict[str, object]) -> bool:
+    """A row nobody has keyed anything into: an answer still to come."""
+    return all(values[c] is None or str(values[c]).strip() == ""  # a space is no answer
+               for c in ("status", "value", "note"))
+
+
+def import_workbook(path: Path, data_dir: Path, edition: str,
+                    as_of: dt.date | None = None) -> Imported:
     """Check a keyed-in workbook and write data/<edition>/foi_returns.csv from it; raise
-    DataValidationError (naming sheet and cell) and write nothing if anything is wrong."""
+    IntakeProblems (naming sheet and cell, with suggestions) and write nothing if anything is
+    wrong. A row left untouched is an answer not yet in: written as no_response with the note
+    NOT_YET of `as_of` (today), so that a workbook can be imported again as answers come."""
     rows = read_workbook(path)
     label = str(path)
-    issues: list[Issue] = []
-    ctx = _load_core(data_dir, edition, issues)
-    if issues:
-        raise DataValidationError(issues)
-    body = [r for r in rows[1:] if any(v not in ("", None) for v in r)]
-    sheet_rows = [i + 2 for i, r in enumerate(rows[1:]) if any(v not in ("", None) for v in r)]
+    core: list[Issue] = []
+    ctx = _load_core(data_dir, edition, core)
+    if core:
+        raise DataValidationError(core)
+    note = NOT_YET.format(day=(as_of or dt.date.today()).isoformat())
+    numbered = [(n, dict(zip(COLUMNS, list(r) + [""] * (len(COLUMNS) - len(r)), strict=False)))
+                for n, r in enumerate(rows[1:], 2) if any(v not in ("", None) for v in r)]
+    sheet_rows = [n for n, _ in numbered]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(RETURNS)
     shown = _shown(ctx)
-    for number, row in zip(sheet_rows, body, strict=True):
-        values = dict(zip(COLUMNS, list(row) + [""] * (len(COLUMNS) - len(row)), strict=False))
-        writer.writerow([_text(values[c], cell(c, number), c, issues, label) for c in RETURNS])
-        _check_shown(values, shown, number, issues, label)
+    problems: list[tuple[int | None, Issue]] = []
+    keyed: list[tuple[str, bool]] = []
+    for number, values in numbered:
+        found: list[Issue] = []
+        untouched = _untouched(values)
+        keyed.append((str(values["force_code"]).strip(), not untouched))
+        if untouched:
+            values = {**values, "status": "no_response", "note": note}
+        writer.writerow([_text(values[c], cell(c, number), c, found, label) for c in RETURNS])
+        _check_shown(values, shown, number, found, label)
+        problems += [(number, i) for i in found]
     target = data_dir / edition / "foi_returns.csv"
     # Checked as the text it would be, so that nothing is written until it is valid.
-    found: list[Issue] = []
+    found = []
     _load_returns(target, ctx, found, buffer.getvalue())
-    for issue in found:
+    for issue in _once_per_cell(found):
+        number = sheet_rows[issue.row - 1] if issue.row is not None else None
         where = f"{label}, sheet '{ANSWERS}'"
         first = (issue.column or "").split(",")[0].strip()  # a repeated row names its key
-        if issue.row is not None and first in COLUMNS:
-            where += f", cell {cell(first, sheet_rows[issue.row - 1])}"
-        elif issue.row is not None:
-            where += f", row {sheet_rows[issue.row - 1]}"
-        issues.append(Issue(where, None, issue.column, issue.value, issue.expected))
-    if issues:
-        raise DataValidationError(issues)
+        if number is not None and first in COLUMNS:
+            where += f", cell {cell(first, number)}"
+        elif number is not None:
+            where += f", row {number}"
+        hint = _suggestion(issue, ctx)
+        expected = f"{issue.expected}; {hint}" if hint else issue.expected
+        problems.append((number, Issue(where, None, issue.column, issue.value, expected)))
+    counted = keyed_in(ctx.forces["force_code"] if ctx.forces is not None else [], keyed)
+    if problems:
+        raise _problems(label, counted, problems, dict(numbered), shown)
     files.inside(target, data_dir, "the returns file")  # replaced where it stands, no link
     with atomic.replacing(target) as tmp:
         tmp.write_text(buffer.getvalue(), encoding="utf-8")
-    return target
+    return Imported(target, counted, note)
+
+
+def _suggestion(issue: Issue, ctx: _Context) -> str | None:
+    """What the person keying in probably meant (cycle/slips.py), for the cells whose values
+    are taken from a list or must be a count."""
+    if issue.value in (None, "") or issue.column not in ("status", "value", "force_code",
+                                                          "question_id", "period"):
+        return None
+    if issue.column == "value":
+        if issue.expected.startswith("an empty 'value'"):  # a figure, with a no-figure status
+            return "did you mean the status `answered` (or `partial`)?"
+        return slips.value(issue.value)
+    if issue.column == "status":
+        return slips.choice(issue.value, {k: [m] for k, m in STATUSES.items()})
+    if issue.column == "force_code" and ctx.forces is not None:
+        return slips.choice(issue.value, {c: [n] for c, n in zip(
+            ctx.forces["force_code"], ctx.forces["force_name"], strict=True)})
+    if issue.column == "question_id":
+        return slips.choice(issue.value, {q: [q[1:]] for q in ctx.question_periods})
+    if ctx.meta is not None:
+        return slips.choice(issue.value, {k: [p.label, p.short]
+                                          for k, p in ctx.meta.periods.items()})
+    return None
+
+
+def _problems(label: str, counted: KeyedIn, problems: list[tuple[int | None, Issue]],
+              rows: dict[int, dict[str, object]], shown: dict[str, dict[str, str]]
+              ) -> IntakeProblems:
+    """The problems row by row (a row's key beside its number), those of the sheet as a whole
+    last, under a summary: '3 of 43 forces answered; 40 not yet; 2 problems in 2 rows'."""
+    by_row: dict[int | None, list[Issue]] = {}
+    for number, issue in _distinct(problems):
+        by_row.setdefault(number, []).append(issue)
+    in_rows = sorted(n for n in by_row if n is not None)
+    count = sum(len(found) for found in by_row.values())
+    headline = (f"{label}: {counted.summary()}; {count} problem{'s' * (count != 1)} in "
+                f"{len(in_rows)} row{'s' * (len(in_rows) != 1)}")
+    if None in by_row:
+        headline += f" and {len(by_row[None])} in the sheet as a whole"
+    lines = [headline + ":"]
+    for number in [*in_rows, *([None] if None in by_row else [])]:
+        if number is None:
+            lines.append("  the sheet as a whole:")
+        else:
+            values = rows[number]
+            code = str(values["force_code"]).strip()
+            name = shown["force_name"].get(code)
+            lines.append(f"  row {number} ({code}{f' {name}' if name else ''}, "
+                         f"{values['question_id']}, {values['period']}):")
+        # The workbook is named once, in the summary; each problem by sheet and cell.
+        lines += [f"    - {str(issue).removeprefix(label + ', ')}" for issue in by_row[number]]
+    return IntakeProblems([i for found in by_row.values() for i in found], "\n".join(lines))
+
+
+def _distinct(problems: list[tuple[int | None, Issue]]) -> list[tuple[int | None, Issue]]:
+    """Each problem once: a cell left empty is "a status" to one rule and "a status: answered,
+    ..." to the next, and only the fuller is kept."""
+    groups: dict[tuple[int | None, str, str | None, str], list[str]] = {}
+    for number, issue in problems:
+        groups.setdefault((number, issue.file, issue.column, repr(issue.value)),
+                          []).append(issue.expected)
+    return [(number, issue) for number, issue in problems
+            if not any(other != issue.expected and other.startswith(issue.expected)
+                       for other in groups[(number, issue.file, issue.column,
+                                            repr(issue.value))])]

@@ -12,6 +12,7 @@ from nsc_report.data.edition import Edition, load_edition
 from nsc_report.data.issues import DataValidationError, Issue
 from nsc_report.data.models import (
     COMMISSIONER_KINDS,
+    NOT_YET,
     OVERSIGHT_KINDS,
     REGIONS,
     SECTIONS,
@@ -29,16 +30,17 @@ from nsc_report.data.models import (
     Question,
     Quotation,
     Source,
+    not_yet,
 )
 from nsc_report.data.paths import edition_files, edition_paths
 from nsc_report.data.readers import FILL_IN, MAX_COUNT, MAX_FILE_BYTES
 from nsc_report.data.tables import _load_returns
 
 __all__ = [
-    "COMMISSIONER_KINDS", "FILL_IN", "MAX_COUNT", "MAX_FILE_BYTES", "OVERSIGHT_KINDS", "REGIONS",
-    "SECTIONS", "SPO_APPLICATIONS", "SPO_OUTCOMES", "STATUSES", "STATUSES_OF_DATA",
+    "COMMISSIONER_KINDS", "FILL_IN", "MAX_COUNT", "MAX_FILE_BYTES", "NOT_YET", "OVERSIGHT_KINDS",
+    "REGIONS", "SECTIONS", "SPO_APPLICATIONS", "SPO_OUTCOMES", "STATUSES", "STATUSES_OF_DATA",
     "VALUE_OPTIONAL", "VALUE_REQUIRED", "Codebook", "CpsAnswer", "DataFile",
     "DataValidationError", "Edition", "EditionMeta", "Help", "Issue", "Question", "Quotation",
     "Source", "_Context", "_load_core", "_load_returns", "edition_files", "edition_paths",
-    "load_edition",
+    "load_edition", "not_yet",
 ]

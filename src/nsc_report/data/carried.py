@@ -109,7 +109,7 @@ def outstanding(data_dir: Path, edition: str, templates: Path | None = None) -> 
                 found.append(Outstanding(issue.file, None, str(issue)[len(issue.file):]
                                          .lstrip(", :")))
         try:
-            meta = yaml.safe_load(_text(folder / "edition.yml") or "") or {}
+            meta = yaml.safe_load(_text(folder / "edition.yml", data_dir) or "") or {}
         except yaml.YAMLError:
             meta = {}  # reported among the issues above
         previous = meta.get("previous_edition") if isinstance(meta, dict) else None

@@ -23,6 +23,22 @@ STATUSES = {
 }
 
 
+# An answer not keyed in yet: `intake import` codes a row of the workbook that was left
+# untouched (no status, value or note) as no response with this note, dated. It is what the row
+# will be if no answer comes, so the report, the validator and the workbook need no status of
+# their own for it, and the 2024 edition's outputs do not change; `status` counts these rows as
+# not yet answered, `check` lists them before publication and the next workbook leaves them
+# blank to be keyed in.
+NOT_YET = "Not yet answered (as of import {day})"
+_NOT_YET = re.compile(r"Not yet answered \(as of import \d{4}-\d{2}-\d{2}\)")
+
+
+def not_yet(status: object, note: object) -> bool:
+    """Whether a row of the returns is an answer still to come (see NOT_YET)."""
+    return status == "no_response" and isinstance(note, str) and bool(
+        _NOT_YET.fullmatch(note.strip()))
+
+
 # Statuses for which a figure is required, allowed, or must be absent.
 VALUE_REQUIRED = {"answered"}
 

@@ -1,7 +1,8 @@
 """`nsc-report check`: everything that stands between an edition and its publication.
 
 Each problem names its file and line: illustrative data, a figure that is not published
-printed without its caveat, a quotation that is not in its source, `FILL IN` markers and last
+printed without its caveat, a quotation that is not in its source, answers not yet in (a
+force's rows of the returns left blank at import), `FILL IN` markers and last
 year's values marked `BEFORE PUBLICATION`, what is carried over unchanged from the previous
 edition (chapters, quotations, source documents), empty
 contact fields, facts about who oversees a force that were not checked against a source, and
@@ -16,7 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nsc_report.data import FILL_IN, DataValidationError, Edition, edition_paths, load_edition
+from nsc_report.data import (
+    FILL_IN,
+    DataValidationError,
+    Edition,
+    edition_paths,
+    load_edition,
+    not_yet,
+)
 from nsc_report.data.carried import carried_over
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
@@ -110,6 +118,21 @@ def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
                                           f"({record['note']})")
 
 
+def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
+    """Answers not yet in (rows `intake import` found untouched): each force's, at the line of
+    its first such row. They build as no response; published, they must be that on purpose."""
+    path = edition_paths(ed.directory.parent, ed.meta.edition)["returns"]
+    returns = ed.returns.reset_index(drop=True)  # in the file's order: row i on line i + 2
+    waiting = returns[[not_yet(s, n) for s, n in zip(returns["status"], returns["note"],
+                                                     strict=True)]]
+    for code, rows in waiting.groupby("force_code", sort=True):
+        yield Problem(_label(path, root), int(rows.index[0]) + 2,
+                      f"{len(rows)} answer(s) of {rows['force_name'].iloc[0]} ({code}) not yet "
+                      f"in ({rows['note'].iloc[0]}): import them, or once the deadline has "
+                      f"passed give these rows a note such as \"No response received by the "
+                      f"report's deadline\"", kind=NOT_YET_IN)
+
+
 def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Problem]:
     for path in paths:
         for number, line in enumerate(_lines(path), 1):
@@ -141,7 +164,7 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
                 *_fill_in([*ed.files, *edition_chapters(ed)], root),
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
                     data_dir, edition, ed.meta.previous_edition)),
-                *_contacts(ed, meta_path, root), *_oversight(ed, root)]
+                *_contacts(ed, meta_path, root), *_oversight(ed, root), *_not_yet(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
     problems += _links(word_files(root, ed), root, allowed)
@@ -185,6 +208,7 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
 
 UNRECORDED = "figures changed without a revision entry"
 CARRIED = "carried over unchanged from the previous edition"
+NOT_YET_IN = "forces' answers not yet in"
 
 
 def summary(problems: list[Problem], edition: str) -> str:

@@ -1,0 +1,57 @@
+"""What a person keying answers in probably meant: '4,102' for 4102, 'Not held' for `not_held`,
+a force's name for its code. A suggestion is only ever printed beside the problem; nothing is
+corrected without the person who keyed it in (the figure is theirs to confirm)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+# Thousands written with separators: '4,102', '12 345', "1'000", with a no-break space too.
+_GROUPED = re.compile(r"\d{1,3}(?:([,\s\u00a0\u202f'])\d{3})(?:\1\d{3})*")
+_WHOLE_DECIMAL = re.compile(r"(\d+)\.0+")
+# Words a force writes for nothing at all, and for no figure to give.
+_ZERO = {"nil", "zero", "none recorded"}
+_NO_FIGURE = {"n/a", "na", "-", "--", "unknown", "not known", "not available", "nk", "?"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_\-:().]+", " ", text.strip().lower()).strip()
+
+
+def value(given: object) -> str | None:
+    """A suggestion for a count that is not written in digits alone."""
+    text = str(given).strip()
+    if _GROUPED.fullmatch(text):
+        return f"did you mean {re.sub(r'[^0-9]', '', text)}?"
+    whole = _WHOLE_DECIMAL.fullmatch(text)
+    if whole:
+        return f"did you mean {int(whole.group(1))}?"
+    if text.lower() in _ZERO:
+        return "did you mean 0?"
+    if text.lower() in _NO_FIGURE:
+        return "leave the value empty and choose the status that says why there is no figure"
+    return None
+
+
+def choice(given: object, choices: Mapping[str, Iterable[str]]) -> str | None:
+    """A suggestion for a status, force code, question id or period that is not one:
+    `choices` maps each allowed key to what else it goes by (a force's name, a period's
+    label, a status's meaning). An exact match but for case, spaces and punctuation wins;
+    otherwise the closest keys (difflib), at most two."""
+    text = str(given).strip()
+    if not text:
+        return None
+    aliases: dict[str, str] = {}
+    for key, others in choices.items():
+        for alias in (key, *others):
+            aliases.setdefault(_norm(alias), key)
+    exact = aliases.get(_norm(text))
+    if exact is not None:
+        return f"did you mean `{exact}`?"
+    close = difflib.get_close_matches(_norm(text), list(aliases), n=4, cutoff=0.6)
+    keys = list(dict.fromkeys(aliases[c] for c in close))[:2]
+    if not keys:
+        return None
+    return "did you mean " + " or ".join(f"`{k}`" for k in keys) + "?"
