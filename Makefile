@@ -42,7 +42,9 @@ check: install
 ## The whole test suite: unit, validation, nbval (every executed notebook re-executed), build,
 ## browser, accessibility and PDF tests, on every core (pytest-xdist; JOBS=1 runs them serially).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-XDIST = $(if $(filter 1,$(JOBS)),-p no:xdist,-n $(JOBS) --dist loadgroup)
+# loadscope: a test module's tests (and a notebook's cells, which share one kernel) stay in one
+# test process, so a module's fixtures are made once.
+XDIST = $(if $(filter 1,$(JOBS)),-p no:xdist,-n $(JOBS) --dist loadscope)
 
 test: install
 	$(BIN)/ruff check src tests bench conftest.py

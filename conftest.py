@@ -10,8 +10,8 @@ execution count, the working directory, `sys.path`, environment, warnings, Altai
 matplotlib state, and this package's modules imported afresh. nbval itself still runs every
 cell and compares every output; only the start of the kernel is shared.
 
-With pytest-xdist, a notebook's cells run in order on one worker (`xdist_group`), so the
-notebooks spread over the workers like any other test.
+With pytest-xdist (`--dist loadscope`, as the Makefile runs it), a notebook's cells run in
+order on one worker, as a test module's tests do, so the notebooks spread over the workers.
 `NSC_NBVAL_FRESH_KERNELS=1` gives each notebook a new kernel, as stock nbval does.
 
 `--nbval-changed-only` (`make test-fast`) re-executes only the notebooks whose inputs changed
@@ -130,13 +130,10 @@ def unchanged_notebooks(root: Path) -> set[Path]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A notebook's cells share one kernel, in order: keep them on one xdist worker. With
-    --nbval-changed-only, leave out the notebooks whose inputs are unchanged."""
+    """With --nbval-changed-only, leave out the notebooks whose inputs are unchanged."""
     if nbval_plugin is None:
         return
     cells = [item for item in items if isinstance(item, nbval_plugin.IPyNbCell)]
-    for item in cells:
-        item.add_marker(pytest.mark.xdist_group(item.parent.nodeid))
     unchanged = config.stash.get(_UNCHANGED, set())
     skipped = {item for item in cells if item.path.resolve() in unchanged}
     if skipped:

@@ -15,9 +15,7 @@ from helpers import ROOT, Built, requires_chromium
 
 from nsc_report.infra.serve import serve
 
-# One test process for the module: it shares one server and one Chromium.
-pytestmark = [pytest.mark.browser, pytest.mark.build, requires_chromium,
-              pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.build, requires_chromium]
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -19,8 +19,7 @@ from helpers import DATA, ROOT, Built, requires_chromium, run_cli, small_data
 
 from nsc_report.infra.lock import LOCK_NAME, _start_time
 
-# One test process for the module: its builds are killed in one scratch build, in turn.
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("faults")]
+pytestmark = pytest.mark.build
 
 
 def snapshot(out: Path) -> dict[str, str]:

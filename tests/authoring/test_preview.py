@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, chromium_path, requires_chromium
 
-# One test process for the module: its tests edit and watch one running preview, in turn.
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("preview")]
+pytestmark = pytest.mark.build
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
                                 ".pytest_cache", ".ruff_cache")

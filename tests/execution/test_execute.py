@@ -19,9 +19,6 @@ from nsc_report.execution.cache import clean_outputs, plan
 from nsc_report.execution.run import ExecutionError, execute, execute_jobs, run_fresh
 from nsc_report.execution.templates import Job, jobs_for
 
-# One test process for the module: its tests share one execution of every section.
-pytestmark = pytest.mark.xdist_group("test_execute")
-
 # The chapters of the committed edition (the comparison with a previous edition is tested with
 # the synthetic edition that has one, in test_year_on_year.py).
 SECTIONS = sorted(

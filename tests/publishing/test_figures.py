@@ -130,6 +130,7 @@ def test_forces_counted_are_those_the_data_give():
     assert forces("reports/reports_decreased") == fell
 
 
+@pytest.mark.build  # executes every notebook of the edition
 def test_changing_one_answer_changes_exactly_what_depends_on_it(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -193,6 +194,7 @@ def test_compare_reads_a_git_revision(tmp_path: Path):
         review.from_git(repo, "no-such-revision", EDITION)
 
 
+@pytest.mark.build  # executes every notebook of the edition
 def test_fresh_execution_shows_what_the_data_now_give(tmp_path: Path):
     """What `make test` prints when nbval fails: the committed notebooks against the data."""
     data = tmp_path / "data"

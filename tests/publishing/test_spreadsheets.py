@@ -18,9 +18,6 @@ from nsc_report.data import load_edition
 from nsc_report.publishing import spreadsheets
 from nsc_report.publishing.downloads import published_table, returns_table
 
-# One test process for the module: its tests share the workbooks written once.
-pytestmark = pytest.mark.xdist_group("test_spreadsheets")
-
 FIRST = ["Cover", "Contents", "Notes"]
 
 

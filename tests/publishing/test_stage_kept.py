@@ -15,9 +15,6 @@ from nsc_report.layout import Layout
 from nsc_report.publishing.downloads import download_names
 from nsc_report.publishing.stage import stage
 
-# One test process for the module: its tests share one staged book.
-pytestmark = pytest.mark.xdist_group("test_stage_kept")
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

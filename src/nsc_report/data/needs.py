@@ -132,7 +132,9 @@ def quoted(folder: Path) -> dict[str, tuple[Path, int]]:
     """Each quotation id printed by the Markdown files of a folder, with where it is."""
     found: dict[str, tuple[Path, int]] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        text = files.read_text(path, "a chapter", within=folder)  # never through a link
+        if path.is_symlink():
+            continue  # never read through a link; the chapters' own check names it
+        text = files.read_text(path, "a chapter", within=folder)
         for match in QUOTE.finditer(text):
             found.setdefault(match.group(1), (path, text[:match.start()].count("\n") + 1))
     return found
