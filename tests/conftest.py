@@ -52,6 +52,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(out)
 
 
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test that reads the built report is a build test, whatever its module says: `make
+    test-fast` (-m "not build") must not start the build for it."""
+    if "built" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.build)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """When a committed notebook no longer reproduces (nbval), say which published figures the
     data and code now give differently, instead of leaving the reviewer a diff of JSON."""

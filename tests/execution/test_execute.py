@@ -64,6 +64,7 @@ def section_jobs(root: Path) -> list[Job]:
 
 # --- warm kernels give what fresh kernels give -------------------------------------------------
 
+@pytest.mark.build  # a fresh kernel per notebook: the cost the warm route saves everywhere else
 @pytest.mark.parametrize("name", SECTIONS)
 def test_a_warm_kernel_gives_the_notebook_a_fresh_kernel_gives(executed, name):
     job = next(j for j in section_jobs(executed) if j.label == name)
