@@ -180,3 +180,25 @@ def test_a_row_with_a_cell_missing_is_refused_not_read_as_empty(data_copy):
     message = problems(data_copy)
     assert f"data/{EDITION}/national.csv, row 1 (line 2)" in message
     assert "6 cells" in message and "5 found" in message
+
+
+def test_an_explicit_tag_is_refused_not_decoded(data_copy, capsys):
+    """`!!binary` decoded base64 into a value (a hostile review found it)."""
+    edit_meta(data_copy, "forces_asked: 43", "forces_asked: !!binary NDM=")  # base64 of '43'
+    code, message = validate(data_copy, capsys)
+    assert code == 1 and "Traceback" not in message
+    assert f"data/{EDITION}/edition.yml" in message and "a tag" in message
+
+
+def test_a_count_in_other_digits_is_named_with_its_value(data_copy, capsys):
+    """'٢٦٥٦' (Arabic-Indic digits) was reported as a missing figure, without its value."""
+    path = data_copy / EDITION / "foi_returns.csv"
+    text = path.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if ",answered," in line
+                 and line.split(",")[4].isdigit())
+    value = first.split(",")[4]
+    arabic = "".join(chr(0x0660 + int(d)) for d in value)
+    path.write_text(text.replace(first, first.replace(f",{value},", f",{arabic},", 1), 1),
+                    encoding="utf-8")
+    code, message = validate(data_copy, capsys)
+    assert code == 1 and f"got '{arabic}'" in message and "digits only" in message

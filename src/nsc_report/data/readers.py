@@ -86,10 +86,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024   # no edition file comes near this; a bigger 
 MAX_COUNT = 10_000_000              # more than any force could record in a year
 
 
-WHOLE = re.compile(r"^\d+$")
+WHOLE = re.compile(r"^[0-9]+$")  # ASCII digits: \d would take ٢٦٥٦ and then fail to parse it
 
 
-DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 def _read_text(path: Path, label: str, issues: list[Issue], data_dir: Path | None,

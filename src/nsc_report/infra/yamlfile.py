@@ -4,7 +4,8 @@
   expands to gigabytes) is then impossible, whatever key it stands under.
 - At most MAX_DEPTH levels of nesting and MAX_NODES values: deep nesting ends in a message
   naming the file and line, not a RecursionError.
-- A key given twice in one mapping is refused (the second would silently win).
+- A key given twice in one mapping is refused (the second would silently win), and so is an
+  explicit tag (`!!binary` would decode base64, `!!str` turn a number into text).
 - A number is read as a number only when written in plain decimal digits: YAML 1.1 reads
   `010` as 8 and `1:30` as 90, which is not what anyone typing them means; such values stay
   text, for the model to accept or refuse.
@@ -47,6 +48,10 @@ class StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):  # an explicit tag (!!binary, !!str, !custom) decodes a value
+            raise ComposerError(None, None, f"a tag ({shorten(tag)}): these files use no tags, "
+                                f"write the value out plainly", event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             raise ComposerError(None, None, f"an alias (*{event.anchor}): these files do not "
                                 f"use anchors and aliases, write the value out",
