@@ -130,7 +130,12 @@ def unchanged_notebooks(root: Path) -> set[Path]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With --nbval-changed-only, leave out the notebooks whose inputs are unchanged."""
+    """The modules that build first, the notebooks last: pytest-xdist hands out modules in this
+    order, so the longest start while the other process works through the short ones. With
+    --nbval-changed-only, leave out the notebooks whose inputs are unchanged."""
+    builds = {item.path for item in items if item.get_closest_marker("build")}
+    items.sort(key=lambda item: 0 if item.path in builds else 2 if item.path.suffix == ".ipynb"
+               else 1)
     if nbval_plugin is None:
         return
     cells = [item for item in items if isinstance(item, nbval_plugin.IPyNbCell)]
