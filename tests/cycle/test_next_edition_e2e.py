@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 from helpers import EDITION, ROOT, run_cli
+from openpyxl import load_workbook
+
+from nsc_report.cycle.intake import ANSWERS, cell
 
 NEW = "2025"
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
@@ -68,6 +71,31 @@ def test_january_letters_tracker_and_what_is_missing(data_copy: Path, tmp_path: 
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
     (root / "notebooks").symlink_to(ROOT / "notebooks")
     start(root, data_copy)
+
+    # February: three forces have answered; their rows are keyed in and imported as they come,
+    # the other forces' rows left untouched.
+    where = ("--edition", NEW, "--root", str(root), "--data-dir", str(data_copy))
+    book = tmp_path / "answers.xlsx"
+    made = run_cli("intake", "workbook", *where, "--out", str(book))
+    assert made.returncode == 0, made.stdout + made.stderr
+    wb = load_workbook(book)
+    ws = wb[ANSWERS]
+    rows = range(2, ws.max_row + 1)
+    codes = list(dict.fromkeys(ws[cell("force_code", r)].value for r in rows))[:3]
+    for r in rows:
+        if ws[cell("force_code", r)].value in codes:
+            ws[cell("status", r)] = "not_held"
+    wb.save(book)
+    imported = run_cli("intake", "import", str(book), *where)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "3 of 43 forces answered; 40 not yet" in imported.stdout + imported.stderr
+    with (data_copy / NEW / "foi_returns.csv").open(newline="", encoding="utf-8") as fh:
+        answers = list(csv.DictReader(fh))
+    assert {r["force_code"] for r in answers if r["status"] == "not_held"} == set(codes)
+    assert all(r["note"].startswith("Not yet answered") for r in answers
+               if r["force_code"] not in codes)
+    checked = run_cli("validate", *where)
+    assert "expected rows for all 43 forces" not in checked.stderr, checked.stderr
 
 
 def fill(data: Path) -> None:
