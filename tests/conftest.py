@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from helpers import DATA, ROOT, Built, run_cli
+from helpers import DATA, ROOT, Built, project_copy, run_cli
 
 
 @pytest.fixture
@@ -35,21 +35,24 @@ def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The committed edition built from scratch (HTML, and the PDF where Chromium exists),
-    in a scratch folder so that the repository's book/ and _build/ are not touched.
+    """The committed edition built as `make report` builds it on a fresh clone (HTML, and the
+    PDF where Chromium exists), in a copy of the project so that the repository's book/ and
+    _build/ are not touched.
 
     Built once per run: the first test process that needs it builds it while the others wait
     on a lock, then every process reads the same build (and its outcome, if it failed)."""
     shared = shared_tmp(tmp_path_factory)
-    out, outcome = shared / "report", shared / "report.outcome.json"
+    root, outcome = shared / "project", shared / "report.outcome.json"
     with FileLock(str(shared / "report.lock")):
         if not outcome.exists():
-            result = run_cli("report", "--out", str(out))
+            shutil.rmtree(root, ignore_errors=True)
+            project_copy(root)
+            result = run_cli("report", "--root", str(root))
             outcome.write_text(json.dumps({"returncode": result.returncode,
                                            "output": result.stdout + result.stderr}))
     recorded = json.loads(outcome.read_text())
     assert recorded["returncode"] == 0, recorded["output"]
-    return Built(out)
+    return Built(root)
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:

@@ -102,9 +102,41 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=900)
 
 
+# What a copy of the project leaves out: what a fresh clone does not have either.
+PROJECT_IGNORE = ("_build", ".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache",
+                  ".ruff_cache", ".hypothesis")
+
+
+def project_copy(target: Path, data: Path | None = None) -> Path:
+    """A copy of the project as a fresh clone has it (its committed executed notebooks in
+    book/ included), or with `data` in place of its data folder (and without the notebooks
+    executed for the committed data)."""
+    import shutil
+
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*PROJECT_IGNORE))
+    if data is not None:
+        shutil.rmtree(target / "data")
+        shutil.copytree(data, target / "data")
+        for notebook in (target / "book").rglob("*.ipynb"):
+            notebook.unlink()
+    return target
+
+
 @dataclass(frozen=True)
 class Built:
-    out: Path
+    """The committed edition built in a copy of the project as `make report` builds it on a
+    fresh clone: the executed notebooks are the committed ones (up to date, so none is executed
+    again; nbval proves they are what a fresh execution gives), the site and PDFs new."""
+
+    root: Path
+
+    @property
+    def out(self) -> Path:
+        return self.root / "_build"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "book"
 
     @property
     def html(self) -> Path:
@@ -118,11 +150,11 @@ class Built:
         return (self.html / "book" / f"{name}.html").read_text(encoding="utf-8")
 
     def sibling(self, prefix: str) -> Path:
-        """A new empty folder beside the build, at the same depth (executed notebooks name the
-        data folder by relative path), unique to the caller."""
+        """A new empty folder beside the project copy, at the same depth (executed notebooks
+        name the data folder by relative path), unique to the caller."""
         import tempfile
 
-        return Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=self.out.parent))
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=self.root.parent))
 
 
 def pdf_fonts(pdf):  # type: ignore[no-untyped-def]

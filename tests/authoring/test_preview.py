@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,12 +17,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, chromium_path, requires_chromium
+from helpers import chromium_path, project_copy, requires_chromium
 
 pytestmark = pytest.mark.build
 
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
-                                ".pytest_cache", ".ruff_cache")
 PATIENCE = 180  # seconds: a rebuild on a loaded two-core machine
 
 
@@ -54,7 +51,7 @@ def wait_for(predicate: Callable[[], bool], what: str, proc: subprocess.Popen) -
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     root = tmp_path_factory.mktemp("preview") / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
+    project_copy(root)
     port = free_port()
     log = (root.parent / "preview.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "nsc_report.cli", "preview", "--root",

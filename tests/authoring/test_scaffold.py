@@ -9,18 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, project_copy
 
 from nsc_report.authoring.scaffold import ScaffoldError, add_to_toc, new_section
 
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
-                                ".pytest_cache", ".ruff_cache")
-
 
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
-    return root
+    """A copy of the project as a fresh clone has it. (Not of a smaller edition: the new
+    section's test runs the project's own prose tests, which read the committed data.)"""
+    return project_copy(tmp_path / "project")
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

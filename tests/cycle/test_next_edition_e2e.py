@@ -12,14 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, ROOT, run_cli
+from helpers import EDITION, ROOT, project_copy, run_cli
 from openpyxl import load_workbook
 
 from nsc_report.cycle.intake import ANSWERS, cell
 
 NEW = "2025"
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
-                                ".pytest_cache", ".ruff_cache")
 TITLE = "Still unseen: stalking in 2025"
 
 
@@ -127,7 +125,7 @@ def test_the_next_edition_end_to_end(tmp_path: Path):
     from nsc_report.execution.run import out_of_date
 
     root = tmp_path / "project"
-    shutil.copytree(ROOT, root, ignore=IGNORE)
+    project_copy(root)
     data = root / "data"
     start(root, data)
     fill(data)

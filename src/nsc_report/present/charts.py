@@ -99,8 +99,10 @@ class AccessibleChart:
 
     # --- specs ----------------------------------------------------------------------------
     def web_spec(self) -> dict[str, Any]:
-        """Vega-Lite for the page: fills its container; the title is in the HTML figure."""
-        spec = self.chart.properties(width="container").to_dict()
+        """Vega-Lite for the page: fills its container; the title is in the HTML figure.
+        Not validated against the schema again: `static_spec` validates the same chart, and
+        validation was a tenth of a force page's execution."""
+        spec = self.chart.properties(width="container").to_dict(validate=False)
         spec["config"] = theme_config()
         spec["description"] = self.alt_text
         return spec
