@@ -250,3 +250,21 @@ def myst_html(source: str, config: str) -> str:
     out = publish_string(source, parser=Parser(), writer_name="html5", settings_overrides={
         **MYST_CONFIGS[config], "report_level": 5, "halt_level": 5, "output_encoding": "unicode"})
     return out[out.index("<main"):out.index("</main>")]
+
+
+def notebook_template(path: Path, *sources: str) -> Path:
+    """A template notebook of a parameters cell and `sources`, as the execution tests need."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook()
+    params = new_code_cell('edition = "x"\ndata_dir = "x"\ncurrent_period = "x"\n'
+                           'previous_period = "x"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, *(new_code_cell(s) for s in sources)]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i}"
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+    return path

@@ -1,5 +1,5 @@
-"""Execution: warm kernels give what fresh kernels give, the cache re-executes exactly the
-notebooks whose inputs changed, and failures damage nothing."""
+"""Execution: warm kernels give what fresh kernels give, and the cache re-executes exactly the
+notebooks whose inputs changed. (Failures: test_execution_failures.py.)"""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import DATA, EDITION, ROOT, cells, rewrite_csv, set_answer
+from helpers import DATA, EDITION, ROOT, cells, notebook_template, rewrite_csv, set_answer
 from nbformat.v4 import new_code_cell, new_notebook
 
 from nsc_report.data import load_edition
 from nsc_report.execution import cache, templates
 from nsc_report.execution.cache import clean_outputs, plan
-from nsc_report.execution.run import ExecutionError, execute, execute_jobs, run_fresh
+from nsc_report.execution.run import execute, execute_jobs, run_fresh
 from nsc_report.execution.templates import Job, jobs_for
 
 # The chapters of the committed edition (the comparison with a previous edition is tested with
@@ -25,20 +25,6 @@ SECTIONS = sorted(
     f"{p.stem}.ipynb" for p in templates.templates(ROOT / "notebooks")
     if templates.template_kind(p) is None
     and templates.applies_to(templates.template_settings(p), load_edition(DATA, EDITION)))
-
-
-def template(path: Path, *sources: str) -> Path:
-    nb = new_notebook()
-    params = new_code_cell('edition = "x"\ndata_dir = "x"\ncurrent_period = "x"\n'
-                           'previous_period = "x"')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, *(new_code_cell(s) for s in sources)]
-    for i, cell in enumerate(nb.cells):
-        cell.id = f"c{i}"
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, path)
-    return path
 
 
 def names(jobs: list[Job]) -> list[str]:
@@ -85,7 +71,7 @@ def test_nothing_leaks_from_one_notebook_to_the_next(data_copy, tmp_path):
     what it sees on a fresh kernel."""
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()
-    template(notebooks / "a_dirty.ipynb",
+    notebook_template(notebooks / "a_dirty.ipynb",
              "import os, sys, warnings\nimport altair as alt\nimport pandas as pd\n"
              "leaked = 42\nos.chdir('/')\nsys.path.insert(0, '/nowhere')\n"
              "os.environ['NSC_LEAK'] = '1'\nwarnings.simplefilter('ignore')\n"
@@ -99,7 +85,7 @@ def test_nothing_leaks_from_one_notebook_to_the_next(data_copy, tmp_path):
              "      os.environ.get('NSC_LEAK'), alt.theme.active,\n"
              "      alt.data_transformers.options, pd.get_option('display.max_rows'),\n"
              "      hasattr(nsc_report.present.fmt, 'LEAK'))")
-    template(notebooks / "b_probe.ipynb", probe, "warnings.warn('first warning')",
+    notebook_template(notebooks / "b_probe.ipynb", probe, "warnings.warn('first warning')",
              "print(len(In), sorted(Out), _i)")
     edition = load_edition(data_copy, EDITION)
     jobs = jobs_for(notebooks, out, edition)
@@ -217,12 +203,13 @@ def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
     notebooks.mkdir()
     extra = data_copy / EDITION / "extra.txt"
     extra.write_text("one")
-    tpl = template(notebooks / "reader.ipynb", "print(len(edition))")
+    tpl = notebook_template(notebooks / "reader.ipynb", "print(len(edition))")
     edition = load_edition(data_copy, EDITION)
     execute(notebooks, out, edition)
     extra.write_text("two")
     assert plan(jobs_for(notebooks, out, edition))[0] == []  # not read: no reason to run
-    template(tpl, "import os\nprint(open(os.path.join(data_dir, edition, 'extra.txt')).read())")
+    notebook_template(
+        tpl, "import os\nprint(open(os.path.join(data_dir, edition, 'extra.txt')).read())")
     assert [r.status for r in execute(notebooks, out, edition)] == ["executed"]
     record = json.loads((out / "reader.ipynb").read_text())["metadata"]["nsc_report"]
     assert "../data/2024/extra.txt" in record["inputs"]["data"]
@@ -233,7 +220,7 @@ def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
 def test_unchanged_inputs_are_not_executed_again(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()
-    template(notebooks / "ok.ipynb", "from nsc_report.notebook import open_edition\n"
+    notebook_template(notebooks / "ok.ipynb", "from nsc_report.notebook import open_edition\n"
              "ed = open_edition(data_dir, edition)\nprint(edition, len(ed.returns))")
     first = execute(notebooks, out, load_edition(data_copy, EDITION))
     second = execute(notebooks, out, load_edition(data_copy, EDITION))
@@ -253,66 +240,11 @@ def test_normalise_drops_timings_and_paths(tmp_path):
     cell = new_code_cell("x = 1", metadata={"papermill": {"duration": 1.0},
                                             "execution": {"iopub.status.busy": "2026"}})
     nb.cells = [cell]
-    tpl = template(tmp_path / "a.ipynb", "x = 1")
+    tpl = notebook_template(tmp_path / "a.ipynb", "x = 1")
     job = Job(tpl, tmp_path / "book" / "a.ipynb", {"edition": "2024"}, "a.ipynb")
     out = json.dumps(clean_outputs(nb, job))
     assert "/home/me" not in out and "2026" not in out and "duration" not in out
     assert json.loads(out)["metadata"]["nsc_report"]["inputs"] == {"data": [], "modules": []}
-
-
-# --- failures ------------------------------------------------------------------------------------
-
-def test_a_failing_notebook_is_named_and_nothing_is_replaced(data_copy, tmp_path):
-    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
-    notebooks.mkdir()
-    out.mkdir()
-    template(notebooks / "good.ipynb", "x = 1")
-    template(notebooks / "bad.ipynb", "y = 1", "raise ValueError('broken on purpose')")
-    previous = {name: b"previous good copy" for name in ("good.ipynb", "bad.ipynb")}
-    for name, content in previous.items():
-        (out / name).write_bytes(content)
-    with pytest.raises(ExecutionError) as info:
-        execute(notebooks, out, load_edition(data_copy, EDITION))
-    message = str(info.value)
-    assert "notebooks/bad.ipynb failed in cell 3" in message
-    assert "ValueError: broken on purpose" in message
-    for name, content in previous.items():
-        assert (out / name).read_bytes() == content
-    assert sorted(p.name for p in out.iterdir()) == ["bad.ipynb", "good.ipynb"]
-
-
-def test_a_kernel_that_dies_once_is_replaced_and_the_notebook_retried(data_copy, tmp_path):
-    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
-    notebooks.mkdir()
-    marker = tmp_path / "died-once"
-    template(notebooks / "flaky.ipynb",
-             f"import os, pathlib\nm = pathlib.Path({str(marker)!r})\n"
-             "if not m.exists():\n    m.touch()\n    os._exit(1)\nprint('survived')")
-    results = execute(notebooks, out, load_edition(data_copy, EDITION), workers=1)
-    assert [r.status for r in results] == ["executed"]
-    assert "survived" in json.dumps(nbformat.read(out / "flaky.ipynb", as_version=4).cells[2])
-
-
-def test_a_kernel_that_always_dies_is_reported(data_copy, tmp_path):
-    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
-    notebooks.mkdir()
-    template(notebooks / "dies.ipynb", "import os\nos._exit(1)")
-    template(notebooks / "fine.ipynb", "x = 1")
-    with pytest.raises(ExecutionError) as info:
-        execute(notebooks, out, load_edition(data_copy, EDITION), workers=1)
-    assert "notebooks/dies.ipynb failed" in str(info.value)
-    assert "kernel died" in str(info.value) and "tried twice" in str(info.value)
-    assert not out.exists() or list(out.iterdir()) == []
-
-
-def test_a_notebook_that_hangs_is_stopped_at_the_timeout(data_copy, tmp_path):
-    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
-    notebooks.mkdir()
-    template(notebooks / "hangs.ipynb", "import time\ntime.sleep(600)")
-    with pytest.raises(ExecutionError) as info:
-        execute(notebooks, out, load_edition(data_copy, EDITION), workers=1, timeout=3)
-    assert "notebooks/hangs.ipynb failed" in str(info.value)
-    assert "stopped after 3 s" in str(info.value)
 
 
 def test_committed_executed_notebooks_are_portable():
