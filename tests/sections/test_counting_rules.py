@@ -1,0 +1,87 @@
+"""Every mention of a counting-rule change comes from the one table
+(reference/counting_rules.csv): the charts mark the changes within their years, their tables
+name the rules each year was counted under, and a change added to the table reaches every
+consumer."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from helpers import DATA
+
+from nsc_report.data import Edition, load_edition
+from nsc_report.sections import published
+
+DURHAM = "E23000008"
+
+
+@pytest.fixture(scope="module")
+def ed() -> Edition:
+    return load_edition(DATA, "2024", lazy=True)
+
+
+def add_change(data: Path, day: str, what: str) -> None:
+    """A row added to the committed table, in its place among the others."""
+    path = data / "reference" / "counting_rules.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    rows.append({**rows[-1], "from": day, "what": what, "since": "a test rule holds",
+                 "checked": "no", "note": "made up for the test"})
+    rows.sort(key=lambda r: r["from"])
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# --- the committed edition's words ---------------------------------------------------------------
+
+def test_the_words_that_were_right_for_2024_stay_the_same(ed: Edition):
+    assert ("The counting rules changed in April 2018 and April 2020, and each change added "
+            "offences to the count, so the years either side are not comparable"
+            in published.national_charge_sentence(ed))
+    chart = published.national_charge_chart(ed)
+    assert chart.title.endswith("under counting rules that changed twice since 2014/15")
+    assert list(chart.table["Counting rules"]) == ["before April 2018"] * 3 + [
+        "April 2018 to March 2020"] * 2 + ["from April 2020"] * 2
+    charge = published.charge_chart(ed, DURHAM)
+    assert "May 2023" not in charge.caption
+    assert list(charge.table["Counting rules"])[-1] == "from April 2020"
+
+
+# --- one table, every consumer ------------------------------------------------------------------
+
+def test_a_change_added_to_the_table_reaches_every_consumer(data_copy: Path):
+    add_change(data_copy, "2021-10-01", "a change made up for this test")
+    ed = load_edition(data_copy, "2024", lazy=True)
+    label = "October 2021: a change made up for this test"
+    group = published.group_chart(ed, DURHAM)
+    charge = published.charge_chart(ed, DURHAM)
+    national = published.national_charge_chart(ed)
+    assert "October 2021" in published.group_sentence(ed, DURHAM)
+    assert label in group.caption and "October 2021" in group.alt_text
+    assert label in charge.caption
+    assert "from October 2021 (partly before)" in list(charge.table["Counting rules"])
+    assert "October 2021" in published.national_charge_sentence(ed)
+    assert "three times" in national.title and label in national.caption
+    # The chart marks it among the others.
+    spec = group.chart.to_dict()
+    marked = dict.fromkeys(d["what"].split(":")[0] for data in spec["datasets"].values()
+                           for d in data if "what" in d)
+    assert list(marked) == [c.month for c in ed.counting_rules]
+    assert "October 2021" in marked
+
+
+def test_a_single_change_is_worded_as_one(data_copy: Path):
+    path = data_copy / "reference" / "counting_rules.csv"
+    header, first, *_ = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text(header + first, "utf-8")
+    ed = load_edition(data_copy, "2024", lazy=True)
+    assert ("so figures either side of that date cannot be compared: the chart marks the "
+            "change and does not join the points across it") in published.group_sentence(
+                ed, DURHAM)
+    assert "A dashed vertical line marks the counting-rule change (April 2018" \
+        in published.group_chart(ed, DURHAM).caption
+    assert "changed once since" in published.national_charge_chart(ed).title
