@@ -85,3 +85,22 @@ def test_a_single_change_is_worded_as_one(data_copy: Path):
     assert "A dashed vertical line marks the counting-rule change (April 2018" \
         in published.group_chart(ed, DURHAM).caption
     assert "changed once since" in published.national_charge_chart(ed).title
+
+
+def test_a_force_page_names_the_may_2023_change_its_series_crosses(ed: Edition):
+    """Force pages named only April 2018 and April 2020 and labelled the year ending June 2025
+    "from April 2020", though the May 2023 change falls between it and the year before it
+    (the reports chapter and the methodology named it)."""
+    sentence = published.group_sentence(ed, DURHAM)
+    assert "changed in April 2018, April 2020 and again in May 2023" in sentence
+    assert "the chart marks the three changes" in sentence
+    chart = published.group_chart(ed, DURHAM)
+    assert "May 2023: where stalking or harassment comes with other offences" in chart.caption
+    assert "April 2018, April 2020 and May 2023" in chart.alt_text
+    eras = dict(zip(chart.table["Period"], chart.table["Counting rules"], strict=True))
+    assert eras["year ending June 2025"] == "from May 2023"
+    assert eras["year ending December 2019"] == "April 2018 to March 2020"
+    spec = chart.chart.to_dict()
+    marked = dict.fromkeys(d["at"] for data in spec["datasets"].values() for d in data
+                           if "what" in d)
+    assert list(marked) == ["2018-04-01", "2020-04-01", "2023-05-31"]
