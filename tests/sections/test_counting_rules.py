@@ -1,7 +1,7 @@
 """Every mention of a counting-rule change comes from the one table
-(reference/counting_rules.csv): the charts mark the changes within their years, their tables
-name the rules each year was counted under, and a change added to the table reaches every
-consumer."""
+(reference/counting_rules.csv): the sentences place each change within or after the period
+they cover, the charts mark the changes within their years, their tables name the rules each
+year was counted under, and a change added to the table reaches every consumer."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from helpers import DATA
+from test_year_on_year import two_editions
 
 from nsc_report.data import Edition, load_edition
-from nsc_report.sections import published
+from nsc_report.measures.change import national_series
+from nsc_report.sections import attrition, methodology, published, reports
+from nsc_report.sections import counting_rules as cr
 
 DURHAM = "E23000008"
 
@@ -36,9 +39,69 @@ def add_change(data: Path, day: str, what: str) -> None:
         writer.writerows(rows)
 
 
+def held(ed: Edition) -> list[str]:
+    s = national_series(ed)
+    return list(s.loc[s["recorded_stalking"].notna(), "period"])
+
+
+# --- the period a chapter covers ----------------------------------------------------------------
+
+def test_a_2024_period_places_may_2023_after_it(ed: Edition):
+    """The committed edition asks about the years ending March 2022 and 2023: the May 2023
+    change came after them, and the words are those printed before the table existed."""
+    text = cr.period_text(ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert text == ("The Home Office Counting Rules changed in May 2023, after the period "
+                    "covered here; figures for later years are not directly comparable with "
+                    "these.")
+
+
+def test_a_2025_period_places_may_2023_inside_it(tmp_path: Path):
+    """The tester's case: the 2025 chapter said May 2023 came "after the period covered here"
+    although the period runs past it."""
+    nxt = load_edition(two_editions(tmp_path), "2025", lazy=True)
+    for periods in ((nxt.meta.previous_period, nxt.meta.current_period),  # to March 2024
+                    ("ye_mar_2024", "ye_mar_2025")):                      # to March 2025
+        text = cr.period_text(nxt, periods)
+        assert "changed in May 2023, within the period covered here" in text, text
+        assert "after the period" not in text
+    assert "and a further change took effect in May 2023" in cr.methodology_text(nxt)
+    # What the 2025 reports chapter glues.
+    glued = reports.figures(nxt).figures["reports_counting_rules_text"].text
+    assert "May 2023, within the period covered here" in glued
+
+
+def test_the_chapters_glue_the_sentences(ed: Edition):
+    """The reports chapter, the methodology and the attrition chapter print the sentences
+    (they were typed into the templates before)."""
+    assert reports.figures(ed).figures["reports_counting_rules_text"].text == cr.period_text(
+        ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert methodology.figures(ed).figures["meth_counting_rules_text"].text \
+        == cr.methodology_text(ed)
+    assert attrition.figures(ed).figures["att_series_rules_text"].text \
+        == cr.held_years_text(ed, held(ed))
+
+
+def test_a_change_after_publication_is_not_named(ed: Edition):
+    text = cr.period_text(ed, ("ye_mar_2018", "ye_mar_2019"))
+    assert "changed in April 2018, within the period covered here" in text
+    # April 2020 and May 2023 came after these years and before publication.
+    assert "They changed again in April 2020 and May 2023, after the period" in text
+    early = ed.with_periods(publication_date=ed.meta.publication_date.replace(year=2019))
+    assert "April 2020" not in cr.period_text(early, ("ye_mar_2018", "ye_mar_2019"))
+    assert "May 2023" not in cr.methodology_text(early)
+
+
 # --- the committed edition's words ---------------------------------------------------------------
 
 def test_the_words_that_were_right_for_2024_stay_the_same(ed: Edition):
+    assert cr.methodology_text(ed) == (
+        "Police record crime under the Home Office Counting Rules. From April 2020 some courses "
+        "of conduct are recorded as stalking that were recorded as other offences before, and a "
+        "further change took effect in May 2023. Counts either side of these changes are not "
+        "comparable.")
+    assert cr.held_years_text(ed, held(ed)) == (
+        "Since April 2020 some courses of conduct are recorded as stalking that were recorded "
+        "as other offences before, so the years either side of that change are not comparable.")
     assert ("The counting rules changed in April 2018 and April 2020, and each change added "
             "offences to the count, so the years either side are not comparable"
             in published.national_charge_sentence(ed))
@@ -66,6 +129,12 @@ def test_a_change_added_to_the_table_reaches_every_consumer(data_copy: Path):
     assert "from October 2021 (partly before)" in list(charge.table["Counting rules"])
     assert "October 2021" in published.national_charge_sentence(ed)
     assert "three times" in national.title and label in national.caption
+    assert "further changes took effect in October 2021 and May 2023" \
+        in cr.methodology_text(ed)
+    assert "changed in October 2021, within the period covered here" in cr.period_text(
+        ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert "changed again in October 2021 (a change made up for this test)" \
+        in cr.held_years_text(ed, held(ed))
     # The chart marks it among the others.
     spec = group.chart.to_dict()
     marked = dict.fromkeys(d["what"].split(":")[0] for data in spec["datasets"].values()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from nsc_report.data import Edition
 from nsc_report.data.rules import RuleChange
 from nsc_report.measures import published as m
 from nsc_report.present import fmt
@@ -32,6 +33,18 @@ def months(changes: list[RuleChange], again: bool = False) -> str:
 def times(n: int) -> str:
     """1 -> 'once', 2 -> 'twice', 3 -> 'three times'."""
     return TIMES.get(n, f"{NUMBERS.get(n, str(n))} times")
+
+
+def dated(periods: Iterable[str]) -> list[str]:
+    """The periods with a first and last day (not 'at the time of the request')."""
+    found = []
+    for p in periods:
+        try:
+            m.period_end(p)
+        except ValueError:
+            continue
+        found.append(p)
+    return found
 
 
 # --- charts and their tables -----------------------------------------------------------------
@@ -134,3 +147,80 @@ def under_rules_since(periods: Iterable[str], rules: tuple[RuleChange, ...]) -> 
         return ""
     first = min(periods, key=m.period_end)
     return f", under counting rules that changed {times(len(found))} since {m.label(first)}"
+
+
+def held_years_text(ed: Edition, periods: Iterable[str]) -> str:
+    """For a national series of whole years: the rules the first year was counted under and
+    any change within the years, so that the years either side are not compared."""
+    periods = dated(periods)
+    rules = ed.counting_rules
+    span = m.span(periods)
+    if span is None:
+        return "No year of the series is dated, so no counting-rule change is placed in it."
+    start, _ = span
+    before, within = m.in_force(rules, start), m.breaks_within(periods, rules)
+    that = "that change" if len([c for c in (before, *within) if c]) == 1 else "those changes"
+    found = ", ".join(f"{c.month} ({c.what})" for c in within)
+    if before is not None and within:
+        return (f"Since {before.month} {before.since}, and the rules changed again in {found}, "
+                f"so the years either side of {that} are not comparable.")
+    if before is not None:
+        return (f"Since {before.month} {before.since}, so the years either side of {that} are "
+                f"not comparable.")
+    if within:
+        return (f"The counting rules changed in {found}, so the years either side of {that} "
+                f"are not comparable.")
+    return "The counting rules did not change over these years."
+
+
+def methodology_text(ed: Edition) -> str:
+    """The rules the edition's own counts (its answers and national figures) were recorded
+    under, and every change since then known by its publication date."""
+    periods = dated(ed.meta.periods)
+    rules = ed.counting_rules
+    span = m.span(periods)
+    start = span[0] if span else ed.meta.publication_date
+    before = m.in_force(rules, start)
+    later = m.breaks_after(rules, start, ed.meta.publication_date)
+    text = "Police record crime under the Home Office Counting Rules."
+    if before is not None:
+        text += f" From {before.month} {before.since}"
+        if later:
+            text += (f", and a further change took effect in {later[0].month}" if len(later) == 1
+                     else f", and further changes took effect in {months(later)}")
+        text += "."
+    elif later:
+        text += f" The rules changed in {months(later)}."
+    if before is None and not later:
+        return text + " They did not change over the years this report covers."
+    n = len(later) + (before is not None)
+    return text + (" Counts either side of these changes are not comparable." if n > 1 else
+                   " Counts either side of that change are not comparable.")
+
+
+def period_text(ed: Edition, periods: Iterable[str]) -> str:
+    """For a chapter comparing these periods: the changes within them (figures either side
+    not comparable) and those after them up to publication ('after the period covered
+    here' only of a change that is)."""
+    periods = dated(periods)
+    rules = ed.counting_rules
+    span = m.span(periods)
+    if span is None:
+        return "The periods covered here are not dated, so no counting-rule change is placed."
+    within = m.breaks_within(periods, rules)
+    after = m.breaks_after(rules, span[1], ed.meta.publication_date)
+    said = []
+    if within:
+        that = "that change" if len(within) == 1 else "those changes"
+        said.append(f"The Home Office Counting Rules changed in {months(within)}, within the "
+                    f"period covered here; figures either side of {that} are not directly "
+                    f"comparable.")
+    if after:
+        opening = ("They changed again" if within else
+                   "The Home Office Counting Rules changed")
+        said.append(f"{opening} in {months(after)}, after the period covered here; figures for "
+                    f"later years are not directly comparable with these.")
+    if not said:
+        return ("The Home Office Counting Rules did not change within the period covered here "
+                "or since, up to publication.")
+    return " ".join(said)
