@@ -17,7 +17,7 @@ ALLOWED = [
     r"Protection from Harassment Act 1997", r"Stalking Protection Act 2019",
     r"\b(?:section|s)\s?(?:2A|4A|2|4|12)\b", r"\(section [24]A\)", r"\bs[24]A?\b",
     r"\bOutcome (?:1A|15B)\b", r"\boutcome (?:1A|15B)\b", r"\bQ\d+\b", r"\b999\b",
-    r"^#+ \d\. ", r"July 2021", r"Plan\s+of 2022", r"April 2020", r"May 2023",
+    r"^#+ \d\. ", r"July 2021", r"Plan\s+of 2022",
     r"from 1 April to 31 March", r"(?:every|per) 1,000",
 ]
 GLUE = re.compile(r"\{glue(?::\w+)?\}`[^`]*`")

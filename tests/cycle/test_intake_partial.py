@@ -14,10 +14,9 @@ from helpers import EDITION, ROOT
 from openpyxl import load_workbook
 
 from nsc_report.cli.main import main
-from nsc_report.cycle import slips
 from nsc_report.cycle.intake import ANSWERS, cell, import_workbook, write_workbook
 from nsc_report.cycle.keyed import keyed_in
-from nsc_report.data import load_edition, not_yet
+from nsc_report.data import load_edition, not_yet, slips
 
 DAY = dt.date(2025, 2, 10)
 NOTE = "Not yet answered (as of import 2025-02-10)"

@@ -5,7 +5,7 @@ wording beside it, a drop-down list of statuses, whole-number validation on the 
 column, frozen headers, and the codebook on a locked sheet; it is pre-filled with the edition's
 answers so far. `nsc-report intake import` reads it back with python-calamine (.xlsx or .ods),
 checks it with the same rules as foi_returns.csv, reports every problem row by row by sheet,
-cell (A1 style), value, what was expected and what was probably meant (cycle/slips.py), under a
+cell (A1 style), value, what was expected and what was probably meant (data/slips.py), under a
 summary of how many forces are in, and only then replaces foi_returns.csv, atomically.
 
 Answers arrive over weeks: a row left untouched (no status, value or note) is an answer not yet
@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from nsc_report.cycle import slips, workbook_check
+from nsc_report.cycle import workbook_check
 from nsc_report.cycle.keyed import KeyedIn, keyed_in
 from nsc_report.data import (
     NOT_YET,
@@ -323,9 +323,10 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
             where += f", cell {cell(first, number)}"
         elif number is not None:
             where += f", row {number}"
-        hint = _suggestion(issue, ctx)
-        expected = f"{issue.expected}; {hint}" if hint else issue.expected
-        problems.append((number, Issue(where, None, issue.column, issue.value, expected)))
+        # The returns' loader attached what was probably meant (data/slips.py), as validate
+        # prints it.
+        problems.append((number, Issue(where, None, issue.column, issue.value,
+                                       issue.expected, hint=issue.hint)))
     counted = keyed_in(ctx.forces["force_code"] if ctx.forces is not None else [], keyed)
     if problems:
         raise _problems(label, counted, problems, dict(numbered), shown)
@@ -333,29 +334,6 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     with atomic.replacing(target) as tmp:
         tmp.write_text(buffer.getvalue(), encoding="utf-8")
     return Imported(target, counted, note)
-
-
-def _suggestion(issue: Issue, ctx: _Context) -> str | None:
-    """What the person keying in probably meant (cycle/slips.py), for the cells whose values
-    are taken from a list or must be a count."""
-    if issue.value in (None, "") or issue.column not in ("status", "value", "force_code",
-                                                          "question_id", "period"):
-        return None
-    if issue.column == "value":
-        if issue.expected.startswith("an empty 'value'"):  # a figure, with a no-figure status
-            return "did you mean the status `answered` (or `partial`)?"
-        return slips.value(issue.value)
-    if issue.column == "status":
-        return slips.choice(issue.value, {k: [m] for k, m in STATUSES.items()})
-    if issue.column == "force_code" and ctx.forces is not None:
-        return slips.choice(issue.value, {c: [n] for c, n in zip(
-            ctx.forces["force_code"], ctx.forces["force_name"], strict=True)})
-    if issue.column == "question_id":
-        return slips.choice(issue.value, {q: [q[1:]] for q in ctx.question_periods})
-    if ctx.meta is not None:
-        return slips.choice(issue.value, {k: [p.label, p.short]
-                                          for k, p in ctx.meta.periods.items()})
-    return None
 
 
 def _problems(label: str, counted: KeyedIn, problems: list[tuple[int | None, Issue]],

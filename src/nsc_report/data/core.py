@@ -143,7 +143,7 @@ def _check_provenance(folder: Path, meta: EditionMeta, issues: list[Issue], labe
     edition's own files; a source document is kept in the edition's folder; and
     `illustrative` says whether any source or file is constructed."""
     known = {p.name for key, p in edition_paths(folder.parent, meta.edition).items()
-             if key not in ("forces", "oversight")}
+             if key not in ("forces", "oversight", "counting_rules")}
     statuses = []
     for group, entries in (("sources", meta.sources), ("data_files", meta.data_files)):
         for key, entry in entries.items():

@@ -20,6 +20,7 @@ from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
 from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source, Version
 from nsc_report.data.paths import edition_files, edition_paths
 from nsc_report.data.public import PublicSeries
+from nsc_report.data.rules import RuleChange
 from nsc_report.data.tables import _TABLE_LOADERS
 
 
@@ -85,6 +86,12 @@ class Edition:
             if row["from"] <= day and (not row["until"] or day <= row["until"]):
                 return dict(row)
         raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
+    def counting_rules(self) -> tuple[RuleChange, ...]:
+        """The changes to the Home Office Counting Rules, in the order they took effect
+        (reference/counting_rules.csv), shared by every edition."""
+        return self._table("counting_rules")
 
     @property
     def versions(self) -> list[Version]:

@@ -22,6 +22,8 @@ class Issue:
     # The line of a value still marked FILL IN in a YAML file (None for every other issue), so
     # that a command can tell which settings are unfinished (the letters need only some).
     marked_line: int | None = None
+    # What was probably meant ("did you mean `not_held`?"), printed after what was expected.
+    hint: str | None = None
 
     def __str__(self) -> str:
         where = self.file
@@ -30,7 +32,8 @@ class Issue:
         if self.column:
             where += f", column '{self.column}'"
         got = "" if self.value is None else f"got {shorten(self.value)!r}; "
-        return f"{where}: {got}expected {self.expected}"
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{where}: {got}expected {self.expected}{hint}"
 
 
 class DataValidationError(NscReportError):

@@ -12,6 +12,7 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
             "commitments": folder / "pcc_commitments.csv", "national": folder / "national.csv",
             "cps": folder / "cps.yml", "tracker": folder / "tracker.csv",
             "oversight": data_dir / "reference" / "oversight.csv",
+            "counting_rules": data_dir / "reference" / "counting_rules.csv",
             "quotations": folder / "quotations.yml",
             "revisions": folder / "revisions.yml",
             # Published statistics belong to no edition: every edition reads the same ones.

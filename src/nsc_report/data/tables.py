@@ -9,12 +9,14 @@ that the files are checked in one place.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 
-from nsc_report.data import needs, verbatim
+from nsc_report.data import needs, slips, verbatim
 from nsc_report.data.core import _Context
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import (
@@ -41,7 +43,10 @@ from nsc_report.data.readers import (
     _tidy,
     _to_number,
 )
+from nsc_report.data.rules import _load_counting_rules
 from nsc_report.infra import files
+
+Loader = Callable[[Path, _Context, list[Issue]], Any]
 
 
 def _load_cps(path: Path, ctx: _Context, issues: list[Issue]) -> CpsAnswer | None:
@@ -61,6 +66,15 @@ def _load_returns(path: Path, ctx: _Context, issues: list[Issue],
     """foi_returns.csv, or `text` to be written there (a workbook being imported, checked
     before anything is written)."""
     label = ctx.label(path)
+    start = len(issues)
+    returns = _checked_returns(path, ctx, issues, label, text)
+    # What was probably meant, beside each cell that is not one of its allowed values.
+    slips.with_hints(issues, start, label, ctx)
+    return returns
+
+
+def _checked_returns(path: Path, ctx: _Context, issues: list[Issue], label: str,
+                     text: str | None) -> pd.DataFrame | None:
     question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
     returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
                                "note"], issues, label, ctx.data_dir, text)
@@ -338,11 +352,25 @@ def _load_revisions(path: Path, ctx: _Context, issues: list[Issue]) -> Revisions
     return found
 
 
+def _hinted(loader: Loader) -> Loader:
+    """The loader, with what was probably meant beside each cell of a code, period or count
+    that is not one (as the returns have it)."""
+    def load(path: Path, ctx: _Context, issues: list[Issue]) -> Any:
+        start = len(issues)
+        try:
+            return loader(path, ctx, issues)
+        finally:
+            slips.with_hints(issues, start, ctx.label(path), ctx)
+    return load
+
+
 # The files read on demand, by the Edition attribute that holds each.
-_TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
-                  "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
+_TABLE_LOADERS = {"returns": _load_returns, "commitments": _hinted(_load_commitments),
+                  "national": _hinted(_load_national), "cps": _load_cps,
+                  "tracker": _hinted(_load_tracker),
                   "oversight": _load_oversight, "quotations": _load_quotations,
-                  "public": _load_public, "revisions": _load_revisions}
+                  "public": _load_public, "revisions": _load_revisions,
+                  "counting_rules": _load_counting_rules}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

@@ -5,27 +5,24 @@ period, with the note the data keep wherever a value is missing or odd. Nothing 
 denominator: the only rate is the charge rate, whose denominator (all outcomes assigned in the
 year) is in the same table.
 
-Police recorded crime and its outcomes follow the Home Office Counting Rules, which changed in
-April 2018 and April 2020; figures either side of a change are not comparable, so every period
-carries the counting-rule era it falls in (`era`) and charts never join values across eras.
+Police recorded crime and its outcomes follow the Home Office Counting Rules, whose changes are
+listed in reference/counting_rules.csv (`Edition.counting_rules`); figures either side of a
+change are not comparable, so every period carries the counting-rule era it falls in (`era`)
+and charts never join values across eras.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries, period_label
+from nsc_report.data.rules import RuleChange
 
-# The counting-rule changes that break police recorded crime series, with what changed.
-BREAKS: tuple[tuple[dt.date, str], ...] = (
-    (dt.date(2018, 4, 1), "April 2018: stalking and harassment recorded beside the most "
-                          "serious offence"),
-    (dt.date(2020, 4, 1), "April 2020: a course of conduct between former partners recorded as "
-                          "stalking"),
-)
+Rules = Sequence[RuleChange]  # the counting-rule changes, in the order they took effect
 MONTH = {"mar": 3, "jun": 6, "sep": 9, "dec": 12}
 # Periods that are not a year: first and last day.
 SPANS = {"jan_2020_to_apr_2021": (dt.date(2020, 1, 1), dt.date(2021, 4, 30))}
@@ -63,25 +60,47 @@ def period_point(period: str, financial: bool) -> dt.date:
     return end.replace(day=15)
 
 
-def era(period: str) -> int:
+def era(period: str, rules: Rules) -> int:
     """How many counting-rule changes came before the period's end: a period that holds any
     month under new rules counts with the new rules (and `straddles` says it holds both)."""
     end = period_end(period)
-    return sum(1 for day, _ in BREAKS if day <= end)
+    return sum(1 for change in rules if change.day <= end)
 
 
-def straddles(period: str) -> bool:
+def straddles(period: str, rules: Rules) -> bool:
     start, end = period_start(period), period_end(period)
-    return any(start < day <= end for day, _ in BREAKS)
+    return any(start < change.day <= end for change in rules)
 
 
-def breaks_within(periods: list[str]) -> list[tuple[dt.date, str]]:
-    """The counting-rule changes that fall between the first and last of these periods."""
+def span(periods: Iterable[str]) -> tuple[dt.date, dt.date] | None:
+    """The first day of the earliest period and the last day of the latest, or None."""
+    periods = list(periods)
     if not periods:
+        return None
+    return min(period_start(p) for p in periods), max(period_end(p) for p in periods)
+
+
+def breaks_within(periods: Iterable[str], rules: Rules) -> list[RuleChange]:
+    """The counting-rule changes that fall between the first and last of these periods: a
+    change on a period's first day falls within, since the period before it counts under the
+    older rules."""
+    found = span(periods)
+    if found is None:
         return []
-    first = min(period_start(p) for p in periods)
-    last = max(period_end(p) for p in periods)
-    return [(day, what) for day, what in BREAKS if first < day <= last]
+    first, last = found
+    return [change for change in rules if first < change.day <= last]
+
+
+def in_force(rules: Rules, day: dt.date) -> RuleChange | None:
+    """The last change that took effect on or before `day` (None: the rules before them all)."""
+    before = [change for change in rules if change.day <= day]
+    return before[-1] if before else None
+
+
+def breaks_after(rules: Rules, end: dt.date, until: dt.date) -> list[RuleChange]:
+    """The changes after `end` up to `until` (a publication date): later than the figures,
+    known by the time they are published."""
+    return [change for change in rules if end < change.day <= until]
 
 
 def financial_year(period: str) -> str:
@@ -177,14 +196,14 @@ def charge_years(pub: PublicSeries, code: str) -> list[ChargeYear]:
     return years
 
 
-def charge_rate(pub: PublicSeries, code: str) -> pd.DataFrame:
+def charge_rate(pub: PublicSeries, code: str, rules: Rules) -> pd.DataFrame:
     """For the force and England and Wales: period, label, era, outcomes, charged, rate, note;
     one row per year of the outcomes series, including years without a rate."""
     rows = []
     for who in (code, ENGLAND_AND_WALES):
         for y in charge_years(pub, who):
             rows.append({"force_code": who, "period": y.period, "label": label(y.period),
-                         "era": era(y.period), "outcomes": y.outcomes, "charged": y.charged,
+                         "era": era(y.period, rules), "outcomes": y.outcomes, "charged": y.charged,
                          "rate": y.rate, "note": y.note})
     return pd.DataFrame(rows)
 

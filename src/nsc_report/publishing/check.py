@@ -4,8 +4,8 @@ Each problem names its file and line: illustrative data, a figure that is not pu
 printed without its caveat, a quotation that is not in its source, answers not yet in (a
 force's rows of the returns left blank at import), `FILL IN` markers and last
 year's values marked `BEFORE PUBLICATION`, what is carried over unchanged from the previous
-edition (chapters, quotations, source documents), empty
-contact fields, facts about who oversees a force that were not checked against a source, and
+edition (chapters, quotations, source documents), empty contact fields, facts about who
+oversees a force or about a counting-rule change that were not checked against a source, and
 links in the book's words that leave the site. The edition can be published only when the list
 is empty.
 """
@@ -118,6 +118,17 @@ def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
                                           f"({record['note']})")
 
 
+def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
+    """A counting-rule change the book can print (in force by the publication date) that was
+    not checked against its source."""
+    path = edition_paths(ed.directory.parent, ed.meta.edition)["counting_rules"]
+    for row, change in enumerate(ed.counting_rules, 1):
+        if change.day <= ed.meta.publication_date and not change.checked:
+            yield Problem(_label(path, root), row + 1, f"not checked against a source: the "
+                                                       f"counting-rule change of {change.month} "
+                                                       f"({change.note})")
+
+
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
     """Answers not yet in (rows `intake import` found untouched): each force's, at the line of
     its first such row. They build as no response; published, they must be that on purpose."""
@@ -164,7 +175,8 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
                 *_fill_in([*ed.files, *edition_chapters(ed)], root),
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
                     data_dir, edition, ed.meta.previous_edition)),
-                *_contacts(ed, meta_path, root), *_oversight(ed, root), *_not_yet(ed, root)]
+                *_contacts(ed, meta_path, root), *_oversight(ed, root),
+                *_counting_rules(ed, root), *_not_yet(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
     problems += _links(word_files(root, ed), root, allowed)

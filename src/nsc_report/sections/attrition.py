@@ -9,7 +9,7 @@ from nsc_report.present import fmt
 from nsc_report.present.charts import AccessibleChart, funnel
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
-from nsc_report.sections import published
+from nsc_report.sections import counting_rules, published
 from nsc_report.sections.change import series_table
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
@@ -83,6 +83,10 @@ def figures(ed: Edition) -> Register:
     r.text("att_series_text", series_sentence(ed), "recorded stalking in every year the report "
            "holds", periods=tuple(series["period"]),
            sources=tuple(dict.fromkeys(x for ids in series["sources"] for x in ids)))
+    held = series.loc[series["recorded_stalking"].notna(), "period"]
+    r.text("att_series_rules_text", counting_rules.held_years_text(ed, held), "the counting "
+           "rules the years of recorded stalking were counted under, and any change within them",
+           periods=tuple(held), files=("national", counting_rules.FILE), sources=())
     published.add_national_figures(r, ed, "attrition")
     return r
 

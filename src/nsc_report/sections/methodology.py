@@ -9,6 +9,7 @@ from nsc_report.measures.requests import DEADLINE_WORKING_DAYS, timeliness
 from nsc_report.present import fmt
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
+from nsc_report.sections import counting_rules
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("methodology",)
@@ -55,6 +56,9 @@ def figures(ed: Edition) -> Register:
            sources=(h.helpline_source,) if h else ())
     r.text("help_website", h.short(h.website) if h else "",
            "the Trust's web address", sources=(h.website_source,) if h else ())
+    r.text("meth_counting_rules_text", counting_rules.methodology_text(ed), "the counting "
+           "rules the edition's own counts were recorded under, and the changes since, up to "
+           "publication", files=("meta", counting_rules.FILE))
     r.text("meth_timeliness_text", timeliness_text(ed), "how many forces answered within the "
            "legal deadline, and the median time taken (from the tracker)",
            files=("meta", "tracker"))

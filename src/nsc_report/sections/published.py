@@ -3,7 +3,7 @@ sources (data/public/), set apart from the Freedom of Information answers.
 
 Each sentence says what the figures are and what they cannot show; a missing figure or a known
 oddity is said in words, never printed as a zero. The charts draw a line only within one
-counting-rule era and mark each change (measures/published.py). No rate is computed without a
+counting-rule era and mark each change (sections/counting_rules.py). No rate is computed without a
 denominator the data hold: the charge rate is the only one.
 """
 
@@ -21,6 +21,7 @@ from nsc_report.present import fmt
 from nsc_report.present.charts import AccessibleChart, lines_across_breaks
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import counting_rules as rules
 
 EW = "England and Wales"
 # The series each part of the section reads, in the order the sources are listed.
@@ -75,9 +76,8 @@ def group_sentence(ed: Edition, code: str) -> str:
             f"{fmt.count(shown[first].value)} offences in this group in the "
             f"{m.label(first, False)} and {fmt.count(shown[last].value)} in the "
             f"{m.label(last, False)}.")
-    text += (" The counting rules changed in April 2018 and again in April 2020, so figures "
-             "either side of those dates cannot be compared: the chart marks both changes and "
-             "does not join the points across them.")
+    caveat = rules.series_caveat(given, ed.counting_rules)
+    text += f" {caveat}" if caveat else ""
     notes: dict[str, list[str]] = {}
     for period, value in given.items():
         if value.note:
@@ -191,7 +191,8 @@ def add_figures(r: Register, ed: Edition, code: str) -> None:
            f"the year ending March 2018, with the total of all forces",
            questions=(), forces=_codes(ed), **_meta(RECORDED, "ye_mar_2018"))
     r.text("pub_group_text", group_sentence(ed, code), f"stalking and harassment recorded by "
-           f"{who}", questions=(), **_meta(GROUP, *group_periods))
+           f"{who}", questions=(), **{**_meta(GROUP, *group_periods),
+                                      "files": ("public", rules.FILE)})
     r.text("pub_charge_text", charge_sentence(ed, code), f"the share of outcomes assigned to "
            f"stalking offences in {who} that were a charge or summons, with England and Wales",
            questions=(), **_meta(OUTCOMES, *m.periods(pub, OUTCOMES)))
@@ -237,36 +238,25 @@ def notice(ed: Edition, code: str) -> HtmlBlock:
                      f"{html.escape(text)}</p>", f"Published statistics. {text}")
 
 
-def _chart_frame(pub_values: dict[str, dict[str, m.Value]], financial: bool) -> pd.DataFrame:
+def _chart_frame(pub_values: dict[str, dict[str, m.Value]], financial: bool,
+                 changes: m.Rules) -> pd.DataFrame:
     rows = []
     for who, found in pub_values.items():
         for period, value in found.items():
             rows.append({"who": who, "period": period,
                          "at": m.period_point(period, financial).isoformat(),
-                         "label": m.label(period, financial), "era": m.era(period),
+                         "label": m.label(period, financial), "era": m.era(period, changes),
                          "value": value.value,
                          "note": value.note})
     return pd.DataFrame(rows)
-
-
-def _breaks(periods: list[str]) -> list[tuple[str, str]]:
-    return [(day.isoformat(), what) for day, what in m.breaks_within(periods)]
-
-
-def _break_caption(periods: list[str]) -> str:
-    found = m.breaks_within(periods)
-    if not found:
-        return ""
-    return (" Dashed vertical lines mark the counting-rule changes ("
-            + "; ".join(what for _, what in found)
-            + "); points are not joined across them.")
 
 
 def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     who = _who(ed, code)
     src = ed.public.sources[GROUP]
     found = m.values(ed.public, GROUP, code, "stalking_and_harassment")
-    data = _chart_frame({who: found}, financial=False)
+    changes = ed.counting_rules
+    data = _chart_frame({who: found}, financial=False, changes=changes)
     shown = data[data["value"].notna()]
     if shown.empty:
         return HtmlBlock("", "")
@@ -275,36 +265,32 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         "Period": list(data["label"]),
         "Stalking and harassment recorded": [fmt.count(v) if pd.notna(v) else "not given"
                                              for v in data["value"]],
-        "Counting rules": [_rules(p) for p in periods],
+        "Counting rules": rules.era_names(periods, changes),
         "Note": list(data["note"]),
     })
     first, last = shown.iloc[0], shown.iloc[-1]
     return AccessibleChart(
         name=f"published-group-{slug(who)}",
-        chart=lines_across_breaks(data, "Offences recorded", _breaks(periods),
+        chart=lines_across_breaks(data, "Offences recorded", rules.breaks(periods, changes),
                                   period_title="Year ending"),
         title=f"{who} recorded {fmt.count(int(last['value']))} stalking and harassment "
               f"offences in the {last['label']}",
         caption=(f"Stalking and harassment (stalking, harassment, racially or religiously "
                  f"aggravated harassment and malicious communications) recorded by {who}, "
-                 f"rolling years. Source: {src.credit}.{_break_caption(periods)}"),
-        alt_text=(f"{who} recorded {fmt.count(int(first['value']))} stalking and harassment "
-                  f"offences in the {first['label']} and {fmt.count(int(last['value']))} in "
-                  f"the {last['label']}. The counting rules changed in April 2018 and April "
-                  f"2020, so the years either side are not comparable."),
+                 f"rolling years. Source: {src.credit}."
+                 f"{rules.break_caption(periods, changes)}"),
+        alt_text=" ".join(filter(None, (
+            f"{who} recorded {fmt.count(int(first['value']))} stalking and harassment "
+            f"offences in the {first['label']} and {fmt.count(int(last['value']))} in "
+            f"the {last['label']}.", rules.years_caveat(periods, changes)))),
         table=table, downloads=False)
-
-
-def _rules(period: str) -> str:
-    n = m.era(period)
-    name = ["before April 2018", "April 2018 to March 2020", "from April 2020"][n]
-    return f"{name} (partly before)" if m.straddles(period) else name
 
 
 def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     who = _who(ed, code)
     src = ed.public.sources[OUTCOMES]
-    frame = m.charge_rate(ed.public, code)
+    changes = ed.counting_rules
+    frame = m.charge_rate(ed.public, code, changes)
     frame = frame.assign(who=frame["force_code"].map({code: who, ENGLAND_AND_WALES: EW}),
                          at=[m.period_point(p, True).isoformat() for p in frame["period"]],
                          value=frame["rate"].astype("Float64").round(1))
@@ -319,14 +305,15 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         f"{who}: all outcomes": [_count_or(mine, p, "outcomes") for p in periods],
         f"{who}: charge rate": [_pct_or(mine, p) for p in periods],
         f"{EW}: charge rate": [_pct_or(ew, p) for p in periods],
-        "Counting rules": [_rules(p) for p in periods],
+        "Counting rules": rules.era_names(periods, changes),
     })
     rated = mine[mine["rate"].notna()]
     last = rated.index[-1]
     return AccessibleChart(
         name=f"published-charge-{slug(who)}",
         chart=lines_across_breaks(frame[["who", "at", "era", "value", "label"]],
-                                  "Charge or summons (% of outcomes)", _breaks(periods),
+                                  "Charge or summons (% of outcomes)",
+                                  rules.breaks(periods, changes),
                                   value_format=".0f", financial_years=True,
                                   period_title="Financial year (April to March)"),
         title=(f"{fmt.pct(float(mine.at[last, 'rate']), 1)} of the outcomes {who} assigned to "
@@ -334,7 +321,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
                  f"stalking offences (8Q) in each financial year, {who} and {EW}. Outcomes in "
                  f"a year are not the outcomes of that year's crimes. "
-                 f"Source: {src.credit}.{_break_caption(periods)}"),
+                 f"Source: {src.credit}.{rules.break_caption(periods, changes)}"),
         alt_text=charge_sentence(ed, code),
         table=table, downloads=False)
 
@@ -422,49 +409,50 @@ def sources_list(ed: Edition) -> HtmlBlock:
 # --- the chapters: national series ------------------------------------------------------------
 
 def national_charge_sentence(ed: Edition) -> str:
-    years = [y for y in m.charge_years(ed.public, ENGLAND_AND_WALES) if y.rate is not None]
+    every = m.charge_years(ed.public, ENGLAND_AND_WALES)
+    years = [y for y in every if y.rate is not None]
     first, last = years[0], years[-1]
     assert first.rate is not None and last.rate is not None and last.charged is not None
+    caveat = rules.national_charge_caveat([y.period for y in every], ed.counting_rules)
     return (f"Published outcomes tell more than the counts above. In {m.label(first.period)}, "
             f"{fmt.pct(first.rate, 1)} of the outcomes police in England and Wales assigned to "
             f"stalking offences were a charge or summons; in {m.label(last.period)}, "
             f"{fmt.pct(last.rate, 1)} ({fmt.count(last.charged)} of "
-            f"{fmt.count(last.outcomes or 0)}). The counting rules changed in April 2018 and "
-            f"April 2020, and each change added offences to the count, so the years "
-            f"either side are not comparable and the fall cannot be read as police charging "
-            f"less often. Outcomes assigned in a year are not the outcomes of that year's "
-            f"crimes.")
+            f"{fmt.count(last.outcomes or 0)}).{caveat} Outcomes assigned in a year are not "
+            f"the outcomes of that year's crimes.")
 
 
 def national_charge_chart(ed: Edition) -> AccessibleChart:
-    frame = m.charge_rate(ed.public, ENGLAND_AND_WALES)
+    changes = ed.counting_rules
+    frame = m.charge_rate(ed.public, ENGLAND_AND_WALES, changes)
     frame = frame[frame["force_code"] == ENGLAND_AND_WALES].drop_duplicates("period")
     frame = frame.assign(who=EW, at=[m.period_point(p, True).isoformat()
                                      for p in frame["period"]],
                          value=frame["rate"].astype("Float64").round(1))
     periods = list(frame["period"])
     rated = frame[frame["rate"].notna()]
-    first, last = rated.iloc[0], rated.iloc[-1]
+    last = rated.iloc[-1]
     table = pd.DataFrame({
         "Year": [m.label(p) for p in periods],
         "Charged or summonsed": [fmt.count(int(v)) for v in frame["charged"]],
         "All outcomes": [fmt.count(int(v)) for v in frame["outcomes"]],
         "Charge rate": [fmt.pct(float(v), 1) for v in frame["rate"]],
-        "Counting rules": [_rules(p) for p in periods],
+        "Counting rules": rules.era_names(periods, changes),
     })
     src = ed.public.sources[OUTCOMES]
     return AccessibleChart(
         name="published-charge-rate",
         chart=lines_across_breaks(frame[["who", "at", "era", "value", "label"]],
-                                  "Charge or summons (% of outcomes)", _breaks(periods),
+                                  "Charge or summons (% of outcomes)",
+                                  rules.breaks(periods, changes),
                                   value_format=".0f", financial_years=True,
                                   period_title="Financial year (April to March)"),
         title=(f"A charge or summons was {fmt.pct(float(last['rate']), 1)} of stalking outcomes "
-               f"in {last['label']}, under counting rules that changed twice since "
-               f"{first['label']}"),
+               f"in {last['label']}"
+               f"{rules.under_rules_since(list(rated['period']), changes)}"),
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
                  f"stalking offences (8Q) in each financial year, {EW}. Source: {src.credit}."
-                 f"{_break_caption(periods)}"),
+                 f"{rules.break_caption(periods, changes)}"),
         alt_text=national_charge_sentence(ed), table=table)
 
 
@@ -554,7 +542,8 @@ def add_national_figures(r: Register, ed: Edition, which: str) -> None:
         r.text("pub_national_charge_text", national_charge_sentence(ed), "the share of "
                "outcomes assigned to stalking offences in England and Wales that were a charge "
                "or summons, first and last year published", questions=(),
-               **_meta(OUTCOMES, *m.periods(pub, OUTCOMES)))
+               **{**_meta(OUTCOMES, *m.periods(pub, OUTCOMES)),
+                  "files": ("public", rules.FILE)})
         r.text("pub_national_court_text", national_court_sentence(ed), "defendants proceeded "
                "against for stalking and convicted in England and Wales, first and last year "
                "published", questions=(), **_meta(COURT, *m.periods(pub, COURT)))

@@ -12,7 +12,7 @@ from nsc_report.measures.response import responding_forces
 from nsc_report.present import fmt
 from nsc_report.present.charts import AccessibleChart, lollipop_change
 from nsc_report.present.figures import Register
-from nsc_report.sections import foi_source, force_links, period
+from nsc_report.sections import counting_rules, foi_source, force_links, period
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("reports",)
@@ -93,6 +93,9 @@ def figures(ed: Edition) -> Register:
            questions=(), periods=(), files=("meta",), sources=())
     r.text("reports_period_current", period(ed), "the later year of Q1", questions=(),
            periods=(), files=("meta",), sources=())
+    r.text("reports_counting_rules_text", counting_rules.period_text(ed, years), "the "
+           "counting-rule changes within the years of Q1, and after them up to publication",
+           questions=(), files=("meta", counting_rules.FILE), sources=())
     return r
 
 

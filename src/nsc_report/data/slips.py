@@ -1,12 +1,20 @@
 """What a person keying answers in probably meant: '4,102' for 4102, 'Not held' for `not_held`,
 a force's name for its code. A suggestion is only ever printed beside the problem; nothing is
-corrected without the person who keyed it in (the figure is theirs to confirm)."""
+corrected without the person who keyed it in (the figure is theirs to confirm).
+
+In the data layer, so that `validate` (a cell of foi_returns.csv) and `intake import` (a cell
+of a workbook) suggest the same thing: the tables attach it to their issues (`with_hints`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Mapping
+
+from nsc_report.data.core import _Context
+from nsc_report.data.issues import Issue
+from nsc_report.data.models import STATUSES
 
 # Thousands written with separators: '4,102', '12 345', "1'000", with a no-break space too.
 _GROUPED = re.compile(r"\d{1,3}(?:([,\s\u00a0\u202f'])\d{3})(?:\1\d{3})*")
@@ -55,3 +63,35 @@ def choice(given: object, choices: Mapping[str, Iterable[str]]) -> str | None:
     if not keys:
         return None
     return "did you mean " + " or ".join(f"`{k}`" for k in keys) + "?"
+
+
+def suggestion(issue: Issue, ctx: _Context) -> str | None:
+    """What was probably meant, for a cell whose value is taken from a list (a status, force
+    code, question id or period) or must be a count."""
+    if issue.value in (None, "") or issue.column not in ("status", "value", "force_code",
+                                                          "question_id", "period"):
+        return None
+    if issue.column == "value":
+        if issue.expected.startswith("an empty 'value'"):  # a figure, with a no-figure status
+            return "did you mean the status `answered` (or `partial`)?"
+        return value(issue.value)
+    if issue.column == "status":
+        return choice(issue.value, {k: [m] for k, m in STATUSES.items()})
+    if issue.column == "force_code" and ctx.forces is not None:
+        return choice(issue.value, {c: [n] for c, n in zip(
+            ctx.forces["force_code"], ctx.forces["force_name"], strict=True)})
+    if issue.column == "question_id":
+        return choice(issue.value, {q: [q[1:]] for q in ctx.question_periods})
+    if issue.column == "period" and ctx.meta is not None:
+        return choice(issue.value, {k: [p.label, p.short] for k, p in ctx.meta.periods.items()})
+    return None
+
+
+def with_hints(issues: list[Issue], start: int, label: str, ctx: _Context) -> None:
+    """Attach a suggestion to each issue of the table `label` found since `start`, in place."""
+    for i in range(start, len(issues)):
+        issue = issues[i]
+        if issue.file == label and issue.hint is None:
+            hint = suggestion(issue, ctx)
+            if hint:
+                issues[i] = dataclasses.replace(issue, hint=hint)

@@ -1,0 +1,175 @@
+"""Every mention of a counting-rule change comes from the one table
+(reference/counting_rules.csv): the sentences place each change within or after the period
+they cover, the charts mark the changes within their years, their tables name the rules each
+year was counted under, and a change added to the table reaches every consumer."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from helpers import DATA
+from test_year_on_year import two_editions
+
+from nsc_report.data import Edition, load_edition
+from nsc_report.measures.change import national_series
+from nsc_report.sections import attrition, methodology, published, reports
+from nsc_report.sections import counting_rules as cr
+
+DURHAM = "E23000008"
+
+
+@pytest.fixture(scope="module")
+def ed() -> Edition:
+    return load_edition(DATA, "2024", lazy=True)
+
+
+def add_change(data: Path, day: str, what: str) -> None:
+    """A row added to the committed table, in its place among the others."""
+    path = data / "reference" / "counting_rules.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    rows.append({**rows[-1], "from": day, "what": what, "since": "a test rule holds",
+                 "checked": "no", "note": "made up for the test"})
+    rows.sort(key=lambda r: r["from"])
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def held(ed: Edition) -> list[str]:
+    s = national_series(ed)
+    return list(s.loc[s["recorded_stalking"].notna(), "period"])
+
+
+# --- the period a chapter covers ----------------------------------------------------------------
+
+def test_a_2024_period_places_may_2023_after_it(ed: Edition):
+    """The committed edition asks about the years ending March 2022 and 2023: the May 2023
+    change came after them, and the words are those printed before the table existed."""
+    text = cr.period_text(ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert text == ("The Home Office Counting Rules changed in May 2023, after the period "
+                    "covered here; figures for later years are not directly comparable with "
+                    "these.")
+
+
+def test_a_2025_period_places_may_2023_inside_it(tmp_path: Path):
+    """The tester's case: the 2025 chapter said May 2023 came "after the period covered here"
+    although the period runs past it."""
+    nxt = load_edition(two_editions(tmp_path), "2025", lazy=True)
+    for periods in ((nxt.meta.previous_period, nxt.meta.current_period),  # to March 2024
+                    ("ye_mar_2024", "ye_mar_2025")):                      # to March 2025
+        text = cr.period_text(nxt, periods)
+        assert "changed in May 2023, within the period covered here" in text, text
+        assert "after the period" not in text
+    assert "and a further change took effect in May 2023" in cr.methodology_text(nxt)
+    # What the 2025 reports chapter glues.
+    glued = reports.figures(nxt).figures["reports_counting_rules_text"].text
+    assert "May 2023, within the period covered here" in glued
+
+
+def test_the_chapters_glue_the_sentences(ed: Edition):
+    """The reports chapter, the methodology and the attrition chapter print the sentences
+    (they were typed into the templates before)."""
+    assert reports.figures(ed).figures["reports_counting_rules_text"].text == cr.period_text(
+        ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert methodology.figures(ed).figures["meth_counting_rules_text"].text \
+        == cr.methodology_text(ed)
+    assert attrition.figures(ed).figures["att_series_rules_text"].text \
+        == cr.held_years_text(ed, held(ed))
+
+
+def test_a_change_after_publication_is_not_named(ed: Edition):
+    text = cr.period_text(ed, ("ye_mar_2018", "ye_mar_2019"))
+    assert "changed in April 2018, within the period covered here" in text
+    # April 2020 and May 2023 came after these years and before publication.
+    assert "They changed again in April 2020 and May 2023, after the period" in text
+    early = ed.with_periods(publication_date=ed.meta.publication_date.replace(year=2019))
+    assert "April 2020" not in cr.period_text(early, ("ye_mar_2018", "ye_mar_2019"))
+    assert "May 2023" not in cr.methodology_text(early)
+
+
+# --- the committed edition's words ---------------------------------------------------------------
+
+def test_the_words_that_were_right_for_2024_stay_the_same(ed: Edition):
+    assert cr.methodology_text(ed) == (
+        "Police record crime under the Home Office Counting Rules. From April 2020 some courses "
+        "of conduct are recorded as stalking that were recorded as other offences before, and a "
+        "further change took effect in May 2023. Counts either side of these changes are not "
+        "comparable.")
+    assert cr.held_years_text(ed, held(ed)) == (
+        "Since April 2020 some courses of conduct are recorded as stalking that were recorded "
+        "as other offences before, so the years either side of that change are not comparable.")
+    assert ("The counting rules changed in April 2018 and April 2020, and each change added "
+            "offences to the count, so the years either side are not comparable"
+            in published.national_charge_sentence(ed))
+    chart = published.national_charge_chart(ed)
+    assert chart.title.endswith("under counting rules that changed twice since 2014/15")
+    assert list(chart.table["Counting rules"]) == ["before April 2018"] * 3 + [
+        "April 2018 to March 2020"] * 2 + ["from April 2020"] * 2
+    charge = published.charge_chart(ed, DURHAM)
+    assert "May 2023" not in charge.caption
+    assert list(charge.table["Counting rules"])[-1] == "from April 2020"
+
+
+# --- one table, every consumer ------------------------------------------------------------------
+
+def test_a_change_added_to_the_table_reaches_every_consumer(data_copy: Path):
+    add_change(data_copy, "2021-10-01", "a change made up for this test")
+    ed = load_edition(data_copy, "2024", lazy=True)
+    label = "October 2021: a change made up for this test"
+    group = published.group_chart(ed, DURHAM)
+    charge = published.charge_chart(ed, DURHAM)
+    national = published.national_charge_chart(ed)
+    assert "October 2021" in published.group_sentence(ed, DURHAM)
+    assert label in group.caption and "October 2021" in group.alt_text
+    assert label in charge.caption
+    assert "from October 2021 (partly before)" in list(charge.table["Counting rules"])
+    assert "October 2021" in published.national_charge_sentence(ed)
+    assert "three times" in national.title and label in national.caption
+    assert "further changes took effect in October 2021 and May 2023" \
+        in cr.methodology_text(ed)
+    assert "changed in October 2021, within the period covered here" in cr.period_text(
+        ed, (ed.meta.previous_period, ed.meta.current_period))
+    assert "changed again in October 2021 (a change made up for this test)" \
+        in cr.held_years_text(ed, held(ed))
+    # The chart marks it among the others.
+    spec = group.chart.to_dict()
+    marked = dict.fromkeys(d["what"].split(":")[0] for data in spec["datasets"].values()
+                           for d in data if "what" in d)
+    assert list(marked) == [c.month for c in ed.counting_rules]
+    assert "October 2021" in marked
+
+
+def test_a_single_change_is_worded_as_one(data_copy: Path):
+    path = data_copy / "reference" / "counting_rules.csv"
+    header, first, *_ = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text(header + first, "utf-8")
+    ed = load_edition(data_copy, "2024", lazy=True)
+    assert ("so figures either side of that date cannot be compared: the chart marks the "
+            "change and does not join the points across it") in published.group_sentence(
+                ed, DURHAM)
+    assert "A dashed vertical line marks the counting-rule change (April 2018" \
+        in published.group_chart(ed, DURHAM).caption
+    assert "changed once since" in published.national_charge_chart(ed).title
+
+
+def test_a_force_page_names_the_may_2023_change_its_series_crosses(ed: Edition):
+    """Force pages named only April 2018 and April 2020 and labelled the year ending June 2025
+    "from April 2020", though the May 2023 change falls between it and the year before it
+    (the reports chapter and the methodology named it)."""
+    sentence = published.group_sentence(ed, DURHAM)
+    assert "changed in April 2018, April 2020 and again in May 2023" in sentence
+    assert "the chart marks the three changes" in sentence
+    chart = published.group_chart(ed, DURHAM)
+    assert "May 2023: where stalking or harassment comes with other offences" in chart.caption
+    assert "April 2018, April 2020 and May 2023" in chart.alt_text
+    eras = dict(zip(chart.table["Period"], chart.table["Counting rules"], strict=True))
+    assert eras["year ending June 2025"] == "from May 2023"
+    assert eras["year ending December 2019"] == "April 2018 to March 2020"
+    spec = chart.chart.to_dict()
+    marked = dict.fromkeys(d["at"] for data in spec["datasets"].values() for d in data
+                           if "what" in d)
+    assert list(marked) == ["2018-04-01", "2020-04-01", "2023-05-31"]
