@@ -23,6 +23,7 @@ from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
+from nsc_report.present import words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.register import glued
@@ -180,6 +181,11 @@ def print_briefings(layout: Layout, edition: Edition,
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are."""
 
+    with words.reading_from(layout.root / "notebooks"):  # this project's words
+        return _print_briefings(layout, edition, progress)
+
+
+def _print_briefings(layout: Layout, edition: Edition, progress: Progress) -> list[Path]:
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
     pages = layout.work / "briefings"
