@@ -326,6 +326,7 @@ def proof(project: Project) -> int:
                 with words.context(names[code] if code else template.stem):
                     for call in section_calls(template):  # the templates' own code
                         eval(call, {**modules, "ed": ed, "force_code": code})
+        _proof_briefings(project, ed)
         found = sheet.sheet(folder, calls, ed.meta.language)
     target = project.layout.out / "proof" / "index.html"
     with replacing(target) as tmp:
@@ -333,3 +334,16 @@ def proof(project: Project) -> int:
                                          f"edition's words, with each variant"), "utf-8")
     print(sheet.summary(found, target))
     return 1 if any(s.errors for s in found) else 0
+
+
+def _proof_briefings(project: Project, ed: Edition) -> None:
+    """The briefings' words with their real values, where the notebooks have been executed
+    (the briefings are made from them); otherwise the proof shows them with examples."""
+    from nsc_report.printing.briefing import briefing_pages
+    from nsc_report.printing.pdf import PdfError
+
+    try:
+        for _ in briefing_pages(project.layout.notebooks, ed):
+            pass
+    except (PdfError, OSError, KeyError) as exc:
+        project.log(f"The briefings' words are shown with example values: {exc}")

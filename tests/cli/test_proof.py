@@ -28,14 +28,17 @@ def test_the_proof_sheet_shows_every_variant_of_every_message(data, tmp_path, ca
     said = capsys.readouterr().out
     page = (tmp_path / "out" / "proof" / "index.html").read_text("utf-8")
     assert f"The proof sheet: {tmp_path / 'out' / 'proof' / 'index.html'}" in said
-    resource = words.load("force", words.PROJECT_FOLDER)
-    variants = sum(len(proof.paths(m.value)) or 1 for m in resource.messages.values())
-    assert re.search(rf"force\.ftl: {len(resource.messages)} messages, {variants} variants "
-                     rf"\((\d+) with real values, (\d+) with examples\)", said)
+    total = 0
+    for path in words.files(words.PROJECT_FOLDER):  # force.ftl, briefing.ftl
+        resource = words.load(path.stem, words.PROJECT_FOLDER)
+        variants = sum(len(proof.paths(m.value)) or 1 for m in resource.messages.values())
+        assert re.search(rf"{path.name}: {len(resource.messages)} messages, {variants} "
+                         rf"variants \((\d+) with real values, (\d+) with examples\)", said)
+        for message in resource.messages:  # grouped by file, each message by its id
+            assert f'<h3 id="{path.stem}-{message}">{message}</h3>' in page
+        total += variants
     assert "every variant renders" in said
-    for message in resource.messages:  # grouped by file, each message by its id
-        assert f'<h3 id="force-{message}">{message}</h3>' in page
-    assert page.count("<tr><td>") == variants
+    assert page.count("<tr><td>") == total
     # Each variant says what selects it and where its values come from.
     assert "$case = ranked (otherwise)" in page and "$n = one (plural category one" in page
     assert "real values (Durham)" in page and "example $" in page

@@ -10,6 +10,7 @@ that picks its words by the data does so with a Fluent selector, not by a comput
 from __future__ import annotations
 
 import ast
+import itertools
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from helpers import DATA, EDITION, ROOT
 
 from nsc_report.data import load_edition
 from nsc_report.present import proof, words
+from nsc_report.printing.briefing import briefing_pages
 from nsc_report.sections import force
 
 PACKAGE = ROOT / "src" / "nsc_report"
@@ -85,6 +87,8 @@ def all_uses() -> tuple[set[tuple[str, str]], list[str]]:
 def test_the_scan_finds_the_uses_it_should():
     found, _ = all_uses()
     assert ("force", "force-pcc") in found and ("force", "force-region-link") in found
+    assert ("force", "force-heading") in found  # asked for in the briefing, through words.of
+    assert ("briefing", "briefing-pdf-subject") in found
     assert len({m for s, m in found if s == "force"}) > 30
 
 
@@ -105,9 +109,12 @@ def test_every_message_asked_for_exists_and_every_message_is_used():
     assert not unused, "messages no code uses (remove them, or use them):\n" + "\n".join(unused)
 
 
-def test_a_words_file_beside_a_template_belongs_to_a_section():
+def test_every_words_file_belongs_to_code_that_uses_it():
+    found, _ = all_uses()
     for path in words.files(words.PROJECT_FOLDER):
-        assert (path.parent / f"{path.stem}.md").is_file(), f"{path}: no template beside it"
+        assert path.stem in {section for section, _ in found}, f"{path}: no code uses it"
+        # Beside its section's template, or the briefing's (printed from the force pages).
+        assert (path.parent / f"{path.stem}.md").is_file() or path.stem == "briefing", path
 
 
 def _rendered(sections: list[proof.Section]) -> list[tuple[str, proof.Variant]]:
@@ -130,6 +137,9 @@ def recorded() -> list[words.Call]:
                 force.region_links(ed, codes[who])
                 force.standing_chart(ed, codes[who])
                 force.briefing_link(ed, codes[who])
+        # The briefings, from the committed executed notebooks (as `nsc-report pdf` prints them).
+        for _ in itertools.islice(briefing_pages(ROOT / "book", ed), 3):
+            pass
     return calls
 
 
@@ -145,6 +155,7 @@ def test_every_variant_of_every_message_renders_without_a_hole(recorded, real):
     if real:
         texts = [v.text for _, v in _rendered(sections) if v.values.startswith("real")]
         assert any("Durham could not, or did not, give a full answer" in t for t in texts)
+        assert any("forces said they had a dedicated stalking officer" in t for t in texts)
 
 
 def test_every_selector_key_of_a_variant_can_be_reached_in_english():
