@@ -171,7 +171,8 @@ def _glued_sentences() -> list[tuple[str, str]]:
 
 def _prose() -> list[tuple[str, str]]:
     files = [*sorted((ROOT / "book").glob("*.md")), *sorted((ROOT / "notebooks").glob("*.md")),
-             *sorted((ROOT / "data").glob("*/chapters/*.md"))]
+             *sorted((ROOT / "data").glob("*/chapters/*.md")),
+             *sorted((ROOT / "notebooks").glob("*.ftl"))]  # every variant, printed or not
     return [(p.relative_to(ROOT).as_posix(), p.read_text("utf-8")) for p in files]
 
 

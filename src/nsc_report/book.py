@@ -21,6 +21,12 @@ from nsc_report.data.carried import markers
 from nsc_report.data.needs import LATER
 from nsc_report.errors import NscReportError
 from nsc_report.execution.run import DEFAULT_TIMEOUT, WarmPool, execute, out_of_date
+from nsc_report.execution.templates import (
+    applies_to,
+    section_calls,
+    template_settings,
+    templates,
+)
 from nsc_report.infra.files import UnreadableFile, read_text
 from nsc_report.infra.lock import build_lock
 from nsc_report.infra.progress import PLAIN, Progress
@@ -290,3 +296,54 @@ def publication_check(project: Project) -> bool:
     print(check.summary(problems, project.edition))
     sys.stdout.flush()
     return not problems
+
+
+def proof(project: Project) -> int:
+    """The proof sheet (`nsc-report proof`): every message of every words file with each of
+    its variants, filled with the values the edition's sections give (every call the
+    templates make, for every force), into <out>/proof/index.html; 1 when one fails."""
+    import importlib
+    import pkgutil
+
+    from nsc_report import sections
+    from nsc_report.infra.atomic import replacing
+    from nsc_report.present import proof as sheet
+    from nsc_report.present import words
+
+    ed = _load(project)
+    folder = project.root / "notebooks"
+    # The section modules by the names the templates import them under.
+    modules = {info.name: importlib.import_module(f"{sections.__name__}.{info.name}")
+               for info in pkgutil.iter_modules(sections.__path__)}
+    names = dict(zip(ed.forces["force_code"], ed.forces["force_name"], strict=True))
+    with words.reading_from(folder), words.recording() as calls:
+        for template in templates(folder):
+            settings = template_settings(template)
+            if not applies_to(settings, ed):
+                continue
+            codes = list(names) if settings.get("each") == "force" else [None]
+            for code in codes:
+                with words.context(names[code] if code else template.stem):
+                    for call in section_calls(template):  # the templates' own code
+                        eval(call, {**modules, "ed": ed, "force_code": code})
+        _proof_briefings(project, ed)
+        found = sheet.sheet(folder, calls, ed.meta.language)
+    target = project.layout.out / "proof" / "index.html"
+    with replacing(target) as tmp:
+        tmp.write_text(sheet.page(found, f"Proof sheet: every sentence of the {ed.meta.edition} "
+                                         f"edition's words, with each variant"), "utf-8")
+    print(sheet.summary(found, target))
+    return 1 if any(s.errors for s in found) else 0
+
+
+def _proof_briefings(project: Project, ed: Edition) -> None:
+    """The briefings' words with their real values, where the notebooks have been executed
+    (the briefings are made from them); otherwise the proof shows them with examples."""
+    from nsc_report.printing.briefing import briefing_pages
+    from nsc_report.printing.pdf import PdfError
+
+    try:
+        for _ in briefing_pages(project.layout.notebooks, ed):
+            pass
+    except (PdfError, OSError, KeyError) as exc:
+        project.log(f"The briefings' words are shown with example values: {exc}")

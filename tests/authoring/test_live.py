@@ -36,6 +36,7 @@ def _project(tmp_path: Path) -> SimpleNamespace:
     ("book/about.md", PAGES),
     ("data/2024/chapters/introduction.md", PAGES),
     ("notebooks/spo.md", EXECUTE),
+    ("notebooks/force.ftl", EXECUTE),            # a section's words: the notebooks that use them
     ("data/2024/cps.yml", EXECUTE),
     ("data/reference/forces.csv", EXECUTE),      # every edition reads it
     ("data/public/series.csv", EXECUTE),

@@ -217,6 +217,33 @@ def test_a_file_a_notebook_starts_reading_is_picked_up(data_copy, tmp_path):
     assert names(plan(jobs_for(notebooks, out, edition))[0]) == ["reader.ipynb"]
 
 
+def test_editing_a_words_file_reruns_exactly_the_notebooks_that_use_it(data_copy, tmp_path):
+    """A section's words (notebooks/<section>.ftl) are read in the kernel from the templates'
+    folder and recorded like a data file: an edit re-executes the notebooks that printed them
+    (as the preview does after a save), and no other."""
+    notebooks, out = tmp_path / "notebooks", tmp_path / "book"
+    notebooks.mkdir()
+    (notebooks / "alpha.ftl").write_text("hello = Hello from alpha\n")
+    (notebooks / "beta.ftl").write_text("hello = Hello from beta\n")
+    say = "from nsc_report.present import words\nprint(words.Words({!r}).text('hello'))"
+    template(notebooks / "alpha.ipynb", say.format("alpha"))
+    template(notebooks / "beta.ipynb", say.format("beta"))
+    template(notebooks / "silent.ipynb", "print('no words')")
+    edition = load_edition(data_copy, EDITION)
+    execute(notebooks, out, edition)
+    printed = nbformat.read(out / "alpha.ipynb", as_version=4).cells[2].outputs[0]["text"]
+    assert printed == "Hello from alpha\n"  # from this folder, not the project's notebooks/
+    record = json.loads((out / "alpha.ipynb").read_text())["metadata"]["nsc_report"]
+    assert record["inputs"]["data"] == ["../notebooks/alpha.ftl"]
+    (notebooks / "alpha.ftl").write_text("hello = Hello again from alpha\n")
+    assert names(plan(jobs_for(notebooks, out, edition))[0]) == ["alpha.ipynb"]
+    results = {r.name: r.status for r in execute(notebooks, out, edition)}
+    assert results == {"alpha.ipynb": "executed", "beta.ipynb": "cached",
+                       "silent.ipynb": "cached"}
+    printed = nbformat.read(out / "alpha.ipynb", as_version=4).cells[2].outputs[0]["text"]
+    assert printed == "Hello again from alpha\n"
+
+
 def test_unchanged_inputs_are_not_executed_again(data_copy, tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "book"
     notebooks.mkdir()

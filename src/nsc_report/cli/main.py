@@ -1,4 +1,4 @@
-"""The `nsc-report` command: validate, execute, build, pdf, report, check, figures, preview,
+"""The `nsc-report` command: validate, execute, build, pdf, report, check, figures, proof, preview,
 new-section, new-edition, requests, status and intake (see README.md).
 
 Each command parses its options and makes one call into the library; every error the library
@@ -63,6 +63,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     return 0 if book.publication_check(_project(args)) else EXIT_DATA
+
+
+def cmd_proof(args: argparse.Namespace) -> int:
+    return book.proof(_project(args))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -160,6 +164,8 @@ COMMANDS: dict[str, Command] = {
     "report": ("build the HTML book and the PDF", (*EDITION, *RUN), cmd_report),
     "check": ("everything that stands between the edition and its publication (exit 0 only "
               "when there is nothing)", EDITION, cmd_check),
+    "proof": ("every sentence of the words files (notebooks/*.ftl) with each of its variants, "
+              "into <out>/proof/index.html", (*EDITION, "out"), cmd_proof),
     "figures": ("the register of figures; with --compare, the figures that changed",
                 (*EDITION, "out", "workers", "timeout", "compare", "fresh", "write"),
                 cmd_figures),

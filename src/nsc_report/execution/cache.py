@@ -30,7 +30,7 @@ CACHE_VERSION = "3"  # 3: modules moved into subpackages (recorded paths changed
 
 # Libraries whose version can change a notebook's outputs.
 LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "myst-nb", "pandera", "pydantic",
-             "ipykernel", "nbformat", "papermill")
+             "ipykernel", "nbformat", "papermill", "fluent.runtime", "babel")  # babel: CLDR
 
 
 @functools.cache

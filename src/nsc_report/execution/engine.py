@@ -133,7 +133,8 @@ class WarmKernel:
 
 
         module = "__import__('nsc_report.notebook.session', fromlist=['_'])"
-        begin = f"{module}.begin({str(cwd)!r}, {str(watch)!r})"
+        # The template's folder holds its section's words file: read from there, and recorded.
+        begin = f"{module}.begin({str(cwd)!r}, {str(watch)!r}, {str(template.parent)!r})"
         finish = f"__import__('json').dumps({module}.finish())"
         timed_out = threading.Event()
 

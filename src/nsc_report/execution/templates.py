@@ -4,6 +4,7 @@ template that says `each: force`, with the parameters papermill gives it.
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 from dataclasses import dataclass, field
@@ -61,6 +62,19 @@ def _parse_template(path: Path) -> nbformat.NotebookNode:
     for index, cell in enumerate(nb.cells):
         cell.id = f"cell-{index}"
     return nb
+
+
+def section_calls(template: Path) -> list[str]:
+    """Every call of a section function in a template's code cells, as Python source
+    (`force.figures(ed, force_code)`): what the template asks of the sections."""
+    trees = [ast.parse(cell.source) for cell in read_template(template).cells
+             if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", [])]
+    names = {alias.asname or alias.name for tree in trees for node in ast.walk(tree)
+             if isinstance(node, ast.ImportFrom) and node.module == "nsc_report.sections"
+             for alias in node.names}
+    return [ast.unparse(node) for tree in trees for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id in names]
 
 
 def parameters_for(output_dir: Path, edition: Edition) -> dict[str, Any]:

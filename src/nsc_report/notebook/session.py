@@ -12,8 +12,9 @@ after importing the heavy third-party libraries; everything a notebook could cha
 - this package's own modules, dropped from `sys.modules` so that each notebook imports them
   afresh: the code is never stale after an edit, and the imports are what we record.
 
-The record: every file under the data folder that the notebook opened (an audit hook on `open`)
-and every module of this package it imported.
+The record: every file under the data folder, or under the templates' folder (a section's
+words, `notebooks/<section>.ftl`), that the notebook opened (an audit hook on `open`), and every
+module of this package it imported.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ PACKAGE = "nsc_report"
 _SELF = __name__
 # Libraries imported before the first notebook so that no notebook pays for them.
 WARM_IMPORTS = ("numpy", "pandas", "altair", "vl_convert", "pandera.pandas", "pydantic", "yaml",
-                "myst_nb", "IPython.display", "jupyter_client")
+                "myst_nb", "IPython.display", "jupyter_client", "fluent.runtime")
+# Where a notebook finds its section's words (present/words.py reads the same variable).
+WORDS_ENV = "NSC_REPORT_WORDS"
 
 _baseline: dict[str, Any] = {}
 _opened: set[str] = set()
-_recording: list[Path] = []  # the folder being watched while a notebook runs
+_recording: list[Path] = []  # the folders being watched while a notebook runs
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
@@ -45,7 +48,7 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
         resolved = Path(os.fsdecode(path)).resolve()
     except (OSError, ValueError, TypeError):
         return
-    if resolved.is_relative_to(_recording[0]) and resolved.is_file():
+    if any(resolved.is_relative_to(f) for f in _recording) and resolved.is_file():
         _opened.add(str(resolved))
 
 
@@ -111,8 +114,10 @@ def _restore_matplotlib() -> None:
     mpl.rcParams.update(mpl.rcParamsDefault)
 
 
-def begin(cwd: str, watch: str) -> None:
-    """Put the kernel back to the state of a fresh one, then start recording."""
+def begin(cwd: str, watch: str, words: str | None = None) -> None:
+    """Put the kernel back to the state of a fresh one, then start recording what it opens
+    under `watch` (the data folder) and `words` (the templates' folder, where the words files
+    are, which the notebook then reads)."""
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -129,8 +134,10 @@ def begin(cwd: str, watch: str) -> None:
     for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
         if name != _SELF:
             del sys.modules[name]
+    if words is not None:
+        os.environ[WORDS_ENV] = words
     _opened.clear()
-    _recording[:] = [Path(watch).resolve()]
+    _recording[:] = [Path(folder).resolve() for folder in (watch, words) if folder is not None]
 
 
 def finish() -> dict[str, list[str]]:

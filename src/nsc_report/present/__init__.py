@@ -1,2 +1,3 @@
-"""Presentation: formatting numbers, accessible charts and tables, and the register of figures
-a section fills. May import `data` only."""
+"""Presentation: formatting numbers, accessible charts and tables, the register of figures a
+section fills, and the words of its sentences (Fluent files beside the templates). May import
+`data` and the layers below it."""

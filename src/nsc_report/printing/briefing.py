@@ -13,6 +13,7 @@ import hashlib
 import html
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -23,6 +24,7 @@ from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
+from nsc_report.present import words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.register import glued
@@ -45,20 +47,19 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
     a, g, r, s, o, oo = (_glued(notebooks / f"{name}.ipynb") for name in (
         "attrition", "data-gaps", "reports", "spo", "officers", "other-offences"))
     mark = provenance.returns(ed).mark
+    w = words.of(ed, "briefing")
     from_answers = [
-        f"{g['gaps_responded']} of {g['gaps_asked']} police forces gave any figures in reply to "
-        f"our request.",
-        f"{r['reports_share_decreased']} of responding forces whose Commissioner pledged more "
-        f"reports recorded fewer; only {r['reports_increased']} recorded more.",
-        f"{s['spo_band_low']} forces applied for {s['spo_band_low_label']} Stalking Protection "
-        f"Orders in a whole year.",
-        f"{o['officers_at_least_one']} forces said they had a dedicated stalking officer; "
-        f"{o['officers_none']} said they had none.",
-        f"{oo['oo_detailed']} forces could say how often stalking was charged as another crime.",
+        w.text("briefing-national-responded", responded=g["gaps_responded"],
+               asked=g["gaps_asked"]),
+        w.text("briefing-national-fewer", share=r["reports_share_decreased"],
+               increased=r["reports_increased"]),
+        w.text("briefing-national-spo", forces=s["spo_band_low"], band=s["spo_band_low_label"]),
+        w.text("briefing-national-officers", some=o["officers_at_least_one"],
+               none=o["officers_none"]),
+        w.text("briefing-national-other", detailed=oo["oo_detailed"]),
     ]
     return [
-        f"Only {a['att_rate']} of stalking cases result in a conviction, as the Trust's release "
-        f"states. {a['att_counts_caveat']}",
+        w.text("briefing-national-rate", rate=a["att_rate"], caveat=a["att_counts_caveat"]),
         *(f"{line}{mark}" for line in from_answers),
     ]
 
@@ -99,16 +100,12 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
 def published_html(ed: Edition, figs: dict[str, str]) -> str:
     """The force's published statistics, as its page words them, boxed apart from the answers
     and unmarked: real figures with their sources."""
-    sentences = "".join(f"<p>{html.escape(figs[key])}</p>" for key in (
-        "pub_recorded_text", "pub_charge_text", "pub_court_text", "pub_orders_text"))
+    w = words.of(ed, "briefing")
+    sentences = words.Rendered("".join(w.html("briefing-paragraph", text=figs[key]) for key in (
+        "pub_recorded_text", "pub_charge_text", "pub_court_text", "pub_orders_text")), "html")
     # Who compiled each series; the full citations are on the force's web page.
     cited = ", ".join(dict.fromkeys(ed.public.sources[k].compiler for k in published.SERIES))
-    return (f'<section class="published" aria-labelledby="published-heading">'
-            f'<h2 id="published-heading">Published statistics '
-            f'<span class="tag">real figures, not answers to our request</span></h2>'
-            f"{sentences}<p class=\"sources\">Compiled by {html.escape(cited)}; every "
-            f"source, with its licence, is cited on the force's page of the web report.</p>"
-            f"</section>")
+    return w.html("briefing-published", sentences=sentences, compilers=cited)
 
 
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
@@ -121,58 +118,67 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     answer_rows = [[q.split(": ", 1)[0], q.split(": ", 1)[1], p, a]
                    for q, p, a in zip(answers["Question"], answers["Period"], answers["Answer"],
                                       strict=True)]
+    w = words.of(ed, "briefing")
     prov = provenance.returns(ed)
     mark = html.escape(prov.mark)
-    notice, running, kicker = "", "", "briefing"
-    if prov.status == "illustrative":
-        notice = (f'<p class="notice"><strong>{provenance.ILLUSTRATIVE_SHORT}.</strong> '
-                  f"{html.escape(prov.caveat)} Every figure marked {mark} is computed from "
-                  f"these constructed data.</p>")
-        running = (f"Illustrative briefing: figures marked {prov.mark} are constructed, not "
-                   f"{who}'s real answers")
-        kicker = "illustrative briefing"
+    illustrative = prov.status == "illustrative"
+    notice, running = "", ""
+    if illustrative:
+        notice = w.html("briefing-notice", short=provenance.ILLUSTRATIVE_SHORT,
+                        caveat=prov.caveat, mark=prov.mark)
+        running = w.text("briefing-running", mark=prov.mark, who=who)
     h = meta.help
-    help_line = (f'<p class="help"><strong>Worried about stalking?</strong> Call the '
-                 f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or visit "
-                 f"{html.escape(h.short(h.website))}. In an emergency, call 999.</p>"
-                 if h else "")
-    site = (f" at {html.escape(h.short(h.site_url))}/{html.escape(web_page)}"
-            if h and h.site_url else f" ({html.escape(web_page)} of the web report)")
-    subtitle = ("An illustrative briefing: how the report presents a force's answers, with "
-                "constructed figures" if prov.status == "illustrative" else
-                "What the force told the National Stalking Consortium, and how it compares")
+    help_line = (w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
+                        website=h.short(h.website)) if h else "")
+    site = ({"where": "site", "site": h.short(h.site_url)} if h and h.site_url else
+            {"where": "none"})
+    report = {"report": meta.title, "edition": str(meta.edition)}
     sentences = " ".join(html.escape(figs[k]) + f'<sup class="mark">{mark}</sup>' for k in (
         "force_spo_text", "force_pcc_text", "force_officers_text") if figs[k])
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
-<title>{html.escape(who)}: {html.escape(meta.title)} ({meta.edition}), briefing</title>
+<title>{w.html("briefing-title", who=who, **report)}</title>
 <style>{STYLE}
 :root {{ --running: "{running.replace('"', "'")}"; }}</style></head><body><main>
-<header><p class="kicker">{html.escape(meta.awareness_week)} · {kicker}</p>
-<h1>{html.escape(who)}{" (illustrative data)" if prov.status == "illustrative" else ""}</h1>
-<p class="meta">{html.escape(subtitle)}. To send to {html.escape(ed.overseer(code)["body"])}.
-{html.escape(meta.title)}, edition {meta.edition}, published
-{meta.publication_date:%-d %B %Y}.</p></header>
+<header><p class="kicker">{html.escape(meta.awareness_week)} · {
+    w.html("briefing-kicker", illustrative=illustrative)}</p>
+<h1>{words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)}</h1>
+{w.html("briefing-meta", subtitle=w.text("briefing-subtitle", illustrative=illustrative),
+        body=ed.overseer(code)["body"], date=f"{meta.publication_date:%-d %B %Y}", **report)
+}</header>
 {notice}
-<h2>In brief</h2>
+<h2>{w.html("briefing-in-brief")}</h2>
 <p>{html.escape(figs['force_intro'])}<sup class="mark">{mark}</sup></p>
 <p>{sentences}</p>
-<h2>Its answers</h2>
-{_table(f"{who}: its answer to each question", ["Question", "Asked", "Period", "Answer"],
+<h2>{w.html("briefing-its-answers")}</h2>
+{_table(w.text("briefing-answers-caption", who=who), ["Question", "Asked", "Period", "Answer"],
         answer_rows)}
 <section class="page2">
-<h2>Where it stands among the forces</h2>
+<h2>{w.html("briefing-where-it-stands")}</h2>
 {standing}
 {published_html(ed, figs)}
-<h2>The national picture</h2>
+<h2>{w.html("briefing-national")}</h2>
 <ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
-<h2>What must change</h2>
+<h2>{w.html("briefing-must-change")}</h2>
 <ol class="recs">{"".join(f"<li>{html.escape(r)}</li>" for r in recs)}</ol>
 {help_line}
-<footer>{html.escape(force.foi_source(ed))} The full report, with this force's page{site},
-explains every figure and its source. {html.escape(meta.publisher)}.</footer>
+{w.html("briefing-footer", source=force.foi_source(ed), page=web_page,
+        publisher=meta.publisher, **site)}
 </section></main></body></html>
 """
+
+
+def briefing_pages(notebooks: Path, edition: Edition) -> Iterator[tuple[str, str, str]]:
+    """(force code, name, briefing page) for every force, from the executed notebooks."""
+    with words.context("the chapters"):  # what the proof sheet says the values are from
+        national, recs = national_figures(edition, notebooks), recommendations(edition)
+    for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
+        executed = notebooks / "forces" / f"{slug(who)}.ipynb"
+        with words.context(who):
+            page = briefing_html(edition, code, _glued(executed), national, recs,
+                                 f"book/forces/{slug(who)}.html",
+                                 standing_html(executed, f"standing-{slug(who)}"))
+        yield code, who, page
 
 
 def print_briefings(layout: Layout, edition: Edition,
@@ -180,21 +186,21 @@ def print_briefings(layout: Layout, edition: Edition,
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are."""
 
+    with words.reading_from(layout.root / "notebooks"):  # this project's words
+        return _print_briefings(layout, edition, progress)
+
+
+def _print_briefings(layout: Layout, edition: Edition, progress: Progress) -> list[Path]:
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
     pages = layout.work / "briefings"
     pages.mkdir(parents=True, exist_ok=True)
-    national, recs = national_figures(edition, layout.notebooks), recommendations(edition)
     code_version = hashlib.sha256(Path(__file__).read_bytes() + (
         Path(__file__).parent / "pdf.py").read_bytes()).hexdigest()
     todo: list[tuple[str, str, Path, str]] = []
     paths = []
-    for code, who in edition.forces[["force_code", "force_name"]].itertuples(index=False):
+    for code, who, doc in briefing_pages(layout.notebooks, edition):
         name = force.briefing_name(edition, code)
-        executed = layout.notebooks / "forces" / f"{slug(who)}.ipynb"
-        doc = briefing_html(edition, code, _glued(executed), national, recs,
-                            f"book/forces/{slug(who)}.html",
-                            standing_html(executed, f"standing-{slug(who)}"))
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
         target, stamp = target_dir / name, pages / f"{slug(who)}.sha"
         paths.append(target)
@@ -207,9 +213,11 @@ def print_briefings(layout: Layout, edition: Edition,
         progress.message(f"  {len(paths)} force briefings up to date")
         return paths
 
-    print_pages([(target, f"{who}: briefing, {edition.meta.title} ({edition.meta.edition})",
-                  doc) for who, doc, target, _ in todo], edition, pages,
-                subject="What a force told us about stalking, and how it compares")
+    w = words.of(edition, "briefing")
+    report = {"report": edition.meta.title, "edition": str(edition.meta.edition)}
+    print_pages([(target, w.text("briefing-pdf-title", who=who, **report), doc)
+                 for who, doc, target, _ in todo], edition, pages,
+                subject=w.text("briefing-pdf-subject"))
     for who, _, _, digest in todo:
         (pages / f"{slug(who)}.sha").write_text(digest)
     progress.message(f"  printed {len(todo)} force briefing(s) into {target_dir}")

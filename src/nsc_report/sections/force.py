@@ -1,27 +1,23 @@
 """A force's own page: its answers in words, its standing, and what it could not tell us.
 
-Every sentence is built here from the data and glued into the template, so that a force that
-did not answer gets sentences that say so, never a zero or a rank it has not earned.
-
-Longer than most modules: every sentence of a force's page, kept together so that the page
-reads as one text.
+The words are in `notebooks/force.ftl`, beside the template; this module computes the values
+and picks the variants, so that a force that did not answer gets sentences that say so, never
+a zero or a rank it has not earned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
 from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
-from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.spo import BANDS, band_counts
-from nsc_report.present import fmt
+from nsc_report.present import fmt, words
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
@@ -30,66 +26,51 @@ from nsc_report.sections import foi_source, period, published
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("force",)
 
-# What a force that gave no figure did with the request, as the opening of its page says it.
-NO_FIGURES = {
-    "not_held": "said in reply to our Freedom of Information request that it does not hold "
-                "the information",
-    "refused_s12": "refused our Freedom of Information request, saying that finding the answer "
-                   "would cost more than the legal limit (section 12 of the Freedom of "
-                   "Information Act)",
-    "refused_other": "refused our Freedom of Information request under another exemption",
-    "no_response": "did not respond to our Freedom of Information request",
-    "partial": "answered our Freedom of Information request only in part, without a figure",
-}
-
-
 # The questions behind each measure a force is ranked on (measures/force.py).
 STANDING_QUESTIONS = {"recorded": ("Q1",), "pct_change": ("Q1",),
                       "spo_per_1000": ("Q1", "Q9", "Q10"), "officers": ("Q6",), "spocs": ("Q7",)}
+OFFICER_QUESTIONS = ("Q6", "Q7", "Q8")  # dedicated officers, SPOCs, SPOCs for SPOs
 
 
 def name(ed: Edition, code: str) -> str:
     return str(ed.forces.set_index("force_code").at[code, "force_name"])
 
 
+def _figure(value: float, s: m.Standing) -> words.Int | words.Float:
+    if s.measure.key == "pct_change":
+        return words.signed_pct(value)
+    return words.number(value, s.measure.places)
+
+
 def _value(s: m.Standing) -> str:
     assert s.value is not None
-    if s.measure.key == "pct_change":
-        return f"{s.value:+.1f}%"
-    return fmt.number(s.value, s.measure.places)
+    return _figure(s.value, s).text
 
 
 def _median(s: m.Standing) -> str:
     assert s.median is not None  # the force's own figure is among those given
-    if s.measure.key == "pct_change":
-        return f"{s.median:+.1f}%"
-    return fmt.number(s.median, s.measure.places)
+    return _figure(s.median, s).text
 
 
 def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     """'Stalking offences recorded: 1,389. Of the 26 forces that gave this figure, 23 had a
     higher one and 2 a lower one; the median force: 2,526.'"""
-    who = name(ed, code)
+    w = words.of(ed, "force")
     label = s.measure.label.replace(" (%)", "")
     if s.value is None:
-        if s.of == 0:
-            return f"{label}: no force has a figure for this, so there is no comparison."
-        return (f"{label}: {who} gave no figure, so it has no place in this comparison "
-                f"({s.of} force{'s' if s.of != 1 else ''} did).")
+        case = "none-given" if s.of == 0 else "not-given"
+        return w.text("force-standing", case=case, label=label, who=name(ed, code), of=s.of)
     if s.of == 1:
-        return f"{label}: {_value(s)}. No other force gave this figure."
-    assert s.rank is not None
+        return w.text("force-standing", case="alone", label=label, value=_figure(s.value, s))
+    assert s.rank is not None and s.median is not None
     higher = s.rank - 1
-    lower = s.of - 1 - higher - s.ties
-    parts = [f"{higher} had a higher one" if higher else "none had a higher one",
-             f"{lower} a lower one" if lower else "none a lower one"]
-    if s.ties:
-        parts.append(f"{s.ties} the same")
-    return (f"{label}: {_value(s)}. Of the {s.of} forces that gave this figure, "
-            f"{fmt.listing(parts)}; the median force: {_median(s)}.")
+    return w.text("force-standing", case="ranked", label=label, value=_figure(s.value, s),
+                  of=s.of, higher=higher, lower=s.of - 1 - higher - s.ties, ties=s.ties,
+                  median=_figure(s.median, s))
 
 
 def figures(ed: Edition, code: str) -> Register:
+    w = words.of(ed, "force")
     who = name(ed, code)
     forces = ed.forces.set_index("force_code")
     region = str(forces.at[code, "region"])
@@ -102,207 +83,169 @@ def figures(ed: Edition, code: str) -> Register:
     row = table.loc[code]
     every = tuple(ed.questions["id"])
     r = Register(ed, questions=every)
-    r.text("force_name", who, "the force's name", questions=(), files=("forces",))
+    r.text("force_name", who, w.text("force-def-name"), questions=(), files=("forces",))
     illustrative = provenance.returns(ed).status == "illustrative"
-    r.text("force_heading", f"{who} (illustrative data)" if illustrative else who,
-           "the page's heading: the force's name, and whether its figures are illustrative",
-           questions=(), files=("forces",))
+    r.text("force_heading", w.text("force-heading", who=who, illustrative=illustrative),
+           w.text("force-def-heading"), questions=(), files=("forces",))
     body = ed.overseer(code)
-    r.text("force_overseer", body["body"], "the body that oversees the force at publication",
-           questions=(), files=("../reference/oversight.csv",))
-    r.text("force_region", region, "the force's region", questions=(), files=("forces",))
-    r.text("force_period", period(ed), "the period most questions asked about", questions=(),
+    r.text("force_overseer", body["body"], w.text("force-def-overseer"), questions=(),
+           files=("../reference/oversight.csv",))
+    r.text("force_region", region, w.text("force-def-region"), questions=(), files=("forces",))
+    r.text("force_period", period(ed), w.text("force-def-period"), questions=(),
            files=("meta",))
-    r.count("force_asked", done.asked, f"questions and periods {who} was asked about (a "
-            f"question asked for two years counts twice)", questions=every)
-    r.count("force_answered", done.answered, f"questions and periods {who} answered in full")
+    r.count("force_asked", done.asked, w.text("force-def-asked", who=who), questions=every)
+    r.count("force_answered", done.answered, w.text("force-def-answered", who=who))
+    opening = {"who": who, "forces": ed.meta.forces_asked, "region": region,
+               "illustrative": illustrative}
     if not done.gave_figures:
-        main = missing["status"].value_counts().index[0]
-        intro = (
-            f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
-            f"asked about stalking, in the {region} region. "
-            + ("In this edition's illustrative data, it " if illustrative else "It ")
-            + f"{NO_FIGURES[main]}, so this page has no figures for it. It is in none of the "
-            f"report's comparisons: a force without figures cannot be ranked, and we do not "
-            f"count it as zero.")
+        intro = w.text("force-intro-no-figures", **opening,
+                       status=missing["status"].value_counts().index[0])
     else:
-        intro = (
-            f"{who} is one of the {ed.meta.forces_asked} police forces of England and Wales we "
-            f"asked about stalking, in the {region} region. "
-            + ("In this edition's illustrative data, it answered " if illustrative else
-               "It answered ")
-            + f"{done.answered} of the {done.asked} questions in full (a question asked about "
-            f"two years counts twice)"
-            + (f" and {done.partial} in part" if done.partial else "")
-            + f": {_completeness_place(int(ranking[code]), ranking)}.")
-    r.text("force_intro", intro, f"how many questions {who} answered, and how that compares "
-           f"with the other forces", forces=list(ranking.index))
+        answered = int(ranking[code])
+        intro = w.text("force-intro-figures", **opening, answered=done.answered,
+                       asked=done.asked, partial=done.partial,
+                       better=int((ranking > answered).sum()),
+                       same=int((ranking == answered).sum()) - 1)
+    r.text("force_intro", intro, w.text("force-def-intro", who=who), forces=list(ranking.index))
     for key, s in standing.items():
-        r.text(f"force_standing_{key}", standing_sentence(ed, code, s), f"where {who} stands "
-               f"among the forces that gave the same figure: {s.measure.label.lower()}",
+        r.text(f"force_standing_{key}", standing_sentence(ed, code, s),
+               w.text("force-def-standing", who=who, measure=s.measure.label.lower()),
                questions=STANDING_QUESTIONS[key])
-    r.text("force_spo_text", _spo_sentence(ed, code, row), f"{who}'s SPO applications (Q9 and "
-           f"Q10) and their band", questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
-    r.text("force_pcc_text", _pcc_sentence(ed, code, row), f"whether {who}'s PCC made the "
-           f"commitment, and the change in its recorded stalking (Q1)", questions=("Q1",),
-           periods=(ed.meta.previous_period, ed.meta.current_period), files=("commitments",),
-           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
-    r.text("force_officers_text", _officers_sentence(ed, code, answers), f"{who}'s specialist "
-           f"officers and single points of contact (Q6 to Q8)", questions=("Q6", "Q7", "Q8"),
+    r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
+           questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
+    r.text("force_pcc_text", _pcc_sentence(ed, code, row), w.text("force-def-pcc", who=who),
+           questions=("Q1",), periods=(ed.meta.previous_period, ed.meta.current_period),
+           files=("commitments",), sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
+    r.text("force_officers_text", _officers_sentence(ed, code, answers),
+           w.text("force-def-officers", who=who), questions=OFFICER_QUESTIONS,
            periods=("at_request",))
-    r.text("force_gaps_text", (
-        f"{who} answered every question in full." if missing.empty else
-        f"{who} gave no figure in answer to any of the {done.asked} questions."
-        if not done.gave_figures else
-        f"{who} could not, or did not, give a full answer to {len(missing)} of the "
-        f"{done.asked} questions. Each is listed here with what it said instead."),
-        f"the questions {who} did not answer in full")
+    gaps = ("complete" if missing.empty else "nothing" if not done.gave_figures else "some")
+    r.text("force_gaps_text", w.text("force-gaps", case=gaps, who=who, asked=done.asked,
+                                     missing=len(missing)),
+           w.text("force-def-gaps", who=who))
     published.add_figures(r, ed, code)
     return r
 
 
-def _completeness_place(answered: int, ranking: pd.Series) -> str:
-    better = int((ranking > answered).sum())
-    same = int((ranking == answered).sum()) - 1
-    if better == 0:
-        lead = "no force answered more"
-    else:
-        lead = f"{better} force{'s' if better > 1 else ''} answered more"
-    return lead + (f", and {same} answered the same number" if same else "")
-
-
 def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    w = words.of(ed, "force")
     who = name(ed, code)
     if pd.isna(row["spo_total"]):
-        return (f"{who} did not tell us how many cases led to an application for a Stalking "
-                f"Protection Order in the {period(ed)}, so we cannot place it in a band.")
-    total = int(row["spo_total"])
+        return w.text("force-spo", case="no-figure", who=who, period=period(ed))
     band = m.spo_band(ed, code)
-    bands = band_counts(ed)
-    same = int(bands[band]) - 1
-    low = band == BANDS[0][0]
-    others = (f"{same} other force{'s' if same != 1 else ''} made" if same else
-              "no other force made")
-    return (f"In the {period(ed)} {who} applied for Stalking Protection Orders, interim or full, "
-            f"in {fmt.count(total)} case{'s' if total != 1 else ''}. That puts it in the "
-            + ("lowest band" if low else "band")
-            + f" of {band} applications, in which {others} theirs.")
+    return w.text("force-spo", case="figure", who=who, period=period(ed),
+                  total=int(row["spo_total"]), band=band, lowest=band == BANDS[0][0],
+                  same=int(band_counts(ed)[band]) - 1)
 
 
 def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
-    who = name(ed, code)
     year = ed.meta.pcc_commitment_year
-    pledged = m.committed(ed, code)
     then = ed.overseer(code, dt.date(year, 6, 30))
     if then["kind"] not in COMMISSIONER_KINDS:
-        intro = (f"It has no Police and Crime Commissioner ({then['body']} oversees it), so it "
-                 f"was not part of the {year} commitment to increase reports of stalking.")
+        commissioner = "none"
     else:
-        body = then["body"][0].upper() + then["body"][1:]
-        intro = (f"{body} made the {year} commitment to increase reports of stalking."
-                 if pledged else
-                 f"{body} did not make the {year} commitment to increase reports of "
-                 f"stalking.")
+        commissioner = "made" if m.committed(ed, code) else "not-made"
+    values = {"who": name(ed, code), "year": str(year), "commissioner": commissioner,
+              "body": then["body"], "body_capital": fmt.capital(then["body"]),
+              "previous": period(ed, "previous"), "period": period(ed)}
     both = m.change_table(ed)
     if code in both.index and pd.isna(row["pct_change"]):  # none recorded the year before
-        now = int(both.at[code, "current"])
-        return (intro + f" It recorded no stalking offences in the {period(ed, 'previous')} "
-                f"and {fmt.count(now)} in the {period(ed)}, so no percentage change can be "
-                f"given.")
-    if pd.isna(row["pct_change"]):
-        return (intro + f" {who} did not give us recorded stalking for both "
-                f"the {period(ed, 'previous')} and the {period(ed)}, so we cannot say whether "
-                f"recorded stalking rose or fell.")
-    change = float(row["pct_change"])
-    direction = ("rose" if change > 0 else "fell") if change else "did not change"
-    amount = f" by {abs(change):.1f}%" if change else ""
-    return (intro + f" Between the {period(ed, 'previous')} and the {period(ed)}, the stalking "
-            f"offences it recorded {direction}{amount}.")
+        values.update(change="none-before", now=int(both.at[code, "current"]))
+    elif pd.isna(row["pct_change"]):
+        values.update(change="unknown")
+    else:
+        change = float(row["pct_change"])
+        values.update(change="known", amount=words.pct(abs(change), 1),
+                      direction="rose" if change > 0 else "fell" if change else "same")
+    return words.of(ed, "force").text("force-pcc", **values)
 
 
 def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
-    who = name(ed, code)
-    parts = []
-    words = {"Q6": ("dedicated stalking officer", "dedicated stalking officers"),
-             "Q7": ("stalking single point of contact", "stalking single points of contact"),
-             "Q8": ("single point of contact for Stalking Protection Orders",
-                    "single points of contact for Stalking Protection Orders")}
-    for qid, (one, many) in words.items():
+    w = words.of(ed, "force")
+    items, given = [], False
+    for qid in OFFICER_QUESTIONS:
         rows = answers[answers["question_id"] == qid]
         if rows.empty:
             continue
         r = rows.iloc[0]
         if pd.isna(r["value"]):
-            parts.append(f"no figure for {many} ({r['status_label']})")
+            items.append(w.text("force-officers-item", question=qid, figure=False,
+                                status=r["status_label"]))
         else:
-            n = int(r["value"])
-            parts.append(f"{'no' if n == 0 else fmt.count(n)} {one if n == 1 else many}")
-    if not parts or all(p.startswith("no figure") for p in parts):
-        return f"{who} gave no figures for its specialist officers or single points of contact."
-    return f"At the time of our request {who} reported " + fmt.listing(parts) + "."
+            given = True
+            items.append(w.text("force-officers-item", question=qid, figure=True,
+                                n=int(r["value"])))
+    return w.text("force-officers", case="some" if given else "none", who=name(ed, code),
+                  items=w.listing(items))
 
 
 # --- tables and charts ---------------------------------------------------------------------------
 
-def answer_text(row: pd.Series) -> str:
+def answer_text(row: pd.Series, w: words.Words | None = None) -> str:
     if row["status"] == "answered":
         return fmt.count(int(row["value"]))
     if row["status"] == "partial":
-        figure = "" if pd.isna(row["value"]) else f"{fmt.count(int(row['value']))}, "
-        return f"{figure}answered in part"
+        w = w or words.Words("force")
+        if pd.isna(row["value"]):
+            return w.text("force-answers-partial", figure=False)
+        return w.text("force-answers-partial", figure=True, value=int(row["value"]))
     return str(row["status_label"]).capitalize()
 
 
 def answers_table(ed: Edition, code: str) -> Table:
+    w = words.of(ed, "force")
     a = m.answers(ed, code)
+    at_request = w.text("force-answers-at-request")
     frame = pd.DataFrame({
         "Question": a["question_id"] + ": " + a["wording"],
-        "Period": a["period"].map(lambda p: "At request" if p == "at_request"
+        "Period": a["period"].map(lambda p: at_request if p == "at_request"
                                   else ed.period_label(p, short=True)),
-        "Answer": a.apply(answer_text, axis=1),
+        "Answer": a.apply(answer_text, axis=1, w=w),
         "Note": a["note"].fillna(""),
     })
     return Table(f"answers-{slug(name(ed, code))}",
-                 f"{name(ed, code)}: its answer to each question we asked", frame)
+                 w.text("force-answers-caption", who=name(ed, code)), frame)
 
 
 def gaps_list(ed: Edition, code: str) -> Markdown:
     """The answers that were not complete, one item each, with what the force said instead.
 
-    Its note is the force's own text: `markdown_text` keeps it words (no HTML, link, role or
-    directive of a note reaches the page, and a line break in it cannot end the list)."""
+    Its note is the force's own text: the words layer escapes it for Markdown (no HTML, link,
+    role or directive of a note reaches the page, and a line break in it cannot end the
+    list)."""
+    w = words.of(ed, "force")
     a = m.answers(ed, code)
     missing = a[a["status"] != "answered"]
     kinds = missing[["status_label", "note"]].drop_duplicates()
     if len(missing) == len(a) and len(kinds) == 1:
         label, note = kinds.iloc[0]
-        return Markdown(f"Every question: {markdown_text(label)}"
-                        + (f". {markdown_text(note)}" if note else "") + ".")
-    lines = [f"- **{markdown_text(r.question_id)}** ({markdown_text(r.wording)}; "
-             f"{markdown_text(r.period_label)}): {markdown_text(r.status_label)}"
-             + (f". {markdown_text(r.note)}" if r.note else "")
+        return Markdown(w.markdown("force-gaps-every", status=label, noted=bool(note),
+                                   note=note))
+    lines = [w.markdown("force-gaps-item", question=r.question_id, wording=r.wording,
+                        period=r.period_label, status=r.status_label, noted=bool(r.note),
+                        note=r.note)
              for r in missing.itertuples()]
-    return Markdown("\n".join(lines) if lines else "Nothing: every answer was complete.")
+    return Markdown("\n".join(lines) if lines else w.markdown("force-gaps-nothing"))
 
 
 def region_links(ed: Edition, code: str) -> HtmlBlock:
     """Links to the other force pages of the region (pages beside this one)."""
+    w = words.of(ed, "force")
     others = m.region_forces(ed, code)
-    region = html.escape(_in_region(str(ed.forces.set_index("force_code").at[code, "region"])))
+    region = str(ed.forces.set_index("force_code").at[code, "region"])
+    # 'in the North East', 'in Yorkshire and the Humber', 'in London', 'in Wales'.
+    where = {"region": region, "compass": region.split()[0] in ("North", "South", "East",
+                                                                "West")}
     if others.empty:
-        text = f"{html.escape(name(ed, code))} is the only force {region}."
-        return HtmlBlock(f"<p>{text}</p>", text)
-    links = [f'<a href="{slug(n)}.html">{html.escape(n)}</a>' for n in others["force_name"]]
-    names = fmt.listing(list(others["force_name"]))
-    other = "The other force" if len(links) == 1 else "The other forces"
-    return HtmlBlock(f"<p>{other} {region}: {fmt.listing(links)}.</p>",
-                     f"{other} {region}: {names}.")
-
-
-def _in_region(region: str) -> str:
-    """'in the North East', 'in Yorkshire and the Humber', 'in London', 'in Wales'."""
-    compass = region.split()[0] in ("North", "South", "East", "West")
-    return f"in the {region}" if compass else f"in {region}"
+        return HtmlBlock(f"<p>{w.html('force-region-only', who=name(ed, code), **where)}</p>",
+                         w.text("force-region-only", who=name(ed, code), **where))
+    names = list(others["force_name"])
+    links = [w.html("force-region-link", page=f"{slug(n)}.html", name=n) for n in names]
+    markup = w.html("force-region-others", others=len(names), links=w.listing(links, "html"),
+                    **where)
+    return HtmlBlock(f"<p>{markup}</p>",
+                     w.text("force-region-others", others=len(names), links=w.listing(names),
+                            **where))
 
 
 def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
@@ -310,7 +253,9 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
 
     Each strip is scaled to its own range (0 to the largest value), so the strips share no
     axis; the table gives the figures."""
+    w = words.of(ed, "force")
     who = name(ed, code)
+    median = w.text("force-chart-median")
     table = m.comparison_table(ed)
     rows = []
     for meas in m.measures(ed):
@@ -323,19 +268,18 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
             rows.append({"measure": meas.label, "force": table.at[force_code, "force"],
                          "value": float(value), "position": (float(value) - low) / span,
                          "this": force_code == code})
-        rows.append({"measure": meas.label, "force": "Median force",
+        rows.append({"measure": meas.label, "force": median,
                      "value": float(values.median()),
                      "position": (float(values.median()) - low) / span, "this": None})
     data = pd.DataFrame(rows, columns=["measure", "force", "value", "position", "this"])
     mine = data[data["this"] == True]  # noqa: E712 - a column of True, False and None
     if mine.empty:
-        return Markdown(f"{markdown_text(who)} gave none of these figures, so it is not shown "
-                        f"against the other forces.")
+        return Markdown(w.markdown("force-chart-none", who=who))
     order = [meas.label for meas in m.measures(ed)]
     # Each measure's name is written above its strip, not beside it, so that on a phone the
     # strips keep the width; values near either end are written inwards, never cut off.
     y = alt.Y("measure:N", sort=order, title=None, axis=None)
-    x = alt.X("position:Q", title="Lowest to highest among forces with a figure",
+    x = alt.X("position:Q", title=w.text("force-chart-axis"),
               axis=alt.Axis(labels=False, ticks=False, grid=False), scale=alt.Scale(
                   domain=[-0.02, 1.02]))
     names = alt.Chart(pd.DataFrame({"measure": order, "position": -0.02})).mark_text(
@@ -362,26 +306,21 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     readable = pd.DataFrame({
         "Measure": [s.measure.label for s in shown],
         who: [_value(s) for s in shown],
-        "Median force": [_median(s) for s in shown],
-        "Rank (1 = highest)": [f"{s.rank} of {s.of}" + (" (tied)" if s.ties else "")
-                               for s in shown],
+        median: [_median(s) for s in shown],
+        "Rank (1 = highest)": [w.text("force-chart-rank", rank=s.rank, of=s.of,
+                                      tied=bool(s.ties)) for s in shown],
     })
     best = [s for s in shown if s.rank == 1]
-    title = (f"How {who} compares with the other forces on {len(shown)} measure"
-             f"{'s' if len(shown) != 1 else ''}")
-    if best:
-        label = best[0].measure.label.replace(" (%)", "")
-        title = f"{who} is highest of all forces for {label[0].lower()}{label[1:]}"
+    label = best[0].measure.label.replace(" (%)", "") if best else ""
+    title = w.text("force-chart-title", who=who, best=bool(best), shown=len(shown),
+                   measure=label[:1].lower() + label[1:])
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name=f"standing-{slug(who)}",
         chart=chart,
         title=title,
-        caption=(f"Each row is one measure; each grey dot a force that gave the figure, the "
-                 f"diamond {who} and the black tick the median force. Rows are scaled "
-                 f"separately, from 0 to the largest value. {fmt.capital(period(ed))} (officers: "
-                 f"at the time "
-                 f"of the request). {foi_source(ed)}"),
+        caption=w.text("force-chart-caption", who=who, period=fmt.capital(period(ed)),
+                       source=foi_source(ed)),
         alt_text=" ".join(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
         table=readable,
         downloads=False,
@@ -401,10 +340,8 @@ def briefing_name(ed: Edition, code: str) -> str:
 
 def briefing_link(ed: Edition, code: str) -> HtmlBlock:
     """The force's two-page briefing (printed by `nsc-report pdf` into downloads/forces/)."""
+    w = words.of(ed, "force")
     file = briefing_name(ed, code)
-    who = html.escape(name(ed, code))
-    return HtmlBlock(f'<p class="nsc-briefing-link"><a class="nsc-download" '
-                 f'href="../downloads/forces/{file}" download="{file}">Download the two-page '
-                 f'briefing on {who} (PDF, A4)</a>, to send to '
-                 f'{html.escape(ed.overseer(code)["body"])} or to a local partner.</p>',
-                 f"Briefing: downloads/forces/{file}")
+    return HtmlBlock(w.html("force-briefing-link", file=file, who=name(ed, code),
+                            body=ed.overseer(code)["body"]),
+                     w.text("force-briefing-link-text", file=file))

@@ -1,0 +1,63 @@
+## The words of a force's two-page briefing (PDF), printed by `nsc-report pdf` from the force's
+## page (force.md, whose sentences it repeats) and the chapters' glued figures. Project Fluent:
+## see force.ftl for how to edit. The code is src/nsc_report/printing/briefing.py; the page's
+## markup is here too (HTML), and every value is escaped before it enters it.
+
+### The head of the page
+
+briefing-title = { $who }: { $report } ({ $edition }), briefing
+# $illustrative: yes when the edition's answers are constructed data.
+briefing-kicker = { $illustrative ->
+        [yes] illustrative briefing
+       *[no] briefing
+    }
+briefing-subtitle = { $illustrative ->
+        [yes] An illustrative briefing: how the report presents a force's answers, with constructed figures
+       *[no] What the force told the National Stalking Consortium, and how it compares
+    }
+# $subtitle: briefing-subtitle; $body: who oversees the force; $date: the publication date.
+briefing-meta =
+    <p class="meta">{ $subtitle }. To send to { $body }.
+    { $report }, edition { $edition }, published
+    { $date }.</p>
+# Only in an illustrative edition: $short and $caveat say what the data are, $mark their mark.
+briefing-notice = <p class="notice"><strong>{ $short }.</strong> { $caveat } Every figure marked { $mark } is computed from these constructed data.</p>
+briefing-running = Illustrative briefing: figures marked { $mark } are constructed, not { $who }'s real answers
+
+### Headings and the answers table
+
+briefing-in-brief = In brief
+briefing-its-answers = Its answers
+briefing-answers-caption = { $who }: its answer to each question
+briefing-where-it-stands = Where it stands among the forces
+briefing-national = The national picture
+briefing-must-change = What must change
+
+### The force's published statistics (boxed apart from its answers)
+
+# $sentences: the page's four sentences, each a briefing-paragraph; $compilers: who compiled
+# each series.
+briefing-published = <section class="published" aria-labelledby="published-heading"><h2 id="published-heading">Published statistics <span class="tag">real figures, not answers to our request</span></h2>{ $sentences }<p class="sources">Compiled by { $compilers }; every source, with its licence, is cited on the force's page of the web report.</p></section>
+briefing-paragraph = <p>{ $text }</p>
+
+### The national picture: the report's headline findings, with the chapters' figures
+
+briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states. { $caveat }
+briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
+briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports recorded fewer; only { $increased } recorded more.
+briefing-national-spo = { $forces } forces applied for { $band } Stalking Protection Orders in a whole year.
+briefing-national-officers = { $some } forces said they had a dedicated stalking officer; { $none } said they had none.
+briefing-national-other = { $detailed } forces could say how often stalking was charged as another crime.
+
+### The foot of the page
+
+briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
+# $where: site when the edition names the published site's address ($site), else none.
+briefing-footer =
+    <footer>{ $source } The full report, with this force's page{ $where ->
+        [site] {" "}at { $site }/{ $page }
+       *[none] {" "}({ $page } of the web report)
+    },
+    explains every figure and its source. { $publisher }.</footer>
+briefing-pdf-title = { $who }: briefing, { $report } ({ $edition })
+briefing-pdf-subject = What a force told us about stalking, and how it compares

@@ -1,0 +1,218 @@
+## The words of a force's page (force.md), its chart, its register of figures and the link to
+## its briefing. Project Fluent: https://projectfluent.org/fluent/guide/
+##
+## Edit the words freely; keep the { $names } (the code fills them) and the variant keys in
+## [brackets] (the code picks one by the data; `*` marks the one used otherwise). A sentence
+## is on one line: a line break inside a message is printed. `nsc-report proof` prints every
+## sentence below with each of its variants. The code is src/nsc_report/sections/force.py.
+
+### The heading and the opening paragraph
+
+# $illustrative: yes when the edition's answers are constructed (illustrative) data.
+force-heading = { $illustrative ->
+        [yes] { $who } (illustrative data)
+       *[no] { $who }
+    }
+
+# A force that gave at least one figure. $forces: how many forces were asked; $answered,
+# $partial and $asked: its questions and periods answered in full, in part, and asked.
+force-intro-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+        [yes] In this edition's illustrative data, it answered
+       *[no] It answered
+    } { $answered } of the { $asked } questions in full (a question asked about two years counts twice){ $partial ->
+        [0] {""}
+       *[other] {" "}and { $partial } in part
+    }: { force-intro-place }.
+
+# Where the force stands by answers: $better forces answered more, $same as many.
+force-intro-place = { $better ->
+        [0] no force answered more
+        [one] { $better } force answered more
+       *[other] { $better } forces answered more
+    }{ $same ->
+        [0] {""}
+       *[other] , and { $same } answered the same number
+    }
+
+# A force that gave no figure at all. $status: what most of its answers were.
+force-intro-no-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+        [yes] In this edition's illustrative data, it
+       *[no] It
+    } { $status ->
+        [not_held] said in reply to our Freedom of Information request that it does not hold the information
+        [refused_s12] refused our Freedom of Information request, saying that finding the answer would cost more than the legal limit (section 12 of the Freedom of Information Act)
+        [refused_other] refused our Freedom of Information request under another exemption
+        [partial] answered our Freedom of Information request only in part, without a figure
+       *[no_response] did not respond to our Freedom of Information request
+    }, so this page has no figures for it. It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
+
+### Where it stands among the forces (one sentence per measure, and the chart)
+
+# $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
+# other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
+# force's figure and the median force's.
+force-standing = { $case ->
+        [none-given] { $label }: no force has a figure for this, so there is no comparison.
+        [not-given] { $label }: { $who } gave no figure, so it has no place in this comparison ({ $of } { $of ->
+            [one] force
+           *[other] forces
+        } did).
+        [alone] { $label }: { $value }. No other force gave this figure.
+       *[ranked] { $label }: { $value }. Of the { $of } forces that gave this figure, { force-standing-order }; the median force: { $median }.
+    }
+
+# $higher and $lower: the forces with a higher and a lower figure; $ties: those with the same.
+force-standing-order = { $ties ->
+        [0] { force-standing-higher } and { force-standing-lower }
+       *[other] { force-standing-higher }, { force-standing-lower } and { $ties } the same
+    }
+force-standing-higher = { $higher ->
+        [0] none had a higher one
+       *[other] { $higher } had a higher one
+    }
+force-standing-lower = { $lower ->
+        [0] none a lower one
+       *[other] { $lower } a lower one
+    }
+
+# The chart's title: $best is yes when the force is highest of all on a $measure.
+force-chart-title = { $best ->
+        [yes] { $who } is highest of all forces for { $measure }
+       *[no] How { $who } compares with the other forces on { $shown } { $shown ->
+            [one] measure
+           *[other] measures
+        }
+    }
+force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median force. Rows are scaled separately, from 0 to the largest value. { $period } (officers: at the time of the request). { $source }
+force-chart-axis = Lowest to highest among forces with a figure
+force-chart-median = Median force
+force-chart-rank = { $rank } of { $of }{ $tied ->
+        [yes] {" "}(tied)
+       *[no] {""}
+    }
+# In place of the chart (Markdown), for a force that gave none of its figures.
+force-chart-none = { $who } gave none of these figures, so it is not shown against the other forces.
+
+### Protection orders, specialist officers and the Commissioner's commitment
+
+# $case: no-figure, or figure with $total applications; $band: its band's label, $lowest
+# yes for the lowest band; $same: the other forces in that band.
+force-spo = { $case ->
+        [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
+       *[figure] In the { $period } { $who } applied for Stalking Protection Orders, interim or full, in { $total } { $total ->
+            [one] case
+           *[other] cases
+        }. That puts it in the { $lowest ->
+            [yes] lowest band
+           *[no] band
+        } of { $band } applications, in which { $same ->
+            [0] no other force made
+            [one] { $same } other force made
+           *[other] { $same } other forces made
+        } theirs.
+    }
+
+# $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
+# its name opening the sentence). $change: none-before (no offence recorded in the $previous
+# period, $now in the current one), unknown (no figures for both), or known ($direction rose,
+# fell or same, by $amount).
+force-pcc = { $commissioner ->
+        [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
+        [made] { $body_capital } made the { $year } commitment to increase reports of stalking.
+       *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking.
+    } { $change ->
+        [none-before] It recorded no stalking offences in the { $previous } and { $now } in the { $period }, so no percentage change can be given.
+        [unknown] { $who } did not give us recorded stalking for both the { $previous } and the { $period }, so we cannot say whether recorded stalking rose or fell.
+       *[known] Between the { $previous } and the { $period }, the stalking offences it recorded { $direction ->
+            [rose] rose by { $amount }
+            [fell] fell by { $amount }
+           *[same] did not change
+        }.
+    }
+
+# $case: none (no figure for any of the three), or some: $items lists force-officers-item.
+force-officers = { $case ->
+        [none] { $who } gave no figures for its specialist officers or single points of contact.
+       *[some] At the time of our request { $who } reported { $items }.
+    }
+# One of the three answers: $question Q6, Q7 or Q8; $figure no (with its $status) or yes ($n).
+force-officers-item = { $figure ->
+        [no] no figure for { force-officers-many } ({ $status })
+       *[yes] { $n ->
+            [0] no { force-officers-many }
+            [one] { $n } { force-officers-one }
+           *[other] { $n } { force-officers-many }
+        }
+    }
+force-officers-one = { $question ->
+        [Q6] dedicated stalking officer
+        [Q7] stalking single point of contact
+       *[Q8] single point of contact for Stalking Protection Orders
+    }
+force-officers-many = { $question ->
+        [Q6] dedicated stalking officers
+        [Q7] stalking single points of contact
+       *[Q8] single points of contact for Stalking Protection Orders
+    }
+
+### What it could not tell us
+
+# $case: complete, nothing (no figure at all) or some ($missing of the $asked questions).
+force-gaps = { $case ->
+        [complete] { $who } answered every question in full.
+        [nothing] { $who } gave no figure in answer to any of the { $asked } questions.
+       *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } questions. Each is listed here with what it said instead.
+    }
+# The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.
+force-gaps-every = Every question: { $status }{ $noted ->
+        [yes] . { $note }
+       *[no] {""}
+    }.
+force-gaps-item = - **{ $question }** ({ $wording }; { $period }): { $status }{ $noted ->
+        [yes] . { $note }
+       *[no] {""}
+    }
+force-gaps-nothing = Nothing: every answer was complete.
+
+### Every answer it gave (the table)
+
+force-answers-caption = { $who }: its answer to each question we asked
+force-answers-at-request = At request
+# $figure yes when the part answer has a $value.
+force-answers-partial = { $figure ->
+        [yes] { $value }, answered in part
+       *[no] answered in part
+    }
+
+### Its region and its briefing (HTML, with a plain-text version)
+
+# $compass yes for a region named by a point of the compass ("the North East").
+force-in-region = { $compass ->
+        [yes] in the { $region }
+       *[no] in { $region }
+    }
+force-region-only = { $who } is the only force { force-in-region }.
+# $others: how many other forces; $links: their names, each a link (force-region-link).
+force-region-others = { $others ->
+        [one] The other force
+       *[other] The other forces
+    } { force-in-region }: { $links }.
+force-region-link = <a href="{ $page }">{ $name }</a>
+force-briefing-link = <p class="nsc-briefing-link"><a class="nsc-download" href="../downloads/forces/{ $file }" download="{ $file }">Download the two-page briefing on { $who } (PDF, A4)</a>, to send to { $body } or to a local partner.</p>
+force-briefing-link-text = Briefing: downloads/forces/{ $file }
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+force-def-name = the force's name
+force-def-heading = the page's heading: the force's name, and whether its figures are illustrative
+force-def-overseer = the body that oversees the force at publication
+force-def-region = the force's region
+force-def-period = the period most questions asked about
+force-def-asked = questions and periods { $who } was asked about (a question asked for two years counts twice)
+force-def-answered = questions and periods { $who } answered in full
+force-def-intro = how many questions { $who } answered, and how that compares with the other forces
+force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
+force-def-spo = { $who }'s SPO applications (Q9 and Q10) and their band
+force-def-pcc = whether { $who }'s PCC made the commitment, and the change in its recorded stalking (Q1)
+force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)
+force-def-gaps = the questions { $who } did not answer in full
