@@ -226,9 +226,9 @@ def test_editing_a_words_file_reruns_exactly_the_notebooks_that_use_it(data_copy
     (notebooks / "alpha.ftl").write_text("hello = Hello from alpha\n")
     (notebooks / "beta.ftl").write_text("hello = Hello from beta\n")
     say = "from nsc_report.present import words\nprint(words.Words({!r}).text('hello'))"
-    template(notebooks / "alpha.ipynb", say.format("alpha"))
-    template(notebooks / "beta.ipynb", say.format("beta"))
-    template(notebooks / "silent.ipynb", "print('no words')")
+    notebook_template(notebooks / "alpha.ipynb", say.format("alpha"))
+    notebook_template(notebooks / "beta.ipynb", say.format("beta"))
+    notebook_template(notebooks / "silent.ipynb", "print('no words')")
     edition = load_edition(data_copy, EDITION)
     execute(notebooks, out, edition)
     printed = nbformat.read(out / "alpha.ipynb", as_version=4).cells[2].outputs[0]["text"]
