@@ -205,7 +205,11 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
     before = register.from_json(files.read_text(last / "figures.json",
                                                  within=ed.directory.parent))
     current = review.from_notebooks(notebooks, ed.directory / "chapters")
-    changed = {c.id for c in register.compare(before, current)}
+    entries = current.by_id()
+    # The figures that state the versions themselves (read from revisions.yml alone) change
+    # with every new version by definition: the version they state is its record.
+    changed = {c.id for c in register.compare(before, current)
+               if not _states_the_versions(entries.get(c.id))}
     number = tuple(map(int, last.name[1:].split(".")))
     listed = {f for v in ed.versions if tuple(map(int, v.version.split("."))) > number
               for c in v.changes for f in c.figures}
@@ -216,6 +220,11 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
                       f"{', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}; "
                       f"`nsc-report figures --compare {_label(last, root)}` drafts the entry",
                       kind=UNRECORDED)
+
+
+def _states_the_versions(entry: dict | None) -> bool:
+    files = (entry or {}).get("files") or []
+    return bool(files) and all(Path(f).name == "revisions.yml" for f in files)
 
 
 UNRECORDED = "figures changed without a revision entry"
