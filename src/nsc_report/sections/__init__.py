@@ -13,12 +13,15 @@ from types import ModuleType
 
 from nsc_report.data import Edition
 from nsc_report.layout import slug
+from nsc_report.present import words
 
 
 def foi_source(edition: Edition) -> str:
     """The source line for figures from this edition's FOI returns."""
-    note = " Illustrative data: see the methodology." if edition.meta.illustrative else ""
-    return f"Source: {edition.source(f'foi_{edition.meta.edition}').citation}.{note}"
+    # Its words are the methodology's (notebooks/methodology.ftl), which the note points to.
+    return words.of(edition, "methodology").text(
+        "methodology-foi-source", citation=edition.source(f"foi_{edition.meta.edition}").citation,
+        illustrative=edition.meta.illustrative)
 
 
 def period(edition: Edition, which: str = "current") -> str:

@@ -1,7 +1,8 @@
 """Section: what changed since the previous edition (year on year), and the same per force.
 
 The chapter exists only for an edition with a `previous_edition`; a force page shows its own
-comparison then, and nothing otherwise.
+comparison then, and nothing otherwise. The words are in `notebooks/change.ftl`, beside the
+template.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nsc_report.data import Edition
-from nsc_report.infra.untrusted import html_in_markdown, markdown_text
+from nsc_report.infra.untrusted import html_in_markdown
 from nsc_report.layout import slug
 from nsc_report.measures import change as m
-from nsc_report.present import fmt
+from nsc_report.present import fmt, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import force_links
@@ -51,51 +52,46 @@ def figures(ed: Edition) -> Register:
     changed = [link.qid for link in found if not link.comparable]
     new = m.unlinked(ed)
     before = f"../{prev.meta.edition}"
+    w = words.of(ed, "change")
     r = Register(ed, files=("questions", "returns", f"{before}/questions.yml",
                             f"{before}/foi_returns.csv"))
-    r.text("change_previous", prev.meta.edition, "the edition this one is compared with",
+    r.text("change_previous", prev.meta.edition, w.text("change-def-previous"),
            files=("meta",))
-    r.text("change_edition", ed.meta.edition, "this edition", files=("meta",))
-    r.count("change_linked", len(found), "questions linked to one of the previous edition's "
-            "(same_as in the codebook)", questions=())
-    r.count("change_asked", len(ed.questions), "questions in this edition's codebook",
-            questions=())
+    r.text("change_edition", ed.meta.edition, w.text("change-def-edition"), files=("meta",))
+    r.count("change_linked", len(found), w.text("change-def-linked"), questions=())
+    r.count("change_asked", len(ed.questions), w.text("change-def-asked"), questions=())
     every = tuple(link.qid for link in found)
-    r.count("change_compared", len(compared), "linked questions whose totals could be "
-            "compared (unchanged, and answered in full by some force in both editions)",
+    r.count("change_compared", len(compared), w.text("change-def-compared"), questions=every)
+    r.count("change_up", len(up), w.text("change-def-up", up=len(up), questions=w.listing(up)),
             questions=every)
-    r.count("change_up", len(up), f"compared questions whose like-for-like total rose: "
-            f"{fmt.listing(up) or 'none'}", questions=every)
-    r.count("change_down", len(down), f"compared questions whose like-for-like total fell: "
-            f"{fmt.listing(down) or 'none'}", questions=every)
-    r.text("change_changed_text",
-           "No question changed its wording or what it counts." if not changed else
-           f"{fmt.listing(changed)} changed between the editions, so "
-           f"{'its figures are' if len(changed) == 1 else 'their figures are'} shown side by "
-           f"side but not compared.", "the linked questions that changed", questions=())
-    r.text("change_new_text",
-           "Every question was asked in both editions." if not new else
-           f"{fmt.listing(new)} {'was' if len(new) == 1 else 'were'} not linked to a question "
-           f"of the {prev.meta.edition} edition, so {'it has' if len(new) == 1 else 'they have'}"
-           f" no comparison.", "the questions not linked to the previous edition", questions=())
+    r.count("change_down", len(down), w.text("change-def-down", down=len(down),
+                                             questions=w.listing(down)), questions=every)
+    r.text("change_changed_text", w.text("change-changed", changed=len(changed),
+                                         questions=w.listing(changed)),
+           w.text("change-def-changed-text"), questions=())
+    r.text("change_new_text", w.text("change-new", new=len(new), questions=w.listing(new),
+                                     previous=prev.meta.edition),
+           w.text("change-def-new-text"), questions=())
     return r
 
 
 def national_table(ed: Edition) -> Table:
     prev = ed.previous
     assert prev is not None
+    w = words.of(ed, "change")
     rows = []
     for c in m.national_changes(ed):
         link = c.link
         if c.change is None:
-            note = (f"Not compared: {link.changed}." if not link.comparable else
-                    "Not compared: no force answered in full in both editions.")
+            note = (w.text("change-national-note", case="changed", changed=link.changed)
+                    if not link.comparable else w.text("change-national-note", case="no-force"))
         else:
             note = ""
         rows.append({
             "Question": f"{link.qid}: {link.wording}",
-            "Periods": f"{prev.period_label(link.previous_period, short=True)} and "
-                       f"{ed.period_label(link.period, short=True)}",
+            "Periods": w.text("change-periods",
+                              previous=prev.period_label(link.previous_period, short=True),
+                              current=ed.period_label(link.period, short=True)),
             f"{prev.meta.edition} edition":
                 fmt.count(c.previous_total) if c.previous_total is not None else "–",
             f"{ed.meta.edition} edition": fmt.count(c.total) if c.total is not None else "–",
@@ -106,9 +102,8 @@ def national_table(ed: Edition) -> Table:
             "Note": note,
         })
     return Table("change-national",
-                 f"Each question asked in both editions: totals over the forces that answered in "
-                 f"full both times, {prev.meta.edition} and {ed.meta.edition}",
-                 pd.DataFrame(rows))
+                 w.text("change-national-caption", previous=prev.meta.edition,
+                        current=ed.meta.edition), pd.DataFrame(rows))
 
 
 def forces_table(ed: Edition) -> Table:
@@ -124,15 +119,15 @@ def forces_table(ed: Edition) -> Table:
         rows.append({"Force": names[code], f"Answered in full in {prev.meta.edition}":
                      fmt.count(before), f"Answered in full in {ed.meta.edition}": fmt.count(now),
                      "Difference": _signed(now - before)})
-    return Table("change-forces",
-                 f"Questions asked in both editions that each force answered in full, "
-                 f"{prev.meta.edition} and {ed.meta.edition}", pd.DataFrame(rows),
-                 links=force_links(ed))
+    caption = words.of(ed, "change").text("change-forces-caption", previous=prev.meta.edition,
+                                          current=ed.meta.edition)
+    return Table("change-forces", caption, pd.DataFrame(rows), links=force_links(ed))
 
 
-def _answer(status: str, value: float | None) -> str:
+def _answer(w: words.Words, status: str, value: float | None) -> str:
     if value is not None and pd.notna(value) and status in ("answered", "partial"):
-        return fmt.count(value) + (" (in part)" if status == "partial" else "")
+        return w.text("change-force-answer", partial=status == "partial",
+                      value=words.count(float(value)))
     return m.status_words(status)
 
 
@@ -146,46 +141,41 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     rows = rows[rows["force_code"] == code]
     found = {link.qid: link for link in m.links(ed)}
     name = str(ed.forces.set_index("force_code").at[code, "force_name"])
+    w = words.of(ed, "change")
     frame = pd.DataFrame({
         "Question": [f"{q}: {found[q].wording}" for q in rows["qid"]],
         f"{prev.meta.edition} edition": [
-            f"{_answer(r.previous_status, r.previous_value)} "
+            f"{_answer(w, r.previous_status, r.previous_value)} "
             f"({prev.period_label(found[r.qid].previous_period, short=True)})"
             for r in rows.itertuples()],
         f"{ed.meta.edition} edition": [
-            f"{_answer(r.status, r.value)} ({ed.period_label(found[r.qid].period, short=True)})"
+            f"{_answer(w, r.status, r.value)} "
+            f"({ed.period_label(found[r.qid].period, short=True)})"
             for r in rows.itertuples()],
         "Change": [change_words(None if pd.isna(r.change) else int(r.change),
                                 None if pd.isna(r.pct_change) else float(r.pct_change))
-                   or _reason(r.reason, found[r.qid]) for r in rows.itertuples()],
+                   or _reason(w, r.reason, found[r.qid]) for r in rows.itertuples()],
     })
     compared = rows[rows["change"].notna()]
     lost = rows[(rows["previous_status"] == "answered") & (rows["status"] != "answered")]
     gained = rows[(rows["previous_status"] != "answered") & (rows["status"] == "answered")]
-    parts = [f"{name} was asked {len(rows)} of this edition's questions in the "
-             f"{prev.meta.edition} edition too."]
-    parts.append(f"Its figures can be compared for {len(compared)} of them." if len(compared)
-                 else "None of its figures can be compared: it did not answer in full in both "
-                      "editions, or the question changed.")
-    if len(lost):
-        parts.append(f"It answered {fmt.listing(list(lost['qid']))} in full in "
-                     f"{prev.meta.edition} but not in {ed.meta.edition}.")
-    if len(gained):
-        parts.append(f"It answered {fmt.listing(list(gained['qid']))} in full in "
-                     f"{ed.meta.edition}, which it had not in {prev.meta.edition}.")
-    table = Table(f"change-{slug(name)}",
-                  f"{name}: its answers in the {prev.meta.edition} and {ed.meta.edition} editions",
+    editions = {"previous": prev.meta.edition, "current": ed.meta.edition}
+    summary = w.markdown("change-force-summary", name=name, asked=len(rows),
+                         compared=len(compared), lost=len(lost),
+                         lost_list=w.listing(list(lost["qid"]), "markdown"), gained=len(gained),
+                         gained_list=w.listing(list(gained["qid"]), "markdown"), **editions)
+    table = Table(f"change-{slug(name)}", w.text("change-force-caption", name=name, **editions),
                   frame)
     # The sentence and the table hold forces' names and the questions' wording: text, in
-    # Markdown (markdown_text) and in the HTML block it embeds (html_in_markdown).
-    return Markdown(f"## Since the {prev.meta.edition} edition\n\n"
-                    f"{markdown_text(' '.join(parts))}\n\n{html_in_markdown(table.html())}\n")
+    # Markdown (escaped by the words layer) and in the HTML block it embeds (html_in_markdown).
+    return Markdown(f"{w.markdown('change-force-heading', previous=prev.meta.edition)}\n\n"
+                    f"{summary}\n\n{html_in_markdown(table.html())}\n")
 
 
-def _reason(reason: str | None, link: m.Link) -> str:
+def _reason(w: words.Words, reason: str | None, link: m.Link) -> str:
     if reason == "question changed":
-        return f"Not compared: the question changed ({link.changed})"
-    return f"Not compared: {reason}" if reason else ""
+        return w.text("change-force-reason", case="changed", changed=link.changed)
+    return w.text("change-force-reason", case="other", reason=reason) if reason else ""
 
 
 def series_table(ed: Edition) -> Table:
@@ -199,5 +189,4 @@ def series_table(ed: Edition) -> Table:
                             for v in s["conviction_rate"]],
         "Source": ["; ".join(ed.source(x).citation for x in ids) for ids in s["sources"]],
     })
-    return Table("national-series", "Recorded stalking and the conviction rate in England and "
-                 "Wales, every year this report holds", frame)
+    return Table("national-series", words.of(ed, "change").text("change-series-caption"), frame)

@@ -4,6 +4,7 @@ The map is plain HTML: one square per force at its tile position from reference/
 each a link to the force's page. The reader chooses the measure that colours it (the site's
 nsc-finder.js switches it; without scripts the first measure shows). Every square also prints
 its value, so colour is never the only cue, and a table gives the same information as text.
+The words are in `notebooks/find-your-force.ftl`, beside the template; the markup is here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS
-from nsc_report.present import fmt
+from nsc_report.present import fmt, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import period
@@ -61,27 +62,37 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
         v = r["officers"]
         return None if pd.isna(v) else min(int(v), 2)
 
+    w = words.of(ed, "find-your-force")
     previous = ed.period_label(ed.meta.previous_period, short=True)
+
+    def pcc_text(r: pd.Series) -> str:
+        case = "yes" if r["committed"] else "no" if r["has_pcc"] else "no-pcc"
+        return w.text("find-your-force-pcc-value", case=case)
+
     return [
-        MapMeasure("spo", f"SPO applications, {period(ed)}", [b[0] for b in BANDS], spo_class,
+        MapMeasure("spo", w.text("find-your-force-spo", period=period(ed)),
+                   [b[0] for b in BANDS], spo_class,
                    lambda r: "–" if pd.isna(r["spo_total"]) else fmt.count(r["spo_total"]),
-                   "SPO applications"),
-        MapMeasure("change", f"Change in recorded stalking since {previous}",
-                   ["fell", "rose by up to 10%", "rose by more than 10%"], change_class,
+                   w.text("find-your-force-spo-short")),
+        MapMeasure("change", w.text("find-your-force-change", previous=previous),
+                   [w.text("find-your-force-change-class", level=c)
+                    for c in ("fell", "up-to-10", "over-10")], change_class,
                    lambda r: "–" if pd.isna(r["pct_change"]) else f"{r['pct_change']:+.0f}%",
-                   "Change in recorded stalking"),
-        MapMeasure("answered", "Questions answered in full",
-                   ["fewer than a third", "a third to two thirds", "two thirds or more"],
+                   w.text("find-your-force-change-short")),
+        MapMeasure("answered", w.text("find-your-force-answered"),
+                   [w.text("find-your-force-answered-class", level=c)
+                    for c in ("low", "middle", "high")],
                    answered_class, lambda r: f"{r['answered_full']}/{r['asked']}",
-                   "Answered in full"),
-        MapMeasure("officers", "Dedicated stalking officers", ["none", "one", "two or more"],
-                   officers_class,
+                   w.text("find-your-force-answered-short")),
+        MapMeasure("officers", w.text("find-your-force-officers"),
+                   [w.text("find-your-force-officers-class", level=c)
+                    for c in ("none", "one", "more")], officers_class,
                    lambda r: "–" if pd.isna(r["officers"]) else fmt.count(r["officers"]),
-                   "Dedicated officers"),
-        MapMeasure("pcc", f"PCC's {ed.meta.pcc_commitment_year} commitment to more reports",
-                   ["no commitment", "committed"], lambda r: int(bool(r["committed"])),
-                   lambda r: "yes" if r["committed"] else "no" if r["has_pcc"] else "no PCC",
-                   "PCC commitment"),
+                   w.text("find-your-force-officers-short")),
+        MapMeasure("pcc", w.text("find-your-force-pcc", year=str(ed.meta.pcc_commitment_year)),
+                   [w.text("find-your-force-pcc-class", level=c)
+                    for c in ("none", "committed")], lambda r: int(bool(r["committed"])),
+                   pcc_text, w.text("find-your-force-pcc-short")),
     ]
 
 
@@ -102,6 +113,7 @@ def finder_table(ed: Edition) -> pd.DataFrame:
 
 
 def tile_map(ed: Edition) -> HtmlBlock:
+    w = words.of(ed, "find-your-force")
     data = finder_table(ed)
     measures = map_measures(ed)
     first = measures[0].key
@@ -135,25 +147,26 @@ def tile_map(ed: Edition) -> HtmlBlock:
                  for i, label in enumerate(meas.classes)]
         missing = int(classes.isna().sum())
         if missing:
-            items.append(("na", "no figure given", missing))
+            items.append(("na", w.text("find-your-force-legend-none"), missing))
         lis = "".join(f'<li><span class="nsc-swatch" data-class="{c}" aria-hidden="true">'
-                      f"</span>{html.escape(label)} ({n} force{'s' if n != 1 else ''})</li>"
-                      for c, label, n in items)
+                      f"</span>{w.html('find-your-force-legend-item', label=label, forces=n)}"
+                      f"</li>" for c, label, n in items)
         hidden = "" if meas.key == first else " hidden"
         legends.append(f'<div class="nsc-map-legend" data-for="{meas.key}"{hidden}>'
                        f'<p class="nsc-map-legend-title">{html.escape(meas.label)}</p>'
                        f"<ul>{lis}</ul></div>")
     markup = (
         f'<div class="nsc-finder" data-measure="{first}">'
-        f'<div class="nsc-map-controls"><label for="nsc-map-measure">Colour the map by</label> '
+        f'<div class="nsc-map-controls"><label for="nsc-map-measure">'
+        f'{w.html("find-your-force-choose")}</label> '
         f'<select id="nsc-map-measure">{options}</select></div>'
-        f'<nav class="nsc-map" aria-label="Map of the {len(data)} police forces: each square '
-        f'links to a force\'s page" style="grid-template-columns:repeat({width},1fr);'
+        f'<nav class="nsc-map" aria-label="{w.html("find-your-force-map-label", forces=len(data))}"'
+        f' style="grid-template-columns:repeat({width},1fr);'
         f'grid-template-rows:repeat({height},auto)">{"".join(tiles)}</nav>'
         f'{"".join(legends)}'
-        f'<details class="nsc-map-as-table"><summary>The map as a table</summary>'
-        f"{map_table(ed).html()}</details></div>")
-    return HtmlBlock(markup, f"Map of the {len(data)} forces (see the table below it)")
+        f'<details class="nsc-map-as-table"><summary>{w.html("find-your-force-map-as-table")}'
+        f"</summary>{map_table(ed).html()}</details></div>")
+    return HtmlBlock(markup, w.text("find-your-force-map-text", forces=len(data)))
 
 
 def map_table(ed: Edition, links: bool = True) -> Table:
@@ -163,17 +176,16 @@ def map_table(ed: Edition, links: bool = True) -> Table:
     frame = pd.DataFrame({"Force": data["force"], "Region": data["region"]})
     for meas in measures:
         frame[meas.short or meas.label] = data.apply(meas.text, axis=1)
-    previous = ed.period_label(ed.meta.previous_period, short=True)
-    return Table("forces", f"Every force at a glance: SPO applications in the {period(ed)}; "
-                 f"change in recorded stalking since {previous}; questions answered in full; "
-                 f"dedicated stalking officers at the time of the request; whether the force's "
-                 f"PCC made the {ed.meta.pcc_commitment_year} commitment. – means no figure "
-                 f"given.",
-                 frame.reset_index(drop=True), links={
+    caption = words.of(ed, "find-your-force").text(
+        "find-your-force-table-caption", period=period(ed),
+        previous=ed.period_label(ed.meta.previous_period, short=True),
+        year=str(ed.meta.pcc_commitment_year))
+    return Table("forces", caption, frame.reset_index(drop=True), links={
                      n: f"forces/{slug(n)}.html" for n in data["force"]} if links else {})
 
 
 def force_list(ed: Edition) -> HtmlBlock:
+    w = words.of(ed, "find-your-force")
     data = finder_table(ed)
     groups = []
     for region in [r for r in REGIONS if r in set(data["region"])]:
@@ -186,21 +198,23 @@ def force_list(ed: Edition) -> HtmlBlock:
                       f"<h3>{html.escape(region)}</h3><ul>{items}</ul></section>")
     markup = (
         f'<div class="nsc-force-list"><div class="nsc-force-filter">'
-        f'<label for="nsc-force-filter">Type a force or a region</label>'
+        f'<label for="nsc-force-filter">{w.html("find-your-force-filter")}</label>'
         f'<input id="nsc-force-filter" type="search" autocomplete="off" spellcheck="false" '
         f'aria-describedby="nsc-force-count"></div>'
-        f'<p id="nsc-force-count" class="nsc-force-count" role="status">{len(data)} forces</p>'
+        f'<p id="nsc-force-count" class="nsc-force-count" role="status">'
+        f'{w.html("find-your-force-count", forces=len(data))}</p>'
         f'{"".join(groups)}</div>')
-    return HtmlBlock(markup, "Every force by region")
+    return HtmlBlock(markup, w.text("find-your-force-list-text"))
 
 
 def figures(ed: Edition) -> Register:
+    w = words.of(ed, "find-your-force")
     data = finder_table(ed)
     r = Register(ed, files=("forces",))
-    r.count("finder_forces", len(data), "territorial police forces of England and Wales, each "
-            "with its own page", forces=list(ed.forces["force_code"]))
-    r.count("finder_regions", data["region"].nunique(), "regions of England and Wales")
+    r.count("finder_forces", len(data), w.text("find-your-force-def-forces"),
+            forces=list(ed.forces["force_code"]))
+    r.count("finder_regions", data["region"].nunique(), w.text("find-your-force-def-regions"))
     answered = responding_forces(ed)
-    r.count("finder_some_answer", len(answered), "forces that gave at least one figure in "
-            "answer to the request", forces=answered, questions=tuple(ed.questions["id"]))
+    r.count("finder_some_answer", len(answered), w.text("find-your-force-def-some-answer"),
+            forces=answered, questions=tuple(ed.questions["id"]))
     return r

@@ -1,4 +1,6 @@
-"""Section: specialist officers and single points of contact (Q6-Q8)."""
+"""Section: specialist officers and single points of contact (Q6-Q8).
+
+The words are in `notebooks/officers.ftl`, beside the template."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from IPython.display import Markdown
 from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values
 from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
+from nsc_report.present import words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links
@@ -20,36 +23,38 @@ def figures(ed: Edition) -> Register:
     counts = category_counts(ed)
     table = dedicated_officers(ed)
     spoc = spoc_summary(ed)
+    w = words.of(ed, "officers")
     r = Register(ed, questions=("Q6",), periods=("at_request",))
-    r.count("officers_responding", len(table), "forces that gave at least one figure to the "
-            "request (those asked about dedicated officers, Q6)", forces=list(table.index))
-    for key, category in (("at_least_one", "at least one"), ("none", "none"),
-                          ("unstated", "did not say")):
+    r.count("officers_responding", len(table), w.text("officers-def-responding"),
+            forces=list(table.index))
+    for key, category, said in (("at_least_one", "at least one", "at-least-one"),
+                                ("none", "none", "none"), ("unstated", "did not say", "unstated")):
         these = list(table.index[table["category"] == category])
-        r.count(f"officers_{key}", counts[category], f"responding forces whose answer on "
-                f"officers wholly dedicated to stalking (Q6) was: {category}", forces=these)
+        r.count(f"officers_{key}", counts[category],
+                w.text("officers-def-category", category=said), forces=these)
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
-            "officers wholly dedicated to stalking (Q6), summed over the forces that said")
-    for prefix, q, what in (("spoc", "Q7", "stalking single points of contact"),
-                            ("spo_spoc", "Q8", "single points of contact for SPOs")):
+            w.text("officers-def-dedicated-total"))
+    for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):
         values = answer_values(ed, q, "at_request")
         summary = (spoc.spoc_forces, spoc.spoc_total, spoc.spoc_zero) if q == "Q7" else (
             spoc.spo_spoc_forces, spoc.spo_spoc_total, spoc.spo_spoc_zero)
-        r.count(f"officers_{prefix}_forces", summary[0], f"forces that gave the number of "
-                f"{what} ({q})", forces=list(values.index), questions=(q,))
-        r.count(f"officers_{prefix}_total", summary[1], f"{what} ({q}), summed over the forces "
-                f"that gave a figure", questions=(q,))
-        r.count(f"officers_{prefix}_zero", summary[2], f"forces that said they had no {what} "
-                f"({q})", forces=list(values.index[values == 0]), questions=(q,))
+        r.count(f"officers_{prefix}_forces", summary[0],
+                w.text("officers-def-spoc-forces", question=q), forces=list(values.index),
+                questions=(q,))
+        r.count(f"officers_{prefix}_total", summary[1],
+                w.text("officers-def-spoc-total", question=q), questions=(q,))
+        r.count(f"officers_{prefix}_zero", summary[2],
+                w.text("officers-def-spoc-zero", question=q),
+                forces=list(values.index[values == 0]), questions=(q,))
     return r
 
 
 def chart(ed: Edition) -> AccessibleChart | Markdown:
+    w = words.of(ed, "officers")
     counts = category_counts(ed)
     total = int(counts.sum())
     if total == 0:
-        return Markdown("No force gave any figure in answer to our request, so none said "
-                        "whether it had a dedicated stalking officer, and there is no chart.")
+        return Markdown(w.markdown("officers-chart-none"))
     data = pd.DataFrame({"answer": ["At least one", "None", "Did not say"],
                          "forces": counts.to_list()})
     table = dedicated_officers(ed).reset_index()
@@ -59,15 +64,13 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="dedicated-officers",
-        chart=bar_counts(data, "answer", "forces", "Dedicated stalking officer",
+        chart=bar_counts(data, "answer", "forces", w.text("officers-chart-bars"),
                          "Number of forces", sort=list(data["answer"])).properties(height=150),
-        title=f"Only {counts['at least one']} of {total} forces said they had a dedicated "
-              f"stalking officer",
-        caption=(f"Responding forces by their answer on officers whose time is wholly reserved "
-                 f"for stalking, {ed.period_label('at_request')}. {foi_source(ed)}"),
-        alt_text=(f"Bar chart. Of {total} responding forces, {counts['at least one']} said "
-                  f"they had at least one dedicated stalking officer, {counts['none']} said "
-                  f"they had none and {counts['did not say']} did not say."),
+        title=w.text("officers-chart-title", some=counts["at least one"], total=total),
+        caption=w.text("officers-chart-caption", period=ed.period_label("at_request"),
+                       source=foi_source(ed)),
+        alt_text=w.text("officers-chart-alt", total=total, some=counts["at least one"],
+                        none=counts["none"], unstated=counts["did not say"]),
         table=readable,
         links=force_links(ed),
     )

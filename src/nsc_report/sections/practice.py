@@ -1,11 +1,12 @@
 """Section: how the report applies the Code of Practice for Statistics voluntarily; its facts
-(dates, response counts, sources, the current version) come from the data."""
+(dates, response counts, sources, the current version) come from the data; its words are in
+`notebooks/code-of-practice.ftl`, beside the template."""
 
 from __future__ import annotations
 
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import response_summary
-from nsc_report.present import fmt
+from nsc_report.present import words
 from nsc_report.present.figures import Register
 from nsc_report.sections.revisions import current_version
 
@@ -14,26 +15,27 @@ TEMPLATES = ("code-of-practice",)
 
 
 def figures(ed: Edition) -> Register:
+    w = words.of(ed, "code-of-practice")
     r = Register(ed, files=("meta",))
-    r.text("rev_version", current_version(ed), "the current version of the edition and its date",
+    r.text("rev_version", current_version(ed), w.text("code-of-practice-def-version"),
            files=("revisions",))
     meta = ed.meta
     s = response_summary(ed)
-    r.text("cop_publication", f"{meta.publication_date:%-d %B %Y}", "the date of publication",
-           files=("meta",))
-    r.text("cop_week", meta.awareness_week, "the awareness week of publication", files=("meta",))
-    r.count("cop_asked", s.asked, "police forces sent the request", files=("returns",))
-    r.count("cop_responded", s.responded, "forces that gave any figures",
+    r.text("cop_publication", f"{meta.publication_date:%-d %B %Y}",
+           w.text("code-of-practice-def-publication"), files=("meta",))
+    r.text("cop_week", meta.awareness_week, w.text("code-of-practice-def-week"), files=("meta",))
+    r.count("cop_asked", s.asked, w.text("code-of-practice-def-asked"), files=("returns",))
+    r.count("cop_responded", s.responded, w.text("code-of-practice-def-responded"),
             files=("returns",), questions=tuple(ed.questions["id"]))
     statuses = [src.status for src in meta.sources.values()]
-    r.count("cop_sources", len(statuses), "sources the edition cites", files=("meta",))
-    r.text("cop_source_statuses", fmt.listing(
-        [f"{statuses.count(st)} {provenance.WORDS[st]}" for st in
-         ("published", "unverified", "illustrative") if statuses.count(st)]),
-        "the sources by status", files=("meta",))
-    r.text("cop_illustrative", (
-        "Its per-force figures are illustrative: constructed, not the forces' real answers, "
-        "and marked as such wherever they are printed." if meta.illustrative else
-        "Its figures are the answers as given, each marked with its status where it is not "
-        "published."), "whether the edition's per-force figures are real", files=("meta",))
+    r.count("cop_sources", len(statuses), w.text("code-of-practice-def-sources"),
+            files=("meta",))
+    r.text("cop_source_statuses", w.listing(
+        [w.text("code-of-practice-sources-item", n=statuses.count(st),
+                status=provenance.WORDS[st])
+         for st in ("published", "unverified", "illustrative") if statuses.count(st)]),
+        w.text("code-of-practice-def-source-statuses"), files=("meta",))
+    r.text("cop_illustrative", w.text("code-of-practice-illustrative",
+                                      illustrative=meta.illustrative),
+           w.text("code-of-practice-def-illustrative"), files=("meta",))
     return r

@@ -1,0 +1,85 @@
+## The words of the chapter on what changed since the previous edition (change.md), of the
+## same comparison on each force's page, and of the table of the national series (the
+## attrition chapter). Project Fluent: see force.ftl for how to edit. The code is
+## src/nsc_report/sections/change.py.
+
+### Sentences glued into the chapter
+
+# $changed: how many linked questions changed their wording or what they count; $questions:
+# them, listed.
+change-changed = { $changed ->
+        [0] No question changed its wording or what it counts.
+        [one] { $questions } changed between the editions, so its figures are shown side by side but not compared.
+       *[other] { $questions } changed between the editions, so their figures are shown side by side but not compared.
+    }
+# $new: how many questions are not linked to one of the $previous edition's; $questions: them.
+change-new = { $new ->
+        [0] Every question was asked in both editions.
+        [one] { $questions } was not linked to a question of the { $previous } edition, so it has no comparison.
+       *[other] { $questions } were not linked to a question of the { $previous } edition, so they have no comparison.
+    }
+
+### The chapter's tables
+
+change-national-caption = Each question asked in both editions: totals over the forces that answered in full both times, { $previous } and { $current }
+# The periods a question asked about in the $previous and the $current edition.
+change-periods = { $previous } and { $current }
+# Why a question's totals are not compared: $case changed (the question changed: $changed says
+# how) or no-force (no force answered in full in both editions).
+change-national-note = { $case ->
+        [changed] Not compared: { $changed }.
+       *[no-force] Not compared: no force answered in full in both editions.
+    }
+change-forces-caption = Questions asked in both editions that each force answered in full, { $previous } and { $current }
+
+### On each force's page (Markdown, with the table in it)
+
+change-force-heading = ## Since the { $previous } edition
+# $asked: the force's questions asked in both editions; $compared: those whose figures can be
+# compared; $lost and $gained: how many it answered in full only in the $previous or only in
+# the $current edition, listed in $lost_list and $gained_list.
+change-force-summary = { $name } was asked { $asked } of this edition's questions in the { $previous } edition too. { $compared ->
+        [0] None of its figures can be compared: it did not answer in full in both editions, or the question changed.
+       *[other] Its figures can be compared for { $compared } of them.
+    }{ $lost ->
+        [0] {""}
+       *[other] {" "}It answered { $lost_list } in full in { $previous } but not in { $current }.
+    }{ $gained ->
+        [0] {""}
+       *[other] {" "}It answered { $gained_list } in full in { $current }, which it had not in { $previous }.
+    }
+change-force-caption = { $name }: its answers in the { $previous } and { $current } editions
+# A partial answer with a figure: $partial yes; $value the figure.
+change-force-answer = { $partial ->
+        [yes] { $value } (in part)
+       *[no] { $value }
+    }
+# Why a force's answers are not compared: $case changed (the question changed: $changed says
+# how), other (a $reason from the comparison).
+change-force-reason = { $case ->
+        [changed] Not compared: the question changed ({ $changed })
+       *[other] Not compared: { $reason }
+    }
+
+### The national series (the attrition chapter's table)
+
+change-series-caption = Recorded stalking and the conviction rate in England and Wales, every year this report holds
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+change-def-previous = the edition this one is compared with
+change-def-edition = this edition
+change-def-linked = questions linked to one of the previous edition's (same_as in the codebook)
+change-def-asked = questions in this edition's codebook
+change-def-compared = linked questions whose totals could be compared (unchanged, and answered in full by some force in both editions)
+# $up and $down: how many compared questions rose and fell; $questions: them, listed.
+change-def-up = compared questions whose like-for-like total rose: { $up ->
+        [0] none
+       *[other] { $questions }
+    }
+change-def-down = compared questions whose like-for-like total fell: { $down ->
+        [0] none
+       *[other] { $questions }
+    }
+change-def-changed-text = the linked questions that changed
+change-def-new-text = the questions not linked to the previous edition

@@ -1,0 +1,23 @@
+## The words of the chapter on the Code of Practice for Statistics (code-of-practice.md): its
+## glued sentences and its register of figures. Project Fluent: see force.ftl for how to
+## edit. The code is src/nsc_report/sections/practice.py.
+
+# One item of the list of sources by status ("3 published"): $n sources, $status the status's
+# word (from data/provenance.py).
+code-of-practice-sources-item = { $n } { $status }
+# $illustrative: yes when the per-force figures are constructed.
+code-of-practice-illustrative = { $illustrative ->
+        [yes] Its per-force figures are illustrative: constructed, not the forces' real answers, and marked as such wherever they are printed.
+       *[no] Its figures are the answers as given, each marked with its status where it is not published.
+    }
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+code-of-practice-def-version = the current version of the edition and its date
+code-of-practice-def-publication = the date of publication
+code-of-practice-def-week = the awareness week of publication
+code-of-practice-def-asked = police forces sent the request
+code-of-practice-def-responded = forces that gave any figures
+code-of-practice-def-sources = sources the edition cites
+code-of-practice-def-source-statuses = the sources by status
+code-of-practice-def-illustrative = whether the edition's per-force figures are real

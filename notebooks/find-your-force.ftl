@@ -1,0 +1,79 @@
+## The words of 'Find your force' (find-your-force.md): the tile map, its legends and its
+## table (which is also the annex of every force, annex-forces.md), the list of forces by
+## region, and the register of figures. Project Fluent: see force.ftl for how to edit. The
+## code is src/nsc_report/sections/find_force.py; the page's markup is there, and every value
+## is escaped before it enters it.
+
+### The measures the reader can colour the map by: each one's name (in the chooser and above
+### its legend), its classes (the legend, lowest first) and its column in the table
+
+find-your-force-spo = SPO applications, { $period }
+find-your-force-spo-short = SPO applications
+find-your-force-change = Change in recorded stalking since { $previous }
+find-your-force-change-short = Change in recorded stalking
+# $level: fell, up-to-10 or over-10.
+find-your-force-change-class = { $level ->
+        [fell] fell
+        [up-to-10] rose by up to 10%
+       *[over-10] rose by more than 10%
+    }
+find-your-force-answered = Questions answered in full
+find-your-force-answered-short = Answered in full
+# $level: low (under a third), middle or high (two thirds or more).
+find-your-force-answered-class = { $level ->
+        [low] fewer than a third
+        [middle] a third to two thirds
+       *[high] two thirds or more
+    }
+find-your-force-officers = Dedicated stalking officers
+find-your-force-officers-short = Dedicated officers
+# $level: none, one or more.
+find-your-force-officers-class = { $level ->
+        [none] none
+        [one] one
+       *[more] two or more
+    }
+# $year: the year of the Police and Crime Commissioners' commitment.
+find-your-force-pcc = PCC's { $year } commitment to more reports
+find-your-force-pcc-short = PCC commitment
+# $level: none (no commitment) or committed.
+find-your-force-pcc-class = { $level ->
+        [none] no commitment
+       *[committed] committed
+    }
+# What a force's square (and its row of the table) says: $case yes (its PCC made the
+# commitment), no, or no-pcc (another body oversees it).
+find-your-force-pcc-value = { $case ->
+        [yes] yes
+        [no] no
+       *[no-pcc] no PCC
+    }
+
+### The map (HTML)
+
+find-your-force-choose = Colour the map by
+# $forces: how many forces the map shows.
+find-your-force-map-label = Map of the { $forces } police forces: each square links to a force's page
+# One class of a legend: its $label and the $forces in it.
+find-your-force-legend-item = { $label } ({ $forces } { $forces ->
+        [one] force
+       *[other] forces
+    })
+find-your-force-legend-none = no figure given
+find-your-force-map-as-table = The map as a table
+# The map in plain text (for a reader who cannot see it).
+find-your-force-map-text = Map of the { $forces } forces (see the table below it)
+# The table: $period for SPO applications, $previous for the change, $year of the commitment.
+find-your-force-table-caption = Every force at a glance: SPO applications in the { $period }; change in recorded stalking since { $previous }; questions answered in full; dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
+
+### The list of forces by region (HTML)
+
+find-your-force-filter = Type a force or a region
+find-your-force-count = { $forces } forces
+find-your-force-list-text = Every force by region
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+find-your-force-def-forces = territorial police forces of England and Wales, each with its own page
+find-your-force-def-regions = regions of England and Wales
+find-your-force-def-some-answer = forces that gave at least one figure in answer to the request

@@ -1,0 +1,69 @@
+## The words of the methodology chapter (methodology.md): its glued sentences, its tables'
+## captions, its register of figures, and the source line under every chart drawn from the
+## forces' answers. Project Fluent: see force.ftl for how to edit. The code is
+## src/nsc_report/sections/methodology.py (and sections/__init__.py for the source line).
+
+### Sentences glued into the chapter
+
+# $case: no-record (the edition keeps no tracker), none-answered (no force had answered by
+# publication) or answered. $requests: the forces sent the request; $on_time and $late: those
+# that answered within the $deadline (in working days) and after it; $unanswered: those that
+# had not answered; $median: the working days the median force took.
+methodology-timeliness = { $case ->
+        [no-record] No record was kept of when each answer arrived for this edition, so the report cannot say how many forces answered within the legal deadline.
+        [none-answered] None of the { $requests } forces had answered by the time of publication.
+       *[answered] { $on_time } of the { $requests } forces answered within the legal deadline of { $deadline } working days, and { $late } answered late; { $unanswered } had not answered by publication. The median force that answered took { $median } working days.
+    }
+
+# $illustrative: yes when the per-force figures are constructed; $edition: the edition's year;
+# $forces: how many forces were asked.
+methodology-illustrative = { $illustrative ->
+        [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for all { $forces } forces, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited. The README in the edition's data folder explains how the dataset was made.
+       *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
+    }
+
+# Where a reader can find help: $known yes with the Helpline's $name and $phone from edition.yml.
+methodology-help-line = { $known ->
+        [yes] { $name } ({ $phone })
+       *[no] National Stalking Helpline
+    }
+
+### The source line under every chart drawn from the forces' answers (every chapter)
+
+# $citation: the edition's FOI returns as a source; $illustrative: yes when they are constructed.
+methodology-foi-source = Source: { $citation }.{ $illustrative ->
+        [yes] {" "}Illustrative data: see the methodology.
+       *[no] {""}
+    }
+
+### The tables' captions
+
+methodology-questions-caption = The questions sent to every police force
+methodology-status-caption = How each answer was coded, with the number of answers (force x question x period) given each code
+methodology-sources-caption = Sources of the national figures
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+methodology-def-questions = questions in the codebook
+methodology-def-forces = police forces sent the request
+methodology-def-rows = rows of the answers file: one per force, question and period
+methodology-def-publication-date = the date of publication
+methodology-def-edition = the edition's year
+methodology-def-title = the edition's title
+methodology-def-theme = the edition's theme
+methodology-def-awareness-week = the awareness week of publication
+methodology-def-illustrative = whether the per-force data are illustrative
+methodology-def-illustrative-text = what is real and what is illustrative in this edition's data
+methodology-def-org-years = years since the Trust was founded
+methodology-def-helpline-started = the year the Helpline started
+methodology-def-victims-supported = victims the Helpline has supported
+methodology-def-org-source = where the facts about the Trust come from
+methodology-def-period-current = the period the requests asked about
+methodology-def-period-previous = the year before it
+methodology-def-funding-amount = the funding the report asks for, in millions of pounds
+methodology-def-funding-exact = the funding the report asks for, in pounds
+methodology-def-funding-as-printed = the funding ask as the press release printed it
+methodology-def-help-line = where a reader can find help
+methodology-def-help-website = the Trust's web address
+methodology-def-counting-rules = the counting rules the edition's own counts were recorded under, and the changes since, up to publication
+methodology-def-timeliness = how many forces answered within the legal deadline, and the median time taken (from the tracker)

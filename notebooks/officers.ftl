@@ -1,0 +1,34 @@
+## The words of the chapter on specialist officers and single points of contact (officers.md):
+## its chart and its register of figures. Project Fluent: see force.ftl for how to edit. The
+## code is src/nsc_report/sections/officers.py.
+
+### The chart
+
+# In place of the chart (Markdown), when no force gave any figure.
+officers-chart-none = No force gave any figure in answer to our request, so none said whether it had a dedicated stalking officer, and there is no chart.
+officers-chart-bars = Dedicated stalking officer
+# $some: the forces that said they had at least one; $total: the responding forces.
+officers-chart-title = Only { $some } of { $total } forces said they had a dedicated stalking officer
+# $period: when the question asked about (at the time of the request); $source: the source line.
+officers-chart-caption = Responding forces by their answer on officers whose time is wholly reserved for stalking, { $period }. { $source }
+# $some, $none and $unstated: the forces that said they had at least one, none, or did not say.
+officers-chart-alt = Bar chart. Of { $total } responding forces, { $some } said they had at least one dedicated stalking officer, { $none } said they had none and { $unstated } did not say.
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+officers-def-responding = forces that gave at least one figure to the request (those asked about dedicated officers, Q6)
+# $category: at-least-one, none or unstated.
+officers-def-category = responding forces whose answer on officers wholly dedicated to stalking (Q6) was: { $category ->
+        [at-least-one] at least one
+        [none] none
+       *[unstated] did not say
+    }
+officers-def-dedicated-total = officers wholly dedicated to stalking (Q6), summed over the forces that said
+# $question: Q7 (stalking single points of contact) or Q8 (those for Stalking Protection Orders).
+officers-def-spoc-forces = forces that gave the number of { officers-spoc-what } ({ $question })
+officers-def-spoc-total = { officers-spoc-what } ({ $question }), summed over the forces that gave a figure
+officers-def-spoc-zero = forces that said they had no { officers-spoc-what } ({ $question })
+officers-spoc-what = { $question ->
+        [Q7] stalking single points of contact
+       *[Q8] single points of contact for SPOs
+    }

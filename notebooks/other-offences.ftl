@@ -1,0 +1,46 @@
+## The words of the chapter on stalking charged as another offence (other-offences.md): its
+## chart, the Crown Prosecution Service's answer and its register of figures. Project Fluent:
+## see force.ftl for how to edit. The code is src/nsc_report/sections/other_offences.py.
+
+# The CPS's answer as the source reports it: with $quoted yes, $answer (its last full stop
+# dropped) and the $quote it gave.
+other-offences-cps-answer = { $quoted ->
+        [yes] { $answer }, stating that it “{ $quote }”.
+       *[no] { $answer }
+    }
+
+### The chart
+
+# In place of the chart (Markdown), when no force gave any figure.
+other-offences-chart-none = No force gave any figure in answer to our request, so no force can be classed by how fully it answered Q2 to Q4, and there is no chart.
+other-offences-chart-bars = Data on stalking charged as another crime
+# $detailed: the forces that gave a detailed breakdown; $total: the responding forces.
+other-offences-chart-title = Only { $detailed } of { $total } forces could say how often stalking was charged as another crime
+# $period: the period asked about; $source: the source line.
+other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
+# $detailed, $partial and $none: the forces that gave a detailed breakdown, partial data, no data.
+other-offences-chart-alt = Bar chart. Of { $total } responding forces, { $detailed } gave a detailed breakdown, { $partial } gave partial data and { $none } gave no data.
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+other-offences-def-responding = forces that gave at least one figure to the request (those whose breakdown of Q2 to Q4 is classed)
+# $level: detailed, partial or none.
+other-offences-def-level = responding forces whose answers to Q2, Q3 and Q4 gave { $level ->
+        [detailed] detailed breakdown
+        [partial] partial data
+       *[none] no data
+    } (detailed: all three in full; no data: no figure for any)
+other-offences-def-15b-forces = forces that gave both outcome 15B (Q5) and recorded stalking (Q1)
+other-offences-def-15b-offences = stalking offences closed with outcome 15B (Q5), summed over those forces
+other-offences-def-15b-share = offences closed with outcome 15B (Q5) as a share of the stalking offences the same forces recorded (Q1)
+# What the share prints when there is none: $forces, those that gave both figures.
+other-offences-15b-empty = { $forces ->
+        [0] none
+       *[other] no share, since those forces recorded no stalking offences
+    }
+other-offences-def-cps-answer = the Crown Prosecution Service's answer, in its words as the source reports them
+other-offences-def-cps-collated = whether the CPS collates the figure
+other-offences-def-period = the period Q2 to Q5 asked about
+# $offence: what the offence is called (measures/other_offences.py); $question: Q2, Q3 or Q4.
+other-offences-def-offences = offences charged as { $offence } ({ $question }), summed over the forces that gave a figure
+other-offences-def-forces = forces that gave a figure for { $question }
