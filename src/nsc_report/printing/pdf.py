@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import io
 import logging
 import os
@@ -29,6 +28,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
 from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
+from nsc_report.present import words
 from nsc_report.publishing.site import build_singlehtml
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -99,7 +99,8 @@ def _print_css(edition: Edition) -> str:
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         # Text inside CSS strings, not HTML (an '&' was printed as '&amp;').
-        running=css_string(f"{meta.title} ({meta.edition})"),
+        running=css_string(words.of(edition, "print").text("print-title", title=meta.title,
+                                                          edition=meta.edition)),
         notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
@@ -109,51 +110,44 @@ def _print_css(edition: Edition) -> str:
 def _legend(edition: Edition) -> str:
     """The marks of figures that are not published, with their caveats: in the margin of every
     printed page, so that a marked figure's caveat is on its page."""
+    w = words.of(edition, "print")
     parts = []
     illustrative = provenance.illustrative_caveat(edition)
     if illustrative:
-        parts.append(f"{provenance.MARKS['illustrative']} Illustrative: {illustrative}")
+        parts.append(w.text("print-legend-illustrative", mark=provenance.MARKS["illustrative"],
+                            caveat=illustrative))
     unverified = " ".join(dict.fromkeys(s.caveat for s in edition.meta.sources.values()
                                         if s.status == "unverified" and s.caveat))
     if unverified:
-        parts.append(f"{provenance.MARKS['unverified']} Unverified: {unverified}")
+        parts.append(w.text("print-legend-unverified", mark=provenance.MARKS["unverified"],
+                            caveat=unverified))
     return " ".join(parts) or edition.meta.publisher
 
 
 def back_cover_html(edition: Edition) -> str:
     """Help for readers and the web report's address, on the last printed page."""
     meta, h = edition.meta, edition.meta.help
+    w = words.of(edition, "print")
     lines = []
     if h is not None:
-        lines.append(f"<p><strong>Worried about stalking?</strong> Call the "
-                     f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or "
-                     f"visit {html.escape(h.short(h.website))}. In an emergency, call 999.</p>")
+        lines.append(w.html("print-back-help", helpline=h.helpline_name, phone=h.helpline_phone,
+                            website=h.short(h.website)))
         if h.site_url:
-            lines.append(f"<p>This report, its data and a page for every police force are "
-                         f"published at {html.escape(h.short(h.site_url))}.</p>")
-    lines.append(f"<p>{html.escape(meta.publisher)}. {html.escape(meta.title)}, edition "
-                 f"{meta.edition}, published {meta.publication_date:%-d %B %Y}.</p>")
-    return (f'<section class="nsc-back-cover" aria-label="Back cover"><h2>Help and '
-            f'contact</h2>{"".join(lines)}</section>')
+            lines.append(w.html("print-back-site", site=h.short(h.site_url)))
+    lines.append(w.html("print-back-publisher", publisher=meta.publisher, title=meta.title,
+                        edition=meta.edition, date=f"{meta.publication_date:%-d %B %Y}"))
+    return str(w.html("print-back-cover", lines=words.Rendered("".join(lines), "html")))
 
 
 
 def _cover_html(edition: Edition) -> str:
     meta = edition.meta
-    notice = ""
-    if meta.illustrative:
-        notice = ('<p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force '
-                  "figures in this edition are constructed to match the published national "
-                  "totals; they are not the forces' real answers. The methodology explains "
-                  "which figures are real.</p>")
-    return (f'<section class="nsc-cover" aria-label="Cover">'
-            f'<p class="nsc-cover-kicker">{html.escape(meta.awareness_week)}</p>'
-            f'<h1 class="nsc-cover-title">{html.escape(meta.title)}</h1>'
-            f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
-            f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
-            f"Edition {html.escape(meta.edition)}, published "
-            f"{meta.publication_date:%-d %B %Y}<br>{html.escape(version_line(edition))}</p>"
-            f"{notice}</section>")
+    w = words.of(edition, "print")
+    notice = w.html("print-cover-notice") if meta.illustrative else words.Rendered("", "html")
+    return str(w.html("print-cover", kicker=meta.awareness_week, title=meta.title,
+                      subtitle=meta.subtitle, publisher=meta.publisher, edition=meta.edition,
+                      date=f"{meta.publication_date:%-d %B %Y}", version=version_line(edition),
+                      notice=notice))
 
 
 # The script that lays the single page out for print (its leading comment lines dropped:
@@ -218,7 +212,8 @@ def pdf_date(edition: Edition) -> str:
 def version_line(edition: Edition) -> str:
     """'Version 1.0, 22 April 2024', as the cover and the properties give it."""
     v = edition.version
-    return f"Version {v.version}, {v.date:%-d %B %Y}"
+    return words.of(edition, "print").text("print-version", version=v.version,
+                                           date=f"{v.date:%-d %B %Y}")
 
 
 def version_pdf_name(edition: Edition, version: str) -> str:
@@ -232,7 +227,7 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
     heading wraps ('protectionorder'): give each bookmark its heading's own words."""
     from pypdf.generic import NameObject, TextStringObject
 
-    words = {re.sub(r"\s+", "", h): h for h in headings}
+    spelled = {re.sub(r"\s+", "", h): h for h in headings}
     outlines = writer._root_object.get("/Outlines")
     stack = [outlines.get_object().get("/First")] if outlines is not None else []
     while stack:
@@ -241,7 +236,7 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
             continue
         item = ref.get_object()
         title = str(item.get("/Title", ""))
-        mended = words.get(re.sub(r"\s+", "", title))
+        mended = spelled.get(re.sub(r"\s+", "", title))
         if mended and mended != title:
             item[NameObject("/Title")] = TextStringObject(mended)
         stack += [item.get("/Next"), item.get("/First")]
@@ -253,12 +248,13 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     meta = edition.meta
+    w = words.of(edition, "print")
     writer = PdfWriter(clone_from=str(path))
     writer.add_metadata({
-        "/Title": title or f"{meta.title} ({meta.edition})",
+        "/Title": title or w.text("print-title", title=meta.title, edition=meta.edition),
         "/Author": meta.publisher,
         "/Subject": subject or meta.subtitle,
-        "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
+        "/Keywords": w.text("print-keywords"),
         "/Creator": "nsc-report (Jupyter Book and Chromium)",
         # The version (revisions.yml), where a reader's PDF viewer shows the properties.
         "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
@@ -334,7 +330,8 @@ def print_pdf(layout: Layout, edition: Edition,
                                      "h6')].map(h => h.textContent.replace(/#$/, '').trim())")
         finally:
             browser.close()
-    set_metadata(tmp, edition, subject=f"{edition.meta.subtitle}. {version_line(edition)}",
+    set_metadata(tmp, edition, subject=words.of(edition, "print").text(
+        "print-subject", subtitle=edition.meta.subtitle, version=version_line(edition)),
                  headings=headings)
     os.replace(tmp, target)
     # Every version's PDF is kept under its version's name; earlier ones are never deleted.
