@@ -242,15 +242,24 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
         stack += [item.get("/Next"), item.get("/First")]
 
 
-def set_metadata(path: Path, edition: Edition, title: str | None = None,
-                 subject: str | None = None, headings: list[str] | None = None) -> None:
-    from pypdf import PdfWriter
-    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+def added_pages(edition: Edition) -> list[str]:
+    """What the print adds to the book's single page: the cover, the print style (with the
+    running head and the legend of marks) and the back cover."""
+    return [_cover_html(edition), _print_css(edition), back_cover_html(edition)]
 
+
+def report_subject(edition: Edition) -> str:
+    """The report's PDF's subject: its subtitle and version."""
+    return words.of(edition, "print").text("print-subject", subtitle=edition.meta.subtitle,
+                                           version=version_line(edition))
+
+
+def properties(edition: Edition, title: str | None = None, subject: str | None = None
+               ) -> dict[str, str]:
+    """The PDF's document properties (a briefing gives its own title and subject)."""
     meta = edition.meta
     w = words.of(edition, "print")
-    writer = PdfWriter(clone_from=str(path))
-    writer.add_metadata({
+    return {
         "/Title": title or w.text("print-title", title=meta.title, edition=meta.edition),
         "/Author": meta.publisher,
         "/Subject": subject or meta.subtitle,
@@ -260,7 +269,17 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
         "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
         # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
         "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
-    })
+    }
+
+
+def set_metadata(path: Path, edition: Edition, title: str | None = None,
+                 subject: str | None = None, headings: list[str] | None = None) -> None:
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+    meta = edition.meta
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_metadata(properties(edition, title, subject))
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
     if headings:
         _mend_outline(writer, headings)
@@ -311,8 +330,7 @@ def print_pdf(layout: Layout, edition: Edition,
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
             h = edition.meta.help
-            titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition),
-                                                back_cover_html(edition),
+            titles = page.evaluate(PREPARE_JS, [*added_pages(edition),
                                                 h.site_url if h and h.site_url else ""])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
@@ -330,9 +348,7 @@ def print_pdf(layout: Layout, edition: Edition,
                                      "h6')].map(h => h.textContent.replace(/#$/, '').trim())")
         finally:
             browser.close()
-    set_metadata(tmp, edition, subject=words.of(edition, "print").text(
-        "print-subject", subtitle=edition.meta.subtitle, version=version_line(edition)),
-                 headings=headings)
+    set_metadata(tmp, edition, subject=report_subject(edition), headings=headings)
     os.replace(tmp, target)
     # Every version's PDF is kept under its version's name; earlier ones are never deleted.
     versions = layout.pdf_dir / "versions"
