@@ -327,6 +327,7 @@ def proof(project: Project) -> int:
                     for call in section_calls(template):  # the templates' own code
                         eval(call, {**modules, "ed": ed, "force_code": code})
         _proof_briefings(project, ed)
+        _proof_publishing(project, ed)
         found = sheet.sheet(folder, calls, ed.meta.language)
     target = project.layout.out / "proof" / "index.html"
     with replacing(target) as tmp:
@@ -347,3 +348,45 @@ def _proof_briefings(project: Project, ed: Edition) -> None:
             pass
     except (PdfError, OSError, KeyError) as exc:
         project.log(f"The briefings' words are shown with example values: {exc}")
+
+
+def _proof_publishing(project: Project, ed: Edition) -> None:
+    """The words the build, the PDF and `nsc-report check` add around the chapters, with the
+    edition's values (the register's with the executed notebooks', where there are some)."""
+    from nsc_report.present import words
+    from nsc_report.printing import pdf
+    from nsc_report.publishing import (
+        archive,
+        check,
+        config,
+        downloads,
+        register,
+        review,
+        sphinx_ext,
+        spreadsheets,
+    )
+
+    with words.context("nsc-report check"):
+        check.summary(check.check(project.root, project.data_dir, project.edition, loaded=ed,
+                                  notebooks=project.layout.notebooks), project.edition)
+    with words.context("the downloads"):
+        spreadsheets.workbook(ed, downloads.returns_table(ed), downloads.published_table(ed))
+        downloads.data_notice(ed)
+    with words.context("the site"):
+        site = archive.site_for(project.data_dir, project.edition)
+        config.help_footer(ed)
+        if (project.root / "_config.yml").is_file():  # the banner and the downloads' links
+            config.staged_config(project.root, ed, site)
+        for year in (project.edition, *site.older):
+            archive.editions_page(site.for_edition(year))
+            if year != site.current:
+                archive.newer_notice(site.for_edition(year))
+        caveats = config.provenance_config(ed)["caveats"]
+        sphinx_ext.notice_html({s: c for s, c in caveats.items() if c})
+        if any(project.layout.notebooks.glob("*.ipynb")):
+            figures = review.from_notebooks(project.layout.notebooks, ed.directory / "chapters")
+            register.register_page(figures)
+            register.annex_page(figures)
+    with words.context("the PDF"):
+        pdf.added_pages(ed)
+        pdf.properties(ed, subject=pdf.report_subject(ed))

@@ -29,7 +29,7 @@ def test_the_proof_sheet_shows_every_variant_of_every_message(data, tmp_path, ca
     page = (tmp_path / "out" / "proof" / "index.html").read_text("utf-8")
     assert f"The proof sheet: {tmp_path / 'out' / 'proof' / 'index.html'}" in said
     total = 0
-    for path in words.files(words.PROJECT_FOLDER):  # force.ftl, briefing.ftl
+    for path in words.files(words.PROJECT_FOLDER):  # force.ftl, briefing.ftl, ...
         resource = words.load(path.stem, words.PROJECT_FOLDER)
         variants = sum(len(proof.paths(m.value)) or 1 for m in resource.messages.values())
         assert re.search(rf"{path.name}: {len(resource.messages)} messages, {variants} "
@@ -42,6 +42,10 @@ def test_the_proof_sheet_shows_every_variant_of_every_message(data, tmp_path, ca
     # Each variant says what selects it and where its values come from.
     assert "$case = ranked (otherwise)" in page and "$n = one (plural category one" in page
     assert "real values (Durham)" in page and "example $" in page
+    # The words around the chapters, with the edition's own values.
+    for where in ("nsc-report check", "the downloads", "the site", "the PDF"):
+        assert f"real values ({where})" in page, where
+    assert "Edition 2024 is not publishable: illustrative data (" in page
     # Escaped, self-contained: the HTML messages and the forces' notes show as text.
     assert "<script" not in page and 'href="../downloads' not in page
     assert "&lt;a href=&quot;durham.html&quot;&gt;" in page

@@ -30,6 +30,10 @@ from nsc_report.sections import force
 PACKAGE = ROOT / "src" / "nsc_report"
 METHODS = ("text", "markdown", "html")
 LAYER = {PACKAGE / "present" / "words.py", PACKAGE / "present" / "proof.py"}  # not users
+# Words files with no template beside them: the briefing (printed from the force pages), the
+# PDF's cover and margins, the site's pages and notices around the chapters, the downloads and
+# the data workbook, and `nsc-report check`'s messages to authors.
+WITHOUT_TEMPLATE = {"briefing", "print", "site", "downloads", "spreadsheets", "check"}
 
 
 def _section_of(node: ast.AST) -> str | None:
@@ -118,8 +122,8 @@ def test_every_words_file_belongs_to_code_that_uses_it():
     found, _ = all_uses()
     for path in words.files(words.PROJECT_FOLDER):
         assert path.stem in {section for section, _ in found}, f"{path}: no code uses it"
-        # Beside its section's template, or the briefing's (printed from the force pages).
-        assert (path.parent / f"{path.stem}.md").is_file() or path.stem == "briefing", path
+        # Beside its section's template, or the words of what no template makes.
+        assert (path.parent / f"{path.stem}.md").is_file() or path.stem in WITHOUT_TEMPLATE, path
 
 
 def _rendered(sections: list[proof.Section]) -> list[tuple[str, proof.Variant]]:

@@ -15,6 +15,7 @@ from helpers import DATA, EDITION
 from python_calamine import CalamineWorkbook
 
 from nsc_report.data import load_edition
+from nsc_report.present import words
 from nsc_report.publishing import spreadsheets
 from nsc_report.publishing.downloads import published_table, returns_table
 
@@ -85,7 +86,8 @@ def test_the_contents_list_every_table(sheets):
 def test_each_table_has_its_title_in_a1_and_one_table_per_sheet(sheets):
     for name, rows in tables(sheets).items():
         assert rows[0][0] and "$$" not in rows[0][0] and len(rows[0]) == 1, name
-        assert rows[1] == [spreadsheets.EMPTY], name
+        assert rows[1] == [words.Words("spreadsheets").text(
+            "spreadsheets-instructions", missing=spreadsheets.MISSING)], name
         assert rows[1][0].startswith("This worksheet contains one table."), name
         assert str(rows[2][0]).startswith("Source:"), name
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import io
 import logging
 import os
@@ -29,6 +28,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
 from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
+from nsc_report.present import words
 from nsc_report.publishing.site import build_singlehtml
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -99,7 +99,8 @@ def _print_css(edition: Edition) -> str:
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         # Text inside CSS strings, not HTML (an '&' was printed as '&amp;').
-        running=css_string(f"{meta.title} ({meta.edition})"),
+        running=css_string(words.of(edition, "print").text("print-title", title=meta.title,
+                                                          edition=meta.edition)),
         notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
@@ -109,51 +110,44 @@ def _print_css(edition: Edition) -> str:
 def _legend(edition: Edition) -> str:
     """The marks of figures that are not published, with their caveats: in the margin of every
     printed page, so that a marked figure's caveat is on its page."""
+    w = words.of(edition, "print")
     parts = []
     illustrative = provenance.illustrative_caveat(edition)
     if illustrative:
-        parts.append(f"{provenance.MARKS['illustrative']} Illustrative: {illustrative}")
+        parts.append(w.text("print-legend-illustrative", mark=provenance.MARKS["illustrative"],
+                            caveat=illustrative))
     unverified = " ".join(dict.fromkeys(s.caveat for s in edition.meta.sources.values()
                                         if s.status == "unverified" and s.caveat))
     if unverified:
-        parts.append(f"{provenance.MARKS['unverified']} Unverified: {unverified}")
+        parts.append(w.text("print-legend-unverified", mark=provenance.MARKS["unverified"],
+                            caveat=unverified))
     return " ".join(parts) or edition.meta.publisher
 
 
 def back_cover_html(edition: Edition) -> str:
     """Help for readers and the web report's address, on the last printed page."""
     meta, h = edition.meta, edition.meta.help
+    w = words.of(edition, "print")
     lines = []
     if h is not None:
-        lines.append(f"<p><strong>Worried about stalking?</strong> Call the "
-                     f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or "
-                     f"visit {html.escape(h.short(h.website))}. In an emergency, call 999.</p>")
+        lines.append(w.html("print-back-help", helpline=h.helpline_name, phone=h.helpline_phone,
+                            website=h.short(h.website)))
         if h.site_url:
-            lines.append(f"<p>This report, its data and a page for every police force are "
-                         f"published at {html.escape(h.short(h.site_url))}.</p>")
-    lines.append(f"<p>{html.escape(meta.publisher)}. {html.escape(meta.title)}, edition "
-                 f"{meta.edition}, published {meta.publication_date:%-d %B %Y}.</p>")
-    return (f'<section class="nsc-back-cover" aria-label="Back cover"><h2>Help and '
-            f'contact</h2>{"".join(lines)}</section>')
+            lines.append(w.html("print-back-site", site=h.short(h.site_url)))
+    lines.append(w.html("print-back-publisher", publisher=meta.publisher, title=meta.title,
+                        edition=meta.edition, date=f"{meta.publication_date:%-d %B %Y}"))
+    return str(w.html("print-back-cover", lines=words.Rendered("".join(lines), "html")))
 
 
 
 def _cover_html(edition: Edition) -> str:
     meta = edition.meta
-    notice = ""
-    if meta.illustrative:
-        notice = ('<p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force '
-                  "figures in this edition are constructed to match the published national "
-                  "totals; they are not the forces' real answers. The methodology explains "
-                  "which figures are real.</p>")
-    return (f'<section class="nsc-cover" aria-label="Cover">'
-            f'<p class="nsc-cover-kicker">{html.escape(meta.awareness_week)}</p>'
-            f'<h1 class="nsc-cover-title">{html.escape(meta.title)}</h1>'
-            f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
-            f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
-            f"Edition {html.escape(meta.edition)}, published "
-            f"{meta.publication_date:%-d %B %Y}<br>{html.escape(version_line(edition))}</p>"
-            f"{notice}</section>")
+    w = words.of(edition, "print")
+    notice = w.html("print-cover-notice") if meta.illustrative else words.Rendered("", "html")
+    return str(w.html("print-cover", kicker=meta.awareness_week, title=meta.title,
+                      subtitle=meta.subtitle, publisher=meta.publisher, edition=meta.edition,
+                      date=f"{meta.publication_date:%-d %B %Y}", version=version_line(edition),
+                      notice=notice))
 
 
 # The script that lays the single page out for print (its leading comment lines dropped:
@@ -218,7 +212,8 @@ def pdf_date(edition: Edition) -> str:
 def version_line(edition: Edition) -> str:
     """'Version 1.0, 22 April 2024', as the cover and the properties give it."""
     v = edition.version
-    return f"Version {v.version}, {v.date:%-d %B %Y}"
+    return words.of(edition, "print").text("print-version", version=v.version,
+                                           date=f"{v.date:%-d %B %Y}")
 
 
 def version_pdf_name(edition: Edition, version: str) -> str:
@@ -232,7 +227,7 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
     heading wraps ('protectionorder'): give each bookmark its heading's own words."""
     from pypdf.generic import NameObject, TextStringObject
 
-    words = {re.sub(r"\s+", "", h): h for h in headings}
+    spelled = {re.sub(r"\s+", "", h): h for h in headings}
     outlines = writer._root_object.get("/Outlines")
     stack = [outlines.get_object().get("/First")] if outlines is not None else []
     while stack:
@@ -241,10 +236,40 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
             continue
         item = ref.get_object()
         title = str(item.get("/Title", ""))
-        mended = words.get(re.sub(r"\s+", "", title))
+        mended = spelled.get(re.sub(r"\s+", "", title))
         if mended and mended != title:
             item[NameObject("/Title")] = TextStringObject(mended)
         stack += [item.get("/Next"), item.get("/First")]
+
+
+def added_pages(edition: Edition) -> list[str]:
+    """What the print adds to the book's single page: the cover, the print style (with the
+    running head and the legend of marks) and the back cover."""
+    return [_cover_html(edition), _print_css(edition), back_cover_html(edition)]
+
+
+def report_subject(edition: Edition) -> str:
+    """The report's PDF's subject: its subtitle and version."""
+    return words.of(edition, "print").text("print-subject", subtitle=edition.meta.subtitle,
+                                           version=version_line(edition))
+
+
+def properties(edition: Edition, title: str | None = None, subject: str | None = None
+               ) -> dict[str, str]:
+    """The PDF's document properties (a briefing gives its own title and subject)."""
+    meta = edition.meta
+    w = words.of(edition, "print")
+    return {
+        "/Title": title or w.text("print-title", title=meta.title, edition=meta.edition),
+        "/Author": meta.publisher,
+        "/Subject": subject or meta.subtitle,
+        "/Keywords": w.text("print-keywords"),
+        "/Creator": "nsc-report (Jupyter Book and Chromium)",
+        # The version (revisions.yml), where a reader's PDF viewer shows the properties.
+        "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
+        # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
+        "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
+    }
 
 
 def set_metadata(path: Path, edition: Edition, title: str | None = None,
@@ -254,17 +279,7 @@ def set_metadata(path: Path, edition: Edition, title: str | None = None,
 
     meta = edition.meta
     writer = PdfWriter(clone_from=str(path))
-    writer.add_metadata({
-        "/Title": title or f"{meta.title} ({meta.edition})",
-        "/Author": meta.publisher,
-        "/Subject": subject or meta.subtitle,
-        "/Keywords": "stalking; police; Crown Prosecution Service; Freedom of Information",
-        "/Creator": "nsc-report (Jupyter Book and Chromium)",
-        # The version (revisions.yml), where a reader's PDF viewer shows the properties.
-        "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
-        # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
-        "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
-    })
+    writer.add_metadata(properties(edition, title, subject))
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
     if headings:
         _mend_outline(writer, headings)
@@ -315,8 +330,7 @@ def print_pdf(layout: Layout, edition: Edition,
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
             h = edition.meta.help
-            titles = page.evaluate(PREPARE_JS, [_cover_html(edition), _print_css(edition),
-                                                back_cover_html(edition),
+            titles = page.evaluate(PREPARE_JS, [*added_pages(edition),
                                                 h.site_url if h and h.site_url else ""])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
@@ -334,8 +348,7 @@ def print_pdf(layout: Layout, edition: Edition,
                                      "h6')].map(h => h.textContent.replace(/#$/, '').trim())")
         finally:
             browser.close()
-    set_metadata(tmp, edition, subject=f"{edition.meta.subtitle}. {version_line(edition)}",
-                 headings=headings)
+    set_metadata(tmp, edition, subject=report_subject(edition), headings=headings)
     os.replace(tmp, target)
     # Every version's PDF is kept under its version's name; earlier ones are never deleted.
     versions = layout.pdf_dir / "versions"

@@ -8,13 +8,13 @@ every page that a newer edition exists; a page "Editions" lists them all with th
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from nsc_report.data import DataValidationError, Edition, load_edition
 from nsc_report.layout import pdf_name
+from nsc_report.present import words
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
 EDITIONS_PAGE = "book/editions"
@@ -92,35 +92,25 @@ def editions_page(site: Site) -> str:
     edition's own pages, which Sphinx would not resolve)."""
     # The page is book/editions.html: one folder below its edition's root.
     up = "../" + site.to_root
-    rows = []
-    for e in site.entries:
-        name = f"{e.year} (this edition)" if e.year == site.this else e.year
-        note = " (current)" if e.year == site.current and e.year != site.this else ""
-        rows.append(
-            f'<tr><th scope="row">{html.escape(name)}{note}</th>'
-            f"<td>{html.escape(e.title)}</td><td>{_date(e.published)}</td>"
-            f'<td><a href="{up}{e.path}index.html">Read the {e.year} report</a></td>'
-            f'<td><a href="{up}{e.path}book/downloads/{e.pdf}">{e.year} report (PDF)</a></td>'
-            "</tr>")
+    w = words.Words("site")
+    rows = [w.html("site-editions-row", year=e.year, this=e.year == site.this,
+                   current=e.year == site.current and e.year != site.this, title=e.title,
+                   date=_date(e.published), up=up, path=e.path, pdf=e.pdf)
+            for e in site.entries]
     newest = next(e for e in site.entries if e.year == site.current)
-    lead = ("This is the current edition." if site.this == site.current else
-            f"This is the {site.this} edition. The current edition is {site.current}: "
-            f'<a href="{up}index.html">{html.escape(newest.title)}</a>.')
+    intro = w.html("site-editions-intro", current=site.this == site.current, this=site.this,
+                   latest=site.current, up=up, newest=newest.title)
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Edition", "Title", "Published", "Web",
+                                                         "PDF"))
     return (
-        "# Editions\n\n"
-        "The report is published once a year, from that year's Freedom of Information requests. "
-        "Each edition stays online with its own words and data, and its PDF. " + lead + "\n\n"
-        '<div class="nsc-table-wrap" role="region" tabindex="0" aria-label="Table: editions of '
-        'the report">\n<table class="nsc-table" id="nsc-table-editions"><caption>Editions of the '
-        "report, newest first</caption><thead><tr><th scope=\"col\">Edition</th>"
-        "<th scope=\"col\">Title</th><th scope=\"col\">Published</th><th scope=\"col\">Web</th>"
-        f"<th scope=\"col\">PDF</th></tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
-        "</div>\n")
+        f"# {w.text('site-editions-heading')}\n\n{intro}\n\n{w.html('site-editions-table')}\n"
+        f'<table class="nsc-table" id="nsc-table-editions"><caption>'
+        f"{w.html('site-editions-caption')}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>\n</div>\n")
 
 
 def newer_notice(site: Site) -> str:
     """The notice at the top of every page of an earlier edition (nsc-a11y.js points its link
     at the editions page, made from each page's own content root)."""
-    return (f'<span class="nsc-newer"><strong>This is the {site.this} edition. A newer '
-            f'edition, {site.current}, has been published:</strong> <a class="nsc-newer-link" '
-            f'href="#" data-site-root="{site.to_root}">see every edition</a>.</span>')
+    return str(words.Words("site").html("site-newer", this=site.this, current=site.current,
+                                        root=site.to_root))

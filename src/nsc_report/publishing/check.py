@@ -28,8 +28,10 @@ from nsc_report.data import (
 from nsc_report.data.carried import carried_over
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
+from nsc_report.present import words
 from nsc_report.publishing import register, review
 from nsc_report.publishing.config import edition_chapters
+from nsc_report.publishing.review import plain_count
 
 LINK_OUT = re.compile(r"(?:\]\(|href=[\"'])(https?://[^)\"'\s]+)")
 
@@ -71,62 +73,64 @@ def _line_of(path: Path, pattern: str, after: str | None = None) -> int | None:
 
 def _provenance(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
     label = _label(meta_path, root)
+    w = words.of(ed, "check")
     for name, entry in ed.meta.data_files.items():
         if entry.status == "illustrative":
             yield Problem(label, _line_of(meta_path, rf"^\s+{re.escape(name)}:", "^data_files:"),
-                          f"{name} is illustrative (constructed data): replace it with the "
-                          f"real answers and mark it published")
+                          w.text("check-illustrative-file", file=name))
     for key, source in ed.meta.sources.items():
         line = _line_of(meta_path, rf"^\s+{re.escape(key)}:", "^sources:")
         if source.status == "illustrative":
-            yield Problem(label, line, f"source {key} is illustrative")
+            yield Problem(label, line, w.text("check-illustrative-source", key=key))
         elif source.status == "unverified" and not (source.caveat or "").strip():
-            yield Problem(label, line, f"source {key} is unverified but has no caveat to print "
-                                       f"beside its figures")
+            yield Problem(label, line, w.text("check-unverified-no-caveat", key=key))
 
 
-def _fill_in(paths: Iterable[Path], root: Path) -> Iterator[Problem]:
+def _fill_in(ed: Edition, paths: Iterable[Path], root: Path) -> Iterator[Problem]:
     """Values still to fill in, and last year's values standing in until publication."""
+    w = words.of(ed, "check")
     for path in paths:
         for number, line in enumerate(_lines(path), 1):
             for mark in (FILL_IN, LATER):
                 if mark in line:
-                    yield Problem(_label(path, root), number, f"still marked {mark}: "
-                                  f"{line.strip()[:80]}")
+                    yield Problem(_label(path, root), number, w.text(
+                        "check-still-marked", mark=mark, line=line.strip()[:80]))
 
 
 def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
     label = _label(meta_path, root)
+    w = words.of(ed, "check")
     if ed.meta.help is None:
-        yield Problem(label, None, "no 'help' section: the helpline and web addresses readers "
-                                   "need")
+        yield Problem(label, None, w.text("check-no-help"))
         return
     for key, value in ed.meta.help.model_dump().items():
         if not str(value).strip():
             yield Problem(label, _line_of(meta_path, rf"^\s+{key}:", "^help:"),
-                          f"help.{key} is empty: fill it in from a cited source")
+                          w.text("check-help-empty", key=key))
 
 
 def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
     path = edition_paths(ed.directory.parent, ed.meta.edition)["oversight"]
     label = _label(path, root)
     day = ed.meta.publication_date.isoformat()
+    w = words.of(ed, "check")
     for row, record in enumerate(ed.oversight.to_dict("records"), 1):
         current = record["from"] <= day and (not record["until"] or day <= record["until"])
         if current and record["checked"] != "yes":
-            yield Problem(label, row + 1, f"not checked against a source: {record['body']} "
-                                          f"({record['note']})")
+            yield Problem(label, row + 1, w.text("check-oversight-unchecked",
+                                                 body=str(record["body"]),
+                                                 note=str(record["note"])))
 
 
 def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
     """A counting-rule change the book can print (in force by the publication date) that was
     not checked against its source."""
     path = edition_paths(ed.directory.parent, ed.meta.edition)["counting_rules"]
+    w = words.of(ed, "check")
     for row, change in enumerate(ed.counting_rules, 1):
         if change.day <= ed.meta.publication_date and not change.checked:
-            yield Problem(_label(path, root), row + 1, f"not checked against a source: the "
-                                                       f"counting-rule change of {change.month} "
-                                                       f"({change.note})")
+            yield Problem(_label(path, root), row + 1, w.text(
+                "check-rule-unchecked", month=str(change.month), note=str(change.note)))
 
 
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -136,21 +140,21 @@ def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
     returns = ed.returns.reset_index(drop=True)  # in the file's order: row i on line i + 2
     waiting = returns[[not_yet(s, n) for s, n in zip(returns["status"], returns["note"],
                                                      strict=True)]]
+    w = words.of(ed, "check")
     for code, rows in waiting.groupby("force_code", sort=True):
-        yield Problem(_label(path, root), int(rows.index[0]) + 2,
-                      f"{len(rows)} answer(s) of {rows['force_name'].iloc[0]} ({code}) not yet "
-                      f"in ({rows['note'].iloc[0]}): import them, or once the deadline has "
-                      f"passed give these rows a note such as \"No response received by the "
-                      f"report's deadline\"", kind=NOT_YET_IN)
+        yield Problem(_label(path, root), int(rows.index[0]) + 2, w.text(
+            "check-not-yet-in", count=plain_count(len(rows)), force=str(rows["force_name"].iloc[0]),
+            code=str(code), note=str(rows["note"].iloc[0])), kind=NOT_YET_IN)
 
 
-def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Problem]:
+def _links(ed: Edition, paths: Iterable[Path], root: Path, allowed: set[str]
+           ) -> Iterator[Problem]:
+    w = words.of(ed, "check")
     for path in paths:
         for number, line in enumerate(_lines(path), 1):
             for url in LINK_OUT.findall(line):
                 if url.rstrip("/") not in allowed:
-                    yield Problem(_label(path, root), number, f"a link that leaves the site: "
-                                                               f"{url}")
+                    yield Problem(_label(path, root), number, w.text("check-link-out", url=url))
 
 
 def word_files(root: Path, ed: Edition) -> list[Path]:
@@ -172,14 +176,14 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
         # nothing else can be checked until it is valid.
         return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
-                *_fill_in([*ed.files, *edition_chapters(ed)], root),
+                *_fill_in(ed, [*ed.files, *edition_chapters(ed)], root),
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
                     data_dir, edition, ed.meta.previous_edition)),
                 *_contacts(ed, meta_path, root), *_oversight(ed, root),
                 *_counting_rules(ed, root), *_not_yet(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
-    problems += _links(word_files(root, ed), root, allowed)
+    problems += _links(ed, word_files(root, ed), root, allowed)
     if notebooks is not None:
         problems += _unrecorded_changes(ed, notebooks, root)
     return problems
@@ -191,15 +195,15 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
     recorded = sorted((p.parent for p in (ed.directory / "revisions").glob("v*/figures.json")),
                       key=lambda d: tuple(map(int, d.name[1:].split("."))))
     path = edition_paths(ed.directory.parent, ed.meta.edition)["revisions"]
+    w = words.of(ed, "check")
     if not any(notebooks.glob("*.ipynb")):
         return  # nothing executed yet to compare
     if not recorded:
         if len(ed.versions) == 1:
             return  # the first version: nothing published before it to compare with
-        yield Problem(_label(path, root), None, f"no record of the figures as published in "
-                      f"version {ed.version.version}: run `nsc-report figures --write "
-                      f"{_label(ed.directory / 'revisions' / f'v{ed.version.version}', root)}` "
-                      f"when it is published")
+        yield Problem(_label(path, root), None, w.text(
+            "check-no-record", version=ed.version.version,
+            folder=_label(ed.directory / "revisions" / f"v{ed.version.version}", root)))
         return
     last = recorded[-1]
     before = register.from_json(files.read_text(last / "figures.json",
@@ -215,11 +219,10 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
               for c in v.changes for f in c.figures}
     missing = sorted(changed - listed)
     if missing:
-        yield Problem(_label(path, root), None, f"{len(missing)} figure(s) changed since version "
-                      f"{last.name[1:]} was published, and no later version lists them: "
-                      f"{', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}; "
-                      f"`nsc-report figures --compare {_label(last, root)}` drafts the entry",
-                      kind=UNRECORDED)
+        yield Problem(_label(path, root), None, w.text(
+            "check-unrecorded", count=plain_count(len(missing)), version=last.name[1:],
+            figures=", ".join(missing[:10]), more=len(missing) > 10,
+            folder=_label(last, root)), kind=UNRECORDED)
 
 
 def _states_the_versions(entry: dict | None) -> bool:
@@ -227,25 +230,27 @@ def _states_the_versions(entry: dict | None) -> bool:
     return bool(files) and all(Path(f).name == "revisions.yml" for f in files)
 
 
-UNRECORDED = "figures changed without a revision entry"
-CARRIED = "carried over unchanged from the previous edition"
-NOT_YET_IN = "forces' answers not yet in"
+# The kinds of problem the summary counts, where the words alone would not tell them (the
+# summary's check-kind in check.ftl says each in words).
+UNRECORDED, CARRIED, NOT_YET_IN = "unrecorded", "carried", "not-yet-in"
 
 
 def summary(problems: list[Problem], edition: str) -> str:
     """One line for `make report`: publishable, or not and why."""
+    w = words.Words("check")
     if not problems:
-        return f"Edition {edition} can be published: nsc-report check finds nothing in the way."
+        return w.text("check-publishable", edition=edition)
     kinds: dict[str, int] = {}
     for p in problems:
         kind = p.kind or (
-            "illustrative data" if "illustrative" in p.what else
-            "empty contact fields" if p.what.startswith("help.") else
-            "unchecked facts" if "not checked" in p.what else
-            "FILL IN markers" if FILL_IN in p.what else
-            "last year's values marked BEFORE PUBLICATION" if LATER in p.what else
-            "links that leave the site" if "leaves the site" in p.what else "other problems")
+            "illustrative" if "illustrative" in p.what else
+            "contacts" if p.what.startswith("help.") else
+            "unchecked" if "not checked" in p.what else
+            "fill-in" if FILL_IN in p.what else
+            "before-publication" if LATER in p.what else
+            "links" if "leaves the site" in p.what else "other")
         kinds[kind] = kinds.get(kind, 0) + 1
-    why = "; ".join(f"{kind} ({n})" for kind, n in kinds.items())
-    return (f"Edition {edition} is not publishable: {why}. Run `nsc-report check` for each "
-            f"file and line.")
+    # A list of counts, not a sentence: each item is a message; "; " parts them.
+    why = "; ".join(w.text("check-summary-kind", kind=kind, count=plain_count(n))
+                    for kind, n in kinds.items())
+    return w.text("check-not-publishable", edition=edition, why=why)

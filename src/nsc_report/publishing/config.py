@@ -5,7 +5,6 @@ status of its data files and its quotations, from the project's _config.yml and 
 from __future__ import annotations
 
 import hashlib
-import html
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,16 @@ from nsc_report.data import Edition, provenance, verbatim
 from nsc_report.infra import files, yamlfile
 from nsc_report.infra.untrusted import html_text, tel_href
 from nsc_report.layout import pdf_name
+from nsc_report.present import words
 from nsc_report.publishing.archive import Site, newer_notice
-from nsc_report.publishing.downloads import DOWNLOAD_LABELS, download_names
+from nsc_report.publishing.downloads import download_names
 
 
 def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dict[str, Any]:
     config = yamlfile.load_file(root / "_config.yml", "the book's _config.yml")
     meta = edition.meta
+    w = words.of(edition, "site")
+    dl = words.of(edition, "downloads")
     config["title"] = f"{meta.title} ({meta.edition})"
     config["author"] = meta.publisher
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
@@ -31,12 +33,7 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
         # Shown at the top of every page while the edition's data are illustrative: in full,
         # or on a phone as one line whose link nsc-a11y.js points at the methodology (pages sit
         # at different depths, so the link is made from the page's own content root).
-        notices.append(
-            '<span class="nsc-banner-long">Illustrative data: the per-force figures in this '
-            "edition are constructed to match the published national totals and are not the "
-            "forces' real answers. The methodology explains which figures are real.</span>"
-            '<span class="nsc-banner-short">Illustrative data, not real answers: '
-            '<a class="nsc-banner-link" href="#">what this means</a></span>')
+        notices.append(w.html("site-banner"))
     if notices:
         theme["announcement"] = " ".join(notices)
     theme["extra_footer"] = help_footer(edition)
@@ -48,21 +45,19 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     name = pdf_name(edition)
     files = download_names(edition)
     sphinx["myst_substitutions"] = {
-        "pdf_link": f'<a class="nsc-download-pdf" href="downloads/{name}" download="{name}">'
-                    f"The full report as a PDF (A4)</a>",
+        "pdf_link": str(dl.html("downloads-pdf-link", file=name)),
         "edition": meta.edition,
         # dl_foi_returns, dl_nsc_data, ...; the ODS copy of the workbook is dl_nsc_data_ods.
-        **{"dl_" + (key.replace(".ods", "_ods").split(".")[0]).replace("-", "_"):
-           f'<a class="nsc-download" href="downloads/{file}" download="{file}">{label}</a>'
-           for (key, file), label in zip(files.items(), DOWNLOAD_LABELS, strict=True)},
-        "illustrative_note": ("Every file below is made from this edition's illustrative "
-                              "data: its name ends in -illustrative, and each says so inside "
-                              "(a status column, a notes sheet or a README)."
+        **{f"dl_{download}": str(dl.html("downloads-link", file=file, download=download))
+           for download, file in ((key.replace(".ods", "_ods").split(".")[0].replace("-", "_"),
+                                   file) for key, file in files.items())},
+        "illustrative_note": (str(dl.markdown("downloads-illustrative-note"))
                               if meta.illustrative else ""),
     }
     # The fingerprint of the code that shapes every page: when it changes, the config changes
     # and Sphinx rebuilds every page instead of only those whose sources changed.
     code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    code += w.resource.text.encode()  # the words the extension puts on every page
     sphinx["html_context"] = {"default_mode": "light",
                               "nsc_build": hashlib.sha256(code).hexdigest()[:16]}
     sphinx["html_title"] = f"{meta.title} ({meta.edition})"
@@ -88,6 +83,7 @@ def provenance_config(edition: Edition) -> dict[str, Any]:
 def help_footer(edition: Edition) -> str:
     """The footer of every page: where a reader finds help, and who publishes the report."""
     meta, h = edition.meta, edition.meta.help
+    w = words.of(edition, "site")
     parts = []
     if h is not None:
         # The number and the address were checked when edition.yml was read (models.Help:
@@ -96,15 +92,18 @@ def help_footer(edition: Edition) -> str:
                  f"{html_text(h.helpline_phone)}</a>" if h.helpline_phone else "")
         site = (f'<a href="{html_text(h.website)}">{html_text(h.short(h.website))}</a>'
                 if h.website else "")
-        parts.append(f'<p class="nsc-help"><strong>Worried about stalking?</strong> Call the '
-                     f"{html_text(h.helpline_name)}" + (f" on {phone}" if phone else "")
-                     + (f", or visit {site}" if site else "") + ". In an emergency, call 999.</p>")
+        parts.append(w.html("site-help", helpline=_escaped(h.helpline_name),
+                            phone=words.Rendered(phone, "html"), has_phone=bool(phone),
+                            site=words.Rendered(site, "html"), has_site=bool(site)))
     v = edition.version
-    parts.append(f'<p class="nsc-publisher">{html.escape(meta.publisher)}: '
-                 f"{html.escape(meta.title)} ({meta.edition}). Version {v.version}, "
-                 f"{v.date:%-d %B %Y} (every change is listed under Revisions and "
-                 f"corrections).</p>")
+    parts.append(w.html("site-publisher", publisher=meta.publisher, title=meta.title,
+                        edition=meta.edition, version=v.version, date=f"{v.date:%-d %B %Y}"))
     return "".join(parts)
+
+
+def _escaped(text: str) -> words.Rendered:
+    """Text escaped as every attribute and element of the page's own markup is (html_text)."""
+    return words.Rendered(html_text(text), "html")
 
 
 

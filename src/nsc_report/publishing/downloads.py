@@ -22,6 +22,7 @@ from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_frame, csv_text
+from nsc_report.present import words
 from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -124,13 +125,6 @@ DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zi
 PUBLISHED = "published-statistics.csv"
 
 
-DOWNLOAD_LABELS = ("FOI returns (CSV)", "The whole dataset as a workbook (XLSX)",
-                   "The data table of every chart (ZIP of CSV files)",
-                   "The executed notebooks that compute every figure (ZIP)",
-                   "Published statistics per force, with their sources (CSV)",
-                   "The same workbook in the open format (ODS)")
-
-
 def download_names(edition: Edition) -> dict[str, str]:
     """Each download's file name for this edition ('-illustrative' where it must say so)."""
     return {name: name if name == PUBLISHED else provenance.download_name(edition, name)
@@ -163,9 +157,9 @@ def data_notice(edition: Edition) -> str:
     """What every download of an edition with constructed data says about it."""
     if not edition.meta.illustrative:
         return ""
-    return (f"ILLUSTRATIVE DATA, NOT REAL ANSWERS. {provenance.illustrative_caveat(edition)} "
-            f"{edition.meta.title} ({edition.meta.edition}); rows marked 'illustrative' in the "
-            f"data_status column are constructed.")
+    w = words.of(edition, "downloads")
+    return w.text("downloads-notice", caveat=provenance.illustrative_caveat(edition),
+                  title=edition.meta.title, edition=edition.meta.edition)
 
 
 def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFrame:
@@ -199,6 +193,7 @@ def _data_digest(edition: Edition) -> str:
 # from the data alone, the rest from the data and the executed notebooks.
 DOWNLOADS_RECORD, WORKBOOK_RECORD = ".downloads.json", ".workbook.json"
 WRITERS = ("pandas", "gptables", "XlsxWriter", "odfpy", "nbformat")
+WORDS = ("downloads", "spreadsheets")  # the words files of the downloads
 
 
 def staged_downloads(folder: Path) -> set[Path]:
@@ -213,7 +208,9 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     illustrative edition every file says so: in its name, a status column and a notice (the
     workbook's cover and notes, a README). Nothing is written again whose inputs did not change
     since the last call (in this process or another). Returns the files, with the records."""
-    data_key = digest([_data_digest(edition), code_version(*WRITERS)])
+    # The words of the workbook and the notices are part of what it is made from.
+    data_key = digest([_data_digest(edition), code_version(*WRITERS),
+                       *(words.load(section).text for section in WORDS)])
     outputs, workbook = Outputs(folder / DOWNLOADS_RECORD), Outputs(folder / WORKBOOK_RECORD)
     inputs = digest([data_key, file_stamps(notebooks), str(notebook_dir)])
     kept, book_files = outputs.unchanged(inputs=inputs), workbook.unchanged(data=data_key)

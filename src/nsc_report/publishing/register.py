@@ -29,6 +29,7 @@ import nbformat
 from nsc_report.data.provenance import MARKS
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
+from nsc_report.present import words
 from nsc_report.present.figures import RECORD
 
 GLUE_MIME = "application/papermill.record/text/plain"
@@ -254,11 +255,10 @@ def _table(name: str, caption: str, entries: list[dict[str, Any]],
     rows = "".join(_row(e, titles, web) for e in entries)
     # An HTML block of the page's Markdown: a line break in a figure's text (a sentence made
     # from the data) must not end it.
-    return html_in_markdown(
-        f'<div class="nsc-table-wrap nsc-register" role="region" tabindex="0" '
-        f'aria-label="Table: {html.escape(caption)}"><table class="nsc-table" '
-        f'id="nsc-table-figures-{name}"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    # (Its rows follow the message: Fluent refuses a value of more than 2,500 characters.)
+    start = words.Words("site").html("site-register-table", caption=caption, name=name)
+    return html_in_markdown(f"{start}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+                            f"</table></div>")
 
 
 def register_page(register: BookRegister, web: set[str] | None = None) -> str:
@@ -273,33 +273,23 @@ def register_page(register: BookRegister, web: set[str] | None = None) -> str:
     forces = [n for n in groups if n.startswith("forces/")]
     total = len(register.entries)
     linked = sum(1 for e in register.entries if e["kind"] == "figure")
+    w = words.Words("site")
     out = [
-        "# Where each figure comes from\n",
-        f"Every figure in this report is computed from its data when the report is built. "
-        f"This register lists all {total:,} of them, chapter by chapter: the figure as "
-        f"printed, what it is, what it was computed from (the share's numerator and "
-        f"denominator, the questions, periods and data files), the forces it counts, the "
-        f"source it cites, its status and the pages that print it. A figure is *published* "
-        f"when everything it comes from is real and cited, *unverified* "
-        f"({MARKS['unverified']}) when a source is real but not confirmed, and "
-        f"*illustrative* ({MARKS['illustrative']}) when it is computed from constructed data; "
-        f"the status column gives the caveat. In the text, each of the {linked:,} "
-        f"figures is a link to its entry here; a sentence or label assembled from the data "
-        f"is listed too. The register can also be downloaded as "
-        f'<a href="downloads/figures.csv">figures.csv</a> and '
-        f'<a href="downloads/figures.json">figures.json</a>.\n',
+        f"# {w.text('site-register-heading')}\n",
+        w.markdown("site-register-intro", total=total, linked=linked,
+                   unverified=MARKS["unverified"], illustrative=MARKS["illustrative"]) + "\n",
     ]
     for notebook in chapters:
         out.append(f"## {titles.get(notebook, notebook)}\n")
-        out.append(_table(notebook, f"Figures of the chapter: {titles.get(notebook, notebook)}",
+        out.append(_table(notebook, w.text("site-register-chapter",
+                                           title=titles.get(notebook, notebook)),
                           groups[notebook], titles, web) + "\n")
     if forces:
-        out.append("## Force pages\n")
-        out.append("Each force's page prints the same figures about that force; open a force "
-                   "to see them.\n")
+        out.append(f"## {w.text('site-register-forces')}\n")
+        out.append(w.markdown("site-register-forces-intro") + "\n")
         for notebook in forces:
             title = titles.get(notebook, notebook)
-            table = _table(notebook.replace("/", "-"), f"Figures of the page: {title}",
+            table = _table(notebook.replace("/", "-"), w.text("site-register-page", title=title),
                            groups[notebook], titles, web)
             out.append(f'<details class="nsc-register-force"><summary>{html.escape(title)}'
                        f"</summary>\n\n{table}\n\n</details>\n")
@@ -309,9 +299,8 @@ def register_page(register: BookRegister, web: set[str] | None = None) -> str:
 def annex_page(register: BookRegister) -> str:
     """The printed report's annex: one line per figure of the chapters (force pages are not
     printed)."""
-    out = ["# Annex: where each figure comes from\n",
-           "Each figure printed in this report, with what it is. The web report's register "
-           "adds what each was computed from, and `figures.csv` holds all of it.\n"]
+    w = words.Words("site")
+    out = [f"# {w.text('site-annex-heading')}\n", w.markdown("site-annex-intro") + "\n"]
     groups: dict[str, list[dict[str, Any]]] = {}
     for e in register.entries:
         if e["kind"] == "figure" and e["pages"] and not e["notebook"].startswith("forces/"):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from nsc_report.errors import NscReportError
 from nsc_report.infra import files
+from nsc_report.present import words
 from nsc_report.publishing import register
 from nsc_report.publishing.register import BookRegister, Change
 
@@ -101,6 +102,11 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRe
         raise ReviewError(f"--compare {ref}: {exc}") from None
 
 
+def plain_count(n: int) -> words.Int | words.Float:
+    """A count as the tool has always printed it: digits only, no thousands separator."""
+    return words.figure(n, str(n))
+
+
 SHORT = 48  # a value this long or shorter is shown on the figure's line
 
 
@@ -108,18 +114,18 @@ def table(changes: list[Change], before: BookRegister | None = None) -> str:
     """One line per changed figure: 'spo/spo_band_low  12 -> 11  (spo, summary, index)'; a
     longer value (a sentence) is never cut: both are given in full below the figure's line,
     with the words that differ."""
+    w = words.Words("check")  # the tool's messages to authors
     if before is not None and not before.entries:
-        return ("The reference holds no register of figures (its notebooks were executed "
-                "before figures were registered), so there is nothing to compare with.")
+        return w.text("check-compare-no-register")
     if not changes:
-        return "No published figure changed."
+        return w.text("check-compare-none")
     rows = [(c.id, c.old if c.old is not None else "(new)",
              c.new if c.new is not None else "(gone)", ", ".join(c.pages) or "not printed")
             for c in changes]
     short = [r for r in rows if len(r[1]) <= SHORT and len(r[2]) <= SHORT]
     width = [max([len(r[i]) for r in short] or [len(h)]) for i, h in
              enumerate(("figure", "before", "after"))]
-    lines = [f"{len(changes)} published figure(s) changed, appeared or vanished:",
+    lines = [w.text("check-compare-changed", count=plain_count(len(changes))),
              f"{'figure':<{width[0]}}  {'before':>{width[1]}}    {'after':<{width[2]}}  pages"]
     for fid, old, new, pages in rows:
         if len(old) <= SHORT and len(new) <= SHORT:

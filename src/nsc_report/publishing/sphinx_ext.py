@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
+from nsc_report.present import words
 from nsc_report.publishing.register import REGISTER_PAGE, anchor
 
 
@@ -112,22 +113,14 @@ def mark_html(status: str) -> str:
 def notice_html(notes: dict[str, str]) -> str:
     """The note at the top of a page that shows unverified or illustrative figures: what each
     mark means and the caveat that goes with it."""
-    paragraphs = []
-    for status in ("illustrative", "unverified"):
-        if status not in notes:
-            continue
-        head = (f"{ILLUSTRATIVE_SHORT}." if status == "illustrative" else
-                "Unverified figures.")
-        paragraphs.append(
-            f'<p class="nsc-provenance-{status}"><strong>{head}</strong> '
-            f"{html.escape(notes[status])} On this page, figures computed from these data "
-            f'are marked <span aria-hidden="true">{MARKS[status]}</span>'
-            f'<span class="nsc-visually-hidden">{WORDS[status]}</span>.</p>')
+    w = words.Words("site")
+    paragraphs = [w.html("site-provenance-paragraph", status=status, short=ILLUSTRATIVE_SHORT,
+                         caveat=notes[status], mark=MARKS[status], word=WORDS[status])
+                  for status in ("illustrative", "unverified") if status in notes]
     if paragraphs:
-        paragraphs.append('<p class="nsc-provenance-published">Figures without a mark are '
-                          "published statistics or come from published sources.</p>")
-    return (f'<aside class="nsc-provenance" id="nsc-provenance" role="note" '
-            f'aria-label="About the figures on this page">{"".join(paragraphs)}</aside>')
+        paragraphs.append(w.html("site-provenance-published"))
+    # (The paragraphs follow the message: Fluent refuses a value of over 2,500 characters.)
+    return f'{w.html("site-provenance")}{"".join(paragraphs)}</aside>'
 
 
 STATUS_ATTR = re.compile(r'data-nsc-status="(unverified|illustrative)"')

@@ -26,12 +26,9 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.infra.files import FIXED_ZIP_TIME
+from nsc_report.present import words
 
 MISSING = "[x]"  # the standard's shorthand for a value that is not available
-ONE_TABLE = "This worksheet contains one table."
-# What an empty cell means, said on every table sheet (the standard asks for the reason).
-EMPTY = (f"{ONE_TABLE} An empty cell in a text column (such as note or caveat) means there is "
-         f"nothing to add; {MISSING} marks a number that is not available (see the notes).")
 NOTE = re.compile(r"\$\$([a-z_]+)\$\$")
 
 
@@ -55,6 +52,8 @@ class Workbook:
     sheets: list[Sheet]
     created: dt.datetime
     publisher: str
+    one_table: str               # what the contents and notes sheets say of their layout
+    instructions: str            # the same on each table's sheet, with what an empty cell means
 
 
 def _typed(frame: pd.DataFrame, numeric: list[str]) -> pd.DataFrame:
@@ -76,64 +75,55 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
     published statistics (`published`, as in theirs), the national figures, the commitments,
     the forces and the questions."""
     meta = edition.meta
-    prov = provenance.returns(edition)
-    status = ("These are illustrative data, not real answers: "
-              f"{provenance.illustrative_caveat(edition)}" if prov.status == "illustrative"
-              else "The answers are as the forces gave them.")
+    w = words.of(edition, "spreadsheets")
+    report = {"title": meta.title, "edition": meta.edition}
+    answers = edition.source(f"foi_{meta.edition}").citation
+    # What the answers are: said on the cover and in the status note.
+    state = {"status": provenance.returns(edition).status,
+             "caveat": provenance.illustrative_caveat(edition) or ""}
     notes = {
-        "status": f"{status} Rows of constructed data say so in their data_status column.",
-        "missing": f"{MISSING} marks a value that is not available: the force gave no figure "
-                   f"(the status column says why: not held, refused, no response) or the "
-                   f"published table has none (the note column says why). It is never zero.",
-        "periods": "Periods are financial years (April to March) or years ending in the month "
-                   "given; the period_label column gives each in words.",
-        "published": "Published statistics are real figures from official sources or answers "
-                     "given to the BBC under the Freedom of Information Act, whatever this "
-                     "edition's own data are; each row cites its source and licence.",
+        "status": w.text("spreadsheets-note-status", **state),
+        "missing": w.text("spreadsheets-note-missing", missing=MISSING),
+        "periods": w.text("spreadsheets-note-periods"),
+        "published": w.text("spreadsheets-note-published"),
     }
     sheets = [
-        Sheet("FOI_returns", f"Answers of the police forces to our Freedom of Information "
-              f"request, by question and period, {meta.title} {meta.edition} $$status$$",
-              _typed(returns, ["value"]),
-              f"Source: {edition.source(f'foi_{meta.edition}').citation}",
+        Sheet("FOI_returns", w.text("spreadsheets-returns-title", **report),
+              _typed(returns, ["value"]), w.text("spreadsheets-source", citation=answers),
               units={"value": "count"}, column_notes={"value": "$$missing$$",
                                                       "period": "$$periods$$"}),
-        Sheet("Published_statistics", "Published statistics on stalking by police force area: "
-              "recorded offences, outcomes, prosecutions and convictions, and Stalking "
-              "Protection Orders $$published$$", _typed(published, ["value"]),
-              "Source: Home Office, Office for National Statistics, Ministry of Justice and "
-              "Freedom of Information answers to the BBC, as cited in each row",
+        Sheet("Published_statistics", w.text("spreadsheets-published-title"),
+              _typed(published, ["value"]), w.text("spreadsheets-published-source"),
               units={"value": "count"}, column_notes={"value": "$$missing$$",
                                                       "period": "$$periods$$"}),
-        Sheet("National_figures", f"National figures the {meta.edition} edition cites",
-              _typed(edition.national, ["value"]), "Source: as cited in the source column",
+        Sheet("National_figures", w.text("spreadsheets-national-title", edition=meta.edition),
+              _typed(edition.national, ["value"]), w.text("spreadsheets-national-source"),
               column_notes={"value": "$$missing$$"}),
-        Sheet("PCC_commitments", "Commitments of Police and Crime Commissioners to increase "
-              "reports of stalking $$status$$", _typed(edition.commitments, []),
-              f"Source: {meta.title} {meta.edition}"),
-        Sheet("Forces", "The 43 police forces of England and Wales, with their codes and "
-              "regions", _typed(edition.forces, []), "Source: Office for National Statistics "
-              "police force area codes"),
-        Sheet("Questions", f"The questions of the {meta.edition} Freedom of Information "
-              f"request", _typed(edition.questions.assign(
+        Sheet("PCC_commitments", w.text("spreadsheets-commitments-title"),
+              _typed(edition.commitments, []), w.text("spreadsheets-report-source", **report)),
+        Sheet("Forces", w.text("spreadsheets-forces-title"), _typed(edition.forces, []),
+              w.text("spreadsheets-forces-source")),
+        Sheet("Questions", w.text("spreadsheets-questions-title", edition=meta.edition),
+              _typed(edition.questions.assign(
                   periods=edition.questions["periods"].map("; ".join)), []),
-              f"Source: {meta.title} {meta.edition}"),
+              w.text("spreadsheets-report-source", **report)),
     ]
     h = meta.help
-    contact = [f"{meta.publisher}"] + ([f"Website: {h.website}"] if h and h.website else [])
+    contact = [f"{meta.publisher}"] + ([w.text("spreadsheets-website", website=h.website)]
+                                       if h and h.website else [])
     return Workbook(
-        title=f"{meta.title} ({meta.edition}): data",
-        intro=[f"The data behind {meta.title}, edition {meta.edition}, published "
-               f"{meta.publication_date:%-d %B %Y} by {meta.publisher}.",
-               f"Period: {edition.period_label(meta.current_period)}, unless a table says "
-               f"otherwise.", status,
-               "The data table of every chart is in the chart data download (CSV files)."],
-        about=[f"Source of the answers: {edition.source(f'foi_{meta.edition}').citation}.",
-               "Published statistics: Home Office, Office for National Statistics, Ministry "
-               "of Justice, and Freedom of Information answers compiled by the BBC."],
+        title=w.text("spreadsheets-title", **report),
+        intro=[w.text("spreadsheets-intro", **report, publisher=meta.publisher,
+                      date=f"{meta.publication_date:%-d %B %Y}"),
+               w.text("spreadsheets-period",
+                      period=edition.period_label(meta.current_period)),
+               w.text("spreadsheets-status", **state), w.text("spreadsheets-charts")],
+        about=[w.text("spreadsheets-about-answers", citation=answers),
+               w.text("spreadsheets-about-published")],
         contact=contact, notes=notes, sheets=sheets,
         created=dt.datetime.combine(meta.publication_date, dt.time()),
-        publisher=meta.publisher)
+        publisher=meta.publisher, one_table=w.text("spreadsheets-one-table"),
+        instructions=w.text("spreadsheets-instructions", missing=MISSING))
 
 
 def _used_notes(wb: Workbook) -> dict[str, str]:
@@ -176,11 +166,11 @@ def to_xlsx(wb: Workbook) -> bytes:
         return {list(table.columns).index(c): v for c, v in names.items()} or None
 
     with warnings.catch_warnings():
-        # It warns of every empty cell; what an empty cell means is said on each sheet (EMPTY).
+        # It warns of every empty cell; what an empty cell means is said on each sheet.
         warnings.filterwarnings("ignore", message=r"\s*Empty or null cell")
         tables = {s.name: gpt.GPTable(
             table=s.table, table_name=f"{s.name.lower()}_table", title=s.title,
-            source=s.source, instructions=EMPTY, units=by_position(s.units, s.table),
+            source=s.source, instructions=wb.instructions, units=by_position(s.units, s.table),
             table_notes=by_position(s.column_notes, s.table)) for s in wb.sheets}
     cover = gpt.Cover(title=wb.title, intro=wb.intro, about=wb.about, contact=wb.contact)
     with tempfile.TemporaryDirectory() as scratch, _cells_as_text():
@@ -191,7 +181,8 @@ def to_xlsx(wb: Workbook) -> bytes:
                 str(path), sheets=tables, cover=cover,
                 notes_table=pd.DataFrame({"Note reference": list(notes),
                                           "Note text": list(notes.values())}),
-                workbook_options=TEXT_CELLS)
+                contentsheet_options={"instructions": wb.one_table},
+                notesheet_options={"instructions": wb.one_table}, workbook_options=TEXT_CELLS)
         book.set_properties({"title": wb.title, "author": wb.publisher,
                              "created": wb.created})
         book.close()
@@ -212,9 +203,9 @@ def _cells(wb: Workbook) -> dict[str, list[list[object]]]:
         "Cover": [[wb.title], ["Introductory information"], *([line] for line in wb.intro),
                   ["About these data"], *([line] for line in wb.about), ["Contact"],
                   *([line] for line in wb.contact)],
-        "Contents": [["Table of contents"], [ONE_TABLE], ["Sheet name", "Table description"],
+        "Contents": [["Table of contents"], [wb.one_table], ["Sheet name", "Table description"],
                      *([s.name, NOTE.sub("", s.title)] for s in wb.sheets)],
-        "Notes": [["Notes"], [ONE_TABLE], ["Note number", "Note text"],
+        "Notes": [["Notes"], [wb.one_table], ["Note number", "Note text"],
                   *([number[ref], note] for ref, note in notes.items())],
     }
     for s in wb.sheets:
@@ -226,7 +217,7 @@ def _cells(wb: Workbook) -> dict[str, list[list[object]]]:
             if column in s.column_notes:
                 parts.append(text(s.column_notes[column]))
             header.append("\n".join(parts))
-        sheets[s.name] = [[text(s.title)], [EMPTY], [s.source], header,
+        sheets[s.name] = [[text(s.title)], [wb.instructions], [s.source], header,
                           *(list(row) for row in s.table.itertuples(index=False))]
     return sheets
 

@@ -1,0 +1,63 @@
+## The messages of `nsc-report check` to the report's authors and editors: what stands between
+## an edition and its publication, one line per problem, and the one-line summary. Project
+## Fluent: see force.ftl for how to edit. The code is src/nsc_report/publishing/check.py (and
+## publishing/review.py for `nsc-report figures --compare`).
+##
+## The summary sorts the problems into kinds by words of these messages ("illustrative",
+## "help.", "not checked", "leaves the site"): keep those words when you reword one.
+
+### The data and the edition's file (edition.yml)
+
+# $file: a data file whose status is illustrative.
+check-illustrative-file = { $file } is illustrative (constructed data): replace it with the real answers and mark it published
+check-illustrative-source = source { $key } is illustrative
+check-unverified-no-caveat = source { $key } is unverified but has no caveat to print beside its figures
+# $mark: FILL IN or BEFORE PUBLICATION; $line: the start of the line that holds it.
+check-still-marked = still marked { $mark }: { $line }
+check-no-help = no 'help' section: the helpline and web addresses readers need
+check-help-empty = help.{ $key } is empty: fill it in from a cited source
+
+### Facts that were not checked against a source
+
+# $body: who oversees a force; $note: why it is not checked.
+check-oversight-unchecked = not checked against a source: { $body } ({ $note })
+# $month: when the counting rules changed ("May 2023").
+check-rule-unchecked = not checked against a source: the counting-rule change of { $month } ({ $note })
+
+### Answers not yet in, links, revisions
+
+# $count answers of $force ($code) are still as `intake import` left them; $note: their note.
+check-not-yet-in = { $count } answer(s) of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows a note such as "No response received by the report's deadline"
+check-link-out = a link that leaves the site: { $url }
+# $folder: where the figures of this version are to be recorded.
+check-no-record = no record of the figures as published in version { $version }: run `nsc-report figures --write { $folder }` when it is published
+# $figures: the first ten figures' ids; $more: yes when there are more than ten.
+check-unrecorded = { $count } figure(s) changed since version { $version } was published, and no later version lists them: { $figures }{ $more ->
+        [yes] {" "}...
+       *[no] {""}
+    }; `nsc-report figures --compare { $folder }` drafts the entry
+
+### The summary (one line, printed by `make report` and `nsc-report check`)
+
+check-publishable = Edition { $edition } can be published: nsc-report check finds nothing in the way.
+# $why: each kind of problem with its number, each a check-summary-kind, joined by "; ".
+check-not-publishable = Edition { $edition } is not publishable: { $why }. Run `nsc-report check` for each file and line.
+check-summary-kind = { check-kind } ({ $count })
+check-kind = { $kind ->
+        [illustrative] illustrative data
+        [contacts] empty contact fields
+        [unchecked] unchecked facts
+        [fill-in] FILL IN markers
+        [before-publication] last year's values marked BEFORE PUBLICATION
+        [links] links that leave the site
+        [unrecorded] figures changed without a revision entry
+        [carried] carried over unchanged from the previous edition
+        [not-yet-in] forces' answers not yet in
+       *[other] other problems
+    }
+
+### `nsc-report figures --compare`: the figures that changed since a reference
+
+check-compare-no-register = The reference holds no register of figures (its notebooks were executed before figures were registered), so there is nothing to compare with.
+check-compare-none = No published figure changed.
+check-compare-changed = { $count } published figure(s) changed, appeared or vanished:

@@ -1,0 +1,27 @@
+## The words of the downloads: the links on the downloads page (book/downloads.md, through its
+## substitutions) and the notice every download of an edition with constructed data carries.
+## Project Fluent: see force.ftl for how to edit. The code is src/nsc_report/publishing/
+## downloads.py and publishing/config.py; the links' markup is here (HTML), and every value is
+## escaped before it enters it.
+
+### The downloads page
+
+# $file: the PDF's file name.
+downloads-pdf-link = <a class="nsc-download-pdf" href="downloads/{ $file }" download="{ $file }">The full report as a PDF (A4)</a>
+# $file: the download's file name; $download: which download it is (by its substitution).
+downloads-link = <a class="nsc-download" href="downloads/{ $file }" download="{ $file }">{ downloads-label }</a>
+downloads-label = { $download ->
+        [foi_returns] FOI returns (CSV)
+        [nsc_data] The whole dataset as a workbook (XLSX)
+        [chart_data] The data table of every chart (ZIP of CSV files)
+        [notebooks] The executed notebooks that compute every figure (ZIP)
+        [published_statistics] Published statistics per force, with their sources (CSV)
+       *[nsc_data_ods] The same workbook in the open format (ODS)
+    }
+# Only in an edition with illustrative data, above the list of files.
+downloads-illustrative-note = Every file below is made from this edition's illustrative data: its name ends in -illustrative, and each says so inside (a status column, a notes sheet or a README).
+
+### Inside the downloads (README.txt of each ZIP), only in an edition with illustrative data
+
+# $caveat: what the constructed data are; $title and $edition: the report's.
+downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); rows marked 'illustrative' in the data_status column are constructed.

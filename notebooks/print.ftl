@@ -1,0 +1,33 @@
+## The words of the printed report (the PDF, `nsc-report pdf`) that are not in its chapters:
+## its cover, back cover, running head, the legend of marks in its margin and its document
+## properties. Project Fluent: see force.ftl for how to edit. The code is src/nsc_report/
+## printing/pdf.py; the pages' markup is here (HTML), and every value is escaped before it
+## enters it.
+
+### The running head (every page) and the PDF's properties
+
+print-title = { $title } ({ $edition })
+# $version: print-version.
+print-subject = { $subtitle }. { $version }
+print-keywords = stalking; police; Crown Prosecution Service; Freedom of Information
+print-version = Version { $version }, { $date }
+
+### The legend of marks, in the margin of every page ($mark: the mark; $caveat: what it means)
+
+print-legend-illustrative = { $mark } Illustrative: { $caveat }
+print-legend-unverified = { $mark } Unverified: { $caveat }
+
+### The cover
+
+# $kicker: the awareness week; $version: print-version; $notice: print-cover-notice or nothing.
+print-cover = <section class="nsc-cover" aria-label="Cover"><p class="nsc-cover-kicker">{ $kicker }</p><h1 class="nsc-cover-title">{ $title }</h1><p class="nsc-cover-subtitle">{ $subtitle }</p><p class="nsc-cover-meta">{ $publisher }<br>Edition { $edition }, published { $date }<br>{ $version }</p>{ $notice }</section>
+print-cover-notice = <p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force figures in this edition are constructed to match the published national totals; they are not the forces' real answers. The methodology explains which figures are real.</p>
+
+### The back cover
+
+# $lines: the paragraphs below, those the edition has.
+print-back-cover = <section class="nsc-back-cover" aria-label="Back cover"><h2>Help and contact</h2>{ $lines }</section>
+print-back-help = <p><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
+# Only where the edition names the published site's address.
+print-back-site = <p>This report, its data and a page for every police force are published at { $site }.</p>
+print-back-publisher = <p>{ $publisher }. { $title }, edition { $edition }, published { $date }.</p>

@@ -1,0 +1,71 @@
+## The words the build puts on the web report's pages around the chapters: the notice of
+## illustrative data at the top of every page, the footer, the note on marked figures, the
+## editions page, the notice of a newer edition and the register of figures (and its annex in
+## the PDF). Project Fluent: see force.ftl for how to edit. The code is src/nsc_report/
+## publishing/ (config.py, sphinx_ext.py, archive.py, register.py); the markup is here (HTML),
+## and every value is escaped before it enters it.
+
+### Every page
+
+# At the top of every page while the edition's data are illustrative: in full, and on a phone
+# as one line whose link points at the methodology.
+site-banner = <span class="nsc-banner-long">Illustrative data: the per-force figures in this edition are constructed to match the published national totals and are not the forces' real answers. The methodology explains which figures are real.</span><span class="nsc-banner-short">Illustrative data, not real answers: <a class="nsc-banner-link" href="#">what this means</a></span>
+# The footer. $phone and $site are links; $has_phone and $has_site: yes when the edition has them.
+site-help = <p class="nsc-help"><strong>Worried about stalking?</strong> Call the { $helpline }{ $has_phone ->
+        [yes] {" "}on { $phone }
+       *[no] {""}
+    }{ $has_site ->
+        [yes] , or visit { $site }
+       *[no] {""}
+    }. In an emergency, call 999.</p>
+site-publisher = <p class="nsc-publisher">{ $publisher }: { $title } ({ $edition }). Version { $version }, { $date } (every change is listed under Revisions and corrections).</p>
+# On every page of an earlier edition. $root: from the page's edition to the site's root.
+site-newer = <span class="nsc-newer"><strong>This is the { $this } edition. A newer edition, { $current }, has been published:</strong> <a class="nsc-newer-link" href="#" data-site-root="{ $root }">see every edition</a>.</span>
+
+### The note at the top of a page with marked figures
+
+# $status: illustrative or unverified; $short: what illustrative data are, in a few words;
+# $caveat: the caveat of the data; $mark and $word: the mark and the word it stands for.
+site-provenance-paragraph = <p class="nsc-provenance-{ $status }"><strong>{ $status ->
+        [illustrative] { $short }.
+       *[unverified] Unverified figures.
+    }</strong> { $caveat } On this page, figures computed from these data are marked <span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden">{ $word }</span>.</p>
+site-provenance-published = <p class="nsc-provenance-published">Figures without a mark are published statistics or come from published sources.</p>
+# The start of the note (the paragraphs above that the page needs follow).
+site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" aria-label="About the figures on this page">
+
+### The editions page (book/editions)
+
+site-editions-heading = Editions
+# $current: yes on the current edition's page; $this: the page's edition; $newest: the title of
+# the current edition; $up: from the page to the site's root.
+site-editions-intro = The report is published once a year, from that year's Freedom of Information requests. Each edition stays online with its own words and data, and its PDF. { $current ->
+        [yes] This is the current edition.
+       *[no] This is the { $this } edition. The current edition is { $latest }: <a href="{ $up }index.html">{ $newest }</a>.
+    }
+site-editions-table = <div class="nsc-table-wrap" role="region" tabindex="0" aria-label="Table: editions of the report">
+site-editions-caption = Editions of the report, newest first
+# One edition: $this is yes for the page's own edition, $current yes for the current one (on
+# an earlier edition's page); $path: where its pages sit; $pdf: its PDF's file name.
+site-editions-row = <tr><th scope="row">{ $this ->
+        [yes] { $year } (this edition)
+       *[no] { $year }
+    }{ $current ->
+        [yes] {" "}(current)
+       *[no] {""}
+    }</th><td>{ $title }</td><td>{ $date }</td><td><a href="{ $up }{ $path }index.html">Read the { $year } report</a></td><td><a href="{ $up }{ $path }book/downloads/{ $pdf }">{ $year } report (PDF)</a></td></tr>
+
+### The register of figures (book/figures) and its annex in the PDF
+
+site-register-heading = Where each figure comes from
+# $total: the figures registered; $linked: those linked from the text; $unverified and
+# $illustrative: the marks of those statuses.
+site-register-intro = Every figure in this report is computed from its data when the report is built. This register lists all { $total } of them, chapter by chapter: the figure as printed, what it is, what it was computed from (the share's numerator and denominator, the questions, periods and data files), the forces it counts, the source it cites, its status and the pages that print it. A figure is *published* when everything it comes from is real and cited, *unverified* ({ $unverified }) when a source is real but not confirmed, and *illustrative* ({ $illustrative }) when it is computed from constructed data; the status column gives the caveat. In the text, each of the { $linked } figures is a link to its entry here; a sentence or label assembled from the data is listed too. The register can also be downloaded as <a href="downloads/figures.csv">figures.csv</a> and <a href="downloads/figures.json">figures.json</a>.
+site-register-chapter = Figures of the chapter: { $title }
+site-register-forces = Force pages
+site-register-forces-intro = Each force's page prints the same figures about that force; open a force to see them.
+site-register-page = Figures of the page: { $title }
+# The start of one table of the register (its column heads and rows follow). $name: its id.
+site-register-table = <div class="nsc-table-wrap nsc-register" role="region" tabindex="0" aria-label="Table: { $caption }"><table class="nsc-table" id="nsc-table-figures-{ $name }"><caption>{ $caption }</caption>
+site-annex-heading = Annex: where each figure comes from
+site-annex-intro = Each figure printed in this report, with what it is. The web report's register adds what each was computed from, and `figures.csv` holds all of it.
