@@ -82,8 +82,9 @@ def figures(ed: Edition) -> Register:
          for q, n in zip(least["question_id"], least["answered"], strict=True)]),
         w.text("data-gaps-def-least-answered"))
     reg.text("gaps_unanswerable",
-             w.text("data-gaps-unanswerable", any=bool(len(unanswerable)),
-                    questions=w.listing([str(q) for q in unanswerable])),
+             w.text("data-gaps-unanswerable", any=True,
+                    questions=w.listing([str(q) for q in unanswerable]))
+             if len(unanswerable) else w.text("data-gaps-unanswerable", any=False),
              w.text("data-gaps-def-unanswerable"))
     return reg
 
