@@ -1,11 +1,16 @@
-"""Section: the data gaps, a transparency scorecard of every force and question."""
+"""Section: the data gaps, a transparency scorecard of every force and question.
+
+The words are in `notebooks/data-gaps.ftl`, beside the template (whose name it shares: the
+section's words are `words.of(ed, "data-gaps")`); this module computes the values and picks
+the variants.
+"""
 
 from __future__ import annotations
 
 from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.measures.gaps import force_scores, least_answered, question_coverage, scorecard
 from nsc_report.measures.response import responding_forces, response_summary
-from nsc_report.present import fmt
+from nsc_report.present import fmt, words
 from nsc_report.present.charts import AccessibleChart, status_heatmap
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
@@ -20,6 +25,7 @@ GLYPHS = {"answered": "●", "partial": "½", "not_held": "–", "refused_s12": 
 
 
 def figures(ed: Edition) -> Register:
+    w = words.of(ed, "data-gaps")
     r = response_summary(ed)
     card = scorecard(ed)
     scores = force_scores(ed)
@@ -36,58 +42,50 @@ def figures(ed: Edition) -> Register:
     every = tuple(ed.questions["id"])
     reg = Register(ed, questions=every)
     codes = list(ed.forces["force_code"])
-    reg.count("gaps_asked", r.asked, "police forces sent the Freedom of Information request",
-              questions=(), files=("meta",))
-    reg.count("gaps_responded", r.responded, "forces that gave at least one figure in answer to "
-              "the request", forces=responding)
-    reg.count("gaps_not_responded", r.not_responded, "forces that gave no figure at all",
+    reg.count("gaps_asked", r.asked, w.text("data-gaps-def-asked"), questions=(),
+              files=("meta",))
+    reg.count("gaps_responded", r.responded, w.text("data-gaps-def-responded"),
+              forces=responding)
+    reg.count("gaps_not_responded", r.not_responded, w.text("data-gaps-def-not-responded"),
               forces=[c for c in codes if c not in set(responding)])
-    for key, statuses, what in (("no_response", ("no_response",), "did not answer at all"),
-                                ("refused_s12", ("refused_s12",), "refused on cost (section 12)"),
-                                ("refused_other", ("refused_other", "not_held"),
-                                 "refused under another exemption or held no information")):
+    for key, statuses in (("no_response", ("no_response",)), ("refused_s12", ("refused_s12",)),
+                          ("refused_other", ("refused_other", "not_held"))):
         these = [c for c in main.index if main[c] in statuses]
-        reg.count(f"gaps_{key}", len(these), f"forces that gave no figure and {what}, by the "
-                  f"answer they gave most often", forces=these)
-    reg.count("gaps_questions", len(coverage), "questions in the codebook", files=("questions",),
-              questions=())
-    reg.share("gaps_full_share", full_cells, len(card), "share of all force-and-question "
-              "answers that were full answers (a question asked for two years counts once, by "
-              "its weaker answer)")
+        reg.count(f"gaps_{key}", len(these), w.text("data-gaps-def-silent", answer=key),
+                  forces=these)
+    reg.count("gaps_questions", len(coverage), w.text("data-gaps-def-questions"),
+              files=("questions",), questions=())
+    reg.share("gaps_full_share", full_cells, len(card), w.text("data-gaps-def-full-share"))
     perfect = scores[scores["pct_answered"] == 100]
-    reg.count("gaps_all_full", len(perfect), "forces that answered every question in full",
+    reg.count("gaps_all_full", len(perfect), w.text("data-gaps-def-all-full"),
               forces=list(perfect["force_code"]))
-    reg.text("gaps_all_full_words", "No force" if perfect.empty else
-             f"{fmt.count(len(perfect))} of the forces", "forces that answered every question "
-             "in full, in words", forces=list(perfect["force_code"]))
+    reg.text("gaps_all_full_words", w.text("data-gaps-all-full-words", all_full=len(perfect)),
+             w.text("data-gaps-def-all-full-words"), forces=list(perfect["force_code"]))
     over = scores[scores["pct_answered"] > 50]
-    reg.count("gaps_over_half", len(over), "forces that answered more than half the questions "
-              "in full", forces=list(over["force_code"]))
-    reg.value("gaps_top_force", str(top["force"]), str(top["force"]), "the force that answered "
-              "the most questions in full (ties broken alphabetically)",
-              forces=[top["force_code"]])
-    share = fmt.pct(top["pct_answered"])
-    reg.text("gaps_top_text", f"the most complete, {top['force']}, answered {share} of them"
-             if provenance.may_name_forces(ed) else
-             f"the most complete force answered {share} of them", "the force that answered the "
-             "most questions in full and its share (unnamed where the answers are "
-             "illustrative)", forces=[top["force_code"]])
+    reg.count("gaps_over_half", len(over), w.text("data-gaps-def-over-half"),
+              forces=list(over["force_code"]))
+    reg.value("gaps_top_force", str(top["force"]), str(top["force"]),
+              w.text("data-gaps-def-top-force"), forces=[top["force_code"]])
+    reg.text("gaps_top_text", w.text("data-gaps-top-text", named=provenance.may_name_forces(ed),
+                                     force=str(top["force"]),
+                                     share=words.pct(float(top["pct_answered"]))),
+             w.text("data-gaps-def-top-text"), forces=[top["force_code"]])
     reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
-              "share of the questions that force answered in full",
-              numerator=int(top["answered"]), denominator=len(coverage))
+              w.text("data-gaps-def-top-share"), numerator=int(top["answered"]),
+              denominator=len(coverage))
     median = float(responders["pct_answered"].median()) if len(responders) else None
-    reg.value("gaps_responder_median", "none of the questions (no force gave any figures)"
-              if median is None else fmt.pct(median), median, "median share of questions "
-              "answered in full, over the forces that gave at least one figure",
-              forces=list(responders["force_code"]))
-    reg.text("gaps_least_answered", fmt.listing(
-        [f"{q} ({n} forces)" for q, n in zip(least["question_id"], least["answered"],
-                                             strict=True)]),
-        "the three questions the fewest forces answered in full, with how many did")
+    reg.value("gaps_responder_median", w.text("data-gaps-responder-median-none")
+              if median is None else fmt.pct(median), median,
+              w.text("data-gaps-def-responder-median"), forces=list(responders["force_code"]))
+    reg.text("gaps_least_answered", w.listing(
+        [w.text("data-gaps-least-item", question=str(q), forces=n)
+         for q, n in zip(least["question_id"], least["answered"], strict=True)]),
+        w.text("data-gaps-def-least-answered"))
     reg.text("gaps_unanswerable",
-             f"No force could answer {fmt.listing(list(unanswerable))}." if len(unanswerable)
-             else "Every question was answered, in full or in part, by at least one force.",
-             "the questions no force answered, even in part")
+             w.text("data-gaps-unanswerable", any=True,
+                    questions=w.listing([str(q) for q in unanswerable]))
+             if len(unanswerable) else w.text("data-gaps-unanswerable", any=False),
+             w.text("data-gaps-def-unanswerable"))
     return reg
 
 
@@ -96,10 +94,12 @@ def scores_table(ed: Edition) -> Table:
     frame = scores[["force", *STATUSES, "pct_answered"]].astype(
         {"pct_answered": "Int64"}).rename(
         columns={"force": "Force", **STATUSES, "pct_answered": "Answered in full (%)"})
-    return Table("force-scores", "Answers per force, out of the questions asked", frame)
+    return Table("force-scores", words.of(ed, "data-gaps").text("data-gaps-scores-caption"),
+                 frame)
 
 
 def chart(ed: Edition) -> AccessibleChart:
+    w = words.of(ed, "data-gaps")
     card = scorecard(ed)
     scores = force_scores(ed)
     order = list(STATUSES)
@@ -110,6 +110,7 @@ def chart(ed: Edition) -> AccessibleChart:
     wide = card.pivot(index="force", columns="question_id", values="status_label")
     wide = wide.reindex(index=force_order, columns=qorder).reset_index().rename(
         columns={"force": "Force"})
+    # The key to the symbols, as the chart draws them: a list of labels, not a sentence.
     legend = "; ".join(f"{GLYPHS[s]} {STATUSES[s]}" for s in order)
     over_half = int((scores["pct_answered"] > 50).sum())
     r = response_summary(ed)
@@ -117,15 +118,13 @@ def chart(ed: Edition) -> AccessibleChart:
         status=provenance.returns(ed).status,
         name="transparency-scorecard",
         chart=status_heatmap(card, order, STATUSES, GLYPHS, qorder),
-        title=(f"Only {over_half} of {r.asked} forces answered more than half the questions "
-               f"in full"),
-        caption=(f"How each force answered each of the {len(qorder)} questions; forces ordered "
-                 f"by the share answered in full. Symbols: {legend}. {foi_source(ed)}"),
-        alt_text=(f"Grid of {r.asked} forces by {len(qorder)} questions showing each answer. "
-                  f"{r.responded} forces gave at least one figure; {r.not_responded} gave none "
-                  f"({r.no_response} did not respond, {r.refused_s12} refused on cost and "
-                  f"{r.refused_other} under another exemption). {over_half} forces answered "
-                  f"more than half of the questions in full."),
+        title=w.text("data-gaps-chart-title", over_half=over_half, asked=r.asked),
+        caption=w.text("data-gaps-chart-caption", questions=len(qorder), legend=legend,
+                       source=foi_source(ed)),
+        alt_text=w.text("data-gaps-chart-alt", asked=r.asked, questions=len(qorder),
+                        responded=r.responded, not_responded=r.not_responded,
+                        no_response=r.no_response, refused_s12=r.refused_s12,
+                        refused_other=r.refused_other, over_half=over_half),
         table=wide,
         links=force_links(ed),
     )

@@ -1,4 +1,8 @@
-"""Section: Stalking Protection Orders (Q9-Q13)."""
+"""Section: Stalking Protection Orders (Q9-Q13).
+
+The words are in `notebooks/spo.ftl`, beside the template; this module computes the values
+and picks the variants.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from IPython.display import Markdown
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
-from nsc_report.present import fmt
+from nsc_report.present import fmt, words
 from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links, period, published
@@ -18,6 +22,7 @@ TEMPLATES = ("spo",)
 
 
 def figures(ed: Edition) -> Register:
+    w = words.of(ed, "spo")
     s = spo_summary(ed)
     bands = band_counts(ed)
     table = spo_table(ed)
@@ -26,115 +31,101 @@ def figures(ed: Edition) -> Register:
     r = Register(ed, questions=apps, periods=(ed.meta.current_period,))
     with_figures = list(table.index)
     r.count("spo_forces_with_figures", s.forces_with_figures,
-            "forces that gave both their interim (Q9) and full (Q10) SPO application figures",
-            forces=with_figures)
+            w.text("spo-def-forces-with-figures"), forces=with_figures)
     r.count("spo_forces_without_figures", len(responding_forces(ed)) - s.forces_with_figures,
-            "forces that gave some figure to the request but not both SPO application figures",
+            w.text("spo-def-forces-without-figures"),
             forces=[c for c in responding_forces(ed) if c not in set(with_figures)])
     for i, (key, (label, _, _)) in enumerate(zip(("low", "mid", "high"), BANDS, strict=True)):
         in_band = list(table.index[table["band"] == label])
         r.count(f"spo_band_{key}", bands.iloc[i],
-                f"forces whose interim plus full SPO applications in the {period(ed)} were "
-                f"{label}", forces=in_band)
-        r.text(f"spo_band_{key}_label", label, f"the label of SPO band {i + 1}: interim plus "
-               f"full applications in a year", questions=())
+                w.text("spo-def-band", period=period(ed), label=label), forces=in_band)
+        r.text(f"spo_band_{key}_label", label, w.text("spo-def-band-label", band=i + 1),
+               questions=())
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
-            f"share of the forces that gave both SPO application figures that applied for "
-            f"{BANDS[0][0]} in the {period(ed)}", forces=list(table.index[table["band"]
-                                                                          == BANDS[0][0]]),
-            empty="none")
-    r.count("spo_total", s.total, "interim plus full SPO applications, summed over the forces "
-            "that gave both figures")
-    r.count("spo_interim", s.interim, "interim SPO applications (Q9), summed over the forces "
-            "that gave both figures")
-    r.count("spo_full", s.full, "full SPO applications (Q10), summed over the forces that gave "
-            "both figures")
+            w.text("spo-def-band-low-share", label=BANDS[0][0], period=period(ed)),
+            forces=list(table.index[table["band"] == BANDS[0][0]]), empty="none")
+    r.count("spo_total", s.total, w.text("spo-def-total"))
+    r.count("spo_interim", s.interim, w.text("spo-def-interim"))
+    r.count("spo_full", s.full, w.text("spo-def-full"))
     # Where no force gave the figures, the median force's number is not known: said in words.
-    unknown = "an unknown number"
+    unknown = w.text("spo-unknown")
     r.value("spo_median", unknown if s.median_per_force is None else
-            fmt.count(s.median_per_force), s.median_per_force,
-            "median of interim plus full SPO applications per force, over the forces that gave "
-            "both figures", forces=with_figures)
+            fmt.count(s.median_per_force), s.median_per_force, w.text("spo-def-median"),
+            forces=with_figures)
     r.value("spo_median_per_1000", unknown if s.median_per_1000 is None else
-            f"{s.median_per_1000:.1f}", s.median_per_1000,
-            "median per force of SPO applications per 1,000 stalking offences it recorded (Q1), "
-            "over the forces that gave both", questions=("Q1", *apps),
+            f"{s.median_per_1000:.1f}", s.median_per_1000, w.text("spo-def-median-per-1000"),
+            questions=("Q1", *apps),
             forces=list(table.index[table["per_1000_recorded"].notna()]))
     _top_figures(r, ed, table)
-    r.count("spo_zero_forces", len(zero), "forces that gave both SPO application figures and "
-            "made no application", forces=list(zero.index))
-    r.text("spo_zero_text", "Nor can we say whether any force made none." if table.empty else
-           "Every force made at least one." if len(zero) == 0 else
-           "One force made none at all." if len(zero) == 1 else
-           f"{len(zero)} forces made none at all.",
-           "how many of the forces that gave both SPO application figures made none",
-           forces=list(zero.index))
-    for key, col, q, what in (("not_authorised", "not_authorised", "Q11",
-                               "applications stopped inside the force before court"),
-                              ("refused", "refused_at_court", "Q12",
-                               "applications refused by a court"),
-                              ("positive", "positive_requirements", "Q13",
-                               "orders granted with positive requirements")):
+    r.count("spo_zero_forces", len(zero), w.text("spo-def-zero-forces"),
+            forces=list(zero.index))
+    r.text("spo_zero_text", w.text("spo-zero", gave=not table.empty, zero=len(zero)),
+           w.text("spo-def-zero-text"), forces=list(zero.index))
+    for key, col, q in (("not_authorised", "not_authorised", "Q11"),
+                        ("refused", "refused_at_court", "Q12"),
+                        ("positive", "positive_requirements", "Q13")):
         gave = table[col].dropna()
-        r.count(f"spo_{key}", int(gave.sum()), f"{what} ({q}), summed over the forces that "
-                f"gave a figure and both application figures", questions=(q, *apps))
-        r.count(f"spo_{key}_forces", len(gave), f"forces that gave a figure for {what} ({q}) "
-                f"and both application figures", forces=list(gave.index), questions=(q, *apps))
-    r.text("spo_period", period(ed), "the period the SPO questions asked about", questions=())
+        outcome = {"outcome": key.replace("_", "-"), "question": q}
+        r.count(f"spo_{key}", int(gave.sum()), w.text("spo-def-outcome", **outcome),
+                questions=(q, *apps))
+        r.count(f"spo_{key}_forces", len(gave), w.text("spo-def-outcome-forces", **outcome),
+                forces=list(gave.index), questions=(q, *apps))
+    r.text("spo_period", period(ed), w.text("spo-def-period"), questions=())
     published.add_national_figures(r, ed, "spo")
     return r
 
 
 def _top_figures(r: Register, ed: Edition, table: pd.DataFrame) -> None:
     """The force that made the most applications, or words saying that none can be named."""
-    what = "the force with the most interim plus full SPO applications"
-    total = "interim plus full SPO applications of the force that made the most"
-    which = ("which force made the most applications, and how many (unnamed where the answers "
-             "are illustrative)")
-    if table.empty:
-        r.value("spo_top_force", "no force", None, f"{what}: no force gave both figures",
-                forces=[])
-        r.value("spo_top_total", "none", None, f"{total}: no force gave both figures")
-        r.text("spo_top_sentence", "No force gave both figures, so we cannot say which made "
-               "the most.", which, forces=[])
+    w = words.of(ed, "spo")
+    gave = not table.empty
+    what = w.text("spo-def-top-force", gave=gave)
+    total = w.text("spo-def-top-total", gave=gave)
+    which = w.text("spo-def-top-sentence")
+    if not gave:
+        r.value("spo_top_force", w.text("spo-top-force-none"), None, what, forces=[])
+        r.value("spo_top_total", w.text("spo-top-total-none"), None, total)
+        r.text("spo_top_sentence", w.text("spo-top-sentence", gave=False), which, forces=[])
         return
     top = table.iloc[0]
     r.value("spo_top_force", str(top["force"]), str(top["force"]), what, forces=[top.name])
     r.count("spo_top_total", int(top["total"]), total)
-    most = fmt.count(int(top["total"]))
-    r.text("spo_top_sentence", f"{top['force']} made the most, with {most}."
-           if provenance.may_name_forces(ed) else
-           f"The force that made the most made {most}.", which, forces=[top.name])
+    r.text("spo_top_sentence", w.text("spo-top-sentence", gave=True, force=str(top["force"]),
+                                      named=provenance.may_name_forces(ed),
+                                      most=int(top["total"])), which, forces=[top.name])
 
 
 def chart(ed: Edition) -> AccessibleChart | Markdown:
+    w = words.of(ed, "spo")
     s = spo_summary(ed)
     bands = band_counts(ed)
     table = spo_table(ed).reset_index()
     if table.empty:
-        return Markdown(f"No force gave both its interim and its full application figures for "
-                        f"the {period(ed)}, so there is no chart of applications.")
+        return Markdown(w.markdown("spo-chart-none", period=period(ed)))
     edges = [int(high) for _, _, high in BANDS[:-1]]
     readable = table[["force", "interim", "full", "total", "band", "per_1000_recorded"]].rename(
         columns={"force": "Force", "interim": "Interim applications",
                  "full": "Full applications", "total": "Total", "band": "Band",
-                 "per_1000_recorded": "Per 1,000 recorded stalking offences"})
+                 "per_1000_recorded": w.text("spo-chart-per-1000")})
+    top = table.iloc[0]
+    most = int(top["total"])
+    assert s.median_per_force is not None  # some force gave both figures
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="spo-applications",
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges).properties(
             height={"step": 18}),
-        title=(f"{bands.iloc[0]} of {s.forces_with_figures} forces applied for "
-               f"{BANDS[0][0]} SPOs in a year"),
-        caption=(f"Cases in which each force applied for an interim or full Stalking "
-                 f"Protection Order, {period(ed)}, for the {s.forces_with_figures} forces that "
-                 f"gave both figures; dashed lines mark {edges[0]} and {edges[1]} applications. "
-                 f"{foi_source(ed)}"),
-        alt_text=(f"Bar chart of SPO applications per force. {bands.iloc[0]} forces applied for "
-                  f"{BANDS[0][0]}, {bands.iloc[1]} for {BANDS[1][0]} and {bands.iloc[2]} for "
-                  f"{BANDS[2][0]}. {table.iloc[0]['force']} made the most applications "
-                  f"({int(table.iloc[0]['total'])}); the median force made "
-                  f"{s.median_per_force:.0f}."),
+        title=w.text("spo-chart-title", low=bands.iloc[0], forces=s.forces_with_figures,
+                     label=BANDS[0][0]),
+        caption=w.text("spo-chart-caption", period=period(ed), forces=s.forces_with_figures,
+                       first=edges[0], second=edges[1], source=foi_source(ed)),
+        # The description has always printed these two without a thousands separator.
+        alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=BANDS[0][0],
+                        mid=bands.iloc[1], mid_label=BANDS[1][0], high=bands.iloc[2],
+                        high_label=BANDS[2][0], top=str(top["force"]),
+                        most=words.figure(most, str(most)),
+                        median=words.figure(s.median_per_force,
+                                            f"{s.median_per_force:.0f}")),
         table=readable,
         links=force_links(ed),
     )

@@ -1,0 +1,58 @@
+## The words of the chapter on reports of stalking and the PCC commitment (reports.md): its
+## sentences made from the data, its chart and its register of figures.
+## Project Fluent: https://projectfluent.org/fluent/guide/
+##
+## Edit the words freely; keep the { $names } (the code fills them) and the variant keys in
+## [brackets] (the code picks one by the data; `*` marks the one used otherwise). A sentence
+## is on one line: a line break inside a message is printed. `nsc-report proof` prints every
+## sentence below with each of its variants. The code is src/nsc_report/sections/reports.py.
+
+### Words glued into the chapter
+
+# The share of the Commissioners who made the commitment, in words: $half is more (over 50%),
+# half (exactly 50%) or fewer.
+reports-half = { $half ->
+        [more] more than half
+        [half] half
+       *[fewer] fewer than half
+    }
+# Printed for the median change where no percentage change can be worked out.
+reports-median-unknown = not known, since no percentage change can be worked out for any of them
+
+### The chart (its title, caption and description; Markdown in its place when there is none)
+
+# $case: no-forces (no force gave both years) or none-before (every force that did recorded
+# none in the earlier year, $previous).
+reports-chart-none = { $case ->
+        [no-forces] No force gave recorded stalking for both the { $previous } and the { $period }, so there is no change to chart.
+       *[none-before] Every force that gave recorded stalking for both years recorded none in the { $previous }, so no percentage change can be worked out, and there is no chart.
+    }
+# $decreased of the $comparable forces whose PCC made the commitment recorded fewer offences.
+reports-chart-title = { $decreased } of { $comparable } forces whose PCC pledged more reports recorded fewer
+# $forces: those that gave both years; $year: the year of the commitment; $source: the source line.
+reports-chart-caption = Percentage change in police-recorded stalking offences from the { $previous } to the { $period }, for the { $forces } forces that gave both years' figures; triangles mark forces whose Police and Crime Commissioner made the { $year } commitment. { $source }
+# $low and $high: the smallest and largest changes, of $low_force and $high_force.
+reports-chart-alt = Dot chart of the change in recorded stalking per force. Of the { $comparable } responding forces whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+# $year: the year of the commitment.
+reports-def-commissioners = Police and Crime Commissioners in { $year }, with the mayors and the Mayor's Office that hold a Commissioner's powers (one per force, except the City of London, which has a police authority)
+reports-def-pccs-committed = forces whose Police and Crime Commissioner made the { $year } commitment to increase reports of stalking
+reports-def-forces = territorial police forces of England and Wales
+reports-def-pccs-share = share of the Commissioners (and mayors with their powers) who made the { $year } commitment
+reports-def-pccs-share-words = the share of PCCs who made the { $year } commitment, in words
+reports-def-commitment-year = the year of the PCCs' commitment
+reports-def-responding = forces that gave at least one figure in answer to the request
+reports-def-responding-committed = forces that gave at least one figure and whose PCC made the commitment
+reports-def-comparable = forces whose PCC made the commitment that gave recorded stalking (Q1) for both years
+reports-def-not-comparable = responding forces whose PCC made the commitment but that did not give Q1 for both years
+reports-def-decreased = forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year
+reports-def-increased = forces whose PCC made the commitment that recorded more stalking offences (Q1) in the later year
+reports-def-share-decreased = share of the forces whose PCC made the commitment and that gave both years' Q1 that recorded fewer offences
+reports-def-forces-both-years = forces that gave recorded stalking (Q1) for both years
+reports-def-forces-up-all = forces, whatever their PCC did, that recorded more stalking offences (Q1) in the later year
+reports-def-committed-median-change = median percentage change in recorded stalking (Q1) over the forces whose PCC made the commitment and that gave both years
+reports-def-period-previous = the earlier year of Q1
+reports-def-period-current = the later year of Q1
+reports-def-counting-rules = the counting-rule changes within the years of Q1, and after them up to publication

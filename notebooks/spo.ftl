@@ -1,0 +1,83 @@
+## The words of the chapter on Stalking Protection Orders (spo.md): its sentences made from the
+## data, its chart and its register of figures. Project Fluent: https://projectfluent.org/fluent/guide/
+##
+## Edit the words freely; keep the { $names } (the code fills them) and the variant keys in
+## [brackets] (the code picks one by the data; `*` marks the one used otherwise). A sentence
+## is on one line: a line break inside a message is printed. `nsc-report proof` prints every
+## sentence below with each of its variants. The code is src/nsc_report/sections/spo.py.
+
+### Sentences glued into the chapter
+
+# Printed for the median where no force gave both figures.
+spo-unknown = an unknown number
+
+# $gave: no when no force gave both application figures; $zero: the forces that made none.
+spo-zero = { $gave ->
+        [no] Nor can we say whether any force made none.
+       *[yes] { $zero ->
+            [0] Every force made at least one.
+            [one] One force made none at all.
+           *[other] { $zero } forces made none at all.
+        }
+    }
+
+# $gave: no when no force gave both figures; $named: no where the answers are illustrative
+# (no force is named); $force made the most applications, $most of them.
+spo-top-sentence = { $gave ->
+        [no] No force gave both figures, so we cannot say which made the most.
+       *[yes] { $named ->
+            [yes] { $force } made the most, with { $most }.
+           *[no] The force that made the most made { $most }.
+        }
+    }
+# Printed for the force and its total where no force gave both figures.
+spo-top-force-none = no force
+spo-top-total-none = none
+
+### The chart (its title, caption and description; Markdown in its place when there is none)
+
+spo-chart-none = No force gave both its interim and its full application figures for the { $period }, so there is no chart of applications.
+# $low: the forces in the lowest band ($label) of the $forces that gave both figures.
+spo-chart-title = { $low } of { $forces } forces applied for { $label } SPOs in a year
+# $first and $second: the applications at the dashed lines; $source: the source line.
+spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } forces that gave both figures; dashed lines mark { $first } and { $second } applications. { $source }
+# The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
+spo-chart-alt = Bar chart of SPO applications per force. { $low } forces applied for { $low_label }, { $mid } for { $mid_label } and { $high } for { $high_label }. { $top } made the most applications ({ $most }); the median force made { $median }.
+# A column of the chart's table.
+spo-chart-per-1000 = Per 1,000 recorded stalking offences
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+spo-def-forces-with-figures = forces that gave both their interim (Q9) and full (Q10) SPO application figures
+spo-def-forces-without-figures = forces that gave some figure to the request but not both SPO application figures
+# $label: the band's label ("10 or fewer").
+spo-def-band = forces whose interim plus full SPO applications in the { $period } were { $label }
+# $band: 1, 2 or 3.
+spo-def-band-label = the label of SPO band { $band }: interim plus full applications in a year
+spo-def-band-low-share = share of the forces that gave both SPO application figures that applied for { $label } in the { $period }
+spo-def-total = interim plus full SPO applications, summed over the forces that gave both figures
+spo-def-interim = interim SPO applications (Q9), summed over the forces that gave both figures
+spo-def-full = full SPO applications (Q10), summed over the forces that gave both figures
+spo-def-median = median of interim plus full SPO applications per force, over the forces that gave both figures
+spo-def-median-per-1000 = median per force of SPO applications per 1,000 stalking offences it recorded (Q1), over the forces that gave both
+spo-def-zero-forces = forces that gave both SPO application figures and made no application
+spo-def-zero-text = how many of the forces that gave both SPO application figures made none
+# $outcome: what became of the applications, asked in $question (Q11, Q12 or Q13).
+spo-outcome = { $outcome ->
+        [not-authorised] applications stopped inside the force before court
+        [refused] applications refused by a court
+       *[positive] orders granted with positive requirements
+    }
+spo-def-outcome = { spo-outcome } ({ $question }), summed over the forces that gave a figure and both application figures
+spo-def-outcome-forces = forces that gave a figure for { spo-outcome } ({ $question }) and both application figures
+spo-def-period = the period the SPO questions asked about
+# $gave: no when no force gave both figures (said after the definition).
+spo-def-top-force = the force with the most interim plus full SPO applications{ $gave ->
+        [no] : no force gave both figures
+       *[yes] {""}
+    }
+spo-def-top-total = interim plus full SPO applications of the force that made the most{ $gave ->
+        [no] : no force gave both figures
+       *[yes] {""}
+    }
+spo-def-top-sentence = which force made the most applications, and how many (unnamed where the answers are illustrative)
