@@ -149,7 +149,9 @@ def _holes(sections: list[proof.Section]) -> list[str]:
             source = _source(s, e.message)
             for v in e.variants:
                 for hole in ("{$", "{ $", "???", "\u2068", "None", "nan"):
-                    at = [m.start() for m in re.finditer(re.escape(hole), v.text)]
+                    # Python's None and nan as words, not inside one ("provenance").
+                    pattern = rf"\b{hole}\b" if hole.isalpha() else re.escape(hole)
+                    at = [m.start() for m in re.finditer(pattern, v.text)]
                     if any(not hole.isalpha() or v.text[i:i + len(hole) + 4] not in source
                            for i in at):
                         found.append(f"{s.path.name}: {e.message} [{v.condition}]: {v.text!r}")
