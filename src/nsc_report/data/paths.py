@@ -14,6 +14,7 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
             "oversight": data_dir / "reference" / "oversight.csv",
             "quotations": folder / "quotations.yml",
             "revisions": folder / "revisions.yml",
+            "pre_release": folder / "pre_release.yml",
             # Published statistics belong to no edition: every edition reads the same ones.
             "public": data_dir / "public" / "series.csv",
             "public_sources": data_dir / "public" / "sources.yml"}

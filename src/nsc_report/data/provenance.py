@@ -19,7 +19,8 @@ from nsc_report.data import STATUSES_OF_DATA, Edition
 FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
          "national": "national.csv", "commitments": "pcc_commitments.csv", "cps": "cps.yml",
          "tracker": "tracker.csv", "forces": "../reference/forces.csv",
-         "public": "../public/series.csv", "revisions": "revisions.yml"}
+         "public": "../public/series.csv", "revisions": "revisions.yml",
+         "pre_release": "pre_release.yml"}
 PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
 
 # The mark printed after a figure of each status (none for published), and its name in words

@@ -41,6 +41,7 @@ from nsc_report.data.readers import (
     _tidy,
     _to_number,
 )
+from nsc_report.data.release import _load_pre_release
 from nsc_report.infra import files
 
 
@@ -342,7 +343,8 @@ def _load_revisions(path: Path, ctx: _Context, issues: list[Issue]) -> Revisions
 _TABLE_LOADERS = {"returns": _load_returns, "commitments": _load_commitments,
                   "national": _load_national, "cps": _load_cps, "tracker": _load_tracker,
                   "oversight": _load_oversight, "quotations": _load_quotations,
-                  "public": _load_public, "revisions": _load_revisions}
+                  "public": _load_public, "revisions": _load_revisions,
+                  "pre_release": _load_pre_release}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from nsc_report.data import Edition, provenance
+from nsc_report.data.models import PreRelease
 from nsc_report.measures.response import response_summary
 from nsc_report.present import fmt
 from nsc_report.present.figures import Register
@@ -36,4 +37,29 @@ def figures(ed: Edition) -> Register:
         "and marked as such wherever they are printed." if meta.illustrative else
         "Its figures are the answers as given, each marked with its status where it is not "
         "published."), "whether the edition's per-force figures are real", files=("meta",))
+    r.text("cop_pre_release", pre_release_statement(ed.pre_release),
+           "who outside the team had the findings before publication (pre_release.yml)",
+           files=("pre_release",))
     return r
+
+
+def _received(entry: PreRelease) -> str:
+    return ("date not recorded" if entry.received == "not recorded"
+            else f"on {entry.received:%-d %B %Y}")
+
+
+def pre_release_statement(entries: list[PreRelease] | None) -> str:
+    """The statement of pre-release access, from the edition's list: who had the findings
+    before publication, what and when, or that nobody did; never a claim the list does not
+    bear (an edition without a list says it keeps none)."""
+    if entries is None:
+        return ("This edition keeps no record of who outside the team that writes the report "
+                "had its findings before publication.")
+    if not entries:
+        return ("Nobody outside the team that writes the report had its findings before "
+                "publication.")
+    people = [f"{e.who}" + (f", {e.role}" if e.role else "") + f" ({e.what}; {_received(e)})"
+              for e in entries]
+    many = "person" if len(entries) == 1 else "people"
+    return (f"Before publication, {len(entries)} {many} outside the team that writes the "
+            f"report had its findings: {fmt.listing(people)}.")
