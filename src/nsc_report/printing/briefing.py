@@ -25,6 +25,7 @@ from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
+from nsc_report.publishing.embargo import Embargo
 from nsc_report.publishing.register import glued
 from nsc_report.sections import force, published
 
@@ -112,9 +113,10 @@ def published_html(ed: Edition, figs: dict[str, str]) -> str:
 
 
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
-                  recs: list[str], web_page: str, standing: str) -> str:
+                  recs: list[str], web_page: str, standing: str,
+                  embargo: Embargo | None = None) -> str:
     """The briefing page, from the figures and words the force's executed notebook glued and
-    its standing chart (`standing`, see standing_html)."""
+    its standing chart (`standing`, see standing_html); `embargo` heads every page."""
     meta = ed.meta
     who = force.name(ed, code)
     answers = force.answers_table(ed, code).frame
@@ -131,6 +133,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
         running = (f"Illustrative briefing: figures marked {prov.mark} are constructed, not "
                    f"{who}'s real answers")
         kicker = "illustrative briefing"
+    held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote
     h = meta.help
     help_line = (f'<p class="help"><strong>Worried about stalking?</strong> Call the '
                  f"{html.escape(h.helpline_name)} on {html.escape(h.helpline_phone)}, or visit "
@@ -147,7 +150,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
 <title>{html.escape(who)}: {html.escape(meta.title)} ({meta.edition}), briefing</title>
 <style>{STYLE}
-:root {{ --running: "{running.replace('"', "'")}"; }}</style></head><body><main>
+:root {{ --running: "{running.replace('"', "'")}";{held} }}</style></head><body><main>
 <header><p class="kicker">{html.escape(meta.awareness_week)} · {kicker}</p>
 <h1>{html.escape(who)}{" (illustrative data)" if prov.status == "illustrative" else ""}</h1>
 <p class="meta">{html.escape(subtitle)}. To send to {html.escape(ed.overseer(code)["body"])}.
@@ -175,10 +178,11 @@ explains every figure and its source. {html.escape(meta.publisher)}.</footer>
 """
 
 
-def print_briefings(layout: Layout, edition: Edition,
-                    progress: Progress = PLAIN) -> list[Path]:
+def print_briefings(layout: Layout, edition: Edition, progress: Progress = PLAIN,
+                    embargo: Embargo | None = None) -> list[Path]:
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
-    session; return the paths. Unchanged briefings are kept as they are."""
+    session; return the paths. Unchanged briefings are kept as they are; `embargo` heads
+    every page of each."""
 
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -194,7 +198,7 @@ def print_briefings(layout: Layout, edition: Edition,
         executed = layout.notebooks / "forces" / f"{slug(who)}.ipynb"
         doc = briefing_html(edition, code, _glued(executed), national, recs,
                             f"book/forces/{slug(who)}.html",
-                            standing_html(executed, f"standing-{slug(who)}"))
+                            standing_html(executed, f"standing-{slug(who)}"), embargo)
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
         target, stamp = target_dir / name, pages / f"{slug(who)}.sha"
         paths.append(target)
