@@ -11,6 +11,24 @@ code-of-practice-illustrative = { $illustrative ->
        *[no] Its figures are the answers as given, each marked with its status where it is not published.
     }
 
+# Who outside the team had the findings before publication (pre_release.yml): $n people, the
+# list of them ($people, each a code-of-practice-pre-release-person).
+code-of-practice-pre-release = { $n ->
+        [0] Nobody outside the team that writes the report had its findings before publication.
+        [one] Before publication, { $n } person outside the team that writes the report had its findings: { $people }.
+       *[other] Before publication, { $n } people outside the team that writes the report had its findings: { $people }.
+    }
+# One person: $who, $role where $has_role is yes, $what they received, $dated yes when the date is
+# recorded ($date).
+code-of-practice-pre-release-person = { $who }{ $has_role ->
+        [yes] , { $role }
+       *[no] {""}
+    } ({ $what }; { $dated ->
+        [yes] on { $date }
+       *[no] date not recorded
+    })
+code-of-practice-pre-release-unrecorded = This edition keeps no record of who outside the team that writes the report had its findings before publication.
+
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
 code-of-practice-def-version = the current version of the edition and its date
@@ -21,3 +39,4 @@ code-of-practice-def-responded = forces that gave any figures
 code-of-practice-def-sources = sources the edition cites
 code-of-practice-def-source-statuses = the sources by status
 code-of-practice-def-illustrative = whether the edition's per-force figures are real
+code-of-practice-def-pre-release = who outside the team had the findings before publication (pre_release.yml)

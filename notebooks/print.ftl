@@ -20,7 +20,9 @@ print-legend-unverified = { $mark } Unverified: { $caveat }
 ### The cover
 
 # $kicker: the awareness week; $version: print-version; $notice: print-cover-notice or nothing.
-print-cover = <section class="nsc-cover" aria-label="Cover"><p class="nsc-cover-kicker">{ $kicker }</p><h1 class="nsc-cover-title">{ $title }</h1><p class="nsc-cover-subtitle">{ $subtitle }</p><p class="nsc-cover-meta">{ $publisher }<br>Edition { $edition }, published { $date }<br>{ $version }</p>{ $notice }</section>
+# $held: the embargo line of an embargoed build, or nothing.
+print-cover = <section class="nsc-cover" aria-label="Cover">{ $held }<p class="nsc-cover-kicker">{ $kicker }</p><h1 class="nsc-cover-title">{ $title }</h1><p class="nsc-cover-subtitle">{ $subtitle }</p><p class="nsc-cover-meta">{ $publisher }<br>Edition { $edition }, published { $date }<br>{ $version }</p>{ $notice }</section>
+print-cover-embargo = <p class="nsc-cover-embargo">{ $label }</p>
 print-cover-notice = <p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force figures in this edition are constructed to match the published national totals; they are not the forces' real answers. The methodology explains which figures are real.</p>
 
 ### The back cover

@@ -69,3 +69,8 @@ site-register-page = Figures of the page: { $title }
 site-register-table = <div class="nsc-table-wrap nsc-register" role="region" tabindex="0" aria-label="Table: { $caption }"><table class="nsc-table" id="nsc-table-figures-{ $name }"><caption>{ $caption }</caption>
 site-annex-heading = Annex: where each figure comes from
 site-annex-intro = Each figure printed in this report, with what it is. The web report's register adds what each was computed from, and `figures.csv` holds all of it.
+
+## The release calendar on the editions page: the next edition's announced date ($year, $date)
+## and its calendar file ($file), or that none is announced.
+site-next-edition-none = <p class="nsc-next-edition">The date of the next edition has not been announced yet.</p>
+site-next-edition = <p class="nsc-next-edition"><strong>Next edition:</strong> the { $year } edition is to be published on { $date }. <a href="downloads/{ $file }" download="{ $file }">Add it to your calendar</a> (an iCalendar file).</p>

@@ -33,6 +33,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout, pdf_name
 from nsc_report.publishing import check, register, review
 from nsc_report.publishing.archive import Site, site_for
+from nsc_report.publishing.embargo import Embargo
 from nsc_report.publishing.site import build_html, copy_briefings
 
 EXIT_PDF = 4
@@ -98,6 +99,8 @@ class Project:
     timeout: float = DEFAULT_TIMEOUT
     progress: Progress = field(default=PLAIN, compare=False)
     pool: WarmPool | None = field(default=None, compare=False)  # a long-lived caller's kernels
+    # Marks every page of the site, the PDF and the briefings until it lifts (--embargo).
+    embargo: Embargo | None = None
 
     @property
     def layout(self) -> Layout:
@@ -192,7 +195,7 @@ def _build_one(project: Project, layout: Layout, ed: Edition, site: Site,
     with project.progress.stage("Building the HTML book with Jupyter Book"):
         build_html(layout, ed, progress=project.progress,
                    pdf_file=pdf_file if pdf_file.exists() else None, site=site,
-                   archives=archives)
+                   archives=archives, embargo=project.embargo)
     return _print(project, layout, ed, required=False) if with_pdf else 0
 
 
@@ -213,9 +216,9 @@ def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int
     progress = project.progress
     try:
         with progress.stage("Printing the PDF with Chromium"):
-            path = print_pdf(layout, ed, progress=progress)
+            path = print_pdf(layout, ed, progress=progress, embargo=project.embargo)
         with progress.stage(f"Printing {len(ed.forces)} force briefings"):
-            print_briefings(layout, ed, progress=progress)
+            print_briefings(layout, ed, progress=progress, embargo=project.embargo)
             copy_briefings(layout)
     except ChromiumMissing as exc:
         project.log(f"PDF not written: {exc}")

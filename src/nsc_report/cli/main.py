@@ -29,7 +29,7 @@ def _project(args: argparse.Namespace) -> book.Project:
                         force=getattr(args, "force", False),
                         workers=getattr(args, "workers", None),
                         timeout=getattr(args, "timeout", book.DEFAULT_TIMEOUT),
-                        progress=PROGRESS)
+                        progress=PROGRESS, embargo=getattr(args, "embargo", None))
 
 
 # --- the book --------------------------------------------------------------------------------
@@ -159,9 +159,11 @@ COMMANDS: dict[str, Command] = {
     "validate": ("check an edition's data", EDITION, cmd_validate),
     "execute": ("validate, then run the notebooks with papermill", (*EDITION, *RUN),
                 cmd_execute),
-    "build": ("validate, execute, then build the HTML book", (*EDITION, *RUN), cmd_build),
-    "pdf": ("print the PDF from the book (needs Chromium)", (*EDITION, "out"), cmd_pdf),
-    "report": ("build the HTML book and the PDF", (*EDITION, *RUN), cmd_report),
+    "build": ("validate, execute, then build the HTML book", (*EDITION, *RUN, "embargo"),
+              cmd_build),
+    "pdf": ("print the PDF from the book (needs Chromium)", (*EDITION, "out", "embargo"),
+            cmd_pdf),
+    "report": ("build the HTML book and the PDF", (*EDITION, *RUN, "embargo"), cmd_report),
     "check": ("everything that stands between the edition and its publication (exit 0 only "
               "when there is nothing)", EDITION, cmd_check),
     "proof": ("every sentence of the words files (notebooks/*.ftl) with each of its variants, "

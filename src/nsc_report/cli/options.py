@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nsc_report.execution.run import DEFAULT_TIMEOUT
+from nsc_report.publishing.embargo import Embargo, EmbargoError
 
 
 def date(text: str) -> dt.date:
@@ -42,6 +43,13 @@ def seconds(text: str) -> float:
     if not (math.isfinite(value) and value > 0):
         raise argparse.ArgumentTypeError(f"{text!r}: expected a number of seconds above 0")
     return value
+
+
+def embargo(text: str) -> Embargo:
+    try:
+        return Embargo.parse(text)
+    except EmbargoError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def port(text: str) -> int:
@@ -94,6 +102,12 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "timeout": (("--timeout",), {"type": seconds, "default": DEFAULT_TIMEOUT,
                                  "help": "seconds one notebook may run before its kernel is "
                                          "replaced and it is tried once more"}),
+    "embargo": (("--embargo",), {"type": embargo, "default": None, "metavar": "WHEN",
+                                 "help": "mark every page of the site, the PDF and the "
+                                         "briefings 'EMBARGOED UNTIL ...' (and noindex) until "
+                                         "WHEN, a date and time with its offset from UTC, such "
+                                         "as 2024-04-22T00:01+01:00; without it the build is "
+                                         "the public one"}),
     "sent": (("--sent",), {"type": date, "default": None,
                            "help": "the date the letters go out, YYYY-MM-DD (default: today)"}),
     "no-pdf": (("--no-pdf",), {"action": "store_true", "help": "Markdown only"}),

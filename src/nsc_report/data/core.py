@@ -95,6 +95,11 @@ def _load_core(data_dir: Path, edition: str, issues: list[Issue]) -> _Context:
             if source not in meta.sources:
                 issues.append(Issue(lab[meta_path], None, key, source,
                                     "a source id listed under 'sources'"))
+        if meta.next_edition and meta.next_edition.publication_date <= meta.publication_date:
+            issues.append(Issue(lab[meta_path], None, "next_edition.publication_date",
+                                str(meta.next_edition.publication_date),
+                                f"a date after this edition's publication, "
+                                f"{meta.publication_date}"))
         _check_provenance(data_dir / edition, meta, issues, lab[meta_path])
     _check_files(data_dir / edition, issues, data_dir)
     question_periods: dict[str, list[str]] = {}

@@ -17,7 +17,14 @@ import pandas as pd
 
 from nsc_report.data.core import _Context, _load_core
 from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
-from nsc_report.data.models import CpsAnswer, EditionMeta, Quotation, Source, Version
+from nsc_report.data.models import (
+    CpsAnswer,
+    EditionMeta,
+    PreRelease,
+    Quotation,
+    Source,
+    Version,
+)
 from nsc_report.data.paths import edition_files, edition_paths
 from nsc_report.data.public import PublicSeries
 from nsc_report.data.rules import RuleChange
@@ -102,6 +109,13 @@ class Edition:
     def version(self) -> Version:
         """The current version: the latest in revisions.yml."""
         return self.versions[-1]
+
+    @property
+    def pre_release(self) -> list[PreRelease] | None:
+        """Who had the findings before publication (pre_release.yml); None where the edition
+        keeps no record."""
+        found = self._table("pre_release")
+        return None if found is None else list(found.pre_release)
 
     @property
     def public(self) -> PublicSeries:

@@ -157,6 +157,14 @@ class Organisation(_Strict):
     source: str
 
 
+class NextEdition(_Strict):
+    """The next edition's publication date, once it is announced (the editions page shows it
+    and offers it as a calendar file). The next edition's own edition.yml takes its place as
+    soon as it sets a date that is not marked for later."""
+
+    publication_date: dt.date
+
+
 class EditionMeta(_Strict):
     edition: str = Field(pattern=r"^\d{4}$")
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -182,6 +190,7 @@ class EditionMeta(_Strict):
     # The status of the data files that are not simply published (see DataFile).
     data_files: dict[str, DataFile] = Field(default_factory=dict)
     help: Help | None = None
+    next_edition: NextEdition | None = None
 
 
 class Question(_Strict):
@@ -222,6 +231,22 @@ class Quotation(_Strict):
 
 class Quotations(_Strict):
     quotations: list[Quotation]
+
+
+class PreRelease(_Strict):
+    """Someone outside the team who had the findings, or the embargoed release pack, before
+    publication (pre_release.yml): printed in the Code of Practice statement."""
+
+    who: str = Field(min_length=1)
+    role: str | None = None
+    what: str = Field(min_length=1)          # "the embargoed release pack", "the findings"
+    # When they received it: a date on or before publication, or "not recorded".
+    received: dt.date | Literal["not recorded"]
+    source: str | None = None                # a source id in edition.yml that shows it
+
+
+class PreReleaseList(_Strict):
+    pre_release: list[PreRelease]
 
 
 class Change(_Strict):

@@ -43,6 +43,7 @@ from nsc_report.data.readers import (
     _tidy,
     _to_number,
 )
+from nsc_report.data.release import _load_pre_release
 from nsc_report.data.rules import _load_counting_rules
 from nsc_report.infra import files
 
@@ -370,7 +371,8 @@ _TABLE_LOADERS = {"returns": _load_returns, "commitments": _hinted(_load_commitm
                   "tracker": _hinted(_load_tracker),
                   "oversight": _load_oversight, "quotations": _load_quotations,
                   "public": _load_public, "revisions": _load_revisions,
-                  "counting_rules": _load_counting_rules}
+                  "counting_rules": _load_counting_rules,
+                  "pre_release": _load_pre_release}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

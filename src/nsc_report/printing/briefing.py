@@ -27,6 +27,7 @@ from nsc_report.layout import Layout, slug
 from nsc_report.present import words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
+from nsc_report.publishing.embargo import Embargo
 from nsc_report.publishing.register import glued
 from nsc_report.sections import force, published
 
@@ -109,9 +110,10 @@ def published_html(ed: Edition, figs: dict[str, str]) -> str:
 
 
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
-                  recs: list[str], web_page: str, standing: str) -> str:
+                  recs: list[str], web_page: str, standing: str,
+                  embargo: Embargo | None = None) -> str:
     """The briefing page, from the figures and words the force's executed notebook glued and
-    its standing chart (`standing`, see standing_html)."""
+    its standing chart (`standing`, see standing_html); `embargo` heads every page."""
     meta = ed.meta
     who = force.name(ed, code)
     answers = force.answers_table(ed, code).frame
@@ -127,6 +129,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
         notice = w.html("briefing-notice", short=provenance.ILLUSTRATIVE_SHORT,
                         caveat=prov.caveat, mark=prov.mark)
         running = w.text("briefing-running", mark=prov.mark, who=who)
+    held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote
     h = meta.help
     help_line = (w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
                         website=h.short(h.website)) if h else "")
@@ -139,7 +142,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
 <title>{w.html("briefing-title", who=who, **report)}</title>
 <style>{STYLE}
-:root {{ --running: "{running.replace('"', "'")}"; }}</style></head><body><main>
+:root {{ --running: "{running.replace('"', "'")}";{held} }}</style></head><body><main>
 <header><p class="kicker">{html.escape(meta.awareness_week)} · {
     w.html("briefing-kicker", illustrative=illustrative)}</p>
 <h1>{words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)}</h1>
@@ -168,7 +171,8 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 """
 
 
-def briefing_pages(notebooks: Path, edition: Edition) -> Iterator[tuple[str, str, str]]:
+def briefing_pages(notebooks: Path, edition: Edition, embargo: Embargo | None = None
+                   ) -> Iterator[tuple[str, str, str]]:
     """(force code, name, briefing page) for every force, from the executed notebooks."""
     with words.context("the chapters"):  # what the proof sheet says the values are from
         national, recs = national_figures(edition, notebooks), recommendations(edition)
@@ -177,14 +181,15 @@ def briefing_pages(notebooks: Path, edition: Edition) -> Iterator[tuple[str, str
         with words.context(who):
             page = briefing_html(edition, code, _glued(executed), national, recs,
                                  f"book/forces/{slug(who)}.html",
-                                 standing_html(executed, f"standing-{slug(who)}"))
+                                 standing_html(executed, f"standing-{slug(who)}"), embargo)
         yield code, who, page
 
 
-def print_briefings(layout: Layout, edition: Edition,
-                    progress: Progress = PLAIN) -> list[Path]:
+def print_briefings(layout: Layout, edition: Edition, progress: Progress = PLAIN,
+                    embargo: Embargo | None = None) -> list[Path]:
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
-    session; return the paths. Unchanged briefings are kept as they are."""
+    session; return the paths. Unchanged briefings are kept as they are; `embargo` heads
+    every page of each."""
 
     with words.reading_from(layout.root / "notebooks"):  # this project's words
         return _print_briefings(layout, edition, progress)
@@ -199,7 +204,7 @@ def _print_briefings(layout: Layout, edition: Edition, progress: Progress) -> li
         Path(__file__).parent / "pdf.py").read_bytes()).hexdigest()
     todo: list[tuple[str, str, Path, str]] = []
     paths = []
-    for code, who, doc in briefing_pages(layout.notebooks, edition):
+    for code, who, doc in briefing_pages(layout.notebooks, edition, embargo):
         name = force.briefing_name(edition, code)
         digest = hashlib.sha256((code_version + doc).encode()).hexdigest()
         target, stamp = target_dir / name, pages / f"{slug(who)}.sha"

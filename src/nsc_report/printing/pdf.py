@@ -29,6 +29,7 @@ from nsc_report.infra.serve import serve
 from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
 from nsc_report.present import words
+from nsc_report.publishing.embargo import PRINTED, SITE, Embargo, label, record, recorded
 from nsc_report.publishing.site import build_singlehtml
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -94,13 +95,15 @@ def launch(playwright):  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
 
 
-def _print_css(edition: Edition) -> str:
+def _print_css(edition: Edition, embargo: Embargo | None = None) -> str:
     meta = edition.meta
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
-        # Text inside CSS strings, not HTML (an '&' was printed as '&amp;').
-        running=css_string(words.of(edition, "print").text("print-title", title=meta.title,
-                                                          edition=meta.edition)),
+        # Text inside CSS strings, not HTML (an '&' was printed as '&amp;'). Under embargo the
+        # running head of every page is the embargo, in the embargo's red.
+        running=css_string(embargo.label if embargo else words.of(edition, "print").text(
+            "print-title", title=meta.title, edition=meta.edition)),
+        runningstyle="font-weight: bold; color: #a4001d;" if embargo else "",
         notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
@@ -140,14 +143,16 @@ def back_cover_html(edition: Edition) -> str:
 
 
 
-def _cover_html(edition: Edition) -> str:
+def _cover_html(edition: Edition, embargo: Embargo | None = None) -> str:
     meta = edition.meta
     w = words.of(edition, "print")
     notice = w.html("print-cover-notice") if meta.illustrative else words.Rendered("", "html")
+    held = (w.html("print-cover-embargo", label=embargo.label) if embargo
+            else words.Rendered("", "html"))
     return str(w.html("print-cover", kicker=meta.awareness_week, title=meta.title,
                       subtitle=meta.subtitle, publisher=meta.publisher, edition=meta.edition,
                       date=f"{meta.publication_date:%-d %B %Y}", version=version_line(edition),
-                      notice=notice))
+                      notice=notice, held=held))
 
 
 # The script that lays the single page out for print (its leading comment lines dropped:
@@ -242,10 +247,10 @@ def _mend_outline(writer, headings: list[str]) -> None:  # type: ignore[no-untyp
         stack += [item.get("/Next"), item.get("/First")]
 
 
-def added_pages(edition: Edition) -> list[str]:
+def added_pages(edition: Edition, embargo: Embargo | None = None) -> list[str]:
     """What the print adds to the book's single page: the cover, the print style (with the
-    running head and the legend of marks) and the back cover."""
-    return [_cover_html(edition), _print_css(edition), back_cover_html(edition)]
+    running head and the legend of marks) and the back cover; `embargo` marks the first two."""
+    return [_cover_html(edition, embargo), _print_css(edition, embargo), back_cover_html(edition)]
 
 
 def report_subject(edition: Edition) -> str:
@@ -305,13 +310,14 @@ def stable_struct_ids(pdf: bytes) -> bytes:
                   lambda m: b"(node%08d)" % new[int(m.group(1))], pdf)
 
 
-def print_pdf(layout: Layout, edition: Edition,
-              progress: Progress = PLAIN) -> Path:
-    """Write <out>/pdf/<slug>-<edition>.pdf and a copy into the published site's downloads."""
+def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
+              embargo: Embargo | None = None) -> Path:
+    """Write <out>/pdf/<slug>-<edition>.pdf and a copy into the published site's downloads;
+    `embargo` marks the cover and the head of every page."""
     find_chromium()  # fail early, before building anything, if there is nothing to print with
     from playwright.sync_api import sync_playwright
 
-    built = build_singlehtml(layout, edition, progress)
+    built = build_singlehtml(layout, edition, progress, embargo)
     index = built / "book" / "index.html"  # the single page (the root index only redirects)
     layout.pdf_dir.mkdir(parents=True, exist_ok=True)
     target = layout.pdf_dir / pdf_name(edition)
@@ -330,7 +336,7 @@ def print_pdf(layout: Layout, edition: Edition,
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
             h = edition.meta.help
-            titles = page.evaluate(PREPARE_JS, [*added_pages(edition),
+            titles = page.evaluate(PREPARE_JS, [*added_pages(edition, embargo),
                                                 h.site_url if h and h.site_url else ""])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
@@ -350,12 +356,17 @@ def print_pdf(layout: Layout, edition: Edition,
             browser.close()
     set_metadata(tmp, edition, subject=report_subject(edition), headings=headings)
     os.replace(tmp, target)
+    record(layout.pdf_dir / PRINTED, embargo)
     # Every version's PDF is kept under its version's name; earlier ones are never deleted.
+    # The kept copy is the public one: an embargoed print is not kept.
     versions = layout.pdf_dir / "versions"
     versions.mkdir(exist_ok=True)
-    shutil.copy2(target, versions / version_pdf_name(edition, edition.version.version))
-    if layout.html.is_dir():  # the published site links to its own copy (the kept versions
-        site_copy = layout.html / "book" / "downloads"  # are copied with the briefings)
+    if embargo is None:
+        shutil.copy2(target, versions / version_pdf_name(edition, edition.version.version))
+    if layout.html.is_dir() and recorded(layout.work / SITE) == label(embargo):
+        # The published site links to its own copy, if the site was built under the same
+        # embargo (or none); the kept versions are copied with the briefings.
+        site_copy = layout.html / "book" / "downloads"
         site_copy.mkdir(exist_ok=True)
         shutil.copy2(target, site_copy / target.name)
     return target

@@ -15,6 +15,7 @@ from pathlib import Path
 from nsc_report.data import DataValidationError, Edition, load_edition
 from nsc_report.layout import pdf_name
 from nsc_report.present import words
+from nsc_report.publishing.release_calendar import Announced, announced
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
 EDITIONS_PAGE = "book/editions"
@@ -45,6 +46,8 @@ class Site:
     current: str              # the newest edition: the landing page
     entries: tuple[Entry, ...]
     this: str                 # the edition being built
+    url: str = ""             # the site's public address (the current edition's help.site_url)
+    next: Announced | None = None  # the next edition's announced date, if any
 
     @property
     def to_root(self) -> str:
@@ -56,18 +59,33 @@ class Site:
         return [e.year for e in self.entries if e.year != self.current]
 
     def for_edition(self, year: str) -> Site:
-        return Site(self.current, self.entries, year)
+        return Site(self.current, self.entries, year, self.url, self.next)
+
+    @property
+    def base(self) -> str:
+        """The public address of the edition being built ('https://.../editions/2024/'), or ''
+        while the site has none."""
+        if not self.url:
+            return ""
+        path = next((e.path for e in self.entries if e.year == self.this), "")
+        return f"{self.url.rstrip('/')}/{path}"
 
     @classmethod
     def alone(cls, edition: Edition) -> Site:
         """A site of this edition only (a build that was not given the others)."""
-        return cls(edition.meta.edition, (Entry.of(edition, ""),), edition.meta.edition)
+        meta = edition.meta
+        return cls(meta.edition, (Entry.of(edition, ""),), meta.edition, _url(edition),
+                   announced(edition.directory.parent, meta))
+
+
+def _url(edition: Edition) -> str:
+    return edition.meta.help.site_url if edition.meta.help else ""
 
 
 def site_for(data_dir: Path, current: str) -> Site:
     """The current edition and every earlier edition in `data_dir` whose core files are valid,
     newest first. An edition in preparation (a later year) is not listed."""
-    entries = []
+    entries, url, next_edition = [], "", None
     for folder in sorted(data_dir.iterdir(), reverse=True):
         if not (YEAR.fullmatch(folder.name) and folder.name <= current
                 and (folder / "edition.yml").is_file()):
@@ -80,7 +98,9 @@ def site_for(data_dir: Path, current: str) -> Site:
             continue  # an earlier edition that no longer loads is left out, not fatal
         path = "" if folder.name == current else f"{ARCHIVE}/{folder.name}/"
         entries.append(Entry.of(ed, path))
-    return Site(current, tuple(entries), current)
+        if folder.name == current:
+            url, next_edition = _url(ed), announced(data_dir, ed.meta)
+    return Site(current, tuple(entries), current, url, next_edition)
 
 
 def _date(day: dt.date) -> str:
@@ -106,7 +126,17 @@ def editions_page(site: Site) -> str:
         f"# {w.text('site-editions-heading')}\n\n{intro}\n\n{w.html('site-editions-table')}\n"
         f'<table class="nsc-table" id="nsc-table-editions"><caption>'
         f"{w.html('site-editions-caption')}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>\n</div>\n")
+        f"<tbody>{''.join(rows)}</tbody></table>\n</div>\n\n{next_edition_html(site)}\n")
+
+
+def next_edition_html(site: Site) -> str:
+    """The release calendar: the next edition's announced date, with its calendar file (written
+    beside the downloads), or that none is announced yet."""
+    w = words.Words("site")
+    n = site.next
+    if n is None:
+        return str(w.html("site-next-edition-none"))
+    return str(w.html("site-next-edition", year=n.year, date=_date(n.date), file=n.file_name))
 
 
 def newer_notice(site: Site) -> str:

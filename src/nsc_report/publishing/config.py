@@ -15,9 +15,12 @@ from nsc_report.layout import pdf_name
 from nsc_report.present import words
 from nsc_report.publishing.archive import Site, newer_notice
 from nsc_report.publishing.downloads import download_names
+from nsc_report.publishing.embargo import Embargo, label
+from nsc_report.publishing.social import DESCRIPTION_LENGTH, TWITTER
 
 
-def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dict[str, Any]:
+def staged_config(root: Path, edition: Edition, site: Site | None = None,
+                  embargo: Embargo | None = None) -> dict[str, Any]:
     config = yamlfile.load_file(root / "_config.yml", "the book's _config.yml")
     meta = edition.meta
     w = words.of(edition, "site")
@@ -26,7 +29,7 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     config["author"] = meta.publisher
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     theme = sphinx.setdefault("html_theme_options", {})
-    notices = []
+    notices = [embargo.banner_html()] if embargo else []
     if site is not None and site.this != site.current:
         notices.append(newer_notice(site))
     if meta.illustrative:
@@ -37,6 +40,8 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     if notices:
         theme["announcement"] = " ".join(notices)
     theme["extra_footer"] = help_footer(edition)
+    sphinx.update(opengraph_config(edition, site))
+    sphinx["nsc_embargo"] = label(embargo)  # noindex on every page while it is set
     sphinx["nsc_provenance"] = provenance_config(edition)
     sphinx["nsc_quotations"] = {
         q.id: {"text": verbatim.normalise(q.text), "who": q.who, "role": q.role,
@@ -65,6 +70,20 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     # escape): escaped here.
     theme["logo"] = {"alt_text": html_text(f"{meta.publisher}: {meta.title} - home")}
     return config
+
+
+def opengraph_config(edition: Edition, site: Site | None) -> dict[str, Any]:
+    """sphinxext-opengraph's settings: the edition's public address (help.site_url, and its
+    place in the site), the site's name, no cards of its own (the report draws its cards:
+    cards.py) and the large-image Twitter card; each page's image, alt text and description
+    are set page by page (social.py)."""
+    meta = edition.meta
+    return {"ogp_site_url": (site or Site.alone(edition)).base,
+            "ogp_site_name": f"{meta.title} ({meta.edition})",
+            "ogp_type": "website", "ogp_social_cards": {"enable": False},
+            "ogp_custom_meta_tags": [TWITTER], "ogp_description_length": DESCRIPTION_LENGTH,
+            "ogp_enable_meta_description": True,
+            "nsc_site_description": f"{meta.title} ({meta.edition}): {meta.subtitle}."}
 
 
 def provenance_config(edition: Edition) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from nsc_report.layout import Layout
 from nsc_report.publishing.archive import ARCHIVE, Site
 from nsc_report.publishing.config import edition_chapters
 from nsc_report.publishing.downloads import download_names
+from nsc_report.publishing.embargo import PRINTED, SITE, Embargo, label, record, recorded
+from nsc_report.publishing.social import root_page
 from nsc_report.publishing.stage import BuildError, _sync_file, stage
 
 
@@ -50,13 +52,18 @@ def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Pa
     return outdir
 
 
-def copy_briefings(layout: Layout, site: Path | None = None) -> None:
-    """Put the force briefings (if printed) into the site's downloads/forces/, and the PDF of
-    every version of the report kept so far into downloads/versions/."""
+def copy_briefings(layout: Layout, site: Path | None = None,
+                   embargo: str | None = None) -> None:
+    """Put the force briefings (if printed, under the site's embargo or none as the site) into
+    the site's downloads/forces/, and the PDF of every version of the report kept so far into
+    downloads/versions/. `embargo`: the site's (by default, what it was last built under)."""
     site = site or layout.html
     if not site.is_dir():
         return
-    for kind in ("forces", "versions"):
+    if embargo is None:
+        embargo = recorded(layout.work / SITE)
+    same = recorded(layout.pdf_dir / PRINTED) == embargo
+    for kind in ("forces", "versions") if same else ("versions",):
         found = sorted((layout.pdf_dir / kind).glob("*.pdf"))
         if not found:
             continue
@@ -71,7 +78,9 @@ def copy_downloads(layout: Layout, edition: Edition, built: Path) -> None:
     link to directly (not through Sphinx's download role, so copied into the built site); a
     file is written only when its content changed."""
     staged = layout.stage / "book" / "downloads"
-    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values()):
+    calendars = sorted(p.name for p in staged.glob("*.ics"))  # the release calendar's file
+    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values(),
+                 *calendars):
         src, dst = staged / name, built / "book" / "downloads" / name
         for file in sorted(src.rglob("*")) if src.is_dir() else [src]:
             if file.is_file():
@@ -121,10 +130,10 @@ def publish_dir(built: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_singlehtml(layout: Layout, edition: Edition,
-                     progress: Progress = PLAIN) -> Path:
+def build_singlehtml(layout: Layout, edition: Edition, progress: Progress = PLAIN,
+                     embargo: Embargo | None = None) -> Path:
     """The whole book on one page: what the PDF is printed from."""
-    source = stage(layout, edition, progress, for_print=True)
+    source = stage(layout, edition, progress, for_print=True, embargo=embargo)
     progress.message("  building the single-page HTML for printing")
     built = sphinx_build(layout, "singlehtml", source)
     # Sphinx writes the single page to book/index.html with links written as if it stood at
@@ -169,13 +178,14 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
 
 def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
                pdf_file: Path | None = None, site: Site | None = None,
-               archives: dict[str, Path] | None = None) -> Path:
+               archives: dict[str, Path] | None = None, embargo: Embargo | None = None) -> Path:
     """Stage and build the web book; nothing to do when none of its inputs changed since the
     last successful build (Sphinx alone needs a second to find that out).
 
     `site` places the edition among the others (the editions page, the notice on an earlier
     edition); `archives` are the built sites of the earlier editions, copied in under
-    editions/<year>/ so that the published folder holds every edition."""
+    editions/<year>/ so that the published folder holds every edition. `embargo` marks every
+    page and card (the same build without it is the public one)."""
     stamp = layout.work / "html.inputs"
     extra = [pdf_file] if pdf_file is not None else []
     archives = archives or {}
@@ -184,19 +194,27 @@ def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     fingerprint = inputs_fingerprint(layout, edition, "html",
                                      extra + sorted((layout.pdf_dir / "forces").glob("*.pdf"))
                                      + sorted((layout.pdf_dir / "versions").glob("*.pdf")))
-    if site is not None:
-        fingerprint = hashlib.sha256(f"{fingerprint}{site}".encode()).hexdigest()
+    if site is not None or embargo is not None:
+        fingerprint = hashlib.sha256(f"{fingerprint}{site}{embargo}".encode()).hexdigest()
     if layout.html.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         progress.message(f"  HTML in {layout.html} is up to date")
         return layout.html
     stamp.unlink(missing_ok=True)
-    stage(layout, edition, progress, site=site)
+    stage(layout, edition, progress, site=site, embargo=embargo)
+    if embargo is not None:
+        progress.message(f"  every page marked {embargo.label} (and noindex)")
     progress.message("  building HTML with Jupyter Book")
     built = sphinx_build(layout, "html")
-    if pdf_file is not None and pdf_file.exists():
+    root_page(built, edition.meta.language)  # the root's redirect, with the landing's card
+    printed = recorded(layout.pdf_dir / PRINTED)
+    if pdf_file is not None and pdf_file.exists() and printed == label(embargo):
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
-    copy_briefings(layout, built)
+    elif pdf_file is not None and pdf_file.exists():
+        progress.message(f"  the PDF was printed {'under ' + printed if printed else 'public'}"
+                         f", this site {'under ' + label(embargo) if embargo else 'is public'}:"
+                         f" left out until `nsc-report pdf` prints it again")
+    copy_briefings(layout, built, label(embargo))
     copy_downloads(layout, edition, built)
     # A stale copy of an earlier edition from the previous build must not survive.
     shutil.rmtree(built / ARCHIVE, ignore_errors=True)
@@ -204,6 +222,7 @@ def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
         shutil.copytree(tree, built / ARCHIVE / year,
                         ignore=shutil.ignore_patterns(".buildinfo", "*.pickle"))
     publish_dir(built, layout.html)
+    record(layout.work / SITE, embargo)
     stamp.write_text(fingerprint)
     progress.message(f"  HTML written to {layout.html}")
     return layout.html

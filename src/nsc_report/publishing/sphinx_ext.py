@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
 from nsc_report.present import words
 from nsc_report.publishing.register import REGISTER_PAGE, anchor
+from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
 
 
 def _disconnect(app: Sphinx, event: str, handlers: set[Any]) -> None:
@@ -245,4 +246,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The edition's quotations, by id, with their attribution (publish.py).
     app.add_config_value("nsc_quotations", {}, "env")
     app.add_directive("nsc-quote", _quote_directive())
+    # Every page's OpenGraph and Twitter card metadata, with its social card (social.py), and
+    # under embargo (`--embargo`, its words here) `noindex` on every page.
+    app.add_config_value("nsc_embargo", "", "html")
+    app.add_config_value("nsc_site_description", "", "html")  # of pages without a text
+    setup_opengraph(app)
+    app.connect("env-get-outdated", load_cards)
+    app.connect("html-page-context", page_meta, priority=400)  # before the extension's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,6 +22,7 @@ from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import Layout
 from nsc_report.publishing import register
 from nsc_report.publishing.archive import EDITIONS_PAGE, Site, editions_page
+from nsc_report.publishing.cards import write_cards
 from nsc_report.publishing.config import edition_chapters, staged_config
 from nsc_report.publishing.downloads import (
     VEGA_BUNDLE,
@@ -30,6 +31,8 @@ from nsc_report.publishing.downloads import (
     write_downloads,
     write_vega_bundle,
 )
+from nsc_report.publishing.embargo import Embargo
+from nsc_report.publishing.release_calendar import ics
 
 
 class BuildError(NscReportError):
@@ -126,10 +129,12 @@ def edition_toc(toc: dict[str, Any], root: Path, edition: Edition) -> dict[str, 
 
 
 def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
-          for_print: bool = False, site: Site | None = None, downloads: bool = True) -> Path:
+          for_print: bool = False, site: Site | None = None, downloads: bool = True,
+          embargo: Embargo | None = None) -> Path:
     """Assemble the Sphinx source folder for this edition (for the web book, or for the
     single page the PDF is printed from); return it. With `downloads` False the downloads
-    last staged are kept as they are (the preview writes the page being read first)."""
+    last staged are kept as they are (the preview writes the page being read first).
+    `embargo` marks every page (and, for the web, every social card)."""
     folder = layout.print_stage if for_print else layout.stage
     src_book, dst_book = layout.root / "book", folder / "book"
     notebooks = sorted(p for p in layout.notebooks.rglob("*.ipynb")
@@ -169,9 +174,19 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
         listing = site or Site.alone(edition)
         _write_if_changed(page, editions_page(listing).encode())
         expected.add(page)
+        if listing.next is not None:  # the release calendar's file, which the page offers
+            first = next(e for e in listing.entries if e.year == listing.current)
+            calendar = dst_book / "downloads" / listing.next.file_name
+            _write_if_changed(calendar, ics(listing.next, edition.meta.publisher, listing.url,
+                                            first.published).encode())
+            expected.add(calendar)
     _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
     expected |= write_register(dst_book, toc, for_print)
-    config = yaml.safe_dump(staged_config(layout.root, edition, site), sort_keys=False)
+    if not for_print:  # the social cards, from the register just written
+        expected |= write_cards(dst_book, toc, edition, layout.work / "cards",
+                                (site or Site.alone(edition)).base, embargo)
+    config = yaml.safe_dump(staged_config(layout.root, edition, site, embargo),
+                            sort_keys=False)
     _write_if_changed(folder / "_config.yml", config.encode())
     expected |= {folder / "_toc.yml", folder / "_config.yml"}
     bundle, stamp = dst_book / "_static" / VEGA_BUNDLE, folder / ".vega-bundle-version"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from nsc_report.data import Edition, provenance
+from nsc_report.data.models import PreRelease
 from nsc_report.measures.response import response_summary
 from nsc_report.present import words
 from nsc_report.present.figures import Register
@@ -38,4 +39,21 @@ def figures(ed: Edition) -> Register:
     r.text("cop_illustrative", w.text("code-of-practice-illustrative",
                                       illustrative=meta.illustrative),
            w.text("code-of-practice-def-illustrative"), files=("meta",))
+    r.text("cop_pre_release", pre_release_statement(ed),
+           w.text("code-of-practice-def-pre-release"), files=("pre_release",))
     return r
+
+
+def pre_release_statement(ed: Edition) -> str:
+    """The statement of pre-release access, from the edition's list: who had the findings
+    before publication, what and when, or that nobody did; never a claim the list does not
+    bear (an edition without a list says it keeps none)."""
+    w = words.of(ed, "code-of-practice")
+    entries: list[PreRelease] | None = ed.pre_release
+    if entries is None:
+        return w.text("code-of-practice-pre-release-unrecorded")
+    people = [w.text("code-of-practice-pre-release-person", who=e.who, role=e.role or "", has_role=bool(e.role),
+                     what=e.what, dated=e.received != "not recorded",
+                     date="" if e.received == "not recorded" else f"{e.received:%-d %B %Y}")
+              for e in entries]
+    return w.text("code-of-practice-pre-release", n=len(entries), people=w.listing(people))

@@ -1,0 +1,241 @@
+"""Social cards: the picture a link to the report shows when it is shared.
+
+A 1200 x 630 PNG for the landing page (the site's default card, with the edition's headline
+figure) and one for each chapter (its title and the first figure it prints, where it prints
+one). Every figure on a card is taken from the register of figures as printed, never typed,
+with its provenance mark and caveat; every card has alt text written as the ONS asks (what it
+is, the finding, the source) and the text to post with it. The cards and their manifest
+(`cards.json`) are shipped with the site under `_static/cards/`; the pages' OpenGraph and
+Twitter metadata point at them (social.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nsc_report.data import Edition
+from nsc_report.data.models import Help
+from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
+from nsc_report.publishing import register
+from nsc_report.publishing.cardtext import HEIGHT, WIDTH, Face, draw
+from nsc_report.publishing.downloads import _write_if_changed
+from nsc_report.publishing.embargo import Embargo
+
+FOLDER = "_static/cards"     # under the staged book/: the site's _static/cards/
+MANIFEST = "cards.json"
+DEFAULT = "index"            # the landing page's card: every page without its own shows it
+POST_LIMIT, LINK_LENGTH = 280, 23  # a post's length, a link counting as 23 characters
+MAX_FIGURE = 12              # a figure longer than this (a name, a sentence) is not set large
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str                          # the file's stem, "index" or the chapter's page name
+    page: str                          # its page, "book/spo"
+    title: str
+    figure: dict[str, Any] | None      # the register's entry of the figure it shows
+
+
+def headline(text: str, page: str, entries: dict[str, dict[str, Any]],
+             preferred: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """The figure a page's card shows: the first of the edition's headline figures (those the
+    landing page prints, `preferred`) that the page's own notebook computes, else the first
+    figure the page prints, in reading order; either way one that can be set large, a number
+    or a share from the register (not a sentence or a name)."""
+    for entry in preferred or []:
+        if entry["notebook"] == page:
+            return entry
+    folder = posixpath.dirname(page)
+    for doc, key in register.GLUE_ROLE.findall(text):
+        notebook = posixpath.normpath(posixpath.join(folder, doc)) if doc else page
+        entry = entries.get(f"{notebook}/{key}")
+        if entry and _large(entry):
+            return entry
+    return None
+
+
+def _large(entry: dict[str, Any]) -> bool:
+    return (entry["kind"] == "figure" and len(entry["text"]) <= MAX_FIGURE
+            and any(ch.isdigit() for ch in entry["text"]))
+
+
+def headlines(text: str, entries: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures the landing page prints, in its order, that can be set large."""
+    found = []
+    for doc, key in register.GLUE_ROLE.findall(text):
+        entry = entries.get(f"{doc or DEFAULT}/{key}")
+        if entry and _large(entry) and entry not in found:
+            found.append(entry)
+    return found
+
+
+def _source_text(path: Path) -> str:
+    """A staged page's words: the Markdown, or a notebook's Markdown cells."""
+    if path.suffix == ".ipynb":
+        from nsc_report.infra.notebooks import read_notebook
+
+        return "\n".join(c.source for c in read_notebook(path).cells
+                         if c.cell_type == "markdown")
+    return path.read_text(encoding="utf-8")
+
+
+def plan(book: Path, toc: dict[str, Any], edition: Edition) -> list[Card]:
+    """The landing page's card and one for each chapter of the table of contents (the force
+    pages, sections of "Find your force", show the default card), from the staged sources and
+    the register the build has just written (downloads/figures.json)."""
+    entries = {e["id"]: e for e in json.loads(
+        (book / "downloads" / "figures.json").read_text(encoding="utf-8"))["figures"]}
+    pages = [toc.get("root", f"book/{DEFAULT}")] + [
+        c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])
+        if "file" in c]
+    texts = {}
+    for page in dict.fromkeys(pages):
+        name = page.removeprefix("book/")
+        source = next((p for p in (book / f"{name}.md", book / f"{name}.ipynb") if p.is_file()),
+                      None)
+        if source is not None:
+            texts[name] = (page, _source_text(source))
+    landing = headlines(texts[DEFAULT][1], entries) if DEFAULT in texts else []
+    cards = []
+    for name, (page, text) in texts.items():
+        if name == DEFAULT:
+            cards.append(Card(name, page, edition.meta.title, landing[0] if landing else None))
+            continue
+        title = register.heading(text, name).replace("*", "").replace("`", "")
+        cards.append(Card(name, page, title, headline(text, name, entries, landing)))
+    if cards and cards[0].name == DEFAULT and cards[0].figure is None:
+        # A landing page without a figure of its own shows the first chapter's.
+        first = next((c.figure for c in cards if c.figure), None)
+        cards[0] = Card(DEFAULT, cards[0].page, cards[0].title, first)
+    return cards
+
+
+def _sources(entry: dict[str, Any], edition: Edition) -> str:
+    """The figure's sources as the register cites them; a figure computed from the report's
+    own reference data cites the report."""
+    meta = edition.meta
+    return "; ".join(entry["sources"]) or f"{meta.publisher}, {meta.title} ({meta.edition})"
+
+
+def _caveat(entry: dict[str, Any]) -> str:
+    """The caveat that goes with a figure's mark: short for constructed data (the card and the
+    post cannot hold the whole), in full for an unverified source."""
+    status = entry.get("status") or "published"
+    if status == "illustrative":
+        return f"{ILLUSTRATIVE_SHORT}."
+    return (entry.get("caveat") or "").strip() if status in MARKS else ""
+
+
+def face(card: Card, edition: Edition, embargo: Embargo | None) -> Face:
+    meta = edition.meta
+    kicker = (meta.publisher if card.name == DEFAULT else f"{meta.title} ({meta.edition})")
+    address = Help.short(meta.help.site_url) if meta.help and meta.help.site_url else ""
+    e = card.figure
+    if e is None:
+        return Face(kicker, card.title, caption=meta.subtitle, address=address,
+                    source=meta.publisher, embargo=embargo.label if embargo else "")
+    return Face(kicker, card.title, figure=e["text"], mark=MARKS.get(e.get("status") or "", ""),
+                caption=e["definition"], caveat=_caveat(e), source=_sources(e, edition),
+                address=address, embargo=embargo.label if embargo else "")
+
+
+def alt_text(card: Card, edition: Edition, embargo: Embargo | None) -> str:
+    """What the card is, the finding it shows and its source (the ONS's advice on alt text)."""
+    meta = edition.meta
+    what = ("Social media card for" if card.name == DEFAULT else
+            f"Social media card for the chapter “{card.title}” of")
+    lead = f"{embargo.label}. " if embargo else ""
+    text = f"{lead}{what} {meta.title} ({meta.edition}), {meta.publisher}."
+    e = card.figure
+    if e is None:
+        return f"{text} {meta.subtitle}."
+    status = e.get("status") or "published"
+    word = f" ({WORDS[status]})" if status in MARKS else ""
+    caveat = _caveat(e)
+    return (f"{text} It shows {e['text']}{word}: {e['definition']}."
+            + (f" {caveat}" if caveat else "") + f" Source: {_sources(e, edition)}.")
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:max(limit - 1, 0)].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def post_text(card: Card, edition: Edition, url: str | None) -> str:
+    """The words to post with the card: the finding with its mark and caveat, the source and
+    the page's address, within a post's 280 characters (the caveat and the address are never
+    cut; the definition and the source are shortened first)."""
+    meta = edition.meta
+    link = f" {url}" if url else ""
+    room = POST_LIMIT - (LINK_LENGTH + 1 if url else 0)
+    e = card.figure
+    if e is None:
+        return _cut(f"{card.title}: {meta.title} ({meta.edition}), {meta.publisher}.", room) + link
+    mark = MARKS.get(e.get("status") or "", "")
+    caveat = _caveat(e)
+    head, tail = f"{e['text']}{mark}: ", (f" {mark} {caveat}" if caveat else "")
+    definition, source = f"{e['definition']}.", f" Source: {_sources(e, edition)}."
+    budget = room - len(head) - len(tail)
+    if len(definition) + len(source) > budget:
+        # The source is cut first (the card and the page cite it in full), to no less than
+        # 40 characters; then the definition.
+        source = _cut(source, max(budget - len(definition), 40))
+        definition = _cut(definition, budget - len(source))
+    return f"{head}{definition}{tail}{source}{link}"
+
+
+def render(svg: str, cache: Path) -> bytes:
+    """The PNG of a card's SVG, kept in `cache` by the SVG's hash (a rebuild, and the preview,
+    draw again only the cards that changed)."""
+    import vl_convert as vlc
+
+    key = hashlib.sha256(f"{vlc.get_vega_version()}\n{svg}".encode()).hexdigest()[:24]
+    kept = cache / f"{key}.png"
+    if kept.is_file():
+        return kept.read_bytes()
+    png = vlc.svg_to_png(svg)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = kept.with_name(f".{kept.name}.tmp")
+    tmp.write_bytes(png)
+    tmp.replace(kept)
+    return png
+
+
+def page_url(base: str, page: str) -> str | None:
+    """A page's public address, or None while the site has none (help.site_url)."""
+    return f"{base}{page}.html" if base else None
+
+
+def write_cards(book: Path, toc: dict[str, Any], edition: Edition, cache: Path, base: str,
+                embargo: Embargo | None) -> set[Path]:
+    """Draw the cards into the staged book/_static/cards/ with their manifest; return what was
+    written. `base`: the public address of the edition's root ('' while it has none)."""
+    folder = book / FOLDER
+    written, listed = set(), []
+    for card in plan(book, toc, edition):
+        alt = alt_text(card, edition, embargo)
+        png = render(draw(face(card, edition, embargo), alt), cache)
+        target = folder / f"{card.name}.png"
+        _write_if_changed(target, png)
+        written.add(target)
+        e = card.figure
+        url = page_url(base, card.page)
+        listed.append({
+            "file": f"{card.name}.png", "page": card.page, "title": card.title,
+            "figure": None if e is None else {
+                "id": e["id"], "text": e["text"], "status": e.get("status") or "published",
+                "mark": MARKS.get(e.get("status") or "", ""), "sources": e["sources"]},
+            "alt": alt, "post": post_text(card, edition, url), "url": url})
+    manifest = {"edition": edition.meta.edition, "width": WIDTH, "height": HEIGHT,
+                "embargo": embargo.label if embargo else None, "default": f"{DEFAULT}.png",
+                "cards": listed}
+    path = folder / MANIFEST
+    _write_if_changed(path, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode())
+    written.add(path)
+    return written
