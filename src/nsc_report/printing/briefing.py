@@ -190,12 +190,12 @@ def print_briefings(layout: Layout, edition: Edition, progress: Progress = PLAIN
     """Write <out>/pdf/forces/<force>-<edition>-briefing.pdf for every force, in one browser
     session; return the paths. Unchanged briefings are kept as they are; `embargo` heads
     every page of each."""
-
     with words.reading_from(layout.root / "notebooks"):  # this project's words
-        return _print_briefings(layout, edition, progress)
+        return _print_briefings(layout, edition, progress, embargo)
 
 
-def _print_briefings(layout: Layout, edition: Edition, progress: Progress) -> list[Path]:
+def _print_briefings(layout: Layout, edition: Edition, progress: Progress,
+                     embargo: Embargo | None) -> list[Path]:
     target_dir = layout.pdf_dir / "forces"
     target_dir.mkdir(parents=True, exist_ok=True)
     pages = layout.work / "briefings"
