@@ -61,6 +61,21 @@ def _mark(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+REPLY_TO = (f"{FILL_IN}: the e-mail address the forces send their answers to (every letter "
+            f"prints it)")
+
+
+def reply_address(meta: str) -> str:
+    """The metadata with the letters' reply address carried over (the team's address does not
+    change with the year), or marked FILL IN where the previous edition has none: `requests`
+    needs it before anything else."""
+    if re.search(r"^requests:", meta, flags=re.MULTILINE) is None:
+        return (meta.rstrip("\n") + "\n# What the request letters need besides the codebook.\n"
+                f'requests:\n  reply_to: ""  # {REPLY_TO}\n')
+    return re.sub(r"^(  reply_to:) *(\"\"|''|)? *(#.*)?$",
+                  lambda m: f'{m.group(1)} ""  # {REPLY_TO}', meta, flags=re.MULTILINE)
+
+
 def roll(text: str, years: int) -> str:
     """Every year in `text` moved on by `years` ('ye_mar_2023' -> 'ye_mar_2024')."""
     return YEAR.sub(lambda m: str(int(m.group(1)) + years), text)
@@ -176,7 +191,7 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
     link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
                   flags=re.MULTILINE)
-    write("edition.yml", _mark(meta))
+    write("edition.yml", _mark(reply_address(meta)))
     write("questions.yml", roll_questions(link_questions(read("questions.yml")), years))
     # The answers start empty: the header is the file's, whatever the previous one holds.
     write("foi_returns.csv", RETURNS_HEADER + "\n")
