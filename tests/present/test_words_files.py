@@ -113,8 +113,10 @@ def test_every_words_file_belongs_to_code_that_uses_it():
     found, _ = all_uses()
     for path in words.files(words.PROJECT_FOLDER):
         assert path.stem in {section for section, _ in found}, f"{path}: no code uses it"
-        # Beside its section's template, or the briefing's (printed from the force pages).
-        assert (path.parent / f"{path.stem}.md").is_file() or path.stem == "briefing", path
+        # Beside its section's template, or the briefing's (printed from the force pages), or
+        # the edition's as a whole (a draft's banner and covers).
+        assert (path.parent / f"{path.stem}.md").is_file() or path.stem in (
+            "briefing", "edition"), path
 
 
 def _rendered(sections: list[proof.Section]) -> list[tuple[str, proof.Variant]]:

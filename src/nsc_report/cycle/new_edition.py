@@ -4,8 +4,10 @@ It prepares the next year from the previous edition, it does not copy it: every 
 year in it moves on by the years between the editions (the questions, the current and previous
 periods, and the periods defined, so that the letters ask for the new years), the facts that
 belong to publication (title, date, funding ask, the Helpline's total...) keep last year's
-value marked `BEFORE PUBLICATION` (the letters and a draft build run; `check` refuses to
-publish), and what cannot be moved on is marked `# FILL IN`. The codebook, the national series
+value marked `BEFORE PUBLICATION` (the letters and a draft build run, its pages and PDF saying
+it is a draft; `check` refuses to publish), and what cannot be moved on is marked `# FILL IN`.
+The returns start empty, for the forces' real answers: last year's status of that file
+(illustrative, constructed) is not carried over. The codebook, the national series
 and the PCC commitments are carried over, the returns file has its header only, the CPS answer
 is to fill in, and the edition's own chapters, quotations and source documents are copied as a
 starting point. Nothing of the previous edition is changed, and the section templates stay
@@ -35,7 +37,6 @@ TO_FILL = {
     "theme": "this edition's theme",
     "publication_date": "the date of publication",
     "awareness_week": "the awareness week this edition is published for",
-    "illustrative": "false once the real answers are in",
     "trust_founded_years_ago": "the Trust's age this year",
     "helpline_victims_supported": "the Helpline's total this year",
     "amount_gbp": "this edition's funding ask",
@@ -74,6 +75,32 @@ def reply_address(meta: str) -> str:
                 f'requests:\n  reply_to: ""  # {REPLY_TO}\n')
     return re.sub(r"^(  reply_to:) *(\"\"|''|)? *(#.*)?$",
                   lambda m: f'{m.group(1)} ""  # {REPLY_TO}', meta, flags=re.MULTILINE)
+
+
+RETURNS = "foi_returns.csv"
+
+
+def real_answers(meta: str) -> str:
+    """The metadata of an edition whose returns start empty and are filled with the forces'
+    real answers: no status or caveat of last year's returns file (which described last year's
+    file: "constructed to match the published totals"), and `illustrative` true only while a
+    file carried over as it is (the PCC commitments) or a source still is. A comment above
+    `illustrative` spoke of last year's returns, and goes with them."""
+    out: list[str] = []
+    skipping = False
+    for line in meta.splitlines():
+        if skipping and line.startswith("    "):
+            continue
+        skipping = line.strip() == f"{RETURNS}:" and line.startswith("  ")
+        if not skipping:
+            out.append(line)
+    text = "\n".join(out) + "\n"
+    # A data_files section left with no entry would read as null: dropped (none is the default).
+    text = re.sub(r"^data_files:[ \t]*\n(?![ \t])", "", text, flags=re.MULTILINE)
+    constructed = re.search(r"^\s+status: illustrative\b", text, flags=re.MULTILINE) is not None
+    return re.sub(r"(?:^#.*\n)*^illustrative: .*$", f"illustrative: {str(constructed).lower()}  "
+                  f"# whether a data file or source below is illustrative", text, count=1,
+                  flags=re.MULTILINE)
 
 
 def roll(text: str, years: int) -> str:
@@ -191,7 +218,7 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
     link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
                   flags=re.MULTILINE)
-    write("edition.yml", _mark(reply_address(meta)))
+    write("edition.yml", _mark(reply_address(real_answers(meta))))
     write("questions.yml", roll_questions(link_questions(read("questions.yml")), years))
     # The answers start empty: the header is the file's, whatever the previous one holds.
     write("foi_returns.csv", RETURNS_HEADER + "\n")

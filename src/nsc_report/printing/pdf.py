@@ -29,6 +29,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
 from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
+from nsc_report.present import words
 from nsc_report.publishing.site import build_singlehtml
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -96,11 +97,13 @@ def launch(playwright):  # type: ignore[no-untyped-def]
 
 def _print_css(edition: Edition) -> str:
     meta = edition.meta
+    # The notice speaks of the per-force answers: only while those are constructed.
+    answers_constructed = provenance.returns(edition).status == "illustrative"
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         # Text inside CSS strings, not HTML (an '&' was printed as '&amp;').
         running=css_string(f"{meta.title} ({meta.edition})"),
-        notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
+        notice=css_string(provenance.ILLUSTRATIVE_SHORT if answers_constructed else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
@@ -132,17 +135,25 @@ def back_cover_html(edition: Edition) -> str:
             lines.append(f"<p>This report, its data and a page for every police force are "
                          f"published at {html.escape(h.short(h.site_url))}.</p>")
     lines.append(f"<p>{html.escape(meta.publisher)}. {html.escape(meta.title)}, edition "
-                 f"{meta.edition}, published {meta.publication_date:%-d %B %Y}.</p>")
+                 f"{meta.edition}, {_published(edition)}.</p>")
     return (f'<section class="nsc-back-cover" aria-label="Back cover"><h2>Help and '
             f'contact</h2>{"".join(lines)}</section>')
 
 
 
+def _published(edition: Edition) -> str:
+    """'published 22 April 2024', or for a draft (whose date is last year's, standing in)
+    that it is not published yet."""
+    if edition.draft:
+        return words.of(edition, "edition").html("edition-draft-published")
+    return f"published {edition.meta.publication_date:%-d %B %Y}"
+
+
 def _cover_html(edition: Edition) -> str:
     meta = edition.meta
-    notice = ""
-    if meta.illustrative:
-        notice = ('<p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force '
+    notice = words.of(edition, "edition").html("edition-draft-cover") if edition.draft else ""
+    if provenance.returns(edition).status == "illustrative":  # the answers' notice
+        notice += ('<p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force '
                   "figures in this edition are constructed to match the published national "
                   "totals; they are not the forces' real answers. The methodology explains "
                   "which figures are real.</p>")
@@ -151,8 +162,9 @@ def _cover_html(edition: Edition) -> str:
             f'<h1 class="nsc-cover-title">{html.escape(meta.title)}</h1>'
             f'<p class="nsc-cover-subtitle">{html.escape(meta.subtitle)}</p>'
             f'<p class="nsc-cover-meta">{html.escape(meta.publisher)}<br>'
-            f"Edition {html.escape(meta.edition)}, published "
-            f"{meta.publication_date:%-d %B %Y}<br>{html.escape(version_line(edition))}</p>"
+            f"Edition {html.escape(meta.edition)}, {_published(edition)}"
+            # A draft's version is dated by last year's date, standing in: not printed.
+            f"{'' if edition.draft else '<br>' + html.escape(version_line(edition))}</p>"
             f"{notice}</section>")
 
 

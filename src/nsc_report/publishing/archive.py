@@ -15,6 +15,7 @@ from pathlib import Path
 
 from nsc_report.data import DataValidationError, Edition, load_edition
 from nsc_report.layout import pdf_name
+from nsc_report.present import words
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
 EDITIONS_PAGE = "book/editions"
@@ -30,12 +31,14 @@ class Entry:
     published: dt.date
     pdf: str            # the PDF's file name
     path: str           # where its pages sit, from the site's root: "" or "editions/2024/"
+    draft: bool = False  # facts of publication still marked: no date of publication yet
 
     @classmethod
     def of(cls, edition: Edition, path: str) -> Entry:
 
         meta = edition.meta
-        return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path)
+        return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path,
+                   edition.draft)
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,15 @@ def editions_page(site: Site) -> str:
     edition's own pages, which Sphinx would not resolve)."""
     # The page is book/editions.html: one folder below its edition's root.
     up = "../" + site.to_root
+    w = words.Words("edition")
     rows = []
     for e in site.entries:
         name = f"{e.year} (this edition)" if e.year == site.this else e.year
         note = " (current)" if e.year == site.current and e.year != site.this else ""
+        when = w.html("edition-draft-date") if e.draft else _date(e.published)
         rows.append(
             f'<tr><th scope="row">{html.escape(name)}{note}</th>'
-            f"<td>{html.escape(e.title)}</td><td>{_date(e.published)}</td>"
+            f"<td>{html.escape(e.title)}</td><td>{when}</td>"
             f'<td><a href="{up}{e.path}index.html">Read the {e.year} report</a></td>'
             f'<td><a href="{up}{e.path}book/downloads/{e.pdf}">{e.year} report (PDF)</a></td>'
             "</tr>")

@@ -13,6 +13,7 @@ from nsc_report.data import Edition, provenance, verbatim
 from nsc_report.infra import files, yamlfile
 from nsc_report.infra.untrusted import html_text, tel_href
 from nsc_report.layout import pdf_name
+from nsc_report.present import words
 from nsc_report.publishing.archive import Site, newer_notice
 from nsc_report.publishing.downloads import DOWNLOAD_LABELS, download_names
 
@@ -27,8 +28,8 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
     notices = []
     if site is not None and site.this != site.current:
         notices.append(newer_notice(site))
-    if meta.illustrative:
-        # Shown at the top of every page while the edition's data are illustrative: in full,
+    if provenance.returns(edition).status == "illustrative":
+        # Shown at the top of every page while the edition's answers are illustrative: in full,
         # or on a phone as one line whose link nsc-a11y.js points at the methodology (pages sit
         # at different depths, so the link is made from the page's own content root).
         notices.append(
@@ -37,6 +38,8 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None) -> dic
             "forces' real answers. The methodology explains which figures are real.</span>"
             '<span class="nsc-banner-short">Illustrative data, not real answers: '
             '<a class="nsc-banner-link" href="#">what this means</a></span>')
+    if edition.draft:
+        notices.append(words.of(edition, "edition").html("edition-draft-banner"))
     if notices:
         theme["announcement"] = " ".join(notices)
     theme["extra_footer"] = help_footer(edition)
