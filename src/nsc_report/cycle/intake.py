@@ -16,6 +16,7 @@ next workbook, so that the workbook can be imported as often as answers come.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -274,6 +275,29 @@ class IntakeProblems(DataValidationError):
         self.args = (text,)  # the row-by-row listing instead of the flat one
 
 
+def _blank(value: object) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _no_answer(values: dict[str, object]) -> bool:
+    """A row keyed in as no response: its status, or a note with no status and no figure
+    (which the checks then ask to be given the status no_response)."""
+    status = str(values["status"] or "").strip()
+    return status == "no_response" or (status == "" and _blank(values["value"])
+                                       and not _blank(values["note"]))
+
+
+def _hint_no_response(issue: Issue, values: dict[str, object] | None) -> Issue:
+    """A row with a note but no status and no figure (the tester followed `check`'s advice to
+    note why there is no answer): what to put in its status."""
+    if (values is None or issue.column != "status" or issue.value not in ("", None)
+            or issue.hint is not None or not _blank(values["status"])
+            or not _no_answer(values)):
+        return issue
+    return dataclasses.replace(issue, hint="did you mean `no_response`? A row with a note "
+                                           "but no answer needs the status that says why")
+
+
 def _untouched(values: dict[str, object]) -> bool:
     """A row nobody has keyed anything into: an answer still to come."""
     return all(values[c] is None or str(values[c]).strip() == ""  # a space is no answer
@@ -305,7 +329,7 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     for number, values in numbered:
         found: list[Issue] = []
         untouched = _untouched(values)
-        keyed.append((str(values["force_code"]).strip(), not untouched))
+        keyed.append((str(values["force_code"]).strip(), not untouched, _no_answer(values)))
         if untouched:
             values = {**values, "status": "no_response", "note": note}
         writer.writerow([_text(values[c], cell(c, number), c, found, label) for c in RETURNS])
@@ -315,6 +339,7 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     # Checked as the text it would be, so that nothing is written until it is valid.
     found = []
     _load_returns(target, ctx, found, buffer.getvalue())
+    by_number = dict(numbered)
     for issue in _once_per_cell(found):
         number = sheet_rows[issue.row - 1] if issue.row is not None else None
         where = f"{label}, sheet '{ANSWERS}'"
@@ -325,8 +350,9 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
             where += f", row {number}"
         # The returns' loader attached what was probably meant (data/slips.py), as validate
         # prints it.
-        problems.append((number, Issue(where, None, issue.column, issue.value,
-                                       issue.expected, hint=issue.hint)))
+        found_issue = Issue(where, None, issue.column, issue.value, issue.expected,
+                            hint=issue.hint)
+        problems.append((number, _hint_no_response(found_issue, by_number.get(number))))
     counted = keyed_in(ctx.forces["force_code"] if ctx.forces is not None else [], keyed)
     if problems:
         raise _problems(label, counted, problems, dict(numbered), shown)

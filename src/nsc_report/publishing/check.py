@@ -140,8 +140,9 @@ def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
         yield Problem(_label(path, root), int(rows.index[0]) + 2,
                       f"{len(rows)} answer(s) of {rows['force_name'].iloc[0]} ({code}) not yet "
                       f"in ({rows['note'].iloc[0]}): import them, or once the deadline has "
-                      f"passed give these rows a note such as \"No response received by the "
-                      f"report's deadline\"", kind=NOT_YET_IN)
+                      f"passed give these rows the status no_response in the workbook (`nsc-"
+                      f"report intake workbook`), with a note such as \"No response received "
+                      f"by the report's deadline\", and import it", kind=NOT_YET_IN)
 
 
 def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Problem]:
