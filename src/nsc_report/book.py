@@ -293,7 +293,7 @@ def publication_check(project: Project) -> bool:
                            notebooks=project.layout.notebooks)
     for problem in problems:
         print(problem)
-    print(check.summary(problems, project.edition))
+    print(check.summary(problems, project.edition, elsewhere=False))
     sys.stdout.flush()
     return not problems
 

@@ -75,14 +75,14 @@ def _provenance(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
         if entry.status == "illustrative":
             yield Problem(label, _line_of(meta_path, rf"^\s+{re.escape(name)}:", "^data_files:"),
                           f"{name} is illustrative (constructed data): replace it with the "
-                          f"real answers and mark it published")
+                          f"real answers and mark it published", kind=ILLUSTRATIVE)
     for key, source in ed.meta.sources.items():
         line = _line_of(meta_path, rf"^\s+{re.escape(key)}:", "^sources:")
         if source.status == "illustrative":
-            yield Problem(label, line, f"source {key} is illustrative")
+            yield Problem(label, line, f"source {key} is illustrative", kind=ILLUSTRATIVE)
         elif source.status == "unverified" and not (source.caveat or "").strip():
             yield Problem(label, line, f"source {key} is unverified but has no caveat to print "
-                                       f"beside its figures")
+                                       f"beside its figures", kind=NO_CAVEAT)
 
 
 def _fill_in(paths: Iterable[Path], root: Path) -> Iterator[Problem]:
@@ -92,19 +92,19 @@ def _fill_in(paths: Iterable[Path], root: Path) -> Iterator[Problem]:
             for mark in (FILL_IN, LATER):
                 if mark in line:
                     yield Problem(_label(path, root), number, f"still marked {mark}: "
-                                  f"{line.strip()[:80]}")
+                                  f"{line.strip()[:80]}", kind=MARKED[mark])
 
 
 def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
     label = _label(meta_path, root)
     if ed.meta.help is None:
         yield Problem(label, None, "no 'help' section: the helpline and web addresses readers "
-                                   "need")
+                                   "need", kind=CONTACTS)
         return
     for key, value in ed.meta.help.model_dump().items():
         if not str(value).strip():
             yield Problem(label, _line_of(meta_path, rf"^\s+{key}:", "^help:"),
-                          f"help.{key} is empty: fill it in from a cited source")
+                          f"help.{key} is empty: fill it in from a cited source", kind=CONTACTS)
 
 
 def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -115,7 +115,7 @@ def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
         current = record["from"] <= day and (not record["until"] or day <= record["until"])
         if current and record["checked"] != "yes":
             yield Problem(label, row + 1, f"not checked against a source: {record['body']} "
-                                          f"({record['note']})")
+                                          f"({record['note']})", kind=UNCHECKED)
 
 
 def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -126,7 +126,7 @@ def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
         if change.day <= ed.meta.publication_date and not change.checked:
             yield Problem(_label(path, root), row + 1, f"not checked against a source: the "
                                                        f"counting-rule change of {change.month} "
-                                                       f"({change.note})")
+                                                       f"({change.note})", kind=UNCHECKED)
 
 
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -151,7 +151,7 @@ def _links(paths: Iterable[Path], root: Path, allowed: set[str]) -> Iterator[Pro
             for url in LINK_OUT.findall(line):
                 if url.rstrip("/") not in allowed:
                     yield Problem(_label(path, root), number, f"a link that leaves the site: "
-                                                               f"{url}")
+                                                               f"{url}", kind=LINKS)
 
 
 def word_files(root: Path, ed: Edition) -> list[Path]:
@@ -171,7 +171,8 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     except DataValidationError as exc:
         # Invalid data (a quotation not found in its source among them) blocks publication;
         # nothing else can be checked until it is valid.
-        return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
+        return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :"), kind=INVALID)
+                for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
                 *_fill_in([*ed.files, *edition_chapters(ed)], root),
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
@@ -200,7 +201,7 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
         yield Problem(_label(path, root), None, f"no record of the figures as published in "
                       f"version {ed.version.version}: run `nsc-report figures --write "
                       f"{_label(ed.directory / 'revisions' / f'v{ed.version.version}', root)}` "
-                      f"when it is published")
+                      f"when it is published", kind=UNRECORDED)
         return
     last = recorded[-1]
     before = register.from_json(files.read_text(last / "figures.json",
@@ -222,22 +223,27 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
 UNRECORDED = "figures changed without a revision entry"
 CARRIED = "carried over unchanged from the previous edition"
 NOT_YET_IN = "forces' answers not yet in"
+ILLUSTRATIVE = "illustrative data"
+NO_CAVEAT = "unverified sources without a caveat"
+MARKED = {FILL_IN: "FILL IN markers", LATER: "last year's values marked BEFORE PUBLICATION"}
+CONTACTS = "empty contact fields"
+UNCHECKED = "unchecked facts"
+LINKS = "links that leave the site"
+INVALID = "invalid data"
 
 
-def summary(problems: list[Problem], edition: str) -> str:
-    """One line for `make report`: publishable, or not and why."""
+def summary(problems: list[Problem], edition: str, elsewhere: bool = True) -> str:
+    """One line: publishable, or not and why, counting each problem by the kind it was found
+    as (not by its words: a line marked BEFORE PUBLICATION that says 'illustrative' is a
+    marked line). `elsewhere`: printed by another command (the build), which then points to
+    `nsc-report check` for the list; `check` itself prints the list just above."""
     if not problems:
         return f"Edition {edition} can be published: nsc-report check finds nothing in the way."
     kinds: dict[str, int] = {}
     for p in problems:
-        kind = p.kind or (
-            "illustrative data" if "illustrative" in p.what else
-            "empty contact fields" if p.what.startswith("help.") else
-            "unchecked facts" if "not checked" in p.what else
-            "FILL IN markers" if FILL_IN in p.what else
-            "last year's values marked BEFORE PUBLICATION" if LATER in p.what else
-            "links that leave the site" if "leaves the site" in p.what else "other problems")
+        kind = p.kind or "other problems"
         kinds[kind] = kinds.get(kind, 0) + 1
     why = "; ".join(f"{kind} ({n})" for kind, n in kinds.items())
-    return (f"Edition {edition} is not publishable: {why}. Run `nsc-report check` for each "
-            f"file and line.")
+    where = (f" Run `nsc-report check --edition {edition}` for each file and line."
+             if elsewhere else "")
+    return f"Edition {edition} is not publishable: {why}.{where}"
