@@ -65,3 +65,16 @@ def test_a_served_build_says_to_open_its_address(tmp_path: Path, monkeypatch):
     with pytest.raises(Stop):
         preview.run(project, "127.0.0.1", 8123)
     assert book.where_to_open(seen["project"]) == "http://127.0.0.1:8123/"
+
+
+def test_the_new_cps_answer_speaks_of_this_year(data_copy: Path):
+    """The tester's case: the 2025 cps.yml said "answer to the 2024 request" and "checked
+    against data/2024/sources/", and kept last year's quotation of the CPS."""
+    from nsc_report.cycle.new_edition import new_edition
+
+    new_edition(data_copy, "2025", EDITION)
+    text = (data_copy / "2025" / "cps.yml").read_text()
+    assert "2024 request" not in text and "data/2024/" not in text
+    assert "answer to the 2025 request" in text and "data/2025/sources/" in text
+    assert not re.search(r"^quote:", text, re.MULTILINE)  # last year's words, dropped
+    assert re.search(r"^source: .*# FILL IN", text, re.MULTILINE)

@@ -163,6 +163,26 @@ def link_questions(text: str) -> str:
 RETURNS_HEADER = "force_code,question_id,period,status,value,note"
 
 
+def cps_to_fill(text: str, new: str) -> str:
+    """This year's CPS answer to fill in: the question kept, the status and answer marked
+    FILL IN, last year's quotation of the CPS's words dropped (it was checked against last
+    year's source; a new one may be added with its source), and the comments, which spoke of
+    last year's request and sources, written for this year's."""
+    out = [f"# The Crown Prosecution Service's answer to the {new} request."]
+    for line in text.splitlines():
+        if line.startswith("#") or re.match(r"^quote:", line):
+            continue
+        if re.match(r"^(status|answer):", line):
+            line = f'{line.split(":")[0]}: "{FILL_IN}"  # {FILL_IN}: the CPS answer this year'
+        elif re.match(r"^source:", line):
+            line = (f"{line.split(' #')[0].rstrip()}  # {FILL_IN}: the source of this year's "
+                    f"answer, listed under sources in edition.yml")
+        out.append(line)
+    out.append(f"# quote: the CPS's own words, if the source gives them (checked word for word "
+               f"against its document in data/{new}/sources/)")
+    return "\n".join(out) + "\n"
+
+
 def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     """Scaffold data/<new>/ from data/<previous>/ and return the files written. The edition is
     made in a temporary folder beside it and renamed into place at the end: a run that fails
@@ -224,10 +244,7 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
     write("foi_returns.csv", RETURNS_HEADER + "\n")
     for name in ("national.csv", "pcc_commitments.csv"):
         write(name, read(name))
-    cps = re.sub(r"^(status|answer): .*$",
-                 lambda m: f'{m.group(1)}: "{FILL_IN}"  # {FILL_IN}: the CPS answer this year',
-                 read("cps.yml"), flags=re.MULTILINE)
-    write("cps.yml", cps)
+    write("cps.yml", cps_to_fill(read("cps.yml"), new))
     write("README.md", f"# The {new} edition's data\n\n{FILL_IN}: where each file comes from, "
                        f"what is verified, and what (if anything) is illustrative.\n")
     # The quotations and the source documents they are checked against (copied byte for byte:
