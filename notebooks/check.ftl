@@ -27,7 +27,7 @@ check-rule-unchecked = not checked against a source: the counting-rule change of
 ### Answers not yet in, links, revisions
 
 # $count answers of $force ($code) are still as `intake import` left them; $note: their note.
-check-not-yet-in = { $count } answer(s) of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows a note such as "No response received by the report's deadline"
+check-not-yet-in = { $count } answer(s) of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows the status no_response in the workbook (`nsc-report intake workbook`), with a note such as "No response received by the report's deadline", and import it
 check-link-out = a link that leaves the site: { $url }
 # $folder: where the figures of this version are to be recorded.
 check-no-record = no record of the figures as published in version { $version }: run `nsc-report figures --write { $folder }` when it is published
@@ -41,7 +41,11 @@ check-unrecorded = { $count } figure(s) changed since version { $version } was p
 
 check-publishable = Edition { $edition } can be published: nsc-report check finds nothing in the way.
 # $why: each kind of problem with its number, each a check-summary-kind, joined by "; ".
-check-not-publishable = Edition { $edition } is not publishable: { $why }. Run `nsc-report check` for each file and line.
+# $elsewhere: yes when another command (the build) prints it, which then points to the list.
+check-not-publishable = Edition { $edition } is not publishable: { $why }.{ $elsewhere ->
+        [yes] { " " }Run `nsc-report check --edition { $edition }` for each file and line.
+       *[no] {""}
+    }
 check-summary-kind = { check-kind } ({ $count })
 check-kind = { $kind ->
         [illustrative] illustrative data
@@ -53,6 +57,8 @@ check-kind = { $kind ->
         [unrecorded] figures changed without a revision entry
         [carried] carried over unchanged from the previous edition
         [not-yet-in] forces' answers not yet in
+        [no-caveat] unverified sources without a caveat
+        [invalid] invalid data
        *[other] other problems
     }
 

@@ -21,7 +21,11 @@ print-legend-unverified = { $mark } Unverified: { $caveat }
 
 # $kicker: the awareness week; $version: print-version; $notice: print-cover-notice or nothing.
 # $held: the embargo line of an embargoed build, or nothing.
-print-cover = <section class="nsc-cover" aria-label="Cover">{ $held }<p class="nsc-cover-kicker">{ $kicker }</p><h1 class="nsc-cover-title">{ $title }</h1><p class="nsc-cover-subtitle">{ $subtitle }</p><p class="nsc-cover-meta">{ $publisher }<br>Edition { $edition }, published { $date }<br>{ $version }</p>{ $notice }</section>
+print-cover = <section class="nsc-cover" aria-label="Cover">{ $held }<p class="nsc-cover-kicker">{ $kicker }</p><h1 class="nsc-cover-title">{ $title }</h1><p class="nsc-cover-subtitle">{ $subtitle }</p><p class="nsc-cover-meta">{ $publisher }<br>Edition { $edition }, { $published }{ $version }</p>{ $notice }</section>
+# The version line under the date (none on a draft).
+print-cover-version = <br>{ $version }
+# "published <date>" on the covers (a draft says edition-draft-published instead).
+print-published = published { $date }
 print-cover-embargo = <p class="nsc-cover-embargo">{ $label }</p>
 print-cover-notice = <p class="nsc-cover-notice"><strong>Illustrative data.</strong> The per-force figures in this edition are constructed to match the published national totals; they are not the forces' real answers. The methodology explains which figures are real.</p>
 
@@ -32,4 +36,4 @@ print-back-cover = <section class="nsc-back-cover" aria-label="Back cover"><h2>H
 print-back-help = <p><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
 # Only where the edition names the published site's address.
 print-back-site = <p>This report, its data and a page for every police force are published at { $site }.</p>
-print-back-publisher = <p>{ $publisher }. { $title }, edition { $edition }, published { $date }.</p>
+print-back-publisher = <p>{ $publisher }. { $title }, edition { $edition }, { $published }.</p>

@@ -65,6 +65,30 @@ def set_answer(data_dir: Path, force_name: str, question: str, period: str, *,
     rewrite_csv(data_dir / EDITION / "foi_returns.csv", edit)
 
 
+# The letters' reply address of a scratch edition (edition.yml: requests.reply_to): `requests`
+# refuses to write letters without one, and the committed 2024 edition predates the field.
+REPLY_TO = "foi@nsc.example"
+
+
+def give_reply_address(data_dir: Path, edition: str = EDITION, address: str = REPLY_TO) -> None:
+    """Fill in the reply address of a scratch edition, as the team does before the letters."""
+    path = data_dir / edition / "edition.yml"
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"^requests:", text, flags=re.MULTILINE):
+        text = re.sub(r"^  reply_to:.*$", f"  reply_to: {address}", text, flags=re.MULTILINE)
+    else:
+        text = text.rstrip("\n") + f"\nrequests:\n  reply_to: {address}\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def with_reply_address(ed, address: str = REPLY_TO):  # type: ignore[no-untyped-def]
+    """A loaded edition given a reply address (for letters written from the committed data)."""
+    from nsc_report.data.models import Requests
+
+    ed.meta = ed.meta.model_copy(update={"requests": Requests(reply_to=address)})
+    return ed
+
+
 # The forces of a small edition, for end-to-end tests whose behaviour does not depend on the
 # number of forces (a build of 9 force pages costs a fifth of one of 43): one that answered
 # most questions (Durham), one that did not respond (Cleveland), the largest (Metropolitan

@@ -101,6 +101,8 @@ class Project:
     pool: WarmPool | None = field(default=None, compare=False)  # a long-lived caller's kernels
     # Marks every page of the site, the PDF and the briefings until it lifts (--embargo).
     embargo: Embargo | None = None
+    # Where the pages are served (the preview's http address), which is where to open them.
+    served_at: str | None = field(default=None, compare=False)
 
     @property
     def layout(self) -> Layout:
@@ -108,6 +110,12 @@ class Project:
 
     def log(self, text: str) -> None:
         self.progress.message(text)
+
+
+def where_to_open(project: Project) -> str:
+    """The address to open the built pages at: the preview's URL when they are served, else
+    the landing page's file."""
+    return project.served_at or str(project.layout.html / "index.html")
 
 
 def _load(project: Project) -> Edition:
@@ -184,8 +192,7 @@ def build_site(project: Project, with_pdf: bool = False) -> int:
     problems = check.check(project.root, project.data_dir, project.edition, loaded=ed,
                            notebooks=layout.notebooks)
     project.log(check.summary(problems, project.edition))
-    project.log(f"Done in {time.perf_counter() - start:.1f} s: open "
-                f"{layout.html / 'index.html'}")
+    project.log(f"Done in {time.perf_counter() - start:.1f} s: open {where_to_open(project)}")
     return status
 
 
@@ -296,7 +303,7 @@ def publication_check(project: Project) -> bool:
                            notebooks=project.layout.notebooks)
     for problem in problems:
         print(problem)
-    print(check.summary(problems, project.edition))
+    print(check.summary(problems, project.edition, elsewhere=False))
     sys.stdout.flush()
     return not problems
 

@@ -9,7 +9,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from helpers import EDITION
+from helpers import EDITION, with_reply_address
 
 from nsc_report.cli.main import main
 
@@ -103,7 +103,7 @@ def test_requests_that_fail_half_way_leave_the_folder_as_it_was(data_copy, tmp_p
     out.mkdir()
     (out / "kept.txt").write_text("mine")
     with pytest.raises(letters.LettersError, match="No space left on device"):
-        letters.write_requests(load_edition(data_copy, EDITION, lazy=True), out,
-                               dt.date(2025, 1, 6), pdf=False)
+        ed = with_reply_address(load_edition(data_copy, EDITION, lazy=True))
+        letters.write_requests(ed, out, dt.date(2025, 1, 6), pdf=False)
     assert sorted(p.name for p in out.iterdir()) == ["kept.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "requests"]

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, requires_chromium, run_cli
+from helpers import EDITION, give_reply_address, requires_chromium, run_cli
 
 from nsc_report.cycle.letters import authorities, letter
 from nsc_report.cycle.new_edition import EditionError, new_edition
@@ -113,20 +113,22 @@ def test_a_bad_tracker_row_is_named(data_copy: Path, column, value, expected):
 # --- letters ----------------------------------------------------------------------------------
 
 def test_a_letter_holds_the_reference_the_questions_and_the_deadline():
-    from helpers import DATA
+    from helpers import DATA, with_reply_address
 
-    ed = load_edition(DATA, EDITION, lazy=True)
+    ed = with_reply_address(load_edition(DATA, EDITION, lazy=True))
     text = letter(ed, "E23000008", "Durham", dt.date(2024, 1, 2))
     assert "NSC-2024-E23000008" in text and "Durham" in text
     for q in ed.questions.itertuples():
         assert f"**{q.id}.** {q.wording}" in text
-    assert "year ending March 2023" in text and "from 1 April to 31 March" in text
+    assert "year ending March 2023" in text
+    assert "from 1 April 2022 to 31 March 2023" in text  # a period's dates, with their years
     assert "30 January 2024" in text  # 20 working days after 2 January 2024
     assert len(authorities(ed)) == 44
 
 
 def test_requests_writes_a_letter_per_authority(tmp_path: Path, data_copy: Path):
     # A scratch data folder: requests also writes the edition's tracker.csv.
+    give_reply_address(data_copy)
     result = run_cli("requests", "--edition", EDITION, "--out", str(tmp_path), "--no-pdf",
                      "--sent", "2024-01-02", "--data-dir", str(data_copy))
     assert result.returncode == 0, result.stderr
@@ -138,6 +140,7 @@ def test_requests_writes_a_letter_per_authority(tmp_path: Path, data_copy: Path)
 def test_requests_prints_the_letters_to_pdf(tmp_path: Path, data_copy: Path):
     from pypdf import PdfReader
 
+    give_reply_address(data_copy)
     result = run_cli("requests", "--edition", EDITION, "--out", str(tmp_path), "--sent",
                      "2024-01-02", "--data-dir", str(data_copy))
     assert result.returncode == 0, result.stderr

@@ -60,7 +60,9 @@ def test_untouched_rows_are_not_yet_answered(data_copy: Path, tmp_path: Path, ca
     wb[ANSWERS][cell("note", wb[ANSWERS].max_row)] = "  "  # a stray space is no answer
     wb.save(book)
     done = import_workbook(book, data_copy, EDITION, as_of=DAY)
-    assert done.keyed.summary() == "3 of 43 forces answered; 40 not yet"
+    # Cleveland, among the three, gave no response in 2024: keyed in as such, not answered.
+    assert done.keyed.summary() == ("2 of 43 forces answered; 1 keyed in as no response; "
+                                    "40 not yet")
     after = returns(done.path)
     mine = after["force_code"].isin(kept)
     assert after[mine].equals(before[before["force_code"].isin(kept)])
@@ -79,7 +81,7 @@ def test_the_command_says_how_many_forces_are_in(data_copy: Path, tmp_path: Path
     book, _ = partly_filled(data_copy, tmp_path / "answers.xlsx")
     code, message = run(data_copy, capsys, "intake", "import", str(book))
     assert code == 0, message
-    assert "3 of 43 forces answered; 40 not yet." in message
+    assert "2 of 43 forces answered; 1 keyed in as no response; 40 not yet." in message
     assert "Not yet answered (as of import " in message
 
 
@@ -98,7 +100,8 @@ def test_slips_are_listed_by_row_with_suggestions(data_copy: Path, tmp_path: Pat
     before = target.read_bytes()
     code, message = run(data_copy, capsys, "intake", "import", str(book))
     assert code == 1
-    assert f"{book}: 3 of 43 forces answered; 40 not yet; 2 problems in 2 rows:" in message
+    assert (f"{book}: 2 of 43 forces answered; 1 keyed in as no response; 40 not yet; "
+            f"2 problems in 2 rows:") in message
     assert f"sheet '{ANSWERS}', cell {cell('value', answered)}" in message
     assert "got '4,102'" in message and "did you mean 4102?" in message
     assert f"cell {cell('status', held)}" in message and "did you mean `not_held`?" in message
@@ -131,7 +134,8 @@ def test_answers_are_imported_again_as_they_come(data_copy: Path, tmp_path: Path
             ws[cell("note", r)] = answer["note"] or None
     wb.save(later)
     done = import_workbook(later, data_copy, EDITION, as_of=DAY + dt.timedelta(days=14))
-    assert done.keyed.summary() == "5 of 43 forces answered; 38 not yet"
+    assert done.keyed.summary() == ("3 of 43 forces answered; 2 keyed in as no response; "
+                                    "38 not yet")
     after = returns(done.path)
     now_in = after["force_code"].isin([*kept, *more])
     assert after[now_in].equals(original[original["force_code"].isin([*kept, *more])])
@@ -152,7 +156,8 @@ def test_status_shows_who_has_answered(data_copy: Path, tmp_path: Path, capsys):
     code, message = run(data_copy, capsys, "status", "--today", "2024-03-01")
     assert code == 0, message
     assert "Keyed in" in message
-    assert "Answers keyed in (foi_returns.csv): 3 of 43 forces answered; 40 not yet." in message
+    assert ("Answers keyed in (foi_returns.csv): 2 of 43 forces answered; 1 keyed in as no "
+            "response; 40 not yet.") in message
     assert f"Answered by the tracker but not keyed in (1): {names[late]}" in message
     assert f"Keyed in but with no date_received in tracker.csv (1): {names[kept[1]]}" in message
     row = next(line for line in message.splitlines() if line.startswith(names[late]))

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, ROOT
+from helpers import EDITION, ROOT, give_reply_address
 
 from nsc_report.cycle.letters import authorities, letter, load_for_letters, reference
 from nsc_report.cycle.new_edition import new_edition, roll_periods
@@ -23,6 +23,7 @@ SENT = dt.date(2025, 1, 6)
 @pytest.fixture
 def next_edition(data_copy: Path) -> Path:
     new_edition(data_copy, "2025", EDITION)
+    give_reply_address(data_copy, "2025")  # marked FILL IN by new-edition: the team adds it
     return data_copy
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, ROOT, project_copy, run_cli
+from helpers import EDITION, ROOT, give_reply_address, project_copy, run_cli
 from openpyxl import load_workbook
 
 from nsc_report.cycle.intake import ANSWERS, cell
@@ -29,6 +29,11 @@ def start(root: Path, data: Path) -> None:
     assert f"What the {NEW} edition still needs" in made.stdout
     assert "'conviction_rate,ye_mar_2023,...'" in made.stdout
     assert "amount_gbp still marked BEFORE PUBLICATION" in made.stdout
+    assert "reply_to still marked FILL IN" in made.stdout  # the letters' reply address
+    refused = run_cli("requests", "--edition", NEW, "--root", str(root), "--data-dir",
+                      str(data), "--no-pdf", "--sent", "2025-01-06")
+    assert refused.returncode != 0 and "reply_to" in refused.stderr
+    give_reply_address(data, NEW)
 
     sent = run_cli("requests", "--edition", NEW, "--root", str(root), "--data-dir", str(data),
                    "--no-pdf", "--sent", "2025-01-06")

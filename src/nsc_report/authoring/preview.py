@@ -28,6 +28,7 @@ import time
 import traceback
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -375,7 +376,8 @@ def _served(path: str) -> str:
 def run(project: Project, host: str = "127.0.0.1", port: int = 8000) -> int:
     import uvicorn
 
-    live = LiveBuild(project)
+    # The build's last line says where to open the pages: here, the address served.
+    live = LiveBuild(replace(project, served_at=f"http://{host}:{port}/"))
     preview = Preview(live, host, port)
     try:
         preview.start()

@@ -16,6 +16,7 @@ next workbook, so that the workbook can be imported as often as answers come.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -179,10 +180,14 @@ def _refused(label: str, expected: str) -> DataValidationError:
     return DataValidationError([Issue(label, None, None, None, expected)])
 
 
-def read_workbook(path: Path) -> list[list[object]]:
+def read_workbook(path: Path) -> tuple[list[list[object]], list[tuple[int | None, Issue]]]:
     """The Answers sheet's rows (header first), read only after the file has been checked for
-    what it is and how large it would become (workbook_check); every other problem of shape
-    is an issue. The file is read once: what is checked is what is read."""
+    what it is and how large it would become (workbook_check), and the problems found in its
+    cells on the way (a formula, an error value, a cell beyond the columns, an extra sheet),
+    by sheet row, to be listed with those of the rows: nothing is imported while there is
+    one, but every problem is found in one run. A sheet that cannot be read as answers (no
+    Answers sheet, other columns) is refused at once. The file is read once: what is checked
+    is what is read."""
     from python_calamine import CalamineWorkbook
 
     label = str(path)
@@ -203,12 +208,14 @@ def read_workbook(path: Path) -> list[list[object]]:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same named error
         raise _refused(label, f"an .xlsx or .ods workbook that can be read ({exc})") from None
-    issues = [Issue(f"{label}, sheet '{ANSWERS}', cell {f.cell}", None, None, f.value,
-                    f.expected) for f in findings]
+    found: list[tuple[int | None, Issue]] = [
+        (_row_of(f.cell), Issue(f"{label}, sheet '{ANSWERS}', cell {f.cell}", None, None,
+                                f.value, f.expected)) for f in findings]
     extra = [s for s in wb.sheet_names if s not in (ANSWERS, CODEBOOK)]
     if extra:
-        issues.append(Issue(label, None, None, extra, f"only the sheets '{ANSWERS}' and "
-                            f"'{CODEBOOK}' (remove the extra sheet)"))
+        found.append((None, Issue(label, None, None, extra, f"only the sheets '{ANSWERS}' and "
+                                  f"'{CODEBOOK}' (remove the extra sheet)")))
+    issues = [issue for _, issue in found]
     if ANSWERS not in wb.sheet_names:
         issues.append(Issue(label, None, None, wb.sheet_names, f"a sheet named '{ANSWERS}'"))
         raise DataValidationError(issues)
@@ -219,17 +226,23 @@ def read_workbook(path: Path) -> list[list[object]]:
     if header != COLUMNS:
         issues.append(Issue(f"{label}, sheet '{ANSWERS}', row 1", None, None, header,
                             f"the columns {COLUMNS}"))
+        raise DataValidationError(issues)  # its rows cannot be read as answers
     # A cell beyond the columns would be dropped: say where it is instead.
     for number, row in enumerate(rows[1:], 2):
         for index in range(len(COLUMNS), len(row)):
             if row[index] not in ("", None):
-                issues.append(Issue(f"{label}, sheet '{ANSWERS}', cell "
-                                    f"{_letter(index)}{number}", None, None, row[index],
-                                    f"nothing beyond column {_letter(len(COLUMNS) - 1)} "
-                                    f"({COLUMNS[-1]}): write it in the note"))
-    if issues:
-        raise DataValidationError(issues)
-    return rows
+                found.append((number, Issue(f"{label}, sheet '{ANSWERS}', cell "
+                                            f"{_letter(index)}{number}", None, None, row[index],
+                                            f"nothing beyond column "
+                                            f"{_letter(len(COLUMNS) - 1)} ({COLUMNS[-1]}): "
+                                            f"write it in the note")))
+    return rows, found
+
+
+def _row_of(reference: str) -> int | None:
+    """The sheet row of an A1 reference ('H111' -> 111)."""
+    digits = "".join(ch for ch in reference if ch.isdigit())
+    return int(digits) if digits else None
 
 
 def _shown(ctx: _Context) -> dict[str, dict[str, str]]:
@@ -274,6 +287,29 @@ class IntakeProblems(DataValidationError):
         self.args = (text,)  # the row-by-row listing instead of the flat one
 
 
+def _blank(value: object) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _no_answer(values: dict[str, object]) -> bool:
+    """A row keyed in as no response: its status, or a note with no status and no figure
+    (which the checks then ask to be given the status no_response)."""
+    status = str(values["status"] or "").strip()
+    return status == "no_response" or (status == "" and _blank(values["value"])
+                                       and not _blank(values["note"]))
+
+
+def _hint_no_response(issue: Issue, values: dict[str, object] | None) -> Issue:
+    """A row with a note but no status and no figure (the tester followed `check`'s advice to
+    note why there is no answer): what to put in its status."""
+    if (values is None or issue.column != "status" or issue.value not in ("", None)
+            or issue.hint is not None or not _blank(values["status"])
+            or not _no_answer(values)):
+        return issue
+    return dataclasses.replace(issue, hint="did you mean `no_response`? A row with a note "
+                                           "but no answer needs the status that says why")
+
+
 def _untouched(values: dict[str, object]) -> bool:
     """A row nobody has keyed anything into: an answer still to come."""
     return all(values[c] is None or str(values[c]).strip() == ""  # a space is no answer
@@ -286,7 +322,7 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     IntakeProblems (naming sheet and cell, with suggestions) and write nothing if anything is
     wrong. A row left untouched is an answer not yet in: written as no_response with the note
     NOT_YET of `as_of` (today), so that a workbook can be imported again as answers come."""
-    rows = read_workbook(path)
+    rows, in_cells = read_workbook(path)
     label = str(path)
     core: list[Issue] = []
     ctx = _load_core(data_dir, edition, core)
@@ -300,12 +336,12 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(RETURNS)
     shown = _shown(ctx)
-    problems: list[tuple[int | None, Issue]] = []
-    keyed: list[tuple[str, bool]] = []
+    problems: list[tuple[int | None, Issue]] = list(in_cells)  # formulas & co., by row
+    keyed: list[tuple[str, bool, bool]] = []
     for number, values in numbered:
         found: list[Issue] = []
         untouched = _untouched(values)
-        keyed.append((str(values["force_code"]).strip(), not untouched))
+        keyed.append((str(values["force_code"]).strip(), not untouched, _no_answer(values)))
         if untouched:
             values = {**values, "status": "no_response", "note": note}
         writer.writerow([_text(values[c], cell(c, number), c, found, label) for c in RETURNS])
@@ -315,6 +351,8 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     # Checked as the text it would be, so that nothing is written until it is valid.
     found = []
     _load_returns(target, ctx, found, buffer.getvalue())
+    by_number = dict(numbered)
+    named = {issue.file for _, issue in in_cells}  # the cells already reported
     for issue in _once_per_cell(found):
         number = sheet_rows[issue.row - 1] if issue.row is not None else None
         where = f"{label}, sheet '{ANSWERS}'"
@@ -325,8 +363,11 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
             where += f", row {number}"
         # The returns' loader attached what was probably meant (data/slips.py), as validate
         # prints it.
-        problems.append((number, Issue(where, None, issue.column, issue.value,
-                                       issue.expected, hint=issue.hint)))
+        if where in named:
+            continue  # a formula's cell: what it reads as is not what anyone typed
+        found_issue = Issue(where, None, issue.column, issue.value, issue.expected,
+                            hint=issue.hint)
+        problems.append((number, _hint_no_response(found_issue, by_number.get(number))))
     counted = keyed_in(ctx.forces["force_code"] if ctx.forces is not None else [], keyed)
     if problems:
         raise _problems(label, counted, problems, dict(numbered), shown)
@@ -355,7 +396,7 @@ def _problems(label: str, counted: KeyedIn, problems: list[tuple[int | None, Iss
         if number is None:
             lines.append("  the sheet as a whole:")
         else:
-            values = rows[number]
+            values = rows.get(number) or dict.fromkeys(COLUMNS, "")  # a formula giving ''
             code = str(values["force_code"]).strip()
             name = shown["force_name"].get(code)
             lines.append(f"  row {number} ({code}{f' {name}' if name else ''}, "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 from pathlib import Path
 
 from nsc_report.data import Edition, Issue, load_edition
@@ -33,6 +34,9 @@ body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; lin
   color: #1f2430; }
 h1 { font-size: 15pt; color: #3b2a5c; margin: 0 0 4mm; }
 h2 { font-size: 12pt; color: #3b2a5c; margin: 6mm 0 2mm; }
+/* A heading stays on the page of what it introduces (it was left at the foot of page 1). */
+h1, h2 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+h2 + ul, h2 + ol, h2 + p { break-before: avoid; page-break-before: avoid; }
 ol li { margin-bottom: 2mm; }
 p.ref { color: #4d5563; }
 """
@@ -41,7 +45,11 @@ p.ref { color: #4d5563; }
 # The settings of edition.yml a letter prints (by their top-level key): a value still marked
 # FILL IN elsewhere (the title, a source) does not stop the letters, which go out in January.
 LETTER_KEYS = {"edition", "publisher", "language", "periods", "current_period",
-               "previous_period"}
+               "previous_period", "requests"}
+# How a period is asked for when its label is not a span of time ("at the time of the
+# request (early 2025)"): the label already says when, and takes no "for the".
+WHEN = ("at ", "as at ", "on ", "in ", "during ")
+YEAR_ENDING = re.compile(r"ye_(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)_(\d{4})")
 
 
 def load_for_letters(data_dir: Path, edition: str) -> Edition:
@@ -58,7 +66,23 @@ def load_for_letters(data_dir: Path, edition: str) -> Edition:
                     if line[:1].isalpha()), "")
         return top not in LETTER_KEYS
 
-    return load_edition(data_dir, edition, lazy=True, unfinished_ok=unused)
+    ed = load_edition(data_dir, edition, lazy=True, unfinished_ok=unused)
+    reply_to(ed)
+    return ed
+
+
+def reply_to(edition: Edition) -> str:
+    """The address the answers go to; refused when edition.yml gives none, since a letter
+    goes out with an address for correspondence or not at all (FOIA s.8(1)(b))."""
+    address = edition.meta.requests.reply_to if edition.meta.requests else ""
+    if not address:
+        raise LettersError(
+            f"{edition.directory / 'edition.yml'}: 'requests: reply_to:' is empty: the e-mail "
+            f"address the forces send their answers to, which every letter prints (a request "
+            f"must give an address for correspondence). Add it, such as\n  requests:\n    "
+            f"reply_to: foi@example.org\nthen run `nsc-report requests` again; no letter was "
+            f"written.")
+    return address
 
 
 def reference(edition: Edition, code: str) -> str:
@@ -69,26 +93,50 @@ def _period(edition: Edition, pid: str) -> str:
     return edition.period_label(pid)
 
 
+def asked_for(edition: Edition, periods: list[str]) -> str:
+    """'for the year ending March 2023 and the year ending March 2024'; a label that says
+    when by itself ('at the time of the request (early 2025)') is printed as it is."""
+    labels = [_period(edition, p) for p in periods]
+    spans = [f"the {label}" for label in labels if not label.lower().startswith(WHEN)]
+    points = [label for label in labels if label.lower().startswith(WHEN)]
+    return " and ".join([*([f"for {' and '.join(spans)}"] if spans else []), *points])
+
+
+def meaning(edition: Edition, pid: str) -> str:
+    """What a period covers, with its dates: '*year ending March 2024*: from 1 April 2023 to
+    31 March 2024'."""
+    label = _period(edition, pid)
+    span = YEAR_ENDING.fullmatch(pid)
+    if span:
+        year, month = int(span.group(2)), dt.datetime.strptime(span.group(1), "%b").month
+        after = dt.date(year + month // 12, month % 12 + 1, 1)  # the month after it ends
+        start, last = after.replace(year=after.year - 1), after - dt.timedelta(days=1)
+        return f"- *{label}*: from {start:%-d %B %Y} to {last:%-d %B %Y}"
+    if label.lower().startswith(WHEN):
+        return f"- *{label}*: the number on the day you receive this request"
+    return f"- *{label}*"
+
+
 def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
     """The request to one authority, as Markdown."""
     meta = edition.meta
     due = deadline(sent)
     if code == CPS:
-        questions = [f"{CPS_QUESTION} Please give the figure for the "
-                     f"{_period(edition, meta.current_period)}."]
+        questions = [f"{CPS_QUESTION} Please give the figure "
+                     f"{asked_for(edition, [meta.current_period])}."]
+        periods_used = [meta.current_period]  # the one period this letter asks about
     else:
-        questions = []
-        for q in edition.questions.itertuples():
-            periods = " and ".join(f"the {_period(edition, p)}" for p in q.periods)
-            questions.append(f"**{q.id}.** {q.wording}: for {periods}.")
-    periods_used = sorted({p for ps in edition.questions["periods"] for p in ps},
-                          key=list(meta.periods).index)
-    definitions = "\n".join(f"- *{_period(edition, p)}*" + (
-        ": from 1 April to 31 March" if p.startswith("ye_mar_") else "") for p in periods_used)
+        questions = [f"**{q.id}.** {q.wording}: {asked_for(edition, list(q.periods))}."
+                     for q in edition.questions.itertuples()]
+        periods_used = sorted({p for ps in edition.questions["periods"] for p in ps},
+                              key=list(meta.periods).index)
+    definitions = "\n".join(meaning(edition, p) for p in periods_used)
+    address = reply_to(edition)
     lines = [
         f"# Freedom of Information request: stalking ({meta.edition})",
         "",
         f"Reference: **{reference(edition, code)}**  ",
+        f"Reply to: {markdown_text(address)}  ",
         f"Sent: {sent:%-d %B %Y}  ",
         f"To: the Freedom of Information officer, {markdown_text(name)}",  # a name is data
         "",
@@ -96,7 +144,8 @@ def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
         "",
         f"Under section 1 of the Freedom of Information Act 2000, {meta.publisher} asks for the "
         f"information below, for its annual report on how stalking is recorded and acted on in "
-        f"England and Wales. Please quote the reference above in your reply.",
+        f"England and Wales. Please send your reply to **{markdown_text(address)}**, quoting "
+        f"the reference above.",
         "",
         "## The information we ask for",
         "",
@@ -118,7 +167,8 @@ def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
         "",
         "Yours faithfully,",
         "",
-        meta.publisher,
+        f"{meta.publisher}  ",
+        markdown_text(address),
         "",
     ]
     return "\n".join(lines)

@@ -4,8 +4,10 @@ It prepares the next year from the previous edition, it does not copy it: every 
 year in it moves on by the years between the editions (the questions, the current and previous
 periods, and the periods defined, so that the letters ask for the new years), the facts that
 belong to publication (title, date, funding ask, the Helpline's total...) keep last year's
-value marked `BEFORE PUBLICATION` (the letters and a draft build run; `check` refuses to
-publish), and what cannot be moved on is marked `# FILL IN`. The codebook, the national series
+value marked `BEFORE PUBLICATION` (the letters and a draft build run, its pages and PDF saying
+it is a draft; `check` refuses to publish), and what cannot be moved on is marked `# FILL IN`.
+The returns start empty, for the forces' real answers: last year's status of that file
+(illustrative, constructed) is not carried over. The codebook, the national series
 and the PCC commitments are carried over, the returns file has its header only, the CPS answer
 is to fill in, and the edition's own chapters, quotations and source documents are copied as a
 starting point. Nothing of the previous edition is changed, and the section templates stay
@@ -35,7 +37,6 @@ TO_FILL = {
     "theme": "this edition's theme",
     "publication_date": "the date of publication",
     "awareness_week": "the awareness week this edition is published for",
-    "illustrative": "false once the real answers are in",
     "trust_founded_years_ago": "the Trust's age this year",
     "helpline_victims_supported": "the Helpline's total this year",
     "amount_gbp": "this edition's funding ask",
@@ -59,6 +60,47 @@ def _mark(text: str) -> str:
                     f"(last year's value until then)")
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+REPLY_TO = (f"{FILL_IN}: the e-mail address the forces send their answers to (every letter "
+            f"prints it)")
+
+
+def reply_address(meta: str) -> str:
+    """The metadata with the letters' reply address carried over (the team's address does not
+    change with the year), or marked FILL IN where the previous edition has none: `requests`
+    needs it before anything else."""
+    if re.search(r"^requests:", meta, flags=re.MULTILINE) is None:
+        return (meta.rstrip("\n") + "\n# What the request letters need besides the codebook.\n"
+                f'requests:\n  reply_to: ""  # {REPLY_TO}\n')
+    return re.sub(r"^(  reply_to:) *(\"\"|''|)? *(#.*)?$",
+                  lambda m: f'{m.group(1)} ""  # {REPLY_TO}', meta, flags=re.MULTILINE)
+
+
+RETURNS = "foi_returns.csv"
+
+
+def real_answers(meta: str) -> str:
+    """The metadata of an edition whose returns start empty and are filled with the forces'
+    real answers: no status or caveat of last year's returns file (which described last year's
+    file: "constructed to match the published totals"), and `illustrative` true only while a
+    file carried over as it is (the PCC commitments) or a source still is. A comment above
+    `illustrative` spoke of last year's returns, and goes with them."""
+    out: list[str] = []
+    skipping = False
+    for line in meta.splitlines():
+        if skipping and line.startswith("    "):
+            continue
+        skipping = line.strip() == f"{RETURNS}:" and line.startswith("  ")
+        if not skipping:
+            out.append(line)
+    text = "\n".join(out) + "\n"
+    # A data_files section left with no entry would read as null: dropped (none is the default).
+    text = re.sub(r"^data_files:[ \t]*\n(?![ \t])", "", text, flags=re.MULTILINE)
+    constructed = re.search(r"^\s+status: illustrative\b", text, flags=re.MULTILINE) is not None
+    return re.sub(r"(?:^#.*\n)*^illustrative: .*$", f"illustrative: {str(constructed).lower()}  "
+                  f"# whether a data file or source below is illustrative", text, count=1,
+                  flags=re.MULTILINE)
 
 
 def roll(text: str, years: int) -> str:
@@ -121,6 +163,26 @@ def link_questions(text: str) -> str:
 RETURNS_HEADER = "force_code,question_id,period,status,value,note"
 
 
+def cps_to_fill(text: str, new: str) -> str:
+    """This year's CPS answer to fill in: the question kept, the status and answer marked
+    FILL IN, last year's quotation of the CPS's words dropped (it was checked against last
+    year's source; a new one may be added with its source), and the comments, which spoke of
+    last year's request and sources, written for this year's."""
+    out = [f"# The Crown Prosecution Service's answer to the {new} request."]
+    for line in text.splitlines():
+        if line.startswith("#") or re.match(r"^quote:", line):
+            continue
+        if re.match(r"^(status|answer):", line):
+            line = f'{line.split(":")[0]}: "{FILL_IN}"  # {FILL_IN}: the CPS answer this year'
+        elif re.match(r"^source:", line):
+            line = (f"{line.split(' #')[0].rstrip()}  # {FILL_IN}: the source of this year's "
+                    f"answer, listed under sources in edition.yml")
+        out.append(line)
+    out.append(f"# quote: the CPS's own words, if the source gives them (checked word for word "
+               f"against its document in data/{new}/sources/)")
+    return "\n".join(out) + "\n"
+
+
 def new_edition(data_dir: Path, new: str, previous: str) -> list[Path]:
     """Scaffold data/<new>/ from data/<previous>/ and return the files written. The edition is
     made in a temporary folder beside it and renamed into place at the end: a run that fails
@@ -176,16 +238,13 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
     link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
                   flags=re.MULTILINE)
-    write("edition.yml", _mark(meta))
+    write("edition.yml", _mark(reply_address(real_answers(meta))))
     write("questions.yml", roll_questions(link_questions(read("questions.yml")), years))
     # The answers start empty: the header is the file's, whatever the previous one holds.
     write("foi_returns.csv", RETURNS_HEADER + "\n")
     for name in ("national.csv", "pcc_commitments.csv"):
         write(name, read(name))
-    cps = re.sub(r"^(status|answer): .*$",
-                 lambda m: f'{m.group(1)}: "{FILL_IN}"  # {FILL_IN}: the CPS answer this year',
-                 read("cps.yml"), flags=re.MULTILINE)
-    write("cps.yml", cps)
+    write("cps.yml", cps_to_fill(read("cps.yml"), new))
     write("README.md", f"# The {new} edition's data\n\n{FILL_IN}: where each file comes from, "
                        f"what is verified, and what (if anything) is illustrative.\n")
     # The quotations and the source documents they are checked against (copied byte for byte:

@@ -45,13 +45,17 @@ def keyed(ed: Edition) -> KeyedIn | str:
         return (f"{path} does not validate (`nsc-report validate` says why): the answers "
                 f"keyed in are not counted.")
     return keyed_in(ed.forces["force_code"], (
-        (c, not not_yet(s, n)) for c, s, n in zip(returns["force_code"], returns["status"],
-                                                  returns["note"], strict=True)))
+        (c, not not_yet(s, n), s == "no_response")
+        for c, s, n in zip(returns["force_code"], returns["status"], returns["note"],
+                           strict=True)))
 
 
 def _keyed_cell(code: str, counted: KeyedIn | None) -> str:
-    if counted is None or code not in (*counted.answered, *counted.partly, *counted.not_yet):
+    if counted is None or code not in (*counted.answered, *counted.partly, *counted.not_yet,
+                                       *counted.silent):
         return ""  # the CPS, whose answer is cps.yml
+    if code in counted.silent:
+        return "no response"
     if code in counted.partly:
         done, rows = counted.partly[code]
         return f"{done} of {rows} rows"

@@ -25,10 +25,12 @@ from nsc_report.data.models import (
     Source,
     Version,
 )
+from nsc_report.data.needs import LATER
 from nsc_report.data.paths import edition_files, edition_paths
 from nsc_report.data.public import PublicSeries
 from nsc_report.data.rules import RuleChange
 from nsc_report.data.tables import _TABLE_LOADERS
+from nsc_report.infra import files
 
 
 class Edition:
@@ -93,6 +95,19 @@ class Edition:
             if row["from"] <= day and (not row["until"] or day <= row["until"]):
                 return dict(row)
         raise KeyError(f"no body oversees force {code} on {day} in reference/oversight.csv")
+
+    @property
+    def draft(self) -> bool:
+        """Whether the edition is a draft: its edition.yml still holds facts of publication
+        marked BEFORE PUBLICATION (last year's title, date, funding ask... standing in), so
+        its pages and PDF must say it is not published."""
+        path = self.directory / "edition.yml"
+        try:
+            text = files.read_text(path, within=self._ctx.data_dir)
+        except files.UnreadableFile:
+            return False  # read and validated when the edition was opened
+        return any(LATER in line.split("#", 1)[-1] for line in text.splitlines()
+                   if "#" in line)
 
     @property
     def counting_rules(self) -> tuple[RuleChange, ...]:

@@ -144,6 +144,23 @@ class Help(_Strict):
         return re.sub(r"^https?://", "", url).rstrip("/")
 
 
+class Requests(_Strict):
+    """What the Freedom of Information letters need beyond the codebook: the address the
+    answers go to (FOIA s.8(1)(b): a request states an address for correspondence). `requests`
+    refuses to write letters while it is empty."""
+
+    reply_to: str = ""  # an e-mail address
+
+    @field_validator("reply_to")
+    @classmethod
+    def _mail(cls, value: str) -> str:
+        address = value if value.lower().startswith("mailto:") else f"mailto:{value}"
+        if web_address(address, mail=True) is None:
+            return value.removeprefix("mailto:").removeprefix("MAILTO:")
+        return _checked(value, "an e-mail address for the forces' answers, such as "
+                               "foi@example.org", "reply_to")
+
+
 class FundingAsk(_Strict):
     amount_gbp: int = Field(gt=0)
     as_printed: str
@@ -191,6 +208,7 @@ class EditionMeta(_Strict):
     data_files: dict[str, DataFile] = Field(default_factory=dict)
     help: Help | None = None
     next_edition: NextEdition | None = None
+    requests: Requests | None = None
 
 
 class Question(_Strict):

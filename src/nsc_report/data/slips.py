@@ -8,6 +8,7 @@ of a workbook) suggest the same thing: the tables attach it to their issues (`wi
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping
@@ -41,6 +42,24 @@ def value(given: object) -> str | None:
     if text.lower() in _NO_FIGURE:
         return "leave the value empty and choose the status that says why there is no figure"
     return None
+
+
+# A day written the British way (28/01/2025, 28.1.2025, 28-01-25): day, month, year.
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
+
+
+def date(given: object) -> str | None:
+    """A suggestion for a date not written as YYYY-MM-DD: '28/01/2025' -> 2025-01-28 (read
+    day first, as dates are written in England and Wales)."""
+    match = _DMY.fullmatch(str(given).strip())
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        when = dt.date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None
+    return f"did you mean {when.isoformat()}?"
 
 
 def choice(given: object, choices: Mapping[str, Iterable[str]]) -> str | None:

@@ -209,7 +209,7 @@ def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
                 dates[column] = dt.date.fromisoformat(text)
             except ValueError:
                 issues.append(Issue(label, int(row), column, text, "a date as YYYY-MM-DD, or "
-                                    "an empty cell"))
+                                    "an empty cell", hint=slips.date(text)))
         sent = dates.get("date_sent")
         for column, when in dates.items():
             if sent and column != "date_sent" and when < sent:

@@ -97,6 +97,8 @@ def launch(playwright):  # type: ignore[no-untyped-def]
 
 def _print_css(edition: Edition, embargo: Embargo | None = None) -> str:
     meta = edition.meta
+    # The notice speaks of the per-force answers: only while those are constructed.
+    answers_constructed = provenance.returns(edition).status == "illustrative"
     template = Template((STATIC / "print.css").read_text(encoding="utf-8"))
     return template.substitute(
         # Text inside CSS strings, not HTML (an '&' was printed as '&amp;'). Under embargo the
@@ -104,7 +106,7 @@ def _print_css(edition: Edition, embargo: Embargo | None = None) -> str:
         running=css_string(embargo.label if embargo else words.of(edition, "print").text(
             "print-title", title=meta.title, edition=meta.edition)),
         runningstyle="font-weight: bold; color: #a4001d;" if embargo else "",
-        notice=css_string(provenance.ILLUSTRATIVE_SHORT if meta.illustrative else ""),
+        notice=css_string(provenance.ILLUSTRATIVE_SHORT if answers_constructed else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)
@@ -138,21 +140,35 @@ def back_cover_html(edition: Edition) -> str:
         if h.site_url:
             lines.append(w.html("print-back-site", site=h.short(h.site_url)))
     lines.append(w.html("print-back-publisher", publisher=meta.publisher, title=meta.title,
-                        edition=meta.edition, date=f"{meta.publication_date:%-d %B %Y}"))
+                        edition=meta.edition, published=_published(edition)))
     return str(w.html("print-back-cover", lines=words.Rendered("".join(lines), "html")))
 
+
+def _published(edition: Edition) -> words.Rendered:
+    """'published 22 April 2024', or for a draft (whose date is last year's, standing in)
+    that it is not published yet."""
+    if edition.draft:
+        return words.of(edition, "edition").html("edition-draft-published")
+    return words.of(edition, "print").html(
+        "print-published", date=f"{edition.meta.publication_date:%-d %B %Y}")
 
 
 def _cover_html(edition: Edition, embargo: Embargo | None = None) -> str:
     meta = edition.meta
     w = words.of(edition, "print")
-    notice = w.html("print-cover-notice") if meta.illustrative else words.Rendered("", "html")
-    held = (w.html("print-cover-embargo", label=embargo.label) if embargo
-            else words.Rendered("", "html"))
+    nothing = words.Rendered("", "html")
+    notices = [words.of(edition, "edition").html("edition-draft-cover") if edition.draft
+               else nothing,
+               w.html("print-cover-notice") if provenance.returns(edition).status
+               == "illustrative" else nothing]  # the answers' notice
+    held = w.html("print-cover-embargo", label=embargo.label) if embargo else nothing
+    # A draft's version is dated by last year's date, standing in: not printed.
+    version = nothing if edition.draft else w.html("print-cover-version",
+                                                  version=version_line(edition))
     return str(w.html("print-cover", kicker=meta.awareness_week, title=meta.title,
                       subtitle=meta.subtitle, publisher=meta.publisher, edition=meta.edition,
-                      date=f"{meta.publication_date:%-d %B %Y}", version=version_line(edition),
-                      notice=notice, held=held))
+                      published=_published(edition), version=version,
+                      notice=words.Rendered("".join(map(str, notices)), "html"), held=held))
 
 
 # The script that lays the single page out for print (its leading comment lines dropped:

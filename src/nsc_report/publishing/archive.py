@@ -31,12 +31,14 @@ class Entry:
     published: dt.date
     pdf: str            # the PDF's file name
     path: str           # where its pages sit, from the site's root: "" or "editions/2024/"
+    draft: bool = False  # facts of publication still marked: no date of publication yet
 
     @classmethod
     def of(cls, edition: Edition, path: str) -> Entry:
 
         meta = edition.meta
-        return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path)
+        return cls(meta.edition, meta.title, meta.publication_date, pdf_name(edition), path,
+                   edition.draft)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,8 @@ def editions_page(site: Site) -> str:
     w = words.Words("site")
     rows = [w.html("site-editions-row", year=e.year, this=e.year == site.this,
                    current=e.year == site.current and e.year != site.this, title=e.title,
-                   date=_date(e.published), up=up, path=e.path, pdf=e.pdf)
+                   date=(words.Words("edition").html("edition-draft-date") if e.draft
+                         else _date(e.published)), up=up, path=e.path, pdf=e.pdf)
             for e in site.entries]
     newest = next(e for e in site.entries if e.year == site.current)
     intro = w.html("site-editions-intro", current=site.this == site.current, this=site.this,

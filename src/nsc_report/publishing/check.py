@@ -77,13 +77,15 @@ def _provenance(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
     for name, entry in ed.meta.data_files.items():
         if entry.status == "illustrative":
             yield Problem(label, _line_of(meta_path, rf"^\s+{re.escape(name)}:", "^data_files:"),
-                          w.text("check-illustrative-file", file=name))
+                          w.text("check-illustrative-file", file=name), kind=ILLUSTRATIVE)
     for key, source in ed.meta.sources.items():
         line = _line_of(meta_path, rf"^\s+{re.escape(key)}:", "^sources:")
         if source.status == "illustrative":
-            yield Problem(label, line, w.text("check-illustrative-source", key=key))
+            yield Problem(label, line, w.text("check-illustrative-source", key=key),
+                          kind=ILLUSTRATIVE)
         elif source.status == "unverified" and not (source.caveat or "").strip():
-            yield Problem(label, line, w.text("check-unverified-no-caveat", key=key))
+            yield Problem(label, line, w.text("check-unverified-no-caveat", key=key),
+                          kind=NO_CAVEAT)
 
 
 def _fill_in(ed: Edition, paths: Iterable[Path], root: Path) -> Iterator[Problem]:
@@ -94,19 +96,19 @@ def _fill_in(ed: Edition, paths: Iterable[Path], root: Path) -> Iterator[Problem
             for mark in (FILL_IN, LATER):
                 if mark in line:
                     yield Problem(_label(path, root), number, w.text(
-                        "check-still-marked", mark=mark, line=line.strip()[:80]))
+                        "check-still-marked", mark=mark, line=line.strip()[:80]), kind=MARKED[mark])
 
 
 def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
     label = _label(meta_path, root)
     w = words.of(ed, "check")
     if ed.meta.help is None:
-        yield Problem(label, None, w.text("check-no-help"))
+        yield Problem(label, None, w.text("check-no-help"), kind=CONTACTS)
         return
     for key, value in ed.meta.help.model_dump().items():
         if not str(value).strip():
             yield Problem(label, _line_of(meta_path, rf"^\s+{key}:", "^help:"),
-                          w.text("check-help-empty", key=key))
+                          w.text("check-help-empty", key=key), kind=CONTACTS)
 
 
 def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -119,7 +121,7 @@ def _oversight(ed: Edition, root: Path) -> Iterator[Problem]:
         if current and record["checked"] != "yes":
             yield Problem(label, row + 1, w.text("check-oversight-unchecked",
                                                  body=str(record["body"]),
-                                                 note=str(record["note"])))
+                                                 note=str(record["note"])), kind=UNCHECKED)
 
 
 def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -130,7 +132,8 @@ def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
     for row, change in enumerate(ed.counting_rules, 1):
         if change.day <= ed.meta.publication_date and not change.checked:
             yield Problem(_label(path, root), row + 1, w.text(
-                "check-rule-unchecked", month=str(change.month), note=str(change.note)))
+                "check-rule-unchecked", month=str(change.month), note=str(change.note)),
+                kind=UNCHECKED)
 
 
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
@@ -154,7 +157,8 @@ def _links(ed: Edition, paths: Iterable[Path], root: Path, allowed: set[str]
         for number, line in enumerate(_lines(path), 1):
             for url in LINK_OUT.findall(line):
                 if url.rstrip("/") not in allowed:
-                    yield Problem(_label(path, root), number, w.text("check-link-out", url=url))
+                    yield Problem(_label(path, root), number,
+                                  w.text("check-link-out", url=url), kind=LINKS)
 
 
 def word_files(root: Path, ed: Edition) -> list[Path]:
@@ -174,7 +178,8 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     except DataValidationError as exc:
         # Invalid data (a quotation not found in its source among them) blocks publication;
         # nothing else can be checked until it is valid.
-        return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :")) for i in exc.issues]
+        return [Problem(i.file, None, str(i)[len(i.file):].lstrip(", :"), kind=INVALID)
+                for i in exc.issues]
     problems = [*_provenance(ed, meta_path, root),
                 *_fill_in(ed, [*ed.files, *edition_chapters(ed)], root),
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
@@ -203,7 +208,8 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
             return  # the first version: nothing published before it to compare with
         yield Problem(_label(path, root), None, w.text(
             "check-no-record", version=ed.version.version,
-            folder=_label(ed.directory / "revisions" / f"v{ed.version.version}", root)))
+            folder=_label(ed.directory / "revisions" / f"v{ed.version.version}", root)),
+            kind=UNRECORDED)
         return
     last = recorded[-1]
     before = register.from_json(files.read_text(last / "figures.json",
@@ -230,27 +236,27 @@ def _states_the_versions(entry: dict | None) -> bool:
     return bool(files) and all(Path(f).name == "revisions.yml" for f in files)
 
 
-# The kinds of problem the summary counts, where the words alone would not tell them (the
+# The kinds of problem the summary counts, each given where the problem is found (the
 # summary's check-kind in check.ftl says each in words).
 UNRECORDED, CARRIED, NOT_YET_IN = "unrecorded", "carried", "not-yet-in"
+ILLUSTRATIVE, NO_CAVEAT, CONTACTS = "illustrative", "no-caveat", "contacts"
+UNCHECKED, LINKS, INVALID = "unchecked", "links", "invalid"
+MARKED = {FILL_IN: "fill-in", LATER: "before-publication"}
 
 
-def summary(problems: list[Problem], edition: str) -> str:
-    """One line for `make report`: publishable, or not and why."""
+def summary(problems: list[Problem], edition: str, elsewhere: bool = True) -> str:
+    """One line: publishable, or not and why, counting each problem by the kind it was found
+    as (not by its words: a line marked BEFORE PUBLICATION that says 'illustrative' is a
+    marked line). `elsewhere`: printed by another command (the build), which then points to
+    `nsc-report check` for the list; `check` itself prints the list just above."""
     w = words.Words("check")
     if not problems:
         return w.text("check-publishable", edition=edition)
     kinds: dict[str, int] = {}
     for p in problems:
-        kind = p.kind or (
-            "illustrative" if "illustrative" in p.what else
-            "contacts" if p.what.startswith("help.") else
-            "unchecked" if "not checked" in p.what else
-            "fill-in" if FILL_IN in p.what else
-            "before-publication" if LATER in p.what else
-            "links" if "leaves the site" in p.what else "other")
+        kind = p.kind or "other"
         kinds[kind] = kinds.get(kind, 0) + 1
     # A list of counts, not a sentence: each item is a message; "; " parts them.
     why = "; ".join(w.text("check-summary-kind", kind=kind, count=plain_count(n))
                     for kind, n in kinds.items())
-    return w.text("check-not-publishable", edition=edition, why=why)
+    return w.text("check-not-publishable", edition=edition, why=why, elsewhere=elsewhere)

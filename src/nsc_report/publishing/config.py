@@ -32,11 +32,13 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None,
     notices = [embargo.banner_html()] if embargo else []
     if site is not None and site.this != site.current:
         notices.append(newer_notice(site))
-    if meta.illustrative:
-        # Shown at the top of every page while the edition's data are illustrative: in full,
+    if provenance.returns(edition).status == "illustrative":
+        # Shown at the top of every page while the edition's answers are illustrative: in full,
         # or on a phone as one line whose link nsc-a11y.js points at the methodology (pages sit
         # at different depths, so the link is made from the page's own content root).
         notices.append(w.html("site-banner"))
+    if edition.draft:
+        notices.append(words.of(edition, "edition").html("edition-draft-banner"))
     if notices:
         theme["announcement"] = " ".join(notices)
     theme["extra_footer"] = help_footer(edition)
