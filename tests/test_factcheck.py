@@ -375,7 +375,7 @@ def test_check_lists_what_stands_in_the_way_and_exits_non_zero():
 
 
 def test_the_summary_names_each_kind_of_problem_once():
-    from nsc_report.publishing.check import UNRECORDED, Problem, summary
+    from nsc_report.publishing.check import UNRECORDED, Problem, kind_words, summary
 
     line = summary([
         Problem("data/2024/edition.yml", 63, "foi_returns.csv is illustrative (constructed data)"),
@@ -384,7 +384,7 @@ def test_the_summary_names_each_kind_of_problem_once():
                 kind=UNRECORDED),
     ], "2024")
     assert "illustrative data (1)" in line
-    assert f"{UNRECORDED} (1)" in line
+    assert f"{kind_words(UNRECORDED)} (1)" in line
 
 
 def test_check_finds_a_quotation_not_in_its_source_and_a_link_out(data_copy: Path,

@@ -176,7 +176,7 @@ def test_status_before_any_answer(data_copy: Path, capsys):
 
 
 def test_check_lists_the_answers_not_yet_in(data_copy: Path, tmp_path: Path):
-    from nsc_report.publishing.check import NOT_YET_IN, check, summary
+    from nsc_report.publishing.check import NOT_YET_IN, check, kind_words, summary
 
     book, _ = partly_filled(data_copy, tmp_path / "answers.xlsx", keep=42)
     import_workbook(book, data_copy, EDITION, as_of=DAY)
@@ -187,7 +187,7 @@ def test_check_lists_the_answers_not_yet_in(data_copy: Path, tmp_path: Path):
     line, before = lines[problems[0].line - 1], lines[problems[0].line - 2]
     assert line.endswith(NOTE) and not before.endswith(NOTE)  # the force's first such row
     assert f"({line.split(',')[0]})" in problems[0].what
-    assert f"{NOT_YET_IN} (1)" in summary(problems, EDITION)
+    assert f"{kind_words(NOT_YET_IN)} (1)" in summary(problems, EDITION)
 
 
 def test_the_2024_answers_have_no_row_not_yet_in():

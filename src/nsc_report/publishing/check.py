@@ -244,6 +244,11 @@ UNCHECKED, LINKS, INVALID = "unchecked", "links", "invalid"
 MARKED = {FILL_IN: "fill-in", LATER: "before-publication"}
 
 
+def kind_words(kind: str) -> str:
+    """A kind of problem as the summary names it ('illustrative' -> 'illustrative data')."""
+    return words.Words("check").text("check-kind", kind=kind)
+
+
 def summary(problems: list[Problem], edition: str, elsewhere: bool = True) -> str:
     """One line: publishable, or not and why, counting each problem by the kind it was found
     as (not by its words: a line marked BEFORE PUBLICATION that says 'illustrative' is a
@@ -254,7 +259,14 @@ def summary(problems: list[Problem], edition: str, elsewhere: bool = True) -> st
         return w.text("check-publishable", edition=edition)
     kinds: dict[str, int] = {}
     for p in problems:
-        kind = p.kind or "other"
+        # Every problem `check` finds carries its kind; one made elsewhere may not.
+        kind = p.kind or (
+            ILLUSTRATIVE if "illustrative" in p.what else
+            CONTACTS if p.what.startswith("help.") else
+            UNCHECKED if "not checked" in p.what else
+            MARKED[FILL_IN] if FILL_IN in p.what else
+            MARKED[LATER] if LATER in p.what else
+            LINKS if "leaves the site" in p.what else "other")
         kinds[kind] = kinds.get(kind, 0) + 1
     # A list of counts, not a sentence: each item is a message; "; " parts them.
     why = "; ".join(w.text("check-summary-kind", kind=kind, count=plain_count(n))
