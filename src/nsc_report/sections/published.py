@@ -76,7 +76,7 @@ def group_sentence(ed: Edition, code: str) -> str:
             f"{fmt.count(shown[first].value)} offences in this group in the "
             f"{m.label(first, False)} and {fmt.count(shown[last].value)} in the "
             f"{m.label(last, False)}.")
-    caveat = rules.series_caveat(given, ed.counting_rules)
+    caveat = rules.series_caveat(ed, given)
     text += f" {caveat}" if caveat else ""
     notes: dict[str, list[str]] = {}
     for period, value in given.items():
@@ -265,7 +265,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         "Period": list(data["label"]),
         "Stalking and harassment recorded": [fmt.count(v) if pd.notna(v) else "not given"
                                              for v in data["value"]],
-        "Counting rules": rules.era_names(periods, changes),
+        "Counting rules": rules.era_names(ed, periods),
         "Note": list(data["note"]),
     })
     first, last = shown.iloc[0], shown.iloc[-1]
@@ -278,11 +278,11 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         caption=(f"Stalking and harassment (stalking, harassment, racially or religiously "
                  f"aggravated harassment and malicious communications) recorded by {who}, "
                  f"rolling years. Source: {src.credit}."
-                 f"{rules.break_caption(periods, changes)}"),
+                 f"{rules.break_caption(ed, periods)}"),
         alt_text=" ".join(filter(None, (
             f"{who} recorded {fmt.count(int(first['value']))} stalking and harassment "
             f"offences in the {first['label']} and {fmt.count(int(last['value']))} in "
-            f"the {last['label']}.", rules.years_caveat(periods, changes)))),
+            f"the {last['label']}.", rules.years_caveat(ed, periods)))),
         table=table, downloads=False)
 
 
@@ -305,7 +305,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         f"{who}: all outcomes": [_count_or(mine, p, "outcomes") for p in periods],
         f"{who}: charge rate": [_pct_or(mine, p) for p in periods],
         f"{EW}: charge rate": [_pct_or(ew, p) for p in periods],
-        "Counting rules": rules.era_names(periods, changes),
+        "Counting rules": rules.era_names(ed, periods),
     })
     rated = mine[mine["rate"].notna()]
     last = rated.index[-1]
@@ -321,7 +321,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
                  f"stalking offences (8Q) in each financial year, {who} and {EW}. Outcomes in "
                  f"a year are not the outcomes of that year's crimes. "
-                 f"Source: {src.credit}.{rules.break_caption(periods, changes)}"),
+                 f"Source: {src.credit}.{rules.break_caption(ed, periods)}"),
         alt_text=charge_sentence(ed, code),
         table=table, downloads=False)
 
@@ -413,7 +413,7 @@ def national_charge_sentence(ed: Edition) -> str:
     years = [y for y in every if y.rate is not None]
     first, last = years[0], years[-1]
     assert first.rate is not None and last.rate is not None and last.charged is not None
-    caveat = rules.national_charge_caveat([y.period for y in every], ed.counting_rules)
+    caveat = rules.national_charge_caveat(ed, [y.period for y in every])
     return (f"Published outcomes tell more than the counts above. In {m.label(first.period)}, "
             f"{fmt.pct(first.rate, 1)} of the outcomes police in England and Wales assigned to "
             f"stalking offences were a charge or summons; in {m.label(last.period)}, "
@@ -437,7 +437,7 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
         "Charged or summonsed": [fmt.count(int(v)) for v in frame["charged"]],
         "All outcomes": [fmt.count(int(v)) for v in frame["outcomes"]],
         "Charge rate": [fmt.pct(float(v), 1) for v in frame["rate"]],
-        "Counting rules": rules.era_names(periods, changes),
+        "Counting rules": rules.era_names(ed, periods),
     })
     src = ed.public.sources[OUTCOMES]
     return AccessibleChart(
@@ -449,10 +449,10 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
                                   period_title="Financial year (April to March)"),
         title=(f"A charge or summons was {fmt.pct(float(last['rate']), 1)} of stalking outcomes "
                f"in {last['label']}"
-               f"{rules.under_rules_since(list(rated['period']), changes)}"),
+               f"{rules.under_rules_since(ed, list(rated['period']))}"),
         caption=(f"Outcomes of charge or summons as a share of all outcomes assigned to "
                  f"stalking offences (8Q) in each financial year, {EW}. Source: {src.credit}."
-                 f"{rules.break_caption(periods, changes)}"),
+                 f"{rules.break_caption(ed, periods)}"),
         alt_text=national_charge_sentence(ed), table=table)
 
 
