@@ -33,7 +33,8 @@ LAYER = {PACKAGE / "present" / "words.py", PACKAGE / "present" / "proof.py"}  # 
 # Words files with no template beside them: the briefing (printed from the force pages), the
 # PDF's cover and margins, the site's pages and notices around the chapters, the downloads and
 # the data workbook, and `nsc-report check`'s messages to authors.
-WITHOUT_TEMPLATE = {"briefing", "print", "site", "downloads", "spreadsheets", "check", "edition"}
+WITHOUT_TEMPLATE = {"briefing", "print", "site", "downloads", "spreadsheets", "check", "edition",
+                    "published", "counting-rules"}
 
 
 def _section_of(node: ast.AST) -> str | None:

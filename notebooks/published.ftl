@@ -1,0 +1,181 @@
+## The words of the published statistics: the section of a force's page (force.md) that sets
+## real figures from official sources apart from the answers, its charts, tables and register
+## of figures, and the national series in the chapters on attrition (attrition.md) and
+## protection orders (spo.md). Project Fluent: see force.ftl for how to edit. The code is in
+## src/nsc_report/sections/published/; a sentence about a counting-rule change ($caveat,
+## $breaks, $since) comes from counting-rules.ftl, and the sources' titles, citations and
+## notes from data/public/.
+
+published-ew = England and Wales
+# A figure the source does not give, in a table's cell.
+published-not-given = not given
+
+### The section's label and the list of its sources (HTML, with a plain-text version)
+
+published-notice-label = Published statistics
+published-notice = Real figures about { $who } from the Home Office, the Office for National Statistics, the Ministry of Justice and answers the force gave to the BBC. They are not answers to our Freedom of Information request, and carry no mark.
+# $text: published-notice.
+published-notice-html = <p class="nsc-published-label"><strong>{ published-notice-label }</strong> { $text }</p>
+published-notice-text = { published-notice-label }. { $text }
+# One source: $named is yes when its $citation already names its $compiler; $when: the month
+# it was published.
+published-source = <li>{ $title }: { $citation }.{ $named ->
+        [yes] {" "}Published { $when }.
+       *[no] {" "}Compiled by { $compiler } ({ $when }).
+    } { $licence }.</li>
+# $items: every published-source.
+published-sources = <ul class="nsc-published-sources">{ $items }</ul>
+published-source-text = - { $title }: { $citation }
+
+### Recorded crime: stalking alone (year ending March 2018) and the wider group
+
+# $case: none (no count; $noted yes with the source's $note) or given ($n offences; $national
+# yes with $total recorded by the $forces forces).
+published-recorded = { $case ->
+        [none] The published figures give no count of stalking offences recorded by { $who } in the year ending March 2018{ $noted ->
+            [yes] {" "}({ $note })
+           *[no] {""}
+        }.
+       *[given] In the year ending March 2018, { $who } recorded { $n } stalking offences (offence code 8Q){ $national ->
+            [yes] , of { $total } recorded by the { $forces } forces of England and Wales
+           *[no] {""}
+        }. That is the one year in these published figures that counts stalking alone, force by force. Recorded crime measures what the police record, not how much stalking happens.
+    }
+# $given: no when no period has a count; else $first_n in the $first period, $last_n in the
+# $last. A counting-rule caveat and the source's notes follow it.
+published-group = { $given ->
+        [no] The published figures give no count of stalking and harassment recorded by { $who }.
+       *[yes] Later figures count "stalking and harassment" as one group: stalking, harassment, racially or religiously aggravated harassment and malicious communications together, so they are not counts of stalking. { $who } recorded { $first_n } offences in this group in the { $first } and { $last_n } in the { $last }.
+    }
+# A note of the source's on the $periods it concerns.
+published-group-note = For the { $periods }: { $note }.
+published-group-chart-title = { $who } recorded { $n } stalking and harassment offences in the { $period }
+published-group-chart-caption = Stalking and harassment (stalking, harassment, racially or religiously aggravated harassment and malicious communications) recorded by { $who }, rolling years. Source: { $credit }.{ $breaks }
+published-group-chart-alt = { $who } recorded { $first_n } stalking and harassment offences in the { $first } and { $last_n } in the { $last }.
+published-group-axis = Offences recorded
+published-group-period-axis = Year ending
+published-col-period = Period
+published-col-group = Stalking and harassment recorded
+published-col-rules = Counting rules
+published-col-note = Note
+
+### Outcomes: the charge rate
+
+# $rated: yes with the latest $period's $charged of $outcomes ($rate); $national yes with
+# England and Wales's $ew_rate.
+published-charge = { $rated ->
+        [yes] In { $period }, { $charged } of the { $outcomes } outcomes { $who } assigned to stalking offences were a charge or summons ({ $rate }){ $national ->
+            [yes] , against { $ew_rate } in England and Wales
+           *[no] {""}
+        }.
+       *[no] The published outcomes give no charge rate for { $who } in any year.
+    }
+published-charge-caveat = Outcomes assigned in a year are not the outcomes of that year's crimes: an offence recorded in one year can be charged in a later one. The published compilation has no figures for 2017/18.
+# The $years with no rate, and why ($note, from the source, or published-charge-unassigned).
+published-charge-missing = There is no rate for { $years }. { $note }.
+published-charge-unassigned = no outcomes were assigned
+published-charge-chart-title = { $rate } of the outcomes { $who } assigned to stalking offences in { $period } were a charge or summons
+published-charge-chart-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { $who } and { published-ew }. Outcomes in a year are not the outcomes of that year's crimes. Source: { $credit }.{ $breaks }
+published-charge-axis = Charge or summons (% of outcomes)
+published-charge-period-axis = Financial year (April to March)
+published-no-rate = no rate
+published-col-year = Year
+published-col-charged = Charged or summonsed
+published-col-outcomes = All outcomes
+published-col-rate = Charge rate
+# A column of a force's ($who) or England and Wales's figures.
+published-col-of = { $who }: { $column ->
+        [charged] charged or summonsed
+        [outcomes] all outcomes
+        [rate] charge rate
+        [proceedings] proceeded against
+       *[convicted] convicted
+    }
+
+### Courts: proceedings and convictions
+
+# $given: no when the court figures have no row; else $proceedings in $period, $convicted
+# (yes with $c convictions) and $national (yes with England and Wales's $ew_p and $ew_c).
+published-court = { $given ->
+        [no] The published court figures have no row for the police force area of { $who }.
+       *[yes] In { $period }, { $proceedings } defendants were proceeded against for stalking in the police force area of { $who } and { $convicted ->
+            [yes] { $c } were convicted
+           *[no] the published figures give no count of convictions
+        }{ $national ->
+            [yes] {" "}(England and Wales: { $ew_p } and { $ew_c })
+           *[no] {""}
+        }. A conviction in one year can follow proceedings begun in an earlier one, so no conviction rate is worked out from these counts. The stalking offences came into force on 25 November 2012; the figures start in 2013.
+    }
+published-court-caption = Defendants proceeded against for stalking and convicted, in the police force area of { $who } and in { published-ew }, by calendar year. Source: { $source }.
+published-col-proceedings = Proceeded against
+published-col-convicted = Convicted
+
+### Stalking Protection Orders, as forces told the BBC
+
+# $case: given ($years: published-orders-year for each year a figure was given), no-figure
+# (the force answered without one: $note) or absent (its answers were not published).
+published-orders = { $case ->
+        [given] In answers to the BBC Shared Data Unit, { $who } said it applied for { $years }.
+        [no-figure] { $who } gave the BBC Shared Data Unit no figure for the orders it applied for in 2020/21 and 2021/22. { $note }.
+       *[absent] { $who } is not among the forces whose answers to the BBC Shared Data Unit on Stalking Protection Orders in 2020/21 and 2021/22 were published.
+    }
+# $n orders applied for in $period ($first: yes for the first year listed); $granted yes with
+# the $won granted.
+published-orders-year = { $n }{ $first ->
+        [yes] {" "}Stalking Protection Orders
+       *[no] {""}
+    } in { $period }{ $granted ->
+        [yes] {" "}({ $won } granted in that year)
+       *[no] {""}
+    }
+# A note of the source's on one $period.
+published-orders-note = For { $period }: { $note }.
+# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted),
+# or no with the force's $note.
+published-orders-early = { $given ->
+        [yes] From January 2020 to April 2021 it applied for { $n }{ $granted ->
+            [yes] , and { $won } were granted
+           *[no] {""}
+        } (answers to the BBC Data Unit, June 2021).
+       *[no] For January 2020 to April 2021 it gave the BBC Data Unit no figure. { $note }.
+    }
+published-orders-caption = Stalking Protection Orders { $who } applied for and was granted, as it told the BBC
+published-col-applied = Applied for
+published-col-granted = Granted
+published-col-answer-to = Answer given to
+
+### The chapters: national series (attrition.md and spo.md)
+
+# $first and $last: the first and last years with a rate ($first_rate, $last_rate; $charged
+# of $outcomes in the last). $caveat: the counting-rule changes over the years, if any.
+published-national-charge = Published outcomes tell more than the counts above. In { $first }, { $first_rate } of the outcomes police in England and Wales assigned to stalking offences were a charge or summons; in { $last }, { $last_rate } ({ $charged } of { $outcomes }).{ $caveat } Outcomes assigned in a year are not the outcomes of that year's crimes.
+# $since: how often the counting rules changed over the years shown, if they did.
+published-national-charge-title = A charge or summons was { $rate } of stalking outcomes in { $period }{ $since }
+published-national-charge-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { published-ew }. Source: { $credit }.{ $breaks }
+published-national-court = Court figures run over the same decade. In { $first }, the first full year of the stalking offences, { $first_p } defendants in England and Wales were proceeded against for stalking and { $first_c } convicted; in { $last }, { $last_p } and { $last_c }. A conviction in one year can follow proceedings begun in an earlier one, so the two counts are not divided here.
+published-national-court-caption = Defendants proceeded against for stalking and convicted, { published-ew }, by calendar year. Source: { $source }.
+# $years: published-national-orders-year for each year, as a list that opens a sentence.
+published-national-orders = Published answers to the BBC Shared Data Unit give a longer view than our request. { $years }. The forces that answered differ from year to year, so the totals are not a national count and are not compared.
+published-national-orders-year = { $forces } forces gave the number they applied for in { $period } (together { $applied })
+# A force that gave more orders $granted than $applied for in $period.
+published-national-orders-more = { $who } reported { $granted } orders granted in { $period } and { $applied } applied for: orders granted can follow applications of an earlier year, or the answer is inconsistent; it is printed as given.
+published-national-orders-caption = Stalking Protection Orders applied for and granted, as forces told the BBC. Source: { $source }.
+published-col-forces = Forces that gave a figure
+published-col-forces-applied = Orders applied for (those forces)
+published-col-forces-granted = Forces that gave orders granted
+published-col-granted-total = Orders granted (those forces)
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+published-def-recorded-text = stalking recorded by { $who } in the year ending March 2018, with the total of all forces
+published-def-group-text = stalking and harassment recorded by { $who }
+published-def-charge-text = the share of outcomes assigned to stalking offences in { $who } that were a charge or summons, with England and Wales
+published-def-court-text = stalking prosecutions and convictions in the { $who } police force area
+published-def-orders-text = Stalking Protection Orders { $who } applied for and was granted, as it told the BBC
+published-def-recorded = stalking offences (8Q) recorded by { $who }
+published-def-charge-rate = outcomes assigned to stalking offences in { $who } that were a charge or summons
+published-def-proceedings = defendants proceeded against for stalking in the police force area of { $who }
+published-def-convicted = defendants convicted of stalking in the police force area of { $who }
+published-def-national-charge = the share of outcomes assigned to stalking offences in England and Wales that were a charge or summons, first and last year published
+published-def-national-court = defendants proceeded against for stalking and convicted in England and Wales, first and last year published
+published-def-national-orders = Stalking Protection Orders applied for by the forces that answered the BBC, by year

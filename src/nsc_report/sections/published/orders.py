@@ -1,0 +1,137 @@
+"""Stalking Protection Orders as forces told the BBC: a force's applications and orders granted
+(its answers of 2020/21 and 2021/22, and of January 2020 to April 2021), and the answers of all
+forces, year by year, in the chapter on protection orders. The forces that answered differ from
+year to year: their totals are no national count."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from nsc_report.data import Edition
+from nsc_report.layout import slug
+from nsc_report.measures import published as m
+from nsc_report.present import fmt, words
+from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections.published.common import ORDERS, ORDERS_2021, codes, short, value_or, who
+
+EARLY = "jan_2020_to_apr_2021"  # the period of the BBC Data Unit's answers of June 2021
+
+
+def orders_sentence(ed: Edition, code: str) -> str:
+    w = words.of(ed, "published")
+    name = who(ed, code)
+    applied = m.values(ed.public, ORDERS, code, "applied")
+    granted = m.values(ed.public, ORDERS, code, "granted")
+    said = []
+    given = [p for p, v in applied.items() if v.value is not None]
+    if given:
+        years = []
+        for i, p in enumerate(given):
+            won = granted[p].value if p in granted else None
+            years.append(w.text("published-orders-year", n=words.count(applied[p].value or 0),
+                                first=i == 0, period=m.label(p), granted=won is not None,
+                                **({"won": words.count(won)} if won is not None else {})))
+        said.append(w.text("published-orders", case="given", who=name,
+                           years=w.listing(years)))
+        said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
+                 for p, v in applied.items() if v.value is None]
+    elif applied:
+        said.append(w.text("published-orders", case="no-figure", who=name,
+                           note=next(iter(applied.values())).note.rstrip(".")))
+    else:
+        said.append(w.text("published-orders", case="absent", who=name))
+    said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
+             for p, v in granted.items() if v.value is not None and v.note]
+    early = m.values(ed.public, ORDERS_2021, code, "applied").get(EARLY)
+    won = m.values(ed.public, ORDERS_2021, code, "granted").get(EARLY)
+    if early is not None and early.value is not None:
+        early_won = won.value if won is not None else None
+        said.append(w.text("published-orders-early", given=True, n=words.count(early.value),
+                           granted=early_won is not None,
+                           **({"won": words.count(early_won)} if early_won is not None
+                              else {})))
+    elif early is not None:
+        said.append(w.text("published-orders-early", given=False,
+                           note=early.note.rstrip(".")))
+    return " ".join(said)  # one paragraph: the sentences in turn
+
+
+def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
+    w = words.of(ed, "published")
+    name = who(ed, code)
+    pub = ed.public
+    rows = []
+    for series, period in ((ORDERS_2021, EARLY), (ORDERS, "ye_mar_2021"),
+                           (ORDERS, "ye_mar_2022")):
+        applied = m.values(pub, series, code, "applied").get(period)
+        granted = m.values(pub, series, code, "granted").get(period)
+        if applied is None and granted is None:
+            continue
+        notes = dict.fromkeys(v.note for v in (applied, granted) if v is not None and v.note)
+        rows.append({w.text("published-col-period"): m.label(period),
+                     w.text("published-col-applied"): value_or(ed, applied),
+                     w.text("published-col-granted"): value_or(ed, granted),
+                     w.text("published-col-answer-to"): pub.sources[series].compiler,
+                     w.text("published-col-note"): " ".join(notes)})
+    if not rows:
+        return HtmlBlock("", "")
+    return Table(f"published-orders-{slug(name)}",
+                 w.text("published-orders-caption", who=name), pd.DataFrame(rows))
+
+
+# --- the chapter on protection orders: every force that answered --------------------------------
+
+def national_orders(ed: Edition) -> pd.DataFrame:
+    """For each year of the BBC's answers: how many forces gave a figure, and their totals."""
+    rows = []
+    for period in m.periods(ed.public, ORDERS):
+        t = ed.public.table
+        t = t[(t["series"] == ORDERS) & (t["period"] == period)]
+        applied = t[(t["measure"] == "applied") & t["value"].notna()]
+        granted = t[(t["measure"] == "granted") & t["value"].notna()]
+        rows.append({"period": period, "forces": len(applied),
+                     "applied": int(applied["value"].sum()),
+                     "granted_forces": len(granted), "granted": int(granted["value"].sum())})
+    return pd.DataFrame(rows)
+
+
+def national_orders_sentence(ed: Edition) -> str:
+    w = words.of(ed, "published")
+    years = [w.text("published-national-orders-year", forces=int(r.forces),
+                    period=m.label(str(r.period)), applied=int(r.applied))
+             for r in national_orders(ed).itertuples()]
+    return " ".join([w.text("published-national-orders", years=fmt.capital(w.listing(years))),
+                     *_more_granted(ed)])
+
+
+def _more_granted(ed: Edition) -> list[str]:
+    """Answers that gave more orders granted than applied for in a year, as given."""
+    w = words.of(ed, "published")
+    said = []
+    # Every force's series from one pass over the table (not one filter per force and year).
+    applied = m.values_by_force(ed.public, ORDERS, "applied")
+    granted = m.values_by_force(ed.public, ORDERS, "granted")
+    for period in m.periods(ed.public, ORDERS):
+        for code in codes(ed):
+            a, g = applied.get(code, {}).get(period), granted.get(code, {}).get(period)
+            if a and g and a.value is not None and g.value is not None and g.value > a.value:
+                said.append(w.text("published-national-orders-more", who=who(ed, code),
+                                   granted=words.count(g.value), period=m.label(period),
+                                   applied=words.count(a.value)))
+    return said
+
+
+def national_orders_table(ed: Edition) -> Table:
+    w = words.of(ed, "published")
+    n = national_orders(ed)
+    frame = pd.DataFrame({
+        w.text("published-col-year"): [m.label(str(p)) for p in n["period"]],
+        w.text("published-col-forces"): [fmt.count(int(v)) for v in n["forces"]],
+        w.text("published-col-forces-applied"): [fmt.count(int(v)) for v in n["applied"]],
+        w.text("published-col-forces-granted"): [fmt.count(int(v))
+                                                 for v in n["granted_forces"]],
+        w.text("published-col-granted-total"): [fmt.count(int(v)) for v in n["granted"]],
+    })
+    return Table("published-orders", w.text("published-national-orders-caption",
+                                             source=short(ed.public.sources[ORDERS].citation)),
+                 frame)
