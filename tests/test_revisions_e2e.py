@@ -4,6 +4,7 @@ PDF of the first version is kept beside the new one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -26,11 +27,14 @@ def changed_figures(data: Path, notebooks: Path) -> list[str]:
 
 
 def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built, data_copy: Path):
-    # Version 1.0 as published: a copy of the session's report of the committed data.
+    # The version as published: a copy of the session's report of the committed data.
     out = built.sibling("revisions")
     shutil.copytree(built.out, out, symlinks=True, dirs_exist_ok=True)
     pdf = out / "pdf" / "nsc-stalking-report-2024.pdf"
-    assert PdfReader(pdf).metadata["/Version"] == "1.0 (2024-04-22)"
+    current = load_edition(data_copy, EDITION).version
+    major, minor = current.version.split(".")
+    new, date = f"{major}.{int(minor) + 1}", current.date + dt.timedelta(days=1)
+    assert PdfReader(pdf).metadata["/Version"] == f"{current.version} ({current.date})"
 
     # West Mercia's applications were keyed in wrongly: 15, not 0.
     set_answer(data_copy, "West Mercia", "Q9", "ye_mar_2023", value=15)
@@ -43,7 +47,7 @@ def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built, d
 
     listed = "\n".join(f"          - {fid}" for fid in changed)
     with (data_copy / EDITION / "revisions.yml").open("a", encoding="utf-8") as f:
-        f.write('  - version: "1.1"\n    date: 2024-05-01\n    summary: "A correction."\n'
+        f.write(f'  - version: "{new}"\n    date: {date}\n    summary: "A correction."\n'
                 "    changes:\n      - kind: correction\n"
                 '        what: "West Mercia\'s SPO applications in the year ending March 2023."\n'
                 '        why: "The answer was keyed in as 0; the force said 15."\n'
@@ -54,15 +58,16 @@ def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built, d
     second = run_cli("report", "--data-dir", str(data_copy), "--out", str(out))
     assert second.returncode == 0, second.stdout + second.stderr
     page = (out / "html" / "book" / "revisions.html").read_text("utf-8")
-    assert "West Mercia" in page and "keyed in as 0" in page and "1.1" in page
+    assert "West Mercia" in page and "keyed in as 0" in page and new in page
     reader = PdfReader(pdf)
-    assert reader.metadata["/Version"] == "1.1 (2024-05-01)"
+    assert reader.metadata["/Version"] == f"{new} ({date})"
     text = " ".join(p.extract_text() for p in reader.pages)
-    assert "Version 1.1, 1 May 2024" in reader.pages[0].extract_text()
+    assert f"Version {new}, {date:%-d %B %Y}" in reader.pages[0].extract_text()
     assert "Revisions and corrections" in text and "keyed in as 0" in text
     kept = {p.name for p in (out / "pdf" / "versions").glob("*.pdf")}
-    assert kept == {"nsc-stalking-report-2024-v1.0.pdf", "nsc-stalking-report-2024-v1.1.pdf"}
+    assert kept == {f"nsc-stalking-report-2024-v{current.version}.pdf",
+                    f"nsc-stalking-report-2024-v{new}.pdf"}
     site = {p.name for p in (out / "html" / "book" / "downloads" / "versions").glob("*.pdf")}
     assert site == kept
-    old = PdfReader(out / "pdf" / "versions" / "nsc-stalking-report-2024-v1.0.pdf")
-    assert old.metadata["/Version"] == "1.0 (2024-04-22)"
+    old = PdfReader(out / "pdf" / "versions" / f"nsc-stalking-report-2024-v{current.version}.pdf")
+    assert old.metadata["/Version"] == f"{current.version} ({current.date})"

@@ -111,8 +111,9 @@ EDITS = {
         f"\n```{{code-cell}}\n:tags: [remove-input]\n\nprint('The word is {word}.')\n```\n")),
     "section module": ("book/spo.html", lambda root, word: _replace(
         root / "src" / "nsc_report" / "sections" / "spo.py",
-        'f"The force that made the most made {most}."',
-        f'f"The force that made the most made {{most}}. The word is {word}."')),
+        'r.text("spo_top_sentence", w.text("spo-top-sentence", gave=True,',
+        f'r.text("spo_top_sentence", "The word is {word}. " + w.text("spo-top-sentence", '
+        f'gave=True,')),
     "data file": ("book/other-offences.html", lambda root, word: _replace(
         root / "data" / "2024" / "cps.yml", "could not provide this information either.",
         f"could not provide this information either. The word is {word}.")),
