@@ -75,6 +75,17 @@ def test_a_value_from_outside_is_text_for_every_target(tmp_path):
             f"{markdown_text(value)} said: {markdown_text(value)}")
 
 
+def test_a_long_value_is_printed_whole_even_inside_a_variant(tmp_path):
+    """Fluent refuses a placeable of more than 1,000 characters: a version listing a hundred
+    figures, or a force's long note, failed the build (a variant holding the value counts)."""
+    w = make(tmp_path, WORDS + "listed = { $some ->\n        [yes] Figures: { $what }.\n"
+                              "       *[no] None.\n    }\n")
+    long = ", ".join(f"forces/force-{i}/pub_group_text <b>" for i in range(120))
+    assert w.text("listed", some=True, what=long) == f"Figures: {long}."
+    assert w.html("listed", some=True, what=long) == f"Figures: {html.escape(long)}."
+    assert w.markdown("quoted", who="A", what=long) == f"A said: {markdown_text(long)}"
+
+
 @pytest.mark.parametrize("config", ["myst", "commonmark"])
 def test_hostile_values_in_markdown_stay_words_in_myst(tmp_path, config):
     w = make(tmp_path)

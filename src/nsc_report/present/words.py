@@ -337,6 +337,10 @@ def context(label: str) -> Iterator[None]:
         _CONTEXT.pop()
 
 
+# The longest text value that enters a message as itself (see Words.render).
+LONG_VALUE = 200
+
+
 class Words:
     """One section's words in one language."""
 
@@ -362,8 +366,17 @@ class Words:
             values = {name: _value(name, value, target) for name, value in args.items()}
         except TypeError as exc:
             raise WordsError(f"{where}: message {message_id!r}: {exc}") from None
+        # Fluent refuses a placeable of more than 1,000 characters (a long note from a force,
+        # a version's list of figures): a long value enters as a short token, put back after.
+        held = {}
+        for name, value in values.items():
+            if isinstance(value, _Text | _Trusted) and len(value) > LONG_VALUE:
+                token = f"\ue000{len(held)}\ue001"
+                held[token], values[name] = value.format(self.babel), _Trusted(token)
         bundle = resource.bundle(self.locale)
         text, errors = bundle.format_pattern(bundle.get_message(message_id).value, values)
+        for token, value in held.items():
+            text = str(text).replace(token, value)
         if errors:
             problems = "; ".join(dict.fromkeys(str(e) for e in errors))
             raise WordsError(f"{where}: message {message_id!r} cannot be rendered with "
