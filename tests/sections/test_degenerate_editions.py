@@ -35,7 +35,12 @@ from hypothesis import strategies as st
 
 from nsc_report import sections
 from nsc_report.data import Edition, load_edition
-from nsc_report.execution.templates import applies_to, read_template, template_settings, templates
+from nsc_report.execution.templates import (
+    applies_to,
+    section_calls,
+    template_settings,
+    templates,
+)
 from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 
@@ -47,22 +52,10 @@ BAD_TEXT = re.compile(r"(?<![A-Za-z])(nan|NaN|inf)(?![A-Za-z])|<NA>")
 
 # --- the calls the templates make ----------------------------------------------------------------
 
-def _section_calls(template: Path) -> list[str]:
-    """Every call of a section function in a template's code, as Python source."""
-    trees = [ast.parse(cell.source) for cell in read_template(template).cells
-             if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", [])]
-    names = {alias.asname or alias.name for tree in trees for node in ast.walk(tree)
-             if isinstance(node, ast.ImportFrom) and node.module == "nsc_report.sections"
-             for alias in node.names}
-    return [ast.unparse(node) for tree in trees for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name) and node.func.value.id in names]
-
-
 @functools.cache
 def template_calls() -> tuple[tuple[str, dict[str, Any], tuple[str, ...]], ...]:
     """(template, its settings, its section calls) for every template."""
-    found = tuple((t.stem, template_settings(t), tuple(_section_calls(t)))
+    found = tuple((t.stem, template_settings(t), tuple(section_calls(t)))
                   for t in templates(ROOT / "notebooks"))
     assert sum(len(calls) for _, _, calls in found) > 40, "the templates' calls were not found"
     return found
