@@ -26,6 +26,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from nsc_report.data.provenance import ILLUSTRATIVE_SHORT
+from nsc_report.infra.user_cache import cache_key, kept_text
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -119,7 +120,7 @@ class AccessibleChart:
         return spec
 
     def svg(self) -> str:
-        return vlc.vegalite_to_svg(self.static_spec())
+        return static_svg(self.static_spec())
 
     def csv(self) -> str:
         """The data table, with a status column where the data are not published."""
@@ -199,6 +200,15 @@ class AccessibleChart:
                                   "status": self.status, "file": self.file_stem,
                                   "downloads": self.downloads}}
         return data, metadata
+
+
+def static_svg(spec: dict[str, Any]) -> str:
+    """vl-convert's SVG of a spec, kept in the user's cache by the spec and the versions of
+    vl-convert and Vega-Lite: drawing it is a third of a force page's execution, and every
+    rebuild (and every test build) draws most charts exactly as before."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"), default=str)
+    key = cache_key(vlc.__version__, vlc.get_vegalite_versions()[-1], text)
+    return kept_text("svg", key, lambda: vlc.vegalite_to_svg(spec), suffix=".svg")
 
 
 def _cell(value: Any, is_float: bool) -> str:

@@ -22,6 +22,7 @@ from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_frame, csv_text
+from nsc_report.infra.user_cache import user_cache
 from nsc_report.present import words
 from nsc_report.publishing import spreadsheets
 
@@ -34,11 +35,6 @@ def _write_if_changed(dst: Path, content: bytes) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     if not dst.exists() or dst.read_bytes() != content:
         dst.write_bytes(content)
-
-
-def _user_cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "nsc-report"
 
 
 def write_vega_bundle(path: Path, stamp: Path) -> None:
@@ -55,18 +51,20 @@ def write_vega_bundle(path: Path, stamp: Path) -> None:
     if path.exists() and stamp.exists() and stamp.read_text() == version:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    folder = user_cache()
     key = hashlib.sha256(version.encode()).hexdigest()[:16]
-    cached = _user_cache() / f"vega-embed-bundle-{key}.js"
-    if cached.is_file():
+    cached = None if folder is None else folder / f"vega-embed-bundle-{key}.js"
+    if cached is not None and cached.is_file():
         shutil.copyfile(cached, path)
     else:
         bundle = vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;")
         path.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            shutil.copyfile(path, tmp)
-            os.replace(tmp, cached)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+                shutil.copyfile(path, tmp)
+                os.replace(tmp, cached)
         except OSError:
             pass  # no writable cache folder: bundle again next time
     stamp.write_text(version)
