@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from helpers import DATA, ROOT, Built, project_copy, run_cli
+from helpers import DATA, ROOT, Built, project_copy, run_cli, set_answer
 
 
 @pytest.fixture
@@ -53,6 +53,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     recorded = json.loads(outcome.read_text())
     assert recorded["returncode"] == 0, recorded["output"]
     return Built(root)
+
+
+@pytest.fixture(scope="session")
+def west_mercia_15(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's report of the committed edition, with one answer corrected (West Mercia
+    made 15 SPO applications in the year ending March 2023, not none) and every notebook
+    executed again for it: `data/` and `out/` in the folder returned. Shared, as `built` is,
+    by the tests of a changed answer; each works on its own copy (`changed_copy`)."""
+    shared = shared_tmp(tmp_path_factory) / "west-mercia-15"
+    outcome = shared.with_name("west-mercia-15.outcome.json")
+    with FileLock(str(shared.with_name("west-mercia-15.lock"))):
+        if not outcome.exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            data = shutil.copytree(DATA, shared / "data")
+            set_answer(data, "West Mercia", "Q9", "ye_mar_2023", value=15)
+            shutil.copytree(built.out, shared / "out", symlinks=True)
+            result = run_cli("execute", "--data-dir", str(data), "--out", str(shared / "out"))
+            outcome.write_text(json.dumps({"returncode": result.returncode,
+                                           "output": result.stdout + result.stderr}))
+    recorded = json.loads(outcome.read_text())
+    assert recorded["returncode"] == 0, recorded["output"]
+    return shared
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:

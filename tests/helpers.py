@@ -146,6 +146,16 @@ def project_copy(target: Path, data: Path | None = None) -> Path:
     return target
 
 
+def changed_copy(shared: Path, target: Path) -> tuple[Path, Path]:
+    """A copy of a shared changed edition's `data/` and `out/`, side by side as they were (the
+    executed notebooks name the data folder by relative path): (data, out)."""
+    import shutil
+
+    data = shutil.copytree(shared / "data", target / "data")
+    out = shutil.copytree(shared / "out", target / "out", symlinks=True)
+    return data, out
+
+
 @dataclass(frozen=True)
 class Built:
     """The committed edition built in a copy of the project as `make report` builds it on a

@@ -5,11 +5,10 @@ PDF of the first version is kept beside the new one."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, ROOT, Built, requires_chromium, run_cli, set_answer
+from helpers import EDITION, ROOT, Built, changed_copy, requires_chromium, run_cli
 from pypdf import PdfReader
 
 from nsc_report.data import load_edition
@@ -26,20 +25,20 @@ def changed_figures(data: Path, notebooks: Path) -> list[str]:
         notebooks, ed.directory / "chapters"))]
 
 
-def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built, data_copy: Path):
-    # The version as published: a copy of the session's report of the committed data.
-    out = built.sibling("revisions")
-    shutil.copytree(built.out, out, symlinks=True, dirs_exist_ok=True)
+def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built,
+                                                                  west_mercia_15: Path,
+                                                                  tmp_path: Path):
+    # The version as published is the session's report of the committed data; then West
+    # Mercia's applications were found keyed in wrongly (15, not 0) and the notebooks executed
+    # again for it: the shared fixture's state, copied.
+    data_copy, out = changed_copy(west_mercia_15, tmp_path)
     pdf = out / "pdf" / "nsc-stalking-report-2024.pdf"
+    assert pdf.read_bytes() == built.pdf.read_bytes()
     current = load_edition(data_copy, EDITION).version
     major, minor = current.version.split(".")
     new, date = f"{major}.{int(minor) + 1}", current.date + dt.timedelta(days=1)
     assert PdfReader(pdf).metadata["/Version"] == f"{current.version} ({current.date})"
 
-    # West Mercia's applications were keyed in wrongly: 15, not 0.
-    set_answer(data_copy, "West Mercia", "Q9", "ye_mar_2023", value=15)
-    executed = run_cli("execute", "--data-dir", str(data_copy), "--out", str(out))
-    assert executed.returncode == 0, executed.stdout + executed.stderr
     changed = changed_figures(data_copy, out / "book")
     assert "spo/spo_band_low" in changed, changed
     problems = [p.what for p in check.check(ROOT, data_copy, EDITION, notebooks=out / "book")]
