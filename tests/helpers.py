@@ -104,7 +104,7 @@ SMALL_FORCES = ("Durham", "Cleveland", "Metropolitan Police", "City of London",
 def small_data(source: Path, target: Path, forces: tuple[str, ...] = SMALL_FORCES) -> Path:
     """A copy of a data folder (every edition in it) that keeps only `forces`: their rows of
     the reference tables, of every edition's answers and commitments and of the published
-    series (whose national rows stay)."""
+    series (whose national rows stay) and of the request trackers."""
     import shutil
 
     shutil.copytree(source, target)
@@ -115,7 +115,8 @@ def small_data(source: Path, target: Path, forces: tuple[str, ...] = SMALL_FORCE
     drop = {code for code, name in every.items() if name not in forces}
     tables = [target / "reference" / "forces.csv", target / "reference" / "oversight.csv",
               target / "public" / "series.csv",
-              *target.glob("*/foi_returns.csv"), *target.glob("*/pcc_commitments.csv")]
+              *target.glob("*/foi_returns.csv"), *target.glob("*/pcc_commitments.csv"),
+              *target.glob("*/tracker.csv")]
     for path in tables:
         rewrite_csv(path, lambda rows: [r for r in rows if r["force_code"] not in drop])
     return target
