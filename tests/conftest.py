@@ -78,10 +78,14 @@ def west_mercia_15(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """A test that reads the built report is a build test, whatever its module says: `make
-    test-fast` (-m "not build") must not start the build for it."""
+    """A test that reads the built report is a build test, and one that needs Chromium (it is
+    skipped without it) a browser test, whatever its module says: `make test-fast` (-m "not
+    build and not browser") must not start the build or a browser for it."""
     if "built" in getattr(item, "fixturenames", ()):
         item.add_marker(pytest.mark.build)
+    if any("Chromium" in str(mark.kwargs.get("reason", ""))
+           for mark in item.iter_markers("skipif")):
+        item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
