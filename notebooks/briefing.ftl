@@ -42,9 +42,9 @@ briefing-paragraph = <p>{ $text }</p>
 
 ### The national picture: the report's headline findings, with the chapters' figures
 
-briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states. { $caveat }
+briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states; the report's chapter on attrition gives the counts of recorded, charged and convicted cases it sets beside that rate. { $caveat }
 briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
-briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports recorded fewer; only { $increased } recorded more.
+briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; only { $increased } recorded more.
 briefing-national-spo = { $forces } forces applied for { $band } Stalking Protection Orders in a whole year.
 briefing-national-officers = { $some } forces said they had a dedicated stalking officer; { $none } said they had none.
 briefing-national-other = { $detailed } forces could say how often stalking was charged as another crime.

@@ -20,7 +20,7 @@ data-gaps-top-text = { $named ->
        *[no] the most complete force answered { $share } of them
     }
 # Printed for the median share where no force gave any figure.
-data-gaps-responder-median-none = none of the questions (no force gave any figures)
+data-gaps-responder-median-none = not known, as no force gave any figures
 # One of the questions the fewest forces answered in full ($forces of them); listed.
 data-gaps-least-item = { $question } ({ $forces } forces)
 # $any: no when every question was answered by some force; $questions: a list of the others.

@@ -50,7 +50,8 @@ force-intro-no-figures = { $who } is one of the { $forces } police forces of Eng
 
 # $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
 # other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
-# force's figure and the median force's.
+# force's figure and the median of the forces' figures (midway between the two middle
+# ones when they are an even number: no force need have it).
 force-standing = { $case ->
         [none-given] { $label }: no force has a figure for this, so there is no comparison.
         [not-given] { $label }: { $who } gave no figure, so it has no place in this comparison ({ $of } { $of ->
@@ -58,7 +59,7 @@ force-standing = { $case ->
            *[other] forces
         } did).
         [alone] { $label }: { $value }. No other force gave this figure.
-       *[ranked] { $label }: { $value }. Of the { $of } forces that gave this figure, { force-standing-order }; the median force: { $median }.
+       *[ranked] { $label }: { $value }. Of the { $of } forces that gave this figure, { force-standing-order }; the median: { $median }.
     }
 
 # $higher and $lower: the forces with a higher and a lower figure; $ties: those with the same.
@@ -83,9 +84,9 @@ force-chart-title = { $best ->
            *[other] measures
         }
     }
-force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median force. Rows are scaled separately, from 0 to the largest value. { $period } (officers: at the time of the request). { $source }
+force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median. Rows are scaled separately, from 0 to the largest value. { $period } (officers: at the time of the request). { $source }
 force-chart-axis = Lowest to highest among forces with a figure
-force-chart-median = Median force
+force-chart-median = Median
 force-chart-rank = { $rank } of { $of }{ $tied ->
         [yes] {" "}(tied)
        *[no] {""}
@@ -160,7 +161,7 @@ force-officers-many = { $question ->
 # $case: complete, nothing (no figure at all) or some ($missing of the $asked questions).
 force-gaps = { $case ->
         [complete] { $who } answered every question in full.
-        [nothing] { $who } gave no figure in answer to any of the { $asked } questions.
+        [nothing] { $who } gave no figure in answer to any of the { $asked } questions and years we asked about.
        *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } questions. Each is listed here with what it said instead.
     }
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.

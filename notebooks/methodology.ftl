@@ -8,11 +8,11 @@
 # $case: no-record (the edition keeps no tracker), none-answered (no force had answered by
 # publication) or answered. $requests: the forces sent the request; $on_time and $late: those
 # that answered within the $deadline (in working days) and after it; $unanswered: those that
-# had not answered; $median: the working days the median force took.
+# had not answered; $median: the median of the working days the forces took.
 methodology-timeliness = { $case ->
         [no-record] No record was kept of when each answer arrived for this edition, so the report cannot say how many forces answered within the legal deadline.
         [none-answered] None of the { $requests } forces had answered by the time of publication.
-       *[answered] { $on_time } of the { $requests } forces answered within the legal deadline of { $deadline } working days, and { $late } answered late; { $unanswered } had not answered by publication. The median force that answered took { $median } working days.
+       *[answered] { $on_time } of the { $requests } forces answered within the legal deadline of { $deadline } working days, and { $late } answered late; { $unanswered } had not answered by publication. Of the forces that answered, the median time taken was { $median } working days.
     }
 
 # $illustrative: yes when the per-force figures are constructed; $edition: the edition's year;

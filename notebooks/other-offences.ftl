@@ -3,9 +3,10 @@
 ## see force.ftl for how to edit. The code is src/nsc_report/sections/other_offences.py.
 
 # The CPS's answer as the source reports it: with $quoted yes, $answer (its last full stop
-# dropped) and the $quote it gave.
+# dropped) and the $quote, the source's own words for the CPS's reason (the release reports
+# the reason in indirect speech: the words are the release's, not the CPS's).
 other-offences-cps-answer = { $quoted ->
-        [yes] { $answer }, stating that it “{ $quote }”.
+        [yes] { $answer }: the release reports that it “{ $quote }”.
        *[no] { $answer }
     }
 

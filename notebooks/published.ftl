@@ -119,10 +119,13 @@ published-orders = { $case ->
         [no-figure] { $who } gave the BBC Shared Data Unit no figure for the orders it applied for in 2020/21 and 2021/22. { $note }.
        *[absent] { $who } is not among the forces whose answers to the BBC Shared Data Unit on Stalking Protection Orders in 2020/21 and 2021/22 were published.
     }
-# $n orders applied for in $period ($first: yes for the first year listed); $granted yes with
-# the $won granted.
+# $n orders applied for in $period ($one: yes when $n is 1; $first: yes for the first year
+# listed); $granted yes with the $won granted.
 published-orders-year = { $n }{ $first ->
-        [yes] {" "}Stalking Protection Orders
+        [yes] { $one ->
+            [yes] {" "}Stalking Protection Order
+           *[no] {" "}Stalking Protection Orders
+        }
        *[no] {""}
     } in { $period }{ $granted ->
         [yes] {" "}({ $won } granted in that year)
@@ -130,11 +133,14 @@ published-orders-year = { $n }{ $first ->
     }
 # A note of the source's on one $period.
 published-orders-note = For { $period }: { $note }.
-# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted),
-# or no with the force's $note.
+# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted;
+# $won_one yes when that is 1), or no with the force's $note.
 published-orders-early = { $given ->
         [yes] From January 2020 to April 2021 it applied for { $n }{ $granted ->
-            [yes] , and { $won } were granted
+            [yes] , and { $won } { $won_one ->
+                [yes] was
+               *[no] were
+            } granted
            *[no] {""}
         } (answers to the BBC Data Unit, June 2021).
        *[no] For January 2020 to April 2021 it gave the BBC Data Unit no figure. { $note }.

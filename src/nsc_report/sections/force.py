@@ -54,7 +54,7 @@ def _median(s: m.Standing) -> str:
 
 def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     """'Stalking offences recorded: 1,389. Of the 26 forces that gave this figure, 23 had a
-    higher one and 2 a lower one; the median force: 2,526.'"""
+    higher one and 2 a lower one; the median: 2,526.'"""
     w = words.of(ed, "force")
     label = s.measure.label.replace(" (%)", "")
     if s.value is None:
