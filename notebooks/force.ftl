@@ -79,12 +79,12 @@ force-standing-lower = { $lower ->
 # The chart's title: $best is yes when the force is highest of all on a $measure.
 force-chart-title = { $best ->
         [yes] { $who } is highest of all forces for { $measure }
-       *[no] How { $who } compares with the other forces on { $shown } { $shown ->
+       *[no] How { $who } compares with the other forces on the { $shown } { $shown ->
             [one] measure
            *[other] measures
-        }
+        } for which it gave a figure
     }
-force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median. Rows are scaled separately, from 0 to the largest value. { $period } (officers: at the time of the request). { $source }
+force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median. Rows are scaled separately, from 0 (or from the lowest value, where that is below 0) to the largest value; a row without the diamond is a measure for which { $who } gave no figure. { $period } (officers: at the time of the request). { $source }
 force-chart-axis = Lowest to highest among forces with a figure
 force-chart-median = Median
 force-chart-rank = { $rank } of { $of }{ $tied ->
