@@ -114,14 +114,16 @@ force-spo = { $case ->
     }
 
 # $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
-# its name opening the sentence). $change: none-before (no offence recorded in the $previous
-# period, $now in the current one), unknown (no figures for both), or known ($direction rose,
-# fell or same, by $amount).
+# its name opening the sentence). A sentence of its own: it rests on the commitments data, the
+# next on the force's answers, and each carries the mark of what it rests on.
 force-pcc = { $commissioner ->
         [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
         [made] { $body_capital } made the { $year } commitment to increase reports of stalking.
        *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking.
-    } { $change ->
+    }
+# $change: none-before (no offence recorded in the $previous period, $now in the current one),
+# unknown (no figures for both), or known ($direction rose, fell or same, by $amount).
+force-change = { $change ->
         [none-before] It recorded no stalking offences in the { $previous } and { $now } in the { $period }, so no percentage change can be given.
         [unknown] { $who } did not give us recorded stalking for both the { $previous } and the { $period }, so we cannot say whether recorded stalking rose or fell.
        *[known] Between the { $previous } and the { $period }, the stalking offences it recorded { $direction ->
@@ -214,6 +216,7 @@ force-def-answered = questions and periods { $who } answered in full
 force-def-intro = how many questions { $who } answered, and how that compares with the other forces
 force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
 force-def-spo = { $who }'s SPO applications (Q9 and Q10) and their band
-force-def-pcc = whether { $who }'s PCC made the commitment, and the change in its recorded stalking (Q1)
+force-def-pcc = whether { $who }'s PCC made the commitment
+force-def-change = the change in { $who }'s recorded stalking (Q1)
 force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)
 force-def-gaps = the questions { $who } did not answer in full

@@ -113,9 +113,11 @@ def figures(ed: Edition, code: str) -> Register:
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
            questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
-    r.text("force_pcc_text", _pcc_sentence(ed, code, row), w.text("force-def-pcc", who=who),
-           questions=("Q1",), periods=(ed.meta.previous_period, ed.meta.current_period),
+    r.text("force_pcc_text", _pcc_sentence(ed, code), w.text("force-def-pcc", who=who),
            files=("commitments",), sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
+    r.text("force_change_text", _change_sentence(ed, code, row),
+           w.text("force-def-change", who=who), questions=("Q1",),
+           periods=(ed.meta.previous_period, ed.meta.current_period))
     r.text("force_officers_text", _officers_sentence(ed, code, answers),
            w.text("force-def-officers", who=who), questions=OFFICER_QUESTIONS,
            periods=("at_request",))
@@ -138,16 +140,21 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
                   same=int(band_counts(ed)[band]) - 1)
 
 
-def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+def _pcc_sentence(ed: Edition, code: str) -> str:
     year = ed.meta.pcc_commitment_year
     then = ed.overseer(code, dt.date(year, 6, 30))
     if then["kind"] not in COMMISSIONER_KINDS:
         commissioner = "none"
     else:
         commissioner = "made" if m.committed(ed, code) else "not-made"
-    values = {"who": name(ed, code), "year": str(year), "commissioner": commissioner,
-              "body": then["body"], "body_capital": fmt.capital(then["body"]),
-              "previous": period(ed, "previous"), "period": period(ed)}
+    return words.of(ed, "force").text(
+        "force-pcc", year=str(year), commissioner=commissioner, body=then["body"],
+        body_capital=fmt.capital(then["body"]))
+
+
+def _change_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    values: dict[str, object] = {"who": name(ed, code), "previous": period(ed, "previous"),
+                                 "period": period(ed)}
     both = m.change_table(ed)
     if code in both.index and pd.isna(row["pct_change"]):  # none recorded the year before
         values.update(change="none-before", now=int(both.at[code, "current"]))
@@ -157,7 +164,7 @@ def _pcc_sentence(ed: Edition, code: str, row: pd.Series) -> str:
         change = float(row["pct_change"])
         values.update(change="known", amount=words.pct(abs(change), 1),
                       direction="rose" if change > 0 else "fell" if change else "same")
-    return words.of(ed, "force").text("force-pcc", **values)
+    return words.of(ed, "force").text("force-change", **values)
 
 
 def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
