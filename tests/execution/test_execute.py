@@ -21,10 +21,11 @@ from nsc_report.execution.templates import Job, jobs_for
 
 # The chapters of the committed edition (the comparison with a previous edition is tested with
 # the synthetic edition that has one, in test_year_on_year.py).
+_COMMITTED = load_edition(DATA, EDITION)  # once: the module is imported by every test process
 SECTIONS = sorted(
     f"{p.stem}.ipynb" for p in templates.templates(ROOT / "notebooks")
     if templates.template_kind(p) is None
-    and templates.applies_to(templates.template_settings(p), load_edition(DATA, EDITION)))
+    and templates.applies_to(templates.template_settings(p), _COMMITTED))
 
 
 def names(jobs: list[Job]) -> list[str]:

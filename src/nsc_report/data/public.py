@@ -111,8 +111,9 @@ def _load_public(path: Path, ctx: _Context, issues: list[Issue]) -> PublicSeries
             report_duplicates="exclude_first"),
             table, issues, label, {"a note saying why the value is missing": "note"})
         if known is not None:
-            for row in table.index:
-                series, measure = table.at[row, "series"], table.at[row, "measure"]
+            # zip over the columns: a per-cell lookup cost a fifth of a second per load
+            for row, series, measure in zip(table.index, table["series"], table["measure"],
+                                            strict=True):
                 if series in known and measure not in known[series].measures:
                     issues.append(Issue(label, int(row), "measure", measure,
                                         f"a measure of {series} described in sources.yml: "
