@@ -129,13 +129,41 @@ def unchanged_notebooks(root: Path) -> set[Path]:
     return {job.output.resolve() for job in fresh}
 
 
+# Within those groups, the modules that take longest (as `--durations` lists them) first: a
+# long module started last leaves the other process idle until it ends. Self-contained ones
+# come between those that use the shared build, so that one process is not left waiting for
+# the build another makes.
+LONGEST_FIRST = (
+    "tests/test_browser.py",
+    "tests/test_year_on_year.py",
+    "tests/sections/test_degenerate_editions.py",
+    "tests/cycle/test_next_edition_e2e.py",
+    "tests/test_build.py",
+    "tests/test_faults.py",
+    "tests/execution/test_execute.py",
+    "tests/test_factcheck.py",
+    "tests/cycle/test_annual_cycle.py",
+    "tests/execution/test_execution_failures.py",
+    "tests/test_revisions_e2e.py",
+    "tests/authoring/test_preview.py",
+    "tests/test_release_day.py",
+    "tests/authoring/test_scaffold.py",
+    "tests/publishing/test_figures.py",
+    "tests/publishing/test_formula_injection.py",
+    "tests/publishing/test_stage_kept.py",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The modules that build first, the notebooks last: pytest-xdist hands out modules in this
-    order, so the longest start while the other process works through the short ones. With
+    """The modules that build first, the notebooks last, and the longest first within each:
+    pytest-xdist hands out modules in this order, so the longest start while the other process
+    works through the short ones (a stable sort: a module's tests keep their order). With
     --nbval-changed-only, leave out the notebooks whose inputs are unchanged."""
     builds = {item.path for item in items if item.get_closest_marker("build")}
-    items.sort(key=lambda item: 0 if item.path in builds else 2 if item.path.suffix == ".ipynb"
-               else 1)
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: (
+        0 if item.path in builds else 2 if item.path.suffix == ".ipynb" else 1,
+        rank.get(item.nodeid.split("::")[0], len(rank))))
     if nbval_plugin is None:
         return
     cells = [item for item in items if isinstance(item, nbval_plugin.IPyNbCell)]

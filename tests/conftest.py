@@ -102,3 +102,4 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     terminalreporter.write_line(result.stdout.strip() or result.stderr.strip())
     terminalreporter.write_line("Re-execute with `nsc-report execute` (or `make report`) and "
                                 "commit the notebooks if these changes are intended.")
+
