@@ -50,6 +50,16 @@ class Edition:
         self.forces: pd.DataFrame = ctx.forces
         self.questions = pd.DataFrame([q.model_dump() for q in ctx.codebook.questions])
         self.files: list[Path] = edition_files(ctx.data_dir, ctx.meta.edition)
+        self._derived: dict[str, tuple[EditionMeta, Any]] = {}
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """What `make` computes from this edition, computed once: its tables never change once
+        read. Kept with the metadata it was computed under, so that an edition given other
+        metadata (a test's, a draft's) computes it again."""
+        kept = self._derived.get(name)
+        if kept is None or kept[0] is not self.meta:
+            kept = self._derived[name] = (self.meta, make())
+        return kept[1]
 
     def _table(self, name: str) -> Any:
         if name not in self._tables:

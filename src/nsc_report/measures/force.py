@@ -36,7 +36,13 @@ def measures(edition: Edition) -> list[Measure]:
 
 
 def comparison_table(edition: Edition) -> pd.DataFrame:
-    """Every force (in reference order) with each measure, empty where it gave no figure."""
+    """Every force (in reference order) with each measure, empty where it gave no figure.
+    Computed once per edition (each force's figures, chart and standing read it); a copy is
+    returned, so that no caller can change another's."""
+    return edition.derived("comparison_table", lambda: _comparison_table(edition)).copy()
+
+
+def _comparison_table(edition: Edition) -> pd.DataFrame:
     current = edition.meta.current_period
     codes = list(edition.forces["force_code"])
     recorded = answer_values(edition, "Q1", current).reindex(codes)
