@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import EDITION, set_answer
+from helpers import DATA, EDITION, set_answer
 from openpyxl import load_workbook
 
 from nsc_report.data import load_edition
@@ -40,8 +41,11 @@ MORE = {  # Cleveland answered nothing: the rest of the OWASP list on its first 
 HOSTILE = [*NOTES.values(), *MORE.values()]
 
 
-@pytest.fixture
-def edition(data_copy: Path):
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory):
+    """The edition with the hostile notes, read once for the module's tests (none changes it)."""
+    data_copy = tmp_path_factory.mktemp("formula") / "data"
+    shutil.copytree(DATA, data_copy)
     for qid, note in NOTES.items():
         set_answer(data_copy, "Durham", qid, "ye_mar_2023", note=note)
     for (qid, period), note in MORE.items():
@@ -51,7 +55,7 @@ def edition(data_copy: Path):
     return ed
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def book(edition):
     return spreadsheets.workbook(edition, returns_table(edition), published_table(edition))
 
