@@ -42,7 +42,7 @@ briefing-paragraph = <p>{ $text }</p>
 
 ### The national picture: the report's headline findings, with the chapters' figures
 
-briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states; the report's chapter on attrition gives the counts of recorded, charged and convicted cases it sets beside that rate. { $caveat }
+briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states.
 briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
 briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; only { $increased } recorded more.
 briefing-national-spo = { $forces } forces applied for { $band } Stalking Protection Orders in a whole year.

@@ -60,7 +60,9 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
         w.text("briefing-national-other", detailed=oo["oo_detailed"]),
     ]
     return [
-        w.text("briefing-national-rate", rate=a["att_rate"], caveat=a["att_counts_caveat"]),
+        # The rate alone, the release's: the counts it is set beside (and their caveat) are in
+        # the report's attrition chapter, not on the briefing.
+        w.text("briefing-national-rate", rate=a["att_rate"]),
         *(f"{line}{mark}" for line in from_answers),
     ]
 
