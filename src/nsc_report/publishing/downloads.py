@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_frame, csv_text
-from nsc_report.infra.user_cache import user_cache
+from nsc_report.infra.user_cache import cache_key, kept_text
 from nsc_report.present import words
 from nsc_report.publishing import spreadsheets
 
@@ -51,22 +49,10 @@ def write_vega_bundle(path: Path, stamp: Path) -> None:
     if path.exists() and stamp.exists() and stamp.read_text() == version:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    folder = user_cache()
-    key = hashlib.sha256(version.encode()).hexdigest()[:16]
-    cached = None if folder is None else folder / f"vega-embed-bundle-{key}.js"
-    if cached is not None and cached.is_file():
-        shutil.copyfile(cached, path)
-    else:
-        bundle = vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;")
-        path.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
-        try:
-            if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-                shutil.copyfile(path, tmp)
-                os.replace(tmp, cached)
-        except OSError:
-            pass  # no writable cache folder: bundle again next time
+    text = kept_text("vega-embed", cache_key(version), lambda: "(function () {\n"
+                     + vlc.javascript_bundle("window.vegaEmbed = vegaEmbed;") + "\n})();\n",
+                     suffix=".js")
+    path.write_text(text, encoding="utf-8")
     stamp.write_text(version)
 
 
