@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import vl_convert as vlc
 
-from nsc_report.infra.user_cache import CACHE_ENV, cache_key, kept_text, user_cache
+from nsc_report.infra.user_cache import CACHE_ENV, cache_key, kept_bytes, kept_text, user_cache
 from nsc_report.present.charts import static_svg
 
 SPEC = {"mark": "bar", "data": {"values": [{"a": "x", "b": 3}, {"a": "y", "b": 5}]},
@@ -28,6 +28,19 @@ def test_a_result_is_made_once_then_read(tmp_path: Path, monkeypatch):
     assert kept_text("svg", "ab" * 32, make) == "drawn"
     assert made == [1]
     assert [p.name for p in (tmp_path / "svg").rglob("*") if p.is_file()] == ["ab" * 32 + ".txt"]
+
+
+def test_bytes_are_kept_as_they_are_and_text_that_is_not_utf8_is_made_again(
+        tmp_path: Path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    png = bytes(range(256))
+    assert kept_bytes("card", "12" * 32, lambda: png, ".png") == png
+    assert kept_bytes("card", "12" * 32, lambda: b"other", ".png") == png
+    kept = next((tmp_path / "card").rglob("*.png"))
+    assert kept.read_bytes() == png
+    (tmp_path / "svg" / "34").mkdir(parents=True)
+    (tmp_path / "svg" / "34" / ("34" * 32 + ".txt")).write_bytes(b"\xff\xfe")
+    assert kept_text("svg", "34" * 32, lambda: "drawn") == "drawn"
 
 
 def test_off_keeps_nothing(tmp_path: Path, monkeypatch):

@@ -12,6 +12,7 @@ import pytest
 from helpers import DATA, EDITION
 
 from nsc_report.data import load_edition
+from nsc_report.infra.user_cache import CACHE_ENV
 from nsc_report.publishing import cards
 from nsc_report.publishing.cardtext import Face, draw, text_width, wrap
 from nsc_report.publishing.embargo import Embargo
@@ -107,11 +108,11 @@ def test_the_post_keeps_the_caveat_and_fits_a_post(book: Path, edition):
 
 
 def test_the_cards_are_pngs_of_1200_by_630_listed_in_a_manifest(book: Path, edition,
-                                                                tmp_path: Path):
+                                                                tmp_path: Path, monkeypatch):
     from PIL import Image
 
-    written = cards.write_cards(book, TOC, edition, tmp_path / "cache",
-                                "https://report.example.org/", None)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    written = cards.write_cards(book, TOC, edition, "https://report.example.org/", None)
     folder = book / cards.FOLDER
     assert {p.name for p in written} == {"index.png", "spo.png", "notes.png", "cards.json"}
     for name in ("index.png", "spo.png", "notes.png"):
@@ -126,11 +127,16 @@ def test_the_cards_are_pngs_of_1200_by_630_listed_in_a_manifest(book: Path, edit
     assert spo["alt"] and spo["post"].endswith(spo["url"])
     # The same inputs give the same bytes; a card drawn once is not drawn again.
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    cached = len(list((tmp_path / "cache").iterdir()))
-    cards.write_cards(book, TOC, edition, tmp_path / "cache", "https://report.example.org/",
-                      None)
+    cached = sorted((tmp_path / "cache").rglob("*.png"))
+    assert len(cached) == 3
+
+    def drawn_again(svg: str) -> bytes:
+        raise AssertionError("a kept card was drawn again")
+
+    monkeypatch.setattr("vl_convert.svg_to_png", drawn_again)
+    cards.write_cards(book, TOC, edition, "https://report.example.org/", None)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-    assert len(list((tmp_path / "cache").iterdir())) == cached
+    assert sorted((tmp_path / "cache").rglob("*.png")) == cached
 
 
 def test_the_svg_prints_what_the_face_holds_and_nothing_typed():

@@ -157,3 +157,41 @@ def test_the_same_data_give_the_same_files(files):
     book = spreadsheets.workbook(ed, returns_table(ed), published_table(ed))
     assert spreadsheets.to_xlsx(book) == files["xlsx"].read_bytes()
     assert spreadsheets.to_ods(book) == files["ods"].read_bytes()
+
+
+def test_a_kept_workbook_is_what_writing_it_gives(files, tmp_path: Path, monkeypatch):
+    """Every build of the same data reads the workbook from the user's cache: the first write
+    keeps it, another folder (a fresh copy of the project) gets the same bytes without writing
+    it again, and a change of data is written anew."""
+    from nsc_report.infra.user_cache import CACHE_ENV
+    from nsc_report.publishing.downloads import download_names, write_downloads
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    ed = load_edition(DATA, EDITION)
+    names = download_names(ed)
+    write_downloads(tmp_path / "a", ed, [], tmp_path)
+    for kind in ("xlsx", "ods"):
+        assert (tmp_path / "a" / names[f"nsc-data.{kind}"]).read_bytes() == \
+            files[kind].read_bytes(), kind
+
+    def written_again(book: object) -> bytes:
+        raise AssertionError("a kept workbook was written again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(spreadsheets, "to_xlsx", written_again)
+        patched.setattr(spreadsheets, "to_ods", written_again)
+        write_downloads(tmp_path / "b", ed, [], tmp_path)
+    for kind in ("xlsx", "ods"):
+        name = names[f"nsc-data.{kind}"]
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
+    # Other data: another key, so the workbook is written again.
+    import shutil
+
+    data = shutil.copytree(DATA, tmp_path / "data")
+    meta = data / EDITION / "edition.yml"
+    meta.write_text(meta.read_text("utf-8") + "\n# another comment\n", "utf-8")
+    calls = []
+    real = spreadsheets.to_ods
+    monkeypatch.setattr(spreadsheets, "to_ods", lambda book: calls.append(1) or real(book))
+    write_downloads(tmp_path / "c", load_edition(data, EDITION), [], tmp_path)
+    assert calls == [1]

@@ -39,24 +39,34 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def kept_text(kind: str, key: str, make: Callable[[], str], suffix: str = ".txt") -> str:
-    """The text kept under `kind/key`, or `make()` kept there for next time."""
+def kept_bytes(kind: str, key: str, make: Callable[[], bytes], suffix: str = ".bin") -> bytes:
+    """The bytes kept under `kind/key`, or `make()` kept there for next time."""
     folder = user_cache()
     path = None if folder is None else folder / kind / key[:2] / f"{key}{suffix}"
     if path is not None:
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return path.read_bytes()
+        except OSError:
             pass  # not kept yet (or unreadable): make it
-    text = make()
+    made = make()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written whole under a temporary name, then renamed: a reader in another process
             # sees the old state or the whole file, never half of it.
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_bytes(made)
             os.replace(tmp, path)
         except OSError:
             pass
-    return text
+    return made
+
+
+def kept_text(kind: str, key: str, make: Callable[[], str], suffix: str = ".txt") -> str:
+    """The text kept under `kind/key`, or `make()` kept there for next time (a kept copy that
+    is not UTF-8 is made again)."""
+    data = kept_bytes(kind, key, lambda: make().encode("utf-8"), suffix)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return make()

@@ -11,7 +11,6 @@ Twitter metadata point at them (social.py).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 from nsc_report.data import Edition
 from nsc_report.data.models import Help
 from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
+from nsc_report.infra.user_cache import cache_key, kept_bytes
 from nsc_report.publishing import register
 from nsc_report.publishing.cardtext import HEIGHT, WIDTH, Face, draw
 from nsc_report.publishing.downloads import _write_if_changed
@@ -190,21 +190,13 @@ def post_text(card: Card, edition: Edition, url: str | None) -> str:
     return f"{head}{definition}{tail}{source}{link}"
 
 
-def render(svg: str, cache: Path) -> bytes:
-    """The PNG of a card's SVG, kept in `cache` by the SVG's hash (a rebuild, and the preview,
-    draw again only the cards that changed)."""
+def render(svg: str) -> bytes:
+    """The PNG of a card's SVG, kept in the user's cache by the SVG and the Vega version (a
+    rebuild, the preview and every other build draw again only the cards that changed)."""
     import vl_convert as vlc
 
-    key = hashlib.sha256(f"{vlc.get_vega_version()}\n{svg}".encode()).hexdigest()[:24]
-    kept = cache / f"{key}.png"
-    if kept.is_file():
-        return kept.read_bytes()
-    png = vlc.svg_to_png(svg)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = kept.with_name(f".{kept.name}.tmp")
-    tmp.write_bytes(png)
-    tmp.replace(kept)
-    return png
+    return kept_bytes("card", cache_key(vlc.get_vega_version(), svg),
+                      lambda: vlc.svg_to_png(svg), ".png")
 
 
 def page_url(base: str, page: str) -> str | None:
@@ -212,7 +204,7 @@ def page_url(base: str, page: str) -> str | None:
     return f"{base}{page}.html" if base else None
 
 
-def write_cards(book: Path, toc: dict[str, Any], edition: Edition, cache: Path, base: str,
+def write_cards(book: Path, toc: dict[str, Any], edition: Edition, base: str,
                 embargo: Embargo | None) -> set[Path]:
     """Draw the cards into the staged book/_static/cards/ with their manifest; return what was
     written. `base`: the public address of the edition's root ('' while it has none)."""
@@ -220,7 +212,7 @@ def write_cards(book: Path, toc: dict[str, Any], edition: Edition, cache: Path, 
     written, listed = set(), []
     for card in plan(book, toc, edition):
         alt = alt_text(card, edition, embargo)
-        png = render(draw(face(card, edition, embargo), alt), cache)
+        png = render(draw(face(card, edition, embargo), alt))
         target = folder / f"{card.name}.png"
         _write_if_changed(target, png)
         written.add(target)

@@ -5,6 +5,7 @@ file says so.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import zipfile
@@ -20,7 +21,7 @@ from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_frame, csv_text
-from nsc_report.infra.user_cache import cache_key, kept_text
+from nsc_report.infra.user_cache import cache_key, kept_bytes, kept_text
 from nsc_report.present import words
 from nsc_report.publishing import spreadsheets
 
@@ -220,8 +221,11 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     if book_files is None:
         book = spreadsheets.workbook(edition, returns, published)
         xlsx, ods = names["nsc-data.xlsx"], names["nsc-data.ods"]
-        _write_if_changed(folder / xlsx, spreadsheets.to_xlsx(book))
-        _write_if_changed(folder / ods, spreadsheets.to_ods(book))
+        # The workbook is a function of `data_key` alone: kept in the user's cache too, as
+        # every build of the same data (a fresh copy of the project, a test's) writes it.
+        for name, write in ((xlsx, spreadsheets.to_xlsx), (ods, spreadsheets.to_ods)):
+            _write_if_changed(folder / name, kept_bytes(
+                "workbook", cache_key(data_key, name), functools.partial(write, book)))
         book_files = workbook.keep({folder / xlsx, folder / ods}, data=data_key)
     written = set()
     for name, content in files.items():

@@ -183,8 +183,7 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
     expected |= write_register(dst_book, toc, for_print)
     if not for_print:  # the social cards, from the register just written
-        expected |= write_cards(dst_book, toc, edition, layout.work / "cards",
-                                (site or Site.alone(edition)).base, embargo)
+        expected |= write_cards(dst_book, toc, edition, (site or Site.alone(edition)).base, embargo)
     config = yaml.safe_dump(staged_config(layout.root, edition, site, embargo),
                             sort_keys=False)
     _write_if_changed(folder / "_config.yml", config.encode())
