@@ -153,8 +153,8 @@ BUILD_LIBRARIES = ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "sphinx-b
 def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
                        extra: list[Path] | None = None) -> str:
     """A hash of everything a build reads: the book's sources, the executed notebooks, the
-    configuration, the edition's data, the code that stages and extends the build, and the
-    versions of the libraries that write the pages."""
+    words files, the configuration, the edition's data, the code that stages and extends the
+    build, and the versions of the libraries that write the pages."""
     from importlib import metadata
 
     digest = hashlib.sha256(builder.encode())
@@ -164,6 +164,9 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
     files = [p for p in (layout.root / "book").rglob("*") if p.is_file()
              and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")]
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
+    # The words files: the build writes some words itself (the editions page, the notices),
+    # the PDF and the briefings more (their covers, running heads and pages).
+    files += sorted((layout.root / "notebooks").glob("*.ftl"))
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
               *edition_chapters(edition),
               *sorted(package.rglob("*.py")), *sorted(package.glob("printing/*.css")),
