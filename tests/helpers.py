@@ -10,8 +10,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from nsc_report.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -303,3 +307,47 @@ def notebook_template(path: Path, *sources: str) -> Path:
                                  "language": "python"}
     nbformat.write(nb, path)
     return path
+
+
+# --- a small book (Sphinx alone) ---------------------------------------------------------
+
+SMALL_BOOK_CONFIG = """title: "A small book"
+author: "Someone"
+only_build_toc_files: true
+execute:
+  execute_notebooks: "off"
+html:
+  use_repository_button: false
+  home_page_in_navbar: true
+sphinx:
+  config:
+    language: en
+    html_last_updated_fmt: null
+"""
+
+
+def toc(*chapters: str) -> str:
+    return "format: jb-book\nroot: intro\nchapters:\n" + "".join(f"- file: {c}\n"
+                                                                   for c in chapters)
+
+
+def small_book(tmp_path: Path) -> Layout:
+    """A staged Jupyter Book of two pages (the introduction and a chapter), built in seconds:
+    what a test of how Sphinx writes pages needs, not the report."""
+    from nsc_report.layout import Layout
+
+    out = tmp_path / "out"
+    layout = Layout(root=tmp_path, notebooks=out / "book", out=out, work=out / ".work")
+    source = layout.stage
+    source.mkdir(parents=True)
+    (source / "_config.yml").write_text(SMALL_BOOK_CONFIG)
+    (source / "_toc.yml").write_text(toc("first"))
+    (source / "intro.md").write_text("# Introduction\n\nWords.\n")
+    (source / "first.md").write_text("# The first chapter\n\nWords.\n")
+    return layout
+
+
+def add_chapter(layout: Layout) -> None:
+    """A second chapter, in the table of contents."""
+    (layout.stage / "second.md").write_text("# The second chapter\n\nMore words.\n")
+    (layout.stage / "_toc.yml").write_text(toc("first", "second"))

@@ -214,13 +214,25 @@ def print_report(project: Project) -> int:
 
 
 def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int:
-    """Print the PDF; without Chromium that is an error only when the PDF was asked for."""
+    """Print the PDF and the briefings, unless nothing they are printed from changed since
+    they were last printed (printing/printed.py; --force prints them again); without Chromium
+    that is an error only when the PDF was asked for."""
     # Loaded only when printing: the briefings draw on the sections and their charts, which a
     # build that prints nothing need not import (start-up time of every rebuild).
+    from nsc_report.printing import printed
     from nsc_report.printing.briefing import print_briefings
-    from nsc_report.printing.pdf import ChromiumMissing, print_pdf
+    from nsc_report.printing.pdf import ChromiumMissing, copy_to_site, print_pdf
 
     progress = project.progress
+    inputs = printed.fingerprint(layout, ed, project.embargo)
+    if not project.force and printed.up_to_date(layout, ed, inputs):
+        path = layout.pdf_dir / pdf_name(ed)
+        copy_to_site(layout, path, project.embargo)
+        copy_briefings(layout)
+        project.log(f"  PDF and {len(ed.forces)} force briefings in {layout.pdf_dir} are up to "
+                    f"date: nothing they are printed from changed")
+        return 0
+    printed.forget(layout)
     try:
         with progress.stage("Printing the PDF with Chromium"):
             path = print_pdf(layout, ed, progress=progress, embargo=project.embargo)
@@ -230,6 +242,7 @@ def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int
     except ChromiumMissing as exc:
         project.log(f"PDF not written: {exc}")
         return EXIT_PDF if required else 0
+    printed.remember(layout, inputs)
     project.log(f"  PDF written to {path}")
     return 0
 

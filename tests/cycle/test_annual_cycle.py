@@ -133,7 +133,8 @@ def test_requests_writes_a_letter_per_authority(tmp_path: Path, data_copy: Path)
                      "--sent", "2024-01-02", "--data-dir", str(data_copy))
     assert result.returncode == 0, result.stderr
     letters = sorted(tmp_path.glob("NSC-2024-*.md"))
-    assert len(letters) == 44 and (tmp_path / "NSC-2024-CPS.md").exists()
+    assert len(letters) == 44 and (tmp_path / "NSC-2024-CPS-crown-prosecution-service.md").exists()
+    assert (tmp_path / "NSC-2024-E23000008-durham.md").exists()  # found by the force's name
 
 
 @requires_chromium

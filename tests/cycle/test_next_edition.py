@@ -12,7 +12,7 @@ from helpers import EDITION, ROOT, give_reply_address
 
 from nsc_report.cycle.letters import authorities, letter, load_for_letters, reference
 from nsc_report.cycle.new_edition import new_edition, roll_periods
-from nsc_report.cycle.tracker import merge, write_tracker
+from nsc_report.cycle.tracker import Request, merge, write_tracker
 from nsc_report.data import DataValidationError, load_edition
 from nsc_report.data.carried import outstanding
 from nsc_report.publishing.check import check, summary
@@ -87,29 +87,31 @@ def test_letters_refuse_only_what_they_need(next_edition: Path):
 
 def test_requests_writes_the_tracker_and_keeps_answers_recorded(next_edition: Path):
     ed = load_for_letters(next_edition, "2025")
-    requests = [(code, reference(ed, code)) for code, _ in authorities(ed)]
+    requests = [Request(code, name, reference(ed, code)) for code, name in authorities(ed)]
     path = next_edition / "2025" / "tracker.csv"
     assert write_tracker(path, requests, SENT) == 44
     tracked = load_edition(next_edition, "2025", lazy=True).tracker
     assert len(tracked) == 44 and set(tracked["date_sent"]) == {"2025-01-06"}
-    assert set(tracked["reference"]) == {r for _, r in requests}
+    assert set(tracked["reference"]) == {r.reference for r in requests}
     # An answer recorded, then the letters written again: the answer and first date stay.
-    text = path.read_text().replace("E23000008,NSC-2025-E23000008,2025-01-06,,,",
-                                    "E23000008,NSC-2025-E23000008,2025-01-06,2025-01-20,,")
-    path.write_text(text.replace("CPS,NSC-2025-CPS,2025-01-06,,,\n", ""))
+    text = path.read_text().replace("E23000008,Durham,NSC-2025-E23000008,2025-01-06,,,",
+                                    "E23000008,Durham,NSC-2025-E23000008,2025-01-06,2025-01-20,,")
+    path.write_text(text.replace("CPS,Crown Prosecution Service,NSC-2025-CPS,2025-01-06,,,\n",
+                                 ""))
     assert write_tracker(path, requests, dt.date(2025, 1, 9)) == 1
     again = path.read_text()
-    assert "E23000008,NSC-2025-E23000008,2025-01-06,2025-01-20,," in again
-    assert "CPS,NSC-2025-CPS,2025-01-09,,," in again
+    assert "E23000008,Durham,NSC-2025-E23000008,2025-01-06,2025-01-20,," in again
+    assert "CPS,Crown Prosecution Service,NSC-2025-CPS,2025-01-09,,," in again
 
 
 def test_a_tracker_is_merged_not_overwritten():
     existing = ("force_code,reference,date_sent,date_received,internal_review,ico_complaint\n"
                 "A,NSC-2025-A,2025-01-02,2025-01-10,,\n")
-    text, added = merge(existing, [("A", "NSC-2025-A"), ("B", "NSC-2025-B")], SENT)
+    text, added = merge(existing, [Request("A", "Aye", "NSC-2025-A"),
+                                   Request("B", "Bee", "NSC-2025-B")], SENT)
     assert added == 1
-    assert text.splitlines()[1:] == ["A,NSC-2025-A,2025-01-02,2025-01-10,,",
-                                     "B,NSC-2025-B,2025-01-06,,,"]
+    assert text.splitlines()[1:] == ["A,Aye,NSC-2025-A,2025-01-02,2025-01-10,,",
+                                     "B,Bee,NSC-2025-B,2025-01-06,,,"]
 
 
 def test_what_the_new_edition_needs_is_listed(next_edition: Path):

@@ -16,6 +16,7 @@ from helpers import EDITION, ROOT, give_reply_address, project_copy, run_cli, sm
 from openpyxl import load_workbook
 
 from nsc_report.cycle.intake import ANSWERS, cell
+from nsc_report.layout import slug
 
 NEW = "2025"
 TITLE = "Still unseen: stalking in 2025"
@@ -45,13 +46,14 @@ def start(root: Path, data: Path) -> None:
         text = path.read_text()
         assert "for the year ending March 2023 and the year ending March 2024." in text
         assert "March 2022" not in text
-    cps = (letters / f"NSC-{NEW}-CPS.md").read_text()
+    cps = (letters / f"NSC-{NEW}-CPS-crown-prosecution-service.md").read_text()
     assert "give the figure for the year ending March 2024." in cps
 
     with (data / NEW / "tracker.csv").open(newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 44 and {r["date_sent"] for r in rows} == {"2025-01-06"}
-    assert {r["reference"] for r in rows} == {p.stem for p in letters.glob("*.md")}
+    assert {f"{r['reference']}-{slug(r['force_name'])}" for r in rows} == {
+        p.stem for p in letters.glob("*.md")}  # each letter is named by its force
     status = run_cli("status", "--edition", NEW, "--root", str(root), "--data-dir", str(data),
                      "--today", "2025-02-20")
     assert status.returncode == 0, status.stderr

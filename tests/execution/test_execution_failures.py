@@ -26,7 +26,7 @@ def test_a_failing_notebook_is_named_and_nothing_is_replaced(data_copy, tmp_path
     with pytest.raises(ExecutionError) as info:
         execute(notebooks, out, load_edition(data_copy, EDITION))
     message = str(info.value)
-    assert "notebooks/bad.ipynb failed in cell 3" in message
+    assert "notebooks/bad.ipynb failed in code cell 3 of 3, line 1:" in message
     assert "ValueError: broken on purpose" in message
     for name, content in previous.items():
         assert (out / name).read_bytes() == content

@@ -1,7 +1,8 @@
-"""A failed notebook names where it failed: the template's cell by its line in the .md file, its
-place and first line (the cell number of the first line counts cells nobody can count in a
-template), the package module and line, and the last frames of the traceback. The first line
-stays as it was (the build's and the preview's messages start with it)."""
+"""A failed notebook names where it failed in one numbering an author can count in the template:
+the code cell's place among the template's code cells (and its line in the .md file), the same
+numbering in the traceback's frames; then its first line, the package module and line, and the
+last frames of the traceback. The executed notebook's cell index and the execution count (which
+count cells nobody can count in a template) are not shown (issue 31)."""
 
 from __future__ import annotations
 
@@ -57,13 +58,21 @@ def red(text: str) -> str:
     return f"\x1b[31m{text}\x1b[39m"
 
 
-def kernel_error(frames: int = 1) -> PapermillExecutionError:
-    """The error papermill raises, with IPython's traceback as the kernel formats it."""
+def kernel_error(frames: int = 1, earlier: int | None = None) -> PapermillExecutionError:
+    """The error papermill raises, with IPython's traceback as the kernel formats it: the
+    executed notebook's cells are the heading, the parameters, the parameters papermill injects,
+    words, the import, words and the failing cell (index 6, from 0); the kernel counted the
+    parameters 1, the injected ones 2, the import 3 and the failing cell 4. `earlier`: a frame
+    in the cell of that execution count (a function defined there) under the failing cell's."""
     traceback = [red("-" * 75), red("NameError") + "   Traceback (most recent call last)",
-                 "\x1b[36mCell\x1b[39m \x1b[32mIn[7]\x1b[39m\x1b[32m, line 2\x1b[39m\n"
+                 "\x1b[36mCell\x1b[39m \x1b[32mIn[4]\x1b[39m\x1b[32m, line 2\x1b[39m\n"
                  "\x1b[32m      1\x1b[39m figure = spo.outcomes(ed)\n"
                  "\x1b[32m----> \x1b[39m\x1b[32m2\x1b[39m table = spo.outcome_table(ed)\n"
                  "\x1b[32m      3\x1b[39m figure\n"]
+    if earlier is not None:
+        traceback.append(f"\x1b[36mCell\x1b[39m \x1b[32mIn[{earlier}]\x1b[39m\x1b[32m, line 1"
+                         f"\x1b[39m, in \x1b[36mhelper\x1b[39m\x1b[34m()\x1b[39m\n"
+                         f"\x1b[32m----> \x1b[39m\x1b[32m1\x1b[39m helper()\n")
     for depth in range(frames):
         line = 92 + depth
         traceback.append(f"\x1b[36mFile \x1b[39m\x1b[32m{MODULE}:{line}\x1b[39m, in "
@@ -71,7 +80,7 @@ def kernel_error(frames: int = 1) -> PapermillExecutionError:
                          f"\x1b[32m    {line - 1}\x1b[39m     rows = ed.returns\n"
                          f"\x1b[32m--> \x1b[39m\x1b[32m{line}\x1b[39m     return x{depth}\n")
     traceback.append(red("NameError") + ": name 'x' is not defined")
-    return PapermillExecutionError(cell_index=5, exec_count=7, source=FAILING,
+    return PapermillExecutionError(cell_index=6, exec_count=4, source=FAILING,
                                    ename="NameError", evalue="name 'x' is not defined",
                                    traceback=traceback)
 
@@ -84,17 +93,46 @@ def job(tmp_path: Path) -> Job:
     return Job(template, tmp_path / "book" / "spo.ipynb", {"edition": "2024"}, "spo.ipynb")
 
 
-def test_the_first_line_is_as_it_was(job: Job):
+def test_the_first_line_names_the_cell_in_one_numbering(job: Job):
+    """The tester's failure read "failed in cell 5 (execution count 4) ... code cell 3 of 4 ...
+    cell [4], line 2": three numberings of one cell. Now one: the template's code cells."""
     message = describe_failure(job, kernel_error())
-    assert message.splitlines()[0] == ("notebooks/spo.md failed in cell 5 (execution count 7): "
+    failing = TEMPLATE.splitlines().index("table = spo.outcome_table(ed)") + 1
+    assert message.splitlines()[0] == (
+        f"notebooks/spo.md failed in code cell 3 of 3, line 2 (line {failing} of the file): "
+        "NameError: name 'x' is not defined")
+    assert "execution count" not in message and "cell [" not in message
+    assert "cell 6" not in message and "[4]" not in message
+
+
+def test_a_template_cell_is_named_by_its_first_line(job: Job):
+    message = describe_failure(job, kernel_error())
+    assert message.splitlines()[1] == "  the cell begins `figure = spo.outcomes(ed)`"
+
+
+def test_a_notebook_template_names_the_code_cell_without_a_file_line(tmp_path: Path):
+    import jupytext
+
+    template = tmp_path / "notebooks" / "spo.ipynb"
+    template.parent.mkdir()
+    jupytext.write(jupytext.reads(TEMPLATE, fmt="md:myst"), template)
+    job = Job(template, tmp_path / "book" / "spo.ipynb", {"edition": "2024"}, "spo.ipynb")
+    message = describe_failure(job, kernel_error())
+    assert message.splitlines()[0] == ("notebooks/spo.ipynb failed in code cell 3 of 3, line 2: "
                                        "NameError: name 'x' is not defined")
 
 
-def test_a_template_cell_is_named_by_its_line_place_and_first_line(job: Job):
-    message = describe_failure(job, kernel_error())
-    failing = TEMPLATE.splitlines().index("table = spo.outcome_table(ed)") + 1
-    assert (f"in the template: notebooks/spo.md, line {failing}: code cell 3 of 3, line 2 of "
-            f"it, which begins `figure = spo.outcomes(ed)`") in message
+def test_frames_in_earlier_cells_use_the_same_numbering(job: Job):
+    """A function defined in an earlier cell (execution count 3: the import, code cell 2 of the
+    template, the injected parameters counted 2) is named by the template's numbering."""
+    lines = describe_failure(job, kernel_error(earlier=3)).splitlines()
+    start = lines.index("  traceback (innermost last):")
+    assert lines[start + 1:start + 5] == ["    code cell 3, line 2",
+                                          "      table = spo.outcome_table(ed)",
+                                          "    code cell 2, line 1", "      helper()"]
+    # The cell papermill injected is in no template: it gets no number.
+    lines = describe_failure(job, kernel_error(earlier=2)).splitlines()
+    assert lines[lines.index("  traceback (innermost last):") + 3] == "    a notebook cell, line 1"
 
 
 def test_a_failure_in_the_package_names_its_module_line_and_traceback(job: Job):
@@ -103,7 +141,7 @@ def test_a_failure_in_the_package_names_its_module_line_and_traceback(job: Job):
     lines = message.splitlines()
     start = lines.index("  traceback (innermost last):")
     assert lines[start + 1:] == [
-        "    cell [7], line 2", "      table = spo.outcome_table(ed)",
+        "    code cell 3, line 2", "      table = spo.outcome_table(ed)",
         "    src/nsc_report/sections/spo.py, line 92, in step0", "      return x0",
         "    src/nsc_report/sections/spo.py, line 93, in step1", "      return x1"]
     assert "\x1b" not in message and "/home/someone" not in message
@@ -135,8 +173,11 @@ def test_a_kernel_lost_says_only_what_it_said(job: Job):
     assert message == "notebooks/spo.md failed: KernelLost: the kernel died"
 
 
-def test_a_traceback_it_cannot_read_leaves_the_first_line(job: Job):
+def test_a_cell_the_template_does_not_hold_is_named_once(job: Job):
+    """The parameters papermill injected: no code cell of the template; the executed notebook's
+    cell, counted from 1 as Jupyter shows them, is the one numbering left."""
     error = PapermillExecutionError(cell_index=2, exec_count=3, source="not in the template",
                                     ename="ValueError", evalue="odd", traceback=["garbled"])
     message = describe_failure(job, error)
-    assert message == "notebooks/spo.md failed in cell 2 (execution count 3): ValueError: odd"
+    assert message == ("notebooks/spo.md failed in a cell the template does not hold (cell 3 of "
+                       "the executed notebook): ValueError: odd")

@@ -39,7 +39,13 @@ from nsc_report.errors import EXIT_BUILD, NscReportError
 from nsc_report.execution.run import WarmPool, execute
 from nsc_report.infra.lock import build_lock
 from nsc_report.publishing.archive import Site, site_for
-from nsc_report.publishing.site import copy_downloads, publish_changes, sphinx_overrides
+from nsc_report.publishing.site import (
+    copy_downloads,
+    documents_key,
+    documents_record,
+    publish_changes,
+    sphinx_overrides,
+)
 from nsc_report.publishing.stage import stage
 
 PAGES, EXECUTE, FULL, RESTART = "pages", "execute", "full", "restart"
@@ -182,7 +188,11 @@ class LiveBuild:
             published: list[str] = []
             # The downloads (which pages link to but do not show) wait for the open pages.
             stage(layout, edition, project.progress, site=self.site, downloads=False)
-            first = self._changed_pages(app, viewed)
+            # A document added or removed, or the table of contents changed: every page's
+            # navigation changed, and Sphinx would write only the new and outdated ones.
+            record, key = documents_record(layout, "html"), documents_key(layout.stage)
+            every = not record.is_file() or record.read_text() != key
+            first = [] if every else self._changed_pages(app, viewed)
             if first:
                 # The open pages alone: read what changed, write these pages, and no more.
                 with _pages_only(app.builder):
@@ -191,7 +201,11 @@ class LiveBuild:
                 if on_pages and published:
                     on_pages([p for p in published if p.endswith(".html")])
             stage(layout, edition, project.progress, site=self.site)
-            if first:
+            if every:
+                record.unlink(missing_ok=True)  # written again once every page is
+                self._build(app, [], every=True)
+                record.write_text(key)
+            elif first:
                 # Then the rest: every page still older than its source, the pages whose
                 # tables of contents show the changed ones, the index, search, static files.
                 rest = [str(app.env.doc2path(d)) for d in app.builder.get_outdated_docs()]
@@ -267,7 +281,9 @@ class LiveBuild:
         again, self._reread = sorted(self._reread & env.found_docs), set()
         return again
 
-    def _build(self, app: Any, filenames: list[str]) -> None:
+    def _build(self, app: Any, filenames: list[str], every: bool = False) -> None:
+        """Read what changed and write `filenames` (and what Sphinx finds outdated), or with
+        `every` every page."""
         (app.registry.js_files[:], app.registry.css_files[:], app.builder._js_files[:],
          app.builder._css_files[:]) = self._assets
         app._warncount, app.statuscode = 0, 0
@@ -275,7 +291,7 @@ class LiveBuild:
         self._warnings.truncate()
         self._read_last = set()
         try:
-            app.build(False, filenames)
+            app.build(every, filenames)
         except Exception as exc:
             self._close_app()  # its environment may be half-updated: start from the pickle
             raise LiveBuildError(f"Jupyter Book (html) failed: {type(exc).__name__}: {exc}. "

@@ -19,10 +19,12 @@ import re
 from pathlib import Path
 
 from nsc_report.data import Edition, Issue, load_edition
+from nsc_report.data.models import CPS_NAME
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_text
+from nsc_report.layout import slug
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
 from nsc_report.printing.pdf import ChromiumMissing, find_chromium, print_pages
 
@@ -49,6 +51,7 @@ LETTER_KEYS = {"edition", "publisher", "language", "periods", "current_period",
 # How a period is asked for when its label is not a span of time ("at the time of the
 # request (early 2025)"): the label already says when, and takes no "for the".
 WHEN = ("at ", "as at ", "on ", "in ", "during ")
+SLUG_LIMIT = 60  # characters of a name kept in a letter's file name
 YEAR_ENDING = re.compile(r"ye_(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)_(\d{4})")
 
 
@@ -87,6 +90,15 @@ def reply_to(edition: Edition) -> str:
 
 def reference(edition: Edition, code: str) -> str:
     return f"NSC-{edition.meta.edition}-{code}"
+
+
+def file_stem(edition: Edition, code: str, name: str) -> str:
+    """A letter's file name without its suffix: the reference and the authority's name as a
+    slug ('NSC-2025-E23000013-cleveland'), so that a person finds a force's letter by its name.
+    The slug keeps only a-z, 0-9 and hyphens (the name is data: no path, dot or space gets
+    through) and is cut short; a name with no such letter leaves the reference alone."""
+    words = slug(name)[:SLUG_LIMIT].strip("-")
+    return reference(edition, code) + (f"-{words}" if words else "")
 
 
 def _period(edition: Edition, pid: str) -> str:
@@ -177,7 +189,7 @@ def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
 def authorities(edition: Edition) -> list[tuple[str, str]]:
     forces = list(edition.forces[["force_code", "force_name"]].itertuples(index=False,
                                                                           name=None))
-    return [*forces, (CPS, "Crown Prosecution Service")]
+    return [*forces, (CPS, CPS_NAME)]
 
 
 def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool = True,
@@ -189,7 +201,7 @@ def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool
     written, pages = [], []
     for code, name in authorities(edition):
         text = letter(edition, code, name, sent)
-        path = folder / f"{reference(edition, code)}.md"
+        path = folder / f"{file_stem(edition, code, name)}.md"
         path.write_text(text, encoding="utf-8")
         written.append(path)
         body = MarkdownIt("commonmark").render(text)
@@ -230,7 +242,8 @@ def send(data_dir: Path, edition: str, folder: Path, sent: dt.date | None, pdf: 
     written = write_requests(ed, folder, sent, pdf=pdf, progress=progress)
     progress.message(f"{len(written)} files in {folder}")
     path = ed.directory / "tracker.csv"
-    requests = [(code, reference(ed, code)) for code, _ in authorities(ed)]
+    requests = [tracker.Request(code, name, reference(ed, code))
+                for code, name in authorities(ed)]
     added = tracker.write_tracker(path, requests, sent)
     progress.message(f"{shown(path, root)}: {added} request(s) added (sent {sent}), "
                      f"{len(requests) - added} already tracked and kept as they were. Record "

@@ -47,8 +47,13 @@ class DataValidationError(NscReportError):
 
 def _once_per_cell(issues: list[Issue]) -> list[Issue]:
     """A cell that could not be read is reported for that alone, not again by the rules that
-    then find it empty."""
+    then find it empty; a setting still marked FILL IN is reported as that alone, not again
+    by its file's model, which finds the marker no valid value (cps.yml's `status: FILL IN`
+    was listed twice)."""
     unreadable = {(i.file, i.row, i.column) for i in issues
                   if i.expected.endswith("or an empty cell")}
-    return [i for i in issues if (i.file, i.row, i.column) not in unreadable
-            or i.expected.endswith("or an empty cell")]
+    marked = {(i.file, i.column) for i in issues if i.marked_line is not None and i.column}
+    return [i for i in issues if ((i.file, i.row, i.column) not in unreadable
+                                  or i.expected.endswith("or an empty cell"))
+            and not (i.marked_line is None and i.row is None and i.column
+                     and (i.file, i.column.rsplit(".", 1)[-1]) in marked)]

@@ -290,8 +290,13 @@ class Revisions(_Strict):
     versions: list[Version] = Field(min_length=1)
 
 
-TRACKER_COLUMNS = ["force_code", "reference", "date_sent", "date_received", "internal_review",
-                   "ico_complaint"]
+TRACKER_COLUMNS = ["force_code", "force_name", "reference", "date_sent", "date_received",
+                   "internal_review", "ico_complaint"]
+# A tracker written before the names were kept has no force_name column; it is read as it is.
+TRACKER_OPTIONAL = frozenset({"force_name"})
+TRACKER_DATES = TRACKER_COLUMNS[3:]
+# The one request that is not to a force, by its code and name in the tracker and letters.
+CPS_CODE, CPS_NAME = "CPS", "Crown Prosecution Service"
 
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -117,11 +117,13 @@ def _read_text(path: Path, label: str, issues: list[Issue], data_dir: Path | Non
 
 
 def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
-              data_dir: Path | None = None, text: str | None = None) -> pd.DataFrame | None:
+              data_dir: Path | None = None, text: str | None = None,
+              optional: frozenset[str] = frozenset()) -> pd.DataFrame | None:
     """Read every cell as text, so that the schemas, not pandas, judge each value. A row with
     more or fewer cells than the header is refused, naming it (pandas would fill the missing
     cells with empty ones, or take a first column without a header as the index). `text`, if
-    given, is the file's content already in hand (a workbook being imported)."""
+    given, is the file's content already in hand (a workbook being imported). A column in
+    `optional` may be left out (a file written before it was added): it is read as empty."""
     if text is None:
         text = _read_text(path, label, issues, data_dir, ": save the file as CSV UTF-8")
     if text is None:
@@ -148,7 +150,7 @@ def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
         issues.append(Issue(label, None, ", ".join(repeated), header,
                             "each column name once"))
         return None
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in optional]
     extra = [c for c in header if c not in columns]
     if missing or extra:
         problem = "; ".join(filter(None, (
@@ -166,6 +168,9 @@ def _read_csv(path: Path, columns: list[str], issues: list[Issue], label: str,
     if len(issues) > n:
         return None
     frame = pd.DataFrame(rows, columns=header, dtype=object)
+    absent = [c for c in columns if c not in header]
+    if absent:
+        frame = frame.assign(**{c: "" for c in absent})[columns]
     frame.index = pd.RangeIndex(1, len(frame) + 1)  # row numbers as an author counts them
     return frame
 

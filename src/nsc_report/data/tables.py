@@ -20,12 +20,16 @@ from nsc_report.data import needs, slips, verbatim
 from nsc_report.data.core import _Context
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import (
+    CPS_CODE,
+    CPS_NAME,
     DATE,
     OVERSIGHT_KINDS,
     SPO_APPLICATIONS,
     SPO_OUTCOMES,
     STATUSES,
     TRACKER_COLUMNS,
+    TRACKER_DATES,
+    TRACKER_OPTIONAL,
     VALUE_OPTIONAL,
     VALUE_REQUIRED,
     CpsAnswer,
@@ -46,6 +50,7 @@ from nsc_report.data.readers import (
 from nsc_report.data.release import _load_pre_release
 from nsc_report.data.rules import _load_counting_rules
 from nsc_report.infra import files
+from nsc_report.infra.untrusted import csv_original
 
 Loader = Callable[[Path, _Context, list[Issue]], Any]
 
@@ -175,28 +180,36 @@ def _load_national(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFra
 
 
 def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
-    """tracker.csv (optional): one row per request, the CPS's with force_code 'CPS'."""
+    """tracker.csv (optional): one row per request, the CPS's with force_code 'CPS'. Its
+    force_name column (absent from a tracker written before it was kept) is for the people who
+    read the file; a name given must be the code's, as reference/forces.csv has it."""
     if not path.exists():
         return None
     label = ctx.label(path)
-    tracker = _read_csv(path, TRACKER_COLUMNS, issues, label, ctx.data_dir)
+    tracker = _read_csv(path, TRACKER_COLUMNS, issues, label, ctx.data_dir,
+                        optional=TRACKER_OPTIONAL)
     if tracker is None:
         return None
     _tidy(tracker, ["force_code", "reference"], issues, label)
-    codes = None if ctx.codes is None else sorted(ctx.codes | {"CPS"})
+    codes = None if ctx.codes is None else sorted(ctx.codes | {CPS_CODE})
     edition = ctx.meta.edition if ctx.meta else None
     _schema_issues(pa.DataFrameSchema({
         "force_code": _text("a force code or CPS", _isin(codes, "force codes or CPS"),
                             unique=True),
+        "force_name": _text("", nullable=True),
         "reference": _text("a reference such as NSC-2025-E23000001"),
-        **{c: _text("", nullable=True) for c in TRACKER_COLUMNS[2:]},
+        **{c: _text("", nullable=True) for c in TRACKER_DATES},
     }), tracker, issues, label)
+    names = None if ctx.forces is None else {
+        **dict(zip(ctx.forces["force_code"], ctx.forces["force_name"], strict=True)),
+        CPS_CODE: CPS_NAME}
     for row in tracker.index:
         code, ref = tracker.at[row, "force_code"], tracker.at[row, "reference"]
         if edition and ref and ref != f"NSC-{edition}-{code}":
             issues.append(Issue(label, int(row), "reference", ref, f"NSC-{edition}-{code}"))
+        _tracker_name(tracker.at[row, "force_name"], code, names, (label, int(row)), issues)
         dates: dict[str, dt.date] = {}
-        for column in TRACKER_COLUMNS[2:]:
+        for column in TRACKER_DATES:
             text = tracker.at[row, column]
             if not text:
                 if column == "date_sent":
@@ -216,6 +229,19 @@ def _load_tracker(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFram
                 issues.append(Issue(label, int(row), column, tracker.at[row, column],
                                     f"a date on or after the request was sent ({sent})"))
     return tracker
+
+
+def _tracker_name(given: Any, code: Any, names: dict[str, str] | None,
+                  where: tuple[str, int], issues: list[Issue]) -> None:
+    """A tracker row's force_name, if given, is its code's (compared as the file holds it,
+    after the quote a formula-like name is written with; an unknown code is reported
+    already)."""
+    if not isinstance(given, str) or not given or names is None or code not in names:
+        return
+    if csv_original(given) != names[code]:
+        issues.append(Issue(where[0], where[1], "force_name", given,
+                            f"{names[code]!r}, the name of {code} in reference/forces.csv "
+                            f"(or an empty cell)"))
 
 
 def _load_oversight(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:

@@ -1,19 +1,20 @@
 """What a failed notebook says: where it failed and how it got there.
 
-The first line is as it always was ("notebooks/spo.md failed in cell 5 (execution count 4):
-NameError: ..."), and tests and people grep for it. The cell number there counts the executed
-notebook's cells (Markdown and the parameters papermill injects included), which nobody can
-count in a `.md` template, so the lines after it say:
+One numbering of cells, the one an author can count in the template: the first line reads
+"notebooks/spo.md failed in code cell 3 of 9, line 2 (line 49 of the file): NameError: ...",
+the code cell counted among the template's code cells (the `.md` file's line beside it), and
+the traceback's frames in notebook cells are numbered the same way. The executed notebook's
+cell index and the kernel's execution count (which count Markdown and the parameters papermill
+injects) are not shown. The lines after the first say:
 
-- the template cell: its line in the `.md` file, its place among the template's code cells and
-  its first line;
+- the cell's first line;
 - the package module where it failed, if it did (the innermost frame under nsc_report/):
   file, line and function;
 - the last frames of the traceback, one or two lines each, at most TRACEBACK_LINES.
 
 The traceback comes from the kernel (papermill's PapermillExecutionError carries IPython's
 formatted frames, colours and all) or, for an error in this process, from the exception itself.
-Nothing here may fail: whatever cannot be found is left out, and the first line stays.
+Nothing here may fail: whatever cannot be found is left out, and the error is still named.
 """
 
 from __future__ import annotations
@@ -40,19 +41,25 @@ _LIBRARY = re.compile(r"(?:site|dist)-packages/(\S+\.py)$")
 
 @dataclass
 class Frame:
-    where: str                   # 'src/nsc_report/sections/spo.py' or 'cell [5]'
+    where: str                   # 'src/nsc_report/sections/spo.py' or 'cell'
     line: int
     func: str = ""
     code: str = ""
     cell: int | None = None      # the execution count, for a frame in a notebook cell
+    number: int | None = None    # ... and its place among the template's code cells
 
     @property
     def in_package(self) -> bool:
         return self.cell is None and bool(_PACKAGE.search(self.where))
 
     def lines(self) -> list[str]:
-        head = (f"cell [{self.cell}], line {self.line}" if self.cell is not None else
-                f"{self.where}, line {self.line}" + (f", in {self.func}" if self.func else ""))
+        if self.cell is not None:
+            # A cell the template's numbering cannot place (the injected parameters) is
+            # named without a number rather than by a count nobody can find.
+            cell = f"code cell {self.number}" if self.number else "a notebook cell"
+            head = f"{cell}, line {self.line}"
+        else:
+            head = f"{self.where}, line {self.line}" + (f", in {self.func}" if self.func else "")
         return [head, *([f"  {_cut(self.code)}"] if self.code else [])]
 
 
@@ -111,23 +118,57 @@ def _parse(lines: list[str]) -> list[Frame]:
     return frames
 
 
-def template_cell(template: Path, source: str, notebook: Any, line: int | None) -> str | None:
-    """The template's cell whose code failed, `line` being the failing line of it: the line
-    in a `.md` template, the cell's place among the code cells and its first line
-    ('notebooks/spo.md, line 49: code cell 4 of 9, which begins `tables = spo.tables(ed)`')."""
+@dataclass
+class Cell:
+    """The template's code cell that failed, in the one numbering an author can count: its
+    place among the template's code cells (and, in a `.md` template, the file's line)."""
+
+    number: int                  # 1-based, among the template's code cells
+    of: int                      # how many code cells the template has
+    first: str                   # its first line that is not blank
+    line: int | None = None      # the failing line, counted within the cell
+    file_line: int | None = None  # the failing line (or the cell's first) in a `.md` file
+
+    def where(self) -> str:
+        at = f"code cell {self.number} of {self.of}" + (f", line {self.line}" if self.line
+                                                         else "")
+        if self.file_line is not None:
+            at += f" (line {self.file_line} of the file)"
+        return at
+
+
+def template_cell(template: Path, source: str, notebook: Any, line: int | None) -> Cell | None:
+    """The template's cell whose code failed, `line` being the failing line of it; None for
+    a cell the template does not hold (the parameters papermill injected)."""
     code = [c for c in notebook.cells if c.cell_type == "code"]
     index = next((i for i, c in enumerate(code) if c.source == source), None)
     if index is None:
-        return None  # the parameters papermill injected, which the template does not hold
+        return None
     first = next((text for text in source.splitlines() if text.strip()), "")
-    where = f"notebooks/{template.name}"
     start = _line_in(template, source) if template.suffix == ".md" else None
+    file_line = None
     if start is not None:
         # The cell's line counts from its first line; blank lines at its top are not kept.
-        where += f", line {start + line - 1 - _leading_blank(source) if line else start}"
-    of_cell = f", line {line} of it" if line else ""
-    return (f"{where}: code cell {index + 1} of {len(code)}{of_cell}, which begins "
-            f"`{_cut(first, 80)}`")
+        file_line = start + line - 1 - _leading_blank(source) if line else start
+    return Cell(index + 1, len(code), _cut(first, 80), line, file_line)
+
+
+def cell_numbers(notebook: Any, failed: Cell, count: int) -> dict[int, int]:
+    """Execution count -> the template's code cell number, for the frames of a traceback.
+
+    The kernel starts each notebook at count 1 and runs its code cells in order, the cell of
+    parameters papermill injects (after the cell tagged `parameters`, else first) among them;
+    the failing cell's count tells whether it was injected. A count that cannot be placed is
+    left out (its frame is shown without a number)."""
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    numbers: list[int | None] = list(range(1, len(code) + 1))
+    if count - failed.number == 1:
+        tagged = next((i for i, c in enumerate(code)
+                       if "parameters" in c.get("metadata", {}).get("tags", [])), -1)
+        numbers.insert(tagged + 1, None)
+    elif count != failed.number:
+        return {count: failed.number}
+    return {n: number for n, number in enumerate(numbers, 1) if number is not None}
 
 
 def _leading_blank(source: str) -> int:
@@ -149,18 +190,52 @@ def _line_in(template: Path, source: str) -> int | None:
     return next((n for n, line in enumerate(text, 1) if line == wanted[0]), None)
 
 
-def details(template: Path, exc: BaseException, notebook: Any | None) -> list[str]:
-    """The lines after a failure's first: the template cell, the package module, the last
-    frames (each line indented by two spaces)."""
-    out: list[str] = []
+def located(template: Path, exc: BaseException, notebook: Any | None
+            ) -> tuple[Cell | None, list[Frame]]:
+    """The template cell that failed (if it can be found) and the failure's frames, the
+    frames in notebook cells numbered as the template's code cells."""
     frames = frames_of(exc)
     source = getattr(exc, "source", None)
-    if isinstance(source, str) and notebook is not None:
-        count = getattr(exc, "exec_count", None)
-        own = next((f for f in frames if f.cell is not None and f.cell == count), None)
-        cell = template_cell(template, source, notebook, own.line if own else None)
-        if cell is not None:
-            out.append(f"  in the template: {cell}")
+    if not isinstance(source, str) or notebook is None:
+        return None, frames
+    count = getattr(exc, "exec_count", None)
+    own = next((f for f in frames if f.cell is not None and f.cell == count), None)
+    cell = template_cell(template, source, notebook, own.line if own else None)
+    if cell is not None and isinstance(count, int):
+        numbers = cell_numbers(notebook, cell, count)
+        for frame in frames:
+            if frame.cell is not None:
+                frame.number = numbers.get(frame.cell)
+    return cell, frames
+
+
+def describe(where: str, template: Path, exc: BaseException, notebook: Any | None) -> str:
+    """The failure: its first line names the template, the code cell (by its place among the
+    template's code cells, and in a `.md` template the file's line) and the error; the lines
+    after it the cell's first line, the package module and the last frames."""
+    error = f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', exc)}"
+    index = getattr(exc, "cell_index", None)
+    try:
+        cell, frames = located(template, exc, notebook)
+    except Exception:  # noqa: BLE001 - the location is a help; the failure is reported anyway
+        cell, frames = None, []
+    if cell is not None:
+        first = f"{where} failed in {cell.where()}: {error}"
+    elif index is not None:
+        # Papermill counts the executed notebook's cells from 0, the injected ones included.
+        first = (f"{where} failed in a cell the template does not hold (cell {index + 1} of "
+                 f"the executed notebook): {error}")
+    else:
+        first = f"{where} failed: {type(exc).__name__}: {exc}"
+    return "\n".join([first, *details(cell, frames)])
+
+
+def details(cell: Cell | None, frames: list[Frame]) -> list[str]:
+    """The lines after a failure's first: the cell's first line, the package module, the last
+    frames (each line indented by two spaces)."""
+    out: list[str] = []
+    if cell is not None:
+        out.append(f"  the cell begins `{cell.first}`")
     package = [f for f in frames if f.in_package]
     if package:
         inner = package[-1]

@@ -59,26 +59,18 @@ class ExecutionError(NscReportError):
 
 
 def describe_failure(job: Job, exc: BaseException) -> str:
-    """The failure in one line, as it has always read, then where it is: the template's cell
-    (its line in the .md file and first line), the package module and line, and the last
-    frames of the traceback (execution/failure.py)."""
+    """The failure: the template, its code cell as the template counts them, the error, then
+    the package module and line and the last frames of the traceback (execution/failure.py)."""
     where = f"notebooks/{job.template.name}"
     if job.label != f"{job.template.stem}.ipynb":
         where += f" (as {job.label})"
-    cell = getattr(exc, "cell_index", None)
-    if cell is not None:
-        first = (f"{where} failed in cell {cell} (execution count "
-                 f"{getattr(exc, 'exec_count', '?')}): "
-                 f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', exc)}")
-    else:
-        first = f"{where} failed: {type(exc).__name__}: {exc}"
     if isinstance(exc, KernelLost):
-        return first  # a kernel that died or ran out of time has no frames to show
+        return f"{where} failed: {type(exc).__name__}: {exc}"  # no frames to show
     try:
         notebook = read_template(job.template) if getattr(exc, "source", None) else None
-        return "\n".join([first, *failure.details(job.template, exc, notebook)])
     except Exception:  # noqa: BLE001 - the location is a help; the failure is reported anyway
-        return first
+        notebook = None
+    return failure.describe(where, job.template, exc, notebook)
 
 
 _kernel: Any = None  # the worker process's warm kernel

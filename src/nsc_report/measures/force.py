@@ -6,6 +6,7 @@ no place in a strip, and the reason (not held, refused, no response) is kept to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -100,6 +101,31 @@ def answers(edition: Edition, code: str) -> pd.DataFrame:
     frame["status_label"] = frame["status"].map(STATUSES)
     frame = frame.assign(_q=frame["question_id"].map(order), _p=frame["period"].map(periods))
     return frame.sort_values(["_q", "_p"]).drop(columns=["_q", "_p"]).reset_index(drop=True)
+
+
+_WORD = r"[^\W_]+"  # a run of letters or digits, in any script
+
+
+def beyond_label(label: str, note: str) -> tuple[str, str]:
+    """(status, note) as a page prints an answer's status label and the force's note, without
+    saying the same thing twice: a note that only repeats the label (its words, whatever the
+    case and punctuation) is left out; a note that begins with the label's words and goes on
+    ('Information not held in a retrievable form' after 'information not held') is printed as
+    the status, in the force's words (its first word cased as the label's); any other note is
+    kept beside the label."""
+    note = str(note or "")
+    labelled = re.findall(_WORD, label)
+    if not note or not labelled:
+        return label, note
+    start = re.match(r"[\W_]*" + r"[\W_]+".join(map(re.escape, labelled)) + r"(?![^\W_])",
+                     note, re.IGNORECASE)
+    if start is None:
+        return label, note
+    if not re.search(_WORD, note[start.end():]):
+        return label, ""
+    first = re.search(_WORD, note)
+    assert first is not None  # the label's first word matched there
+    return labelled[0] + note[first.end():].rstrip(), ""
 
 
 @dataclass(frozen=True)

@@ -379,13 +379,18 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     versions.mkdir(exist_ok=True)
     if embargo is None:
         shutil.copy2(target, versions / version_pdf_name(edition, edition.version.version))
-    if layout.html.is_dir() and recorded(layout.work / SITE) == label(embargo):
-        # The published site links to its own copy, if the site was built under the same
-        # embargo (or none); the kept versions are copied with the briefings.
+    copy_to_site(layout, target, embargo)
+    return target
+
+
+def copy_to_site(layout: Layout, target: Path, embargo: Embargo | None) -> None:
+    """The published site links to its own copy of the PDF, if the site was built under the
+    same embargo (or none); the kept versions are copied with the briefings."""
+    if target.is_file() and layout.html.is_dir() and recorded(layout.work / SITE) == label(
+            embargo):
         site_copy = layout.html / "book" / "downloads"
         site_copy.mkdir(exist_ok=True)
         shutil.copy2(target, site_copy / target.name)
-    return target
 
 
 def print_pages(pages: list[tuple[Path, str, str]], edition: Edition, scratch: Path,

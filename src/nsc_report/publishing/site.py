@@ -35,20 +35,49 @@ def sphinx_overrides() -> dict[str, Any]:
     return {"latex_individualpages": False, "templates_path": []}
 
 
+DOCUMENT_SUFFIXES = (".md", ".ipynb", ".rst")
+
+
+def documents_key(source: Path) -> str:
+    """The staged book's documents and its table of contents, as a hash. Sphinx's incremental
+    build writes only the documents that changed, but every page's navigation shows every
+    document: when this key changes (a chapter added, removed or moved), every page is written
+    again (a chapter added while the preview ran was missing from the other pages' navigation,
+    and every later build found them up to date)."""
+    digest = hashlib.sha256()
+    toc = source / "_toc.yml"
+    digest.update(toc.read_bytes() if toc.is_file() else b"<no toc>")
+    for path in sorted(source.rglob("*")):
+        if path.suffix in DOCUMENT_SUFFIXES and path.is_file():
+            digest.update(f"\n{path.relative_to(source).as_posix()}".encode())
+    return digest.hexdigest()
+
+
+def documents_record(layout: Layout, builder: str) -> Path:
+    """Where the key of the documents a builder last wrote every page for is kept."""
+    return layout.work / f"{builder}.documents"
+
+
 def sphinx_build(layout: Layout, builder: str, source: Path | None = None) -> Path:
-    """Build the staged sources with Jupyter Book's Sphinx configuration; return the output."""
+    """Build the staged sources with Jupyter Book's Sphinx configuration; return the output.
+    Every page is written when the documents or the table of contents changed since the last
+    build into this output (documents_key); otherwise only what Sphinx finds outdated."""
     from jupyter_book.sphinx import build_sphinx
 
     source = source or layout.stage
     outdir = layout.work / builder
+    record, key = documents_record(layout, builder), documents_key(source)
+    every = not (outdir.is_dir() and record.is_file() and record.read_text() == key)
+    record.unlink(missing_ok=True)  # written again only when this build succeeds
     status = build_sphinx(
         str(source), str(outdir), path_config=str(source / "_config.yml"),
         doctreedir=str(layout.work / f".doctrees-{builder}"), builder=builder,
         noconfig=True, warningiserror=True, keep_going=True, quiet=True,
-        confoverrides=sphinx_overrides())
+        confoverrides=sphinx_overrides(), force_all=every)
     if isinstance(status, Exception) or status:
         raise BuildError(f"Jupyter Book ({builder}) failed; the messages above say where. "
                          f"The last good build in {layout.out} is unchanged.")
+    record.write_text(key)
     return outdir
 
 
@@ -153,8 +182,8 @@ BUILD_LIBRARIES = ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "sphinx-b
 def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
                        extra: list[Path] | None = None) -> str:
     """A hash of everything a build reads: the book's sources, the executed notebooks, the
-    configuration, the edition's data, the code that stages and extends the build, and the
-    versions of the libraries that write the pages."""
+    words files, the configuration, the edition's data, the code that stages and extends the
+    build, and the versions of the libraries that write the pages."""
     from importlib import metadata
 
     digest = hashlib.sha256(builder.encode())
@@ -164,6 +193,9 @@ def inputs_fingerprint(layout: Layout, edition: Edition, builder: str,
     files = [p for p in (layout.root / "book").rglob("*") if p.is_file()
              and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")]
     files += [p for p in layout.notebooks.rglob("*.ipynb") if not p.name.startswith(".")]
+    # The words files: the build writes some words itself (the editions page, the notices),
+    # the PDF and the briefings more (their covers, running heads and pages).
+    files += sorted((layout.root / "notebooks").glob("*.ftl"))
     files += [layout.root / "_toc.yml", layout.root / "_config.yml", *edition.files,
               *edition_chapters(edition),
               *sorted(package.rglob("*.py")), *sorted(package.glob("printing/*.css")),

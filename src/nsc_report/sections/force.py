@@ -208,7 +208,10 @@ def answers_table(ed: Edition, code: str) -> Table:
         "Period": a["period"].map(lambda p: at_request if p == "at_request"
                                   else ed.period_label(p, short=True)),
         "Answer": a.apply(answer_text, axis=1, w=w),
-        "Note": a["note"].fillna(""),
+        # A note that only repeats the answer's status is left out; one that says more is
+        # kept whole (the table's Answer column holds the status alone).
+        "Note": ["" if m.beyond_label(label, note) == (label, "") else note
+                 for label, note in zip(a["status_label"], a["note"].fillna(""), strict=True)],
     })
     return Table(f"answers-{slug(name(ed, code))}",
                  w.text("force-answers-caption", who=name(ed, code)), frame)
@@ -219,19 +222,19 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
 
     Its note is the force's own text: the words layer escapes it for Markdown (no HTML, link,
     role or directive of a note reaches the page, and a line break in it cannot end the
-    list)."""
+    list). A note that says what the status says is not printed after it (m.beyond_label)."""
     w = words.of(ed, "force")
     a = m.answers(ed, code)
     missing = a[a["status"] != "answered"]
-    kinds = missing[["status_label", "note"]].drop_duplicates()
-    if len(missing) == len(a) and len(kinds) == 1:
-        label, note = kinds.iloc[0]
-        return Markdown(w.markdown("force-gaps-every", status=label, noted=bool(note),
+    said = [m.beyond_label(label, note) for label, note in
+            zip(missing["status_label"], missing["note"].fillna(""), strict=True)]
+    if len(missing) == len(a) and len(set(said)) == 1:
+        status, note = said[0]
+        return Markdown(w.markdown("force-gaps-every", status=status, noted=bool(note),
                                    note=note))
     lines = [w.markdown("force-gaps-item", question=r.question_id, wording=r.wording,
-                        period=r.period_label, status=r.status_label, noted=bool(r.note),
-                        note=r.note)
-             for r in missing.itertuples()]
+                        period=r.period_label, status=status, noted=bool(note), note=note)
+             for r, (status, note) in zip(missing.itertuples(), said, strict=True)]
     return Markdown("\n".join(lines) if lines else w.markdown("force-gaps-nothing"))
 
 
