@@ -23,6 +23,7 @@ from nsc_report.data.models import (
     PreRelease,
     Quotation,
     Source,
+    StatedFigure,
     Version,
 )
 from nsc_report.data.needs import LATER
@@ -141,6 +142,12 @@ class Edition:
         keeps no record."""
         found = self._table("pre_release")
         return None if found is None else list(found.pre_release)
+
+    @property
+    def stated(self) -> dict[str, StatedFigure]:
+        """The figures the edition's published sources state, by meaning (stated.yml)."""
+        found: dict[str, StatedFigure] = self._table("stated")
+        return found
 
     @property
     def public(self) -> PublicSeries:

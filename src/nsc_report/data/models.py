@@ -267,6 +267,19 @@ class PreReleaseList(_Strict):
     pre_release: list[PreRelease]
 
 
+class StatedFigure(_Strict):
+    """A figure a published source states (stated.yml): the book's figures of this meaning
+    take the source's status and citation, and must print as `text`."""
+
+    text: str = Field(min_length=1)            # as the book prints it: "27", "67%"
+    source: str                                # a source id in edition.yml with a document
+    quote: str = Field(min_length=1)           # the source's words that state it, verbatim
+
+
+class StatedFigures(_Strict):
+    stated: dict[str, StatedFigure]
+
+
 class Change(_Strict):
     """One change made in a new version: a correction (an error put right) or a revision (new
     or revised data), what changed, why, and the figures (register ids) it touched."""
