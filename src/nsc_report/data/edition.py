@@ -151,8 +151,11 @@ class Edition:
 
     @property
     def public(self) -> PublicSeries:
-        """Published per-force statistics (data/public/), shared by every edition."""
-        return self._table("public")
+        """Published per-force statistics (data/public/), shared by every edition, as they
+        stood at the edition's data cut-off (values published later are not this edition's)."""
+        found: PublicSeries = self.derived(
+            "public", lambda: self._table("public").as_of(self.meta.cut_off))
+        return found
 
     @property
     def tracker(self) -> pd.DataFrame | None:

@@ -190,6 +190,9 @@ class EditionMeta(_Strict):
     theme: str
     publisher: str
     publication_date: dt.date
+    # The edition's data cut-off: it uses only published values published by then (its
+    # publication date when not given), so that a later edition's data never reach it.
+    data_cut_off: dt.date | None = None
     awareness_week: str
     language: str
     illustrative: bool
@@ -209,6 +212,10 @@ class EditionMeta(_Strict):
     help: Help | None = None
     next_edition: NextEdition | None = None
     requests: Requests | None = None
+
+    @property
+    def cut_off(self) -> dt.date:
+        return self.data_cut_off or self.publication_date
 
 
 class Question(_Strict):
