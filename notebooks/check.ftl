@@ -37,6 +37,9 @@ check-unrecorded = { $count } figure(s) changed since version { $version } was p
        *[no] {""}
     }; `nsc-report figures --compare { $folder }` drafts the entry
 
+# A figure the edition's source states (stated.yml, under $meaning) that the data give otherwise.
+check-stated-differs = the figure { $figure } computes { $text }, but the source states { $stated } (under { $meaning }): correct the data or the statement
+
 ### The summary (one line, printed by `make report` and `nsc-report check`)
 
 check-publishable = Edition { $edition } can be published: nsc-report check finds nothing in the way.

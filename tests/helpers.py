@@ -351,3 +351,20 @@ def add_chapter(layout: Layout) -> None:
     """A second chapter, in the table of contents."""
     (layout.stage / "second.md").write_text("# The second chapter\n\nMore words.\n")
     (layout.stage / "_toc.yml").write_text(toc("first", "second"))
+
+
+def executed_notebook(path: Path, values: dict[str, str], record: dict) -> Path:
+    """A notebook as `glue_figures` leaves it: each value glued, and the register (`record`)."""
+    import nbformat
+
+    from nsc_report.present.figures import RECORD
+    from nsc_report.publishing.register import GLUE_MIME
+
+    outputs = [nbformat.v4.new_output("display_data", data={GLUE_MIME: repr(text)},
+                                      metadata={"scrapbook": {"name": key}})
+               for key, text in values.items()]
+    outputs.append(nbformat.v4.new_output("display_data", data={GLUE_MIME: json.dumps(record)},
+                                          metadata={"scrapbook": {"name": RECORD}}))
+    cell = nbformat.v4.new_code_cell("glue_figures(figures(ed))", outputs=outputs)
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    return path

@@ -23,6 +23,7 @@ from nsc_report.data.models import (
     PreRelease,
     Quotation,
     Source,
+    StatedFigure,
     Version,
 )
 from nsc_report.data.needs import LATER
@@ -143,9 +144,18 @@ class Edition:
         return None if found is None else list(found.pre_release)
 
     @property
+    def stated(self) -> dict[str, StatedFigure]:
+        """The figures the edition's published sources state, by meaning (stated.yml)."""
+        found: dict[str, StatedFigure] = self._table("stated")
+        return found
+
+    @property
     def public(self) -> PublicSeries:
-        """Published per-force statistics (data/public/), shared by every edition."""
-        return self._table("public")
+        """Published per-force statistics (data/public/), shared by every edition, as they
+        stood at the edition's data cut-off (values published later are not this edition's)."""
+        found: PublicSeries = self.derived(
+            "public", lambda: self._table("public").as_of(self.meta.cut_off))
+        return found
 
     @property
     def tracker(self) -> pd.DataFrame | None:

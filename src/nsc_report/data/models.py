@@ -190,6 +190,9 @@ class EditionMeta(_Strict):
     theme: str
     publisher: str
     publication_date: dt.date
+    # The edition's data cut-off: it uses only published values published by then (its
+    # publication date when not given), so that a later edition's data never reach it.
+    data_cut_off: dt.date | None = None
     awareness_week: str
     language: str
     illustrative: bool
@@ -209,6 +212,10 @@ class EditionMeta(_Strict):
     help: Help | None = None
     next_edition: NextEdition | None = None
     requests: Requests | None = None
+
+    @property
+    def cut_off(self) -> dt.date:
+        return self.data_cut_off or self.publication_date
 
 
 class Question(_Strict):
@@ -265,6 +272,19 @@ class PreRelease(_Strict):
 
 class PreReleaseList(_Strict):
     pre_release: list[PreRelease]
+
+
+class StatedFigure(_Strict):
+    """A figure a published source states (stated.yml): the book's figures of this meaning
+    take the source's status and citation, and must print as `text`."""
+
+    text: str = Field(min_length=1)            # as the book prints it: "27", "67%"
+    source: str                                # a source id in edition.yml with a document
+    quote: str = Field(min_length=1)           # the source's words that state it, verbatim
+
+
+class StatedFigures(_Strict):
+    stated: dict[str, StatedFigure]
 
 
 class Change(_Strict):

@@ -16,6 +16,7 @@ def edition_paths(data_dir: Path, edition: str) -> dict[str, Path]:
             "quotations": folder / "quotations.yml",
             "revisions": folder / "revisions.yml",
             "pre_release": folder / "pre_release.yml",
+            "stated": folder / "stated.yml",
             # Published statistics belong to no edition: every edition reads the same ones.
             "public": data_dir / "public" / "series.csv",
             "public_sources": data_dir / "public" / "sources.yml"}

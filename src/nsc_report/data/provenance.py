@@ -21,7 +21,7 @@ FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "ed
          "tracker": "tracker.csv", "forces": "../reference/forces.csv",
          "public": "../public/series.csv", "revisions": "revisions.yml",
          "counting_rules": "../reference/counting_rules.csv",
-         "pre_release": "pre_release.yml"}
+         "pre_release": "pre_release.yml", "stated": "stated.yml"}
 PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
 
 # The mark printed after a figure of each status (none for published), and its name in words

@@ -8,6 +8,8 @@ each series (compiler, licence, date, status `published`) and says what each mea
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Literal
 
 import pandas as pd
 import pandera.pandas as pa
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from nsc_report.data.core import _Context
 from nsc_report.data.issues import DataValidationError, Issue, _once_per_cell
@@ -35,6 +37,23 @@ ENGLAND_AND_WALES = "K04000001"
 PERIOD = re.compile(r"ye_(mar|jun|sep|dec)_\d{4}|cy_\d{4}|jan_2020_to_apr_2021")
 MONTHS = {"mar": "March", "jun": "June", "sep": "September", "dec": "December"}
 COLUMNS = ["series", "force_code", "period", "measure", "value", "note"]
+# When a value was published: a year, a month or a day (as precise as the source says).
+WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def published_by(when: str) -> dt.date:
+    """The last day a value published `when` ('2025', '2022-11', '2022-11-15') may have been
+    published: an edition uses it only if that day is on or before its cut-off, so that a value
+    of uncertain date is never taken as known earlier than it surely was."""
+    found = WHEN.fullmatch(when)
+    if found is None:
+        raise ValueError(f"a date such as 2025, 2022-11 or 2022-11-15, not {when!r}")
+    year, month, day = (int(g) if g else None for g in found.groups())
+    if day is not None and month is not None:
+        return dt.date(year, month, day)  # type: ignore[arg-type]
+    if month is not None:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])  # type: ignore[arg-type]
+    return dt.date(year, 12, 31)  # type: ignore[arg-type]
 
 
 class PublicSource(_Strict):
@@ -42,10 +61,24 @@ class PublicSource(_Strict):
     citation: str = Field(min_length=1)
     compiler: str = Field(min_length=1)
     licence: str = Field(min_length=1)
-    published: str = Field(min_length=1)
+    published: str = Field(min_length=1)  # as printed: "2022-11", "2020 and 2025"
     status: Literal["published"]
     file: str = Field(min_length=1)
     measures: dict[str, str] = Field(min_length=1)
+    # When each period's values were published, where the series' periods were published at
+    # different times (a table that gained a later year); otherwise `published`, a date.
+    published_periods: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _dated(self) -> PublicSource:
+        for when in (*self.published_periods.values(),
+                     *(() if self.published_periods else (self.published,))):
+            published_by(when)  # a date, or the error that says what is expected
+        return self
+
+    def published_on(self, period: str) -> dt.date:
+        """The last day on which this period's values may have been published."""
+        return published_by(self.published_periods.get(period, self.published))
 
     @property
     def credit(self) -> str:
@@ -67,6 +100,21 @@ class PublicSeries:
     def of(self, series: str, force_code: str) -> pd.DataFrame:
         t = self.table
         return t[(t["series"] == series) & (t["force_code"] == force_code)]
+
+    def as_of(self, cut_off: dt.date) -> PublicSeries:
+        """The series as they stood on `cut_off`: only the values published by then (an edition
+        dated 22 April 2024 prints no figure published in 2025), each source saying when the
+        values kept were published."""
+        keep = pd.Series([self.sources[s].published_on(p) <= cut_off
+                          for s, p in zip(self.table["series"], self.table["period"],
+                                          strict=True)], index=self.table.index, dtype=bool)
+        sources = {}
+        for name, src in self.sources.items():
+            kept = sorted({src.published_periods[p] for p in self.table.loc[
+                keep & (self.table["series"] == name), "period"] if p in src.published_periods})
+            sources[name] = src.model_copy(update={"published": " and ".join(kept)}) \
+                if kept else src
+        return PublicSeries(self.table[keep].reset_index(drop=True), sources)
 
 
 def period_label(period: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from nsc_report.data import needs, slips, verbatim
+from nsc_report.data import needs, slips
 from nsc_report.data.core import _Context
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import (
@@ -47,9 +47,8 @@ from nsc_report.data.readers import (
     _tidy,
     _to_number,
 )
-from nsc_report.data.release import _load_pre_release
+from nsc_report.data.release import _check_verbatim, _load_pre_release, _load_stated
 from nsc_report.data.rules import _load_counting_rules
-from nsc_report.infra import files
 from nsc_report.infra.untrusted import csv_original
 
 Loader = Callable[[Path, _Context, list[Issue]], Any]
@@ -293,40 +292,6 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _document(ctx: _Context, source_id: str) -> str | None:
-    """The text of a source's document kept with the edition, or None."""
-    source = ctx.meta.sources.get(source_id) if ctx.meta else None
-    if source is None or source.document is None or ctx.meta is None:
-        return None
-    path = ctx.data_dir / ctx.meta.edition / source.document
-    try:
-        return files.read_text(path, within=ctx.data_dir / ctx.meta.edition / "sources")
-    except files.UnreadableFile:
-        return None  # reported where edition.yml names the document
-
-
-def _check_verbatim(label: str, key: str, text: str, source_id: str, ctx: _Context,
-                    issues: list[Issue]) -> None:
-    sources = ctx.sources
-    if sources is None:
-        return  # edition.yml could not be read: it is reported on its own
-    if source_id not in sources:
-        issues.append(Issue(label, None, key.rsplit(".", 1)[0] + ".source", source_id,
-                            "a source id listed under 'sources' in edition.yml"))
-        return
-    document = _document(ctx, source_id)
-    if document is None:
-        issues.append(Issue(label, None, key, None, f"a quotation from a source whose document "
-                            f"is kept with the edition ('document:' of {source_id})"))
-        return
-    differs = verbatim.first_difference(text, document)
-    if differs is not None:
-        name = ctx.meta.sources[source_id].document if ctx.meta else source_id
-        issues.append(Issue(label, None, key, verbatim.normalise(text)[:60] + "...",
-                            f"a verbatim passage of {name}: the words from "
-                            f"\"{differs}\" are not in the source"))
-
-
 def _load_quotations(path: Path, ctx: _Context, issues: list[Issue]) -> Quotations | None:
     """quotations.yml: every quotation the book prints, each verbatim from its source."""
     label = ctx.label(path)
@@ -398,7 +363,7 @@ _TABLE_LOADERS = {"returns": _load_returns, "commitments": _hinted(_load_commitm
                   "oversight": _load_oversight, "quotations": _load_quotations,
                   "public": _load_public, "revisions": _load_revisions,
                   "counting_rules": _load_counting_rules,
-                  "pre_release": _load_pre_release}
+                  "pre_release": _load_pre_release, "stated": _load_stated}
 
 
 def _check_complete(returns: pd.DataFrame, codes: set[str],

@@ -39,6 +39,9 @@ class Figure:
     forces: tuple[str, ...] | None = None       # codes of the forces counted, where it counts
     files: tuple[str, ...] = ()                 # short names, see FILES
     sources: tuple[str, ...] = ()               # source ids in edition.yml
+    # The meaning of a figure a published source states (stated.yml), whose status and
+    # citation it then takes: the same quantity carries one status on every page.
+    stated: str | None = None
 
 
 def _plain(value: Any) -> int | float | str | None:
@@ -83,19 +86,20 @@ class Register:
     def count(self, key: str, n: int | float, definition: str, *,
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None) -> str:
+              sources: Iterable[str] | None = None, stated: str | None = None) -> str:
         """A whole number (of forces, when `forces` lists the ones counted)."""
         counted = tuple(forces) if forces is not None else None
         if counted is not None and len(counted) != n:
             raise ValueError(f"figure {key!r}: counts {n} but lists {len(counted)} forces")
         return self._add(key, Figure(fmt.count(n), _plain(n), definition, forces=counted,
+                                     stated=stated,
                                      **self._meta(questions, periods, files, sources)))
 
     def share(self, key: str, numerator: int | float, denominator: int | float,
               definition: str, *, places: int = 0, forces: Iterable[str] | None = None,
               questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
               files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
-              empty: str | None = None) -> str:
+              empty: str | None = None, stated: str | None = None) -> str:
         """numerator / denominator as a percentage; `empty`, in words, where the group the share
         is of is empty (valid data can leave it so: a question no force answered). A share that
         may be of nothing must say what to print then, never a made-up 0%."""
@@ -111,6 +115,7 @@ class Register:
         return self._add(key, Figure(text, _plain(raw), definition,
                                      numerator=_plain(numerator), denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
+                                     stated=stated,
                                      **self._meta(questions, periods, files, sources)))
 
     def value(self, key: str, text: str, raw: Any, definition: str, *,
@@ -127,9 +132,9 @@ class Register:
     def text(self, key: str, text: str, definition: str, *,
              questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
              files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
-             forces: Iterable[str] | None = None) -> str:
+             forces: Iterable[str] | None = None, stated: str | None = None) -> str:
         """A sentence or a label made from the data (registered, not linked)."""
-        return self._add(key, Figure(text, text, definition, kind="text",
+        return self._add(key, Figure(text, text, definition, kind="text", stated=stated,
                                      forces=tuple(forces) if forces is not None else None,
                                      **self._meta(questions, periods, files, sources)))
 
@@ -166,8 +171,21 @@ class Register:
                                 for p in f.periods]
             entry["forces"] = (None if f.forces is None else
                                [_force_name(ed, code) for code in f.forces])
-            # How far it can be trusted: the weakest status of its files and sources.
-            prov = provenance.of(ed, f.files, f.sources)
+            # How far it can be trusted: the weakest status of its files and sources, or, for
+            # a figure a source states, that source's. Where the data give another value the
+            # figure keeps its own status and says what the source states: `nsc-report check`
+            # lists it (valid data never stop a page from being computed).
+            said = ed.stated.get(f.stated) if f.stated else None
+            entry["stated_differs"] = None
+            if said is not None and said.text != f.text:
+                entry["stated_differs"] = said.text
+                said = None
+            if said is not None:
+                prov = provenance.of(ed, (), (said.source,))
+                entry["sources"] = list(dict.fromkeys([_citation(ed, said.source),
+                                                       *entry["sources"]]))
+            else:
+                prov = provenance.of(ed, f.files, f.sources)
             entry["status"], entry["caveat"] = prov.status, prov.caveat
             entries[key] = entry
         return {"edition": ed.meta.edition, "figures": entries}

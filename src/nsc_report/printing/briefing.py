@@ -28,7 +28,7 @@ from nsc_report.present import words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
-from nsc_report.publishing.register import glued
+from nsc_report.publishing.register import glued, marked
 from nsc_report.sections import force, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
@@ -45,11 +45,15 @@ def recommendations(edition: Edition) -> list[str]:
 def national_figures(ed: Edition, notebooks: Path) -> list[str]:
     """The report's headline findings, in the words of its landing page, with the figures the
     chapters' executed notebooks glued."""
-    a, g, r, s, o, oo = (_glued(notebooks / f"{name}.ipynb") for name in (
+    # Each figure with the mark of its own status (the release's 27 is published, the 43 forces'
+    # answers behind it constructed): a mark per line would put one status on both.
+    a, g, r, s, o, oo = (_glued(notebooks / f"{name}.ipynb", marks=True) for name in (
         "attrition", "data-gaps", "reports", "spo", "officers", "other-offences"))
-    mark = provenance.returns(ed).mark
     w = words.of(ed, "briefing")
-    from_answers = [
+    return [
+        # The rate alone, the release's: the counts it is set beside (and their caveat) are in
+        # the report's attrition chapter, not on the briefing.
+        w.text("briefing-national-rate", rate=a["att_rate"]),
         w.text("briefing-national-responded", responded=g["gaps_responded"],
                asked=g["gaps_asked"]),
         w.text("briefing-national-fewer", share=r["reports_share_decreased"],
@@ -58,12 +62,6 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
         w.text("briefing-national-officers", some=o["officers_at_least_one"],
                none=o["officers_none"]),
         w.text("briefing-national-other", detailed=oo["oo_detailed"]),
-    ]
-    return [
-        # The rate alone, the release's: the counts it is set beside (and their caveat) are in
-        # the report's attrition chapter, not on the briefing.
-        w.text("briefing-national-rate", rate=a["att_rate"]),
-        *(f"{line}{mark}" for line in from_answers),
     ]
 
 
@@ -85,10 +83,10 @@ def standing_html(executed: Path, name: str) -> str:
     return "".join(f"<p>{html.escape(markdown_plain(text))}</p>" for text in said)
 
 
-def _glued(path: Path) -> dict[str, str]:
+def _glued(path: Path, marks: bool = False) -> dict[str, str]:
     if not path.is_file():
         raise PdfError(f"{path} has not been executed: run `nsc-report execute` first")
-    return glued(path)
+    return marked(path) if marks else glued(path)
 
 
 def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:

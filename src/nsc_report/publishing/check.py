@@ -191,7 +191,22 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     problems += _links(ed, word_files(root, ed), root, allowed)
     if notebooks is not None:
         problems += _unrecorded_changes(ed, notebooks, root)
+        problems += _stated_differs(ed, notebooks, root)
     return problems
+
+
+def _stated_differs(ed: Edition, notebooks: Path, root: Path) -> Iterator[Problem]:
+    """A figure the edition's source states (stated.yml) that the data give otherwise: the
+    data or the statement is wrong, and the book cannot print both."""
+    if not any(notebooks.glob("*.ipynb")):
+        return
+    path = edition_paths(ed.directory.parent, ed.meta.edition)["stated"]
+    w = words.of(ed, "check")
+    for e in review.from_notebooks(notebooks, ed.directory / "chapters").entries:
+        if e.get("stated_differs") is not None:
+            yield Problem(_label(path, root), None, w.text(
+                "check-stated-differs", figure=e["id"], text=e["text"],
+                stated=e["stated_differs"], meaning=e.get("stated") or ""), kind=INVALID)
 
 
 def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Problem]:

@@ -83,6 +83,15 @@ def glued(path: Path) -> dict[str, str]:
     return values
 
 
+def marked(path: Path) -> dict[str, str]:
+    """Every value an executed notebook glued, followed by the mark of its status in the
+    notebook's register (none for a published figure): for what prints glued figures outside
+    the book (a briefing), so that each carries its own status, as on the web."""
+    record = _record(read_notebook(path)) or {"figures": {}}
+    return {key: text + MARKS.get((record["figures"].get(key) or {}).get("status") or "", "")
+            for key, text in glued(path).items()}
+
+
 def _unrepr(text: str) -> str:
     """A glued string is stored as its repr ('...'), as the kernel displays it."""
     try:

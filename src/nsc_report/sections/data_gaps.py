@@ -42,10 +42,10 @@ def figures(ed: Edition) -> Register:
     every = tuple(ed.questions["id"])
     reg = Register(ed, questions=every)
     codes = list(ed.forces["force_code"])
-    reg.count("gaps_asked", r.asked, w.text("data-gaps-def-asked"), questions=(),
-              files=("meta",))
+    reg.count("gaps_asked", ed.meta.forces_asked, w.text("data-gaps-def-asked"), questions=(),
+              files=("meta",), sources=(f"foi_{ed.meta.edition}",), stated="forces_asked")
     reg.count("gaps_responded", r.responded, w.text("data-gaps-def-responded"),
-              forces=responding)
+              forces=responding, stated="forces_responding")
     reg.count("gaps_not_responded", r.not_responded, w.text("data-gaps-def-not-responded"),
               forces=[c for c in codes if c not in set(responding)])
     for key, statuses in (("no_response", ("no_response",)), ("refused_s12", ("refused_s12",)),

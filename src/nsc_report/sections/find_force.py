@@ -216,5 +216,5 @@ def figures(ed: Edition) -> Register:
     r.count("finder_regions", data["region"].nunique(), w.text("find-your-force-def-regions"))
     answered = responding_forces(ed)
     r.count("finder_some_answer", len(answered), w.text("find-your-force-def-some-answer"),
-            forces=answered, questions=tuple(ed.questions["id"]))
+            forces=answered, questions=tuple(ed.questions["id"]), stated="forces_responding")
     return r

@@ -23,7 +23,8 @@ def figures(ed: Edition) -> Register:
     r = Register(ed, files=("meta",))
     r.count("meth_questions", len(ed.questions), w.text("methodology-def-questions"),
             files=("questions",))
-    r.count("meth_forces", meta.forces_asked, w.text("methodology-def-forces"))
+    r.count("meth_forces", meta.forces_asked, w.text("methodology-def-forces"),
+            sources=(f"foi_{meta.edition}",), stated="forces_asked")
     r.count("meth_rows", len(ed.returns), w.text("methodology-def-rows"), files=("returns",))
     r.text("meth_publication_date", f"{meta.publication_date:%-d %B %Y}",
            w.text("methodology-def-publication-date"))

@@ -26,12 +26,13 @@ def figures(ed: Edition) -> Register:
     w = words.of(ed, "officers")
     r = Register(ed, questions=("Q6",), periods=("at_request",))
     r.count("officers_responding", len(table), w.text("officers-def-responding"),
-            forces=list(table.index))
+            forces=list(table.index), stated="forces_responding")
     for key, category, said in (("at_least_one", "at least one", "at-least-one"),
                                 ("none", "none", "none"), ("unstated", "did not say", "unstated")):
         these = list(table.index[table["category"] == category])
         r.count(f"officers_{key}", counts[category],
-                w.text("officers-def-category", category=said), forces=these)
+                w.text("officers-def-category", category=said), forces=these,
+                stated=None if key == "unstated" else f"officers_{key}")  # the release's two
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
             w.text("officers-def-dedicated-total"))
     for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):

@@ -33,12 +33,12 @@ def figures(ed: Edition) -> Register:
     w = words.of(ed, "other-offences")
     r = Register(ed, questions=("Q2", "Q3", "Q4"), periods=(ed.meta.current_period,))
     r.count("oo_responding", int(levels.sum()), w.text("other-offences-def-responding"),
-            forces=list(table.index))
+            forces=list(table.index), stated="forces_responding")
     for key, level in (("detailed", "detailed breakdown"), ("partial", "partial data"),
                        ("none", "no data")):
         these = list(table.index[table["level"] == level])
         r.count(f"oo_{key}", levels[level], w.text("other-offences-def-level", level=key),
-                forces=these)
+                forces=these, stated=None if key == "partial" else f"other_offences_{key}")
     q5 = answer_values(ed, "Q5", ed.meta.current_period)
     counted = list(answer_values(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
     r.count("oo_15b_forces", o15.forces, w.text("other-offences-def-15b-forces"),

@@ -25,9 +25,11 @@ def figures(ed: Edition) -> Register:
     r.text("cop_publication", f"{meta.publication_date:%-d %B %Y}",
            w.text("code-of-practice-def-publication"), files=("meta",))
     r.text("cop_week", meta.awareness_week, w.text("code-of-practice-def-week"), files=("meta",))
-    r.count("cop_asked", s.asked, w.text("code-of-practice-def-asked"), files=("returns",))
+    # The forces asked are a fact of the request (edition.yml), not of the answers.
+    r.count("cop_asked", meta.forces_asked, w.text("code-of-practice-def-asked"),
+            files=("meta",), sources=(f"foi_{meta.edition}",), stated="forces_asked")
     r.count("cop_responded", s.responded, w.text("code-of-practice-def-responded"),
-            files=("returns",), questions=tuple(ed.questions["id"]))
+            files=("returns",), questions=tuple(ed.questions["id"]), stated="forces_responding")
     statuses = [src.status for src in meta.sources.values()]
     r.count("cop_sources", len(statuses), w.text("code-of-practice-def-sources"),
             files=("meta",))

@@ -55,12 +55,13 @@ def figures(ed: Edition) -> Register:
             w.text("reports-def-pccs-share", year=str(year)), questions=(), periods=(),
             forces=pledged)
     r.text("reports_pccs_share_words", w.text("reports-half", half=half),
-           w.text("reports-def-pccs-share-words", year=str(year)), questions=(), periods=())
+           w.text("reports-def-pccs-share-words", year=str(year)), questions=(), periods=(),
+           stated="pccs_committed_words")
     r.text("reports_commitment_year", str(year), w.text("reports-def-commitment-year"),
            questions=(), periods=(), files=("meta",))
     r.count("reports_responding", len(responding), w.text("reports-def-responding"),
             forces=responding, questions=tuple(ed.questions["id"]), periods=(), files=(),
-            sources=())
+            sources=(), stated="forces_responding")
     r.count("reports_responding_committed", s.responding_committed,
             w.text("reports-def-responding-committed"), forces=responding_pledged)
     r.count("reports_comparable", s.comparable, w.text("reports-def-comparable"),
@@ -73,9 +74,10 @@ def figures(ed: Edition) -> Register:
     r.count("reports_decreased", s.decreased, w.text("reports-def-decreased"),
             forces=list(down.index))
     r.count("reports_increased", s.increased, w.text("reports-def-increased"),
-            forces=list(up.index))
+            forces=list(up.index), stated="committed_increased")
     r.share("reports_share_decreased", s.decreased, s.comparable,
-            w.text("reports-def-share-decreased"), forces=list(down.index), empty="none")
+            w.text("reports-def-share-decreased"), forces=list(down.index), empty="none",
+            stated="committed_share_decreased")
     r.count("reports_forces_both_years", len(table), w.text("reports-def-forces-both-years"),
             forces=list(table.index), files=(), sources=())
     rose = table[table["change"] > 0]

@@ -38,7 +38,8 @@ def figures(ed: Edition) -> Register:
     for i, (key, (label, _, _)) in enumerate(zip(("low", "mid", "high"), BANDS, strict=True)):
         in_band = list(table.index[table["band"] == label])
         r.count(f"spo_band_{key}", bands.iloc[i],
-                w.text("spo-def-band", period=period(ed), label=label), forces=in_band)
+                w.text("spo-def-band", period=period(ed), label=label), forces=in_band,
+                stated=f"spo_band_{key}")
         r.text(f"spo_band_{key}_label", label, w.text("spo-def-band-label", band=i + 1),
                questions=())
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
