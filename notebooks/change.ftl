@@ -24,10 +24,13 @@ change-new = { $new ->
 change-national-caption = Each question asked in both editions: totals over the forces that answered in full both times, { $previous } and { $current }
 # The periods a question asked about in the $previous and the $current edition.
 change-periods = { $previous } and { $current }
-# Why a question's totals are not compared: $case changed (the question changed: $changed says
-# how) or no-force (no force answered in full in both editions).
+# Why a question's totals are not compared: the question changed ($case noted: the codebook's
+# $changed says how; wording: it was worded $was; unit: it counted $was, now $unit), or
+# no-force (no force answered in full in both editions).
 change-national-note = { $case ->
-        [changed] Not compared: { $changed }.
+        [noted] Not compared: { $changed }.
+        [wording] Not compared: the wording changed (it was: "{ $was }").
+        [unit] Not compared: it now counts { $unit } where it counted { $was }.
        *[no-force] Not compared: no force answered in full in both editions.
     }
 change-forces-caption = Questions asked in both editions that each force answered in full, { $previous } and { $current }
@@ -54,11 +57,16 @@ change-force-answer = { $partial ->
         [yes] { $value } (in part)
        *[no] { $value }
     }
-# Why a force's answers are not compared: $case changed (the question changed: $changed says
-# how), other (a $reason from the comparison).
+# Why a force's answers are not compared: the question changed ($case noted, wording or unit,
+# as in change-national-note), or the force gave no full answer in either edition (neither),
+# in the previous one (before) or in this one (now): $edition is that edition.
 change-force-reason = { $case ->
-        [changed] Not compared: the question changed ({ $changed })
-       *[other] Not compared: { $reason }
+        [noted] Not compared: the question changed ({ $changed })
+        [wording] Not compared: the question changed (the wording changed (it was: "{ $was }"))
+        [unit] Not compared: the question changed (it now counts { $unit } where it counted { $was })
+        [neither] Not compared: no full answer in either edition
+        [before] Not compared: no full answer in { $edition }
+       *[now] Not compared: no full answer in { $edition }
     }
 
 ### The national series (the attrition chapter's table)

@@ -2,9 +2,13 @@
 ## glued sentences and its register of figures. Project Fluent: see force.ftl for how to
 ## edit. The code is src/nsc_report/sections/practice.py.
 
-# One item of the list of sources by status ("3 published"): $n sources, $status the status's
-# word (from data/provenance.py).
-code-of-practice-sources-item = { $n } { $status }
+# One item of the list of sources by status ("3 published"): $n sources of the $status
+# published, unverified or illustrative.
+code-of-practice-sources-item = { $n } { $status ->
+        [published] published
+        [unverified] unverified
+       *[illustrative] illustrative
+    }
 # $illustrative: yes when the per-force figures are constructed.
 code-of-practice-illustrative = { $illustrative ->
         [yes] Its per-force figures are illustrative: constructed, not the forces' real answers, and marked as such wherever they are printed.

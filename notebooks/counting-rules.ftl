@@ -47,8 +47,6 @@ counting-rules-era = { $era ->
         [yes] {" "}(partly before)
        *[no] {""}
     }
-# For a chart's title, after its finding: the $n changes since its $first year.
-counting-rules-since = , under counting rules that changed { counting-rules-times } since { $first }
 
 ### Sentences
 
@@ -69,17 +67,6 @@ counting-rules-series-caveat = { $n ->
     }
 # A chart's description: the changes within its years.
 counting-rules-years-caveat = The counting rules changed in { $months }, so the years either side are not comparable.
-# The national charge rate: the $n changes within its years and what they did to the count
-# ($effect: more, fewer, or both ways).
-counting-rules-national-charge = {" "}The counting rules changed in { $months }, and { $effect ->
-        [more] { counting-rules-which } added offences to the count
-        [fewer] { counting-rules-which } took offences out of the count
-       *[both] the changes moved the count both ways
-    }, so the years either side are not comparable and the fall cannot be read as police charging less often.
-counting-rules-which = { $n ->
-        [one] the change
-       *[other] each change
-    }
 
 # A national series of whole years. $case: undated (no year dated), since (a change before
 # its first year, $month and $since), since-within (that and changes within it, $found),

@@ -167,11 +167,16 @@ force-gaps = { $case ->
        *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } questions. Each is listed here with what it said instead.
     }
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.
+# An item's $period is the year asked about; $at_request yes for a question asked about the
+# time of the request.
 force-gaps-every = Every question: { $status }{ $noted ->
         [yes] . { $note }
        *[no] {""}
     }.
-force-gaps-item = - **{ $question }** ({ $wording }; { $period }): { $status }{ $noted ->
+force-gaps-item = - **{ $question }** ({ $wording }; { $at_request ->
+        [yes] at the time of the request
+       *[no] { $period }
+    }): { $status }{ $noted ->
         [yes] . { $note }
        *[no] {""}
     }

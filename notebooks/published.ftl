@@ -2,9 +2,9 @@
 ## real figures from official sources apart from the answers, its charts, tables and register
 ## of figures, and the national series in the chapters on attrition (attrition.md) and
 ## protection orders (spo.md). Project Fluent: see force.ftl for how to edit. The code is in
-## src/nsc_report/sections/published/; a sentence about a counting-rule change ($caveat,
-## $breaks, $since) comes from counting-rules.ftl, and the sources' titles, citations and
-## notes from data/public/.
+## src/nsc_report/sections/published/; a caption's sentence about a counting-rule change
+## ($breaks) comes from counting-rules.ftl, and the sources' titles, citations and notes from
+## data/public/.
 
 published-ew = England and Wales
 # A figure the source does not give, in a table's cell.
@@ -153,10 +153,28 @@ published-col-answer-to = Answer given to
 ### The chapters: national series (attrition.md and spo.md)
 
 # $first and $last: the first and last years with a rate ($first_rate, $last_rate; $charged
-# of $outcomes in the last). $caveat: the counting-rule changes over the years, if any.
-published-national-charge = Published outcomes tell more than the counts above. In { $first }, { $first_rate } of the outcomes police in England and Wales assigned to stalking offences were a charge or summons; in { $last }, { $last_rate } ({ $charged } of { $outcomes }).{ $caveat } Outcomes assigned in a year are not the outcomes of that year's crimes.
-# $since: how often the counting rules changed over the years shown, if they did.
-published-national-charge-title = A charge or summons was { $rate } of stalking outcomes in { $period }{ $since }
+# of $outcomes in the last). $changes: the counting-rule changes within the years (in
+# $months), and $effect what they did to the count: more, fewer, or both ways.
+published-national-charge = Published outcomes tell more than the counts above. In { $first }, { $first_rate } of the outcomes police in England and Wales assigned to stalking offences were a charge or summons; in { $last }, { $last_rate } ({ $charged } of { $outcomes }).{ $changes ->
+        [0] {""}
+       *[other] {" "}The counting rules changed in { $months }, and { $effect ->
+            [more] { $changes ->
+                [one] the change
+               *[other] each change
+            } added offences to the count
+            [fewer] { $changes ->
+                [one] the change
+               *[other] each change
+            } took offences out of the count
+           *[both] the changes moved the count both ways
+        }, so the years either side are not comparable and the fall cannot be read as police charging less often.
+    } Outcomes assigned in a year are not the outcomes of that year's crimes.
+# $changes: how often the counting rules changed over the years shown ($times, in words:
+# "twice") since the $first of them.
+published-national-charge-title = A charge or summons was { $rate } of stalking outcomes in { $period }{ $changes ->
+        [0] {""}
+       *[other] , under counting rules that changed { $times } since { $first }
+    }
 published-national-charge-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { published-ew }. Source: { $credit }.{ $breaks }
 published-national-court = Court figures run over the same decade. In { $first }, the first full year of the stalking offences, { $first_p } defendants in England and Wales were proceeded against for stalking and { $first_c } convicted; in { $last }, { $last_p } and { $last_c }. A conviction in one year can follow proceedings begun in an earlier one, so the two counts are not divided here.
 published-national-court-caption = Defendants proceeded against for stalking and convicted, { published-ew }, by calendar year. Source: { $source }.

@@ -24,12 +24,23 @@ site-newer = <span class="nsc-newer"><strong>This is the { $this } edition. A ne
 
 ### The note at the top of a page with marked figures
 
-# $status: illustrative or unverified; $short: what illustrative data are, in a few words;
-# $caveat: the caveat of the data; $mark and $word: the mark and the word it stands for.
+# $status: illustrative or unverified; $short: what illustrative data are, in a few words
+# (label-illustrative-short in labels.ftl); $caveat: the caveat of the data; $mark: the mark,
+# read by a screen reader as the word after it.
 site-provenance-paragraph = <p class="nsc-provenance-{ $status }"><strong>{ $status ->
         [illustrative] { $short }.
        *[unverified] Unverified figures.
-    }</strong> { $caveat } On this page, figures computed from these data are marked <span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden">{ $word }</span>.</p>
+    }</strong> { $caveat } On this page, figures computed from these data are marked <span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden">{ $status ->
+        [illustrative] illustrative
+       *[unverified] unverified
+    }</span>.</p>
+# The mark after a figure that is not published ($status illustrative or unverified): the
+# $mark for the eye, its word for a screen reader and in the tooltip.
+site-mark = <sup class="nsc-mark nsc-mark-{ $status }" title="{ site-mark-word } figure"><span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden"> ({ site-mark-word })</span></sup>
+site-mark-word = { $status ->
+        [illustrative] illustrative
+       *[unverified] unverified
+    }
 site-provenance-published = <p class="nsc-provenance-published">Figures without a mark are published statistics or come from published sources.</p>
 # The start of the note (the paragraphs above that the page needs follow).
 site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" aria-label="About the figures on this page">

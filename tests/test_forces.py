@@ -14,12 +14,17 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import DATA, EDITION, ROOT, Built, requires_chromium
 
-from nsc_report.data import STATUSES, load_edition
+from nsc_report.data import load_edition
 from nsc_report.execution.templates import jobs_for
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.sections import find_force
 from nsc_report.sections import force as section
+
+# What each status is printed as (notebooks/labels.ftl), as a reader sees it.
+STATUSES = {"answered": "answered in full", "partial": "answered in part",
+            "not_held": "information not held", "refused_s12": "refused: cost limit (section 12)",
+            "refused_other": "refused: other exemption", "no_response": "no response"}
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -79,9 +79,9 @@ def test_force_changes_follow_the_data(data: Path):
             assert pd.isna(row["change"])
             assert row["reason"]
     cheshire, gwent = changes.loc[("E23000006", "Q1")], changes.loc[("W15000002", "Q1")]
-    assert cheshire["reason"] == "no full answer in 2025"
-    assert gwent["reason"] == "no full answer in 2024"
-    assert changes.loc[("E23000008", "Q6")]["reason"] == "question changed"
+    assert cheshire["reason"] == "now"      # no full answer in 2025
+    assert gwent["reason"] == "before"      # ... in 2024
+    assert changes.loc[("E23000008", "Q6")]["reason"] == "changed"
 
 
 def test_national_totals_add_up_the_same_forces_both_years(data: Path):

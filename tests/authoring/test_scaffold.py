@@ -101,3 +101,36 @@ def test_the_example_chart_follows_the_provenance_rule(tmp_path):
     lint = run(root, "-m", "ruff", "check", "src/nsc_report/sections/victim_support.py",
                "tests/test_section_victim_support.py")
     assert lint.returncode == 0, lint.stdout
+
+
+def test_a_new_section_gets_its_words_file_beside_its_template(tmp_path):
+    """Issue 32: every sentence of a section is in notebooks/<name>.ftl, beside its template;
+    the scaffold wrote its example's sentences into the Python module. Now the module asks the
+    words file for each, the words tests accept the pair, and the generated test passes."""
+    root = project(tmp_path)
+    written = new_section(root, "victim-support", "Support for victims")
+    words_file = root / "notebooks" / "victim-support.ftl"
+    assert words_file in written and words_file.is_file()
+    module = (root / "src" / "nsc_report" / "sections" / "victim_support.py").read_text()
+    assert 'words.of(ed, "victim-support")' in module
+    assert "had the most forces" not in module and "regions of England" not in module
+    checked = run(root, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:nbval", "-o",
+                  "addopts=", "-q", "tests/test_section_victim_support.py",
+                  "tests/present/test_words_files.py::"
+                  "test_every_message_asked_for_exists_and_every_message_is_used",
+                  "tests/present/test_words_files.py::"
+                  "test_every_words_file_belongs_to_code_that_uses_it",
+                  "tests/test_words_out_of_code.py")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    shown = run(root, "-c", "import sys; sys.path.insert(0, 'tests')\n"
+                "from helpers import DATA, EDITION\n"
+                "from nsc_report.data import load_edition\n"
+                "from nsc_report.sections import victim_support\n"
+                "chart = victim_support.chart(load_edition(DATA, EDITION))\n"
+                "print(chart.title); print(chart.alt_text)")
+    assert shown.returncode == 0, shown.stderr
+    assert "had the most forces that gave a figure (" in shown.stdout
+    assert "in each of 10 regions;" in shown.stdout
+    lint = run(root, "-m", "ruff", "check", "src/nsc_report/sections/victim_support.py",
+               "tests/test_section_victim_support.py")
+    assert lint.returncode == 0, lint.stdout

@@ -14,6 +14,10 @@ the terminal: file and line, or the template's cell, the package module and line
 frames of the traceback (execution/failure.py); the next build that succeeds reloads every open
 page, which clears it. Everything is local: no script or style
 comes from the network. Ctrl+C stops the server, the watcher and the kernels.
+
+The proof sheet (`nsc-report proof`: every sentence of the words files with each variant) is
+served at /proof/: made when first asked for, and made again when a words file (or anything
+its values come from) is saved while it is open, after the pages that changed.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from starlette.websockets import WebSocket, WebSocketClose, WebSocketDisconnect
 from watchfiles import DefaultFilter, awatch
 
 from nsc_report.authoring.live import LiveBuild, Outcome, plan_for
+from nsc_report.authoring.proof_sheet import ProofSheet
 from nsc_report.book import Project
 from nsc_report.errors import NscReportError
 
@@ -138,7 +143,7 @@ class OwnHostOnly:
         await self.app(scope, receive, send)
 
 
-class Preview:
+class Preview(ProofSheet):
     def __init__(self, live: LiveBuild, host: str = "127.0.0.1", port: int = 8000):
         self.live = live
         self.hosts = own_hosts(host, port)
@@ -160,6 +165,8 @@ class Preview:
                                     live.project.data_dir, self.root / "src",
                                     self.root / "_config.yml", self.root / "_toc.yml")
                         if p.exists()]
+        self.proof_stale = True               # the proof sheet is to be made (again)
+        self.proof_error: str | None = None   # why the last proof sheet was not made
 
     # --- building -------------------------------------------------------------------------
     def start(self) -> None:
@@ -196,6 +203,7 @@ class Preview:
         self.outcome = outcome
         print(f"[preview] rebuilt in {time.perf_counter() - started:.1f} s "
               f"({len(outcome.pages)} page(s) changed)", flush=True)
+        self.after_build(changed, viewed)
 
     def _failed(self, message: str) -> None:
         self.outcome = None
@@ -351,6 +359,8 @@ class Preview:
 
         return Starlette(routes=[
             Route("/_nsc/reload.js", reload_js),
+            Route("/proof/", self.serve_proof),
+            Route("/proof/index.html", self.serve_proof),
             WebSocketRoute("/_nsc/events", self.events),
             Route("/{path:path}", self.serve_file),
         ], middleware=[Middleware(OwnHostOnly, hosts=self.hosts)], lifespan=lifespan)

@@ -1,7 +1,8 @@
 """`nsc-report new-section NAME --title "..."`: a new chapter that builds and passes its test.
 
-A data chapter gets the four files a section needs, each with a working example to replace:
-the template (notebooks/NAME.md), a measures module and a sections module (one figure and one
+A data chapter gets the five files a section needs, each with a working example to replace:
+the template (notebooks/NAME.md), its words file beside it (notebooks/NAME.ftl: every sentence
+the section module prints), a measures module and a sections module (one figure and one
 accessible chart, from the edition's data), a unit test, and its entry in _toc.yml. A narrative
 chapter (`--narrative`) gets a Markdown page and its entry.
 """
@@ -86,14 +87,46 @@ def forces_by_region(edition: Edition) -> pd.DataFrame:
     return table.rename("forces").reset_index()
 ''')
 
+# The section's words (Project Fluent), beside its template: `$$name` is a value the code
+# gives, a `->` block picks a variant by it ($$regions: one or other, by the plural rules of
+# the edition's language).
+WORDS = Template('''## The words of the chapter "$title" ($name.md): its chart's title, caption and
+## description, and its register of figures. Project Fluent: see force.ftl for how to edit (keep
+## the { $$names } and the [keys]); `nsc-report proof` prints every variant. The code is
+## src/nsc_report/sections/$module.py.
+
+### The chart
+
+# $$region had the most forces that gave a figure ($$forces).
+$name-chart-title = { $$region } had the most forces that gave a figure ({ $$forces })
+# $$period: the year asked about; $$source: the source line.
+$name-chart-caption = Police forces that gave at least one figure, by region, { $$period }. { $$source }
+# $$regions: how many regions the chart shows.
+$name-chart-alt = Bar chart of the forces that gave at least one figure in { $$regions ->
+        [one] the one region
+       *[other] each of { $$regions } regions
+    }; { $$region } had the most, { $$forces }.
+$name-chart-regions = Region
+$name-chart-forces = Forces that gave a figure
+
+### The register of figures: what each glued figure is (figures.csv, the register page)
+
+$name-def-forces = forces that gave at least one figure in answer to the request
+$name-def-regions = regions of England and Wales
+''')  # noqa: E501 - a message is one line (a line break in it would be printed)
+
 SECTIONS = Template('''"""Wording and charts for a chapter (its figures come from measures/):
 $title.
+
+The words are in its words file beside the template (notebooks/$name.ftl); this module
+computes the values and picks the variants.
 """
 
 from __future__ import annotations
 
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.$module import forces_by_region, responding_forces
+from nsc_report.present import words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, period
@@ -105,33 +138,37 @@ TEMPLATES = ("$name",)
 def figures(ed: Edition) -> Register:
     """Each figure with a one-line definition and what it is computed from: the register
     page "Where each figure comes from" lists them, and the prose links to them."""
+    w = words.of(ed, "$name")
     table = forces_by_region(ed)
     answered = responding_forces(ed)
     every = tuple(ed.questions["id"])
     r = Register(ed, questions=every)
-    r.count("${module}_forces", int(table["forces"].sum()), "forces that gave at least one "
-            "figure in answer to the request", forces=answered)
-    r.count("${module}_regions", len(table), "regions of England and Wales", questions=(),
-            files=("forces",))
+    r.count("${module}_forces", int(table["forces"].sum()),
+            w.text("$name-def-forces"), forces=answered)
+    r.count("${module}_regions", len(table),
+            w.text("$name-def-regions"), questions=(), files=("forces",))
     return r
 
 
 def chart(ed: Edition) -> AccessibleChart:
+    w = words.of(ed, "$name")
     table = forces_by_region(ed)
     top = table.sort_values(["forces", "region"], ascending=[False, True]).iloc[0]
     # The status of the data drawn (the forces' answers): an illustrative or unverified
     # chart says so under its title, in its image and its downloads (named '-illustrative').
     prov = provenance.returns(ed)
+    regions, forces = w.text("$name-chart-regions"), w.text("$name-chart-forces")
     return AccessibleChart(
         status=prov.status, caveat=prov.caveat,
         name="$name-by-region",
-        chart=bar_counts(table, "region", "forces", "Region", "Forces that gave a figure"),
-        title=f"{top['region']} had the most forces that gave a figure ({top['forces']})",
-        caption=(f"Police forces that gave at least one figure, by region, {period(ed)}. "
-                 f"{foi_source(ed)}"),
-        alt_text=(f"Bar chart of the forces that gave at least one figure in each of "
-                  f"{len(table)} regions; {top['region']} had the most, {top['forces']}."),
-        table=table.rename(columns={"region": "Region", "forces": "Forces that gave a figure"}),
+        chart=bar_counts(table, "region", "forces", regions, forces),
+        title=w.text("$name-chart-title",
+                     region=str(top["region"]), forces=int(top["forces"])),
+        caption=w.text("$name-chart-caption",
+                       period=period(ed), source=foi_source(ed)),
+        alt_text=w.text("$name-chart-alt", regions=len(table),
+                        region=str(top["region"]), forces=int(top["forces"])),
+        table=table.rename(columns={"region": regions, "forces": forces}),
     )
 ''')
 
@@ -213,11 +250,12 @@ def new_section(root: Path, name: str, title: str, narrative: bool = False,
         files = {root / "book" / f"{name}.md": NARRATIVE}
     else:
         files = {root / "notebooks" / f"{name}.md": TEMPLATE,
+                 root / "notebooks" / f"{name}.ftl": WORDS,
                  package / "measures" / f"{module}.py": MEASURES,
                  package / "sections" / f"{module}.py": SECTIONS,
                  root / "tests" / f"test_section_{module}.py": TEST}
-    taken = [p for p in [*files, root / "book" / f"{name}.md", root / "notebooks" / f"{name}.md"]
-             if p.exists()]
+    taken = [p for p in [*files, root / "book" / f"{name}.md", root / "notebooks" / f"{name}.md",
+                         root / "notebooks" / f"{name}.ftl"] if p.exists()]
     if taken:
         raise ScaffoldError(f"'{name}' exists already: {', '.join(map(str, taken))}")
     add_to_toc(root / "_toc.yml", f"book/{name}", part)

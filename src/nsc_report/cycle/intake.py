@@ -42,6 +42,7 @@ from nsc_report.data.issues import _once_per_cell
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic, files
 from nsc_report.infra.untrusted import formula_like
+from nsc_report.present import labels
 
 ANSWERS, CODEBOOK = "Answers", "Codebook"
 COLUMNS = ["force_code", "force_name", "question_id", "question", "period", "period_label",
@@ -133,7 +134,7 @@ def write_workbook(edition: Edition, path: Path) -> Path:
                      q.unit, q.section])
     book.append([])
     book.append(["status", "meaning"])
-    for key, meaning in STATUSES.items():
+    for key, meaning in labels.statuses(edition, list(STATUSES)).items():
         book.append([key, meaning])
     book.freeze_panes = "A2"
     book.column_dimensions["B"].width = 80

@@ -13,14 +13,9 @@ from pydantic_core import PydanticCustomError
 
 from nsc_report.infra.untrusted import phone_number, web_address
 
-STATUSES = {
-    "answered": "answered in full",
-    "partial": "answered in part",
-    "not_held": "information not held",
-    "refused_s12": "refused: cost limit (section 12)",
-    "refused_other": "refused: other exemption",
-    "no_response": "no response",
-}
+# The status of an answer, from the most to the least complete (the order the scorecard
+# uses). What each is printed as is in notebooks/labels.ftl (label-status).
+STATUSES = ("answered", "partial", "not_held", "refused_s12", "refused_other", "no_response")
 
 
 # An answer not keyed in yet: `intake import` codes a row of the workbook that was left

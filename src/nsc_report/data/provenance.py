@@ -24,11 +24,10 @@ FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "ed
          "pre_release": "pre_release.yml", "stated": "stated.yml"}
 PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
 
-# The mark printed after a figure of each status (none for published), and its name in words
-# (read by screen readers instead of the mark).
+# The mark printed after a figure of each status (none for published). Its name in words, read
+# by screen readers instead of the mark, is in notebooks/labels.ftl (label-provenance) and
+# site.ftl; what illustrative data are, in a few words, in labels.ftl.
 MARKS = {"unverified": "†", "illustrative": "‡"}
-WORDS = {"published": "published", "unverified": "unverified", "illustrative": "illustrative"}
-ILLUSTRATIVE_SHORT = "Illustrative data, not real answers"
 
 
 def weakest(statuses: Iterable[str]) -> str:

@@ -17,6 +17,14 @@ from nsc_report.data.core import _Context
 from nsc_report.data.issues import Issue
 from nsc_report.data.models import STATUSES
 
+# What a person keying in the answers may write for a status: the words the report prints for
+# it (notebooks/labels.ftl). Read, never printed: a cell that says one of them is taken to mean
+# that status in the hint "did you mean `not_held`?".
+STATUS_ALIASES: dict[str, tuple[str, ...]] = {
+    "answered": ("answered in full",), "partial": ("answered in part",),
+    "not_held": ("information not held",), "refused_s12": ("refused: cost limit (section 12)",),
+    "refused_other": ("refused: other exemption",), "no_response": ("no response",)}
+
 # Thousands written with separators: '4,102', '12 345', "1'000", with a no-break space too.
 _GROUPED = re.compile(r"\d{1,3}(?:([,\s\u00a0\u202f'])\d{3})(?:\1\d{3})*")
 _WHOLE_DECIMAL = re.compile(r"(\d+)\.0+")
@@ -95,7 +103,7 @@ def suggestion(issue: Issue, ctx: _Context) -> str | None:
             return "did you mean the status `answered` (or `partial`)?"
         return value(issue.value)
     if issue.column == "status":
-        return choice(issue.value, {k: [m] for k, m in STATUSES.items()})
+        return choice(issue.value, {k: STATUS_ALIASES.get(k, ()) for k in STATUSES})
     if issue.column == "force_code" and ctx.forces is not None:
         return choice(issue.value, {c: [n] for c, n in zip(
             ctx.forces["force_code"], ctx.forces["force_name"], strict=True)})

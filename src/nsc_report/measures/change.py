@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data import STATUSES, Edition
+from nsc_report.data import Edition
 
 DATED = lambda pid: pid not in ("unconfirmed", "at_request")  # noqa: E731 - periods with a year
 
@@ -28,11 +28,15 @@ class Link:
     unit: str
     period: str              # the period compared, in this edition
     previous_period: str     # ... and in the previous one
-    changed: str | None      # how the question changed, in plain words; None if it did not
+    changed: str | None      # how the question changed, in the codebook's own words
+    # Where the codebook does not say, how it changed: "wording" or "unit", with what it was
+    # (notebooks/change.ftl says it in words); None if it did not change.
+    how: str | None = None
+    was: str | None = None
 
     @property
     def comparable(self) -> bool:
-        return self.changed is None
+        return self.changed is None and self.how is None
 
 
 def _compared_period(edition: Edition, periods: list[str]) -> str:
@@ -51,13 +55,14 @@ def links(edition: Edition) -> list[Link]:
             continue
         before = earlier.loc[q.same_as]
         changed = _text(q.changed)
+        how = was = None
         if changed is None and (before["wording"] != q.wording or before["unit"] != q.unit):
-            changed = (f"the wording changed (it was: \"{before['wording']}\")"
-                       if before["unit"] == q.unit else
-                       f"it now counts {q.unit} where it counted {before['unit']}")
+            how, was = (("wording", before["wording"]) if before["unit"] == q.unit
+                        else ("unit", before["unit"]))
         found.append(Link(q.id, q.same_as, q.wording, q.unit,
                           _compared_period(edition, q.periods),
-                          _compared_period(previous, list(before["periods"])), changed))
+                          _compared_period(previous, list(before["periods"])), changed,
+                          how, was))
     return found
 
 
@@ -82,7 +87,9 @@ def _answers(edition: Edition, qid: str, period: str) -> pd.DataFrame:
 
 def force_changes(edition: Edition) -> pd.DataFrame:
     """One row per force and linked question: both editions' status and figure, the change
-    where it can be compared, and why it cannot otherwise (`reason`)."""
+    where it can be compared, and why it cannot otherwise (`reason`: `changed`, the question
+    changed; `neither`, no full answer in either edition; `before` or `now`, none in the
+    previous or in this edition)."""
     previous = edition.previous
     rows = []
     if previous is None:
@@ -100,13 +107,13 @@ def force_changes(edition: Edition) -> pd.DataFrame:
             prev_value = b["value"] if b is not None and pd.notna(b["value"]) else None
             reason = None
             if not link.comparable:
-                reason = "question changed"
+                reason = "changed"
             elif prev_status != "answered" and status != "answered":
-                reason = "no full answer in either edition"
+                reason = "neither"
             elif prev_status != "answered":
-                reason = f"no full answer in {previous.meta.edition}"
+                reason = "before"
             elif status != "answered":
-                reason = f"no full answer in {edition.meta.edition}"
+                reason = "now"
             change = pct = None
             if reason is None and value is not None and prev_value is not None:
                 change = int(value - prev_value)
@@ -158,10 +165,6 @@ def national_changes(edition: Edition) -> list[NationalChange]:
             previous_total=int(both["previous_value"].sum()) if compared else None,
             total=int(both["value"].sum()) if compared else None))
     return result
-
-
-def status_words(status: str) -> str:
-    return STATUSES.get(status, status)
 
 
 def national_series(edition: Edition, measures: tuple[str, ...] = (

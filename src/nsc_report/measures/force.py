@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data import STATUSES, Edition
+from nsc_report.data import Edition
 from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
 from nsc_report.measures.reports import change_table
 from nsc_report.measures.spo import band_of
@@ -96,9 +96,6 @@ def answers(edition: Edition, code: str) -> pd.DataFrame:
     r = edition.returns[edition.returns["force_code"] == code]
     frame = r.merge(q[["id", "wording", "unit", "section"]], left_on="question_id",
                     right_on="id").drop(columns="id")
-    frame["period_label"] = frame["period"].map(
-        lambda p: edition.period_label(p) if p != "at_request" else "at the time of the request")
-    frame["status_label"] = frame["status"].map(STATUSES)
     frame = frame.assign(_q=frame["question_id"].map(order), _p=frame["period"].map(periods))
     return frame.sort_values(["_q", "_p"]).drop(columns=["_q", "_p"]).reset_index(drop=True)
 

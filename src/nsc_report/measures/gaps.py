@@ -25,11 +25,10 @@ def scorecard(edition: Edition) -> pd.DataFrame:
     keys = list(zip(worst["force_code"], worst["question_id"], strict=True))
     worst.loc[[k in in_part for k in keys], "status"] = "partial"
     worst["force"] = worst["force_code"].map(force_names(edition))
-    worst["status_label"] = worst["status"].map(STATUSES)
     qorder = list(edition.questions["id"])
     worst["q_order"] = worst["question_id"].map(qorder.index)
     return worst.sort_values(["force", "q_order"])[
-        ["force_code", "force", "question_id", "status", "status_label"]].reset_index(drop=True)
+        ["force_code", "force", "question_id", "status"]].reset_index(drop=True)
 
 
 def force_scores(edition: Edition) -> pd.DataFrame:

@@ -11,9 +11,10 @@ from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
 from nsc_report.measures.response import responding_forces
 
 BREAKDOWN = ["Q2", "Q3", "Q4"]
-ALTERNATIVES = {"Q2": "harassment (s2 or s4)", "Q3": "malicious communications",
-                "Q4": "s2A stalking instead of s4A"}
-LEVELS = ["detailed breakdown", "partial data", "no data"]
+# The offence each question asks about, by its code (its words are in notebooks/labels.ftl,
+# label-offence), and how much of them a force could say (label-breakdown-level).
+ALTERNATIVES = {"Q2": "harassment", "Q3": "malcomms", "Q4": "s2a"}
+LEVELS = ["detailed", "partial", "none"]
 
 
 def breakdown_levels(edition: Edition) -> pd.DataFrame:
@@ -28,9 +29,9 @@ def breakdown_levels(edition: Edition) -> pd.DataFrame:
     value = rows.pivot(index="force_code", columns="question_id", values="value")
     full = (status == "answered").all(axis=1)
     some = (status.isin(GIVES_FIGURE) & value.notna()).any(axis=1)
-    level = pd.Series("partial data", index=status.index)
-    level[full] = "detailed breakdown"
-    level[~some] = "no data"
+    level = pd.Series("partial", index=status.index)
+    level[full] = "detailed"
+    level[~some] = "none"
     table = value.reindex(forces).astype("Int64").rename(columns=ALTERNATIVES)
     table.insert(0, "force", force_names(edition).reindex(forces))
     table["level"] = level.reindex(forces)
@@ -46,9 +47,9 @@ def alternative_totals(edition: Edition) -> pd.DataFrame:
     """Offences charged as each alternative, summed over the forces that gave a figure."""
     period = edition.meta.current_period
     rows = []
-    for q, label in ALTERNATIVES.items():
+    for q, code in ALTERNATIVES.items():
         values = answer_values(edition, q, period)
-        rows.append({"alternative": label, "question": q, "offences": int(values.sum()),
+        rows.append({"alternative": code, "question": q, "offences": int(values.sum()),
                      "forces": int(values.size)})
     return pd.DataFrame(rows)
 

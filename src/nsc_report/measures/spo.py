@@ -9,18 +9,20 @@ import pandas as pd
 from nsc_report.data import Edition
 from nsc_report.measures import answer_values, force_names
 
-# Bands of interim + full applications in a year, as the report groups forces.
+# Bands of interim + full applications in a year, as the report groups forces: each band's
+# code, first and last count (its words are in notebooks/labels.ftl, label-spo-band).
 BANDS: list[tuple[str, int, float]] = [
-    ("10 or fewer", 0, 10),
-    ("11 to 30", 11, 30),
-    ("more than 30", 31, float("inf")),
+    ("low", 0, 10),
+    ("mid", 11, 30),
+    ("high", 31, float("inf")),
 ]
 
 
 def band_of(total: int) -> str:
-    for label, low, high in BANDS:
+    """The code of the band a total falls in ('low', 'mid' or 'high')."""
+    for code, low, high in BANDS:
         if low <= total <= high:
-            return label
+            return code
     raise ValueError(f"no band for {total} applications")
 
 
@@ -42,9 +44,9 @@ def spo_table(edition: Edition) -> pd.DataFrame:
 
 
 def band_counts(edition: Edition) -> pd.Series:
-    """Number of forces in each band, in band order (empty bands count 0)."""
+    """Number of forces in each band (by code), in band order (empty bands count 0)."""
     counts = spo_table(edition)["band"].value_counts()
-    return pd.Series({label: int(counts.get(label, 0)) for label, _, _ in BANDS}, name="forces")
+    return pd.Series({code: int(counts.get(code, 0)) for code, _, _ in BANDS}, name="forces")
 
 
 @dataclass(frozen=True)

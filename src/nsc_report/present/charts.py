@@ -25,8 +25,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from nsc_report.data.provenance import ILLUSTRATIVE_SHORT
 from nsc_report.infra.user_cache import cache_key, kept_text
+from nsc_report.present import words
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -80,11 +80,11 @@ class AccessibleChart:
 
     @property
     def notice(self) -> str:
-        if self.status == "illustrative":
-            return ILLUSTRATIVE_SHORT
-        if self.status == "unverified":
-            return f"Unverified figures. {self.caveat}".strip()
-        return ""
+        if self.status not in ("illustrative", "unverified"):
+            return ""
+        caveat = self.caveat.strip()
+        return words.Words("labels").text("label-chart-notice", status=self.status,
+                                          caveated=bool(caveat), caveat=caveat)
 
     @property
     def file_stem(self) -> str:

@@ -24,7 +24,7 @@ from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
@@ -126,7 +126,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     illustrative = prov.status == "illustrative"
     notice, running = "", ""
     if illustrative:
-        notice = w.html("briefing-notice", short=provenance.ILLUSTRATIVE_SHORT,
+        notice = w.html("briefing-notice", short=labels.illustrative_short(ed),
                         caveat=prov.caveat, mark=prov.mark)
         running = w.text("briefing-running", mark=prov.mark, who=who)
     held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote

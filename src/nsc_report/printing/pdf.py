@@ -28,7 +28,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.serve import serve
 from nsc_report.infra.untrusted import css_string
 from nsc_report.layout import Layout, pdf_name
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.publishing.embargo import PRINTED, SITE, Embargo, label, record, recorded
 from nsc_report.publishing.site import build_singlehtml
 
@@ -106,7 +106,7 @@ def _print_css(edition: Edition, embargo: Embargo | None = None) -> str:
         running=css_string(embargo.label if embargo else words.of(edition, "print").text(
             "print-title", title=meta.title, edition=meta.edition)),
         runningstyle="font-weight: bold; color: #a4001d;" if embargo else "",
-        notice=css_string(provenance.ILLUSTRATIVE_SHORT if answers_constructed else ""),
+        notice=css_string(labels.illustrative_short(edition) if answers_constructed else ""),
         legend=css_string(_legend(edition)),
         box="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8.5pt; color: #4d5563;",
         width=CONTENT_WIDTH_MM, side=SIDE_MARGIN_MM)

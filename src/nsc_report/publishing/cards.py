@@ -19,8 +19,9 @@ from typing import Any
 
 from nsc_report.data import Edition
 from nsc_report.data.models import Help
-from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
+from nsc_report.data.provenance import MARKS
 from nsc_report.infra.user_cache import cache_key, kept_bytes
+from nsc_report.present import labels
 from nsc_report.publishing import register
 from nsc_report.publishing.cardtext import HEIGHT, WIDTH, Face, draw
 from nsc_report.publishing.downloads import _write_if_changed
@@ -127,7 +128,7 @@ def _caveat(entry: dict[str, Any]) -> str:
     post cannot hold the whole), in full for an unverified source."""
     status = entry.get("status") or "published"
     if status == "illustrative":
-        return f"{ILLUSTRATIVE_SHORT}."
+        return f"{labels.illustrative_short()}."
     return (entry.get("caveat") or "").strip() if status in MARKS else ""
 
 
@@ -155,7 +156,7 @@ def alt_text(card: Card, edition: Edition, embargo: Embargo | None) -> str:
     if e is None:
         return f"{text} {meta.subtitle}."
     status = e.get("status") or "published"
-    word = f" ({WORDS[status]})" if status in MARKS else ""
+    word = f" ({labels.provenance(status, edition)})" if status in MARKS else ""
     caveat = _caveat(e)
     return (f"{text} It shows {e['text']}{word}: {e['definition']}."
             + (f" {caveat}" if caveat else "") + f" Source: {_sources(e, edition)}.")

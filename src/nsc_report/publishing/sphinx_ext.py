@@ -18,8 +18,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from nsc_report.data.provenance import ILLUSTRATIVE_SHORT, MARKS, WORDS
-from nsc_report.present import words
+from nsc_report.data.provenance import MARKS
+from nsc_report.present import labels, words
 from nsc_report.publishing.register import REGISTER_PAGE, anchor
 from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
 
@@ -106,17 +106,16 @@ def mark_html(status: str) -> str:
     mark = MARKS.get(status)
     if not mark:
         return ""
-    return (f'<sup class="nsc-mark nsc-mark-{status}" title="{WORDS[status]} figure">'
-            f'<span aria-hidden="true">{mark}</span>'
-            f'<span class="nsc-visually-hidden"> ({WORDS[status]})</span></sup>')
+    return str(words.Words("site").html("site-mark", status=status, mark=mark))
 
 
 def notice_html(notes: dict[str, str]) -> str:
     """The note at the top of a page that shows unverified or illustrative figures: what each
     mark means and the caveat that goes with it."""
     w = words.Words("site")
-    paragraphs = [w.html("site-provenance-paragraph", status=status, short=ILLUSTRATIVE_SHORT,
-                         caveat=notes[status], mark=MARKS[status], word=WORDS[status])
+    paragraphs = [w.html("site-provenance-paragraph", status=status,
+                         short=labels.illustrative_short(), caveat=notes[status],
+                         mark=MARKS[status])
                   for status in ("illustrative", "unverified") if status in notes]
     if paragraphs:
         paragraphs.append(w.html("site-provenance-published"))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from nsc_report.data import Edition
+from nsc_report.data import STATUSES, Edition
 from nsc_report.infra.untrusted import html_in_markdown
 from nsc_report.layout import slug
 from nsc_report.measures import change as m
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import force_links
@@ -83,8 +83,8 @@ def national_table(ed: Edition) -> Table:
     for c in m.national_changes(ed):
         link = c.link
         if c.change is None:
-            note = (w.text("change-national-note", case="changed", changed=link.changed)
-                    if not link.comparable else w.text("change-national-note", case="no-force"))
+            note = (w.text("change-national-note", **_how(link)) if not link.comparable
+                    else w.text("change-national-note", case="no-force"))
         else:
             note = ""
         rows.append({
@@ -124,11 +124,11 @@ def forces_table(ed: Edition) -> Table:
     return Table("change-forces", caption, pd.DataFrame(rows), links=force_links(ed))
 
 
-def _answer(w: words.Words, status: str, value: float | None) -> str:
+def _answer(w: words.Words, ed: Edition, status: str, value: float | None) -> str:
     if value is not None and pd.notna(value) and status in ("answered", "partial"):
         return w.text("change-force-answer", partial=status == "partial",
                       value=words.count(float(value)))
-    return m.status_words(status)
+    return labels.status(ed, status) if status in STATUSES else status
 
 
 def force_section(ed: Edition, code: str) -> Markdown | None:
@@ -145,16 +145,16 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     frame = pd.DataFrame({
         "Question": [f"{q}: {found[q].wording}" for q in rows["qid"]],
         f"{prev.meta.edition} edition": [
-            f"{_answer(w, r.previous_status, r.previous_value)} "
+            f"{_answer(w, ed, r.previous_status, r.previous_value)} "
             f"({prev.period_label(found[r.qid].previous_period, short=True)})"
             for r in rows.itertuples()],
         f"{ed.meta.edition} edition": [
-            f"{_answer(w, r.status, r.value)} "
+            f"{_answer(w, ed, r.status, r.value)} "
             f"({ed.period_label(found[r.qid].period, short=True)})"
             for r in rows.itertuples()],
         "Change": [change_words(None if pd.isna(r.change) else int(r.change),
                                 None if pd.isna(r.pct_change) else float(r.pct_change))
-                   or _reason(w, r.reason, found[r.qid]) for r in rows.itertuples()],
+                   or _reason(w, r.reason, found[r.qid], ed) for r in rows.itertuples()],
     })
     compared = rows[rows["change"].notna()]
     lost = rows[(rows["previous_status"] == "answered") & (rows["status"] != "answered")]
@@ -172,10 +172,23 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
                     f"{summary}\n\n{html_in_markdown(table.html())}\n")
 
 
-def _reason(w: words.Words, reason: str | None, link: m.Link) -> str:
-    if reason == "question changed":
-        return w.text("change-force-reason", case="changed", changed=link.changed)
-    return w.text("change-force-reason", case="other", reason=reason) if reason else ""
+def _how(link: m.Link) -> dict[str, str]:
+    """How a question changed, as the messages' case and values: the codebook's own words
+    (noted), or what it was worded or counted before (wording, unit)."""
+    if link.changed is not None:
+        return {"case": "noted", "changed": link.changed}
+    return {"case": link.how or "unit", "was": link.was or "", "unit": link.unit}
+
+
+def _reason(w: words.Words, reason: str | None, link: m.Link, ed: Edition) -> str:
+    """Why a force's answer is not compared (see measures.change.force_changes)."""
+    if reason is None:
+        return ""
+    if reason == "changed":
+        return w.text("change-force-reason", **_how(link))
+    prev = ed.previous
+    edition = ed.meta.edition if reason == "now" or prev is None else prev.meta.edition
+    return w.text("change-force-reason", case=reason, edition=edition)
 
 
 def series_table(ed: Edition) -> Table:

@@ -111,27 +111,26 @@ def effect(found: list[RuleChange]) -> str:
     return effects.pop() if effects in ({"more"}, {"fewer"}) else "both"
 
 
-def national_charge_caveat(ed: Edition, periods: Iterable[str]) -> str:
-    """For the national charge rate: the changes over its years and what they did to the
-    count ('' when none fell within them)."""
+def national_charge_values(ed: Edition, periods: Iterable[str]) -> dict[str, object]:
+    """For the national charge rate's sentence (published-national-charge, whose variants say
+    it): how many changes fell within its years ($changes), when ($months) and what they did
+    to the count ($effect)."""
     found = m.breaks_within(periods, ed.counting_rules)
     if not found:
-        return ""
-    return words.of(ed, "counting-rules").text(
-        "counting-rules-national-charge", months=months(ed, found), effect=effect(found),
-        n=len(found))
+        return {"changes": 0}
+    return {"changes": len(found), "months": months(ed, found), "effect": effect(found)}
 
 
-def under_rules_since(ed: Edition, periods: Iterable[str]) -> str:
-    """For a chart title: ', under counting rules that changed twice since 2014/15' ('' when
-    the rules did not change within the periods)."""
+def since_values(ed: Edition, periods: Iterable[str]) -> dict[str, object]:
+    """For a chart title that says how often the rules changed since its first year ($first):
+    $changes, and $times, the count in words ('twice')."""
     periods = list(periods)
     found = m.breaks_within(periods, ed.counting_rules)
     if not found:
-        return ""
+        return {"changes": 0}
     first = min(periods, key=m.period_end)
-    return words.of(ed, "counting-rules").text("counting-rules-since", n=len(found),
-                                               first=m.label(first))
+    times = words.of(ed, "counting-rules").text("counting-rules-times", n=len(found))
+    return {"changes": len(found), "times": times, "first": m.label(first)}
 
 
 def held_years_text(ed: Edition, periods: Iterable[str]) -> str:

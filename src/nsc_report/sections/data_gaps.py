@@ -10,7 +10,7 @@ from __future__ import annotations
 from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.measures.gaps import force_scores, least_answered, question_coverage, scorecard
 from nsc_report.measures.response import responding_forces, response_summary
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, status_heatmap
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
@@ -93,7 +93,8 @@ def scores_table(ed: Edition) -> Table:
     scores = force_scores(ed)
     frame = scores[["force", *STATUSES, "pct_answered"]].astype(
         {"pct_answered": "Int64"}).rename(
-        columns={"force": "Force", **STATUSES, "pct_answered": "Answered in full (%)"})
+        columns={"force": "Force", **labels.statuses(ed, list(STATUSES)),
+                 "pct_answered": "Answered in full (%)"})
     return Table("force-scores", words.of(ed, "data-gaps").text("data-gaps-scores-caption"),
                  frame)
 
@@ -103,21 +104,23 @@ def chart(ed: Edition) -> AccessibleChart:
     card = scorecard(ed)
     scores = force_scores(ed)
     order = list(STATUSES)
+    named = labels.statuses(ed, order)
     qorder = list(ed.questions["id"])
     force_order = list(scores["force"])
     card = card.assign(force=card["force"].astype("category").cat.set_categories(force_order))
     card = card.sort_values(["force", "question_id"]).astype({"force": str})
+    card["status_label"] = card["status"].map(named)
     wide = card.pivot(index="force", columns="question_id", values="status_label")
     wide = wide.reindex(index=force_order, columns=qorder).reset_index().rename(
         columns={"force": "Force"})
     # The key to the symbols, as the chart draws them: a list of labels, not a sentence.
-    legend = "; ".join(f"{GLYPHS[s]} {STATUSES[s]}" for s in order)
+    legend = "; ".join(f"{GLYPHS[s]} {named[s]}" for s in order)
     over_half = int((scores["pct_answered"] > 50).sum())
     r = response_summary(ed)
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="transparency-scorecard",
-        chart=status_heatmap(card, order, STATUSES, GLYPHS, qorder),
+        chart=status_heatmap(card, order, named, GLYPHS, qorder),
         title=w.text("data-gaps-chart-title", over_half=over_half, asked=r.asked),
         caption=w.text("data-gaps-chart-caption", questions=len(qorder), legend=legend,
                        source=foi_source(ed)),

@@ -25,6 +25,7 @@ from nsc_report.present import fmt, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import period
+from nsc_report.sections.spo import band_labels
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("find-your-force", "annex-forces")
@@ -71,7 +72,7 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
 
     return [
         MapMeasure("spo", w.text("find-your-force-spo", period=period(ed)),
-                   [b[0] for b in BANDS], spo_class,
+                   list(band_labels(ed).values()), spo_class,
                    lambda r: "–" if pd.isna(r["spo_total"]) else fmt.count(r["spo_total"]),
                    w.text("find-your-force-spo-short")),
         MapMeasure("change", w.text("find-your-force-change", previous=previous),

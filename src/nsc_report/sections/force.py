@@ -16,12 +16,13 @@ from IPython.display import Markdown
 from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
-from nsc_report.measures.spo import BANDS, band_counts
-from nsc_report.present import fmt, words
+from nsc_report.measures.spo import band_counts
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import foi_source, period, published
+from nsc_report.sections.spo import band_labels
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("force",)
@@ -69,6 +70,13 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
                   median=_figure(s.median, s))
 
 
+def _answers(ed: Edition, code: str) -> pd.DataFrame:
+    """The force's answers (measures.force.answers), each with its status in words."""
+    a = m.answers(ed, code)
+    named = labels.statuses(ed, sorted(set(a["status"])))
+    return a.assign(status_label=a["status"].map(named))
+
+
 def figures(ed: Edition, code: str) -> Register:
     w = words.of(ed, "force")
     who = name(ed, code)
@@ -76,7 +84,7 @@ def figures(ed: Edition, code: str) -> Register:
     region = str(forces.at[code, "region"])
     done = m.completeness(ed, code)
     ranking = m.completeness_ranking(ed)
-    answers = m.answers(ed, code)
+    answers = _answers(ed, code)
     missing = answers[~answers["status"].isin(["answered"])]
     standing = {s.measure.key: s for s in m.standing(ed, code)}
     table = m.comparison_table(ed)
@@ -136,7 +144,7 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
         return w.text("force-spo", case="no-figure", who=who, period=period(ed))
     band = m.spo_band(ed, code)
     return w.text("force-spo", case="figure", who=who, period=period(ed),
-                  total=int(row["spo_total"]), band=band, lowest=band == BANDS[0][0],
+                  total=int(row["spo_total"]), band=band_labels(ed)[band], lowest=band == "low",
                   same=int(band_counts(ed)[band]) - 1)
 
 
@@ -201,7 +209,7 @@ def answer_text(row: pd.Series, w: words.Words | None = None) -> str:
 
 def answers_table(ed: Edition, code: str) -> Table:
     w = words.of(ed, "force")
-    a = m.answers(ed, code)
+    a = _answers(ed, code)
     at_request = w.text("force-answers-at-request")
     frame = pd.DataFrame({
         "Question": a["question_id"] + ": " + a["wording"],
@@ -224,7 +232,7 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
     role or directive of a note reaches the page, and a line break in it cannot end the
     list). A note that says what the status says is not printed after it (m.beyond_label)."""
     w = words.of(ed, "force")
-    a = m.answers(ed, code)
+    a = _answers(ed, code)
     missing = a[a["status"] != "answered"]
     said = [m.beyond_label(label, note) for label, note in
             zip(missing["status_label"], missing["note"].fillna(""), strict=True)]
@@ -233,7 +241,9 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
         return Markdown(w.markdown("force-gaps-every", status=status, noted=bool(note),
                                    note=note))
     lines = [w.markdown("force-gaps-item", question=r.question_id, wording=r.wording,
-                        period=r.period_label, status=status, noted=bool(note), note=note)
+                        at_request=r.period == "at_request",
+                        period="" if r.period == "at_request" else ed.period_label(r.period),
+                        status=status, noted=bool(note), note=note)
              for r, (status, note) in zip(missing.itertuples(), said, strict=True)]
     return Markdown("\n".join(lines) if lines else w.markdown("force-gaps-nothing"))
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from nsc_report.data import STATUSES, Edition
 from nsc_report.measures.requests import DEADLINE_WORKING_DAYS, timeliness
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import counting_rules
@@ -106,7 +106,7 @@ def status_table(ed: Edition) -> Table:
     counts = ed.returns["status"].value_counts()
     frame = pd.DataFrame({
         "Code": list(STATUSES),
-        "Meaning": list(STATUSES.values()),
+        "Meaning": list(labels.statuses(ed, list(STATUSES)).values()),
         "Answers coded so": [int(counts.get(s, 0)) for s in STATUSES],
     })
     caption = words.of(ed, "methodology").text("methodology-status-caption")

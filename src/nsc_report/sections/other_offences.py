@@ -16,7 +16,7 @@ from nsc_report.measures.other_offences import (
     level_counts,
     outcome_15b,
 )
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, period
@@ -34,10 +34,9 @@ def figures(ed: Edition) -> Register:
     r = Register(ed, questions=("Q2", "Q3", "Q4"), periods=(ed.meta.current_period,))
     r.count("oo_responding", int(levels.sum()), w.text("other-offences-def-responding"),
             forces=list(table.index), stated="forces_responding")
-    for key, level in (("detailed", "detailed breakdown"), ("partial", "partial data"),
-                       ("none", "no data")):
-        these = list(table.index[table["level"] == level])
-        r.count(f"oo_{key}", levels[level], w.text("other-offences-def-level", level=key),
+    for key in levels.index:
+        these = list(table.index[table["level"] == key])
+        r.count(f"oo_{key}", levels[key], w.text("other-offences-def-level", level=key),
                 forces=these, stated=None if key == "partial" else f"other_offences_{key}")
     q5 = answer_values(ed, "Q5", ed.meta.current_period)
     counted = list(answer_values(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
@@ -59,10 +58,11 @@ def figures(ed: Edition) -> Register:
            sources=(ed.cps.source,))
     r.text("oo_period", period(ed), w.text("other-offences-def-period"), questions=(),
            files=("meta",))
-    for q, key in (("Q2", "harassment"), ("Q3", "malcomms"), ("Q4", "s2a")):
+    for q, key in ALTERNATIVES.items():
         gave = answer_values(ed, q, ed.meta.current_period)
         r.count(f"oo_{key}", int(alts.at[q, "offences"]),
-                w.text("other-offences-def-offences", offence=ALTERNATIVES[q], question=q),
+                w.text("other-offences-def-offences", offence=labels.offence(ed, key),
+                       question=q),
                 questions=(q,))
         r.count(f"oo_{key}_forces", int(alts.at[q, "forces"]),
                 w.text("other-offences-def-forces", question=q), forces=list(gave.index),
@@ -76,20 +76,22 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     total = int(levels.sum())
     if total == 0:
         return Markdown(w.markdown("other-offences-chart-none"))
-    data = pd.DataFrame({"answer": ["Detailed breakdown", "Partial data", "No data"],
+    data = pd.DataFrame({"answer": [labels.breakdown_level(ed, key, capital=True)
+                                    for key in levels.index],
                          "forces": levels.to_list()})
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")
-    readable = table.rename(columns={"force": "Force", "level": "Answer"})
+    table["level"] = table["level"].map(lambda key: labels.breakdown_level(ed, key))
+    readable = table.rename(columns={"force": "Force", "level": "Answer", **{
+        key: labels.offence(ed, key) for key in ALTERNATIVES.values()}})
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="other-offence-data",
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
                          "Number of forces", sort=list(data["answer"])).properties(height=150),
-        title=w.text("other-offences-chart-title", detailed=levels["detailed breakdown"],
-                     total=total),
+        title=w.text("other-offences-chart-title", detailed=levels["detailed"], total=total),
         caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
         alt_text=w.text("other-offences-chart-alt", total=total,
-                        detailed=levels["detailed breakdown"], partial=levels["partial data"],
-                        none=levels["no data"]),
+                        detailed=levels["detailed"], partial=levels["partial"],
+                        none=levels["none"]),
         table=readable,
     )

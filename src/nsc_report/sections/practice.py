@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from nsc_report.data import Edition, provenance
+from nsc_report.data import Edition
 from nsc_report.data.models import PreRelease
 from nsc_report.measures.response import response_summary
 from nsc_report.present import words
@@ -35,7 +35,7 @@ def figures(ed: Edition) -> Register:
             files=("meta",))
     r.text("cop_source_statuses", w.listing(
         [w.text("code-of-practice-sources-item", n=statuses.count(st),
-                status=provenance.WORDS[st])
+                status=st)
          for st in ("published", "unverified", "illustrative") if statuses.count(st)]),
         w.text("code-of-practice-def-source-statuses"), files=("meta",))
     r.text("cop_illustrative", w.text("code-of-practice-illustrative",

@@ -12,13 +12,18 @@ from IPython.display import Markdown
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links, period, published
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("spo",)
+
+
+def band_labels(ed: Edition) -> dict[str, str]:
+    """Each SPO band's code with its words ('low' -> '10 or fewer'), in band order."""
+    return {code: labels.spo_band(ed, code, low, high) for code, low, high in BANDS}
 
 
 def figures(ed: Edition) -> Register:
@@ -35,16 +40,17 @@ def figures(ed: Edition) -> Register:
     r.count("spo_forces_without_figures", len(responding_forces(ed)) - s.forces_with_figures,
             w.text("spo-def-forces-without-figures"),
             forces=[c for c in responding_forces(ed) if c not in set(with_figures)])
-    for i, (key, (label, _, _)) in enumerate(zip(("low", "mid", "high"), BANDS, strict=True)):
-        in_band = list(table.index[table["band"] == label])
+    named = band_labels(ed)
+    for i, (key, label) in enumerate(named.items()):
+        in_band = list(table.index[table["band"] == key])
         r.count(f"spo_band_{key}", bands.iloc[i],
                 w.text("spo-def-band", period=period(ed), label=label), forces=in_band,
                 stated=f"spo_band_{key}")
         r.text(f"spo_band_{key}_label", label, w.text("spo-def-band-label", band=i + 1),
                questions=())
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
-            w.text("spo-def-band-low-share", label=BANDS[0][0], period=period(ed)),
-            forces=list(table.index[table["band"] == BANDS[0][0]]), empty="none")
+            w.text("spo-def-band-low-share", label=named["low"], period=period(ed)),
+            forces=list(table.index[table["band"] == "low"]), empty="none")
     r.count("spo_total", s.total, w.text("spo-def-total"))
     r.count("spo_interim", s.interim, w.text("spo-def-interim"))
     r.count("spo_full", s.full, w.text("spo-def-full"))
@@ -100,7 +106,9 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     w = words.of(ed, "spo")
     s = spo_summary(ed)
     bands = band_counts(ed)
+    named = band_labels(ed)
     table = spo_table(ed).reset_index()
+    table["band"] = table["band"].map(named)
     if table.empty:
         return Markdown(w.markdown("spo-chart-none", period=period(ed)))
     edges = [int(high) for _, _, high in BANDS[:-1]]
@@ -117,13 +125,13 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges).properties(
             height={"step": 18}),
         title=w.text("spo-chart-title", low=bands.iloc[0], forces=s.forces_with_figures,
-                     label=BANDS[0][0]),
+                     label=named["low"]),
         caption=w.text("spo-chart-caption", period=period(ed), forces=s.forces_with_figures,
                        first=edges[0], second=edges[1], source=foi_source(ed)),
         # The description has always printed these two without a thousands separator.
-        alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=BANDS[0][0],
-                        mid=bands.iloc[1], mid_label=BANDS[1][0], high=bands.iloc[2],
-                        high_label=BANDS[2][0], top=str(top["force"]),
+        alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=named["low"],
+                        mid=bands.iloc[1], mid_label=named["mid"], high=bands.iloc[2],
+                        high_label=named["high"], top=str(top["force"]),
                         most=words.figure(most, str(most)),
                         median=words.figure(s.median_per_force,
                                             f"{s.median_per_force:.0f}")),

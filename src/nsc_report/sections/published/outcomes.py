@@ -115,7 +115,7 @@ def national_charge_sentence(ed: Edition) -> str:
         "published-national-charge", first=m.label(first.period),
         first_rate=words.pct(first.rate, 1), last=m.label(last.period),
         last_rate=words.pct(last.rate, 1), charged=last.charged, outcomes=last.outcomes or 0,
-        caveat=rules.national_charge_caveat(ed, [y.period for y in every]))
+        **rules.national_charge_values(ed, [y.period for y in every]))
 
 
 def national_charge_chart(ed: Edition) -> AccessibleChart:
@@ -141,7 +141,7 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
         chart=_chart(w, frame, periods, ed),
         title=w.text("published-national-charge-title", rate=words.pct(float(last["rate"]), 1),
                      period=last["label"],
-                     since=rules.under_rules_since(ed, list(rated["period"]))),
+                     **rules.since_values(ed, list(rated["period"]))),
         caption=w.text("published-national-charge-caption", credit=src.credit,
                        breaks=rules.break_caption(ed, periods)),
         alt_text=national_charge_sentence(ed), table=table)

@@ -1,0 +1,70 @@
+## The words the data's codes are printed as, wherever a chapter, a force page, a table, a chart,
+## the site or a download shows them: an answer's status, a figure's provenance, the bands of
+## SPO applications, the offences stalking may be charged as instead and how much of that a
+## force could say. The code (src/nsc_report/sections/labels.py, and the site's and the
+## downloads' modules) passes the data's code (a key, such as `refused_s12`) and prints what
+## this file says for it. Project Fluent: see force.ftl for how to edit; `nsc-report proof`
+## prints every variant.
+
+# An answer's status: $status is its code in foi_returns.csv (the methodology's table lists the
+# codes beside these words).
+label-status = { $status ->
+        [answered] answered in full
+        [partial] answered in part
+        [not_held] information not held
+        [refused_s12] refused: cost limit (section 12)
+        [refused_other] refused: other exemption
+       *[no_response] no response
+    }
+
+# A figure's provenance, in words (read by screen readers instead of its mark, and beside a
+# count of sources): $status published, unverified or illustrative.
+label-provenance = { $status ->
+        [published] published
+        [unverified] unverified
+       *[illustrative] illustrative
+    }
+# In every chart's title, card and short notice made from constructed data.
+label-illustrative-short = Illustrative data, not real answers
+# Under the title of a chart of data that are not published ($status illustrative or
+# unverified), in its image, its text and its data file; $caveated yes when there is a
+# $caveat, the data's caveat.
+label-chart-notice = { $status ->
+        [illustrative] { label-illustrative-short }
+       *[unverified] { $caveated ->
+            [yes] Unverified figures. { $caveat }
+           *[no] Unverified figures.
+        }
+    }
+
+# A band of interim plus full SPO applications in a year: $band low, mid or high; $low and
+# $high the band's first and last counts ($high is not given for the highest band, which has
+# no last count).
+label-spo-band = { $band ->
+        [low] { $high } or fewer
+        [mid] { $low } to { $high }
+       *[high] more than { $above }
+    }
+
+# An offence stalking may be charged as instead (Q2 to Q4): $offence harassment, malcomms or
+# s2a.
+label-offence = { $offence ->
+        [harassment] harassment (s2 or s4)
+        [malcomms] malicious communications
+       *[s2a] s2A stalking instead of s4A
+    }
+
+# How much of Q2 to Q4 a force could say: $level detailed (all three in full), partial, or none
+# (no figure for any); $capital yes where it starts a chart's bar label.
+label-breakdown-level = { $capital ->
+        [yes] { $level ->
+            [detailed] Detailed breakdown
+            [partial] Partial data
+           *[none] No data
+        }
+       *[no] { $level ->
+            [detailed] detailed breakdown
+            [partial] partial data
+           *[none] no data
+        }
+    }

@@ -1,0 +1,60 @@
+"""The words the data's codes are printed as (`notebooks/labels.ftl`).
+
+The data and the measures keep codes (a status `refused_s12`, a band `low`, an offence `s2a`);
+what a reader sees for each is in the words file, so that an author can reword it and a second
+language can translate it. Each function renders one code as plain text (a table's cell, a
+chart's label); a sentence that needs one takes the code as its selector instead.
+"""
+
+from __future__ import annotations
+
+import math
+
+from nsc_report.data import Edition
+from nsc_report.present import words
+
+
+def _locale(ed: Edition | None) -> str:
+    """The edition's language (as `words.of` reads it), or the report's own without one."""
+    return (getattr(ed.meta, "language", None) if ed else None) or words.DEFAULT_LOCALE
+
+
+def status(ed: Edition | None, code: str) -> str:
+    """An answer's status ('answered in full'), from its code in foi_returns.csv."""
+    return words.Words("labels", _locale(ed)).text("label-status", status=code)
+
+
+def statuses(ed: Edition | None, codes: list[str]) -> dict[str, str]:
+    """Each status code with its words, in the order given."""
+    w = words.Words("labels", _locale(ed))
+    return {code: w.text("label-status", status=code) for code in codes}
+
+
+def provenance(code: str, ed: Edition | None = None) -> str:
+    """A figure's provenance in words ('unverified'), for a screen reader or a count."""
+    return words.Words("labels", _locale(ed)).text("label-provenance", status=code)
+
+
+def illustrative_short(ed: Edition | None = None) -> str:
+    """What a chart's title, a card or a short notice says of constructed data."""
+    return words.Words("labels", _locale(ed)).text("label-illustrative-short")
+
+
+def spo_band(ed: Edition | None, code: str, low: int, high: float) -> str:
+    """An SPO band's words ('11 to 30'), from its code and its first and last counts (the
+    highest band has no last count: `high` is infinite)."""
+    values: dict[str, object] = {"band": code, "low": low, "above": max(low - 1, 0)}
+    if math.isfinite(high):
+        values["high"] = int(high)
+    return words.Words("labels", _locale(ed)).text("label-spo-band", **values)
+
+
+def offence(ed: Edition | None, code: str) -> str:
+    """An offence stalking may be charged as instead ('malicious communications')."""
+    return words.Words("labels", _locale(ed)).text("label-offence", offence=code)
+
+
+def breakdown_level(ed: Edition | None, code: str, capital: bool = False) -> str:
+    """How much of Q2 to Q4 a force could say ('partial data'; 'Partial data' for a bar)."""
+    w = words.Words("labels", _locale(ed))
+    return w.text("label-breakdown-level", level=code, capital=capital)
