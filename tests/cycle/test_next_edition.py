@@ -51,6 +51,17 @@ def test_a_current_period_without_a_year_is_marked_to_fill_in():
     assert "previous_period: spring  # FILL IN" in rolled
 
 
+def test_the_data_cut_off_moves_on_and_is_marked_for_publication(next_edition: Path):
+    """Copied as it was, 2024's cut-off would hide from the 2025 edition every statistic
+    published after April 2024."""
+    text = (next_edition / "2025" / "edition.yml").read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("data_cut_off:"))
+    assert line.startswith("data_cut_off: 2025-04-22") and "BEFORE PUBLICATION" in line
+    assert "moved on a year until then" in line
+    ed = load_for_letters(next_edition, "2025")
+    assert ed.meta.cut_off == dt.date(2025, 4, 22)
+
+
 def test_the_letters_of_a_new_edition_ask_for_the_new_periods(next_edition: Path):
     ed = load_for_letters(next_edition, "2025")
     force = letter(ed, "E23000008", "Durham", SENT)

@@ -41,7 +41,10 @@ TO_FILL = {
     "helpline_victims_supported": "the Helpline's total this year",
     "amount_gbp": "this edition's funding ask",
     "as_printed": "the ask as the release prints it",
+    "data_cut_off": "the day this edition's published statistics are taken as of",
 }
+# Of those, the ones moved on a year (not kept as they were) until then.
+ROLLED = {"data_cut_off"}
 
 
 class EditionError(NscReportError):
@@ -56,8 +59,10 @@ def _mark(text: str) -> str:
     for line in text.splitlines():
         match = re.match(r"^\s*([a-z_]+):\s*\S", line)
         if match and match.group(1) in TO_FILL and LATER not in line:
+            until = ("moved on a year" if match.group(1) in ROLLED
+                     else "last year's value")
             line = (f"{line.split(' #')[0].rstrip()}  # {LATER}: {TO_FILL[match.group(1)]} "
-                    f"(last year's value until then)")
+                    f"({until} until then)")
         out.append(line)
     return "\n".join(out) + "\n"
 
@@ -234,6 +239,10 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
         meta = meta.replace(f"foi_{previous}:",
                             f"foi_{new}:  # {FILL_IN}: cite this year's requests")
     meta = roll_periods(meta, years)
+    # Kept as it was, the cut-off would hide from the new edition every figure published since
+    # the last one; moved on, the draft sees them (and `check` asks for the real day).
+    meta = re.sub(r"^(data_cut_off: *)(\S+)", lambda m: m.group(1) + roll(m.group(2), years),
+                  meta, count=1, flags=re.MULTILINE)
     meta = re.sub(r"^previous_edition: .*\n", "", meta, flags=re.MULTILINE)
     link = f'previous_edition: "{previous}"  # compared with it (see same_as in questions.yml)'
     meta = re.sub(r"^(previous_period: .*\n)", lambda m: f"{m.group(1)}{link}\n", meta, count=1,
