@@ -137,10 +137,10 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
     doc = _resolved(ed, "release", src, w)
     title = w.text("press-release-title", **report)
     pages = [(target / "release.pdf", title,
-              page_html(title, body_html(doc, w), STYLE, meta.language, embargo, w))]
-    text, placed = document_text(doc, w, embargo)
+              page_html(title, body_html(doc, meta.language), STYLE, meta.language, embargo))]
+    text, placed = document_text(doc, meta.language, embargo)
     _write(target / "release.txt", text)
-    _write(target / "release.docx", document_docx(doc, w, title, meta.publisher, meta.language,
+    _write(target / "release.docx", document_docx(doc, title, meta.publisher, meta.language,
                                                   meta.publication_date, embargo))
     _write(target / MANIFEST, manifest(ed, doc, placed, embargo))
 
@@ -148,7 +148,7 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
     kf_title = w.text("press-findings-title", **report)
     pages.append((target / "key-findings.pdf", kf_title, page_html(
         kf_title, findings_body(ed, findings, dict(src.figures), w), STYLE, meta.language,
-        embargo, w)))
+        embargo)))
 
     h = meta.help
     for code, who in ed.forces[["force_code", "force_name"]].itertuples(index=False):
@@ -161,7 +161,7 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
             body = note_body(ed, code, glued(executed), where)
         note_title = w.text("press-note-title", who=who, **report)
         pages.append((target / "notes" / f"{note_name(ed, code)}.pdf", note_title,
-                      page_html(note_title, body, STYLE, meta.language, embargo, w)))
+                      page_html(note_title, body, STYLE, meta.language, embargo)))
     for path, _, document in pages:
         _write(path.with_suffix(".html"), document)
     for stale in set((target / "notes").glob("*")) - {

@@ -21,9 +21,9 @@ from nsc_report.sections import force
 def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, str]]]]:
     """(status in words, its answers) in the codebook's order of statuses; each answer with
     its question, wording, period, answer as the force page words it, and note."""
-    w = words.of(ed, "force")
+    f = words.of(ed, "force")
     a = m.answers(ed, code)
-    at_request = w.text("force-answers-at-request")
+    at_request = f.text("force-answers-at-request")
     groups = []
     for status, label in STATUSES.items():
         rows = a[a["status"] == status]
@@ -33,7 +33,7 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
             "question": str(r["question_id"]), "wording": str(r["wording"]),
             "period": at_request if r["period"] == "at_request"
             else ed.period_label(r["period"], short=True),
-            "answer": force.answer_text(r, w=w),
+            "answer": force.answer_text(r, w=f),
             "note": "" if r["note"] is None or r["note"] != r["note"] else str(r["note"]),
         } for _, r in rows.iterrows()]))
     return groups

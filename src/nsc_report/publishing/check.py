@@ -206,8 +206,16 @@ def _press(ed: Edition, root: Path, current: register.BookRegister | None,
     found = [*press_check.template_problems(ed, entries)]
     if entries is not None and pack is not None:
         found += press_check.pack_problems(ed, pack, entries)
+    # Each message by its literal id, so that the words files' users can be found.
+    said = {"check-press-unknown": lambda v: w.text("check-press-unknown", **v),
+            "check-press-typed-number": lambda v: w.text("check-press-typed-number", **v),
+            "check-press-typed-quote": lambda v: w.text("check-press-typed-quote", **v),
+            "check-press-not-in-register": lambda v: w.text("check-press-not-in-register", **v),
+            "check-press-differs": lambda v: w.text("check-press-differs", **v),
+            "check-press-no-mark": lambda v: w.text("check-press-no-mark", **v),
+            "check-press-quote-differs": lambda v: w.text("check-press-quote-differs", **v)}
     for path, line, message, values in found:
-        yield Problem(_label(path, root), line, w.text(message, **values), kind=PRESS)
+        yield Problem(_label(path, root), line, said[message](values), kind=PRESS)
 
 
 def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path,

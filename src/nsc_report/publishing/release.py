@@ -183,7 +183,8 @@ def typed(template: Template) -> list[tuple[str, str, int]]:
         for match in TYPED_NUMBER.finditer(words):
             found.append(("number", match.group(0), _line_of(template, tok.map, match.group(0))))
         for match in TYPED_QUOTE.finditer(words):
-            first = match.group(1).split()[0]
+            # Its opening mark and first word: where it starts.
+            first = match.group(0)[0] + match.group(1).split()[0]
             found.append(("quotation", match.group(1), _line_of(template, tok.map, first)))
     return found
 

@@ -106,8 +106,9 @@ def _flat_text(inlines: Iterable[Inline]) -> list[str]:
     return out
 
 
-def document_docx(doc: Document, w: words.Words, title: str, author: str, language: str,
-                  date: dt.date, embargo: Embargo | None) -> bytes:
+def document_docx(doc: Document, title: str, author: str, language: str, date: dt.date,
+                  embargo: Embargo | None) -> bytes:
+    w = words.Words("press", language)
     from docx import Document as Word
     from docx.shared import RGBColor
 

@@ -44,7 +44,8 @@ def inline_html(inlines: Iterable[Inline]) -> str:
     return "".join(out)
 
 
-def block_html(block: Block, w: words.Words) -> str:
+def block_html(block: Block, locale: str) -> str:
+    w = words.Words("press", locale)
     if block.kind == "heading":
         return f"<h{block.level}>{inline_html(block.inlines)}</h{block.level}>"
     if block.kind == "list":
@@ -59,9 +60,10 @@ def block_html(block: Block, w: words.Words) -> str:
     return f"<p>{inline_html(block.inlines)}</p>"
 
 
-def body_html(doc: Document, w: words.Words) -> str:
+def body_html(doc: Document, locale: str) -> str:
     """The document's blocks, its footnotes and the legend of its marks."""
-    out = [block_html(b, w) for b in doc.blocks]
+    w = words.Words("press", locale)
+    out = [block_html(b, locale) for b in doc.blocks]
     if doc.notes:
         items = "".join(f'<li id="note-{n}">{inline_html(note)} <a href="#ref-{n}" '
                         f'aria-label="{w.html("press-note-back")}">↩</a></li>'
@@ -77,22 +79,23 @@ def body_html(doc: Document, w: words.Words) -> str:
     return "\n".join(out)
 
 
-def embargo_html(embargo: Embargo | None, w: words.Words) -> str:
+def embargo_html(embargo: Embargo | None, locale: str) -> str:
     """The embargo's banner at the top of a page; nothing for a public one."""
+    w = words.Words("press", locale)
     if embargo is None:
         return ""
     return f'<p class="embargo">{w.html("press-embargo", label=embargo.label)}</p>'
 
 
 def page_html(title: str, body: str, style: str, language: str,
-              embargo: Embargo | None, w: words.Words) -> str:
+              embargo: Embargo | None) -> str:
     """A stand-alone page (the release, the key findings, a local note); `title` is text."""
     running = (f' --embargo: "{embargo.label}";' if embargo else "")  # our words: no quote
     robots = '<meta name="robots" content="noindex">\n' if embargo else ""
     return (f'<!DOCTYPE html>\n<html lang="{html_text(language)}"><head><meta charset="utf-8">\n'
             f"{robots}<title>{html_text(title)}</title>\n"
             f"<style>{style}\n:root {{{running} }}</style></head>\n<body><main>\n"
-            f"{embargo_html(embargo, w)}\n{body}\n</main></body></html>\n")
+            f"{embargo_html(embargo, language)}\n{body}\n</main></body></html>\n")
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -109,10 +112,11 @@ def inline_text(inlines: Iterable[Inline]) -> str:
     return "".join(out)
 
 
-def document_text(doc: Document, w: words.Words, embargo: Embargo | None
+def document_text(doc: Document, locale: str, embargo: Embargo | None
                   ) -> tuple[str, dict[str, list[int]]]:
     """The text for email, and the lines (1-based) on which each figure ('fig:<id>') and
     quotation ('quote:<id>') is printed."""
+    w = words.Words("press", locale)
     lines: list[str] = []
     placed: dict[str, list[int]] = {}
 
