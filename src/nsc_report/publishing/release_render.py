@@ -84,7 +84,7 @@ def embargo_html(embargo: Embargo | None, locale: str) -> str:
     w = words.Words("press", locale)
     if embargo is None:
         return ""
-    return f'<p class="embargo">{w.html("press-embargo", label=embargo.label)}</p>'
+    return f'<p class="embargo">{w.html("press-embargo", label=embargo.label)}</p>\n'
 
 
 def page_html(title: str, body: str, style: str, language: str,
@@ -95,7 +95,7 @@ def page_html(title: str, body: str, style: str, language: str,
     return (f'<!DOCTYPE html>\n<html lang="{html_text(language)}"><head><meta charset="utf-8">\n'
             f"{robots}<title>{html_text(title)}</title>\n"
             f"<style>{style}\n:root {{{running} }}</style></head>\n<body><main>\n"
-            f"{embargo_html(embargo, language)}\n{body}\n</main></body></html>\n")
+            f"{embargo_html(embargo, language)}{body}\n</main></body></html>\n")
 
 
 # --- plain text ------------------------------------------------------------------------------
