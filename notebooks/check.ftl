@@ -40,6 +40,22 @@ check-unrecorded = { $count } figure(s) changed since version { $version } was p
 # A figure the edition's source states (stated.yml, under $meaning) that the data give otherwise.
 check-stated-differs = the figure { $figure } computes { $text }, but the source states { $stated } (under { $meaning }): correct the data or the statement
 
+### The release pack (`nsc-report press`): its templates, and the pack against the report
+
+# $role: fig, quote or edition, the kind of reference; $name: what it names.
+check-press-unknown = { $role ->
+        [fig] a figure that is not in the register of figures
+        [quote] a quotation that quotations.yml does not hold
+       *[other] a field of edition.yml that a release cannot print
+    }: { $name }
+check-press-typed-number = a number typed into the release's words: { $number } (print the register's figure instead, {"{"}fig{"}"}`notebook/key`; data/<edition>/press/README.md)
+check-press-typed-quote = a quotation typed into the release that is not word for word in a source document: "{ $quotation }" (print it from quotations.yml instead, {"{"}quote{"}"}`id`)
+check-press-not-in-register = the release pack prints { $id } ({ $text }), which the register of figures does not hold: run `nsc-report press` again
+check-press-differs = the release pack prints { $id } as { $printed }, but the report prints { $text }: run `nsc-report press` again
+# $mark: the figure's mark, or "-" where it has none.
+check-press-no-mark = the release prints { $id } ({ $status }) without its mark { $mark }: { $text } must be printed as the report prints it
+check-press-quote-differs = the release does not print quotation { $id } word for word as quotations.yml holds it: run `nsc-report press` again
+
 ### The summary (one line, printed by `make report` and `nsc-report check`)
 
 check-publishable = Edition { $edition } can be published: nsc-report check finds nothing in the way.
@@ -62,6 +78,7 @@ check-kind = { $kind ->
         [not-yet-in] forces' answers not yet in
         [no-caveat] unverified sources without a caveat
         [invalid] invalid data
+        [press] problems of the release pack
        *[other] other problems
     }
 

@@ -247,6 +247,29 @@ def _print(project: Project, layout: Layout, ed: Edition, required: bool) -> int
     return 0
 
 
+def press(project: Project) -> int:
+    """The release pack (<out>/press/): made from the executed notebooks of the last build when
+    they are up to date for the data and code, else after executing what is out of date (the
+    site itself is not needed: the register is read from the notebooks, as the build reads it)."""
+    from nsc_report.printing.press import write_pack
+
+    layout, ed = validated(project)
+    with build_lock(layout.out):
+        stale = out_of_date(project.root / "notebooks", layout.notebooks, ed)
+        if stale:
+            project.log(f"  {len(stale)} notebook(s) out of date for the data and code: "
+                        f"executing them first")
+            _execute(project, layout, ed)
+        else:
+            project.log(f"  the executed notebooks in {layout.notebooks} are up to date: "
+                        f"the pack is made from them")
+        figures = review.from_notebooks(layout.notebooks, ed.directory / "chapters")
+        with project.progress.stage("Writing the release pack"):
+            folder = write_pack(layout, ed, figures, project.progress, project.embargo)
+    project.log(f"Done: open {folder / 'release.html'}")
+    return 0
+
+
 def revision_draft(ed: Edition, figure_ids: list[str]) -> str:
     """The entry to add to revisions.yml for these changed figures (what and why to write)."""
     major, minor = map(int, ed.version.version.split("."))
@@ -313,7 +336,8 @@ def publication_check(project: Project) -> bool:
     """Print everything that stands between the edition and its publication; True when
     nothing does."""
     problems = check.check(project.root, project.data_dir, project.edition,
-                           notebooks=project.layout.notebooks)
+                           notebooks=project.layout.notebooks,
+                           pack=project.layout.out / "press")
     for problem in problems:
         print(problem)
     print(check.summary(problems, project.edition, elsewhere=False))

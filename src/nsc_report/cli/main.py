@@ -1,5 +1,5 @@
-"""The `nsc-report` command: validate, execute, build, pdf, report, check, figures, proof, preview,
-new-section, new-edition, requests, status and intake (see README.md).
+"""The `nsc-report` command: validate, execute, build, pdf, report, press, check, figures, proof,
+preview, new-section, new-edition, requests, status and intake (see README.md).
 
 Each command parses its options and makes one call into the library; every error the library
 raises is an `NscReportError`, printed with what it left unchanged, whose exit code ends the run.
@@ -54,6 +54,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     return book.print_report(_project(args))
+
+
+def cmd_press(args: argparse.Namespace) -> int:
+    return book.press(_project(args))
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -164,6 +168,9 @@ COMMANDS: dict[str, Command] = {
     "pdf": ("print the PDF from the book (needs Chromium)", (*EDITION, "out", "embargo"),
             cmd_pdf),
     "report": ("build the HTML book and the PDF", (*EDITION, *RUN, "embargo"), cmd_report),
+    "press": ("the release pack: the press release (HTML, PDF, Word, text), the key findings "
+              "and a local note per force, into <out>/press/", (*EDITION, "out", "embargo"),
+              cmd_press),
     "check": ("everything that stands between the edition and its publication (exit 0 only "
               "when there is nothing)", EDITION, cmd_check),
     "proof": ("every sentence of the words files (notebooks/*.ftl) with each of its variants, "

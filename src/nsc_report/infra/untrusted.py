@@ -11,6 +11,8 @@ it as the words it is and a spreadsheet holds it as a string:
   stands in keeps its layout (whitespace, newlines included, becomes single spaces).
   `markdown_plain` gives the words back (a briefing prints a page's Markdown output as text).
   `html_in_markdown` keeps an HTML block embedded in Markdown one block (no blank line inside).
+- Plain text and Word documents: `plain_text` turns control characters, line breaks and
+  bidirectional overrides into a space.
 - Spreadsheets: a cell that starts as a formula would (OWASP's CSV injection rule: = + - @,
   tab, carriage return) is written as a string cell in XLSX and ODS; in CSV, which has no
   types, `csv_cell` puts a single quote before it, which `csv_original` takes off again.
@@ -38,6 +40,19 @@ def css_string(value: object) -> str:
     break or a '<' cannot end the string, the rule or the style element."""
     return "".join(ch if ch.isprintable() and ch not in '\\"<>' else f"\\{ord(ch):x} "
                    for ch in str(value))
+
+
+# --- plain text (email, Word documents) ------------------------------------------------------
+
+# Control characters (a terminal's escape sequences among them), the line and paragraph
+# separators and the bidirectional overrides and isolates that can reorder what a reader sees.
+_NOT_PLAIN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]+")
+
+
+def plain_text(value: object) -> str:
+    """Text for a plain-text email or a Word document: what would control a terminal, break a
+    line or reorder the words becomes one space (and every character is one XML may hold)."""
+    return _NOT_PLAIN.sub(" ", str(value))
 
 
 # --- Markdown and MyST -----------------------------------------------------------------------

@@ -29,7 +29,7 @@ from nsc_report.data.carried import carried_over
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
 from nsc_report.present import words
-from nsc_report.publishing import register, review
+from nsc_report.publishing import press_check, register, review
 from nsc_report.publishing.config import edition_chapters
 from nsc_report.publishing.review import plain_count
 
@@ -168,10 +168,11 @@ def word_files(root: Path, ed: Edition) -> list[Path]:
 
 
 def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = None,
-          notebooks: Path | None = None) -> list[Problem]:
+          notebooks: Path | None = None, pack: Path | None = None) -> list[Problem]:
     """Every problem standing between the edition and its publication (`loaded`: the edition
     already loaded and validated by the caller, so that it is not read again; `notebooks`: the
-    executed notebooks, whose figures are compared with those of the published versions)."""
+    executed notebooks, whose figures are compared with those of the published versions and
+    of the release pack; `pack`: the release pack's folder, <out>/press/)."""
     meta_path = data_dir / edition / "edition.yml"
     try:
         ed = loaded or load_edition(data_dir, edition, templates=root / "notebooks")
@@ -189,9 +190,12 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
     problems += _links(ed, word_files(root, ed), root, allowed)
+    current = (review.from_notebooks(notebooks, ed.directory / "chapters")
+               if notebooks is not None and any(notebooks.glob("*.ipynb")) else None)
     if notebooks is not None:
-        problems += _unrecorded_changes(ed, notebooks, root)
+        problems += _unrecorded_changes(ed, notebooks, root, current)
         problems += _stated_differs(ed, notebooks, root)
+    problems += _press(ed, root, current, pack)
     return problems
 
 
@@ -209,7 +213,28 @@ def _stated_differs(ed: Edition, notebooks: Path, root: Path) -> Iterator[Proble
                 stated=e["stated_differs"], meaning=e.get("stated") or ""), kind=INVALID)
 
 
-def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Problem]:
+def _press(ed: Edition, root: Path, current: register.BookRegister | None,
+           pack: Path | None) -> Iterator[Problem]:
+    """The release templates, and the written pack against the report's figures."""
+    entries = current.by_id() if current is not None else None
+    w = words.of(ed, "check")
+    found = [*press_check.template_problems(ed, entries)]
+    if entries is not None and pack is not None:
+        found += press_check.pack_problems(ed, pack, entries)
+    # Each message by its literal id, so that the words files' users can be found.
+    said = {"check-press-unknown": lambda v: w.text("check-press-unknown", **v),
+            "check-press-typed-number": lambda v: w.text("check-press-typed-number", **v),
+            "check-press-typed-quote": lambda v: w.text("check-press-typed-quote", **v),
+            "check-press-not-in-register": lambda v: w.text("check-press-not-in-register", **v),
+            "check-press-differs": lambda v: w.text("check-press-differs", **v),
+            "check-press-no-mark": lambda v: w.text("check-press-no-mark", **v),
+            "check-press-quote-differs": lambda v: w.text("check-press-quote-differs", **v)}
+    for path, line, message, values in found:
+        yield Problem(_label(path, root), line, said[message](values), kind=PRESS)
+
+
+def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path,
+                        current: register.BookRegister | None = None) -> Iterator[Problem]:
     """A figure that differs from the last version whose figures were recorded
     (revisions/v<version>/figures.json) must be listed by a later version in revisions.yml."""
     recorded = sorted((p.parent for p in (ed.directory / "revisions").glob("v*/figures.json")),
@@ -229,7 +254,8 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path) -> Iterator[Pr
     last = recorded[-1]
     before = register.from_json(files.read_text(last / "figures.json",
                                                  within=ed.directory.parent))
-    current = review.from_notebooks(notebooks, ed.directory / "chapters")
+    if current is None:
+        current = review.from_notebooks(notebooks, ed.directory / "chapters")
     entries = current.by_id()
     # The figures that state the versions themselves (read from revisions.yml alone) change
     # with every new version by definition: the version they state is its record.
@@ -255,7 +281,7 @@ def _states_the_versions(entry: dict | None) -> bool:
 # summary's check-kind in check.ftl says each in words).
 UNRECORDED, CARRIED, NOT_YET_IN = "unrecorded", "carried", "not-yet-in"
 ILLUSTRATIVE, NO_CAVEAT, CONTACTS = "illustrative", "no-caveat", "contacts"
-UNCHECKED, LINKS, INVALID = "unchecked", "links", "invalid"
+UNCHECKED, LINKS, INVALID, PRESS = "unchecked", "links", "invalid", "press"
 MARKED = {FILL_IN: "fill-in", LATER: "before-publication"}
 
 

@@ -1,0 +1,77 @@
+"""A local note for each force, for local newsrooms (`nsc-report press`).
+
+Made from the briefing's data, in the briefing's words where they are the same: the force's
+published statistics first (real figures, boxed apart, with who compiled them), then its
+answers to our requests grouped under what it told us (answered in full, in part, not held,
+refused, no response), each with the force's own note. The force's notes and names are the
+data's: every value is escaped by the words layer or `html_text` before it enters the page.
+"""
+
+from __future__ import annotations
+
+from nsc_report.data import STATUSES, Edition, provenance
+from nsc_report.infra.untrusted import html_text
+from nsc_report.layout import slug
+from nsc_report.measures import force as m
+from nsc_report.present import words
+from nsc_report.printing.briefing import published_html
+from nsc_report.sections import force
+
+
+def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, str]]]]:
+    """(status in words, its answers) in the codebook's order of statuses; each answer with
+    its question, wording, period, answer as the force page words it, and note."""
+    f = words.of(ed, "force")
+    a = m.answers(ed, code)
+    at_request = f.text("force-answers-at-request")
+    groups = []
+    for status, label in STATUSES.items():
+        rows = a[a["status"] == status]
+        if rows.empty:
+            continue
+        groups.append((label, [{
+            "question": str(r["question_id"]), "wording": str(r["wording"]),
+            "period": at_request if r["period"] == "at_request"
+            else ed.period_label(r["period"], short=True),
+            "answer": force.answer_text(r, w=f),
+            "note": "" if r["note"] is None or r["note"] != r["note"] else str(r["note"]),
+        } for _, r in rows.iterrows()]))
+    return groups
+
+
+def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> str:
+    """The note's page body (HTML): heading, the published statistics, the answers."""
+    meta = ed.meta
+    who = force.name(ed, code)
+    w = words.of(ed, "press")
+    b = words.of(ed, "briefing")
+    prov = provenance.returns(ed)
+    illustrative = prov.status == "illustrative"
+    notice = (b.html("briefing-notice", short=provenance.ILLUSTRATIVE_SHORT, caveat=prov.caveat,
+                     mark=prov.mark) if illustrative else "")
+    mark = f'<sup class="mark">{html_text(prov.mark)}</sup>' if prov.mark else ""
+    groups = []
+    for label, answers in answers_by_status(ed, code):
+        items = "".join("<li>" + w.html(
+            "press-note-answer", question=a["question"], wording=a["wording"],
+            period=a["period"], answer=a["answer"], noted=bool(a["note"]), note=a["note"])
+            + f"{mark}</li>" for a in answers)
+        status = w.html("press-note-status", status=label, count=len(answers))
+        groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
+    h = meta.help
+    help_line = (b.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
+                        website=h.short(h.website)) if h else "")
+    kicker = w.html("press-note-kicker", illustrative=illustrative)
+    heading = words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)
+    about = w.html("press-note-meta", who=who, title=meta.title,
+                   date=f"{meta.publication_date:%-d %B %Y}")
+    return (f'<header><p class="kicker">{html_text(meta.awareness_week)} · {kicker}</p>'
+            f'<h1>{heading}</h1><p class="meta">{about}</p></header>{notice}\n'
+            f"{published_html(ed, figs)}\n"
+            f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
+            f"<p>{w.html('press-note-page', who=who, page=site_page)}</p>{help_line}\n"
+            f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")
+
+
+def note_name(ed: Edition, code: str) -> str:
+    return f"{slug(force.name(ed, code))}-{ed.meta.edition}-local-note"

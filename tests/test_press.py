@@ -1,0 +1,143 @@
+"""The release pack on built output (`nsc-report press` on the session's report of the committed
+edition, which it reuses: its notebooks are up to date, none is executed again): the release
+carries every figure and the four quotations of the published 2024 release, each figure linked
+to its register entry; Word, text, the key findings picture and the 43 local notes; and an
+embargoed pack differs from the public one only by its marks."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import chromium_path, run_cli
+
+from nsc_report.publishing.embargo import Embargo
+from nsc_report.publishing.register import anchor
+
+WHEN = "2024-04-22T00:01+01:00"
+LABEL = Embargo.parse(WHEN).label
+# Each figure of the published release (../shared/source/press-release-2024.txt) as it
+# printed it, and the register entry that holds it.
+PUBLISHED = {
+    "1.7%": "attrition/att_rate", "43": "data-gaps/gaps_asked",
+    "2022": "reports/reports_commitment_year", "more than half": "reports/reports_pccs_share_words",
+    "67%": "reports/reports_share_decreased", "5": "reports/reports_increased",
+    "year ending March 2022": "reports/reports_period_previous",
+    "year ending March 2023": "reports/reports_period_current",
+    "12": "spo/spo_band_low", "10 or fewer": "spo/spo_band_low_label",
+    "7": "officers/officers_at_least_one", "Twelve": "officers/officers_none",
+    "27": "other-offences/oo_responding", "11": "other-offences/oo_detailed",
+    "Eleven": "other-offences/oo_none", "Eight": "spo/spo_band_mid",
+    "11 to 30": "spo/spo_band_mid_label", "3": "spo/spo_band_high",
+    "more than 30": "spo/spo_band_high_label", "35": "methodology/org_years",
+    "2010": "methodology/org_helpline_started", "75,000": "methodology/org_victims_supported",
+    "22 April 2024": "methodology/meth_publication_date",
+}
+NUMBERS = {"Twelve": "12", "Eleven": "11", "Eight": "8"}
+QUOTATIONS = ("victim", "interim-ceo", "shadow-attorney-general", "npcc-lead")
+
+pytestmark = [pytest.mark.build,
+              pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed "
+                                 "(the pack's PDFs)")]
+
+
+@pytest.fixture(scope="module")
+def pack(built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("press")
+    found: dict[str, Path] = {}
+    for name, extra in (("embargoed", ("--embargo", WHEN)), ("public", ())):
+        result = run_cli("press", "--root", str(built.root), *extra)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "up to date: the pack is made from them" in result.stdout + result.stderr
+        found[name] = Path(shutil.copytree(built.out / "press", tmp / name))
+    return found
+
+
+def test_the_release_carries_every_figure_and_quotation_of_the_published_release(pack, built):
+    from nsc_report.publishing import review
+
+    register = review.from_notebooks(built.notebooks, built.root / "data" / "2024" / "chapters")
+    entries = register.by_id()
+    record = json.loads((pack["public"] / "press.json").read_text(encoding="utf-8"))
+    printed = {f["id"]: f for f in record["figures"]}
+    text = (pack["public"] / "release.txt").read_text(encoding="utf-8")
+    page = (pack["public"] / "release.html").read_text(encoding="utf-8")
+    for published, fid in PUBLISHED.items():
+        assert entries[fid]["text"] == NUMBERS.get(published, published), fid
+        assert fid in printed, f"the release does not print {fid} ({published})"
+        assert printed[fid]["text"] == entries[fid]["text"]
+        assert printed[fid]["text"] + printed[fid]["mark"] in text
+        assert f'href="../html/book/figures.html#{anchor(fid)}"' in page, fid
+        assert (built.html / "book" / "figures.html").read_text(encoding="utf-8").count(
+            f'id="{anchor(fid)}"') == 1
+    assert {q["id"] for q in record["quotations"]} >= set(QUOTATIONS)
+    source = (built.root / "data" / "2024" / "sources" / "press-release-2024.txt").read_text(
+        encoding="utf-8")
+    for quoted in record["quotations"]:
+        assert quoted["text"][:60] in source.replace("\n", " ")
+    for pdf in ("release.pdf", "key-findings.pdf"):
+        assert (pack["public"] / pdf).read_bytes().startswith(b"%PDF")
+
+
+def test_the_word_document_and_the_text_for_email(pack):
+    from docx import Document
+
+    doc = Document(io.BytesIO((pack["public"] / "release.docx").read_bytes()))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Heading 1", "Heading 2", "Heading 3", "List Bullet", "Quote"} <= styles
+    assert any(r.reltype.endswith("/footnotes") for r in doc.part.rels.values())
+    text = (pack["public"] / "release.txt").read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", text)  # no control character
+    assert "<" not in text and text.rstrip().endswith("ENDS")
+
+
+def test_the_key_findings_picture_is_an_a4_page(pack):
+    from PIL import Image
+
+    with Image.open(pack["public"] / "key-findings.png") as image:
+        assert image.size == (1588, 2246)
+
+
+def test_a_local_note_for_each_of_the_43_forces(pack):
+    notes = sorted((pack["public"] / "notes").glob("*-2024-local-note.pdf"))
+    assert len(notes) == 43
+    assert len(list((pack["public"] / "notes").glob("*.html"))) == 43
+
+
+def _unmarked(text: str) -> str:
+    text = re.sub(r'<p class="embargo">.*?</p>\n?', "", text)
+    text = text.replace('<meta name="robots" content="noindex">\n', "")
+    return text.replace(f' --embargo: "{LABEL}";', "")
+
+
+def test_an_embargoed_pack_differs_from_the_public_one_only_by_its_marks(pack):
+    from docx import Document
+    from pypdf import PdfReader
+
+    public, held = pack["public"], pack["embargoed"]
+    names = sorted(p.relative_to(public).as_posix() for p in public.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(held).as_posix() for p in held.rglob("*")
+                           if p.is_file())
+    for name in (n for n in names if n.endswith(".html")):
+        marked = (held / name).read_text(encoding="utf-8")
+        assert LABEL in marked and 'content="noindex"' in marked, name
+        assert _unmarked(marked) == (public / name).read_text(encoding="utf-8"), name
+    lines = (held / "release.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(LABEL)
+    assert lines[2:] == (public / "release.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [p.text for p in Document(str(held / "release.docx")).paragraphs]
+    assert paragraphs[0].startswith(LABEL)
+    assert paragraphs[1:] == [p.text for p in Document(str(public / "release.docx")).paragraphs]
+    record = json.loads((held / "press.json").read_text(encoding="utf-8"))
+    assert record.pop("embargo") == LABEL
+    for printed in (*record["figures"], *record["quotations"]):
+        printed["lines"] = [n - 2 for n in printed["lines"]]  # below the embargo's two lines
+    public_record = json.loads((public / "press.json").read_text(encoding="utf-8"))
+    assert public_record.pop("embargo") == "" and record == public_record
+    for pdf in ("release.pdf", "key-findings.pdf", "notes/durham-2024-local-note.pdf"):
+        assert LABEL in (PdfReader(str(held / pdf)).pages[0].extract_text() or ""), pdf
+        assert LABEL not in (PdfReader(str(public / pdf)).pages[0].extract_text() or ""), pdf
