@@ -134,6 +134,10 @@ def test_what_the_new_edition_needs_is_listed(next_edition: Path):
     assert "chapters/introduction.md: chapter carried over unchanged from the 2024" in listed
     assert "quotation 'npcc-lead' carried over unchanged" in listed
     assert "sources/press-release-2024.txt: source document carried over" in listed
+    # The release pack's templates come along, as words to revise like the chapters.
+    assert (next_edition / "2025" / "press" / "release.md").read_bytes() == \
+        (next_edition / EDITION / "press" / "release.md").read_bytes()
+    assert "press/release.md: release template carried over unchanged" in listed
 
 
 def test_check_refuses_publication_facts_marked_for_later(next_edition: Path):

@@ -265,6 +265,13 @@ def _scaffold(data_dir: Path, source: Path, folder: Path, new: str, previous: st
               files.read_bytes(document, "a source document", within=data_dir))
     for chapter in files.files_in(source / "chapters", data_dir, ".md", what="a chapter"):
         write(f"chapters/{chapter.name}", files.read_bytes(chapter, "a chapter", within=data_dir))
+    # The release pack's templates (press release, key findings) are words like the chapters:
+    # copied as a starting point, listed by `check` until revised.
+    if (source / "press").is_dir():
+        for template in files.files_in(source / "press", data_dir, ".md",
+                                       what="a release template"):
+            write(f"press/{template.name}",
+                  files.read_bytes(template, "a release template", within=data_dir))
     return written
 
 

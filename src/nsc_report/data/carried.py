@@ -69,13 +69,14 @@ def _quotations(path: Path, data_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def carried_over(data_dir: Path, edition: str, previous: str | None) -> list[Outstanding]:
-    """Chapters, quotations and source documents that are word for word the previous
-    edition's (to rewrite, or to keep knowingly)."""
+    """Chapters, quotations, source documents and release templates that are word for word
+    the previous edition's (to rewrite, or to keep knowingly)."""
     if previous is None:
         return []
     now, then = data_dir / edition, data_dir / previous
     found = []
-    for folder, what in (("chapters", "chapter"), ("sources", "source document")):
+    for folder, what in (("chapters", "chapter"), ("sources", "source document"),
+                         ("press", "release template")):
         for path in sorted((now / folder).glob("*")):
             before = then / folder / path.name
             if path.is_file() and before.is_file() and (_text(path, data_dir)

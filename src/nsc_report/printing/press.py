@@ -75,8 +75,8 @@ def _resolved(ed: Edition, name: str, src: release.Sources, w: words.Words) -> D
     template = release.read(ed, name)
     if template is None:
         raise PressError(f"{release.template_path(ed, name)} does not exist: write the "
-                         f"edition's {name} (copy the last edition's data/<year>/press/ and "
-                         f"edit it; data/2024/press/README.md says how)")
+                         f"edition's {name} (new-edition copies the last edition's; or copy "
+                         f"data/<year>/press/ and edit it; data/2024/press/README.md says how)")
     return release.resolve(template, src, lambda f: w.text("press-empty-field", field=f))
 
 
