@@ -162,9 +162,10 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
         values = {"stalking_and_harassment": r["stalking_and_harassment"],
                   "total_recorded_crime_excl_fraud": r["total_recorded_crime_excl_fraud"]}
         marked = FOOTNOTED.get(r["force_name"].strip())
+        # Printed to readers (force pages, downloads): what is known of the row, not a task.
         note = (f"The published table marks this force's row with its footnote {marked[1]}, "
-                f"whose text is not in our copy: check it before relying on the figure"
-                if marked else "")
+                f"whose text our copy of the table does not include; the figure is shown as "
+                f"published" if marked else "")
         if r["pfa_code"].strip() and r["pfa_code"].strip() != _code(r["force_name"], names,
                                                                       file, n):
             raise PublicSeriesError(f"{file}, row {n}: {r['force_name']!r} is "
