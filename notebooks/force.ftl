@@ -106,11 +106,11 @@ force-spo = { $case ->
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band
-        } of { $band } applications, in which { $same ->
-            [0] no other force made
-            [one] { $same } other force made
-           *[other] { $same } other forces made
-        } theirs.
+        } of { $band } cases, with { $same ->
+            [0] no other force
+            [one] { $same } other force
+           *[other] { $same } other forces
+        }.
     }
 
 # $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
@@ -220,7 +220,7 @@ force-def-asked = questions and periods { $who } was asked about (a question ask
 force-def-answered = questions and periods { $who } answered in full
 force-def-intro = how many questions { $who } answered, and how that compares with the other forces
 force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
-force-def-spo = { $who }'s SPO applications (Q9 and Q10) and their band
+force-def-spo = { $who }'s cases with an interim or a full SPO application (Q9 and Q10) and their band
 force-def-pcc = whether { $who }'s PCC made the commitment
 force-def-change = the change in { $who }'s recorded stalking (Q1)
 force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)
