@@ -100,9 +100,10 @@ force-chart-none = { $who } gave none of these figures, so it is not shown again
 # yes for the lowest band; $same: the other forces in that band.
 force-spo = { $case ->
         [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
-       *[figure] In the { $period } { $who } applied for Stalking Protection Orders, interim or full, in { $total } { $total ->
-            [one] case
-           *[other] cases
+       *[figure] In the { $period } { $who } { $total ->
+            [0] did not apply for a Stalking Protection Order, interim or full, in any case
+            [one] applied for Stalking Protection Orders, interim or full, in { $total } case
+           *[other] applied for Stalking Protection Orders, interim or full, in { $total } cases
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band

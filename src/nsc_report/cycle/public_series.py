@@ -190,7 +190,9 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
             notes = dict.fromkeys(values, "Greater Manchester supplied no outcomes data for "
                                           "this year: missing, not zero")
         elif all(v.strip() == "0" for v in values.values()):
-            notes = dict.fromkeys(values, "Every outcome count is 0 as published; the "
+            # Printed after "There is no rate for <years>.": whose counts are 0, and which.
+            notes = dict.fromkeys(values, "Each of the force's outcome counts, not only its "
+                                          "charges, is 0 as published for that year; the "
                                           "compilation does not say whether this is a missing "
                                           "return")
         add(series, file, n, r["force_name"], period, values, notes)
