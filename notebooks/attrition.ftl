@@ -39,14 +39,14 @@ attrition-series-year = { $count }{ $first ->
 # $stated: yes when a published source states the $rate (the headline), no for our arithmetic.
 attrition-chart-title = { $stated ->
         [yes] Only { $rate } of stalking cases result in a conviction
-       *[no] Only { $rate } of recorded stalking cases ended in a conviction
+       *[no] Convictions numbered only { $rate } of the stalking offences recorded
     }
 # $citation: the source of the counts; $caveated: yes when it has a $caveat.
-attrition-chart-caption = Stalking cases recorded by police in England and Wales, and those charged, convicted and jailed; { $period }. Source: { $citation }.{ $caveated ->
+attrition-chart-caption = Stalking offences recorded by police in England and Wales, and the stalking cases charged, convicted and jailed; { $period }. Source: { $citation }.{ $caveated ->
         [yes] {" "}{ $caveat }
        *[no] {""}
     }
-attrition-chart-alt = Bar chart of attrition. Of { $recorded } recorded stalking cases, { $charged } were charged ({ $charge_rate }) and { $convicted } ended in a conviction ({ $rate }).
+attrition-chart-alt = Bar chart of attrition. Against { $recorded } recorded stalking offences, { $charged } cases were charged (a number equal to { $charge_rate } of them) and { $convicted } ended in a conviction ({ $rate }).
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

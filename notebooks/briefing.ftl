@@ -45,9 +45,9 @@ briefing-paragraph = <p>{ $text }</p>
 briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states.
 briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
 briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; only { $increased } recorded more.
-briefing-national-spo = { $forces } forces applied for { $band } Stalking Protection Orders in a whole year.
+briefing-national-spo = { $forces } forces applied for Stalking Protection Orders in { $band } cases in a whole year.
 briefing-national-officers = { $some } forces said they had a dedicated stalking officer; { $none } said they had none.
-briefing-national-other = { $detailed } forces could say how often stalking was charged as another crime.
+briefing-national-other = { $detailed } forces could say how often stalking was charged as another offence or as the lesser stalking offence.
 
 ### The foot of the page
 

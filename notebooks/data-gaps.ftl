@@ -43,12 +43,12 @@ data-gaps-chart-alt = Grid of { $asked } forces by { $questions } questions show
 data-gaps-def-asked = police forces sent the Freedom of Information request
 data-gaps-def-responded = forces that gave at least one figure in answer to the request
 data-gaps-def-not-responded = forces that gave no figure at all
-# $answer: the answer such a force gave most often.
-data-gaps-def-silent = forces that gave no figure and { $answer ->
-        [no_response] did not answer at all
+# $answer: the answer such a force gave to most questions.
+data-gaps-def-silent = forces that gave no figure and, to most questions, { $answer ->
+        [no_response] sent no response
         [refused_s12] refused on cost (section 12)
        *[refused_other] refused under another exemption or held no information
-    }, by the answer they gave most often
+    }
 data-gaps-def-questions = questions in the codebook
 data-gaps-def-full-share = share of all force-and-question answers that were full answers (a question asked for two years counts once, by its weaker answer)
 data-gaps-def-all-full = forces that answered every question in full

@@ -7,8 +7,8 @@
 ### The measures the reader can colour the map by: each one's name (in the chooser and above
 ### its legend), its classes (the legend, lowest first) and its column in the table
 
-find-your-force-spo = SPO applications, { $period }
-find-your-force-spo-short = SPO applications
+find-your-force-spo = Cases with an SPO application, { $period }
+find-your-force-spo-short = Cases with an SPO application
 find-your-force-change = Change in recorded stalking since { $previous }
 find-your-force-change-short = Change in recorded stalking
 # $level: fell, up-to-10 or over-10.
@@ -64,7 +64,7 @@ find-your-force-map-as-table = The map as a table
 # The map in plain text (for a reader who cannot see it).
 find-your-force-map-text = Map of the { $forces } forces (see the table below it)
 # The table: $period for SPO applications, $previous for the change, $year of the commitment.
-find-your-force-table-caption = Every force at a glance: SPO applications in the { $period }; change in recorded stalking since { $previous }; answers given in full (a question asked about two years counts twice); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
+find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; answers given in full (a question asked about two years counts twice); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
 
 ### The list of forces by region (HTML)
 

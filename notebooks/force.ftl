@@ -100,17 +100,18 @@ force-chart-none = { $who } gave none of these figures, so it is not shown again
 # yes for the lowest band; $same: the other forces in that band.
 force-spo = { $case ->
         [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
-       *[figure] In the { $period } { $who } applied for Stalking Protection Orders, interim or full, in { $total } { $total ->
-            [one] case
-           *[other] cases
+       *[figure] In the { $period } { $who } { $total ->
+            [0] did not apply for a Stalking Protection Order, interim or full, in any case
+            [one] applied for Stalking Protection Orders, interim or full, in { $total } case
+           *[other] applied for Stalking Protection Orders, interim or full, in { $total } cases
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band
-        } of { $band } applications, in which { $same ->
-            [0] no other force made
-            [one] { $same } other force made
-           *[other] { $same } other forces made
-        } theirs.
+        } of { $band } cases, with { $same ->
+            [0] no other force
+            [one] { $same } other force
+           *[other] { $same } other forces
+        }.
     }
 
 # $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
@@ -220,7 +221,7 @@ force-def-asked = questions and periods { $who } was asked about (a question ask
 force-def-answered = questions and periods { $who } answered in full
 force-def-intro = how many questions { $who } answered, and how that compares with the other forces
 force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
-force-def-spo = { $who }'s SPO applications (Q9 and Q10) and their band
+force-def-spo = { $who }'s cases with an interim or a full SPO application (Q9 and Q10) and their band
 force-def-pcc = whether { $who }'s PCC made the commitment
 force-def-change = the change in { $who }'s recorded stalking (Q1)
 force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)

@@ -24,6 +24,11 @@ label-provenance = { $status ->
         [unverified] unverified
        *[illustrative] illustrative
     }
+# A fact of the reference data not yet checked against its source (a counting-rule change, the
+# body that oversees a force; `nsc-report check` lists each): $text as the sentence, cell or
+# label prints it, followed there by what a reader needs to know of it. "Unverified" is the
+# word of the marks' legend for a real fact with a caveat.
+label-unchecked = { $text } (unverified: not yet checked against its source)
 # In every chart's title, card and short notice made from constructed data.
 label-illustrative-short = Illustrative data, not real answers
 # Under the title of a chart of data that are not published ($status illustrative or

@@ -14,9 +14,9 @@ other-offences-cps-answer = { $quoted ->
 
 # In place of the chart (Markdown), when no force gave any figure.
 other-offences-chart-none = No force gave any figure in answer to our request, so no force can be classed by how fully it answered Q2 to Q4, and there is no chart.
-other-offences-chart-bars = Data on stalking charged as another crime
+other-offences-chart-bars = Data on stalking charged as another offence or as the lesser stalking offence
 # $detailed: the forces that gave a detailed breakdown; $total: the responding forces.
-other-offences-chart-title = Only { $detailed } of { $total } forces could say how often stalking was charged as another crime
+other-offences-chart-title = Only { $detailed } of { $total } forces could say how often stalking was charged as another offence or as the lesser stalking offence
 # $period: the period asked about; $source: the source line.
 other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
 # $detailed, $partial and $none: the forces that gave a detailed breakdown, partial data, no data.

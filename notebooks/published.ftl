@@ -145,6 +145,11 @@ published-orders-early = { $given ->
         } (answers to the BBC Data Unit, June 2021).
        *[no] For January 2020 to April 2021 it gave the BBC Data Unit no figure. { $note }.
     }
+# Two answers on orders applied for that cannot both be right: the $longer period holds the
+# whole of the $shorter one, yet its count is the smaller. Both are printed as given.
+published-orders-conflict = These answers cannot both be right: { $longer } includes the whole of { $shorter }, yet its figure is the smaller; both are printed as given.
+# The same, in the table's note on one of the two rows: $other, the period of the other answer.
+published-orders-conflict-note = Cannot be reconciled with the answer for { $other }, printed as given.
 published-orders-caption = Stalking Protection Orders { $who } applied for and was granted, as it told the BBC
 published-col-applied = Applied for
 published-col-granted = Granted

@@ -6,17 +6,35 @@
 # Practice chapter. $version: its number; $date: its date, written out.
 revisions-version = { $version }, dated { $date }
 
-# $revised: yes when a version after the first was published; $corrections and $revisions:
-# how many changes of each kind have been made since.
+# $revised: yes when a version after the first was published; $reissues: how many versions
+# were published after the first; $corrections and $revisions: how many changes of each kind
+# they made, in all.
 revisions-summary = { $revised ->
        *[no] Nothing has been corrected or revised since this edition was published.
-        [yes] Since it was published, this edition has been corrected { $corrections } { $corrections ->
-            [one] time
-           *[other] times
-        } and revised { $revisions } { $revisions ->
-            [one] time
-           *[other] times
-        }; each change is listed below with the figures it touched.
+        [yes] Since it was published, this edition has been reissued { $reissues ->
+            [one] once
+           *[other] { $reissues } times
+        }, with { revisions-changes }; each change is listed below with the figures it touched.
+    }
+revisions-changes = { $corrections ->
+        [0] { revisions-revisions }
+       *[other] { $corrections } { $corrections ->
+            [one] correction
+           *[other] corrections
+        }{ $revisions ->
+            [0] {""}
+           *[other] {" "}and { revisions-revisions }
+        }
+    }
+revisions-revisions = { $revisions } { $revisions ->
+        [one] revision
+       *[other] revisions
+    }
+# What is kept of the earlier versions ($earlier: how many have their register of figures, as
+# it stood, kept with the data; $names: their numbers, "1.0"). Not printed when none is.
+revisions-kept = { $earlier ->
+        [one] The register of figures of version { $names }, as it stood, is kept with the report's data.
+       *[other] The registers of figures of versions { $names }, as they stood, are kept with the report's data.
     }
 
 ### The table: one row per version
@@ -40,3 +58,4 @@ revisions-def-versions = versions of the edition published
 revisions-def-corrections = corrections made since publication
 revisions-def-revisions = revisions made since publication
 revisions-def-summary = what has changed since publication
+revisions-def-kept = what is kept of the earlier versions

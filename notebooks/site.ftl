@@ -50,7 +50,7 @@ site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" 
 site-editions-heading = Editions
 # $current: yes on the current edition's page; $this: the page's edition; $newest: the title of
 # the current edition; $up: from the page to the site's root.
-site-editions-intro = The report is published once a year, from that year's Freedom of Information requests. Each edition stays online with its own words and data, and its PDF. { $current ->
+site-editions-intro = The report is published once a year; its subject and its method can change from one year to the next. Each edition stays online with its own words and data, and its PDF. { $current ->
         [yes] This is the current edition.
        *[no] This is the { $this } edition. The current edition is { $latest }: <a href="{ $up }index.html">{ $newest }</a>.
     }

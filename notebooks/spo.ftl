@@ -22,12 +22,12 @@ spo-zero = { $gave ->
     }
 
 # $gave: no when no force gave both figures; $named: no where the answers are illustrative
-# (no force is named); $force made the most applications, $most of them.
+# (no force is named); $force applied in the most cases, $most of them.
 spo-top-sentence = { $gave ->
         [no] No force gave both figures, so we cannot say which made the most.
        *[yes] { $named ->
-            [yes] { $force } made the most, with { $most }.
-           *[no] The force that made the most made { $most }.
+            [yes] { $force } applied in the most, { $most }.
+           *[no] The force that applied in the most cases did so in { $most }.
         }
     }
 # Printed for the force and its total where no force gave both figures.
@@ -36,31 +36,35 @@ spo-top-total-none = none
 
 ### The chart (its title, caption and description; Markdown in its place when there is none)
 
-spo-chart-none = No force gave both its interim and its full application figures for the { $period }, so there is no chart of applications.
+spo-chart-none = No force gave both its interim and its full application figures for the { $period }, so there is no chart of cases with an application.
 # $low: the forces in the lowest band ($label) of the $forces that gave both figures.
-spo-chart-title = { $low } of { $forces } forces applied for { $label } SPOs in a year
+spo-chart-title = { $low } of { $forces } forces applied for SPOs in { $label } cases in a year
 # $first and $second: the applications at the dashed lines; $source: the source line.
-spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } forces that gave both figures; dashed lines mark { $first } and { $second } applications. { $source }
+spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } forces that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
 # The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
-spo-chart-alt = Bar chart of SPO applications per force. { $low } forces applied for { $low_label }, { $mid } for { $mid_label } and { $high } for { $high_label }. { $top } made the most applications ({ $most }); the median was { $median }.
-# A column of the chart's table.
+spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. { $low } forces applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
+# Columns of the chart's table: the cases with an application of each $kind (interim or full).
+spo-chart-col = { $kind ->
+        [interim] Cases with an interim application
+       *[full] Cases with a full application
+    }
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-spo-def-forces-with-figures = forces that gave both their interim (Q9) and full (Q10) SPO application figures
+spo-def-forces-with-figures = forces that gave both their counts of cases with an interim (Q9) and with a full (Q10) SPO application
 spo-def-forces-without-figures = forces that gave some figure to the request but not both SPO application figures
 # $label: the band's label ("10 or fewer").
-spo-def-band = forces whose interim plus full SPO applications in the { $period } were { $label }
+spo-def-band = forces whose cases with an interim plus cases with a full SPO application in the { $period } were { $label }
 # $band: 1, 2 or 3.
-spo-def-band-label = the label of SPO band { $band }: interim plus full applications in a year
+spo-def-band-label = the label of SPO band { $band }: cases with an interim plus cases with a full application in a year
 spo-def-band-low-share = share of the forces that gave both SPO application figures that applied for { $label } in the { $period }
-spo-def-total = interim plus full SPO applications, summed over the forces that gave both figures
-spo-def-interim = interim SPO applications (Q9), summed over the forces that gave both figures
-spo-def-full = full SPO applications (Q10), summed over the forces that gave both figures
-spo-def-median = median of interim plus full SPO applications per force, over the forces that gave both figures
-spo-def-median-per-1000 = median per force of SPO applications per 1,000 stalking offences it recorded (Q1), over the forces that gave both
-spo-def-zero-forces = forces that gave both SPO application figures and made no application
+spo-def-total = cases with an interim plus cases with a full SPO application (a case with both counts twice), summed over the forces that gave both figures
+spo-def-interim = cases with an interim SPO application (Q9), summed over the forces that gave both figures
+spo-def-full = cases with a full SPO application (Q10), summed over the forces that gave both figures
+spo-def-median = median per force of cases with an interim plus cases with a full SPO application, over the forces that gave both figures
+spo-def-median-per-1000 = median per force of cases with an SPO application (interim plus full) per 1,000 stalking offences it recorded (Q1), over the forces that gave both
+spo-def-zero-forces = forces that gave both SPO figures and applied for no order in any case
 spo-def-zero-text = how many of the forces that gave both SPO application figures made none
 # $outcome: what became of the applications, asked in $question (Q11, Q12 or Q13).
 spo-outcome = { $outcome ->
@@ -72,12 +76,12 @@ spo-def-outcome = { spo-outcome } ({ $question }), summed over the forces that g
 spo-def-outcome-forces = forces that gave a figure for { spo-outcome } ({ $question }) and both application figures
 spo-def-period = the period the SPO questions asked about
 # $gave: no when no force gave both figures (said after the definition).
-spo-def-top-force = the force with the most interim plus full SPO applications{ $gave ->
+spo-def-top-force = the force with the most cases with an interim plus cases with a full SPO application{ $gave ->
         [no] : no force gave both figures
        *[yes] {""}
     }
-spo-def-top-total = interim plus full SPO applications of the force that made the most{ $gave ->
+spo-def-top-total = cases with an interim plus cases with a full SPO application, of the force with the most{ $gave ->
         [no] : no force gave both figures
        *[yes] {""}
     }
-spo-def-top-sentence = which force made the most applications, and how many (unnamed where the answers are illustrative)
+spo-def-top-sentence = which force applied for SPOs in the most cases, and in how many (unnamed where the answers are illustrative)

@@ -32,11 +32,12 @@ def text_of(html: str) -> str:
 def test_spo_page_holds_the_figures_and_a_chart(built: Built):
     page = built.page("spo")
     text = text_of(page)
-    assert "12 of them applied for 10 or fewer in the whole year" in text
-    assert "8 applied for 11 to 30, and only 3 for more than 30" in text
+    assert "12 of them applied in 10 or fewer cases in the whole year" in text
+    assert "8 applied in 11 to 30, and only 3 in more than 30" in text
+    assert "Each figure counts cases, not applications or orders" in text
     assert 'class="nsc-chart-canvas"' in page and 'data-spec="nsc-chart-spo-applications-spec"' \
         in page
-    assert "12 of 23 forces applied for 10 or fewer SPOs in a year" in text
+    assert "12 of 23 forces applied for SPOs in 10 or fewer cases in a year" in text
 
 
 def test_every_page_is_offline(built: Built):
@@ -86,10 +87,11 @@ def test_changed_data_changes_the_published_figures(west_mercia_15: Path, tmp_pa
     assert "54 notebook(s) up to date" in result.stdout + result.stderr
     html = out / "html" / "book"
     spo = text_of((html / "spo.html").read_text(encoding="utf-8"))
-    assert "11 of them applied for 10 or fewer" in spo
-    assert "9 applied for 11 to 30" in spo
+    assert "11 of them applied in 10 or fewer cases" in spo
+    assert "9 applied in 11 to 30" in spo
     summary = text_of((html / "summary.html").read_text(encoding="utf-8"))
-    assert "11 forces applied for 10 or fewer Stalking Protection Orders" in summary
+    assert "11 forces applied for Stalking Protection Orders, interim and full combined, in 10 " \
+        "or fewer cases" in summary
     # The committed book is untouched by building other data.
     assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == committed
 

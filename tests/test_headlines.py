@@ -87,9 +87,10 @@ def test_summary_holds_every_headline_figure(built: Built, expected):
     find(s, f"{e['answered']} of the {e['asked']} police forces gave us any figures")
     find(s, e["share_down"], "recorded fewer stalking offences")
     find(s, f"only {e['up']} recorded more")
-    find(s, f"{e['low']} forces applied for 10 or fewer Stalking Protection Orders")
-    find(s, f"A further {e['mid']} forces applied for 11 to 30", f"only {e['high']} for more "
-            f"than 30")
+    find(s, f"{e['low']} forces applied for Stalking Protection Orders, interim and full "
+            f"combined, in 10 or fewer cases")
+    find(s, f"A further {e['mid']} forces applied in 11 to 30 cases", f"only {e['high']} in "
+            f"more than 30")
     find(s, f"Only {e['officers']} forces said they had at least one dedicated stalking officer")
     find(s, f"{e['no_officers']} said they had none")
     find(s, f"only {e['detailed']} could give a detailed breakdown", "charged as a different "

@@ -88,8 +88,9 @@ def test_headline_figures_and_notes_in_the_text(pdf):
                    "27 of the 43 police forces gave us any figures",
                    "67% of the responding forces whose Commissioner made that commitment",
                    "only 5 recorded more",
-                   "12 forces applied for 10 or fewer Stalking Protection Orders",
-                   "A further 8 forces applied for 11 to 30 orders, and only 3 for more than 30",
+                   "12 forces applied for Stalking Protection Orders, interim and full combined, "
+                   "in 10 or fewer cases",
+                   "A further 8 forces applied in 11 to 30 cases, and only 3 in more than 30",
                    "Only 7 forces said they had at least one dedicated stalking officer",
                    "only 11 could give a detailed breakdown",
                    "did not collate pre charge information for comparison",
@@ -114,7 +115,7 @@ def test_charts_are_vector_graphics(pdf):
             images += ref.get_object().get("/Subtype") == "/Image"
     assert images == 0, "charts (or anything else) were printed as bitmaps"
     texts = page_texts(pdf)
-    for title in ["12 of 23 forces applied for 10 or fewer SPOs in a year",
+    for title in ["12 of 23 forces applied for SPOs in 10 or fewer cases in a year",
                   # the chart's title with the notice under it (the summary has the title's
                   # words too)
                   "Only 1.7% of stalking cases result in a conviction Unverified figures"]:

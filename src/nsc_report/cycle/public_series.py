@@ -162,9 +162,10 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
         values = {"stalking_and_harassment": r["stalking_and_harassment"],
                   "total_recorded_crime_excl_fraud": r["total_recorded_crime_excl_fraud"]}
         marked = FOOTNOTED.get(r["force_name"].strip())
+        # Printed to readers (force pages, downloads): what is known of the row, not a task.
         note = (f"The published table marks this force's row with its footnote {marked[1]}, "
-                f"whose text is not in our copy: check it before relying on the figure"
-                if marked else "")
+                f"whose text our copy of the table does not include; the figure is shown as "
+                f"published" if marked else "")
         if r["pfa_code"].strip() and r["pfa_code"].strip() != _code(r["force_name"], names,
                                                                       file, n):
             raise PublicSeriesError(f"{file}, row {n}: {r['force_name']!r} is "
@@ -189,7 +190,9 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
             notes = dict.fromkeys(values, "Greater Manchester supplied no outcomes data for "
                                           "this year: missing, not zero")
         elif all(v.strip() == "0" for v in values.values()):
-            notes = dict.fromkeys(values, "Every outcome count is 0 as published; the "
+            # Printed after "There is no rate for <years>.": whose counts are 0, and which.
+            notes = dict.fromkeys(values, "Each of the force's outcome counts, not only its "
+                                          "charges, is 0 as published for that year; the "
                                           "compilation does not say whether this is a missing "
                                           "return")
         add(series, file, n, r["force_name"], period, values, notes)

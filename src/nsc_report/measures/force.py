@@ -30,7 +30,8 @@ def measures(edition: Edition) -> list[Measure]:
     return [
         Measure("recorded", "Stalking offences recorded", "offences"),
         Measure("pct_change", f"Change in recorded stalking since {previous} (%)", "%", 1),
-        Measure("spo_per_1000", "SPO applications per 1,000 recorded offences", "per 1,000", 1),
+        Measure("spo_per_1000", "Cases with an SPO application per 1,000 recorded offences",
+                "per 1,000", 1),
         Measure("officers", "Dedicated stalking officers", "officers"),
         Measure("spocs", "Stalking single points of contact", "SPOCs"),
     ]

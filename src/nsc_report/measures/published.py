@@ -212,3 +212,20 @@ def latest(items: dict[str, Value]) -> tuple[str, Value] | None:
     """The latest period with a figure."""
     given = [(p, v) for p, v in items.items() if v.value is not None]
     return given[-1] if given else None
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Whether every day of period `inner` falls within period `outer`."""
+    return (period_start(outer) <= period_start(inner)
+            and period_end(inner) <= period_end(outer))
+
+
+def fewer_over_longer(answers: dict[str, dict[str, Value]]) -> list[tuple[str, str]]:
+    """Counts of the same thing, given for periods of which one holds the other, that cannot
+    both be right: (longer, shorter) where the longer period's count is the smaller. A count
+    over a period can be no smaller than over any part of it (the BBC's answers of June 2021,
+    January 2020 to April 2021, against the same forces' answers for 2020/21)."""
+    given = [(p, v.value) for series in answers.values() for p, v in series.items()
+             if v.value is not None]
+    return [(outer, inner) for outer, big in given for inner, small in given
+            if outer != inner and contains(outer, inner) and big < small]

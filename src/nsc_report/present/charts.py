@@ -264,7 +264,7 @@ def bars_with_thresholds(data: pd.DataFrame, thresholds: list[int]) -> alt.Chart
     """Per-force totals with reference lines at the band edges, so bands need no colour."""
     y = alt.Y("force:N", sort=list(data.sort_values("total", ascending=False)["force"]),
               title=None)
-    x = alt.X("total:Q", title="SPO applications, interim and full",
+    x = alt.X("total:Q", title="Cases with an SPO application, interim plus full",
               scale=_room_for_labels(data["total"]))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["force", "total", "band"])
     bars = base.mark_bar(color=PALETTE[0])

@@ -35,6 +35,14 @@ def provenance(code: str, ed: Edition | None = None) -> str:
     return words.Words("labels", _locale(ed)).text("label-provenance", status=code)
 
 
+def unchecked(ed: Edition | None, text: str, checked: bool) -> str:
+    """A fact of the reference data as printed: as it is when checked against its source, else
+    with the words that say it is not yet (in the same sentence, cell or label)."""
+    if checked:
+        return text
+    return words.Words("labels", _locale(ed)).text("label-unchecked", text=text)
+
+
 def illustrative_short(ed: Edition | None = None) -> str:
     """What a chart's title, a card or a short notice says of constructed data."""
     return words.Words("labels", _locale(ed)).text("label-illustrative-short")

@@ -29,7 +29,7 @@ from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
 from nsc_report.publishing.register import glued, marked
-from nsc_report.sections import force, published
+from nsc_report.sections import force, overseer, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
@@ -148,7 +148,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     w.html("briefing-kicker", illustrative=illustrative)}</p>
 <h1>{words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)}</h1>
 {w.html("briefing-meta", subtitle=w.text("briefing-subtitle", illustrative=illustrative),
-        body=ed.overseer(code)["body"], date=f"{meta.publication_date:%-d %B %Y}", **report)
+        body=overseer(ed, code), date=f"{meta.publication_date:%-d %B %Y}", **report)
 }</header>
 {notice}
 <h2>{w.html("briefing-in-brief")}</h2>

@@ -7,13 +7,14 @@ its figures with `nsc_report.notebook`.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 from types import ModuleType
 
 from nsc_report.data import Edition
 from nsc_report.layout import slug
-from nsc_report.present import words
+from nsc_report.present import fmt, labels, words
 
 
 def foi_source(edition: Edition) -> str:
@@ -22,6 +23,16 @@ def foi_source(edition: Edition) -> str:
     return words.of(edition, "methodology").text(
         "methodology-foi-source", citation=edition.source(f"foi_{edition.meta.edition}").citation,
         illustrative=edition.meta.illustrative)
+
+
+def overseer(edition: Edition, code: str, on: dt.date | None = None,
+             capital: bool = False) -> str:
+    """The body that oversaw the force on a date (the publication date by default), as a
+    sentence or a briefing names it: a body not yet checked against its source
+    (reference/oversight.csv, `checked: no`) is named with the words that say so."""
+    row = edition.overseer(code, on)
+    body = fmt.capital(row["body"]) if capital else row["body"]
+    return labels.unchecked(edition, body, row["checked"] == "yes")
 
 
 def period(edition: Edition, which: str = "current") -> str:

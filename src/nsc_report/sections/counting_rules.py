@@ -16,15 +16,27 @@ from collections.abc import Iterable
 from nsc_report.data import Edition
 from nsc_report.data.rules import RuleChange
 from nsc_report.measures import published as m
-from nsc_report.present import words
+from nsc_report.present import labels, words
 
 FILE = "counting_rules"  # how a registered figure names the table among its files
+
+
+def month(ed: Edition, change: RuleChange) -> str:
+    """'April 2020', as every sentence, cell and chart names the change: a change not yet
+    checked against its source says so beside its month (labels.ftl, label-unchecked)."""
+    return labels.unchecked(ed, change.month, change.checked)
+
+
+def label(ed: Edition, change: RuleChange) -> str:
+    """'April 2020: a course of conduct ... recorded as stalking', as a chart names it, with
+    the words of a change not yet checked beside its month."""
+    return f"{month(ed, change)}: {change.what}"
 
 
 def months(ed: Edition, changes: list[RuleChange], again: bool = False) -> str:
     """'April 2018 and April 2020' ('... and again in April 2020' with `again`)."""
     w = words.of(ed, "counting-rules")
-    names = [c.month for c in changes]
+    names = [month(ed, c) for c in changes]
     if again and len(names) > 1:
         return w.text("counting-rules-months-again", earlier=", ".join(names[:-1]),
                       last=names[-1])
@@ -45,9 +57,10 @@ def dated(periods: Iterable[str]) -> list[str]:
 
 # --- charts and their tables -----------------------------------------------------------------
 
-def breaks(periods: Iterable[str], rules: tuple[RuleChange, ...]) -> list[tuple[str, str]]:
+def breaks(ed: Edition, periods: Iterable[str], rules: tuple[RuleChange, ...]
+           ) -> list[tuple[str, str]]:
     """The changes a chart of these periods marks: (day, what changed)."""
-    return [(c.day.isoformat(), c.label) for c in m.breaks_within(periods, rules)]
+    return [(c.day.isoformat(), label(ed, c)) for c in m.breaks_within(periods, rules)]
 
 
 def break_caption(ed: Edition, periods: Iterable[str]) -> str:
@@ -56,8 +69,8 @@ def break_caption(ed: Edition, periods: Iterable[str]) -> str:
     if not found:
         return ""
     return words.of(ed, "counting-rules").text(
-        "counting-rules-break-caption", n=len(found), label=found[0].label,
-        labels="; ".join(c.label for c in found))
+        "counting-rules-break-caption", n=len(found), label=label(ed, found[0]),
+        labels="; ".join(label(ed, c) for c in found))
 
 
 def era_names(ed: Edition, periods: list[str]) -> list[str]:
@@ -78,10 +91,10 @@ def era_name(ed: Edition, period: str, rules: tuple[RuleChange, ...]) -> str:
     n = m.era(period, rules)
     partly = m.straddles(period, rules)
     if n == 0:
-        return w.text("counting-rules-era", era="before", month=rules[0].month, partly=partly)
+        return w.text("counting-rules-era", era="before", month=month(ed, rules[0]), partly=partly)
     if n == len(rules):
-        return w.text("counting-rules-era", era="from", month=rules[-1].month, partly=partly)
-    return w.text("counting-rules-era", era="between", month=rules[n - 1].month,
+        return w.text("counting-rules-era", era="from", month=month(ed, rules[-1]), partly=partly)
+    return w.text("counting-rules-era", era="between", month=month(ed, rules[n - 1]),
                   until=f"{rules[n].day - dt.timedelta(days=1):%B %Y}", partly=partly)
 
 
@@ -149,10 +162,10 @@ def held_years_text(ed: Edition, periods: Iterable[str]) -> str:
     # Only the values the variant prints (the proof sheet shows the others by name).
     values: dict[str, str] = {}
     if within:
-        values["found"] = ", ".join(w.text("counting-rules-change", month=c.month, what=c.what)
+        values["found"] = ", ".join(w.text("counting-rules-change", month=month(ed, c), what=c.what)
                                     for c in within)
     if before is not None:
-        values.update(month=before.month, since=before.since)
+        values.update(month=month(ed, before), since=before.since)
     return w.text("counting-rules-held", case=case, **values,
                   changes=len(within) + (before is not None))
 
@@ -171,7 +184,7 @@ def methodology_text(ed: Edition) -> str:
     if later:
         values["months"] = months(ed, later)
     if before is not None:
-        values.update(case="since", month=before.month, since=before.since)
+        values.update(case="since", month=month(ed, before), since=before.since)
     else:
         values.update(case="later" if later else "same")
     return words.of(ed, "counting-rules").text("counting-rules-methodology", **values)

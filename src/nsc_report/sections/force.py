@@ -21,7 +21,7 @@ from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
-from nsc_report.sections import foi_source, period, published
+from nsc_report.sections import foi_source, overseer, period, published
 from nsc_report.sections.spo import band_labels
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
@@ -95,8 +95,7 @@ def figures(ed: Edition, code: str) -> Register:
     illustrative = provenance.returns(ed).status == "illustrative"
     r.text("force_heading", w.text("force-heading", who=who, illustrative=illustrative),
            w.text("force-def-heading"), questions=(), files=("forces",))
-    body = ed.overseer(code)
-    r.text("force_overseer", body["body"], w.text("force-def-overseer"), questions=(),
+    r.text("force_overseer", overseer(ed, code), w.text("force-def-overseer"), questions=(),
            files=("../reference/oversight.csv",))
     r.text("force_region", region, w.text("force-def-region"), questions=(), files=("forces",))
     r.text("force_period", period(ed), w.text("force-def-period"), questions=(),
@@ -155,9 +154,10 @@ def _pcc_sentence(ed: Edition, code: str) -> str:
         commissioner = "none"
     else:
         commissioner = "made" if m.committed(ed, code) else "not-made"
+    on = dt.date(year, 6, 30)
     return words.of(ed, "force").text(
-        "force-pcc", year=str(year), commissioner=commissioner, body=then["body"],
-        body_capital=fmt.capital(then["body"]))
+        "force-pcc", year=str(year), commissioner=commissioner, body=overseer(ed, code, on),
+        body_capital=overseer(ed, code, on, capital=True))
 
 
 def _change_sentence(ed: Edition, code: str, row: pd.Series) -> str:
@@ -363,5 +363,5 @@ def briefing_link(ed: Edition, code: str) -> HtmlBlock:
     w = words.of(ed, "force")
     file = briefing_name(ed, code)
     return HtmlBlock(w.html("force-briefing-link", file=file, who=name(ed, code),
-                            body=ed.overseer(code)["body"]),
+                            body=overseer(ed, code)),
                      w.text("force-briefing-link-text", file=file))

@@ -30,20 +30,28 @@ def figures(ed: Edition) -> Register:
             files=("meta",), sources=(f"foi_{meta.edition}",), stated="forces_asked")
     r.count("cop_responded", s.responded, w.text("code-of-practice-def-responded"),
             files=("returns",), questions=tuple(ed.questions["id"]), stated="forces_responding")
-    statuses = [src.status for src in meta.sources.values()]
+    statuses = cited_statuses(ed)
     r.count("cop_sources", len(statuses), w.text("code-of-practice-def-sources"),
-            files=("meta",))
+            files=("meta", "public"))
     r.text("cop_source_statuses", w.listing(
         [w.text("code-of-practice-sources-item", n=statuses.count(st),
                 status=st)
          for st in ("published", "unverified", "illustrative") if statuses.count(st)]),
-        w.text("code-of-practice-def-source-statuses"), files=("meta",))
+        w.text("code-of-practice-def-source-statuses"), files=("meta", "public"))
     r.text("cop_illustrative", w.text("code-of-practice-illustrative",
                                       illustrative=meta.illustrative),
            w.text("code-of-practice-def-illustrative"), files=("meta",))
     r.text("cop_pre_release", pre_release_statement(ed),
            w.text("code-of-practice-def-pre-release"), files=("pre_release",))
     return r
+
+
+def cited_statuses(ed: Edition) -> list[str]:
+    """The status of every source the report cites: the edition's own (edition.yml) and each
+    published series it prints a value of (data/public/sources.yml, as of its cut-off)."""
+    shown = set(ed.public.table["series"])
+    return ([src.status for src in ed.meta.sources.values()]
+            + [s.status for sid, s in ed.public.sources.items() if sid in shown])
 
 
 def pre_release_statement(ed: Edition) -> str:

@@ -30,10 +30,22 @@ def figures(ed: Edition) -> Register:
     r.count("rev_versions", len(ed.versions), w.text("revisions-def-versions"))
     r.count("rev_corrections", len(corrections), w.text("revisions-def-corrections"))
     r.count("rev_revisions", len(revisions), w.text("revisions-def-revisions"))
+    # Reissues are counted as versions, not as the changes each lists.
     r.text("rev_summary", w.text("revisions-summary", revised=len(ed.versions) != 1,
-                                 corrections=len(corrections), revisions=len(revisions)),
+                                 reissues=len(ed.versions) - 1, corrections=len(corrections),
+                                 revisions=len(revisions)),
            w.text("revisions-def-summary"))
+    kept = kept_registers(ed)
+    r.text("rev_kept", w.text("revisions-kept", earlier=len(kept), names=w.listing(kept))
+           if kept else "", w.text("revisions-def-kept"))
     return r
+
+
+def kept_registers(ed: Edition) -> list[str]:
+    """The earlier versions whose register of figures is kept with the data
+    (revisions/v<version>/figures.json): what the page may say is kept, and no more."""
+    return [v.version for v in ed.versions[:-1]
+            if (ed.directory / "revisions" / f"v{v.version}" / "figures.json").is_file()]
 
 
 def table(ed: Edition) -> Table:

@@ -113,8 +113,8 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         return Markdown(w.markdown("spo-chart-none", period=period(ed)))
     edges = [int(high) for _, _, high in BANDS[:-1]]
     readable = table[["force", "interim", "full", "total", "band", "per_1000_recorded"]].rename(
-        columns={"force": "Force", "interim": "Interim applications",
-                 "full": "Full applications", "total": "Total", "band": "Band",
+        columns={"force": "Force", "interim": w.text("spo-chart-col", kind="interim"),
+                 "full": w.text("spo-chart-col", kind="full"), "total": "Total", "band": "Band",
                  "per_1000_recorded": w.text("spo-chart-per-1000")})
     top = table.iloc[0]
     most = int(top["total"])

@@ -54,13 +54,28 @@ def orders_sentence(ed: Edition, code: str) -> str:
     elif early is not None:
         said.append(w.text("published-orders-early", given=False,
                            note=early.note.rstrip(".")))
+    said += [w.text("published-orders-conflict", longer=m.label(outer), shorter=m.label(inner))
+             for outer, inner in conflicts(ed, code)]
     return " ".join(said)  # one paragraph: the sentences in turn
+
+
+def conflicts(ed: Edition, code: str) -> list[tuple[str, str]]:
+    """The force's answers on orders applied for that cannot both be right: (the longer
+    period, the shorter one it holds), where the longer has the smaller count."""
+    return m.fewer_over_longer({s: m.values(ed.public, s, code, "applied")
+                                for s in (ORDERS, ORDERS_2021)})
 
 
 def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
     w = words.of(ed, "published")
     name = who(ed, code)
     pub = ed.public
+    # Each row of an answer that contradicts another says so in its note.
+    clash: dict[str, list[str]] = {}
+    for outer, inner in conflicts(ed, code):
+        for period, other in ((outer, inner), (inner, outer)):
+            clash.setdefault(period, []).append(w.text(
+                "published-orders-conflict-note", other=m.label(other)))
     rows = []
     for series, period in ((ORDERS_2021, EARLY), (ORDERS, "ye_mar_2021"),
                            (ORDERS, "ye_mar_2022")):
@@ -68,7 +83,8 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
         granted = m.values(pub, series, code, "granted").get(period)
         if applied is None and granted is None:
             continue
-        notes = dict.fromkeys(v.note for v in (applied, granted) if v is not None and v.note)
+        notes = dict.fromkeys([*(v.note for v in (applied, granted) if v is not None and v.note),
+                               *clash.get(period, [])])
         rows.append({w.text("published-col-period"): m.label(period),
                      w.text("published-col-applied"): value_or(ed, applied),
                      w.text("published-col-granted"): value_or(ed, granted),

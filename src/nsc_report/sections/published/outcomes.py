@@ -61,7 +61,7 @@ def _pct_or(w: words.Words, frame: pd.DataFrame, period: str) -> str:
 def _chart(w: words.Words, frame: pd.DataFrame, periods: list[str], ed: Edition) -> alt.Chart:
     return lines_across_breaks(frame[["who", "at", "era", "value", "label"]],
                                w.text("published-charge-axis"),
-                               rules.breaks(periods, ed.counting_rules),
+                               rules.breaks(ed, periods, ed.counting_rules),
                                value_format=".0f", financial_years=True,
                                period_title=w.text("published-charge-period-axis"))
 

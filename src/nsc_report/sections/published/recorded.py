@@ -89,7 +89,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     return AccessibleChart(
         name=f"published-group-{slug(name)}",
         chart=lines_across_breaks(data, w.text("published-group-axis"),
-                                  rules.breaks(periods, changes),
+                                  rules.breaks(ed, periods, changes),
                                   period_title=w.text("published-group-period-axis")),
         title=w.text("published-group-chart-title", who=name, n=int(last["value"]),
                      period=last["label"]),
