@@ -13,7 +13,7 @@ from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.infra.untrusted import html_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.printing.briefing import published_html
 from nsc_report.sections import force
 
@@ -23,9 +23,11 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
     its question, wording, period, answer as the force page words it, and note."""
     f = words.of(ed, "force")
     a = m.answers(ed, code)
+    named = labels.statuses(ed, list(STATUSES))
+    a = a.assign(status_label=a["status"].map(named))
     at_request = f.text("force-answers-at-request")
     groups = []
-    for status, label in STATUSES.items():
+    for status, label in named.items():
         rows = a[a["status"] == status]
         if rows.empty:
             continue
@@ -47,7 +49,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
     b = words.of(ed, "briefing")
     prov = provenance.returns(ed)
     illustrative = prov.status == "illustrative"
-    notice = (b.html("briefing-notice", short=provenance.ILLUSTRATIVE_SHORT, caveat=prov.caveat,
+    notice = (b.html("briefing-notice", short=labels.illustrative_short(ed), caveat=prov.caveat,
                      mark=prov.mark) if illustrative else "")
     mark = f'<sup class="mark">{html_text(prov.mark)}</sup>' if prov.mark else ""
     groups = []
