@@ -43,15 +43,34 @@ briefing-paragraph = <p>{ $text }</p>
 ### The national picture: the report's headline findings, with the chapters' figures
 
 briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states.
-briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
+briefing-national-responded = { $responded } of { $asked } police { $asked ->
+        [one] force
+       *[other] forces
+    } gave any figures in reply to our request.
 briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; only { $increased } recorded more.
-briefing-national-spo = { $forces } forces applied for { $band } Stalking Protection Orders in a whole year.
-briefing-national-officers = { $some } forces said they had a dedicated stalking officer; { $none } said they had none.
-briefing-national-other = { $detailed } forces could say how often stalking was charged as another crime.
+briefing-national-spo = { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } applied for { $band } Stalking Protection Orders in a whole year.
+briefing-national-officers = { $some } { $some ->
+        [one] force
+       *[other] forces
+    } said they had a dedicated stalking officer; { $none } said they had none.
+briefing-national-other = { $detailed } { $detailed ->
+        [one] force
+       *[other] forces
+    } could say how often stalking was charged as another crime.
 
 ### The foot of the page
 
-briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
+# $has_phone and $has_site: yes when the edition gives the $phone and the $website.
+briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call the { $helpline }{ $has_phone ->
+        [yes] {" "}on { $phone }
+       *[no] {""}
+    }{ $has_site ->
+        [yes] , or visit { $website }
+       *[no] {""}
+    }. In an emergency, call 999.</p>
 # $where: site when the edition names the published site's address ($site), else none.
 briefing-footer =
     <footer>{ $source } The full report, with this force's page{ $where ->

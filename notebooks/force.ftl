@@ -16,10 +16,16 @@ force-heading = { $illustrative ->
 
 # A force that gave at least one figure. $forces: how many forces were asked; $answered,
 # $partial and $asked: its questions and periods answered in full, in part, and asked.
-force-intro-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+force-intro-figures = { $who } is { $forces ->
+        [one] the one police force
+       *[other] one of the { $forces } police forces
+    } of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
         [yes] In this edition's illustrative data, it answered
        *[no] It answered
-    } { $answered } of the { $asked } questions in full (a question asked about two years counts twice){ $partial ->
+    } { $answered } of the { $asked } { $asked ->
+        [one] question
+       *[other] questions
+    } in full (a question asked about two years counts twice){ $partial ->
         [0] {""}
        *[other] {" "}and { $partial } in part
     }: { force-intro-place }.
@@ -35,7 +41,10 @@ force-intro-place = { $better ->
     }
 
 # A force that gave no figure at all. $status: what most of its answers were.
-force-intro-no-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+force-intro-no-figures = { $who } is { $forces ->
+        [one] the one police force
+       *[other] one of the { $forces } police forces
+    } of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
         [yes] In this edition's illustrative data, it
        *[no] It
     } { $status ->
@@ -163,8 +172,14 @@ force-officers-many = { $question ->
 # $case: complete, nothing (no figure at all) or some ($missing of the $asked questions).
 force-gaps = { $case ->
         [complete] { $who } answered every question in full.
-        [nothing] { $who } gave no figure in answer to any of the { $asked } questions and years we asked about.
-       *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } questions. Each is listed here with what it said instead.
+        [nothing] { $who } gave no figure in answer to { $asked ->
+            [one] the one question we asked about
+           *[other] any of the { $asked } questions and years we asked about
+        }.
+       *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } { $asked ->
+            [one] question
+           *[other] questions
+        }. Each is listed here with what it said instead.
     }
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.
 # An item's $period is the year asked about; $at_request yes for a question asked about the

@@ -38,11 +38,20 @@ spo-top-total-none = none
 
 spo-chart-none = No force gave both its interim and its full application figures for the { $period }, so there is no chart of applications.
 # $low: the forces in the lowest band ($label) of the $forces that gave both figures.
-spo-chart-title = { $low } of { $forces } forces applied for { $label } SPOs in a year
+spo-chart-title = { $low } of { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } applied for { $label } SPOs in a year
 # $first and $second: the applications at the dashed lines; $source: the source line.
-spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } forces that gave both figures; dashed lines mark { $first } and { $second } applications. { $source }
+spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } that gave both figures; dashed lines mark { $first } and { $second } applications. { $source }
 # The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
-spo-chart-alt = Bar chart of SPO applications per force. { $low } forces applied for { $low_label }, { $mid } for { $mid_label } and { $high } for { $high_label }. { $top } made the most applications ({ $most }); the median was { $median }.
+spo-chart-alt = Bar chart of SPO applications per force. { $low } { $low ->
+        [one] force
+       *[other] forces
+    } applied for { $low_label }, { $mid } for { $mid_label } and { $high } for { $high_label }. { $top } made the most applications ({ $most }); the median was { $median }.
 # A column of the chart's table.
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
 

@@ -132,7 +132,8 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote
     h = meta.help
     help_line = (w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                        website=h.short(h.website)) if h else "")
+                        has_phone=bool(h.helpline_phone), website=h.short(h.website),
+                        has_site=bool(h.website)) if h else "")
     site = ({"where": "site", "site": h.short(h.site_url)} if h and h.site_url else
             {"where": "none"})
     report = {"report": meta.title, "edition": str(meta.edition)}

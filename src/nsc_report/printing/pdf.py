@@ -136,7 +136,8 @@ def back_cover_html(edition: Edition) -> str:
     lines = []
     if h is not None:
         lines.append(w.html("print-back-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                            website=h.short(h.website)))
+                            has_phone=bool(h.helpline_phone), website=h.short(h.website),
+                            has_site=bool(h.website)))
         if h.site_url:
             lines.append(w.html("print-back-site", site=h.short(h.site_url)))
     lines.append(w.html("print-back-publisher", publisher=meta.publisher, title=meta.title,

@@ -29,7 +29,7 @@ def orders_sentence(ed: Edition, code: str) -> str:
         for i, p in enumerate(given):
             won = granted[p].value if p in granted else None
             years.append(w.text("published-orders-year", n=words.count(applied[p].value or 0),
-                                one=applied[p].value == 1, first=i == 0, period=m.label(p),
+                                first=i == 0, period=m.label(p),
                                 granted=won is not None,
                                 **({"won": words.count(won)} if won is not None else {})))
         said.append(w.text("published-orders", case="given", who=name,
@@ -48,7 +48,7 @@ def orders_sentence(ed: Edition, code: str) -> str:
     if early is not None and early.value is not None:
         early_won = won.value if won is not None else None
         said.append(w.text("published-orders-early", given=True, n=words.count(early.value),
-                           granted=early_won is not None, won_one=early_won == 1,
+                           granted=early_won is not None,
                            **({"won": words.count(early_won)} if early_won is not None
                               else {})))
     elif early is not None:
