@@ -12,10 +12,21 @@ print-subject = { $subtitle }. { $version }
 print-keywords = stalking; police; Crown Prosecution Service; Freedom of Information
 print-version = Version { $version }, { $date }
 
-### The legend of marks, in the margin of every page ($mark: the mark; $caveat: what it means)
+### The legend of marks, in the margin of every page
 
-print-legend-illustrative = { $mark } Illustrative: { $caveat }
-print-legend-unverified = { $mark } Unverified: { $caveat }
+# $illustrative and $unverified: yes when the edition has figures of that status, each with its
+# mark ($illustrative_mark, $unverified_mark) and what it means ($illustrative_caveat,
+# $unverified_caveat); with neither, the $publisher.
+print-legend = { $illustrative ->
+        [yes] { $illustrative_mark } Illustrative: { $illustrative_caveat }{ $unverified ->
+            [yes] {" "}{ $unverified_mark } Unverified: { $unverified_caveat }
+           *[no] {""}
+        }
+       *[no] { $unverified ->
+            [yes] { $unverified_mark } Unverified: { $unverified_caveat }
+           *[no] { $publisher }
+        }
+    }
 
 ### The cover
 

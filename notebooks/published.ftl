@@ -56,6 +56,16 @@ published-group = { $given ->
            *[other] offences
         } in this group in the { $first } and { $last_n } in the { $last }.
     }
+# The paragraph: $group (published-group), then the counting-rule caveat where the rules
+# changed within the years ($caveated yes with $caveat), then the $noted sources' $notes (each a
+# published-group-note).
+published-group-paragraph = { $group }{ $caveated ->
+        [yes] {" "}{ $caveat }
+       *[no] {""}
+    }{ $noted ->
+        [0] {""}
+       *[other] {" "}{ $notes }
+    }
 # A note of the source's on the $periods it concerns.
 published-group-note = For the { $periods }: { $note }.
 published-group-chart-title = { $who } recorded { $n } stalking and harassment { $n ->
@@ -66,7 +76,10 @@ published-group-chart-caption = Stalking and harassment (stalking, harassment, r
 published-group-chart-alt = { $who } recorded { $first_n } stalking and harassment { $first_n ->
         [one] offence
        *[other] offences
-    } in the { $first } and { $last_n } in the { $last }.
+    } in the { $first } and { $last_n } in the { $last }.{ $caveated ->
+        [yes] {" "}{ $caveat }
+       *[no] {""}
+    }
 published-group-axis = Offences recorded
 published-group-period-axis = Year ending
 published-col-period = Period
@@ -90,6 +103,12 @@ published-charge = { $rated ->
            *[no] {""}
         }.
        *[no] The published outcomes give no charge rate for { $who } in any year.
+    }
+# The force's paragraph: $rate (published-charge), the caveat, and the $missing years' notes
+# ($notes: each a published-charge-missing).
+published-charge-paragraph = { $rate } { published-charge-caveat }{ $missing ->
+        [0] {""}
+       *[other] {" "}{ $notes }
     }
 published-charge-caveat = Outcomes assigned in a year are not the outcomes of that year's crimes: an offence recorded in one year can be charged in a later one. The published compilation has no figures for 2017/18.
 # The $years with no rate, and why ($note, from the source, or published-charge-unassigned).
@@ -158,6 +177,16 @@ published-orders-year = { $n }{ $first ->
         [yes] {" "}({ $won } granted in that year)
        *[no] {""}
     }
+# The paragraph: $orders (published-orders), the $noted notes of the source ($notes: each a
+# published-orders-note), and the answers of June 2021 where the force gave them ($early yes
+# with $early_text, a published-orders-early).
+published-orders-paragraph = { $orders }{ $noted ->
+        [0] {""}
+       *[other] {" "}{ $notes }
+    }{ $early ->
+        [yes] {" "}{ $early_text }
+       *[no] {""}
+    }
 # A note of the source's on one $period.
 published-orders-note = For { $period }: { $note }.
 # The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted),
@@ -211,8 +240,13 @@ published-national-court = Court figures run over the same decade. In { $first }
        *[other] were
     } proceeded against for stalking and { $first_c } convicted; in { $last }, { $last_p } and { $last_c }. A conviction in one year can follow proceedings begun in an earlier one, so the two counts are not divided here.
 published-national-court-caption = Defendants proceeded against for stalking and convicted, { published-ew }, by calendar year. Source: { $source }.
-# $years: published-national-orders-year for each year, as a list that opens a sentence.
-published-national-orders = Published answers to the BBC Shared Data Unit give a longer view than our request. { $years }. The forces that answered differ from year to year, so the totals are not a national count and are not compared.
+# $years: published-national-orders-year for each year, as a list that opens a sentence; then
+# the answers that gave more orders granted than applied for ($more of them: $answers, each a
+# published-national-orders-more).
+published-national-orders = Published answers to the BBC Shared Data Unit give a longer view than our request. { $years }. The forces that answered differ from year to year, so the totals are not a national count and are not compared.{ $more ->
+        [0] {""}
+       *[other] {" "}{ $answers }
+    }
 published-national-orders-year = { $forces } { $forces ->
         [one] force
        *[other] forces

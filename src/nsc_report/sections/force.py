@@ -341,7 +341,7 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         title=title,
         caption=w.text("force-chart-caption", who=who, period=fmt.capital(period(ed)),
                        source=foi_source(ed)),
-        alt_text=" ".join(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
+        alt_text=w.sentences(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
         table=readable,
         downloads=False,
     )

@@ -22,7 +22,7 @@ def orders_sentence(ed: Edition, code: str) -> str:
     name = who(ed, code)
     applied = m.values(ed.public, ORDERS, code, "applied")
     granted = m.values(ed.public, ORDERS, code, "granted")
-    said = []
+    notes: list[str] = []
     given = [p for p, v in applied.items() if v.value is not None]
     if given:
         years = []
@@ -32,29 +32,29 @@ def orders_sentence(ed: Edition, code: str) -> str:
                                 first=i == 0, period=m.label(p),
                                 granted=won is not None,
                                 **({"won": words.count(won)} if won is not None else {})))
-        said.append(w.text("published-orders", case="given", who=name,
-                           years=w.listing(years)))
-        said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
-                 for p, v in applied.items() if v.value is None]
+        said = w.text("published-orders", case="given", who=name, years=w.listing(years))
+        notes += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
+                  for p, v in applied.items() if v.value is None]
     elif applied:
-        said.append(w.text("published-orders", case="no-figure", who=name,
-                           note=next(iter(applied.values())).note.rstrip(".")))
+        said = w.text("published-orders", case="no-figure", who=name,
+                      note=next(iter(applied.values())).note.rstrip("."))
     else:
-        said.append(w.text("published-orders", case="absent", who=name))
-    said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
-             for p, v in granted.items() if v.value is not None and v.note]
+        said = w.text("published-orders", case="absent", who=name)
+    notes += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
+              for p, v in granted.items() if v.value is not None and v.note]
+    early_text = ""
     early = m.values(ed.public, ORDERS_2021, code, "applied").get(EARLY)
     won = m.values(ed.public, ORDERS_2021, code, "granted").get(EARLY)
     if early is not None and early.value is not None:
         early_won = won.value if won is not None else None
-        said.append(w.text("published-orders-early", given=True, n=words.count(early.value),
-                           granted=early_won is not None,
-                           **({"won": words.count(early_won)} if early_won is not None
-                              else {})))
+        early_text = w.text("published-orders-early", given=True, n=words.count(early.value),
+                            granted=early_won is not None,
+                            **({"won": words.count(early_won)} if early_won is not None
+                               else {}))
     elif early is not None:
-        said.append(w.text("published-orders-early", given=False,
-                           note=early.note.rstrip(".")))
-    return " ".join(said)  # one paragraph: the sentences in turn
+        early_text = w.text("published-orders-early", given=False, note=early.note.rstrip("."))
+    return w.text("published-orders-paragraph", orders=said, noted=len(notes),
+                  notes=w.sentences(notes), early=bool(early_text), early_text=early_text)
 
 
 def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
@@ -73,7 +73,7 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
                      w.text("published-col-applied"): value_or(ed, applied),
                      w.text("published-col-granted"): value_or(ed, granted),
                      w.text("published-col-answer-to"): pub.sources[series].compiler,
-                     w.text("published-col-note"): " ".join(notes)})
+                     w.text("published-col-note"): w.sentences(notes)})
     if not rows:
         return HtmlBlock("", "")
     return Table(f"published-orders-{slug(name)}",
@@ -101,8 +101,9 @@ def national_orders_sentence(ed: Edition) -> str:
     years = [w.text("published-national-orders-year", forces=int(r.forces),
                     period=m.label(str(r.period)), applied=int(r.applied))
              for r in national_orders(ed).itertuples()]
-    return " ".join([w.text("published-national-orders", years=fmt.capital(w.listing(years))),
-                     *_more_granted(ed)])
+    more = _more_granted(ed)
+    return w.text("published-national-orders", years=fmt.capital(w.listing(years)),
+                  more=len(more), answers=w.sentences(more))
 
 
 def _more_granted(ed: Edition) -> list[str]:

@@ -29,21 +29,21 @@ def charge_sentence(ed: Edition, code: str) -> str:
         assert y.charged is not None and y.outcomes is not None and y.rate is not None
         ew = national.get(y.period)
         against = ew.rate if ew is not None else None
-        said = [w.text("published-charge", rated=True, who=name, period=m.label(y.period),
-                       charged=y.charged, outcomes=y.outcomes, rate=words.pct(y.rate, 1),
-                       national=against is not None,
-                       **({"ew_rate": words.pct(against, 1)} if against is not None else {}))]
+        said = w.text("published-charge", rated=True, who=name, period=m.label(y.period),
+                      charged=y.charged, outcomes=y.outcomes, rate=words.pct(y.rate, 1),
+                      national=against is not None,
+                      **({"ew_rate": words.pct(against, 1)} if against is not None else {}))
     else:
-        said = [w.text("published-charge", rated=False, who=name)]
-    said.append(w.text("published-charge-caveat"))
+        said = w.text("published-charge", rated=False, who=name)
     notes: dict[str, list[str]] = {}
     for y in years:
         if y.rate is None:
             notes.setdefault(y.note.rstrip(".") or w.text("published-charge-unassigned"),
                              []).append(m.label(y.period))
-    said += [w.text("published-charge-missing", years=w.listing(labels),
-                    note=f"{note[0].upper()}{note[1:]}") for note, labels in notes.items()]
-    return " ".join(said)  # one paragraph: the sentences in turn
+    missing = [w.text("published-charge-missing", years=w.listing(labels),
+                      note=f"{note[0].upper()}{note[1:]}") for note, labels in notes.items()]
+    return w.text("published-charge-paragraph", rate=said, missing=len(missing),
+                  notes=w.sentences(missing))
 
 
 def _count_or(w: words.Words, frame: pd.DataFrame, period: str, column: str) -> str:
