@@ -57,6 +57,41 @@ force-intro-no-figures = { $who } is { $forces ->
 
 ### Where it stands among the forces (one sentence per measure, and the chart)
 
+# A measure a force is compared on: $measure its key (measures/force.py); $previous the
+# previous period (short). $form: heading (a strip's label, a table's column), sentence (to open
+# a sentence: no unit), title (inside a title: no unit, not capitalised) or definition (in the
+# register's definition).
+force-measure = { $form ->
+        [sentence] { $measure ->
+            [recorded] Stalking offences recorded
+            [pct_change] Change in recorded stalking since { $previous }
+            [spo_per_1000] SPO applications per 1,000 recorded offences
+            [officers] Dedicated stalking officers
+           *[spocs] Stalking single points of contact
+        }
+        [title] { $measure ->
+            [recorded] stalking offences recorded
+            [pct_change] change in recorded stalking since { $previous }
+            [spo_per_1000] SPO applications per 1,000 recorded offences
+            [officers] dedicated stalking officers
+           *[spocs] stalking single points of contact
+        }
+        [definition] { $measure ->
+            [recorded] stalking offences recorded
+            [pct_change] change in recorded stalking since { $previous } (%)
+            [spo_per_1000] SPO applications per 1,000 recorded offences
+            [officers] dedicated stalking officers
+           *[spocs] stalking single points of contact
+        }
+       *[heading] { $measure ->
+            [recorded] Stalking offences recorded
+            [pct_change] Change in recorded stalking since { $previous } (%)
+            [spo_per_1000] SPO applications per 1,000 recorded offences
+            [officers] Dedicated stalking officers
+           *[spocs] Stalking single points of contact
+        }
+    }
+
 # $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
 # other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
 # force's figure and the median of the forces' figures (midway between the two middle

@@ -12,6 +12,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import published as m
 from nsc_report.present import fmt, words
 from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import public_period
 from nsc_report.sections.published.common import ORDERS, ORDERS_2021, codes, short, value_or, who
 
 EARLY = "jan_2020_to_apr_2021"  # the period of the BBC Data Unit's answers of June 2021
@@ -29,18 +30,18 @@ def orders_sentence(ed: Edition, code: str) -> str:
         for i, p in enumerate(given):
             won = granted[p].value if p in granted else None
             years.append(w.text("published-orders-year", n=words.count(applied[p].value or 0),
-                                first=i == 0, period=m.label(p),
+                                first=i == 0, period=public_period(ed, p),
                                 granted=won is not None,
                                 **({"won": words.count(won)} if won is not None else {})))
         said = w.text("published-orders", case="given", who=name, years=w.listing(years))
-        notes += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
-                  for p, v in applied.items() if v.value is None]
+        notes += [w.text("published-orders-note", period=public_period(ed, p),
+                         note=v.note.rstrip(".")) for p, v in applied.items() if v.value is None]
     elif applied:
         said = w.text("published-orders", case="no-figure", who=name,
                       note=next(iter(applied.values())).note.rstrip("."))
     else:
         said = w.text("published-orders", case="absent", who=name)
-    notes += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
+    notes += [w.text("published-orders-note", period=public_period(ed, p), note=v.note.rstrip("."))
               for p, v in granted.items() if v.value is not None and v.note]
     early_text = ""
     early = m.values(ed.public, ORDERS_2021, code, "applied").get(EARLY)
@@ -69,7 +70,7 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
         if applied is None and granted is None:
             continue
         notes = dict.fromkeys(v.note for v in (applied, granted) if v is not None and v.note)
-        rows.append({w.text("published-col-period"): m.label(period),
+        rows.append({w.text("published-col-period"): public_period(ed, period),
                      w.text("published-col-applied"): value_or(ed, applied),
                      w.text("published-col-granted"): value_or(ed, granted),
                      w.text("published-col-answer-to"): pub.sources[series].compiler,
@@ -99,7 +100,7 @@ def national_orders(ed: Edition) -> pd.DataFrame:
 def national_orders_sentence(ed: Edition) -> str:
     w = words.of(ed, "published")
     years = [w.text("published-national-orders-year", forces=int(r.forces),
-                    period=m.label(str(r.period)), applied=int(r.applied))
+                    period=public_period(ed, str(r.period)), applied=int(r.applied))
              for r in national_orders(ed).itertuples()]
     more = _more_granted(ed)
     return w.text("published-national-orders", years=fmt.capital(w.listing(years)),
@@ -118,7 +119,7 @@ def _more_granted(ed: Edition) -> list[str]:
             a, g = applied.get(code, {}).get(period), granted.get(code, {}).get(period)
             if a and g and a.value is not None and g.value is not None and g.value > a.value:
                 said.append(w.text("published-national-orders-more", who=who(ed, code),
-                                   granted=words.count(g.value), period=m.label(period),
+                                   granted=words.count(g.value), period=public_period(ed, period),
                                    applied=words.count(a.value)))
     return said
 
@@ -127,7 +128,7 @@ def national_orders_table(ed: Edition) -> Table:
     w = words.of(ed, "published")
     n = national_orders(ed)
     frame = pd.DataFrame({
-        w.text("published-col-year"): [m.label(str(p)) for p in n["period"]],
+        w.text("published-col-year"): [public_period(ed, str(p)) for p in n["period"]],
         w.text("published-col-forces"): [fmt.count(int(v)) for v in n["forces"]],
         w.text("published-col-forces-applied"): [fmt.count(int(v)) for v in n["applied"]],
         w.text("published-col-forces-granted"): [fmt.count(int(v))
