@@ -41,6 +41,12 @@ attrition-chart-title = { $stated ->
         [yes] Convictions were only { $rate } of the number of stalking offences police recorded, the rate the Trust's release states
        *[no] Convictions were only { $rate } of the number of stalking offences police recorded
     }
+# The label on a stage's bar: its $count and, after the first ($shared yes), its $share of the
+# recorded offences.
+attrition-chart-bar = { $count }{ $shared ->
+        [yes] {" "}({ $share })
+       *[no] {""}
+    }
 # $citation: the source of the counts; $caveated: yes when it has a $caveat.
 attrition-chart-caption = Stalking offences recorded by police in England and Wales, and stalking cases charged, convicted and jailed, each stage counted on its own; { $period }. Source: { $citation }.{ $caveated ->
         [yes] {" "}{ $caveat }
