@@ -38,15 +38,30 @@ attrition-series-year = { $count }{ $first ->
 
 # $stated: yes when a published source states the $rate (the headline), no for our arithmetic.
 attrition-chart-title = { $stated ->
-        [yes] Only { $rate } of stalking cases result in a conviction
-       *[no] Convictions numbered only { $rate } of the stalking offences recorded
+        [yes] Convictions were only { $rate } of the number of stalking offences police recorded, the rate the Trust's release states
+       *[no] Convictions were only { $rate } of the number of stalking offences police recorded
+    }
+# The label on a stage's bar: its $count and, after the first ($shared yes), its $share of the
+# recorded offences.
+attrition-chart-bar = { $count }{ $shared ->
+        [yes] {" "}({ $share })
+       *[no] {""}
     }
 # $citation: the source of the counts; $caveated: yes when it has a $caveat.
-attrition-chart-caption = Stalking offences recorded by police in England and Wales, and the stalking cases charged, convicted and jailed; { $period }. Source: { $citation }.{ $caveated ->
+attrition-chart-caption = Stalking offences recorded by police in England and Wales, and stalking cases charged, convicted and jailed, each stage counted on its own; { $period }. Source: { $citation }.{ $caveated ->
         [yes] {" "}{ $caveat }
        *[no] {""}
     }
-attrition-chart-alt = Bar chart of attrition. Against { $recorded } recorded stalking offences, { $charged } cases were charged (a number equal to { $charge_rate } of them) and { $convicted } ended in a conviction ({ $rate }).
+attrition-chart-alt = Bar chart of the count at each stage, each counted on its own (not one group of cases followed through): { $recorded } stalking { $recorded ->
+        [one] offence
+       *[other] offences
+    } recorded by police, { $charged } { $charged ->
+        [one] case
+       *[other] cases
+    } charged ({ $charge_rate } of the number recorded) and { $convicted } { $convicted ->
+        [one] case
+       *[other] cases
+    } ending in a conviction ({ $rate }).
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

@@ -24,6 +24,9 @@ briefing-meta =
 briefing-notice = <p class="notice"><strong>{ $short }.</strong> { $caveat } Every figure marked { $mark } is computed from these constructed data.</p>
 briefing-running = Illustrative briefing: figures marked { $mark } are constructed, not { $who }'s real answers
 
+# One of the force's sentences in brief (glued by its page), with the $mark of its figures.
+briefing-marked = { $text }<sup class="mark">{ $mark }</sup>
+
 ### Headings and the answers table
 
 briefing-in-brief = In brief
@@ -43,15 +46,34 @@ briefing-paragraph = <p>{ $text }</p>
 ### The national picture: the report's headline findings, with the chapters' figures
 
 briefing-national-rate = Only { $rate } of stalking cases result in a conviction, as the Trust's release states.
-briefing-national-responded = { $responded } of { $asked } police forces gave any figures in reply to our request.
+briefing-national-responded = { $responded } of { $asked } police { $asked ->
+        [one] force
+       *[other] forces
+    } gave any figures in reply to our request.
 briefing-national-fewer = { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; only { $increased } recorded more.
-briefing-national-spo = { $forces } forces applied for Stalking Protection Orders in { $band } cases in a whole year.
-briefing-national-officers = { $some } forces said they had a dedicated stalking officer; { $none } said they had none.
-briefing-national-other = { $detailed } forces could say how often stalking was charged as another offence or as the lesser stalking offence.
+briefing-national-spo = { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } applied for Stalking Protection Orders in { $band } cases in a whole year.
+briefing-national-officers = { $some } { $some ->
+        [one] force
+       *[other] forces
+    } said they had a dedicated stalking officer; { $none } said they had none.
+briefing-national-other = { $detailed } { $detailed ->
+        [one] force
+       *[other] forces
+    } could say how often stalking was charged as another offence or as the lesser stalking offence.
 
 ### The foot of the page
 
-briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
+# $has_phone and $has_site: yes when the edition gives the $phone and the $website.
+briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call the { $helpline }{ $has_phone ->
+        [yes] {" "}on { $phone }
+       *[no] {""}
+    }{ $has_site ->
+        [yes] , or visit { $website }
+       *[no] {""}
+    }. In an emergency, call 999.</p>
 # $where: site when the edition names the published site's address ($site), else none.
 briefing-footer =
     <footer>{ $source } The full report, with this force's page{ $where ->

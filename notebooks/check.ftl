@@ -27,12 +27,18 @@ check-rule-unchecked = not checked against a source: the counting-rule change of
 ### Answers not yet in, links, revisions
 
 # $count answers of $force ($code) are still as `intake import` left them; $note: their note.
-check-not-yet-in = { $count } answer(s) of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows the status no_response in the workbook (`nsc-report intake workbook`), with a note such as "No response received by the report's deadline", and import it
+check-not-yet-in = { $count } { $count ->
+        [one] answer
+       *[other] answers
+    } of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows the status no_response in the workbook (`nsc-report intake workbook`), with a note such as "No response received by the report's deadline", and import it
 check-link-out = a link that leaves the site: { $url }
 # $folder: where the figures of this version are to be recorded.
 check-no-record = no record of the figures as published in version { $version }: run `nsc-report figures --write { $folder }` when it is published
 # $figures: the first ten figures' ids; $more: yes when there are more than ten.
-check-unrecorded = { $count } figure(s) changed since version { $version } was published, and no later version lists them: { $figures }{ $more ->
+check-unrecorded = { $count } { $count ->
+        [one] figure
+       *[other] figures
+    } changed since version { $version } was published, and no later version lists them: { $figures }{ $more ->
         [yes] {" "}...
        *[no] {""}
     }; `nsc-report figures --compare { $folder }` drafts the entry
@@ -86,4 +92,7 @@ check-kind = { $kind ->
 
 check-compare-no-register = The reference holds no register of figures (its notebooks were executed before figures were registered), so there is nothing to compare with.
 check-compare-none = No published figure changed.
-check-compare-changed = { $count } published figure(s) changed, appeared or vanished:
+check-compare-changed = { $count } published { $count ->
+        [one] figure
+       *[other] figures
+    } changed, appeared or vanished:

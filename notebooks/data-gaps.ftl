@@ -22,7 +22,10 @@ data-gaps-top-text = { $named ->
 # Printed for the median share where no force gave any figure.
 data-gaps-responder-median-none = not known, as no force gave any figures
 # One of the questions the fewest forces answered in full ($forces of them); listed.
-data-gaps-least-item = { $question } ({ $forces } forces)
+data-gaps-least-item = { $question } ({ $forces } { $forces ->
+        [one] force
+       *[other] forces
+    })
 # $any: no when every question was answered by some force; $questions: a list of the others.
 data-gaps-unanswerable = { $any ->
         [yes] No force could answer { $questions }.
@@ -33,10 +36,29 @@ data-gaps-unanswerable = { $any ->
 
 data-gaps-scores-caption = Answers per force, out of the questions asked
 # $over_half of the $asked forces answered more than half the questions in full.
-data-gaps-chart-title = Only { $over_half } of { $asked } forces answered more than half the questions in full
+data-gaps-chart-title = Only { $over_half } of { $asked } { $asked ->
+        [one] force
+       *[other] forces
+    } answered more than half the questions in full
 # $legend: each symbol with its answer, separated by semicolons; $source: the source line.
-data-gaps-chart-caption = How each force answered each of the { $questions } questions; forces ordered by the share answered in full. Symbols: { $legend }. { $source }
-data-gaps-chart-alt = Grid of { $asked } forces by { $questions } questions showing each answer. { $responded } forces gave at least one figure; { $not_responded } gave none ({ $no_response } did not respond, { $refused_s12 } refused on cost and { $refused_other } under another exemption). { $over_half } forces answered more than half of the questions in full.
+data-gaps-chart-caption = How each force answered { $questions ->
+        [one] the question
+       *[other] each of the { $questions } questions
+    }; forces ordered by the share answered in full. Symbols: { $legend }. { $source }
+# $refused_other: the forces that refused under another exemption or held no information.
+data-gaps-chart-alt = Grid of { $asked } { $asked ->
+        [one] force
+       *[other] forces
+    } by { $questions } { $questions ->
+        [one] question
+       *[other] questions
+    } showing each answer. { $responded } { $responded ->
+        [one] force
+       *[other] forces
+    } gave at least one figure; { $not_responded } gave none ({ $no_response } did not respond, { $refused_s12 } refused on cost and { $refused_other } refused under another exemption or held no information). { $over_half } { $over_half ->
+        [one] force
+       *[other] forces
+    } answered more than half of the questions in full.
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

@@ -53,7 +53,10 @@ find-your-force-pcc-value = { $case ->
 
 find-your-force-choose = Colour the map by
 # $forces: how many forces the map shows.
-find-your-force-map-label = Map of the { $forces } police forces: each square links to a force's page
+find-your-force-map-label = Map of the { $forces } police { $forces ->
+        [one] force
+       *[other] forces
+    }: each square links to a force's page
 # One class of a legend: its $label and the $forces in it.
 find-your-force-legend-item = { $label } ({ $forces } { $forces ->
         [one] force
@@ -62,14 +65,20 @@ find-your-force-legend-item = { $label } ({ $forces } { $forces ->
 find-your-force-legend-none = no figure given
 find-your-force-map-as-table = The map as a table
 # The map in plain text (for a reader who cannot see it).
-find-your-force-map-text = Map of the { $forces } forces (see the table below it)
+find-your-force-map-text = Map of the { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } (see the table below it)
 # The table: $period for SPO applications, $previous for the change, $year of the commitment.
 find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; answers given in full (a question asked about two years counts twice); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
 
 ### The list of forces by region (HTML)
 
 find-your-force-filter = Type a force or a region
-find-your-force-count = { $forces } forces
+find-your-force-count = { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    }
 find-your-force-list-text = Every force by region
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)

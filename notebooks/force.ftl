@@ -16,10 +16,16 @@ force-heading = { $illustrative ->
 
 # A force that gave at least one figure. $forces: how many forces were asked; $answered,
 # $partial and $asked: its questions and periods answered in full, in part, and asked.
-force-intro-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+force-intro-figures = { $who } is { $forces ->
+        [one] the one police force
+       *[other] one of the { $forces } police forces
+    } of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
         [yes] In this edition's illustrative data, it answered
        *[no] It answered
-    } { $answered } of the { $asked } questions in full (a question asked about two years counts twice){ $partial ->
+    } { $answered } of the { $asked } { $asked ->
+        [one] question
+       *[other] questions
+    } in full (a question asked about two years counts twice){ $partial ->
         [0] {""}
        *[other] {" "}and { $partial } in part
     }: { force-intro-place }.
@@ -35,7 +41,10 @@ force-intro-place = { $better ->
     }
 
 # A force that gave no figure at all. $status: what most of its answers were.
-force-intro-no-figures = { $who } is one of the { $forces } police forces of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
+force-intro-no-figures = { $who } is { $forces ->
+        [one] the one police force
+       *[other] one of the { $forces } police forces
+    } of England and Wales we asked about stalking, in the { $region } region. { $illustrative ->
         [yes] In this edition's illustrative data, it
        *[no] It
     } { $status ->
@@ -47,6 +56,41 @@ force-intro-no-figures = { $who } is one of the { $forces } police forces of Eng
     }, so this page has no figures for it. It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
 
 ### Where it stands among the forces (one sentence per measure, and the chart)
+
+# A measure a force is compared on: $measure its key (measures/force.py); $previous the
+# previous period (short). $form: heading (a strip's label, a table's column), sentence (to open
+# a sentence: no unit), title (inside a title: no unit, not capitalised) or definition (in the
+# register's definition).
+force-measure = { $form ->
+        [sentence] { $measure ->
+            [recorded] Stalking offences recorded
+            [pct_change] Change in recorded stalking since { $previous }
+            [spo_per_1000] Cases with an SPO application per 1,000 recorded offences
+            [officers] Dedicated stalking officers
+           *[spocs] Stalking single points of contact
+        }
+        [title] { $measure ->
+            [recorded] stalking offences recorded
+            [pct_change] change in recorded stalking since { $previous }
+            [spo_per_1000] cases with an SPO application per 1,000 recorded offences
+            [officers] dedicated stalking officers
+           *[spocs] stalking single points of contact
+        }
+        [definition] { $measure ->
+            [recorded] stalking offences recorded
+            [pct_change] change in recorded stalking since { $previous } (%)
+            [spo_per_1000] cases with an SPO application per 1,000 recorded offences
+            [officers] dedicated stalking officers
+           *[spocs] stalking single points of contact
+        }
+       *[heading] { $measure ->
+            [recorded] Stalking offences recorded
+            [pct_change] Change in recorded stalking since { $previous } (%)
+            [spo_per_1000] Cases with an SPO application per 1,000 recorded offences
+            [officers] Dedicated stalking officers
+           *[spocs] Stalking single points of contact
+        }
+    }
 
 # $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
 # other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
@@ -164,8 +208,14 @@ force-officers-many = { $question ->
 # $case: complete, nothing (no figure at all) or some ($missing of the $asked questions).
 force-gaps = { $case ->
         [complete] { $who } answered every question in full.
-        [nothing] { $who } gave no figure in answer to any of the { $asked } questions and years we asked about.
-       *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } questions. Each is listed here with what it said instead.
+        [nothing] { $who } gave no figure in answer to { $asked ->
+            [one] the one question we asked about
+           *[other] any of the { $asked } questions and years we asked about
+        }.
+       *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } { $asked ->
+            [one] question
+           *[other] questions
+        }. Each is listed here with what it said instead.
     }
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.
 # An item's $period is the year asked about; $at_request yes for a question asked about the

@@ -42,6 +42,21 @@ label-chart-notice = { $status ->
         }
     }
 
+# A period of the published statistics (public/series.csv): $kind year-ending (with $month,
+# mar, jun, sep or dec, and $year), calendar ($year) or span (one named by its code, $span).
+label-public-period = { $kind ->
+        [year-ending] year ending { $month ->
+            [mar] March
+            [jun] June
+            [sep] September
+           *[dec] December
+        } { $year }
+        [calendar] { $year }
+       *[span] { $span ->
+           *[jan_2020_to_apr_2021] January 2020 to April 2021
+        }
+    }
+
 # A band of interim plus full SPO applications in a year: $band low, mid or high; $low and
 # $high the band's first and last counts ($high is not given for the highest band, which has
 # no last count).

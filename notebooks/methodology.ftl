@@ -11,20 +11,38 @@
 # had not answered; $median: the median of the working days the forces took.
 methodology-timeliness = { $case ->
         [no-record] No record was kept of when each answer arrived for this edition, so the report cannot say how many forces answered within the legal deadline.
-        [none-answered] None of the { $requests } forces had answered by the time of publication.
-       *[answered] { $on_time } of the { $requests } forces answered within the legal deadline of { $deadline } working days, and { $late } answered late; { $unanswered } had not answered by publication. Of the forces that answered, the median time taken was { $median } working days.
+        [none-answered] { $requests ->
+            [one] The one force
+           *[other] None of the { $requests } forces
+        } had answered by the time of publication.
+       *[answered] { $on_time } of the { $requests } { $requests ->
+            [one] force
+           *[other] forces
+        } answered within the legal deadline of { $deadline } working { $deadline ->
+            [one] day
+           *[other] days
+        }, and { $late } answered late; { $unanswered } had not answered by publication. Of the forces that answered, the median time taken was { $median } working { $median ->
+            [one] day
+           *[other] days
+        }.
     }
 
 # $illustrative: yes when the per-force figures are constructed; $edition: the edition's year;
 # $forces: how many forces were asked.
 methodology-illustrative = { $illustrative ->
-        [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for all { $forces } forces, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited. The README in the edition's data folder explains how the dataset was made.
+        [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for { $forces ->
+            [one] the one force
+           *[other] all { $forces } forces
+        }, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited. The README in the edition's data folder explains how the dataset was made.
        *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
     }
 
 # Where a reader can find help: $known yes with the Helpline's $name and $phone from edition.yml.
 methodology-help-line = { $known ->
-        [yes] { $name } ({ $phone })
+        [yes] { $name }{ $has_phone ->
+            [yes] {" "}({ $phone })
+           *[no] {""}
+        }
        *[no] National Stalking Helpline
     }
 

@@ -8,11 +8,17 @@
 officers-chart-none = No force gave any figure in answer to our request, so none said whether it had a dedicated stalking officer, and there is no chart.
 officers-chart-bars = Dedicated stalking officer
 # $some: the forces that said they had at least one; $total: the responding forces.
-officers-chart-title = Only { $some } of { $total } forces said they had a dedicated stalking officer
+officers-chart-title = Only { $some } of { $total } { $total ->
+        [one] force
+       *[other] forces
+    } said they had a dedicated stalking officer
 # $period: when the question asked about (at the time of the request); $source: the source line.
 officers-chart-caption = Responding forces by their answer on officers whose time is wholly reserved for stalking, { $period }. { $source }
 # $some, $none and $unstated: the forces that said they had at least one, none, or did not say.
-officers-chart-alt = Bar chart. Of { $total } responding forces, { $some } said they had at least one dedicated stalking officer, { $none } said they had none and { $unstated } did not say.
+officers-chart-alt = Bar chart. Of { $total } responding { $total ->
+        [one] force
+       *[other] forces
+    }, { $some } said they had at least one dedicated stalking officer, { $none } said they had none and { $unstated } did not say.
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

@@ -16,11 +16,17 @@ other-offences-cps-answer = { $quoted ->
 other-offences-chart-none = No force gave any figure in answer to our request, so no force can be classed by how fully it answered Q2 to Q4, and there is no chart.
 other-offences-chart-bars = Data on stalking charged as another offence or as the lesser stalking offence
 # $detailed: the forces that gave a detailed breakdown; $total: the responding forces.
-other-offences-chart-title = Only { $detailed } of { $total } forces could say how often stalking was charged as another offence or as the lesser stalking offence
+other-offences-chart-title = Only { $detailed } of { $total } { $total ->
+        [one] force
+       *[other] forces
+    } could say how often stalking was charged as another offence or as the lesser stalking offence
 # $period: the period asked about; $source: the source line.
 other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
 # $detailed, $partial and $none: the forces that gave a detailed breakdown, partial data, no data.
-other-offences-chart-alt = Bar chart. Of { $total } responding forces, { $detailed } gave a detailed breakdown, { $partial } gave partial data and { $none } gave no data.
+other-offences-chart-alt = Bar chart. Of { $total } responding { $total ->
+        [one] force
+       *[other] forces
+    }, { $detailed } gave a detailed breakdown, { $partial } gave partial data and { $none } gave no data.
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

@@ -12,10 +12,21 @@ print-subject = { $subtitle }. { $version }
 print-keywords = stalking; police; Crown Prosecution Service; Freedom of Information
 print-version = Version { $version }, { $date }
 
-### The legend of marks, in the margin of every page ($mark: the mark; $caveat: what it means)
+### The legend of marks, in the margin of every page
 
-print-legend-illustrative = { $mark } Illustrative: { $caveat }
-print-legend-unverified = { $mark } Unverified: { $caveat }
+# $illustrative and $unverified: yes when the edition has figures of that status, each with its
+# mark ($illustrative_mark, $unverified_mark) and what it means ($illustrative_caveat,
+# $unverified_caveat); with neither, the $publisher.
+print-legend = { $illustrative ->
+        [yes] { $illustrative_mark } Illustrative: { $illustrative_caveat }{ $unverified ->
+            [yes] {" "}{ $unverified_mark } Unverified: { $unverified_caveat }
+           *[no] {""}
+        }
+       *[no] { $unverified ->
+            [yes] { $unverified_mark } Unverified: { $unverified_caveat }
+           *[no] { $publisher }
+        }
+    }
 
 ### The cover
 
@@ -33,7 +44,14 @@ print-cover-notice = <p class="nsc-cover-notice"><strong>Illustrative data.</str
 
 # $lines: the paragraphs below, those the edition has.
 print-back-cover = <section class="nsc-back-cover" aria-label="Back cover"><h2>Help and contact</h2>{ $lines }</section>
-print-back-help = <p><strong>Worried about stalking?</strong> Call the { $helpline } on { $phone }, or visit { $website }. In an emergency, call 999.</p>
+# $has_phone and $has_site: yes when the edition gives the $phone and the $website.
+print-back-help = <p><strong>Worried about stalking?</strong> Call the { $helpline }{ $has_phone ->
+        [yes] {" "}on { $phone }
+       *[no] {""}
+    }{ $has_site ->
+        [yes] , or visit { $website }
+       *[no] {""}
+    }. In an emergency, call 999.</p>
 # Only where the edition names the published site's address.
 print-back-site = <p>This report, its data and a page for every police force are published at { $site }.</p>
 print-back-publisher = <p>{ $publisher }. { $title }, edition { $edition }, { $published }.</p>

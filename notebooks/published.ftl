@@ -36,8 +36,14 @@ published-recorded = { $case ->
             [yes] {" "}({ $note })
            *[no] {""}
         }.
-       *[given] In the year ending March 2018, { $who } recorded { $n } stalking offences (offence code 8Q){ $national ->
-            [yes] , of { $total } recorded by the { $forces } forces of England and Wales
+       *[given] In the year ending March 2018, { $who } recorded { $n } stalking { $n ->
+            [one] offence
+           *[other] offences
+        } (offence code 8Q){ $national ->
+            [yes] , of { $total } recorded by the { $forces } { $forces ->
+                [one] force
+               *[other] forces
+            } of England and Wales
            *[no] {""}
         }. That is the one year in these published figures that counts stalking alone, force by force. Recorded crime measures what the police record, not how much stalking happens.
     }
@@ -45,13 +51,35 @@ published-recorded = { $case ->
 # $last. A counting-rule caveat and the source's notes follow it.
 published-group = { $given ->
         [no] The published figures give no count of stalking and harassment recorded by { $who }.
-       *[yes] Later figures count "stalking and harassment" as one group: stalking, harassment, racially or religiously aggravated harassment and malicious communications together, so they are not counts of stalking. { $who } recorded { $first_n } offences in this group in the { $first } and { $last_n } in the { $last }.
+       *[yes] Later figures count "stalking and harassment" as one group: stalking, harassment, racially or religiously aggravated harassment and malicious communications together, so they are not counts of stalking. { $who } recorded { $first_n } { $first_n ->
+            [one] offence
+           *[other] offences
+        } in this group in the { $first } and { $last_n } in the { $last }.
+    }
+# The paragraph: $group (published-group), then the counting-rule caveat where the rules
+# changed within the years ($caveated yes with $caveat), then the $noted sources' $notes (each a
+# published-group-note).
+published-group-paragraph = { $group }{ $caveated ->
+        [yes] {" "}{ $caveat }
+       *[no] {""}
+    }{ $noted ->
+        [0] {""}
+       *[other] {" "}{ $notes }
     }
 # A note of the source's on the $periods it concerns.
 published-group-note = For the { $periods }: { $note }.
-published-group-chart-title = { $who } recorded { $n } stalking and harassment offences in the { $period }
+published-group-chart-title = { $who } recorded { $n } stalking and harassment { $n ->
+        [one] offence
+       *[other] offences
+    } in the { $period }
 published-group-chart-caption = Stalking and harassment (stalking, harassment, racially or religiously aggravated harassment and malicious communications) recorded by { $who }, rolling years. Source: { $credit }.{ $breaks }
-published-group-chart-alt = { $who } recorded { $first_n } stalking and harassment offences in the { $first } and { $last_n } in the { $last }.
+published-group-chart-alt = { $who } recorded { $first_n } stalking and harassment { $first_n ->
+        [one] offence
+       *[other] offences
+    } in the { $first } and { $last_n } in the { $last }.{ $caveated ->
+        [yes] {" "}{ $caveat }
+       *[no] {""}
+    }
 published-group-axis = Offences recorded
 published-group-period-axis = Year ending
 published-col-period = Period
@@ -64,11 +92,23 @@ published-col-note = Note
 # $rated: yes with the latest $period's $charged of $outcomes ($rate); $national yes with
 # England and Wales's $ew_rate.
 published-charge = { $rated ->
-        [yes] In { $period }, { $charged } of the { $outcomes } outcomes { $who } assigned to stalking offences were a charge or summons ({ $rate }){ $national ->
+        [yes] In { $period }, { $charged } of the { $outcomes } { $outcomes ->
+            [one] outcome
+           *[other] outcomes
+        } { $who } assigned to stalking offences { $charged ->
+            [one] was
+           *[other] were
+        } a charge or summons ({ $rate }){ $national ->
             [yes] , against { $ew_rate } in England and Wales
            *[no] {""}
         }.
        *[no] The published outcomes give no charge rate for { $who } in any year.
+    }
+# The force's paragraph: $rate (published-charge), the caveat, and the $missing years' notes
+# ($notes: each a published-charge-missing).
+published-charge-paragraph = { $rate } { published-charge-caveat }{ $missing ->
+        [0] {""}
+       *[other] {" "}{ $notes }
     }
 published-charge-caveat = Outcomes assigned in a year are not the outcomes of that year's crimes: an offence recorded in one year can be charged in a later one. The published compilation has no figures for 2017/18.
 # The $years with no rate, and why ($note, from the source, or published-charge-unassigned).
@@ -98,8 +138,14 @@ published-col-of = { $who }: { $column ->
 # (yes with $c convictions) and $national (yes with England and Wales's $ew_p and $ew_c).
 published-court = { $given ->
         [no] The published court figures have no row for the police force area of { $who }.
-       *[yes] In { $period }, { $proceedings } defendants were proceeded against for stalking in the police force area of { $who } and { $convicted ->
-            [yes] { $c } were convicted
+       *[yes] In { $period }, { $proceedings } { $proceedings ->
+            [one] defendant was
+           *[other] defendants were
+        } proceeded against for stalking in the police force area of { $who } and { $convicted ->
+            [yes] { $c } { $c ->
+                [one] was
+               *[other] were
+            } convicted
            *[no] the published figures give no count of convictions
         }{ $national ->
             [yes] {" "}(England and Wales: { $ew_p } and { $ew_c })
@@ -119,27 +165,41 @@ published-orders = { $case ->
         [no-figure] { $who } gave the BBC Shared Data Unit no figure for the orders it applied for in 2020/21 and 2021/22. { $note }.
        *[absent] { $who } is not among the forces whose answers to the BBC Shared Data Unit on Stalking Protection Orders in 2020/21 and 2021/22 were published.
     }
-# $n orders applied for in $period ($one: yes when $n is 1; $first: yes for the first year
-# listed); $granted yes with the $won granted.
+# $n orders applied for in $period ($first: yes for the first year listed); $granted yes with
+# the $won granted.
 published-orders-year = { $n }{ $first ->
-        [yes] { $one ->
-            [yes] {" "}Stalking Protection Order
-           *[no] {" "}Stalking Protection Orders
+        [yes] { $n ->
+            [one] {" "}Stalking Protection Order
+           *[other] {" "}Stalking Protection Orders
         }
        *[no] {""}
     } in { $period }{ $granted ->
         [yes] {" "}({ $won } granted in that year)
        *[no] {""}
     }
+# The paragraph: $orders (published-orders), the $noted notes of the source ($notes: each a
+# published-orders-note), and the answers of June 2021 where the force gave them ($early yes
+# with $early_text, a published-orders-early).
+# $conflicted: how many pairs of its answers cannot both be right, said in $conflicts.
+published-orders-paragraph = { $orders }{ $noted ->
+        [0] {""}
+       *[other] {" "}{ $notes }
+    }{ $early ->
+        [yes] {" "}{ $early_text }
+       *[no] {""}
+    }{ $conflicted ->
+        [0] {""}
+       *[other] {" "}{ $conflicts }
+    }
 # A note of the source's on one $period.
 published-orders-note = For { $period }: { $note }.
-# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted;
-# $won_one yes when that is 1), or no with the force's $note.
+# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted),
+# or no with the force's $note.
 published-orders-early = { $given ->
         [yes] From January 2020 to April 2021 it applied for { $n }{ $granted ->
-            [yes] , and { $won } { $won_one ->
-                [yes] was
-               *[no] were
+            [yes] , and { $won } { $won ->
+                [one] was
+               *[other] were
             } granted
            *[no] {""}
         } (answers to the BBC Data Unit, June 2021).
@@ -181,13 +241,30 @@ published-national-charge-title = A charge or summons was { $rate } of stalking 
        *[other] , under counting rules that changed { $times } since { $first }
     }
 published-national-charge-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { published-ew }. Source: { $credit }.{ $breaks }
-published-national-court = Court figures run over the same decade. In { $first }, the first full year of the stalking offences, { $first_p } defendants in England and Wales were proceeded against for stalking and { $first_c } convicted; in { $last }, { $last_p } and { $last_c }. A conviction in one year can follow proceedings begun in an earlier one, so the two counts are not divided here.
+published-national-court = Court figures run over the same decade. In { $first }, the first full year of the stalking offences, { $first_p } { $first_p ->
+        [one] defendant
+       *[other] defendants
+    } in England and Wales { $first_p ->
+        [one] was
+       *[other] were
+    } proceeded against for stalking and { $first_c } convicted; in { $last }, { $last_p } and { $last_c }. A conviction in one year can follow proceedings begun in an earlier one, so the two counts are not divided here.
 published-national-court-caption = Defendants proceeded against for stalking and convicted, { published-ew }, by calendar year. Source: { $source }.
-# $years: published-national-orders-year for each year, as a list that opens a sentence.
-published-national-orders = Published answers to the BBC Shared Data Unit give a longer view than our request. { $years }. The forces that answered differ from year to year, so the totals are not a national count and are not compared.
-published-national-orders-year = { $forces } forces gave the number they applied for in { $period } (together { $applied })
+# $years: published-national-orders-year for each year, as a list that opens a sentence; then
+# the answers that gave more orders granted than applied for ($more of them: $answers, each a
+# published-national-orders-more).
+published-national-orders = Published answers to the BBC Shared Data Unit give a longer view than our request. { $years }. The forces that answered differ from year to year, so the totals are not a national count and are not compared.{ $more ->
+        [0] {""}
+       *[other] {" "}{ $answers }
+    }
+published-national-orders-year = { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } gave the number they applied for in { $period } (together { $applied })
 # A force that gave more orders $granted than $applied for in $period.
-published-national-orders-more = { $who } reported { $granted } orders granted in { $period } and { $applied } applied for: orders granted can follow applications of an earlier year, or the answer is inconsistent; it is printed as given.
+published-national-orders-more = { $who } reported { $granted } { $granted ->
+        [one] order
+       *[other] orders
+    } granted in { $period } and { $applied } applied for: orders granted can follow applications of an earlier year, or the answer is inconsistent; it is printed as given.
 published-national-orders-caption = Stalking Protection Orders applied for and granted, as forces told the BBC. Source: { $source }.
 published-col-forces = Forces that gave a figure
 published-col-forces-applied = Orders applied for (those forces)

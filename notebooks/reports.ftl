@@ -28,11 +28,20 @@ reports-chart-none = { $case ->
        *[none-before] Every force that gave recorded stalking for both years recorded none in the { $previous }, so no percentage change can be worked out, and there is no chart.
     }
 # $decreased of the $comparable forces whose PCC made the commitment recorded fewer offences.
-reports-chart-title = { $decreased } of { $comparable } forces whose PCC pledged more reports recorded fewer
+reports-chart-title = { $decreased } of { $comparable } { $comparable ->
+        [one] force
+       *[other] forces
+    } whose PCC pledged more reports recorded fewer
 # $forces: those that gave both years; $year: the year of the commitment; $source: the source line.
-reports-chart-caption = Percentage change in police-recorded stalking offences from the { $previous } to the { $period }, for the { $forces } forces that gave both years' figures; triangles mark forces whose Police and Crime Commissioner made the { $year } commitment. { $source }
+reports-chart-caption = Percentage change in police-recorded stalking offences from the { $previous } to the { $period }, for the { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } that gave both years' figures; triangles mark forces whose Police and Crime Commissioner made the { $year } commitment. { $source }
 # $low and $high: the smallest and largest changes, of $low_force and $high_force.
-reports-chart-alt = Dot chart of the change in recorded stalking per force. Of the { $comparable } responding forces whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
+reports-chart-alt = Dot chart of the change in recorded stalking per force. Of the { $comparable } responding { $comparable ->
+        [one] force
+       *[other] forces
+    } whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

@@ -38,16 +38,26 @@ spo-top-total-none = none
 
 spo-chart-none = No force gave both its interim and its full application figures for the { $period }, so there is no chart of cases with an application.
 # $low: the forces in the lowest band ($label) of the $forces that gave both figures.
-spo-chart-title = { $low } of { $forces } forces applied for SPOs in { $label } cases in a year
+spo-chart-title = { $low } of { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } applied for SPOs in { $label } cases in a year
 # $first and $second: the applications at the dashed lines; $source: the source line.
-spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } forces that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
+spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
 # The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
-spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. { $low } forces applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
+spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. { $low } { $low ->
+        [one] force
+       *[other] forces
+    } applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
 # Columns of the chart's table: the cases with an application of each $kind (interim or full).
 spo-chart-col = { $kind ->
         [interim] Cases with an interim application
        *[full] Cases with a full application
     }
+# A column of the chart's table.
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)

@@ -48,6 +48,10 @@ spreadsheets-national-source = Source: as cited in the source column
 spreadsheets-commitments-title = Commitments of Police and Crime Commissioners to increase reports of stalking $$status$$
 # The commitments' and the questions' source: the report itself.
 spreadsheets-report-source = Source: { $title } { $edition }
-spreadsheets-forces-title = The 43 police forces of England and Wales, with their codes and regions
+# $forces: how many forces the sheet lists.
+spreadsheets-forces-title = { $forces ->
+        [one] The { $forces } police force
+       *[other] The { $forces } police forces
+    } of England and Wales, with their codes and regions
 spreadsheets-forces-source = Source: Office for National Statistics police force area codes
 spreadsheets-questions-title = The questions of the { $edition } Freedom of Information request

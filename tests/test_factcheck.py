@@ -381,7 +381,7 @@ def test_the_summary_names_each_kind_of_problem_once():
 
     line = summary([
         Problem("data/2024/edition.yml", 63, "foi_returns.csv is illustrative (constructed data)"),
-        Problem("data/2024/revisions.yml", None, "2 figure(s) changed since version 1.0 was "
+        Problem("data/2024/revisions.yml", None, "2 figures changed since version 1.0 was "
                 "published, and no later version lists them: revisions/cop_illustrative, x/y",
                 kind=UNRECORDED),
     ], "2024")

@@ -182,7 +182,7 @@ def test_check_lists_the_answers_not_yet_in(data_copy: Path, tmp_path: Path):
     import_workbook(book, data_copy, EDITION, as_of=DAY)
     problems = [p for p in check(ROOT, data_copy, EDITION) if p.kind == NOT_YET_IN]
     assert len(problems) == 1
-    assert "14 answer(s) of " in problems[0].what and NOTE in problems[0].what
+    assert "14 answers of " in problems[0].what and NOTE in problems[0].what
     lines = (data_copy / EDITION / "foi_returns.csv").read_text().splitlines()
     line, before = lines[problems[0].line - 1], lines[problems[0].line - 2]
     assert line.endswith(NOTE) and not before.endswith(NOTE)  # the force's first such row

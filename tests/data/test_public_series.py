@@ -12,8 +12,9 @@ from helpers import DATA, EDITION, ROOT
 
 from nsc_report.cycle import public_series
 from nsc_report.data import DataValidationError, load_edition
-from nsc_report.data.public import load_public, period_label
+from nsc_report.data.public import load_public, period_parts
 from nsc_report.infra.files import UnreadableFile
+from nsc_report.present.labels import public_period
 
 PUBLIC = DATA / "public"
 
@@ -139,9 +140,12 @@ def test_a_repeated_row_is_refused(data_copy: Path):
 
 
 def test_periods_read_as_words():
-    assert period_label("ye_jun_2018") == "year ending June 2018"
-    assert period_label("cy_2015") == "2015"
-    assert period_label("jan_2020_to_apr_2021") == "January 2020 to April 2021"
+    """The data say what a period's code means; its words are in labels.ftl."""
+    assert period_parts("ye_jun_2018") == {"kind": "year-ending", "month": "jun", "year": "2018"}
+    assert public_period(None, "ye_jun_2018") == "year ending June 2018"
+    assert public_period(None, "ye_dec_2019") == "year ending December 2019"
+    assert public_period(None, "cy_2015") == "2015"
+    assert public_period(None, "jan_2020_to_apr_2021") == "January 2020 to April 2021"
 
 
 def test_a_source_is_credited_once_with_its_compiler_and_licence():

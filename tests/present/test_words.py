@@ -200,3 +200,13 @@ def test_recording_keeps_what_each_message_was_given(tmp_path):
     w.text("plain")
     assert [(c.message, c.args, c.context, c.target) for c in calls] == [
         ("greeting", {"who": "Ann", "n": 2}, "Durham", "text")]
+
+
+def test_sentences_run_in_turn_each_escaped_for_its_target():
+    """A run of whole sentences (one per note, per measure): empty ones dropped, a value made
+    safe for the target, words already rendered for it kept as they are."""
+    w = words.Words("published")
+    assert w.sentences(["One.", "", "Two <b>."]) == "One. Two <b>."
+    html = w.sentences([words.Rendered("<em>One</em>.", "html"), "Two <b>."], "html")
+    assert html == "<em>One</em>. Two &lt;b&gt;." and html.target == "html"
+    assert w.sentences([]) == ""

@@ -34,7 +34,7 @@ LAYER = {PACKAGE / "present" / "words.py", PACKAGE / "present" / "proof.py"}  # 
 # PDF's cover and margins, the site's pages and notices around the chapters, the downloads and
 # the data workbook, and `nsc-report check`'s messages to authors.
 WITHOUT_TEMPLATE = {"briefing", "print", "site", "downloads", "spreadsheets", "check", "edition",
-                    "published", "counting-rules", "labels", "press"}
+                    "published", "counting-rules", "labels", "press", "cards"}
 
 
 def _section_of(node: ast.AST) -> str | None:

@@ -177,7 +177,7 @@ def test_compare_prints_each_changed_figure_with_its_pages(tmp_path: Path):
     band = next(line for line in lines if line.startswith("spo/spo_band_low "))
     assert "13 -> 12" in band and "(spo, index, summary)" in band
     assert any(line.startswith("spo/spo_band_mid ") and "(new) -> 8" in line for line in lines)
-    assert "2 published figure(s) changed" in result.stdout
+    assert "2 published figures changed" in result.stdout
 
 
 def test_compare_reads_a_git_revision(tmp_path: Path):

@@ -42,3 +42,14 @@ def test_the_annex_prints_a_figure_and_its_definition_as_words(config):
     assert {type(n).__name__ for n in item.findall() if n is not item} <= {
         "paragraph", "strong", "Text"}
     assert item.astext() == (" ".join(HOSTILE.split()) + ": **bold** <b>and</b> {eval-rst}`x`")
+
+
+def test_the_forces_a_figure_counts_are_counted_in_words():
+    """'1 force', '2 forces', '1,200 forces': from site.ftl, printed by fmt (the count was
+    pluralised in code, an English rule, and printed without a thousands separator)."""
+    entry = book().entries[0]
+    for forces, summary in ((["Durham"], "<summary>1 force</summary>"),
+                            (["Durham", "Kent"], "<summary>2 forces</summary>"),
+                            ([f"F{i}" for i in range(1200)], "<summary>1,200 forces</summary>")):
+        page = register_page(BookRegister([{**entry, "forces": forces}], book().titles))
+        assert summary in page, forces

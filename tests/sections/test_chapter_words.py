@@ -70,7 +70,7 @@ def test_an_edit_to_a_words_file_is_what_the_chapters_print(ed, tmp_path):
     edits = {"spo.ftl": ("One force made none at all.", "Just one force made none."),
              "attrition.ftl": ("Police in England and Wales recorded", "The police recorded"),
              "reports.ftl": ("Dot chart of the change", "Dots showing the change"),
-             "data-gaps.ftl": ("Grid of { $asked } forces", "A grid of { $asked } forces")}
+             "data-gaps.ftl": ("Grid of { $asked }", "A grid of { $asked }")}
     for name, (before, after) in edits.items():
         text = (tmp_path / name).read_text("utf-8")
         assert before in text, name

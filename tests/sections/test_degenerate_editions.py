@@ -289,3 +289,48 @@ def test_an_edition_nobody_answered_builds(tmp_path: Path) -> None:
     load_edition(data_dir, EDITION)
     result = run_cli("build", "--data-dir", str(data_dir), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+# --- the words a degenerate edition prints (issue 32) -----------------------------------------
+
+# A count with its noun or verb in the plural: "1 forces", "of 1 forces", "1 were".
+ONE_PLURAL = re.compile(r"(?<![\d.,£])\b1 (?:[a-z]+ ){0,2}(?:forces|questions|days|offences|"
+                        r"cases|defendants|orders|figures|outcomes|applications)\b|\b1 were\b")
+
+
+def printed(out: Any) -> Iterator[str]:
+    """Every text an output prints: a register's figures, a chart's words, Markdown."""
+    if isinstance(out, Register):
+        yield from (f.text for f in out.figures.values())
+    elif isinstance(out, AccessibleChart):
+        yield from (out.title, out.caption, out.alt_text)
+    elif out is not None:
+        yield str(getattr(out, "data", "") or "")
+
+
+def test_an_edition_of_one_force_speaks_of_one_force(tmp_path: Path) -> None:
+    """One force asked, and it answered: every title, description and sentence says "1 force",
+    and the workbook's Forces sheet counts the forces it lists (it said "The 43")."""
+    from nsc_report.publishing import spreadsheets
+    from nsc_report.publishing.downloads import published_table, returns_table
+
+    data_dir = build_edition(tmp_path / "data", ONE_RESPONDER, "E23000008")
+    ed = load_edition(data_dir, EDITION)
+    wrong = [f"{label}: {m[0]!r} in {text[max(0, m.start() - 50):m.end() + 20]!r}"
+             for label, out in outputs(ed, ["E23000008"])
+             for text in printed(out) for m in ONE_PLURAL.finditer(text or "")]
+    assert not wrong, "\n".join(wrong)
+    book = spreadsheets.workbook(ed, returns_table(ed), published_table(ed))
+    titles = [sheet.title for sheet in book.sheets if sheet.name == "Forces"]
+    assert titles == ["The 1 police force of England and Wales, with their codes and regions"]
+
+
+def test_large_counts_in_the_spo_description_have_thousands_separators(tmp_path: Path) -> None:
+    """The SPO chart's description printed the most applications and the median as bare
+    digits ("3000"); every number prints through fmt, as the register prints them."""
+    from nsc_report.sections import spo
+
+    ed = load_edition(build_edition(tmp_path / "data", (("values", (1500,)),)), EDITION)
+    alt = spo.chart(ed).alt_text
+    assert "made the most applications (3,000); the median was 3,000." in alt, alt
+    assert spo.figures(ed).figures["spo_median"].text == "3,000"

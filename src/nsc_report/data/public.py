@@ -35,7 +35,6 @@ from nsc_report.data.readers import (
 
 ENGLAND_AND_WALES = "K04000001"
 PERIOD = re.compile(r"ye_(mar|jun|sep|dec)_\d{4}|cy_\d{4}|jan_2020_to_apr_2021")
-MONTHS = {"mar": "March", "jun": "June", "sep": "September", "dec": "December"}
 COLUMNS = ["series", "force_code", "period", "measure", "value", "note"]
 # When a value was published: a year, a month or a day (as precise as the source says).
 WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -117,14 +116,16 @@ class PublicSeries:
         return PublicSeries(self.table[keep].reset_index(drop=True), sources)
 
 
-def period_label(period: str) -> str:
-    """'ye_jun_2018' -> 'year ending June 2018'; 'cy_2015' -> '2015'."""
+def period_parts(period: str) -> dict[str, str]:
+    """What a period's code says, for its words (labels.ftl, label-public-period): 'ye_jun_2018'
+    -> year-ending, jun, 2018; 'cy_2015' -> calendar, 2015; any other (a span such as
+    jan_2020_to_apr_2021) -> span, its code."""
     if period.startswith("ye_"):
         _, month, year = period.split("_")
-        return f"year ending {MONTHS[month]} {year}"
+        return {"kind": "year-ending", "month": month, "year": year}
     if period.startswith("cy_"):
-        return period[3:]
-    return {"jan_2020_to_apr_2021": "January 2020 to April 2021"}[period]
+        return {"kind": "calendar", "year": period[3:]}
+    return {"kind": "span", "span": period}
 
 
 def _load_public(path: Path, ctx: _Context, issues: list[Issue]) -> PublicSeries | None:

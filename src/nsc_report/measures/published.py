@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries, period_label
+from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries
 from nsc_report.data.rules import RuleChange
 
 Rules = Sequence[RuleChange]  # the counting-rule changes, in the order they took effect
@@ -109,12 +109,11 @@ def financial_year(period: str) -> str:
     return f"{year - 1}/{str(year)[2:]}"
 
 
-def label(period: str, financial: bool = True) -> str:
-    """How a period is printed: financial years as '2014/15' (where `financial`: a series of
-    financial years, not of rolling years), others in words."""
-    if financial and period.startswith("ye_mar_"):
-        return financial_year(period)
-    return period_label(period)
+def is_financial(period: str, financial: bool = True) -> bool:
+    """Whether a period is printed as a financial year ('2014/15'): a year ending March, in a
+    series of financial years (`financial`), not of rolling years. Others are printed in words
+    (present/labels.public_period)."""
+    return financial and period.startswith("ye_mar_")
 
 
 @dataclass(frozen=True)
@@ -197,12 +196,12 @@ def charge_years(pub: PublicSeries, code: str) -> list[ChargeYear]:
 
 
 def charge_rate(pub: PublicSeries, code: str, rules: Rules) -> pd.DataFrame:
-    """For the force and England and Wales: period, label, era, outcomes, charged, rate, note;
-    one row per year of the outcomes series, including years without a rate."""
+    """For the force and England and Wales: period, era, outcomes, charged, rate, note; one row
+    per year of the outcomes series, including years without a rate."""
     rows = []
     for who in (code, ENGLAND_AND_WALES):
         for y in charge_years(pub, who):
-            rows.append({"force_code": who, "period": y.period, "label": label(y.period),
+            rows.append({"force_code": who, "period": y.period,
                          "era": era(y.period, rules), "outcomes": y.outcomes, "charged": y.charged,
                          "rate": y.rate, "note": y.note})
     return pd.DataFrame(rows)

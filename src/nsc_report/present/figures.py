@@ -20,8 +20,7 @@ from typing import Any, Literal
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.provenance import FILES, PUBLIC
-from nsc_report.data.public import period_label as public_label
-from nsc_report.present import fmt
+from nsc_report.present import fmt, labels
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
 
@@ -167,8 +166,8 @@ class Register:
                               for name in f.files]
             entry["sources"] = [_citation(ed, s) for s in f.sources]
             entry["questions"] = list(f.questions)
-            entry["periods"] = [ed.period_label(p) if p in ed.meta.periods else public_label(p)
-                                for p in f.periods]
+            entry["periods"] = [ed.period_label(p) if p in ed.meta.periods
+                                else labels.public_period(ed, p) for p in f.periods]
             entry["forces"] = (None if f.forces is None else
                                [_force_name(ed, code) for code in f.forces])
             # How far it can be trusted: the weakest status of its files and sources, or, for

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from nsc_report.data import Edition
+from nsc_report.data import Edition, public
 from nsc_report.present import words
 
 
@@ -46,6 +46,12 @@ def unchecked(ed: Edition | None, text: str, checked: bool) -> str:
 def illustrative_short(ed: Edition | None = None) -> str:
     """What a chart's title, a card or a short notice says of constructed data."""
     return words.Words("labels", _locale(ed)).text("label-illustrative-short")
+
+
+def public_period(ed: Edition | None, period: str) -> str:
+    """A period of the published statistics in words ('year ending June 2018', '2015')."""
+    return words.Words("labels", _locale(ed)).text("label-public-period",
+                                                   **public.period_parts(period))
 
 
 def spo_band(ed: Edition | None, code: str, low: int, high: float) -> str:

@@ -405,6 +405,16 @@ class Words:
         joined = babel.lists.format_list(safe, style, self.babel) if safe else ""  # type: ignore[arg-type]
         return joined if target == "text" else Rendered(joined, target)
 
+    def sentences(self, items: Iterable[str], target: str = "text") -> str:
+        """Whole sentences, each a message already rendered, in turn as one paragraph (a run
+        of notes, one per source or per measure, as many as the data hold). A sentence made of
+        parts is a message with variants, never this; English and Welsh both write a space
+        between sentences."""
+        safe = [str(i) if isinstance(i, Rendered) and i.target == target else ESCAPE[target](i)
+                for i in items if i]
+        joined = " ".join(safe)
+        return joined if target == "text" else Rendered(joined, target)
+
 
 def of(ed: Any, section: str) -> Words:
     """A section's words in the edition's language (`language:` in edition.yml)."""

@@ -132,13 +132,14 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote
     h = meta.help
     help_line = (w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                        website=h.short(h.website)) if h else "")
+                        has_phone=bool(h.helpline_phone), website=h.short(h.website),
+                        has_site=bool(h.website)) if h else "")
     site = ({"where": "site", "site": h.short(h.site_url)} if h and h.site_url else
             {"where": "none"})
     report = {"report": meta.title, "edition": str(meta.edition)}
-    sentences = " ".join(html.escape(figs[k]) + f'<sup class="mark">{mark}</sup>' for k in (
+    sentences = w.sentences((w.html("briefing-marked", text=figs[k], mark=prov.mark) for k in (
         "force_spo_text", "force_pcc_text", "force_change_text", "force_officers_text")
-        if figs.get(k))
+        if figs.get(k)), "html")
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
 <title>{w.html("briefing-title", who=who, **report)}</title>

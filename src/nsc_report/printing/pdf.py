@@ -116,17 +116,14 @@ def _legend(edition: Edition) -> str:
     """The marks of figures that are not published, with their caveats: in the margin of every
     printed page, so that a marked figure's caveat is on its page."""
     w = words.of(edition, "print")
-    parts = []
     illustrative = provenance.illustrative_caveat(edition)
-    if illustrative:
-        parts.append(w.text("print-legend-illustrative", mark=provenance.MARKS["illustrative"],
-                            caveat=illustrative))
-    unverified = " ".join(dict.fromkeys(s.caveat for s in edition.meta.sources.values()
-                                        if s.status == "unverified" and s.caveat))
-    if unverified:
-        parts.append(w.text("print-legend-unverified", mark=provenance.MARKS["unverified"],
-                            caveat=unverified))
-    return " ".join(parts) or edition.meta.publisher
+    unverified = w.sentences(dict.fromkeys(s.caveat for s in edition.meta.sources.values()
+                                           if s.status == "unverified" and s.caveat))
+    return w.text("print-legend", illustrative=bool(illustrative),
+                  illustrative_mark=provenance.MARKS["illustrative"],
+                  illustrative_caveat=illustrative or "", unverified=bool(unverified),
+                  unverified_mark=provenance.MARKS["unverified"], unverified_caveat=unverified,
+                  publisher=edition.meta.publisher)
 
 
 def back_cover_html(edition: Edition) -> str:
@@ -136,7 +133,8 @@ def back_cover_html(edition: Edition) -> str:
     lines = []
     if h is not None:
         lines.append(w.html("print-back-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                            website=h.short(h.website)))
+                            has_phone=bool(h.helpline_phone), website=h.short(h.website),
+                            has_site=bool(h.website)))
         if h.site_url:
             lines.append(w.html("print-back-site", site=h.short(h.site_url)))
     lines.append(w.html("print-back-publisher", publisher=meta.publisher, title=meta.title,

@@ -21,7 +21,7 @@ from nsc_report.data import Edition
 from nsc_report.data.models import Help
 from nsc_report.data.provenance import MARKS
 from nsc_report.infra.user_cache import cache_key, kept_bytes
-from nsc_report.present import labels
+from nsc_report.present import labels, words
 from nsc_report.publishing import register
 from nsc_report.publishing.cardtext import HEIGHT, WIDTH, Face, draw
 from nsc_report.publishing.downloads import _write_if_changed
@@ -120,46 +120,51 @@ def _sources(entry: dict[str, Any], edition: Edition) -> str:
     """The figure's sources as the register cites them; a figure computed from the report's
     own reference data cites the report."""
     meta = edition.meta
-    return "; ".join(entry["sources"]) or f"{meta.publisher}, {meta.title} ({meta.edition})"
+    return "; ".join(entry["sources"]) or words.of(edition, "cards").text(
+        "cards-source-report", publisher=meta.publisher, title=meta.title, edition=meta.edition)
 
 
-def _caveat(entry: dict[str, Any]) -> str:
+def _caveat(entry: dict[str, Any], edition: Edition) -> str:
     """The caveat that goes with a figure's mark: short for constructed data (the card and the
     post cannot hold the whole), in full for an unverified source."""
     status = entry.get("status") or "published"
     if status == "illustrative":
-        return f"{labels.illustrative_short()}."
+        return words.of(edition, "cards").text("cards-caveat-illustrative",
+                                               short=labels.illustrative_short(edition))
     return (entry.get("caveat") or "").strip() if status in MARKS else ""
 
 
 def face(card: Card, edition: Edition, embargo: Embargo | None) -> Face:
     meta = edition.meta
-    kicker = (meta.publisher if card.name == DEFAULT else f"{meta.title} ({meta.edition})")
+    kicker = (meta.publisher if card.name == DEFAULT else words.of(edition, "cards").text(
+        "cards-kicker", title=meta.title, edition=meta.edition))
     address = Help.short(meta.help.site_url) if meta.help and meta.help.site_url else ""
     e = card.figure
     if e is None:
         return Face(kicker, card.title, caption=meta.subtitle, address=address,
                     source=meta.publisher, embargo=embargo.label if embargo else "")
     return Face(kicker, card.title, figure=e["text"], mark=MARKS.get(e.get("status") or "", ""),
-                caption=e["definition"], caveat=_caveat(e), source=_sources(e, edition),
+                caption=e["definition"], caveat=_caveat(e, edition), source=_sources(e, edition),
                 address=address, embargo=embargo.label if embargo else "")
 
 
 def alt_text(card: Card, edition: Edition, embargo: Embargo | None) -> str:
     """What the card is, the finding it shows and its source (the ONS's advice on alt text)."""
     meta = edition.meta
-    what = ("Social media card for" if card.name == DEFAULT else
-            f"Social media card for the chapter “{card.title}” of")
-    lead = f"{embargo.label}. " if embargo else ""
-    text = f"{lead}{what} {meta.title} ({meta.edition}), {meta.publisher}."
+    said: dict[str, Any] = {
+        "embargoed": embargo is not None, "label": embargo.label if embargo else "",
+        "chapter": card.name != DEFAULT, "card": card.title, "title": meta.title,
+        "edition": meta.edition, "publisher": meta.publisher, "figure": card.figure is not None}
     e = card.figure
     if e is None:
-        return f"{text} {meta.subtitle}."
+        return words.of(edition, "cards").text("cards-alt", subtitle=meta.subtitle, **said)
     status = e.get("status") or "published"
-    word = f" ({labels.provenance(status, edition)})" if status in MARKS else ""
-    caveat = _caveat(e)
-    return (f"{text} It shows {e['text']}{word}: {e['definition']}."
-            + (f" {caveat}" if caveat else "") + f" Source: {_sources(e, edition)}.")
+    caveat = _caveat(e, edition)
+    return words.of(edition, "cards").text(
+        "cards-alt", text=e["text"], marked=status in MARKS,
+        status=labels.provenance(status, edition) if status in MARKS else "",
+        definition=e["definition"], caveated=bool(caveat), caveat=caveat,
+        source=_sources(e, edition), **said)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -173,22 +178,27 @@ def post_text(card: Card, edition: Edition, url: str | None) -> str:
     the page's address, within a post's 280 characters (the caveat and the address are never
     cut; the definition and the source are shortened first)."""
     meta = edition.meta
-    link = f" {url}" if url else ""
+    w = words.of(edition, "cards")
+    linked = {"linked": bool(url), "url": url or ""}
     room = POST_LIMIT - (LINK_LENGTH + 1 if url else 0)
     e = card.figure
     if e is None:
-        return _cut(f"{card.title}: {meta.title} ({meta.edition}), {meta.publisher}.", room) + link
-    mark = MARKS.get(e.get("status") or "", "")
-    caveat = _caveat(e)
-    head, tail = f"{e['text']}{mark}: ", (f" {mark} {caveat}" if caveat else "")
-    definition, source = f"{e['definition']}.", f" Source: {_sources(e, edition)}."
-    budget = room - len(head) - len(tail)
+        return w.text("cards-post-link", post=_cut(w.text(
+            "cards-post-plain", card=card.title, title=meta.title, edition=meta.edition,
+            publisher=meta.publisher), room), **linked)
+    caveat = _caveat(e, edition)
+    fixed = {"text": e["text"], "mark": MARKS.get(e.get("status") or "", ""),
+             "caveated": bool(caveat), "caveat": caveat}
+    definition = w.text("cards-post-definition", definition=e["definition"])
+    source = w.text("cards-post-source", source=_sources(e, edition))
+    budget = room - len(w.text("cards-post", definition="", source="", **fixed))
     if len(definition) + len(source) > budget:
         # The source is cut first (the card and the page cite it in full), to no less than
         # 40 characters; then the definition.
         source = _cut(source, max(budget - len(definition), 40))
         definition = _cut(definition, budget - len(source))
-    return f"{head}{definition}{tail}{source}{link}"
+    return w.text("cards-post-link", post=w.text("cards-post", definition=definition,
+                                                  source=source, **fixed), **linked)
 
 
 def render(svg: str) -> bytes:

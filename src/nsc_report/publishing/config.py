@@ -39,8 +39,9 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None,
         notices.append(w.html("site-banner"))
     if edition.draft:
         notices.append(words.of(edition, "edition").html("edition-draft-banner"))
-    if notices:
-        theme["announcement"] = " ".join(notices)
+    if notices:  # each a notice of its own, in HTML already
+        theme["announcement"] = str(w.sentences(
+            (words.Rendered(n, "html") for n in notices), "html"))
     theme["extra_footer"] = help_footer(edition)
     sphinx.update(opengraph_config(edition, site))
     sphinx["nsc_embargo"] = label(embargo)  # noindex on every page while it is set

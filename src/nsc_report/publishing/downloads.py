@@ -15,14 +15,14 @@ from typing import Any
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
-from nsc_report.data.public import ENGLAND_AND_WALES, period_label
+from nsc_report.data.public import ENGLAND_AND_WALES
 from nsc_report.infra import files
 from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_frame, csv_text
 from nsc_report.infra.user_cache import cache_key, kept_bytes, kept_text
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.publishing import spreadsheets
 
 VEGA_BUNDLE = "vendor/vega-embed-bundle.js"
@@ -127,7 +127,8 @@ def published_table(edition: Edition) -> pd.DataFrame:
     return pd.DataFrame({
         "series": t["series"], "force_code": t["force_code"],
         "area": t["force_code"].map(names), "period": t["period"],
-        "period_label": t["period"].map(period_label), "measure": t["measure"],
+        "period_label": t["period"].map(lambda p: labels.public_period(edition, p)),
+        "measure": t["measure"],
         "measure_description": [src[s].measures[m] for s, m in zip(t["series"], t["measure"],
                                                                      strict=True)],
         "value": t["value"], "note": t["note"],

@@ -234,7 +234,8 @@ def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str
         computed.append(", ".join(f"<code>{html.escape(f)}</code>" for f in e["files"]))
     forces = e.get("forces")
     counted = ("" if forces is None else
-               f"<details><summary>{len(forces)} force{'s' if len(forces) != 1 else ''}"
+               f"<details><summary>"
+               f"{words.Words('site').html('site-register-forces-counted', forces=len(forces))}"
                f"</summary>{html.escape(', '.join(forces))}</details>" if forces else "none")
     pages = ", ".join(_page_link(p, titles, web) for p in e["pages"]) or "not printed"
     return (f'<tr id="{anchor(e["id"])}"><th scope="row"><code>{html.escape(e["key"])}'

@@ -103,8 +103,8 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRe
 
 
 def plain_count(n: int) -> words.Int | words.Float:
-    """A count as the tool has always printed it: digits only, no thousands separator."""
-    return words.figure(n, str(n))
+    """A count as the report prints one (`fmt`: with a thousands separator)."""
+    return words.count(n)
 
 
 SHORT = 48  # a value this long or shorter is shown on the figure's line

@@ -101,7 +101,8 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
               column_notes={"value": "$$missing$$"}),
         Sheet("PCC_commitments", w.text("spreadsheets-commitments-title"),
               _typed(edition.commitments, []), w.text("spreadsheets-report-source", **report)),
-        Sheet("Forces", w.text("spreadsheets-forces-title"), _typed(edition.forces, []),
+        Sheet("Forces", w.text("spreadsheets-forces-title", forces=len(edition.forces)),
+              _typed(edition.forces, []),
               w.text("spreadsheets-forces-source")),
         Sheet("Questions", w.text("spreadsheets-questions-title", edition=meta.edition),
               _typed(edition.questions.assign(

@@ -14,6 +14,7 @@ from types import ModuleType
 
 from nsc_report.data import Edition
 from nsc_report.layout import slug
+from nsc_report.measures import published as public_measures
 from nsc_report.present import fmt, labels, words
 
 
@@ -38,6 +39,14 @@ def overseer(edition: Edition, code: str, on: dt.date | None = None,
 def period(edition: Edition, which: str = "current") -> str:
     pid = edition.meta.current_period if which == "current" else edition.meta.previous_period
     return edition.period_label(pid)
+
+
+def public_period(edition: Edition, pid: str, financial: bool = True) -> str:
+    """How a period of the published statistics is printed: a financial year as '2014/15' (in a
+    series of financial years, `financial`), others in words ('year ending June 2018')."""
+    if public_measures.is_financial(pid, financial):
+        return public_measures.financial_year(pid)
+    return labels.public_period(edition, pid)
 
 
 def force_links(edition: Edition, prefix: str = "forces/") -> dict[str, str]:

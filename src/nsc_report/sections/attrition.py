@@ -108,7 +108,8 @@ def chart(ed: Edition) -> AccessibleChart:
     w = words.of(ed, "attrition")
     c = conviction_rate(ed)
     data = attrition_table(ed)
-    data["label"] = [f"{n:,} ({p:.1f}%)" if i else f"{n:,}"
+    data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
+                            share=words.pct(float(p), 1))
                      for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],
                                                     strict=True))]
     readable = data[["stage", "count", "pct_of_recorded"]].rename(columns={

@@ -17,6 +17,7 @@ from nsc_report.data import Edition
 from nsc_report.data.rules import RuleChange
 from nsc_report.measures import published as m
 from nsc_report.present import labels, words
+from nsc_report.sections import public_period
 
 FILE = "counting_rules"  # how a registered figure names the table among its files
 
@@ -143,7 +144,7 @@ def since_values(ed: Edition, periods: Iterable[str]) -> dict[str, object]:
         return {"changes": 0}
     first = min(periods, key=m.period_end)
     times = words.of(ed, "counting-rules").text("counting-rules-times", n=len(found))
-    return {"changes": len(found), "times": times, "first": m.label(first)}
+    return {"changes": len(found), "times": times, "first": public_period(ed, first)}
 
 
 def held_years_text(ed: Edition, periods: Iterable[str]) -> str:

@@ -53,11 +53,19 @@ def _median(s: m.Standing) -> str:
     return _figure(s.median, s).text
 
 
+def measure_label(ed: Edition, measure: m.Measure, form: str = "heading") -> str:
+    """A measure's words (force.ftl, force-measure) in the `form` its place needs: heading,
+    sentence, title or definition."""
+    return words.of(ed, "force").text(
+        "force-measure", measure=measure.key, form=form,
+        previous=ed.period_label(ed.meta.previous_period, short=True))
+
+
 def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     """'Stalking offences recorded: 1,389. Of the 26 forces that gave this figure, 23 had a
     higher one and 2 a lower one; the median: 2,526.'"""
     w = words.of(ed, "force")
-    label = s.measure.label.replace(" (%)", "")
+    label = measure_label(ed, s.measure, "sentence")
     if s.value is None:
         case = "none-given" if s.of == 0 else "not-given"
         return w.text("force-standing", case=case, label=label, who=name(ed, code), of=s.of)
@@ -116,7 +124,8 @@ def figures(ed: Edition, code: str) -> Register:
     r.text("force_intro", intro, w.text("force-def-intro", who=who), forces=list(ranking.index))
     for key, s in standing.items():
         r.text(f"force_standing_{key}", standing_sentence(ed, code, s),
-               w.text("force-def-standing", who=who, measure=s.measure.label.lower()),
+               w.text("force-def-standing", who=who,
+                      measure=measure_label(ed, s.measure, "definition")),
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
            questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
@@ -285,17 +294,17 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         low, high = min(0.0, float(values.min())), float(values.max())
         span = (high - low) or 1.0
         for force_code, value in values.items():
-            rows.append({"measure": meas.label, "force": table.at[force_code, "force"],
+            rows.append({"measure": measure_label(ed, meas), "force": table.at[force_code, "force"],
                          "value": float(value), "position": (float(value) - low) / span,
                          "this": force_code == code})
-        rows.append({"measure": meas.label, "force": median,
+        rows.append({"measure": measure_label(ed, meas), "force": median,
                      "value": float(values.median()),
                      "position": (float(values.median()) - low) / span, "this": None})
     data = pd.DataFrame(rows, columns=["measure", "force", "value", "position", "this"])
     mine = data[data["this"] == True]  # noqa: E712 - a column of True, False and None
     if mine.empty:
         return Markdown(w.markdown("force-chart-none", who=who))
-    order = [meas.label for meas in m.measures(ed)]
+    order = [measure_label(ed, meas) for meas in m.measures(ed)]
     # Each measure's name is written above its strip, not beside it, so that on a phone the
     # strips keep the width; values near either end are written inwards, never cut off.
     y = alt.Y("measure:N", sort=order, title=None, axis=None)
@@ -324,16 +333,15 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     chart = (names + dots + medians + me + labels).properties(height=alt.Step(66))
     shown = [s for s in m.standing(ed, code) if s.value is not None]
     readable = pd.DataFrame({
-        "Measure": [s.measure.label for s in shown],
+        "Measure": [measure_label(ed, s.measure) for s in shown],
         who: [_value(s) for s in shown],
         median: [_median(s) for s in shown],
         "Rank (1 = highest)": [w.text("force-chart-rank", rank=s.rank, of=s.of,
                                       tied=bool(s.ties)) for s in shown],
     })
     best = [s for s in shown if s.rank == 1]
-    label = best[0].measure.label.replace(" (%)", "") if best else ""
     title = w.text("force-chart-title", who=who, best=bool(best), shown=len(shown),
-                   measure=label[:1].lower() + label[1:])
+                   measure=measure_label(ed, best[0].measure, "title") if best else "")
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name=f"standing-{slug(who)}",
@@ -341,7 +349,7 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         title=title,
         caption=w.text("force-chart-caption", who=who, period=fmt.capital(period(ed)),
                        source=foi_source(ed)),
-        alt_text=" ".join(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
+        alt_text=w.sentences(standing_sentence(ed, code, s) for s in m.standing(ed, code)),
         table=readable,
         downloads=False,
     )

@@ -56,7 +56,7 @@ def figures(ed: Edition) -> Register:
            sources=(ask.source,))
     h = meta.help
     help_line = (w.text("methodology-help-line", known=True, name=h.helpline_name,
-                        phone=h.helpline_phone) if h else
+                        phone=h.helpline_phone, has_phone=bool(h.helpline_phone)) if h else
                  w.text("methodology-help-line", known=False))
     r.text("help_line", help_line, w.text("methodology-def-help-line"),
            sources=(h.helpline_source,) if h else ())

@@ -128,13 +128,11 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                      label=named["low"]),
         caption=w.text("spo-chart-caption", period=period(ed), forces=s.forces_with_figures,
                        first=edges[0], second=edges[1], source=foi_source(ed)),
-        # The description has always printed these two without a thousands separator.
+        # The median printed as the register prints spo_median (a whole number).
         alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=named["low"],
                         mid=bands.iloc[1], mid_label=named["mid"], high=bands.iloc[2],
                         high_label=named["high"], top=str(top["force"]),
-                        most=words.figure(most, str(most)),
-                        median=words.figure(s.median_per_force,
-                                            f"{s.median_per_force:.0f}")),
+                        most=most, median=words.count(s.median_per_force)),
         table=readable,
         links=force_links(ed),
     )

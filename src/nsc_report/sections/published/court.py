@@ -12,6 +12,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import published as m
 from nsc_report.present import fmt, words
 from nsc_report.present.tables import Table
+from nsc_report.sections import public_period
 from nsc_report.sections.published.common import COURT, short, value_or, who
 
 
@@ -30,7 +31,8 @@ def court_sentence(ed: Edition, code: str) -> str:
     values = {"c": words.count(c)} if c is not None else {}
     if ew_p and ew_c and ew_p.value is not None and ew_c.value is not None:
         values.update(ew_p=words.count(ew_p.value), ew_c=words.count(ew_c.value))
-    return w.text("published-court", given=True, who=who(ed, code), period=m.label(period),
+    return w.text("published-court", given=True, who=who(ed, code),
+                  period=public_period(ed, period),
                   proceedings=words.count(p.value or 0), convicted=c is not None,
                   national="ew_p" in values, **values)
 
@@ -44,7 +46,7 @@ def court_table(ed: Edition, code: str) -> Table:
             (ew, "proceedings"): m.values(pub, COURT, ENGLAND_AND_WALES, "proceedings"),
             (ew, "convicted"): m.values(pub, COURT, ENGLAND_AND_WALES, "convicted")}
     periods = m.periods(pub, COURT)
-    frame = pd.DataFrame({w.text("published-col-year"): [m.label(p) for p in periods], **{
+    frame = pd.DataFrame({w.text("published-col-year"): [public_period(ed, p) for p in periods], **{
         w.text("published-col-of", who=area, column=what): [value_or(ed, v.get(p))
                                                             for p in periods]
         for (area, what), v in cols.items()}})
@@ -60,7 +62,7 @@ def national_court_sentence(ed: Edition) -> str:
     c = m.values(ed.public, COURT, ENGLAND_AND_WALES, "convicted")
     first, last = next(iter(p)), list(p)[-1]
     return words.of(ed, "published").text(
-        "published-national-court", first=m.label(first), last=m.label(last),
+        "published-national-court", first=public_period(ed, first), last=public_period(ed, last),
         first_p=words.count(p[first].value or 0), first_c=words.count(c[first].value or 0),
         last_p=words.count(p[last].value or 0), last_c=words.count(c[last].value or 0))
 
@@ -71,7 +73,7 @@ def national_court_table(ed: Edition) -> Table:
     p = m.values(pub, COURT, ENGLAND_AND_WALES, "proceedings")
     c = m.values(pub, COURT, ENGLAND_AND_WALES, "convicted")
     frame = pd.DataFrame({
-        w.text("published-col-year"): [m.label(x) for x in p],
+        w.text("published-col-year"): [public_period(ed, x) for x in p],
         w.text("published-col-proceedings"): [fmt.count(v.value or 0) for v in p.values()],
         w.text("published-col-convicted"): [value_or(ed, c.get(x)) for x in p]})
     return Table("published-court", w.text("published-national-court-caption",

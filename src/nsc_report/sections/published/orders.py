@@ -12,6 +12,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import published as m
 from nsc_report.present import fmt, words
 from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import public_period
 from nsc_report.sections.published.common import ORDERS, ORDERS_2021, codes, short, value_or, who
 
 EARLY = "jan_2020_to_apr_2021"  # the period of the BBC Data Unit's answers of June 2021
@@ -22,41 +23,42 @@ def orders_sentence(ed: Edition, code: str) -> str:
     name = who(ed, code)
     applied = m.values(ed.public, ORDERS, code, "applied")
     granted = m.values(ed.public, ORDERS, code, "granted")
-    said = []
+    notes: list[str] = []
     given = [p for p, v in applied.items() if v.value is not None]
     if given:
         years = []
         for i, p in enumerate(given):
             won = granted[p].value if p in granted else None
             years.append(w.text("published-orders-year", n=words.count(applied[p].value or 0),
-                                one=applied[p].value == 1, first=i == 0, period=m.label(p),
+                                first=i == 0, period=public_period(ed, p),
                                 granted=won is not None,
                                 **({"won": words.count(won)} if won is not None else {})))
-        said.append(w.text("published-orders", case="given", who=name,
-                           years=w.listing(years)))
-        said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
-                 for p, v in applied.items() if v.value is None]
+        said = w.text("published-orders", case="given", who=name, years=w.listing(years))
+        notes += [w.text("published-orders-note", period=public_period(ed, p),
+                         note=v.note.rstrip(".")) for p, v in applied.items() if v.value is None]
     elif applied:
-        said.append(w.text("published-orders", case="no-figure", who=name,
-                           note=next(iter(applied.values())).note.rstrip(".")))
+        said = w.text("published-orders", case="no-figure", who=name,
+                      note=next(iter(applied.values())).note.rstrip("."))
     else:
-        said.append(w.text("published-orders", case="absent", who=name))
-    said += [w.text("published-orders-note", period=m.label(p), note=v.note.rstrip("."))
-             for p, v in granted.items() if v.value is not None and v.note]
+        said = w.text("published-orders", case="absent", who=name)
+    notes += [w.text("published-orders-note", period=public_period(ed, p), note=v.note.rstrip("."))
+              for p, v in granted.items() if v.value is not None and v.note]
+    early_text = ""
     early = m.values(ed.public, ORDERS_2021, code, "applied").get(EARLY)
     won = m.values(ed.public, ORDERS_2021, code, "granted").get(EARLY)
     if early is not None and early.value is not None:
         early_won = won.value if won is not None else None
-        said.append(w.text("published-orders-early", given=True, n=words.count(early.value),
-                           granted=early_won is not None, won_one=early_won == 1,
-                           **({"won": words.count(early_won)} if early_won is not None
-                              else {})))
+        early_text = w.text("published-orders-early", given=True, n=words.count(early.value),
+                            granted=early_won is not None,
+                            **({"won": words.count(early_won)} if early_won is not None
+                               else {}))
     elif early is not None:
-        said.append(w.text("published-orders-early", given=False,
-                           note=early.note.rstrip(".")))
-    said += [w.text("published-orders-conflict", longer=m.label(outer), shorter=m.label(inner))
-             for outer, inner in conflicts(ed, code)]
-    return " ".join(said)  # one paragraph: the sentences in turn
+        early_text = w.text("published-orders-early", given=False, note=early.note.rstrip("."))
+    clashes = [w.text("published-orders-conflict", longer=public_period(ed, outer),
+                      shorter=public_period(ed, inner)) for outer, inner in conflicts(ed, code)]
+    return w.text("published-orders-paragraph", orders=said, noted=len(notes),
+                  notes=w.sentences(notes), early=bool(early_text), early_text=early_text,
+                  conflicted=len(clashes), conflicts=w.sentences(clashes))
 
 
 def conflicts(ed: Edition, code: str) -> list[tuple[str, str]]:
@@ -75,7 +77,7 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
     for outer, inner in conflicts(ed, code):
         for period, other in ((outer, inner), (inner, outer)):
             clash.setdefault(period, []).append(w.text(
-                "published-orders-conflict-note", other=m.label(other)))
+                "published-orders-conflict-note", other=public_period(ed, other)))
     rows = []
     for series, period in ((ORDERS_2021, EARLY), (ORDERS, "ye_mar_2021"),
                            (ORDERS, "ye_mar_2022")):
@@ -85,11 +87,11 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
             continue
         notes = dict.fromkeys([*(v.note for v in (applied, granted) if v is not None and v.note),
                                *clash.get(period, [])])
-        rows.append({w.text("published-col-period"): m.label(period),
+        rows.append({w.text("published-col-period"): public_period(ed, period),
                      w.text("published-col-applied"): value_or(ed, applied),
                      w.text("published-col-granted"): value_or(ed, granted),
                      w.text("published-col-answer-to"): pub.sources[series].compiler,
-                     w.text("published-col-note"): " ".join(notes)})
+                     w.text("published-col-note"): w.sentences(notes)})
     if not rows:
         return HtmlBlock("", "")
     return Table(f"published-orders-{slug(name)}",
@@ -115,10 +117,11 @@ def national_orders(ed: Edition) -> pd.DataFrame:
 def national_orders_sentence(ed: Edition) -> str:
     w = words.of(ed, "published")
     years = [w.text("published-national-orders-year", forces=int(r.forces),
-                    period=m.label(str(r.period)), applied=int(r.applied))
+                    period=public_period(ed, str(r.period)), applied=int(r.applied))
              for r in national_orders(ed).itertuples()]
-    return " ".join([w.text("published-national-orders", years=fmt.capital(w.listing(years))),
-                     *_more_granted(ed)])
+    more = _more_granted(ed)
+    return w.text("published-national-orders", years=fmt.capital(w.listing(years)),
+                  more=len(more), answers=w.sentences(more))
 
 
 def _more_granted(ed: Edition) -> list[str]:
@@ -133,7 +136,7 @@ def _more_granted(ed: Edition) -> list[str]:
             a, g = applied.get(code, {}).get(period), granted.get(code, {}).get(period)
             if a and g and a.value is not None and g.value is not None and g.value > a.value:
                 said.append(w.text("published-national-orders-more", who=who(ed, code),
-                                   granted=words.count(g.value), period=m.label(period),
+                                   granted=words.count(g.value), period=public_period(ed, period),
                                    applied=words.count(a.value)))
     return said
 
@@ -142,7 +145,7 @@ def national_orders_table(ed: Edition) -> Table:
     w = words.of(ed, "published")
     n = national_orders(ed)
     frame = pd.DataFrame({
-        w.text("published-col-year"): [m.label(str(p)) for p in n["period"]],
+        w.text("published-col-year"): [public_period(ed, str(p)) for p in n["period"]],
         w.text("published-col-forces"): [fmt.count(int(v)) for v in n["forces"]],
         w.text("published-col-forces-applied"): [fmt.count(int(v)) for v in n["applied"]],
         w.text("published-col-forces-granted"): [fmt.count(int(v))

@@ -15,6 +15,7 @@ from nsc_report.present import fmt, words
 from nsc_report.present.charts import AccessibleChart, lines_across_breaks
 from nsc_report.present.tables import HtmlBlock
 from nsc_report.sections import counting_rules as rules
+from nsc_report.sections import public_period
 from nsc_report.sections.published.common import OUTCOMES, who
 
 
@@ -29,21 +30,21 @@ def charge_sentence(ed: Edition, code: str) -> str:
         assert y.charged is not None and y.outcomes is not None and y.rate is not None
         ew = national.get(y.period)
         against = ew.rate if ew is not None else None
-        said = [w.text("published-charge", rated=True, who=name, period=m.label(y.period),
-                       charged=y.charged, outcomes=y.outcomes, rate=words.pct(y.rate, 1),
-                       national=against is not None,
-                       **({"ew_rate": words.pct(against, 1)} if against is not None else {}))]
+        said = w.text("published-charge", rated=True, who=name, period=public_period(ed, y.period),
+                      charged=y.charged, outcomes=y.outcomes, rate=words.pct(y.rate, 1),
+                      national=against is not None,
+                      **({"ew_rate": words.pct(against, 1)} if against is not None else {}))
     else:
-        said = [w.text("published-charge", rated=False, who=name)]
-    said.append(w.text("published-charge-caveat"))
+        said = w.text("published-charge", rated=False, who=name)
     notes: dict[str, list[str]] = {}
     for y in years:
         if y.rate is None:
             notes.setdefault(y.note.rstrip(".") or w.text("published-charge-unassigned"),
-                             []).append(m.label(y.period))
-    said += [w.text("published-charge-missing", years=w.listing(labels),
-                    note=f"{note[0].upper()}{note[1:]}") for note, labels in notes.items()]
-    return " ".join(said)  # one paragraph: the sentences in turn
+                             []).append(public_period(ed, y.period))
+    missing = [w.text("published-charge-missing", years=w.listing(labels),
+                      note=f"{note[0].upper()}{note[1:]}") for note, labels in notes.items()]
+    return w.text("published-charge-paragraph", rate=said, missing=len(missing),
+                  notes=w.sentences(missing))
 
 
 def _count_or(w: words.Words, frame: pd.DataFrame, period: str, column: str) -> str:
@@ -73,6 +74,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     frame = m.charge_rate(ed.public, code, ed.counting_rules)
     frame = frame.assign(who=frame["force_code"].map({code: name, ENGLAND_AND_WALES: ew_name}),
                          at=[m.period_point(p, True).isoformat() for p in frame["period"]],
+                         label=[public_period(ed, p) for p in frame["period"]],
                          value=frame["rate"].astype("Float64").round(1))
     if frame.loc[frame["force_code"] == code, "rate"].isna().all():
         return HtmlBlock("", "")
@@ -84,7 +86,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         return w.text("published-col-of", who=area, column=which)
 
     table = pd.DataFrame({
-        w.text("published-col-year"): [m.label(p) for p in periods],
+        w.text("published-col-year"): [public_period(ed, p) for p in periods],
         column(name, "charged"): [_count_or(w, mine, p, "charged") for p in periods],
         column(name, "outcomes"): [_count_or(w, mine, p, "outcomes") for p in periods],
         column(name, "rate"): [_pct_or(w, mine, p) for p in periods],
@@ -96,7 +98,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     return AccessibleChart(
         name=f"published-charge-{slug(name)}",
         chart=_chart(w, frame, periods, ed),
-        title=w.text("published-charge-chart-title", who=name, period=m.label(last),
+        title=w.text("published-charge-chart-title", who=name, period=public_period(ed, last),
                      rate=words.pct(float(mine.at[last, "rate"]), 1)),
         caption=w.text("published-charge-chart-caption", who=name, credit=src.credit,
                        breaks=rules.break_caption(ed, periods)),
@@ -112,8 +114,8 @@ def national_charge_sentence(ed: Edition) -> str:
     first, last = years[0], years[-1]
     assert first.rate is not None and last.rate is not None and last.charged is not None
     return words.of(ed, "published").text(
-        "published-national-charge", first=m.label(first.period),
-        first_rate=words.pct(first.rate, 1), last=m.label(last.period),
+        "published-national-charge", first=public_period(ed, first.period),
+        first_rate=words.pct(first.rate, 1), last=public_period(ed, last.period),
         last_rate=words.pct(last.rate, 1), charged=last.charged, outcomes=last.outcomes or 0,
         **rules.national_charge_values(ed, [y.period for y in every]))
 
@@ -124,12 +126,13 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
     frame = frame[frame["force_code"] == ENGLAND_AND_WALES].drop_duplicates("period")
     frame = frame.assign(who=w.text("published-ew"),
                          at=[m.period_point(p, True).isoformat() for p in frame["period"]],
+                         label=[public_period(ed, p) for p in frame["period"]],
                          value=frame["rate"].astype("Float64").round(1))
     periods = list(frame["period"])
     rated = frame[frame["rate"].notna()]
     last = rated.iloc[-1]
     table = pd.DataFrame({
-        w.text("published-col-year"): [m.label(p) for p in periods],
+        w.text("published-col-year"): [public_period(ed, p) for p in periods],
         w.text("published-col-charged"): [fmt.count(int(v)) for v in frame["charged"]],
         w.text("published-col-outcomes"): [fmt.count(int(v)) for v in frame["outcomes"]],
         w.text("published-col-rate"): [fmt.pct(float(v), 1) for v in frame["rate"]],

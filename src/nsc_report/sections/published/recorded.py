@@ -13,6 +13,7 @@ from nsc_report.present import fmt, words
 from nsc_report.present.charts import AccessibleChart, lines_across_breaks
 from nsc_report.present.tables import HtmlBlock
 from nsc_report.sections import counting_rules as rules
+from nsc_report.sections import public_period
 from nsc_report.sections.published.common import GROUP, RECORDED, codes, who
 
 
@@ -38,27 +39,29 @@ def group_sentence(ed: Edition, code: str) -> str:
     if not shown:
         return w.text("published-group", given=False, who=who(ed, code))
     first, last = next(iter(shown)), list(shown)[-1]
-    said = [w.text("published-group", given=True, who=who(ed, code),
-                   first_n=words.count(shown[first].value), first=m.label(first, False),
-                   last_n=words.count(shown[last].value), last=m.label(last, False)),
-            rules.series_caveat(ed, given)]
+    group = w.text("published-group", given=True, who=who(ed, code),
+                   first_n=words.count(shown[first].value), first=public_period(ed, first, False),
+                   last_n=words.count(shown[last].value), last=public_period(ed, last, False))
+    caveat = rules.series_caveat(ed, given)
     notes: dict[str, list[str]] = {}
     for period, value in given.items():
         if value.note:
-            notes.setdefault(value.note.rstrip("."), []).append(m.label(period, False))
-    said += [w.text("published-group-note", periods=w.listing(labels), note=note)
+            notes.setdefault(value.note.rstrip("."), []).append(public_period(ed, period, False))
+    noted = [w.text("published-group-note", periods=w.listing(labels), note=note)
              for note, labels in notes.items()]
-    return " ".join(s for s in said if s)  # one paragraph: the sentences in turn
+    return w.text("published-group-paragraph", group=group, caveated=bool(caveat),
+                  caveat=caveat, noted=len(noted), notes=w.sentences(noted))
 
 
-def _chart_frame(pub_values: dict[str, dict[str, m.Value]], financial: bool,
+def _chart_frame(ed: Edition, pub_values: dict[str, dict[str, m.Value]], financial: bool,
                  changes: m.Rules) -> pd.DataFrame:
     rows = []
     for name, found in pub_values.items():
         for period, value in found.items():
             rows.append({"who": name, "period": period,
                          "at": m.period_point(period, financial).isoformat(),
-                         "label": m.label(period, financial), "era": m.era(period, changes),
+                         "label": public_period(ed, period, financial),
+                         "era": m.era(period, changes),
                          "value": value.value,
                          "note": value.note})
     return pd.DataFrame(rows)
@@ -70,7 +73,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     src = ed.public.sources[GROUP]
     found = m.values(ed.public, GROUP, code, "stalking_and_harassment")
     changes = ed.counting_rules
-    data = _chart_frame({name: found}, financial=False, changes=changes)
+    data = _chart_frame(ed, {name: found}, financial=False, changes=changes)
     shown = data[data["value"].notna()]
     if shown.empty:
         return HtmlBlock("", "")
@@ -84,8 +87,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
         w.text("published-col-note"): list(data["note"]),
     })
     first, last = shown.iloc[0], shown.iloc[-1]
-    alt = w.text("published-group-chart-alt", who=name, first_n=int(first["value"]),
-                 first=first["label"], last_n=int(last["value"]), last=last["label"])
+    caveat = rules.years_caveat(ed, periods)
     return AccessibleChart(
         name=f"published-group-{slug(name)}",
         chart=lines_across_breaks(data, w.text("published-group-axis"),
@@ -95,5 +97,7 @@ def group_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
                      period=last["label"]),
         caption=w.text("published-group-chart-caption", who=name, credit=src.credit,
                        breaks=rules.break_caption(ed, periods)),
-        alt_text=" ".join(filter(None, (alt, rules.years_caveat(ed, periods)))),
+        alt_text=w.text("published-group-chart-alt", who=name, first_n=int(first["value"]),
+                        first=first["label"], last_n=int(last["value"]), last=last["label"],
+                        caveated=bool(caveat), caveat=caveat),
         table=table, downloads=False)

@@ -1,0 +1,142 @@
+"""A count prints with its noun in the right number ("1 force", "2 forces"), chosen by the
+language's plural rules in the words file, never "1 forces" (issue 32, the class of "applied
+for 1, and 1 were granted").
+
+The first test reads every words file: a value followed by a countable noun in the plural (or
+by "were") must be the selector of a variant, so that its one-form can be written. The others
+render the sentences a tester found wrong with the values that showed it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as ftl
+
+from nsc_report.present import words
+
+# Countable nouns the report counts, in the plural, as they follow a number in its sentences.
+PLURALS = ("forces", "questions", "days", "offences", "cases", "defendants", "orders",
+           "figures", "answers", "outcomes", "applications", "officers", "requests")
+# A number, then at most three words (recorded stalking ...) but not "of" (a share: "12% of
+# the forces"), then a plural noun; or "were".
+NOUN = "|".join(PLURALS)
+COUNTED = re.compile(rf"\s+(?:(?:(?!of\b)[a-z-]+\s+){{0,3}}(?:{NOUN})\b|were\b)")
+# Values followed by such words that are not counts (names, periods, lists), or never one:
+# $of in force-standing's ranked variant (ranking needs two forces); $second, the SPO band's
+# upper edge (30).
+NOT_COUNTS = {"year", "previous", "period", "questions", "who", "first", "last", "edition",
+              "current", "label", "band", "months", "title", "top", "of", "second"}
+
+
+def _unselected(pattern: ftl.Pattern, selected: frozenset[str], found: list[str]) -> None:
+    """Each value in `pattern` followed by a counted noun outside a variant chosen by it."""
+    elements = pattern.elements
+    for i, element in enumerate(elements):
+        if not isinstance(element, ftl.Placeable):
+            continue
+        expression = element.expression
+        if isinstance(expression, ftl.SelectExpression):
+            chooser = expression.selector
+            more = ({chooser.id.name} if isinstance(chooser, ftl.VariableReference)
+                    else set())
+            for variant in expression.variants:
+                _unselected(variant.value, selected | more, found)
+        elif isinstance(expression, ftl.VariableReference):
+            name = expression.id.name
+            after = elements[i + 1] if i + 1 < len(elements) else None
+            text = after.value if isinstance(after, ftl.TextElement) else ""
+            if name not in selected and name not in NOT_COUNTS and COUNTED.match(text):
+                found.append(f"${name}{text[:40]!r}")
+
+
+def test_every_count_followed_by_a_plural_noun_has_a_variant_for_one() -> None:
+    problems = []
+    for path in words.files(words.PROJECT_FOLDER):
+        for entry in FluentParser().parse(path.read_text("utf-8")).body:
+            if isinstance(entry, ftl.Message) and entry.value is not None:
+                found: list[str] = []
+                _unselected(entry.value, frozenset(), found)
+                problems += [f"{path.name}: {entry.id.name}: {f}" for f in found]
+    assert not problems, "a count with a plural noun and no [one] variant:\n" + "\n".join(
+        problems)
+
+
+def test_no_message_writes_a_plural_in_brackets() -> None:
+    """'2 figure(s) changed': the variant for one is written instead."""
+    found = [f"{path.name}: {line.strip()[:60]}" for path in words.files(words.PROJECT_FOLDER)
+             for line in path.read_text("utf-8").splitlines()
+             if not line.startswith("#") and re.search(r"[a-z]\(s\)", line)]
+    assert not found, found
+
+
+def test_the_check_reads_a_count_without_a_variant() -> None:
+    """The check above can fail: a message of the old kind is found."""
+    entry = FluentParser().parse("m = Of { $total } responding forces, { $c } were convicted\n"
+                                 ).body[0]
+    found: list[str] = []
+    _unselected(entry.value, frozenset(), found)
+    assert [f.split("'")[0] for f in found] == ["$total", "$c"]
+
+
+def test_one_working_day() -> None:
+    w = words.Words("methodology")
+    text = w.text("methodology-timeliness", case="answered", on_time=1, requests=1, deadline=1,
+                  late=0, unanswered=0, median=1)
+    assert "1 of the 1 force answered" in text
+    assert "deadline of 1 working day," in text and "was 1 working day." in text
+    many = w.text("methodology-timeliness", case="answered", on_time=20, requests=43,
+                  deadline=20, late=7, unanswered=16, median=words.number(12.5))
+    assert "deadline of 20 working days," in many and "was 12.5 working days." in many
+
+
+def test_one_force_in_the_titles_and_descriptions() -> None:
+    spo = words.Words("spo")
+    assert spo.text("spo-chart-title", low=1, forces=1, label="10 or fewer").startswith(
+        "1 of 1 force applied")
+    assert "1 force applied for" in spo.text(
+        "spo-chart-alt", low=1, low_label="a", mid=0, mid_label="b", high=0, high_label="c",
+        top="Durham", most=1234, median=words.count(1234))
+    officers = words.Words("officers").text("officers-chart-alt", total=1, some=1, none=0,
+                                            unstated=0)
+    assert officers.startswith("Bar chart. Of 1 responding force,")
+    reports = words.Words("reports").text("reports-chart-title", decreased=0, comparable=1)
+    assert reports.startswith("0 of 1 force whose")
+    gaps = words.Words("data-gaps").text(
+        "data-gaps-chart-alt", asked=43, questions=13, responded=1, not_responded=42,
+        no_response=40, refused_s12=1, refused_other=1, over_half=1)
+    assert "1 force gave at least one figure" in gaps and "1 force answered more" in gaps
+    force = words.Words("force")
+    intro = force.text("force-intro-no-figures", who="Durham", forces=1, region="North East",
+                       illustrative=False, status="no_response")
+    assert intro.startswith("Durham is the one police force of England and Wales we asked")
+    court = words.Words("published").text(
+        "published-court", given=True, period="2022", proceedings=1, who="Durham",
+        convicted=True, c=1, national=False)
+    assert "1 defendant was proceeded against" in court and "1 was convicted" in court
+
+
+def test_the_data_gaps_description_says_what_it_counts() -> None:
+    """Forces that held no information are counted with those that refused under another
+    exemption (measures/response.py): the words say both, as the register does."""
+    w = words.Words("data-gaps")
+    alt = w.text("data-gaps-chart-alt", asked=43, questions=13, responded=27, not_responded=16,
+                 no_response=10, refused_s12=3, refused_other=3, over_half=9)
+    assert "3 refused under another exemption or held no information" in alt
+    assert "held no information" in w.text("data-gaps-def-silent", answer="refused_other")
+    chapter = (Path(words.PROJECT_FOLDER) / "data-gaps.md").read_text("utf-8")
+    assert "`gaps_refused_other` refused under another exemption or held no information" in (
+        " ".join(chapter.split()))
+
+
+def test_the_conviction_rate_is_said_to_be_of_recorded_offences() -> None:
+    """The rate divides convictions by recorded offences: it is not the share of cases that
+    ended in a conviction, whatever the release's headline says (which the title attributes)."""
+    w = words.Words("attrition")
+    for stated in (True, False):
+        title = w.text("attrition-chart-title", stated=stated, rate=words.pct(1.67, 1))
+        assert "1.7% of the number of stalking offences police recorded" in title
+        assert "cases result in" not in title and "ended in a conviction" not in title
+    assert "release" in w.text("attrition-chart-title", stated=True, rate=words.pct(1.7, 1))
