@@ -20,6 +20,7 @@ import nbformat
 import pandas as pd
 
 from nsc_report.data import Edition, provenance
+from nsc_report.data.models import Help
 from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
@@ -109,6 +110,16 @@ def published_html(ed: Edition, figs: dict[str, str]) -> str:
     return w.html("briefing-published", sentences=sentences, compilers=cited)
 
 
+def help_html(w: words.Words, h: Help | None) -> str:
+    """Where a reader can find help (the Helpline, its number, the Trust's site), saying only
+    what the edition gives; the briefing's and the local note's."""
+    if h is None:
+        return ""
+    return w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
+                  has_phone=bool(h.helpline_phone), website=h.short(h.website),
+                  has_site=bool(h.website))
+
+
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
                   recs: list[str], web_page: str, standing: str,
                   embargo: Embargo | None = None) -> str:
@@ -131,9 +142,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
         running = w.text("briefing-running", mark=prov.mark, who=who)
     held = f' --embargo: "{embargo.label}";' if embargo else ""  # its words are ours: no quote
     h = meta.help
-    help_line = (w.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                        has_phone=bool(h.helpline_phone), website=h.short(h.website),
-                        has_site=bool(h.website)) if h else "")
+    help_line = help_html(w, h)
     site = ({"where": "site", "site": h.short(h.site_url)} if h and h.site_url else
             {"where": "none"})
     report = {"report": meta.title, "edition": str(meta.edition)}

@@ -14,7 +14,7 @@ from nsc_report.infra.untrusted import html_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.present import labels, words
-from nsc_report.printing.briefing import published_html
+from nsc_report.printing.briefing import help_html, published_html
 from nsc_report.sections import force
 
 
@@ -60,9 +60,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             + f"{mark}</li>" for a in answers)
         status = w.html("press-note-status", status=label, count=len(answers))
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
-    h = meta.help
-    help_line = (b.html("briefing-help", helpline=h.helpline_name, phone=h.helpline_phone,
-                        website=h.short(h.website)) if h else "")
+    help_line = help_html(b, meta.help)
     kicker = w.html("press-note-kicker", illustrative=illustrative)
     heading = words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)
     about = w.html("press-note-meta", who=who, title=meta.title,
