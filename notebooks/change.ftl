@@ -33,6 +33,13 @@ change-national-note = { $case ->
         [unit] Not compared: it now counts { $unit } where it counted { $was }.
        *[no-force] Not compared: no force answered in full in both editions.
     }
+# A total that includes revised figures: $change is the change ("+120 (+0.9%)"); $revised
+# forces gave the $period again in this edition with a different figure, and the totals use
+# those; $printed is the $previous edition's total with the figures as first given.
+change-national-revised = { $change }, with { $revised ->
+        [one] one force's revised figure
+       *[other] { $revised } forces' revised figures
+    } for { $period } (as first given in the { $previous } edition, the total was { $printed })
 change-forces-caption = Questions asked in both editions that each force answered in full, { $previous } and { $current }
 
 ### On each force's page (Markdown, with the table in it)
@@ -57,6 +64,9 @@ change-force-answer = { $partial ->
         [yes] { $value } (in part)
        *[no] { $value }
     }
+# A change measured from a revised figure: the force gave the $period again in this edition,
+# $revised where the $previous edition printed $was; $change is the change ("+10 (+0.7%)").
+change-force-revised = { $change } from { $revised }, its revised figure for { $period } (the { $previous } edition printed { $was })
 # Why a force's answers are not compared: the question changed ($case noted, wording or unit,
 # as in change-national-note), or the force gave no full answer in either edition (neither),
 # in the previous one (before) or in this one (now): $edition is that edition.

@@ -5,6 +5,12 @@ A question is compared when the codebook links it to one of the previous edition
 current period when the question asks for it). A figure is compared only where the force
 answered in full in both editions and the question did not change; everything else is shown
 as it is, with the reason it is not compared.
+
+A force may give the earlier period again in this edition (Q1 asks for two years) with a
+different figure: a revision. The change is then measured from the revised figure, the force's
+latest word on that year (so that it agrees with the change the force's page gives, which
+reads both years from this edition), and the previous edition's figure is kept beside it
+(`revised_from`) so that the page can say it was revised.
 """
 
 from __future__ import annotations
@@ -89,15 +95,24 @@ def force_changes(edition: Edition) -> pd.DataFrame:
     """One row per force and linked question: both editions' status and figure, the change
     where it can be compared, and why it cannot otherwise (`reason`: `changed`, the question
     changed; `neither`, no full answer in either edition; `before` or `now`, none in the
-    previous or in this edition)."""
+    previous or in this edition).
+
+    `previous_value` is the figure the change is measured from: the previous edition's, or
+    this edition's answer for the same period where the force revised it; `revised_from` is
+    then the figure the previous edition printed (empty where nothing was revised)."""
     previous = edition.previous
     rows = []
     if previous is None:
         return pd.DataFrame(columns=["force_code", "qid", "previous_status", "previous_value",
-                                     "status", "value", "change", "pct_change", "reason"])
+                                     "revised_from", "status", "value", "change", "pct_change",
+                                     "reason"])
     for link in links(edition):
         now = _answers(edition, link.qid, link.period)
         before = _answers(previous, link.previous_qid, link.previous_period)
+        # The earlier period asked again in this edition (never the compared period itself,
+        # as for questions about the time of the request).
+        again = (_answers(edition, link.qid, link.previous_period)
+                 if link.previous_period != link.period else before.iloc[0:0])
         for code in edition.forces["force_code"]:
             n = now.loc[code] if code in now.index else None
             b = before.loc[code] if code in before.index else None
@@ -105,6 +120,10 @@ def force_changes(edition: Edition) -> pd.DataFrame:
             prev_status = b["status"] if b is not None else "no_response"
             value = n["value"] if n is not None and pd.notna(n["value"]) else None
             prev_value = b["value"] if b is not None and pd.notna(b["value"]) else None
+            revised_from = _revision(prev_status, prev_value,
+                                     again.loc[code] if code in again.index else None)
+            if revised_from is not None:
+                prev_value = float(again.at[code, "value"])
             reason = None
             if not link.comparable:
                 reason = "changed"
@@ -119,9 +138,20 @@ def force_changes(edition: Edition) -> pd.DataFrame:
                 change = int(value - prev_value)
                 pct = 100 * change / prev_value if prev_value else None
             rows.append({"force_code": code, "qid": link.qid, "previous_status": prev_status,
-                         "previous_value": prev_value, "status": status, "value": value,
+                         "previous_value": prev_value, "revised_from": revised_from,
+                         "status": status, "value": value,
                          "change": change, "pct_change": pct, "reason": reason})
     return pd.DataFrame(rows)
+
+
+def _revision(prev_status: str, prev_value: float | None, again: pd.Series | None
+              ) -> float | None:
+    """The previous edition's figure, where this edition's full answer for the same period
+    differs from it (a revision); None otherwise."""
+    if (prev_status != "answered" or prev_value is None or again is None
+            or again["status"] != "answered" or pd.isna(again["value"])):
+        return None
+    return prev_value if float(again["value"]) != float(prev_value) else None
 
 
 @dataclass(frozen=True)
@@ -134,8 +164,10 @@ class NationalChange:
     only_now: int             # full answer this edition only
     only_before: int          # full answer in the previous edition only
     neither: int
-    previous_total: int | None
+    previous_total: int | None   # with the forces' revised figures, where they revised one
     total: int | None
+    revised: int = 0             # forces in the totals whose earlier figure was revised ...
+    printed_total: int | None = None  # ... and the earlier total with the figures first given
 
     @property
     def change(self) -> int | None:
@@ -163,7 +195,10 @@ def national_changes(edition: Edition) -> list[NationalChange]:
             link=link, both=int((now & before).sum()), only_now=int((now & ~before).sum()),
             only_before=int((~now & before).sum()), neither=int((~now & ~before).sum()),
             previous_total=int(both["previous_value"].sum()) if compared else None,
-            total=int(both["value"].sum()) if compared else None))
+            total=int(both["value"].sum()) if compared else None,
+            revised=int(both["revised_from"].notna().sum()) if compared else 0,
+            printed_total=int(both["revised_from"].fillna(both["previous_value"]).sum())
+            if compared else None))
     return result
 
 

@@ -171,8 +171,19 @@ def _cover_html(edition: Edition, embargo: Embargo | None = None) -> str:
 
 # The script that lays the single page out for print (its leading comment lines dropped:
 # Playwright takes the text as one function expression).
-PREPARE_JS = "\n".join(line for line in (Path(__file__).parent / "prepare.js").read_text(
-    encoding="utf-8").splitlines() if not line.startswith("//"))
+def _script(name: str) -> str:
+    return "\n".join(line for line in (Path(__file__).parent / name).read_text(
+        encoding="utf-8").splitlines() if not line.startswith("//"))
+
+
+PREPARE_JS = _script("prepare.js")
+FIT_TABLES_JS = _script("fit_tables.js")
+
+
+def fit_tables(page, root: str = ".nsc-print") -> list[str]:  # type: ignore[no-untyped-def]
+    """Set each table wider than the text block smaller until it fits (fit_tables.js): one
+    too-wide table would make Chromium shrink every page. Returns the tables it changed."""
+    return list(page.evaluate(FIT_TABLES_JS, root))
 
 
 def _wait_for_charts(page) -> None:  # type: ignore[no-untyped-def]
@@ -355,6 +366,10 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)
+            fitted = fit_tables(page)
+            if fitted:
+                progress.message(f"  set {len(fitted)} wide table(s) smaller to fit the page: "
+                                 f"{', '.join(fitted)}")
             options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)

@@ -28,13 +28,15 @@ def _signed(n: int) -> str:
 
 
 def _pct(p: float | None) -> str:
+    # One decimal place, as a force's page gives its change in recorded stalking: the same
+    # change must not read '+1%' in one place and '+0.7%' in another.
     if p is None:
         return ""
-    return f"{'+' if p > 0 else '−' if p < 0 else ''}{abs(p):.0f}%"
+    return f"{'+' if p > 0 else '−' if p < 0 else ''}{fmt.number(abs(p), 1)}%"
 
 
 def change_words(change: int | None, pct: float | None) -> str:
-    """'+12 (+9%)', '−3 (−4%)', 'no change'."""
+    """'+12 (+9.1%)', '−3 (−4.0%)', 'no change'."""
     if change is None:
         return ""
     words = _signed(change)
@@ -82,11 +84,18 @@ def national_table(ed: Edition) -> Table:
     rows = []
     for c in m.national_changes(ed):
         link = c.link
+        # Why a total is not compared, or which revised figures it includes, is said in the
+        # Change column itself: a column of notes made the table wider than the page.
         if c.change is None:
-            note = (w.text("change-national-note", **_how(link)) if not link.comparable
+            said = (w.text("change-national-note", **_how(link)) if not link.comparable
                     else w.text("change-national-note", case="no-force"))
         else:
-            note = ""
+            said = change_words(c.change, c.pct_change)
+            if c.revised:
+                said = w.text("change-national-revised", change=said, revised=c.revised,
+                              period=prev.period_label(link.previous_period, short=True),
+                              printed=words.count(c.printed_total or 0),
+                              previous=prev.meta.edition)
         rows.append({
             "Question": f"{link.qid}: {link.wording}",
             "Periods": w.text("change-periods",
@@ -95,11 +104,10 @@ def national_table(ed: Edition) -> Table:
             f"{prev.meta.edition} edition":
                 fmt.count(c.previous_total) if c.previous_total is not None else "–",
             f"{ed.meta.edition} edition": fmt.count(c.total) if c.total is not None else "–",
-            "Change": change_words(c.change, c.pct_change) or "not compared",
+            "Change": said,
             "Forces answering in full in both": fmt.count(c.both),
             f"Only {ed.meta.edition}": fmt.count(c.only_now),
             f"Only {prev.meta.edition}": fmt.count(c.only_before),
-            "Note": note,
         })
     return Table("change-national",
                  w.text("change-national-caption", previous=prev.meta.edition,
@@ -145,16 +153,15 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     frame = pd.DataFrame({
         "Question": [f"{q}: {found[q].wording}" for q in rows["qid"]],
         f"{prev.meta.edition} edition": [
-            f"{_answer(w, ed, r.previous_status, r.previous_value)} "
+            # What the previous edition printed (a revised figure is in the Change column).
+            f"{_answer(w, ed, r.previous_status, _printed(r.previous_value, r.revised_from))} "
             f"({prev.period_label(found[r.qid].previous_period, short=True)})"
             for r in rows.itertuples()],
         f"{ed.meta.edition} edition": [
             f"{_answer(w, ed, r.status, r.value)} "
             f"({ed.period_label(found[r.qid].period, short=True)})"
             for r in rows.itertuples()],
-        "Change": [change_words(None if pd.isna(r.change) else int(r.change),
-                                None if pd.isna(r.pct_change) else float(r.pct_change))
-                   or _reason(w, r.reason, found[r.qid], ed) for r in rows.itertuples()],
+        "Change": [_force_change(w, r, found[r["qid"]], ed) for _, r in rows.iterrows()],
     })
     compared = rows[rows["change"].notna()]
     lost = rows[(rows["previous_status"] == "answered") & (rows["status"] != "answered")]
@@ -170,6 +177,32 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     # Markdown (escaped by the words layer) and in the HTML block it embeds (html_in_markdown).
     return Markdown(f"{w.markdown('change-force-heading', previous=prev.meta.edition)}\n\n"
                     f"{summary}\n\n{html_in_markdown(table.html())}\n")
+
+
+def _printed(value: object, revised_from: object) -> float | None:
+    return _given(revised_from) if _given(revised_from) is not None else _given(value)
+
+
+def _given(value: object) -> float | None:
+    """A figure of measures.change.force_changes (empty cells are NaN or None)."""
+    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+
+def _force_change(w: words.Words, r: pd.Series, link: m.Link, ed: Edition) -> str:
+    """A force's change on one question; where it revised the earlier figure, what the change
+    is measured from and what the previous edition printed (measures.change.force_changes)."""
+    change = _given(r["change"])
+    said = change_words(None if change is None else int(change), _given(r["pct_change"]))
+    if not said:
+        return _reason(w, r["reason"], link, ed)
+    was = _given(r["revised_from"])
+    prev = ed.previous
+    if was is None or prev is None:
+        return said
+    return w.text("change-force-revised", change=said,
+                  revised=words.count(float(r["previous_value"])), was=words.count(was),
+                  previous=prev.meta.edition,
+                  period=prev.period_label(link.previous_period, short=True))
 
 
 def _how(link: m.Link) -> dict[str, str]:
