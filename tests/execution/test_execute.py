@@ -122,7 +122,9 @@ def test_editing_a_section_module_reruns_only_its_notebooks(executed, tmp_path, 
     assert plan(section_jobs(executed))[0] == []
     spo = package / "sections" / "spo.py"
     spo.write_text(spo.read_text() + "\n# an edit\n")
-    assert names(plan(section_jobs(executed))[0]) == ["spo.ipynb"]
+    # (the force finder and its annex print the SPO bands' labels, from spo.band_labels)
+    assert names(plan(section_jobs(executed))[0]) == [
+        "annex-forces.ipynb", "find-your-force.ipynb", "spo.ipynb"]
     shared = package / "measures" / "response.py"
     shared.write_text(shared.read_text() + "\n# an edit\n")
     # (the Code of Practice page counts the forces that answered, too)

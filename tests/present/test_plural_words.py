@@ -26,9 +26,10 @@ NOUN = "|".join(PLURALS)
 COUNTED = re.compile(rf"\s+(?:(?:(?!of\b)[a-z-]+\s+){{0,3}}(?:{NOUN})\b|were\b)")
 # Values followed by such words that are not counts (names, periods, lists), or never one:
 # $of in force-standing's ranked variant (ranking needs two forces); $second, the SPO band's
-# upper edge (30).
+# upper edge (30); $low_label, an SPO band's words ("10 or fewer").
 NOT_COUNTS = {"year", "previous", "period", "questions", "who", "first", "last", "edition",
-              "current", "label", "band", "months", "title", "top", "of", "second"}
+              "current", "label", "band", "months", "title", "top", "of", "second",
+              "low_label"}
 
 
 def _unselected(pattern: ftl.Pattern, selected: frozenset[str], found: list[str]) -> None:
@@ -96,7 +97,7 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
     spo = words.Words("spo")
     assert spo.text("spo-chart-title", low=1, forces=1, label="10 or fewer").startswith(
         "1 of 1 force applied")
-    assert "1 force applied for" in spo.text(
+    assert "1 force applied in" in spo.text(
         "spo-chart-alt", low=1, low_label="a", mid=0, mid_label="b", high=0, high_label="c",
         top="Durham", most=1234, median=words.count(1234))
     officers = words.Words("officers").text("officers-chart-alt", total=1, some=1, none=0,

@@ -27,16 +27,17 @@ def test_each_measure_has_its_words_in_each_form(ed: Edition) -> None:
     assert force.measure_label(ed, change, "definition") == (
         "change in recorded stalking since YE Mar 2022 (%)")
     assert force.measure_label(ed, spo, "title") == (
-        "SPO applications per 1,000 recorded offences")
-    assert force.measure_label(ed, spo, "definition").startswith("SPO applications")
+        "cases with an SPO application per 1,000 recorded offences")
+    assert force.measure_label(ed, spo, "definition").startswith(
+        "cases with an SPO application")
 
 
 def test_the_chart_title_and_the_register_name_the_measure_as_written(ed: Edition) -> None:
-    """Sussex is highest for SPO applications per 1,000 in the 2024 data."""
+    """Sussex is highest for cases with an SPO application per 1,000 in the 2024 data."""
     title = force.standing_chart(ed, "E23000033").title
-    assert title == ("Sussex is highest of all forces for SPO applications per 1,000 recorded "
-                     "offences")
+    assert title == ("Sussex is highest of all forces for cases with an SPO application per "
+                     "1,000 recorded offences")
     definitions = {k: f.definition for k, f in force.figures(ed, "E23000033").figures.items()}
     assert definitions["force_standing_spo_per_1000"].endswith(
-        ": SPO applications per 1,000 recorded offences")
+        ": cases with an SPO application per 1,000 recorded offences")
     assert "since YE Mar 2022 (%)" in definitions["force_standing_pct_change"]

@@ -90,6 +90,7 @@ def test_a_paragraph_s_optional_parts_are_variants(ed: Edition) -> None:
         "† Unverified: Not confirmed.")
     p = words.Words("published")
     assert p.text("published-orders-paragraph", orders="It applied.", noted=0, notes="",
-                  early=False, early_text="") == "It applied."
+                  early=False, early_text="", conflicted=0, conflicts="") == "It applied."
     assert p.text("published-orders-paragraph", orders="It applied.", noted=1, notes="A note.",
-                  early=True, early_text="Earlier.") == "It applied. A note. Earlier."
+                  early=True, early_text="Earlier.", conflicted=1,
+                  conflicts="They clash.") == "It applied. A note. Earlier. They clash."

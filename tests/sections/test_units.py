@@ -44,8 +44,8 @@ def test_the_spo_figures_count_cases(ed: Edition):
                for c in chart.table.columns)
     spec = str(chart.chart.to_dict())
     assert "SPO applications, interim and full" not in spec and "Cases with an SPO" in spec
-    label = next(m.label for m in force_measures.measures(ed) if m.key == "spo_per_1000")
-    assert label.startswith("Cases with an SPO application")
+    spo_measure = next(m for m in force_measures.measures(ed) if m.key == "spo_per_1000")
+    assert force.measure_label(ed, spo_measure).startswith("Cases with an SPO application")
 
 
 def test_a_force_page_places_its_cases_in_a_band_of_cases(ed: Edition):
@@ -61,5 +61,5 @@ def test_the_rate_divides_convictions_by_recorded_offences(ed: Edition):
     assert units["recorded_stalking"] == "offences" and units["convicted"] == "cases"
     chart = attrition.chart(ed)
     assert "recorded stalking cases" not in chart.alt_text + chart.caption + chart.title
-    assert "recorded stalking offences" in chart.alt_text
+    assert "stalking offences recorded by police" in chart.alt_text
     assert chart.caption.startswith("Stalking offences recorded by police")
