@@ -107,6 +107,18 @@ check-kind = { $kind ->
 
 check-compare-no-register = The reference holds no register of figures (its notebooks were executed before figures were registered), so there is nothing to compare with.
 check-compare-none = No published figure changed.
+# Compared with a recorded version: $count changes later versions of revisions.yml already list
+# (or figures that state the versions), left out of the list and the draft.
+check-compare-recorded = { $count } other { $count ->
+        [one] figure
+       *[other] figures
+    } changed since version { $version } {  $count ->
+        [one] is
+       *[other] are
+    } already listed by a later version in revisions.yml (or {  $count ->
+        [one] states
+       *[other] state
+    } the versions): not shown, and left out of the draft entry.
 check-compare-changed = { $count } published { $count ->
         [one] figure
        *[other] figures

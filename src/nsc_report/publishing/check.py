@@ -273,17 +273,35 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path,
     entries = current.by_id()
     # The figures that state the versions themselves (read from revisions.yml alone) change
     # with every new version by definition: the version they state is its record.
-    changed = {c.id for c in register.compare(before, current)
-               if not _states_the_versions(entries.get(c.id))}
-    number = tuple(map(int, last.name[1:].split(".")))
-    listed = {f for v in ed.versions if tuple(map(int, v.version.split("."))) > number
-              for c in v.changes for f in c.figures}
-    missing = sorted(changed - listed)
+    missing = sorted(c.id for c in register.compare(before, current)
+                     if not recorded_since(ed, last.name[1:], entries.get(c.id), c.id))
     if missing:
         yield Problem(_label(path, root), None, w.text(
             "check-unrecorded", count=plain_count(len(missing)), version=last.name[1:],
             figures=", ".join(missing[:10]), more=len(missing) > 10,
             folder=_label(last, root)), kind=UNRECORDED)
+
+
+def recorded_since(ed: Edition, version: str, entry: dict | None, figure: str) -> bool:
+    """Whether a figure that changed since `version` was published needs no new entry in
+    revisions.yml: a later version lists it, or it states the versions themselves (read from
+    revisions.yml alone, it changes with every version by definition). `check` and
+    `figures --compare` against a recorded version leave out the same figures."""
+    number = tuple(map(int, version.split(".")))
+    return _states_the_versions(entry) or any(
+        figure in c.figures for v in ed.versions
+        if tuple(map(int, v.version.split("."))) > number for c in v.changes)
+
+
+def recorded_version(ed: Edition, folder: Path) -> str | None:
+    """The version whose published figures `folder` records (the edition's revisions/v1.0
+    gives '1.0'), or None for any other reference (a commit, a build, a folder elsewhere)."""
+    try:
+        rel = folder.resolve().relative_to((ed.directory / "revisions").resolve())
+    except ValueError:
+        return None
+    found = re.fullmatch(r"v(\d+(?:\.\d+)*)", rel.as_posix())
+    return found.group(1) if found else None
 
 
 def _states_the_versions(entry: dict | None) -> bool:
