@@ -12,8 +12,16 @@
 check-illustrative-file = { $file } is illustrative (constructed data): replace it with the real answers and mark it published
 check-illustrative-source = source { $key } is illustrative
 check-unverified-no-caveat = source { $key } is unverified but has no caveat to print beside its figures
-# $mark: FILL IN or BEFORE PUBLICATION; $line: the start of the line that holds it.
-check-still-marked = still marked { $mark }: { $line }
+# $mark: FILL IN or BEFORE PUBLICATION. A key's line ($has_key yes): the $key, the marker's
+# $note (what to give) and, where $has_value is yes, the $value standing in; any other line
+# (a chapter's): the $line itself. Long values end in an ellipsis at a word boundary.
+check-still-marked = { $has_key ->
+        [yes] { $key } still marked { $mark }: { $note }{ $has_value ->
+            [yes] ; now { $value }
+           *[no] {""}
+        }
+       *[no] still marked { $mark }: { $line }
+    }
 check-no-help = no 'help' section: the helpline and web addresses readers need
 check-help-empty = help.{ $key } is empty: fill it in from a cited source
 
@@ -26,11 +34,18 @@ check-rule-unchecked = not checked against a source: the counting-rule change of
 
 ### Answers not yet in, links, revisions
 
-# $count answers of $force ($code) are still as `intake import` left them; $note: their note.
-check-not-yet-in = { $count } { $count ->
+# The forces whose answers are still as `intake import` left them, said once: $forces of them
+# ($answers answers), $list: each as a check-not-yet-in-force, in the file's order; $notes:
+# the rows' notes.
+check-not-yet-in = { $forces } { $forces ->
+        [one] force's answers are
+       *[other] forces' answers are
+    } not yet in ({ $answers } { $answers ->
         [one] answer
        *[other] answers
-    } of { $force } ({ $code }) not yet in ({ $note }): import them, or once the deadline has passed give these rows the status no_response in the workbook (`nsc-report intake workbook`), with a note such as "No response received by the report's deadline", and import it
+    }; { $notes }): { $list }. Import them as they come; once the deadline has passed, give these rows the status no_response in the workbook (`nsc-report intake workbook`), with a note such as "No response received by the report's deadline", and import it
+# $count answers of $force ($code) not yet in, the first at $line of the file.
+check-not-yet-in-force = { $force } ({ $code }, { $count } from line { $line })
 check-link-out = a link that leaves the site: { $url }
 # $folder: where the figures of this version are to be recorded.
 check-no-record = no record of the figures as published in version { $version }: run `nsc-report figures --write { $folder }` when it is published
@@ -92,6 +107,18 @@ check-kind = { $kind ->
 
 check-compare-no-register = The reference holds no register of figures (its notebooks were executed before figures were registered), so there is nothing to compare with.
 check-compare-none = No published figure changed.
+# Compared with a recorded version: $count changes later versions of revisions.yml already list
+# (or figures that state the versions), left out of the list and the draft.
+check-compare-recorded = { $count } other { $count ->
+        [one] figure
+       *[other] figures
+    } changed since version { $version } {  $count ->
+        [one] is
+       *[other] are
+    } already listed by a later version in revisions.yml (or {  $count ->
+        [one] states
+       *[other] state
+    } the versions): not shown, and left out of the draft entry.
 check-compare-changed = { $count } published { $count ->
         [one] figure
        *[other] figures

@@ -10,7 +10,11 @@ print-title = { $title } ({ $edition })
 # $version: print-version.
 print-subject = { $subtitle }. { $version }
 print-keywords = stalking; police; Crown Prosecution Service; Freedom of Information
-print-version = Version { $version }, { $date }
+# $draft: yes while the edition is a draft (its version's date is last year's: not printed).
+print-version = { $draft ->
+        [yes] A draft, not yet published
+       *[no] Version { $version }, { $date }
+    }
 
 ### The legend of marks, in the margin of every page
 

@@ -43,6 +43,43 @@ reports-chart-alt = Dot chart of the change in recorded stalking per force. Of t
        *[other] forces
     } whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
 
+### The finding on the pledge, in words that fit the counts (the summary chapter and the landing
+### page glue these; the briefings say it in briefing.ftl)
+
+# $case: most-fewer (more than half of the $comparable forces that gave both years recorded
+# fewer), some-fewer (half or fewer did), all-fewer, none-fewer, or no-forces (no pledged
+# force gave both years); $more: some or none recorded more ($increased); $share: the share
+# that recorded fewer; $period: the later year.
+reports-pledge-heading = { $case ->
+        [no-forces] A pledge, and no figures to compare.
+        [none-fewer] A pledge, and no fall in recorded offences.
+        [some-fewer] A pledge, and mixed results.
+       *[most-fewer] A pledge, and fewer recorded offences.
+        [all-fewer] A pledge, and fewer recorded offences.
+    }
+reports-pledge-summary = { $case ->
+        [no-forces] No responding force whose Commissioner made that commitment gave figures for both years, so no change can be given.
+        [none-fewer] Not one of the { $comparable } responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before; { $increased } recorded more.
+        [all-fewer] Yet every one of the { $comparable } responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before.
+        [some-fewer] { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $increased } recorded more.
+       *[most-fewer] Yet { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $more ->
+            [none] none
+           *[some] only { $increased }
+        } recorded more.
+    }
+# On the landing page, after the share that recorded fewer ($share, in bold; "none" where no
+# pledged force gave both years): the rest of the finding.
+reports-pledge-key = { $case ->
+        [no-forces] of the responding forces whose Commissioner pledged more reports gave figures for both years.
+        [all-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
+        [none-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
+        [some-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
+       *[most-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $more ->
+            [none] none
+           *[some] only { $increased }
+        } recorded more.
+    }
+
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
 # $year: the year of the commitment.
@@ -56,6 +93,9 @@ reports-def-responding = forces that gave at least one figure in answer to the r
 reports-def-responding-committed = forces that gave at least one figure and whose PCC made the commitment
 reports-def-comparable = forces whose PCC made the commitment that gave recorded stalking (Q1) for both years
 reports-def-not-comparable = responding forces whose PCC made the commitment but that did not give Q1 for both years
+reports-def-pledge-heading = the summary's heading on the PCC pledge, in words that fit the counts
+reports-def-pledge-summary = the summary's finding on the PCC pledge: the share of the forces whose PCC made the commitment that recorded fewer offences, and how many recorded more
+reports-def-pledge-key = the landing page's finding on the PCC pledge, after the share of the forces whose PCC made the commitment that recorded fewer offences: how many recorded more
 reports-def-decreased = forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year
 reports-def-increased = forces whose PCC made the commitment that recorded more stalking offences (Q1) in the later year
 reports-def-share-decreased = share of the forces whose PCC made the commitment and that gave both years' Q1 that recorded fewer offences

@@ -4,7 +4,11 @@
 
 # The current version for a sentence ("1.0, dated 22 April 2024"); also glued by the Code of
 # Practice chapter. $version: its number; $date: its date, written out.
-revisions-version = { $version }, dated { $date }
+# $draft: yes while the edition is a draft (its version's date is last year's: not printed).
+revisions-version = { $draft ->
+        [yes] a draft, not yet published
+       *[no] { $version }, dated { $date }
+    }
 
 # $revised: yes when a version after the first was published; $reissues: how many versions
 # were published after the first; $corrections and $revisions: how many changes of each kind

@@ -18,7 +18,12 @@ site-help = <p class="nsc-help"><strong>Worried about stalking?</strong> Call th
         [yes] , or visit { $site }
        *[no] {""}
     }. In an emergency, call 999.</p>
-site-publisher = <p class="nsc-publisher">{ $publisher }: { $title } ({ $edition }). Version { $version }, { $date } (every change is listed under Revisions and corrections).</p>
+# $draft: yes while the edition is a draft (facts of publication marked BEFORE PUBLICATION): its
+# version's date is last year's, standing in, and is not printed.
+site-publisher = <p class="nsc-publisher">{ $publisher }: { $title } ({ $edition }). { $draft ->
+        [yes] A draft, not yet published.
+       *[no] Version { $version }, { $date } (every change is listed under Revisions and corrections).
+    }</p>
 # On every page of an earlier edition. $root: from the page's edition to the site's root.
 site-newer = <span class="nsc-newer"><strong>This is the { $this } edition. A newer edition, { $current }, has been published:</strong> <a class="nsc-newer-link" href="#" data-site-root="{ $root }">see every edition</a>.</span>
 

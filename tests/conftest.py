@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from helpers import DATA, ROOT, Built, project_copy, run_cli, set_answer
+from helpers import ROOT, Built, copy_data, project_copy, run_cli, set_answer
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A scratch copy of data/ that a test may change."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    copy_data(target)
     return target
 
 
@@ -66,7 +66,7 @@ def west_mercia_15(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Pa
     with FileLock(str(shared.with_name("west-mercia-15.lock"))):
         if not outcome.exists():
             shutil.rmtree(shared, ignore_errors=True)
-            data = shutil.copytree(DATA, shared / "data")
+            data = copy_data(shared / "data")
             set_answer(data, "West Mercia", "Q9", "ye_mar_2023", value=15)
             shutil.copytree(built.out, shared / "out", symlinks=True)
             result = run_cli("execute", "--data-dir", str(data), "--out", str(shared / "out"))

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,36 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-EDITION = "2024"
+# The edition whose executed notebooks are committed in book/ (pyproject's [tool.nsc-report]).
+EDITION: str = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "tool"]["nsc-report"]["edition"]
+
+
+def later_editions(source: Path, edition: str = EDITION):  # type: ignore[no-untyped-def]
+    """A `shutil.copytree` ignore that leaves out, of the data folder `source`, the edition
+    folders later than `edition`: those a user made in the working tree (`new-edition 2025`
+    as the README walks it), which the tests of the committed edition must not see (a copy
+    that already has data/2025 refuses `new-edition 2025`; a build makes it the landing page).
+    The committed edition, the earlier ones its site archives, and the shared folders
+    (reference/, public/) are kept."""
+    top = Path(source).resolve()
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        if Path(folder).resolve() != top:
+            return set()
+        return {n for n in names if n.isdigit() and len(n) == 4 and n > edition}
+
+    return ignore
+
+
+def copy_data(target: Path, source: Path = DATA, *, tree: Path = DATA) -> Path:
+    """A scratch copy of a data folder. The working tree's (`tree`) is copied as the committed
+    edition needs it, editions a user added to it left out (`later_editions`); a folder a test
+    made itself is copied whole (its later editions are the test's own)."""
+    import shutil
+
+    mine = Path(source).resolve() == Path(tree).resolve()
+    return Path(shutil.copytree(source, target, ignore=later_editions(source) if mine else None))
 
 
 def chromium_path() -> str | None:
@@ -105,13 +135,13 @@ SMALL_FORCES = ("Durham", "Cleveland", "Metropolitan Police", "City of London",
                 "Cheshire")
 
 
-def small_data(source: Path, target: Path, forces: tuple[str, ...] = SMALL_FORCES) -> Path:
-    """A copy of a data folder (every edition in it) that keeps only `forces`: their rows of
-    the reference tables, of every edition's answers and commitments and of the published
-    series (whose national rows stay) and of the request trackers."""
-    import shutil
-
-    shutil.copytree(source, target)
+def small_data(source: Path, target: Path, forces: tuple[str, ...] = SMALL_FORCES, *,
+               tree: Path = DATA) -> Path:
+    """A copy of a data folder (as `copy_data` copies it from `tree`) that
+    keeps only `forces`: their rows of the reference tables, of every edition's answers and
+    commitments and of the published series (whose national rows stay) and of the request
+    trackers."""
+    copy_data(target, source, tree=tree)
     with (source / "reference" / "forces.csv").open(newline="", encoding="utf-8") as fh:
         every = {r["force_code"]: r["force_name"] for r in csv.DictReader(fh)}
     unknown = set(forces) - set(every.values())
@@ -136,13 +166,20 @@ PROJECT_IGNORE = ("_build", ".venv", ".git", "__pycache__", "*.egg-info", ".pyte
                   ".ruff_cache", ".hypothesis")
 
 
-def project_copy(target: Path, data: Path | None = None) -> Path:
+def project_copy(target: Path, data: Path | None = None, root: Path = ROOT) -> Path:
     """A copy of the project as a fresh clone has it (its committed executed notebooks in
-    book/ included), or with `data` in place of its data folder (and without the notebooks
-    executed for the committed data)."""
+    book/ included; editions a user added to data/ left out: `later_editions`), or with
+    `data` in place of its data folder (and without the notebooks executed for the committed
+    data)."""
     import shutil
 
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*PROJECT_IGNORE))
+    fresh = shutil.ignore_patterns(*PROJECT_IGNORE)
+    added = later_editions(root / "data")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return set(fresh(folder, names)) | added(folder, names)
+
+    shutil.copytree(root, target, ignore=ignore)
     if data is not None:
         shutil.rmtree(target / "data")
         shutil.copytree(data, target / "data")

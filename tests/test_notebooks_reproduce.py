@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import ROOT, copy_data
 
 NOTEBOOK = "code-of-practice.ipynb"  # small, and its outputs are the glued figures
 
@@ -38,7 +38,7 @@ def test_a_committed_notebook_whose_outputs_were_altered_fails_the_suite(tmp_pat
     (project / "book").mkdir(parents=True)
     for name in ("pyproject.toml", "conftest.py"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "data", project / "data")  # the notebooks read ../data
+    copy_data(project / "data")  # the notebooks read ../data
     shutil.copy2(ROOT / "book" / NOTEBOOK, project / "book" / NOTEBOOK)
     altered = project / "book" / "altered.ipynb"
     shutil.copy2(ROOT / "book" / NOTEBOOK, altered)

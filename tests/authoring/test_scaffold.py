@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOT, project_copy
 
 from nsc_report.authoring.scaffold import ScaffoldError, add_to_toc, new_section
@@ -35,14 +36,36 @@ def test_names_that_cannot_be_files_or_modules_are_refused(tmp_path):
     assert (root / "_toc.yml").read_text() == (ROOT / "_toc.yml").read_text()
 
 
+def last_chapter(toc: Path, part: str) -> str:
+    """The file of the last chapter of a part, as _toc.yml lists it (a chapter a user added
+    with `new-section` is the last of Findings in their tree: read, not assumed)."""
+    parts = yaml.safe_load(toc.read_text(encoding="utf-8"))["parts"]
+    return next(p for p in parts if p["caption"] == part)["chapters"][-1]["file"]
+
+
 def test_the_toc_entry_goes_to_the_end_of_its_part(tmp_path):
     toc = tmp_path / "_toc.yml"
     shutil.copy(ROOT / "_toc.yml", toc)
+    last = last_chapter(toc, "Findings")
     add_to_toc(toc, "book/new-page", "Findings")
     lines = toc.read_text().splitlines()
     index = lines.index("      - file: book/new-page")
-    assert lines[index - 1].strip() == "- file: book/change"  # the last of Findings
+    assert lines[index - 1].strip() == f"- file: {last}"  # after the last of Findings
+    assert last_chapter(toc, "Findings") == "book/new-page"
     assert "# Table of contents" in lines[0]  # comments kept
+
+
+def test_a_new_section_leaves_the_projects_own_tests_passing(tmp_path):
+    """The tester's case: after `new-section helpline-calls`, with no change of theirs, the
+    example's count of the forces that answered carried another status ('illustrative') than
+    the same count on the reports and find-your-force pages ('published': the release states
+    it), and the table of contents' test assumed the last chapter of Findings."""
+    root = project(tmp_path)
+    new_section(root, "helpline-calls", "Calls to the helpline")
+    tested = run(root, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
+                 "tests/sections/test_one_status.py",
+                 "tests/authoring/test_scaffold.py::test_the_toc_entry_goes_to_the_end_of_its_part")
+    assert tested.returncode == 0, tested.stdout + tested.stderr
 
 
 @pytest.mark.build

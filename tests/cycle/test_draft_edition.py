@@ -120,3 +120,27 @@ def test_the_editions_page_gives_a_draft_no_date(draft_2025: Path):
     row = page.split("2025 (this edition)", 1)[1].split("</tr>", 1)[0]
     assert "draft, not yet published" in row and "2024" not in row.split("<a ")[0]
     assert "22 April 2024" in page.split("2025 (this edition)", 1)[1].split("</tr>", 1)[1]
+
+
+def test_the_footer_and_version_of_a_draft_say_so_not_last_years_date(draft_2025: Path):
+    """The tester's case: every page's footer of the 2025 draft read "Version 1.0, 22 April
+    2024 (every change is listed ...)". The version is printed in the site's footer, the PDF's
+    properties and the revisions and Code of Practice chapters (rev_version): none gives a
+    draft last year's date."""
+    from nsc_report.printing.pdf import properties, report_subject
+    from nsc_report.publishing.config import help_footer
+    from nsc_report.sections import practice, revisions
+
+    ed = load_edition(draft_2025, "2025")
+    printed = {"footer": help_footer(ed), "subject": report_subject(ed),
+               **properties(ed, subject=report_subject(ed)),
+               "revisions": revisions.figures(ed)["rev_version"],
+               "practice": practice.figures(ed)["rev_version"]}
+    for where, text in printed.items():
+        assert "22 April 2024" not in text and "2024-04-22" not in text, (where, text)
+    assert "A draft, not yet published." in printed["footer"]
+    assert printed["revisions"] == "a draft, not yet published"
+    published = load_edition(DATA, EDITION)
+    assert f"Version {published.version.version}, " in help_footer(published)
+    assert "draft" not in help_footer(published).lower()
+    assert "draft" not in revisions.figures(published)["rev_version"]

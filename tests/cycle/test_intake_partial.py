@@ -182,11 +182,12 @@ def test_check_lists_the_answers_not_yet_in(data_copy: Path, tmp_path: Path):
     import_workbook(book, data_copy, EDITION, as_of=DAY)
     problems = [p for p in check(ROOT, data_copy, EDITION) if p.kind == NOT_YET_IN]
     assert len(problems) == 1
-    assert "14 answers of " in problems[0].what and NOTE in problems[0].what
+    assert "1 force's answers are not yet in (14 answers; " in problems[0].what
+    assert NOTE in problems[0].what
     lines = (data_copy / EDITION / "foi_returns.csv").read_text().splitlines()
     line, before = lines[problems[0].line - 1], lines[problems[0].line - 2]
     assert line.endswith(NOTE) and not before.endswith(NOTE)  # the force's first such row
-    assert f"({line.split(',')[0]})" in problems[0].what
+    assert f"({line.split(',')[0]}, 14 from line {problems[0].line})" in problems[0].what
     assert f"{kind_words(NOT_YET_IN)} (1)" in summary(problems, EDITION)
 
 

@@ -156,6 +156,7 @@ def test_check_refuses_publication_facts_marked_for_later(next_edition: Path):
         shutil.copy(chapter, folder / "chapters" / chapter.name)
     load_edition(next_edition, "2025", templates=ROOT / "notebooks")  # it validates
     found = [str(p) for p in check(ROOT, next_edition, "2025")]
-    assert any("edition.yml:8: still marked BEFORE PUBLICATION" in p for p in found), found
+    assert any("edition.yml:8: publication_date still marked BEFORE PUBLICATION" in p
+               for p in found), found
     assert any("chapters/summary.md: chapter carried over unchanged" in p for p in found)
     assert "marked BEFORE PUBLICATION (1)" in summary(check(ROOT, next_edition, "2025"), "2025")

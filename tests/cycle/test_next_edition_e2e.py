@@ -180,5 +180,6 @@ def test_the_next_edition_end_to_end(tmp_path: Path):
 
     checked = run_cli("check", "--edition", NEW, "--root", str(root))
     assert checked.returncode != 0
-    assert "still marked BEFORE PUBLICATION: amount_gbp: 243810000" in checked.stdout
+    assert ("amount_gbp still marked BEFORE PUBLICATION: this edition's funding ask (last "
+            "year's value until then); now 243810000") in checked.stdout
     assert "carried over unchanged from the 2024 edition" in checked.stdout

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import DATA, EDITION, ROOT, rewrite_csv
+from helpers import DATA, EDITION, ROOT, copy_data, rewrite_csv
 
 from nsc_report.data import DataValidationError, Edition, load_edition
 from nsc_report.data.issues import Issue
@@ -29,7 +29,7 @@ def problems(data: Path, edition: str = EDITION) -> str:
 def test_the_committed_editions_and_the_synthetic_one_meet_every_need(tmp_path: Path):
     load_edition(DATA, EDITION, templates=TEMPLATES)
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    copy_data(data)
     shutil.copytree(SYNTHETIC_2025, data / "2025")
     load_edition(data, "2025", templates=TEMPLATES)
 

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import DATA, EDITION, ROOT, cells, notebook_template, rewrite_csv, set_answer
+from helpers import (
+    DATA,
+    EDITION,
+    ROOT,
+    cells,
+    copy_data,
+    notebook_template,
+    rewrite_csv,
+    set_answer,
+)
 from nbformat.v4 import new_code_cell, new_notebook
 
 from nsc_report.data import load_edition
@@ -36,7 +45,7 @@ def names(jobs: list[Job]) -> list[str]:
 def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every section template executed once on warm kernels, with a scratch copy of data/."""
     root = tmp_path_factory.mktemp("project")
-    shutil.copytree(ROOT / "data", root / "data")
+    copy_data(root / "data")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     for path in templates.templates(root / "notebooks"):
         if templates.template_kind(path) is not None:

@@ -64,3 +64,27 @@ def test_the_command_says_why_it_refuses(data_copy: Path, tmp_path: Path):
                      "--compare", "HEAD")
     assert result.returncode != 0
     assert "Build first" in result.stderr and "Nothing was compared or written." in result.stderr
+
+
+def test_compared_with_a_recorded_version_it_lists_what_no_version_lists(capsys, monkeypatch):
+    """The tester's case: `check` advised `figures --compare data/2024/revisions/v1.0`, which
+    listed 279 figures and drafted a revisions.yml entry of 279 ids, every change versions 1.1
+    to 1.3 had already recorded (2 were new). Compared with a recorded version it shows, and
+    drafts, what `check` counts: the changes no later version lists."""
+    from nsc_report.data import load_edition
+    from nsc_report.publishing.check import check, recorded_version
+
+    ed = load_edition(ROOT / "data", EDITION)
+    folder = ed.directory / "revisions" / "v1.0"
+    assert recorded_version(ed, folder) == "1.0"
+    assert recorded_version(ed, ROOT / "book") is None
+    problems = check(ROOT, ROOT / "data", EDITION, loaded=ed, notebooks=ROOT / "book")
+    assert not [p for p in problems if "figures --compare" in p.what]  # all recorded
+    # The committed notebooks are those of the last version (taken as up to date: a change of
+    # package code on a branch makes them stale until they are executed again).
+    monkeypatch.setattr(book, "out_of_date", lambda *args: [])
+    book.figures(book.Project(ROOT, ROOT / "data", EDITION),
+                 compare=str(folder.relative_to(ROOT)))
+    said = capsys.readouterr().out
+    assert "No published figure changed." in said and "Draft entry" not in said
+    assert "already listed by a later version in revisions.yml" in said

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DATA, EDITION, ROOT, Built, rewrite_csv, run_cli, small_data
+from helpers import DATA, EDITION, ROOT, Built, copy_data, rewrite_csv, run_cli, small_data
 
 from nsc_report.data import load_edition
 from nsc_report.execution.run import execute
@@ -133,7 +133,7 @@ def test_forces_counted_are_those_the_data_give():
 @pytest.mark.build  # executes every notebook of the edition
 def test_changing_one_answer_changes_exactly_what_depends_on_it(tmp_path: Path):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    copy_data(data)
 
     def edit(table: list[dict[str, str]]) -> None:
         row = next(r for r in table if (r["force_code"], r["question_id"]) == ("E23000008",

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import DATA, EDITION, set_answer
+from helpers import EDITION, copy_data, set_answer
 from openpyxl import load_workbook
 
 from nsc_report.data import load_edition
@@ -45,7 +44,7 @@ HOSTILE = [*NOTES.values(), *MORE.values()]
 def edition(tmp_path_factory: pytest.TempPathFactory):
     """The edition with the hostile notes, read once for the module's tests (none changes it)."""
     data_copy = tmp_path_factory.mktemp("formula") / "data"
-    shutil.copytree(DATA, data_copy)
+    copy_data(data_copy)
     for qid, note in NOTES.items():
         set_answer(data_copy, "Durham", qid, "ye_mar_2023", note=note)
     for (qid, period), note in MORE.items():

@@ -8,12 +8,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from helpers import DATA, EDITION, ROOT
+from helpers import DATA, EDITION, ROOT, copy_data
 
 from nsc_report.data import load_edition
 from nsc_report.present import words
@@ -187,7 +186,7 @@ def test_a_pack_whose_figures_differ_from_the_report_or_lack_their_mark_fails(tm
 
 
 def test_check_names_the_template_file_and_line(tmp_path):
-    data = shutil.copytree(DATA, tmp_path / "data")
+    data = copy_data(tmp_path / "data")
     path = data / EDITION / "press" / "release.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[4] += " In 43 cases {fig}`spo/no_such_figure` and {quote}`no-such-quote`."

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import DATA, EDITION
+from helpers import DATA, EDITION, copy_data
 from python_calamine import CalamineWorkbook
 
 from nsc_report.data import load_edition
@@ -185,9 +185,8 @@ def test_a_kept_workbook_is_what_writing_it_gives(files, tmp_path: Path, monkeyp
         name = names[f"nsc-data.{kind}"]
         assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
     # Other data: another key, so the workbook is written again.
-    import shutil
 
-    data = shutil.copytree(DATA, tmp_path / "data")
+    data = copy_data(tmp_path / "data")
     meta = data / EDITION / "edition.yml"
     meta.write_text(meta.read_text("utf-8") + "\n# another comment\n", "utf-8")
     calls = []

@@ -21,7 +21,6 @@ import json
 import math
 import pkgutil
 import re
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from helpers import DATA, EDITION, ROOT, run_cli, small_data
+from helpers import DATA, EDITION, ROOT, copy_data, run_cli, small_data
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -187,7 +186,7 @@ def build_edition(target: Path, changes: tuple, only_force: str | None = None) -
     """A scratch copy of data/ with `changes` made to the returns; with `only_force`, an
     edition of that one force (the reference list, oversight, commitments and published
     series cut down to it)."""
-    shutil.copytree(DATA, target)
+    copy_data(target)
     _rewrite(target / EDITION / "foi_returns.csv", lambda rows: apply(rows, changes))
     if only_force:
         for path in (target / "reference" / "forces.csv", target / "reference" / "oversight.csv",

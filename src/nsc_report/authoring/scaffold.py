@@ -143,8 +143,11 @@ def figures(ed: Edition) -> Register:
     answered = responding_forces(ed)
     every = tuple(ed.questions["id"])
     r = Register(ed, questions=every)
+    # The forces that answered are counted on other pages too, and the release states their
+    # number (stated.yml): naming that meaning gives this figure the same status and citation
+    # everywhere (one status per figure). A figure of a meaning of its own names none.
     r.count("${module}_forces", int(table["forces"].sum()),
-            w.text("$name-def-forces"), forces=answered)
+            w.text("$name-def-forces"), forces=answered, stated="forces_responding")
     r.count("${module}_regions", len(table),
             w.text("$name-def-regions"), questions=(), files=("forces",))
     return r

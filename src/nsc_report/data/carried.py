@@ -22,6 +22,7 @@ from nsc_report.data.needs import LATER
 from nsc_report.data.paths import _label, edition_files
 from nsc_report.data.readers import FILL_IN
 from nsc_report.infra import files, yamlfile
+from nsc_report.infra.untrusted import shortened
 
 
 @dataclass(frozen=True)
@@ -42,18 +43,44 @@ def _text(path: Path, data_dir: Path) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A line still marked FILL IN or BEFORE PUBLICATION, read as its key, the value standing
+    in and the marker's note (what to give), each shortened at a word boundary for a message;
+    `key` is empty where the line is no `key: value` (a chapter's or a README's line)."""
+
+    mark: str
+    key: str
+    value: str
+    note: str
+    line: str  # the line itself, shortened: for a line that is not a key's
+
+    @classmethod
+    def of(cls, line: str, mark: str) -> Marked:
+        before, _, after = line.rpartition(mark)  # the marker's comment ends the line
+        note = shortened(after.lstrip(":").strip(' "'), 120)
+        key, value = "", ""
+        if ":" in before and not before.lstrip().startswith(("#", "-", "<")):
+            key, _, value = before.partition(":")
+            value = value.split("  #", 1)[0].rstrip(" #").strip()
+        return cls(mark, key.strip(), shortened(value, 60), note, shortened(line.strip(), 100))
+
+
+def marked(text: str) -> list[tuple[int, Marked]]:
+    """Every line of `text` still marked FILL IN or BEFORE PUBLICATION, with its number."""
+    return [(number, Marked.of(line, mark))
+            for number, line in enumerate(text.splitlines(), 1)
+            for mark in (FILL_IN, LATER) if mark in line]
+
+
 def markers(paths: list[Path], data_dir: Path) -> list[Outstanding]:
     """Every line still marked FILL IN or BEFORE PUBLICATION."""
     found = []
     for path in paths:
-        for number, line in enumerate((_text(path, data_dir) or "").splitlines(), 1):
-            for mark in (FILL_IN, LATER):
-                if mark in line:
-                    key = line.split(":")[0].strip() if ":" in line.split(mark)[0] else ""
-                    note = line.split(f"{mark}:", 1)[-1].strip(' "')[:100]
-                    found.append(Outstanding(_label(path, data_dir), number,
-                                             f"{key + ' ' if key else ''}still marked {mark}: "
-                                             f"{note}"))
+        for number, m in marked(_text(path, data_dir) or ""):
+            found.append(Outstanding(_label(path, data_dir), number,
+                                     f"{m.key + ' ' if m.key else ''}still marked {m.mark}: "
+                                     f"{m.note}"))
     return found
 
 

@@ -248,3 +248,23 @@ def details(cell: Cell | None, frames: list[Frame]) -> list[str]:
             shown = ["    ...", *shown[-(room - 1):]]  # the innermost frames, where it failed
         out += ["  traceback (innermost last):", *shown]
     return out
+
+
+def grouped(failed: list[tuple[str, str]]) -> str:
+    """The failures of a run, `(label, description)` for each notebook, each said once: one
+    typo in the force pages' words stopped 23 notebooks with the same error, printed 23 times
+    (325 lines). An identical failure of several notebooks of one template is given once,
+    naming the first and counting the others."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for label, text in failed:
+        groups.setdefault(text.replace(f" (as {label})", "", 1), []).append((label, text))
+    said = []
+    for members in groups.values():
+        label, text = members[0]
+        others = len(members) - 1
+        if others:
+            text = text.replace(f" (as {label})", f" (as {label} and {others} other "
+                                f"notebook{'s' if others > 1 else ''} of the same template, "
+                                f"stopped by the same error)", 1)
+        said.append(text)
+    return "\n".join(said)

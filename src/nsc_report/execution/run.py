@@ -238,7 +238,7 @@ def execute_jobs(jobs: list[Job], *, force: bool = False, workers: int | None = 
             job.output.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(job.temp, job.output)  # a rename on one file system
     if failures:
-        raise ExecutionError("\n".join(r.error for r in failures))
+        raise ExecutionError(failure.grouped([(r.name, r.error) for r in failures]))
     return sorted(results, key=lambda r: r.name)
 
 

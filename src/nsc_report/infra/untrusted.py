@@ -195,3 +195,17 @@ def tel_href(phone: str) -> str:
     if phone_number(phone) is not None:
         raise ValueError(f"not a telephone number: {phone!r}")
     return "tel:" + re.sub(r"\s+", "", phone)
+
+
+ELLIPSIS = "…"
+
+
+def shortened(value: object, width: int) -> str:
+    """A value quoted in a message, at most `width` characters: cut at the last word boundary
+    before the limit and ended with an ellipsis, never inside a word ("this edition's t")."""
+    text = " ".join(str(value).split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - len(ELLIPSIS) + 1]
+    head = cut.rsplit(" ", 1)[0] if " " in cut else cut[:width - len(ELLIPSIS)]
+    return head.rstrip(" ,;:.-") + ELLIPSIS

@@ -38,6 +38,20 @@ class CommitmentSummary:
     unchanged: int
 
     @property
+    def pledge(self) -> str:
+        """What the pledged forces' counts say, as the words' selector: 'no-forces' (none gave
+        both years), 'none-fewer', 'all-fewer', 'most-fewer' (more than half) or 'some-fewer'.
+        A sentence written for one ("Yet 67% ... and only 5 recorded more") says the opposite
+        of the counts for another ("Yet 0% ...")."""
+        if not self.comparable:
+            return "no-forces"
+        if not self.decreased:
+            return "none-fewer"
+        if self.decreased == self.comparable:
+            return "all-fewer"
+        return "most-fewer" if 2 * self.decreased > self.comparable else "some-fewer"
+
+    @property
     def share_decreased(self) -> float | None:
         """Percentage of comparable committed forces that recorded fewer offences (None where
         there are none to compare)."""

@@ -25,6 +25,7 @@ from nsc_report.infra import files
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
+from nsc_report.measures.reports import commitment_summary
 from nsc_report.present import labels, words
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
@@ -51,6 +52,7 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
     a, g, r, s, o, oo = (_glued(notebooks / f"{name}.ipynb", marks=True) for name in (
         "attrition", "data-gaps", "reports", "spo", "officers", "other-offences"))
     w = words.of(ed, "briefing")
+    pledge = commitment_summary(ed)  # which words fit the counts ("only 5" after "0%" did not)
     return [
         # The rate alone, the release's: the counts it is set beside (and their caveat) are in
         # the report's attrition chapter, not on the briefing.
@@ -58,7 +60,8 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
         w.text("briefing-national-responded", responded=g["gaps_responded"],
                asked=g["gaps_asked"]),
         w.text("briefing-national-fewer", share=r["reports_share_decreased"],
-               increased=r["reports_increased"]),
+               increased=r["reports_increased"], comparable=r["reports_comparable"],
+               case=pledge.pledge, more="some" if pledge.increased else "none"),
         w.text("briefing-national-spo", forces=s["spo_band_low"], band=s["spo_band_low_label"]),
         w.text("briefing-national-officers", some=o["officers_at_least_one"],
                none=o["officers_none"]),

@@ -243,7 +243,7 @@ def version_line(edition: Edition) -> str:
     """'Version 1.0, 22 April 2024', as the cover and the properties give it."""
     v = edition.version
     return words.of(edition, "print").text("print-version", version=v.version,
-                                           date=f"{v.date:%-d %B %Y}")
+                                           date=f"{v.date:%-d %B %Y}", draft=edition.draft)
 
 
 def version_pdf_name(edition: Edition, version: str) -> str:
@@ -296,7 +296,9 @@ def properties(edition: Edition, title: str | None = None, subject: str | None =
         "/Keywords": w.text("print-keywords"),
         "/Creator": "nsc-report (Jupyter Book and Chromium)",
         # The version (revisions.yml), where a reader's PDF viewer shows the properties.
-        "/Version": f"{edition.version.version} ({edition.version.date:%Y-%m-%d})",
+        # A draft's version is dated by last year's date, standing in: it says it is a draft.
+        "/Version": (version_line(edition) if edition.draft else
+                     f"{edition.version.version} ({edition.version.date:%Y-%m-%d})"),
         # Dates from the edition (or SOURCE_DATE_EPOCH), not the clock: same inputs, same PDF.
         "/CreationDate": pdf_date(edition), "/ModDate": pdf_date(edition),
     }

@@ -25,9 +25,10 @@ from nsc_report.data import (
     load_edition,
     not_yet,
 )
-from nsc_report.data.carried import carried_over
+from nsc_report.data.carried import carried_over, marked
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
+from nsc_report.infra.untrusted import shortened
 from nsc_report.present import words
 from nsc_report.publishing import press_check, register, review
 from nsc_report.publishing.config import edition_chapters
@@ -42,6 +43,7 @@ class Problem:
     line: int | None
     what: str
     kind: str = ""  # for the one-line summary, where the words alone would not tell it
+    count: int = 1  # how many the summary counts (one problem may list several forces)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -92,11 +94,13 @@ def _fill_in(ed: Edition, paths: Iterable[Path], root: Path) -> Iterator[Problem
     """Values still to fill in, and last year's values standing in until publication."""
     w = words.of(ed, "check")
     for path in paths:
-        for number, line in enumerate(_lines(path), 1):
-            for mark in (FILL_IN, LATER):
-                if mark in line:
-                    yield Problem(_label(path, root), number, w.text(
-                        "check-still-marked", mark=mark, line=line.strip()[:80]), kind=MARKED[mark])
+        for number, m in marked("\n".join(_lines(path))):
+            # The key, its note and the value standing in, each cut at a word boundary (the
+            # raw line, cut at 80 characters, ended mid-word: "this edition's t").
+            yield Problem(_label(path, root), number, w.text(
+                "check-still-marked", mark=m.mark, has_key=bool(m.key), key=m.key,
+                value=m.value, has_value=bool(m.value) and m.mark not in m.value,
+                note=m.note, line=m.line), kind=MARKED[m.mark])
 
 
 def _contacts(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
@@ -137,17 +141,27 @@ def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
 
 
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
-    """Answers not yet in (rows `intake import` found untouched): each force's, at the line of
-    its first such row. They build as no response; published, they must be that on purpose."""
+    """Answers not yet in (rows `intake import` found untouched): one problem that lists the
+    forces, each at the line of its first such row in the file's order, with what to do said
+    once (said force by force it was 39 near-identical lines). They build as no response;
+    published, they must be that on purpose."""
     path = edition_paths(ed.directory.parent, ed.meta.edition)["returns"]
     returns = ed.returns.reset_index(drop=True)  # in the file's order: row i on line i + 2
     waiting = returns[[not_yet(s, n) for s, n in zip(returns["status"], returns["note"],
                                                      strict=True)]]
+    if waiting.empty:
+        return
     w = words.of(ed, "check")
-    for code, rows in waiting.groupby("force_code", sort=True):
-        yield Problem(_label(path, root), int(rows.index[0]) + 2, w.text(
-            "check-not-yet-in", count=plain_count(len(rows)), force=str(rows["force_name"].iloc[0]),
-            code=str(code), note=str(rows["note"].iloc[0])), kind=NOT_YET_IN)
+    forces = sorted(waiting.groupby("force_code", sort=False), key=lambda g: g[1].index[0])
+    listed = "; ".join(w.text(
+        "check-not-yet-in-force", force=str(rows["force_name"].iloc[0]), code=str(code),
+        count=plain_count(len(rows)), line=str(int(rows.index[0]) + 2))
+        for code, rows in forces)
+    notes = shortened("; ".join(dict.fromkeys(str(n) for n in waiting["note"])), 120)
+    yield Problem(_label(path, root), int(waiting.index[0]) + 2, w.text(
+        "check-not-yet-in", forces=plain_count(len(forces)),
+        answers=plain_count(len(waiting)), notes=notes, list=listed),
+        kind=NOT_YET_IN, count=len(forces))
 
 
 def _links(ed: Edition, paths: Iterable[Path], root: Path, allowed: set[str]
@@ -259,17 +273,35 @@ def _unrecorded_changes(ed: Edition, notebooks: Path, root: Path,
     entries = current.by_id()
     # The figures that state the versions themselves (read from revisions.yml alone) change
     # with every new version by definition: the version they state is its record.
-    changed = {c.id for c in register.compare(before, current)
-               if not _states_the_versions(entries.get(c.id))}
-    number = tuple(map(int, last.name[1:].split(".")))
-    listed = {f for v in ed.versions if tuple(map(int, v.version.split("."))) > number
-              for c in v.changes for f in c.figures}
-    missing = sorted(changed - listed)
+    missing = sorted(c.id for c in register.compare(before, current)
+                     if not recorded_since(ed, last.name[1:], entries.get(c.id), c.id))
     if missing:
         yield Problem(_label(path, root), None, w.text(
             "check-unrecorded", count=plain_count(len(missing)), version=last.name[1:],
             figures=", ".join(missing[:10]), more=len(missing) > 10,
             folder=_label(last, root)), kind=UNRECORDED)
+
+
+def recorded_since(ed: Edition, version: str, entry: dict | None, figure: str) -> bool:
+    """Whether a figure that changed since `version` was published needs no new entry in
+    revisions.yml: a later version lists it, or it states the versions themselves (read from
+    revisions.yml alone, it changes with every version by definition). `check` and
+    `figures --compare` against a recorded version leave out the same figures."""
+    number = tuple(map(int, version.split(".")))
+    return _states_the_versions(entry) or any(
+        figure in c.figures for v in ed.versions
+        if tuple(map(int, v.version.split("."))) > number for c in v.changes)
+
+
+def recorded_version(ed: Edition, folder: Path) -> str | None:
+    """The version whose published figures `folder` records (the edition's revisions/v1.0
+    gives '1.0'), or None for any other reference (a commit, a build, a folder elsewhere)."""
+    try:
+        rel = folder.resolve().relative_to((ed.directory / "revisions").resolve())
+    except ValueError:
+        return None
+    found = re.fullmatch(r"v(\d+(?:\.\d+)*)", rel.as_posix())
+    return found.group(1) if found else None
 
 
 def _states_the_versions(entry: dict | None) -> bool:
@@ -308,7 +340,7 @@ def summary(problems: list[Problem], edition: str, elsewhere: bool = True) -> st
             MARKED[FILL_IN] if FILL_IN in p.what else
             MARKED[LATER] if LATER in p.what else
             LINKS if "leaves the site" in p.what else "other")
-        kinds[kind] = kinds.get(kind, 0) + 1
+        kinds[kind] = kinds.get(kind, 0) + p.count
     # A list of counts, not a sentence: each item is a message; "; " parts them.
     why = "; ".join(w.text("check-summary-kind", kind=kind, count=plain_count(n))
                     for kind, n in kinds.items())

@@ -119,7 +119,8 @@ def help_footer(edition: Edition) -> str:
                             site=words.Rendered(site, "html"), has_site=bool(site)))
     v = edition.version
     parts.append(w.html("site-publisher", publisher=meta.publisher, title=meta.title,
-                        edition=meta.edition, version=v.version, date=f"{v.date:%-d %B %Y}"))
+                        edition=meta.edition, version=v.version, date=f"{v.date:%-d %B %Y}",
+                        draft=edition.draft))
     return "".join(parts)
 
 

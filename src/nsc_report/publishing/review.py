@@ -70,7 +70,8 @@ def from_git(root: Path, ref: str, edition: str) -> BookRegister:
         return from_notebooks(Path(tmp) / "book", Path(tmp) / "data" / edition / "chapters")
 
 
-def _folder(root: Path, ref: str) -> Path:
+def reference_folder(root: Path, ref: str) -> Path:
+    """REF as a folder (beside the project, or as given): whether it is one is for the caller."""
     folder = Path(ref)
     if not folder.is_absolute():
         folder = root / ref if (root / ref).exists() else folder
@@ -79,7 +80,7 @@ def _folder(root: Path, ref: str) -> Path:
 
 def describe(root: Path, ref: str) -> str:
     """Which build REF is, in words: 'the notebooks committed at HEAD (3f2a1b0, 2025-04-01)'."""
-    folder = _folder(root, ref)
+    folder = reference_folder(root, ref)
     if folder.is_dir():
         for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
                           folder / "book" / "downloads" / "figures.json"):
@@ -93,7 +94,7 @@ def describe(root: Path, ref: str) -> str:
 
 
 def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRegister:
-    folder = _folder(root, ref)
+    folder = reference_folder(root, ref)
     try:
         if folder.is_dir():
             return from_folder(folder, chapters)
@@ -105,6 +106,12 @@ def load_reference(root: Path, ref: str, edition: str, chapters: Path) -> BookRe
 def plain_count(n: int) -> words.Int | words.Float:
     """A count as the report prints one (`fmt`: with a thousands separator)."""
     return words.count(n)
+
+
+def recorded_note(count: int, version: str) -> str:
+    """How many changes since a recorded version a comparison left out as already listed."""
+    return words.Words("check").text("check-compare-recorded", count=plain_count(count),
+                                     version=version)
 
 
 SHORT = 48  # a value this long or shorter is shown on the figure's line

@@ -78,6 +78,17 @@ def figures(ed: Edition) -> Register:
     r.share("reports_share_decreased", s.decreased, s.comparable,
             w.text("reports-def-share-decreased"), forces=list(down.index), empty="none",
             stated="committed_share_decreased")
+    # The finding in words that fit the counts (the summary's and the landing page's).
+    pledge = {"case": s.pledge, "more": "some" if s.increased else "none",
+              "share": r["reports_share_decreased"], "increased": r["reports_increased"],
+              "comparable": r["reports_comparable"]}
+    r.text("reports_pledge_heading", w.text("reports-pledge-heading", case=s.pledge),
+           w.text("reports-def-pledge-heading"), forces=list(comparable.index))
+    r.text("reports_pledge_summary", w.text("reports-pledge-summary", period=period(ed),
+                                            **pledge),
+           w.text("reports-def-pledge-summary"), forces=list(comparable.index))
+    r.text("reports_pledge_key", w.text("reports-pledge-key", **pledge),
+           w.text("reports-def-pledge-key"), forces=list(comparable.index))
     r.count("reports_forces_both_years", len(table), w.text("reports-def-forces-both-years"),
             forces=list(table.index), files=(), sources=())
     rose = table[table["change"] > 0]

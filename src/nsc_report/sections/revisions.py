@@ -18,7 +18,7 @@ TEMPLATES = ("revisions",)
 def current_version(ed: Edition) -> str:
     """'1.0, dated 22 April 2024', for a sentence."""
     return words.of(ed, "revisions").text("revisions-version", version=ed.version.version,
-                                          date=f"{ed.version.date:%-d %B %Y}")
+                                          date=f"{ed.version.date:%-d %B %Y}", draft=ed.draft)
 
 
 def figures(ed: Edition) -> Register:
