@@ -69,6 +69,24 @@ def test_the_release_figures_are_published_everywhere() -> None:
     assert "code-of-practice/cop_responded" in by_meaning["forces_responding"]
 
 
+def test_a_sentence_made_of_figures_has_their_status() -> None:
+    """The pledge finding prints the release's 67% and 5 in a sentence: the sentence is as
+    published as they are (it printed 67% and 5 marked illustrative inside a sentence marked
+    so), and a sentence of an illustrative count is illustrative."""
+    entries = {key: e for template, key, e in ENTRIES if template == "reports"}
+    for key in ("reports_pledge_heading", "reports_pledge_summary", "reports_pledge_key"):
+        assert entries[key]["status"] == "published", key
+        assert entries[key]["parts"][0] == "reports_share_decreased"
+    r = Register(ED, questions=("Q1",), periods=(ED.meta.current_period,))
+    r.count("made", 3, "an illustrative count")
+    r.text("sentence", "Three were.", "a sentence of it", parts=("made",))
+    record = r.record()["figures"]
+    assert record["sentence"]["status"] == record["made"]["status"] == "illustrative"
+    assert record["sentence"]["caveat"] == record["made"]["caveat"]
+    with pytest.raises(KeyError, match="not registered"):
+        r.text("other", "Four were.", "a sentence of nothing", parts=("absent",))
+
+
 def test_a_stated_figure_the_data_do_not_give_is_not_passed_off_as_published() -> None:
     """Where the data give another value than the source states, the figure keeps the data's
     status and says what the source states (`nsc-report check` lists it)."""

@@ -41,6 +41,9 @@ class Figure:
     # The meaning of a figure a published source states (stated.yml), whose status and
     # citation it then takes: the same quantity carries one status on every page.
     stated: str | None = None
+    # For a sentence made of other figures of the register (their keys): it takes their
+    # status and sources, so a published figure it prints is not marked by the sentence.
+    parts: tuple[str, ...] = ()
 
 
 def _plain(value: Any) -> int | float | str | None:
@@ -131,10 +134,17 @@ class Register:
     def text(self, key: str, text: str, definition: str, *,
              questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
              files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
-             forces: Iterable[str] | None = None, stated: str | None = None) -> str:
-        """A sentence or a label made from the data (registered, not linked)."""
+             forces: Iterable[str] | None = None, stated: str | None = None,
+             parts: Iterable[str] = ()) -> str:
+        """A sentence or a label made from the data (registered, not linked); `parts`: the
+        figures of this register it prints, whose status and sources it then has."""
+        made_of = tuple(parts)
+        missing = [k for k in made_of if k not in self.figures]
+        if missing:
+            raise KeyError(f"figure {key!r} is made of figures not registered: {missing}")
         return self._add(key, Figure(text, text, definition, kind="text", stated=stated,
                                      forces=tuple(forces) if forces is not None else None,
+                                     parts=made_of,
                                      **self._meta(questions, periods, files, sources)))
 
     @property
@@ -161,6 +171,8 @@ class Register:
         entries = {}
         for key, f in self.figures.items():
             entry = asdict(f)
+            if not entry["parts"]:
+                del entry["parts"]  # only a sentence made of figures records them
             # A short name (FILES), or a path from the edition's folder (another edition's).
             entry["files"] = [_resolve_dots(f"{folder}/{FILES.get(name, name)}")
                               for name in f.files]
@@ -187,6 +199,17 @@ class Register:
                 prov = provenance.of(ed, f.files, f.sources)
             entry["status"], entry["caveat"] = prov.status, prov.caveat
             entries[key] = entry
+        for key, f in self.figures.items():  # a sentence made of figures: as its figures
+            if f.parts:
+                made_of = [entries[k] for k in f.parts]
+                status = provenance.weakest(e["status"] for e in made_of)
+                entries[key]["status"] = status
+                entries[key]["sources"] = list(dict.fromkeys(
+                    s for e in made_of for s in e["sources"]))
+                entries[key]["files"] = list(dict.fromkeys(x for e in made_of for x in e["files"]))
+                entries[key]["caveat"] = " ".join(dict.fromkeys(
+                    e["caveat"] for e in made_of if e["status"] == status and e["caveat"]))
+                entries[key]["parts"] = list(f.parts)  # (asdict gave a tuple)
         return {"edition": ed.meta.edition, "figures": entries}
 
 

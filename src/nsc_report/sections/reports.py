@@ -82,13 +82,18 @@ def figures(ed: Edition) -> Register:
     pledge = {"case": s.pledge, "more": "some" if s.increased else "none",
               "share": r["reports_share_decreased"], "increased": r["reports_increased"],
               "comparable": r["reports_comparable"]}
+    # Each takes the status of the figures its words print (the release states the share and
+    # the count that rose: printed in a sentence, they stay published).
+    said = pledge_parts(s.pledge, bool(s.increased))
     r.text("reports_pledge_heading", w.text("reports-pledge-heading", case=s.pledge),
-           w.text("reports-def-pledge-heading"), forces=list(comparable.index))
+           w.text("reports-def-pledge-heading"), forces=list(comparable.index),
+           parts=said[:1])
     r.text("reports_pledge_summary", w.text("reports-pledge-summary", period=period(ed),
                                             **pledge),
-           w.text("reports-def-pledge-summary"), forces=list(comparable.index))
+           w.text("reports-def-pledge-summary"), forces=list(comparable.index), parts=said)
     r.text("reports_pledge_key", w.text("reports-pledge-key", **pledge),
-           w.text("reports-def-pledge-key"), forces=list(comparable.index))
+           w.text("reports-def-pledge-key"), forces=list(comparable.index),
+           parts=("reports_share_decreased", *said[1:]))
     r.count("reports_forces_both_years", len(table), w.text("reports-def-forces-both-years"),
             forces=list(table.index), files=(), sources=())
     rose = table[table["change"] > 0]
@@ -150,3 +155,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         table=readable,
         links=force_links(ed),
     )
+
+
+def pledge_parts(case: str, increased: bool) -> tuple[str, ...]:
+    """The figures the pledge finding's words print in each case (reports.ftl), the one that
+    decides the case first: the share that recorded fewer, or, where no share is printed, the
+    count of forces compared; then the count that recorded more, where it is printed."""
+    if case in ("no-forces", "all-fewer"):
+        return ("reports_comparable",)
+    if case == "none-fewer":
+        return ("reports_comparable", "reports_increased")
+    return ("reports_share_decreased", *(("reports_increased",) if increased else ()))
