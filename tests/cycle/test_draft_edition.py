@@ -144,3 +144,28 @@ def test_the_footer_and_version_of_a_draft_say_so_not_last_years_date(draft_2025
     assert f"Version {published.version.version}, " in help_footer(published)
     assert "draft" not in help_footer(published).lower()
     assert "draft" not in revisions.figures(published)["rev_version"]
+
+
+def test_no_page_briefing_workbook_or_release_gives_a_draft_last_years_date(draft_2025: Path):
+    """Beyond the version: the day of publication printed by the methodology, the Code of
+    Practice, the briefings, the local notes, the workbook's cover and the release's fields is
+    last year's in a draft (standing in, marked BEFORE PUBLICATION): each says it is a draft."""
+    from nsc_report.present import labels
+    from nsc_report.publishing import release, spreadsheets
+    from nsc_report.publishing.downloads import published_table, returns_table
+    from nsc_report.sections import methodology, practice
+
+    ed = load_edition(draft_2025, "2025")
+    assert ed.draft and f"{ed.meta.publication_date:%-d %B %Y}" == "22 April 2024"
+    book = spreadsheets.workbook(ed, returns_table(ed), published_table(ed))
+    printed = {"methodology": methodology.figures(ed)["meth_publication_date"],
+               "practice": practice.figures(ed)["cop_publication"],
+               "workbook": " ".join(book.intro + book.about),
+               "release": release.fields(ed)["publication_date"],
+               "briefing and notes": labels.publication_day(ed)}
+    for where, text in printed.items():
+        assert "22 April 2024" not in text, (where, text)
+    assert printed["methodology"] == "draft, not yet published"
+    published = load_edition(DATA, EDITION)
+    assert methodology.figures(published)["meth_publication_date"] == "22 April 2024"
+    assert labels.publication_day(published) == "22 April 2024"

@@ -72,3 +72,11 @@ def breakdown_level(ed: Edition | None, code: str, capital: bool = False) -> str
     """How much of Q2 to Q4 a force could say ('partial data'; 'Partial data' for a bar)."""
     w = words.Words("labels", _locale(ed))
     return w.text("label-breakdown-level", level=code, capital=capital)
+
+
+def publication_day(ed: Edition) -> str:
+    """The edition's day of publication as printed ('22 April 2024'); a draft's (last year's,
+    standing in until it is set) is not printed as if it were the day: it says it is a draft."""
+    if ed.draft:
+        return words.Words("edition", _locale(ed)).text("edition-draft-date")
+    return f"{ed.meta.publication_date:%-d %B %Y}"

@@ -161,7 +161,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     w.html("briefing-kicker", illustrative=illustrative)}</p>
 <h1>{words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)}</h1>
 {w.html("briefing-meta", subtitle=w.text("briefing-subtitle", illustrative=illustrative),
-        body=overseer(ed, code), date=f"{meta.publication_date:%-d %B %Y}", **report)
+        body=overseer(ed, code), date=labels.publication_day(ed), **report)
 }</header>
 {notice}
 <h2>{w.html("briefing-in-brief")}</h2>

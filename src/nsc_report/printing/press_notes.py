@@ -64,7 +64,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
     kicker = w.html("press-note-kicker", illustrative=illustrative)
     heading = words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)
     about = w.html("press-note-meta", who=who, title=meta.title,
-                   date=f"{meta.publication_date:%-d %B %Y}")
+                   date=labels.publication_day(ed))
     return (f'<header><p class="kicker">{html_text(meta.awareness_week)} · {kicker}</p>'
             f'<h1>{heading}</h1><p class="meta">{about}</p></header>{notice}\n'
             f"{published_html(ed, figs)}\n"

@@ -29,6 +29,7 @@ from nsc_report.data import Edition, verbatim
 from nsc_report.data.provenance import MARKS
 from nsc_report.errors import EXIT_DATA, NscReportError
 from nsc_report.infra import files
+from nsc_report.present import labels
 
 FOLDER = "press"
 TEMPLATES = ("release", "key-findings")
@@ -205,7 +206,7 @@ def fields(ed: Edition) -> dict[str, str]:
     meta, h = ed.meta, ed.meta.help
     values = {"title": meta.title, "subtitle": meta.subtitle, "publisher": meta.publisher,
               "awareness_week": meta.awareness_week,
-              "publication_date": f"{meta.publication_date:%-d %B %Y}"}
+              "publication_date": labels.publication_day(ed)}
     for name in ("helpline_name", "helpline_phone", "website", "site_url", "press_contact"):
         values[f"help.{name}"] = str(getattr(h, name, "") or "") if h else ""
     return values

@@ -26,7 +26,7 @@ import pandas as pd
 
 from nsc_report.data import Edition, provenance
 from nsc_report.infra.files import FIXED_ZIP_TIME
-from nsc_report.present import words
+from nsc_report.present import labels, words
 
 MISSING = "[x]"  # the standard's shorthand for a value that is not available
 NOTE = re.compile(r"\$\$([a-z_]+)\$\$")
@@ -115,7 +115,7 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
     return Workbook(
         title=w.text("spreadsheets-title", **report),
         intro=[w.text("spreadsheets-intro", **report, publisher=meta.publisher,
-                      date=f"{meta.publication_date:%-d %B %Y}"),
+                      date=labels.publication_day(edition)),
                w.text("spreadsheets-period",
                       period=edition.period_label(meta.current_period)),
                w.text("spreadsheets-status", **state), w.text("spreadsheets-charts")],

@@ -26,7 +26,7 @@ def figures(ed: Edition) -> Register:
     r.count("meth_forces", meta.forces_asked, w.text("methodology-def-forces"),
             sources=(f"foi_{meta.edition}",), stated="forces_asked")
     r.count("meth_rows", len(ed.returns), w.text("methodology-def-rows"), files=("returns",))
-    r.text("meth_publication_date", f"{meta.publication_date:%-d %B %Y}",
+    r.text("meth_publication_date", labels.publication_day(ed),
            w.text("methodology-def-publication-date"))
     r.text("meth_edition", meta.edition, w.text("methodology-def-edition"))
     r.text("meth_title", meta.title, w.text("methodology-def-title"))

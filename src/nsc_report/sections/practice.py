@@ -7,7 +7,7 @@ from __future__ import annotations
 from nsc_report.data import Edition
 from nsc_report.data.models import PreRelease
 from nsc_report.measures.response import response_summary
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.present.figures import Register
 from nsc_report.sections.revisions import current_version
 
@@ -22,7 +22,7 @@ def figures(ed: Edition) -> Register:
            files=("revisions",))
     meta = ed.meta
     s = response_summary(ed)
-    r.text("cop_publication", f"{meta.publication_date:%-d %B %Y}",
+    r.text("cop_publication", labels.publication_day(ed),
            w.text("code-of-practice-def-publication"), files=("meta",))
     r.text("cop_week", meta.awareness_week, w.text("code-of-practice-def-week"), files=("meta",))
     # The forces asked are a fact of the request (edition.yml), not of the answers.
