@@ -141,3 +141,22 @@ def test_an_embargoed_pack_differs_from_the_public_one_only_by_its_marks(pack):
     for pdf in ("release.pdf", "key-findings.pdf", "notes/durham-2024-local-note.pdf"):
         assert LABEL in (PdfReader(str(held / pdf)).pages[0].extract_text() or ""), pdf
         assert LABEL not in (PdfReader(str(public / pdf)).pages[0].extract_text() or ""), pdf
+
+
+def test_the_pack_holds_the_sites_cards_only_under_the_same_embargo(pack, built):
+    """The social cards and their manifest (alt text, text to post) go into the pack as the
+    site drew them: the session's site is public, so the public pack has them and the
+    embargoed one, whose cards would have to carry the embargo, does not."""
+    from PIL import Image
+
+    cards = pack["public"] / "cards"
+    manifest = json.loads((cards / "cards.json").read_text(encoding="utf-8"))
+    assert manifest["embargo"] is None and len(manifest["cards"]) > 5
+    site = built.html / "_static" / "cards"
+    for card in manifest["cards"]:
+        assert card["alt"] and card["post"], card["file"]
+        png = (cards / card["file"]).read_bytes()
+        assert png == (site / card["file"]).read_bytes()
+        with Image.open(io.BytesIO(png)) as image:
+            assert image.size == (1200, 630)
+    assert not (pack["embargoed"] / "cards").exists()

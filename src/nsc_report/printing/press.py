@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import posixpath
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from nsc_report.present import words
 from nsc_report.printing.pdf import PdfError, _quiet_on_interrupt, launch, print_pages
 from nsc_report.printing.press_notes import note_body, note_name
 from nsc_report.publishing import release
-from nsc_report.publishing.embargo import Embargo, label
+from nsc_report.publishing.embargo import SITE, Embargo, label, recorded
 from nsc_report.publishing.register import BookRegister, anchor, glued
 from nsc_report.publishing.release import Document, PressError
 from nsc_report.publishing.release_docx import document_docx
@@ -169,8 +170,24 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
         stale.unlink()  # a note of a force no longer in the edition
     _print(layout, ed, pages, progress)
     _screenshot(target / "key-findings.html", target / "key-findings.png")
+    _cards(layout, target, embargo, progress)
     progress.message(f"  the release pack is in {target}")
     return target
+
+
+def _cards(layout: Layout, target: Path, embargo: Embargo | None, progress: Progress) -> None:
+    """The social cards (1200x630 PNGs) with their manifest (alt text, text to post), as the
+    site's build drew them from the same register: copied into the pack's cards/ when the site
+    was built under the same embargo (or none), so that what is posted is what the pages show."""
+    site_cards = layout.html / "_static" / "cards"
+    folder = target / "cards"
+    shutil.rmtree(folder, ignore_errors=True)  # never last build's cards beside this pack
+    if site_cards.is_dir() and recorded(layout.work / SITE) == label(embargo):
+        shutil.copytree(site_cards, folder)
+        progress.message(f"  copied the site's social cards into {folder}")
+    else:
+        progress.message("  no social cards in the pack: build the site (nsc-report build) "
+                         "with the same --embargo first, and run press again")
 
 
 def _print(layout: Layout, ed: Edition, pages: list[tuple[Path, str, str]],
