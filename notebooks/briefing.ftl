@@ -53,8 +53,14 @@ briefing-national-responded = { $responded } of { $asked } police { $asked ->
 # $case, $more: as reports-pledge-key in reports.ftl (the same finding in the same words).
 briefing-national-fewer = { $case ->
         [no-forces] No responding force whose Commissioner pledged more reports gave figures for both years.
-        [none-fewer] Not one of the { $comparable } responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
-        [all-fewer] All { $comparable } responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
+        [none-fewer] Not one of the { $comparable } responding { $comparable ->
+            [one] force
+           *[other] forces
+        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
+        [all-fewer] All { $comparable } responding { $comparable ->
+            [one] force
+           *[other] forces
+        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
         [some-fewer] { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
        *[most-fewer] { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $more ->
             [none] none

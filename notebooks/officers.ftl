@@ -29,6 +29,48 @@ officers-def-category = responding forces whose answer on officers wholly dedica
         [none] none
        *[unstated] did not say
     }
+# What the forces that did not say either way told us instead: $described gave an account of
+# officers who work on stalking, $not_held did not hold the information, $refused refused the
+# question (each may be 0; $unstated is their sum).
+officers-unstated = { $unstated ->
+        [0] Each of them said one or the other.
+       *[other] The other { $unstated } did not say either way: { officers-unstated-parts }.
+    }
+officers-unstated-parts = { $described ->
+        [0] {""}
+        [one] one described officers who work on stalking among other duties
+       *[other] { $described } described officers who work on stalking among other duties
+    }{ $described ->
+        [0] {""}
+       *[other] { $not_held ->
+            [0] {""}
+           *[other] { $refused ->
+                [0] {" "}and{" "}
+               *[other] ,{" "}
+            }
+        }
+    }{ $not_held ->
+        [0] {""}
+        [one] one did not hold the information
+       *[other] { $not_held } did not hold the information
+    }{ $refused ->
+        [0] {""}
+       *[other] { $described ->
+            [0] { $not_held ->
+                [0] {""}
+               *[other] {" "}and{" "}
+            }
+           *[other] { $not_held ->
+                [0] {" "}and{" "}
+               *[other] {" "}and{" "}
+            }
+        }
+    }{ $refused ->
+        [0] {""}
+        [one] one refused the question
+       *[other] { $refused } refused the question
+    }
+officers-def-unstated-text = what the responding forces that did not say whether they had a dedicated stalking officer (Q6) told us instead, by the status of their answers
 officers-def-dedicated-total = officers wholly dedicated to stalking (Q6), summed over the forces that said
 # $question: Q7 (stalking single points of contact) or Q8 (those for Stalking Protection Orders).
 officers-def-spoc-forces = forces that gave the number of { officers-spoc-what } ({ $question })

@@ -59,8 +59,14 @@ reports-pledge-heading = { $case ->
     }
 reports-pledge-summary = { $case ->
         [no-forces] No responding force whose Commissioner made that commitment gave figures for both years, so no change can be given.
-        [none-fewer] Not one of the { $comparable } responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before; { $increased } recorded more.
-        [all-fewer] Yet every one of the { $comparable } responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before.
+        [none-fewer] Not one of the { $comparable } responding { $comparable ->
+            [one] force
+           *[other] forces
+        } whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before; { $increased } recorded more.
+        [all-fewer] Yet every one of the { $comparable } responding { $comparable ->
+            [one] force
+           *[other] forces
+        } whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before.
         [some-fewer] { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $increased } recorded more.
        *[most-fewer] Yet { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $more ->
             [none] none

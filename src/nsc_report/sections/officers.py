@@ -33,6 +33,15 @@ def figures(ed: Edition) -> Register:
         r.count(f"officers_{key}", counts[category],
                 w.text("officers-def-category", category=said), forces=these,
                 stated=None if key == "unstated" else f"officers_{key}")  # the release's two
+    unstated = table[table["category"] == "did not say"]["status"]
+    kinds = {"described": int((unstated == "partial").sum()),
+             "not_held": int((unstated == "not_held").sum()),
+             "refused": int(unstated.str.startswith("refused").sum())}
+    kinds["described"] += len(unstated) - sum(kinds.values())  # any other answer: in words
+    r.text("officers_unstated_text", w.text(
+        "officers-unstated", unstated=r["officers_unstated"], **kinds),
+        w.text("officers-def-unstated-text"), forces=list(unstated.index),
+        parts=("officers_unstated",))
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
             w.text("officers-def-dedicated-total"))
     for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):
