@@ -19,9 +19,9 @@ downloads-label = { $download ->
        *[nsc_data_ods] The same workbook in the open format (ODS)
     }
 # Only in an edition with illustrative data, above the list of files.
-downloads-illustrative-note = Every file below is made from this edition's illustrative data: its name ends in -illustrative, and each says so inside (a status column, a notes sheet or a README).
+downloads-illustrative-note = Every file below is made from this edition's illustrative data: its name ends in -illustrative, and each says so inside (a status column, a notes sheet, or for a ZIP a README beside the files it holds).
 
 ### Inside the downloads (README.txt of each ZIP), only in an edition with illustrative data
 
 # $caveat: what the constructed data are; $title and $edition: the report's.
-downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); rows marked 'illustrative' in the data_status column are constructed.
+downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); a row is constructed where its status column says so: data_status 'illustrative' in the answers, 'Data status' in a chart's table.

@@ -241,7 +241,7 @@ published-national-charge-title = A charge or summons was { $rate } of stalking 
        *[other] , under counting rules that changed { $times } since { $first }
     }
 published-national-charge-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { published-ew }. Source: { $credit }.{ $breaks }
-published-national-court = Court figures run over the same decade. In { $first }, the first full year of the stalking offences, { $first_p } { $first_p ->
+published-national-court = Court figures run from { $first } to { $last }. In { $first }, the first full year of the stalking offences, { $first_p } { $first_p ->
         [one] defendant
        *[other] defendants
     } in England and Wales { $first_p ->

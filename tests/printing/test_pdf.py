@@ -106,6 +106,14 @@ def test_no_code_or_web_controls(pdf):
         assert control not in text, control
 
 
+def test_print_does_not_promise_what_only_the_web_shows(pdf):
+    """A fact-check found the PDF telling readers that each chart comes with its data table
+    and has download links beneath it: print shows neither (print.css hides both)."""
+    text = re.sub(r"\s+", " ", " ".join(page_texts(pdf)))
+    assert "comes with its data table" not in text
+    assert "links beneath it" not in text or "On the web report, each chart" in text
+
+
 def test_charts_are_vector_graphics(pdf):
     images = 0
     for page in pdf.pages:

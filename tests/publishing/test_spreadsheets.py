@@ -194,3 +194,22 @@ def test_a_kept_workbook_is_what_writing_it_gives(files, tmp_path: Path, monkeyp
     monkeypatch.setattr(spreadsheets, "to_ods", lambda book: calls.append(1) or real(book))
     write_downloads(tmp_path / "c", load_edition(data, EDITION), [], tmp_path)
     assert calls == [1]
+
+
+def test_the_zip_readme_names_the_status_columns_the_files_have():
+    """A fact-check found the chart-data ZIP's README pointing to a data_status column that
+    its chart tables do not have (theirs is 'Data status')."""
+    import csv as csv_module
+
+    from nsc_report.present.charts import AccessibleChart
+    from nsc_report.publishing.downloads import data_notice
+
+    ed = load_edition(DATA, EDITION)
+    notice = data_notice(ed)
+    assert "data_status" in returns_table(ed).columns and "data_status 'illustrative'" in notice
+    from nsc_report.sections import officers
+    chart = officers.chart(ed)
+    assert isinstance(chart, AccessibleChart) and chart.notice
+    header = next(csv_module.reader(io.StringIO(chart.csv())))
+    status_columns = [c for c in header if "status" in c.lower()]
+    assert status_columns and all(f"'{c}'" in notice for c in status_columns), (header, notice)
