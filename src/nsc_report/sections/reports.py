@@ -112,6 +112,11 @@ def figures(ed: Edition) -> Register:
     r.text("reports_counting_rules_text", counting_rules.period_text(ed, years),
            w.text("reports-def-counting-rules"), questions=(),
            files=("meta", counting_rules.FILE), sources=())
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("reports_responding", "forces"),
+                      ("reports_comparable", "forces"),
+                      ("reports_forces_both_years", "forces")):
+        r.counted(key, noun)
     return r
 
 
