@@ -115,6 +115,10 @@ label-counted = { $noun ->
             [one] { $n } stalking offence
            *[other] { $n } stalking offences
         }
+        [recorded-stalking-offences] { $n ->
+            [one] { $n } recorded stalking offence
+           *[other] { $n } recorded stalking offences
+        }
         [cases] { $n ->
             [one] { $n } case
            *[other] { $n } cases

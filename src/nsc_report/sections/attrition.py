@@ -85,6 +85,7 @@ def figures(ed: Edition) -> Register:
     published.add_national_figures(r, ed, "attrition")
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("att_recorded", "stalking-offences"),
+                      ("att_recorded", "recorded-stalking-offences"),
                       ("att_charged", "cases")):
         r.counted(key, noun)
     return r

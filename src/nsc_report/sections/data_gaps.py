@@ -88,6 +88,7 @@ def figures(ed: Edition) -> Register:
              w.text("data-gaps-def-unanswerable"))
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("gaps_asked", "forces"),
+                      ("gaps_asked", "police-forces"),
                       ("gaps_questions", "questions")):
         reg.counted(key, noun)
     return reg

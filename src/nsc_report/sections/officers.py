@@ -58,6 +58,7 @@ def figures(ed: Edition) -> Register:
                 forces=list(values.index[values == 0]), questions=(q,))
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("officers_responding", "forces"),
+                      ("officers_at_least_one", "forces"),
                       ("officers_dedicated_total", "officers"),
                       ("officers_spoc_forces", "forces"),
                       ("officers_spoc_zero", "forces"),

@@ -81,6 +81,8 @@ def figures(ed: Edition) -> Register:
     published.add_national_figures(r, ed, "spo")
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("spo_forces_with_figures", "forces"),
+                      ("spo_band_low", "forces"),
+                      ("spo_band_mid", "forces"),
                       ("spo_total", "such-cases"),
                       ("spo_not_authorised_forces", "forces"),
                       ("spo_not_authorised", "applications"),
