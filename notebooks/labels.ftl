@@ -88,3 +88,67 @@ label-breakdown-level = { $capital ->
            *[none] no data
         }
     }
+
+# A count with its noun, glued into a chapter as one figure ("1 force", "27 forces") so that
+# the noun is in the number the count calls for: a chapter's Markdown cannot choose a variant.
+# $n the count (printed as the chapter prints it), $noun which noun (the glue key ends with it,
+# hyphens as underscores: `officers_responding_forces`). `were`: the count as the subject of
+# "were" ("1 was charged").
+label-counted = { $noun ->
+        [questions] { $n ->
+            [one] { $n } question
+           *[other] { $n } questions
+        }
+        [sources] { $n ->
+            [one] { $n } source
+           *[other] { $n } sources
+        }
+        [officers] { $n ->
+            [one] { $n } officer
+           *[other] { $n } officers
+        }
+        [offences] { $n ->
+            [one] { $n } offence
+           *[other] { $n } offences
+        }
+        [stalking-offences] { $n ->
+            [one] { $n } stalking offence
+           *[other] { $n } stalking offences
+        }
+        [recorded-stalking-offences] { $n ->
+            [one] { $n } recorded stalking offence
+           *[other] { $n } recorded stalking offences
+        }
+        [cases] { $n ->
+            [one] { $n } case
+           *[other] { $n } cases
+        }
+        [such-cases] { $n ->
+            [one] { $n } such case
+           *[other] { $n } such cases
+        }
+        [applications] { $n ->
+            [one] { $n } application
+           *[other] { $n } applications
+        }
+        [orders] { $n ->
+            [one] { $n } order
+           *[other] { $n } orders
+        }
+        [police-forces] { $n ->
+            [one] { $n } police force
+           *[other] { $n } police forces
+        }
+        [territorial-police-forces] { $n ->
+            [one] { $n } territorial police force
+           *[other] { $n } territorial police forces
+        }
+        [were] { $n ->
+            [one] { $n } was
+           *[other] { $n } were
+        }
+       *[forces] { $n ->
+            [one] { $n } force
+           *[other] { $n } forces
+        }
+    }

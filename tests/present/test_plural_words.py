@@ -141,3 +141,57 @@ def test_the_conviction_rate_is_said_to_be_of_recorded_offences() -> None:
         assert "1.7% of the number of stalking offences police recorded" in title
         assert "cases result in" not in title and "ended in a conviction" not in title
     assert "release" in w.text("attrition-chart-title", stated=True, rate=words.pct(1.7, 1))
+
+
+# --- the chapters' templates (notebooks/*.md, the edition's chapters) -------------------------
+
+# A glued value, then the words a template types after it: a count followed by a plural noun
+# (or "were") prints "1 forces" where the count is one, since Markdown cannot choose a variant.
+# The count is glued with its noun instead (`<key>_<noun>`, label-counted in labels.ftl).
+GLUED = re.compile(r"\{glue(?::text)?\}`(?:[^`]*::)?([a-z0-9_]+)(?::[^`]*)?`")
+# The words after it: at most three words that are not "of" (a share: "12% of the forces") nor a
+# verb of which the count is the subject ("3 gave any figures"), then a plural noun; or "were".
+TEMPLATE_NOUNS = "|".join((*PLURALS, "sources", "convictions"))
+TYPED = re.compile(rf"\s+(?:(?:(?!of\b|gave\b|could\b)[a-z-]+\s+){{0,3}}(?:{TEMPLATE_NOUNS})\b"
+                   rf"|were\b)")
+# Glued values a plural follows that are not counts: a rate printed rounded ("about 17
+# convictions for every 1,000"), and an SPO band's words ("10 or fewer cases").
+TEMPLATE_NOT_COUNTS = {"att_per_1000", "spo_band_low_label", "spo_band_mid_label",
+                       "spo_band_high_label"}
+
+
+def typed_plurals(text: str) -> list[str]:
+    """Each glued count in `text` that a typed plural noun follows."""
+    return [f"{m[1]}{text[m.end():m.end() + 30]!r}" for m in GLUED.finditer(text)
+            if m[1] not in TEMPLATE_NOT_COUNTS and TYPED.match(text, m.end())]
+
+
+def test_no_template_types_a_plural_noun_after_a_glued_count() -> None:
+    root = Path(words.PROJECT_FOLDER).parent
+    problems = [f"{path.relative_to(root)}: {found}"
+                for path in sorted([*root.glob("notebooks/*.md"),
+                                    *root.glob("data/*/chapters/*.md")])
+                for found in typed_plurals(path.read_text("utf-8"))]
+    assert not problems, ("a glued count followed by a typed plural noun prints '1 forces'; "
+                          "glue the count with its noun (<key>_<noun>):\n" + "\n".join(problems))
+
+
+def test_the_template_check_reads_a_typed_plural() -> None:
+    """The check above can fail: the templates' old kind is found, and what is not a count is
+    not."""
+    text = ("Of the {glue:text}`officers_responding` forces, {glue:text}`cop_asked` police\n"
+            "forces; {glue:text}`oo_malcomms` were charged; {glue:text}`cop_responded` gave any "
+            "figures; {glue:text}`gaps_full_share` of answers; {glue:text}`meth_forces_forces`.")
+    assert [f.split("'")[0] for f in typed_plurals(text)] == [
+        "officers_responding", "cop_asked", "oo_malcomms"]
+
+
+def test_a_count_glued_with_its_noun_is_in_its_number() -> None:
+    w = words.Words("labels")
+    for noun, one, many in (("forces", "1 force", "27 forces"),
+                            ("police-forces", "1 police force", "27 police forces"),
+                            ("were", "1 was", "27 were"), ("such-cases", "1 such case",
+                                                            "27 such cases")):
+        assert w.text("label-counted", n=words.count(1), noun=noun) == one
+        assert w.text("label-counted", n=words.count(27), noun=noun) == many
+    assert w.text("label-counted", n=words.count(1234), noun="offences") == "1,234 offences"

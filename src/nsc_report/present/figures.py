@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from nsc_report.data import Edition, provenance
 from nsc_report.data.provenance import FILES, PUBLIC
-from nsc_report.present import fmt, labels
+from nsc_report.present import fmt, labels, words
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
 
@@ -146,6 +146,21 @@ class Register:
                                      forces=tuple(forces) if forces is not None else None,
                                      parts=made_of,
                                      **self._meta(questions, periods, files, sources)))
+
+    def counted(self, key: str, noun: str) -> str:
+        """The count `key` with its noun, as one text `<key>_<noun>` ("1 force", "27 forces";
+        the nouns are those of `label-counted` in labels.ftl): a chapter glues it where it would
+        otherwise type a plural noun after the count, which Markdown cannot put in the singular.
+        It prints the count as the count prints, and takes its status and sources."""
+        figure = self.figures[key]
+        if not isinstance(figure.raw, int | float):
+            raise TypeError(f"figure {key!r} is not a count: {figure.raw!r}")
+        w = words.Words("labels", getattr(self.edition.meta, "language", None)
+                        or words.DEFAULT_LOCALE)
+        text = w.text("label-counted", n=words.figure(figure.raw, figure.text), noun=noun)
+        return self.text(f"{key}_{noun.replace('-', '_')}", text, figure.definition,
+                         questions=figure.questions, periods=figure.periods, files=figure.files,
+                         sources=figure.sources, forces=figure.forces, parts=(key,))
 
     @property
     def values(self) -> dict[str, str]:

@@ -83,6 +83,11 @@ def figures(ed: Edition) -> Register:
            w.text("attrition-def-series-rules"), periods=tuple(held),
            files=("national", counting_rules.FILE), sources=())
     published.add_national_figures(r, ed, "attrition")
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("att_recorded", "stalking-offences"),
+                      ("att_recorded", "recorded-stalking-offences"),
+                      ("att_charged", "cases")):
+        r.counted(key, noun)
     return r
 
 

@@ -74,6 +74,10 @@ def figures(ed: Edition) -> Register:
     r.text("change_new_text", w.text("change-new", new=len(new), questions=w.listing(new),
                                      previous=prev.meta.edition),
            w.text("change-def-new-text"), questions=())
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("change_asked", "questions"),
+                      ("change_compared", "questions")):
+        r.counted(key, noun)
     return r
 
 

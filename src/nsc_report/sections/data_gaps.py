@@ -86,6 +86,11 @@ def figures(ed: Edition) -> Register:
                     questions=w.listing([str(q) for q in unanswerable]))
              if len(unanswerable) else w.text("data-gaps-unanswerable", any=False),
              w.text("data-gaps-def-unanswerable"))
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("gaps_asked", "forces"),
+                      ("gaps_asked", "police-forces"),
+                      ("gaps_questions", "questions")):
+        reg.counted(key, noun)
     return reg
 
 

@@ -218,4 +218,6 @@ def figures(ed: Edition) -> Register:
     answered = responding_forces(ed)
     r.count("finder_some_answer", len(answered), w.text("find-your-force-def-some-answer"),
             forces=answered, questions=tuple(ed.questions["id"]), stated="forces_responding")
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    r.counted("finder_forces", "police-forces")
     return r

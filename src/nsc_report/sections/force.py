@@ -142,6 +142,8 @@ def figures(ed: Edition, code: str) -> Register:
                                      missing=len(missing)),
            w.text("force-def-gaps", who=who))
     published.add_figures(r, ed, code)
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    r.counted("force_asked", "questions")
     return r
 
 

@@ -66,6 +66,10 @@ def figures(ed: Edition) -> Register:
            w.text("methodology-def-counting-rules"), files=("meta", counting_rules.FILE))
     r.text("meth_timeliness_text", timeliness_text(ed), w.text("methodology-def-timeliness"),
            files=("meta", "tracker"))
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("meth_forces", "territorial-police-forces"),
+                      ("meth_questions", "questions")):
+        r.counted(key, noun)
     return r
 
 

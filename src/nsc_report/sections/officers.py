@@ -56,6 +56,15 @@ def figures(ed: Edition) -> Register:
         r.count(f"officers_{prefix}_zero", summary[2],
                 w.text("officers-def-spoc-zero", question=q),
                 forces=list(values.index[values == 0]), questions=(q,))
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("officers_responding", "forces"),
+                      ("officers_at_least_one", "forces"),
+                      ("officers_dedicated_total", "officers"),
+                      ("officers_spoc_forces", "forces"),
+                      ("officers_spoc_zero", "forces"),
+                      ("officers_spo_spoc_forces", "forces"),
+                      ("officers_spo_spoc_zero", "forces")):
+        r.counted(key, noun)
     return r
 
 

@@ -67,6 +67,17 @@ def figures(ed: Edition) -> Register:
         r.count(f"oo_{key}_forces", int(alts.at[q, "forces"]),
                 w.text("other-offences-def-forces", question=q), forces=list(gave.index),
                 questions=(q,))
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("oo_responding", "forces"),
+                      ("oo_harassment", "offences"),
+                      ("oo_harassment_forces", "forces"),
+                      ("oo_malcomms", "were"),
+                      ("oo_malcomms_forces", "forces"),
+                      ("oo_s2a", "offences"),
+                      ("oo_s2a_forces", "forces"),
+                      ("oo_15b_forces", "forces"),
+                      ("oo_15b_offences", "offences")):
+        r.counted(key, noun)
     return r
 
 

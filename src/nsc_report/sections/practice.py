@@ -43,6 +43,10 @@ def figures(ed: Edition) -> Register:
            w.text("code-of-practice-def-illustrative"), files=("meta",))
     r.text("cop_pre_release", pre_release_statement(ed),
            w.text("code-of-practice-def-pre-release"), files=("pre_release",))
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("cop_asked", "police-forces"),
+                      ("cop_sources", "sources")):
+        r.counted(key, noun)
     return r
 
 

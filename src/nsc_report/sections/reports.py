@@ -80,8 +80,9 @@ def figures(ed: Edition) -> Register:
             stated="committed_share_decreased")
     # The finding in words that fit the counts (the summary's and the landing page's).
     pledge = {"case": s.pledge, "more": "some" if s.increased else "none",
-              "share": r["reports_share_decreased"], "increased": r["reports_increased"],
-              "comparable": r["reports_comparable"]}
+              "share": r["reports_share_decreased"], "increased": words.count(s.increased),
+              # numbers, not their printed text: a variant for one is chosen by the number
+              "comparable": words.count(s.comparable)}
     # Each takes the status of the figures its words print (the release states the share and
     # the count that rose: printed in a sentence, they stay published).
     said = pledge_parts(s.pledge, bool(s.increased))
@@ -112,6 +113,11 @@ def figures(ed: Edition) -> Register:
     r.text("reports_counting_rules_text", counting_rules.period_text(ed, years),
            w.text("reports-def-counting-rules"), questions=(),
            files=("meta", counting_rules.FILE), sources=())
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("reports_responding", "forces"),
+                      ("reports_comparable", "forces"),
+                      ("reports_forces_both_years", "forces")):
+        r.counted(key, noun)
     return r
 
 

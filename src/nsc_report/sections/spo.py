@@ -79,6 +79,18 @@ def figures(ed: Edition) -> Register:
                 forces=list(gave.index), questions=(q, *apps))
     r.text("spo_period", period(ed), w.text("spo-def-period"), questions=())
     published.add_national_figures(r, ed, "spo")
+    # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
+    for key, noun in (("spo_forces_with_figures", "forces"),
+                      ("spo_band_low", "forces"),
+                      ("spo_band_mid", "forces"),
+                      ("spo_total", "such-cases"),
+                      ("spo_not_authorised_forces", "forces"),
+                      ("spo_not_authorised", "applications"),
+                      ("spo_refused_forces", "forces"),
+                      ("spo_refused", "applications"),
+                      ("spo_positive_forces", "forces"),
+                      ("spo_positive", "orders")):
+        r.counted(key, noun)
     return r
 
 
