@@ -202,7 +202,11 @@ def to_csv(register: BookRegister) -> str:
 
 
 def to_json(register: BookRegister) -> str:
-    return json.dumps({"figures": [{c: e.get(c) for c in COLUMNS} for e in register.entries]},
+    """The register as JSON: the CSV's columns, and for a sentence or a count with its noun
+    made of other figures, those figures' keys (`parts`), which the site links it by."""
+    return json.dumps({"figures": [{**{c: e.get(c) for c in COLUMNS},
+                                    **({"parts": e["parts"]} if e.get("parts") else {})}
+                                   for e in register.entries]},
                       indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 

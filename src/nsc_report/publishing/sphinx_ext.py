@@ -145,6 +145,21 @@ def _before_stop(markup: str, mark: str) -> str:
     return markup + mark
 
 
+def _linked(register: dict[str, dict[str, Any]], entry: dict[str, Any],
+            text: str) -> dict[str, Any] | None:
+    """The register entry a pasted figure links to: itself, where it is a figure printed as
+    registered; for a count glued with its noun ("27 forces", a text made of that one figure),
+    the count's own entry; otherwise none (a sentence is marked, not linked)."""
+    if entry["kind"] == "figure":
+        return entry if entry["text"] == text else None
+    parts = entry.get("parts") or []
+    if len(parts) == 1:
+        part = register.get(f'book/{entry["notebook"]}/{parts[0]}')
+        if part is not None and part["kind"] == "figure" and text.startswith(part["text"]):
+            return part
+    return None
+
+
 class LinkFigures(SphinxPostTransform):
     """Each glued figure becomes a link to its entry on the register page, carrying its
     definition for the tooltip (nsc-figures.js). Sentences and labels assembled from the data,
@@ -171,11 +186,12 @@ class LinkFigures(SphinxPostTransform):
             if entry is None:
                 marked.replace_self(marked.children)
                 continue
-            if linking and entry["kind"] == "figure" and entry["text"] == text:
+            linked = _linked(register, entry, text)
+            if linking and linked is not None:
                 href = self.app.builder.get_relative_uri(self.env.docname, REGISTER_PAGE)
                 markup = (f'<a class="nsc-figure" href="{html.escape(href)}#'
-                          f'{anchor(entry["id"])}" data-definition="'
-                          f'{html.escape(entry["definition"])}">{html.escape(text)}</a>')
+                          f'{anchor(linked["id"])}" data-definition="'
+                          f'{html.escape(linked["definition"])}">{html.escape(text)}</a>')
             elif status == "published":
                 marked.replace_self(marked.children)  # as myst-nb pasted it (smart quotes too)
                 continue
