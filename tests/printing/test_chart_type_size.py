@@ -36,7 +36,8 @@ def report_page(edition) -> str:  # type: ignore[no-untyped-def]
     figure = chart.html(svg="").replace('"></div>', f'">{static_svg(spec)}</div>', 1)
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><style>"
             f"{pdf._print_css(edition)}</style></head><body><main class=nsc-print>"
-            f"<article class=bd-article>{RULE}<h2>Answers</h2>{figure}</article></main></body></html>")
+            f"<article class=bd-article>{RULE}<h2>Answers</h2>{figure}</article></main>"
+            f"</body></html>")
 
 
 def briefing_page(edition) -> str:  # type: ignore[no-untyped-def]
