@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2
-import pytest
 from helpers import DATA, requires_chromium
 
 from nsc_report.data import load_edition
