@@ -134,10 +134,11 @@ published-col-of = { $who }: { $column ->
 
 ### Courts: proceedings and convictions
 
-# $given: no when the court figures have no row; else $proceedings in $period, $convicted
+# $given: no when the court figures have no row for the area in any year they cover ($first to
+# $last); else $proceedings in $period, $convicted
 # (yes with $c convictions) and $national (yes with England and Wales's $ew_p and $ew_c).
 published-court = { $given ->
-        [no] The published court figures have no row for the police force area of { $who }.
+        [no] The published court figures have no row for the police force area of { $who } for any year from { $first } to { $last }.
        *[yes] In { $period }, { $proceedings } { $proceedings ->
             [one] defendant was
            *[other] defendants were

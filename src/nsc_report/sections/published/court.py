@@ -22,7 +22,11 @@ def court_sentence(ed: Edition, code: str) -> str:
     convicted = m.values(ed.public, COURT, code, "convicted")
     last = m.latest(proceedings)
     if last is None:
-        return w.text("published-court", given=False, who=who(ed, code))
+        # No row for the years the figures cover (and the table shows); a raw file may have
+        # rows for the area from before the offences existed, which the series leaves out.
+        years = m.periods(ed.public, COURT)
+        return w.text("published-court", given=False, who=who(ed, code),
+                      first=public_period(ed, years[0]), last=public_period(ed, years[-1]))
     period, p = last
     c = convicted.get(period, m.Value(None)).value
     ew_p = m.values(ed.public, COURT, ENGLAND_AND_WALES, "proceedings").get(period)
