@@ -178,18 +178,12 @@ def _script(name: str) -> str:
 
 PREPARE_JS = _script("prepare.js")
 FIT_TABLES_JS = _script("fit_tables.js")
-FIT_CHARTS_JS = _script("fit_charts.js")
 
 
 def fit_tables(page, root: str = ".nsc-print") -> list[str]:  # type: ignore[no-untyped-def]
     """Set each table wider than the text block smaller until it fits (fit_tables.js): one
     too-wide table would make Chromium shrink every page. Returns the tables it changed."""
     return list(page.evaluate(FIT_TABLES_JS, root))
-
-
-def fit_charts(page, root: str = ".nsc-print") -> list[str]:  # type: ignore[no-untyped-def]
-    """Draw larger each chart whose words would print under 6 pt (fit_charts.js)."""
-    return list(page.evaluate(FIT_CHARTS_JS, root))
 
 
 def _wait_for_charts(page) -> None:  # type: ignore[no-untyped-def]
@@ -375,7 +369,6 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)
             fitted = fit_tables(page)
-            fit_charts(page)
             if fitted:
                 progress.message(f"  set {len(fitted)} wide table(s) smaller to fit the page: "
                                  f"{', '.join(fitted)}")
@@ -434,7 +427,6 @@ def print_pages(pages: list[tuple[Path, str, str]], edition: Edition, scratch: P
                 page = scratch / f"{target.stem}.html"
                 page.write_text(document, encoding="utf-8")
                 tab.goto(f"{base}/{page.name}", wait_until="load")
-                fit_charts(tab, "body")
                 tmp = target.with_name(f".{target.name}.tmp")
                 tmp.write_bytes(tab.pdf(format="A4", print_background=True,
                                         prefer_css_page_size=True, outline=True, tagged=True))
