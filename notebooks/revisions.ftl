@@ -46,12 +46,16 @@ revisions-kept = { $earlier ->
 revisions-caption = Every version of { $title } ({ $edition })
 revisions-release = Version { $version }
 # One change in a version: its $kind (correction or revision), $what changed and $why; with
-# $figured yes, the $figures (register ids) it touched.
+# $figured yes, the $figures (register ids) it touched: all of them, or where there are many
+# the first few and how many $more (every one is listed in the edition's revisions.yml).
 revisions-change = { $kind ->
         [correction] Correction
        *[revision] Revision
     }: { $what } Why: { $why }{ $figured ->
-        [yes] {" "}Figures: { $figures }.
+        [yes] {" "}Figures: { $figures }{ $more ->
+            [0] .
+           *[other] {" "}and { $more } more (every one is listed in the edition's data, revisions.yml).
+        }
        *[no] {""}
     }
 

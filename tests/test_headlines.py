@@ -115,8 +115,9 @@ def test_funding_misprint_is_explained(built: Built, expected):
 
 def test_conviction_rate_shows_its_working(built: Built, expected):
     s = sentences(built, "attrition")
-    # The headline as the release states it, and the arithmetic on the counts behind it.
-    find(s, "Only", expected["rate"], "result in a conviction")
+    # The headline rate, said as what it is (convictions against recorded offences, a
+    # fact-check's correction of "stalking cases result in a conviction"), and the arithmetic.
+    find(s, "Convictions were only", expected["rate"], "stalking offences police recorded")
     find(s, "2,196 ÷ 131,200 = 1.67%", "agrees with the rate the release states")
     find(s, "not confirmed")
 

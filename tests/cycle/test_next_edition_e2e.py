@@ -180,6 +180,7 @@ def test_the_next_edition_end_to_end(tmp_path: Path):
 
     checked = run_cli("check", "--edition", NEW, "--root", str(root))
     assert checked.returncode != 0
-    assert ("amount_gbp still marked BEFORE PUBLICATION: this edition's funding ask (last "
-            "year's value until then); now 243810000") in checked.stdout
+    # (the marker this test wrote, above: its note, then the value standing in)
+    assert ("amount_gbp still marked BEFORE PUBLICATION: this edition's funding ask; now "
+            "243810000") in checked.stdout
     assert "carried over unchanged from the 2024 edition" in checked.stdout

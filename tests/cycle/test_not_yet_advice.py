@@ -30,7 +30,7 @@ def test_the_advice_on_answers_not_yet_in_works(data_copy: Path, tmp_path: Path)
     book, kept = partly_filled(data_copy, tmp_path / "first.xlsx", keep=42)
     import_workbook(book, data_copy, EDITION, as_of=DAY)
     [problem] = waiting(data_copy)
-    code = re.search(r"\((E\d+|W\d+)\)", problem.what).group(1)
+    code = re.search(r"\((E\d+|W\d+),", problem.what).group(1)
     assert "status no_response in the workbook" in problem.what
     # The advice, as written: the next workbook, the force's rows given the status and a note.
     later = write_workbook(load_edition(data_copy, EDITION, lazy=True), tmp_path / "next.xlsx")

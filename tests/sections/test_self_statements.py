@@ -79,3 +79,20 @@ def test_the_editions_page_claims_no_method_for_every_edition(data_copy: Path):
     page = editions_page(site_for(data_copy, EDITION))
     assert "The report is published once a year" in page
     assert "Freedom of Information" not in page
+
+
+def test_a_change_of_many_figures_lists_a_few_and_counts_the_rest():
+    """Version 1.3 lists hundreds of register ids; printed whole they ran to ten pages."""
+    from helpers import DATA, EDITION
+
+    from nsc_report.data import load_edition
+    from nsc_report.sections import revisions
+
+    ed = load_edition(DATA, EDITION)
+    cells = list(revisions.table(ed).frame["Changes"])
+    many = next(c for v, c in zip(ed.versions, cells, strict=True) if v.version == "1.3")
+    first = next(ch for v in ed.versions if v.version == "1.3" for ch in v.changes
+                 if len(ch.figures) > revisions.SHOWN)
+    assert ", ".join(first.figures[:revisions.SHOWN]) in many
+    assert first.figures[revisions.SHOWN] not in many
+    assert f"and {len(first.figures) - revisions.SHOWN} more" in many
