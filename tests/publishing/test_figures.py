@@ -151,9 +151,14 @@ def test_changing_one_answer_changes_exactly_what_depends_on_it(tmp_path: Path):
                                                                   "chapters"))
     # 2,196 / 131,300 still rounds to 1.7% (and 1.67%, and 17 per 1,000): only the count and
     # what is left of it move; Durham's Q11 is printed only as the national total.
+    # Each count moves with the phrases that print it with its noun ("131,300 stalking
+    # offences"), registered beside it.
     by_id = {c.id: c for c in changed}
-    assert set(by_id) == {"spo/spo_not_authorised", "attrition/att_recorded",
+    assert set(by_id) == {"spo/spo_not_authorised", "spo/spo_not_authorised_applications",
+                          "attrition/att_recorded", "attrition/att_recorded_stalking_offences",
+                          "attrition/att_recorded_recorded_stalking_offences",
                           "attrition/att_not_convicted"}
+    assert by_id["attrition/att_recorded_stalking_offences"].new == "131,300 stalking offences"
     assert (by_id["attrition/att_recorded"].old, by_id["attrition/att_recorded"].new) == (
         "131,200", "131,300")
     assert by_id["attrition/att_not_convicted"].new == "129,104"
@@ -225,7 +230,9 @@ def test_each_figure_in_the_text_links_to_its_entry(built: Built):
         for link in soup.select("a.nsc-figure"):
             target = link["href"].split("#")[1]
             entry = next(e for e in reg.values() if register.anchor(e["id"]) == target)
-            assert link.get_text() == entry["text"], (page.name, target)
+            # The figure itself, or the figure with its noun ("27 forces") linked to it.
+            assert (link.get_text() == entry["text"]
+                    or link.get_text().startswith(entry["text"] + " ")), (page.name, target)
             assert link["data-definition"] == entry["definition"]
             assert target in ids
             linked += 1

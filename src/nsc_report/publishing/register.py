@@ -172,7 +172,23 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
             pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
                             "pages": pages_of})
+    _add_pages_of_parts(entries)
     return BookRegister(entries, titles, printed)
+
+
+def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
+    """A count is printed wherever it is printed with its noun ("27 forces", a text made of
+    that one figure, which the site links to the count): its pages include those. A sentence
+    made of several figures has its own entry and pages, and is marked, not linked."""
+    by_id = {e["id"]: e for e in entries}
+    for e in entries:
+        parts = e.get("parts") or []
+        if len(parts) == 1 and e["pages"]:
+            figure = by_id.get(f'{e["notebook"]}/{parts[0]}')
+            if figure is None or figure["kind"] != "figure":
+                continue
+            pages = set(figure["pages"]) | set(e["pages"])
+            figure["pages"] = sorted(pages, key=lambda page: (page != figure["notebook"], page))
 
 
 def unregistered(register: BookRegister) -> list[str]:
