@@ -17,7 +17,7 @@ find-your-force-change-class = { $level ->
         [up-to-10] rose by up to 10%
        *[over-10] rose by more than 10%
     }
-find-your-force-answered = Answers given in full (a question asked about two years counts twice)
+find-your-force-answered = Questions answered in full (for a question asked about two years, both years)
 find-your-force-answered-short = Answered in full
 # $level: low (under a third), middle or high (two thirds or more).
 find-your-force-answered-class = { $level ->
@@ -70,7 +70,7 @@ find-your-force-map-text = Map of the { $forces } { $forces ->
        *[other] forces
     } (see the table below it)
 # The table: $period for SPO applications, $previous for the change, $year of the commitment.
-find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; answers given in full (a question asked about two years counts twice); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
+find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
 
 ### The list of forces by region (HTML)
 

@@ -15,7 +15,7 @@ force-heading = { $illustrative ->
     }
 
 # A force that gave at least one figure. $forces: how many forces were asked; $answered,
-# $partial and $asked: its questions and periods answered in full, in part, and asked.
+# $partial and $asked: its questions answered in full, in part, and asked (a question asked about two years is one question, answered in full when both years were: measures.gaps.scorecard).
 force-intro-figures = { $who } is { $forces ->
         [one] the one police force
        *[other] one of the { $forces } police forces
@@ -25,7 +25,7 @@ force-intro-figures = { $who } is { $forces ->
     } { $answered } of the { $asked } { $asked ->
         [one] question
        *[other] questions
-    } in full (a question asked about two years counts twice){ $partial ->
+    } in full (for a question asked about two years, both years){ $partial ->
         [0] {""}
        *[other] {" "}and { $partial } in part
     }: { force-intro-place }.
@@ -210,7 +210,7 @@ force-gaps = { $case ->
         [complete] { $who } answered every question in full.
         [nothing] { $who } gave no figure in answer to { $asked ->
             [one] the one question we asked about
-           *[other] any of the { $asked } questions and years we asked about
+           *[other] any of the { $asked } questions we asked
         }.
        *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } { $asked ->
             [one] question
@@ -267,8 +267,8 @@ force-def-heading = the page's heading: the force's name, and whether its figure
 force-def-overseer = the body that oversees the force at publication
 force-def-region = the force's region
 force-def-period = the period most questions asked about
-force-def-asked = questions and periods { $who } was asked about (a question asked for two years counts twice)
-force-def-answered = questions and periods { $who } answered in full
+force-def-asked = questions { $who } was asked (a question asked about two years counts once)
+force-def-answered = questions { $who } answered in full (a question asked about two years, for both years), counted as the data-gaps chapter counts them
 force-def-intro = how many questions { $who } answered, and how that compares with the other forces
 force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
 force-def-spo = { $who }'s cases with an interim or a full SPO application (Q9 and Q10) and their band

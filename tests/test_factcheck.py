@@ -219,6 +219,42 @@ def test_each_heatmap_cell_agrees_with_the_answers():
     assert dyfed == "partial"  # 834 for one year, not held for the other
 
 
+def test_a_force_is_scored_on_the_same_questions_on_every_page(built: Built):
+    """A fact-check found a force scored out of 14 on its page and the map (each question and
+    year) and out of 13 in the data-gaps chapter: one definition (the scorecard) everywhere."""
+    from bs4 import BeautifulSoup
+
+    from nsc_report.layout import slug
+    from nsc_report.measures.gaps import force_scores
+
+    ed = load_edition(built.root / "data", EDITION)
+    asked = len(ed.questions)
+    scores = force_scores(ed).set_index("force")
+
+    def text(page: Path) -> str:
+        return re.sub(r"\s+", " ", BeautifulSoup(page.read_text("utf-8"), "html.parser")
+                      .get_text(" "))
+
+    for force, row in scores.iterrows():
+        page = built.html / "book" / "forces" / f"{slug(str(force))}.html"
+        said = text(page)
+        counts = {int(n) for n in re.findall(r"\b(\d+) questions\b", said)}
+        assert counts == {asked}, (page.name, counts)
+        found = re.search(r"answered (\d+) of the (\d+) questions in full[^:]*?"
+                          r"(?: and (\d+) in part)?:", said)
+        if found:  # a force that gave figures
+            assert (int(found.group(1)), int(found.group(3) or 0)) == (
+                row["answered"], row["partial"]), page.name
+    finder = built.page("find-your-force")
+    shares = re.findall(r"\b(\d+)/(\d+)\b", text(built.html / "book" / "find-your-force.html"))
+    assert shares and {int(d) for _, d in shares} == {asked}  # the map's labels and the table
+    table = BeautifulSoup(finder, "html.parser").select_one("table")
+    for tr in table.select("tr")[1:]:
+        cells = [c.get_text(" ", strip=True) for c in tr.select("td, th")]
+        share = next(c for c in cells if re.fullmatch(r"\d+/\d+", c))
+        assert share == f"{scores.at[cells[0], 'answered']}/{asked}", cells[0]
+
+
 def test_no_table_column_prints_a_needless_decimal(built: Built):
     """A column of whole numbers (a percentage rounded to a whole) is printed without '.0'."""
     for page in (built.html / "book").rglob("*.html"):

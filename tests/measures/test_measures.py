@@ -121,3 +121,20 @@ def test_scorecard_has_one_status_per_force_and_question(ed):
 def test_figures_refuses_ambiguous_periods(ed):
     with pytest.raises(ValueError, match="several periods"):
         answer_values(ed, "Q1")
+
+
+def test_a_force_page_scores_questions_as_the_data_gaps_chapter_does(ed):
+    """One definition of the questions a force answered: a question asked about two years is
+    one question, answered in full only when both years were (Dyfed-Powys's Q1: in part)."""
+    from nsc_report.measures.force import completeness, completeness_ranking, questions_asked
+
+    scores = force_scores(ed).set_index("force_code")
+    ranking, asked = completeness_ranking(ed), questions_asked(ed)
+    for code in ed.forces["force_code"]:
+        done = completeness(ed, code)
+        assert done.asked == asked[code] == len(ed.questions)
+        assert done.answered == ranking[code] == scores.at[code, "answered"]
+        assert done.partial == scores.at[code, "partial"]
+    dyfed = completeness(ed, "W15000004")
+    assert dyfed.partial >= 1 and dyfed.asked < len(ed.returns.query(
+        "force_code == 'W15000004'"))

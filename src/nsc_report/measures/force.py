@@ -13,6 +13,7 @@ import pandas as pd
 
 from nsc_report.data import Edition
 from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
+from nsc_report.measures.gaps import scorecard
 from nsc_report.measures.reports import change_table
 from nsc_report.measures.spo import band_of
 
@@ -126,18 +127,31 @@ class Completeness:
 
 
 def completeness(edition: Edition, code: str) -> Completeness:
+    """The force's questions answered in full and in part, counted as the data-gaps chapter
+    counts them (one definition: `gaps.scorecard`, where a question asked about two years is
+    answered in full only when both years were)."""
+    card = scorecard(edition)
+    status = card.loc[card["force_code"] == code, "status"]
     a = answers(edition, code)
-    return Completeness(asked=len(a), answered=int((a["status"] == "answered").sum()),
-                        partial=int((a["status"] == "partial").sum()),
+    return Completeness(asked=len(status), answered=int((status == "answered").sum()),
+                        partial=int((status == "partial").sum()),
                         gave_figures=bool((a["status"].isin(GIVES_FIGURE)
                                            & a["value"].notna()).any()))
 
 
 def completeness_ranking(edition: Edition) -> pd.Series:
-    """Questions answered in full by each force (reference order)."""
-    r = edition.returns
-    answered = r[r["status"] == "answered"].groupby("force_code").size()
+    """Questions answered in full by each force (reference order), counted as `completeness`
+    counts them."""
+    card = scorecard(edition)
+    answered = card[card["status"] == "answered"].groupby("force_code").size()
     return answered.reindex(edition.forces["force_code"]).fillna(0).astype(int)
+
+
+def questions_asked(edition: Edition) -> pd.Series:
+    """The questions each force was asked (reference order), counted as `completeness` counts
+    them: a question asked about two years is one question."""
+    asked = scorecard(edition).groupby("force_code").size()
+    return asked.reindex(edition.forces["force_code"]).fillna(0).astype(int)
 
 
 def spo_band(edition: Edition, code: str) -> str | None:

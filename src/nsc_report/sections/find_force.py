@@ -101,12 +101,12 @@ def finder_table(ed: Edition) -> pd.DataFrame:
     """Every force with the values the map can show (reference order)."""
     table = m.comparison_table(ed)
     forces = ed.forces.set_index("force_code")
-    asked = ed.returns.groupby("force_code").size()
     commitments = ed.commitments.set_index("force_code")["committed"]
     return table.assign(
         short_name=forces["short_name"], region=forces["region"],
         tile_x=forces["tile_x"].astype(int), tile_y=forces["tile_y"].astype(int),
-        answered_full=m.completeness_ranking(ed), asked=asked.reindex(table.index),
+        answered_full=m.completeness_ranking(ed),
+        asked=m.questions_asked(ed).reindex(table.index),
         committed=commitments.reindex(table.index).fillna(False).astype(bool),
         has_pcc=[ed.overseer(code, dt.date(ed.meta.pcc_commitment_year, 6, 30))["kind"]
                  in COMMISSIONER_KINDS for code in table.index],

@@ -139,7 +139,7 @@ def figures(ed: Edition, code: str) -> Register:
            periods=("at_request",))
     gaps = ("complete" if missing.empty else "nothing" if not done.gave_figures else "some")
     r.text("force_gaps_text", w.text("force-gaps", case=gaps, who=who, asked=done.asked,
-                                     missing=len(missing)),
+                                     missing=done.asked - done.answered),
            w.text("force-def-gaps", who=who))
     published.add_figures(r, ed, code)
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
