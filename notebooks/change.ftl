@@ -81,6 +81,25 @@ change-force-reason = { $case ->
 
 ### The national series (the attrition chapter's table)
 
+# A column heading of the chapter's tables and of the national series: $column names it;
+# $edition, an edition's year, where it has one.
+change-column = { $column ->
+        [question] Question
+        [periods] Periods
+        [edition] { $edition } edition
+        [change] Change
+        [both] Forces answering in full in both
+        [only] Only { $edition }
+        [force] Force
+        [answered] Answered in full in { $edition }
+        [difference] Difference
+        [period] Period
+        [recorded] Stalking offences recorded by police
+        [rate] Conviction rate
+       *[source] Source
+    }
+# A year of the national series with no figure.
+change-not-held = not held
 change-series-caption = Recorded stalking and the conviction rate in England and Wales, every year this report holds
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)

@@ -152,3 +152,38 @@ label-counted = { $noun ->
            *[other] { $n } forces
         }
     }
+
+# The name of the whole of the two nations, where a table has a row for them beside the forces.
+label-england-and-wales = England and Wales
+# The column a chart's data table (and its CSV) adds when its data are not published.
+label-data-status = Data status
+# A stage of national attrition (national.csv's measure): $stage recorded_stalking, charged,
+# convicted or jailed.
+label-attrition-stage = { $stage ->
+        [recorded_stalking] Recorded by police
+        [charged] Charged
+        [convicted] Convicted
+       *[jailed] Jailed
+    }
+# A month of the year, its number $month (1 to 12).
+label-month-name = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    }
+# A day as printed ("22 April 2024"): $day and $year as text, $month its number.
+label-date = { $day } { label-month-name } { $year }
+# A month as printed ("April 2020"): $year as text, $month its number.
+label-month = { label-month-name } { $year }
+# The embargo on every output made before publication, at the moment it lifts: $time (00:01),
+# $zone (BST), and the day ($day, $month, $year as label-date takes them).
+label-embargo = EMBARGOED UNTIL { $time } { $zone } { label-date }

@@ -87,6 +87,19 @@ site-register-forces-counted = { $forces ->
         [one] { $forces } force
        *[other] { $forces } forces
     }
+# The register's cells: the pages of a figure that no page prints; a figure that counts no
+# force; the questions a figure was computed from ($questions, listed).
+site-register-not-printed = not printed
+site-register-no-forces = none
+site-register-questions = questions { $questions }
+# A page of the printed report only (its annex), named without a link: $page, its title.
+site-register-printed-only = { $page } (printed report)
+# The release calendar's event (the .ics file a reader adds to a calendar): $publisher, the
+# $year of the next edition and the $date it is announced for.
+site-calendar-summary = Report on stalking, { $year } edition, published ({ $publisher })
+site-calendar-description = { $publisher }: the { $year } edition of the annual report on stalking is to be published on { $date }.
+# The embargo's banner, at the top of every page of an embargoed site: $label, label-embargo.
+site-embargo-banner = <span class="nsc-embargo"><strong>{ $label }.</strong> Not to be published, broadcast or shared before then.</span>
 site-register-forces-intro = Each force's page prints the same figures about that force; open a force to see them.
 site-register-page = Figures of the page: { $title }
 # The start of one table of the register (its column heads and rows follow). $name: its id.

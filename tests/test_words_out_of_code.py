@@ -14,7 +14,7 @@ from helpers import ROOT
 
 PACKAGE = ROOT / "src" / "nsc_report"
 FOLDERS = ("sections", "printing", "publishing")
-CEILING = 18  # the issue asked for at most 40; only short non-reader strings are left
+CEILING = 14  # the issue asked for at most 40; what is left is markup, fonts and terminal text
 # Calls whose text is for the terminal or a log, not for readers.
 LOGGING = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log",
            "message"}

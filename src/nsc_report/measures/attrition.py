@@ -8,8 +8,8 @@ import pandas as pd
 
 from nsc_report.data import Edition
 
-STAGES = [("recorded_stalking", "Recorded by police"), ("charged", "Charged"),
-          ("convicted", "Convicted"), ("jailed", "Jailed")]
+# The stages, in order, by their measure in national.csv (their words: labels.ftl).
+STAGES = ["recorded_stalking", "charged", "convicted", "jailed"]
 
 
 def national_value(edition: Edition, measure: str, period: str) -> float:
@@ -42,11 +42,11 @@ def attrition_table(edition: Edition) -> pd.DataFrame:
     recorded = national_value(edition, "recorded_stalking", period)
     rows = []
     n = edition.national
-    for measure, label in STAGES:
+    for measure in STAGES:
         if ((n["measure"] == measure) & (n["period"] == period)).any():
             value = national_value(edition, measure, period)
             row = _row(edition, measure, period)
-            rows.append({"stage": label, "measure": measure, "count": int(value),
+            rows.append({"measure": measure, "count": int(value),
                          "pct_of_recorded": round(100 * value / recorded, 2),
                          "source_id": row["source_id"]})
     return pd.DataFrame(rows)

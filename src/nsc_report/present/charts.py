@@ -26,7 +26,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from nsc_report.infra.user_cache import cache_key, kept_text
-from nsc_report.present import words
+from nsc_report.present import labels, words
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -126,7 +126,7 @@ class AccessibleChart:
         """The data table, with a status column where the data are not published."""
         table = self.table
         if self.notice:
-            table = table.assign(**{"Data status": self.notice})
+            table = table.assign(**{labels.data_status_column(): self.notice})
         return table.to_csv(index=False, lineterminator="\n")
 
     # --- output ---------------------------------------------------------------------------

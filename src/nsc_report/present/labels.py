@@ -8,6 +8,7 @@ chart's label); a sentence that needs one takes the code as its selector instead
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from nsc_report.data import Edition, public
@@ -79,4 +80,31 @@ def publication_day(ed: Edition) -> str:
     standing in until it is set) is not printed as if it were the day: it says it is a draft."""
     if ed.draft:
         return words.Words("edition", _locale(ed)).text("edition-draft-date")
-    return f"{ed.meta.publication_date:%-d %B %Y}"
+    return date(ed, ed.meta.publication_date)
+
+
+def england_and_wales(ed: Edition | None = None) -> str:
+    """The two nations as a row of a table beside the forces."""
+    return words.Words("labels", _locale(ed)).text("label-england-and-wales")
+
+
+def data_status_column(ed: Edition | None = None) -> str:
+    """The heading of the column a chart's data table adds when its data are not published."""
+    return words.Words("labels", _locale(ed)).text("label-data-status")
+
+
+def attrition_stage(ed: Edition | None, code: str) -> str:
+    """A stage of national attrition ('Recorded by police'), from its measure in national.csv."""
+    return words.Words("labels", _locale(ed)).text("label-attrition-stage", stage=code)
+
+
+def date(ed: Edition | None, day: dt.date) -> str:
+    """A day as printed ('22 April 2024'), in the edition's language."""
+    return words.Words("labels", _locale(ed)).text("label-date", day=str(day.day),
+                                                   month=day.month, year=str(day.year))
+
+
+def month(ed: Edition | None, day: dt.date) -> str:
+    """A month as printed ('April 2020'), in the edition's language."""
+    return words.Words("labels", _locale(ed)).text("label-month", month=day.month,
+                                                   year=str(day.year))

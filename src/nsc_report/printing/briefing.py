@@ -75,7 +75,7 @@ def standing_html(executed: Path, name: str) -> str:
     for meta, data in chart_outputs([executed]):
         if meta["name"] == name:
             table = pd.read_csv(io.StringIO(meta["csv"]), dtype=str, keep_default_na=False)
-            table = table.drop(columns=["Data status"], errors="ignore")
+            table = table.drop(columns=[labels.data_status_column()], errors="ignore")
             alt = data["text/plain"].splitlines()[-1]
             return (f'<figure class="chart" role="img" aria-label="{html.escape(alt)}">'
                     f'{data["image/svg+xml"]}</figure>'

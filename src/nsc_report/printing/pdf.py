@@ -148,7 +148,7 @@ def _published(edition: Edition) -> words.Rendered:
     if edition.draft:
         return words.of(edition, "edition").html("edition-draft-published")
     return words.of(edition, "print").html(
-        "print-published", date=f"{edition.meta.publication_date:%-d %B %Y}")
+        "print-published", date=labels.date(edition, edition.meta.publication_date))
 
 
 def _cover_html(edition: Edition, embargo: Embargo | None = None) -> str:
@@ -243,7 +243,7 @@ def version_line(edition: Edition) -> str:
     """'Version 1.0, 22 April 2024', as the cover and the properties give it."""
     v = edition.version
     return words.of(edition, "print").text("print-version", version=v.version,
-                                           date=f"{v.date:%-d %B %Y}", draft=edition.draft)
+                                           date=labels.date(edition, v.date), draft=edition.draft)
 
 
 def version_pdf_name(edition: Edition, version: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nsc_report.data import DataValidationError, Edition, load_edition
 from nsc_report.layout import pdf_name
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.publishing.release_calendar import Announced, announced
 
 ARCHIVE = "editions"      # the site's folder of earlier editions: editions/<year>/
@@ -106,7 +106,7 @@ def site_for(data_dir: Path, current: str) -> Site:
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return labels.date(None, day)
 
 
 def editions_page(site: Site) -> str:

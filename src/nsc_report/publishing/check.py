@@ -29,7 +29,7 @@ from nsc_report.data.carried import carried_over, marked
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
 from nsc_report.infra.untrusted import shortened
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.publishing import press_check, register, review
 from nsc_report.publishing.config import edition_chapters
 from nsc_report.publishing.review import plain_count
@@ -136,7 +136,7 @@ def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
     for row, change in enumerate(ed.counting_rules, 1):
         if change.day <= ed.meta.publication_date and not change.checked:
             yield Problem(_label(path, root), row + 1, w.text(
-                "check-rule-unchecked", month=str(change.month), note=str(change.note)),
+                "check-rule-unchecked", month=labels.month(ed, change.day), note=str(change.note)),
                 kind=UNCHECKED)
 
 

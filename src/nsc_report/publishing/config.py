@@ -12,7 +12,7 @@ from nsc_report.data import Edition, provenance, verbatim
 from nsc_report.infra import files, yamlfile
 from nsc_report.infra.untrusted import html_text, tel_href
 from nsc_report.layout import pdf_name
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.publishing.archive import Site, newer_notice
 from nsc_report.publishing.downloads import download_names
 from nsc_report.publishing.embargo import Embargo, label
@@ -119,7 +119,7 @@ def help_footer(edition: Edition) -> str:
                             site=words.Rendered(site, "html"), has_site=bool(site)))
     v = edition.version
     parts.append(w.html("site-publisher", publisher=meta.publisher, title=meta.title,
-                        edition=meta.edition, version=v.version, date=f"{v.date:%-d %B %Y}",
+                        edition=meta.edition, version=v.version, date=labels.date(edition, v.date),
                         draft=edition.draft))
     return "".join(parts)
 

@@ -121,7 +121,7 @@ def published_table(edition: Edition) -> pd.DataFrame:
     with the force's name, the period and the measure in words, and the source of each row."""
     pub = edition.public
     names = {**dict(zip(edition.forces["force_code"], edition.forces["force_name"],
-                        strict=True)), ENGLAND_AND_WALES: "England and Wales"}
+                        strict=True)), ENGLAND_AND_WALES: labels.england_and_wales(edition)}
     t = pub.table
     src = pub.sources
     return pd.DataFrame({

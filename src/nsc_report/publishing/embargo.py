@@ -9,10 +9,11 @@ the public one, identical but for those marks.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from nsc_report.present import words
 
 UK = ZoneInfo("Europe/London")
 ROBOTS = '<meta name="robots" content="noindex" />'
@@ -59,7 +60,9 @@ class Embargo:
     def label(self) -> str:
         """'EMBARGOED UNTIL 00:01 BST 22 April 2024'."""
         when, zone = self.local
-        return f"EMBARGOED UNTIL {when:%H:%M} {zone} {when.day} {when:%B %Y}"
+        return words.Words("labels").text("label-embargo", time=f"{when:%H:%M}", zone=zone,
+                                          day=str(when.day), month=when.month,
+                                          year=str(when.year))  # labels.date's arguments
 
     @property
     def iso(self) -> str:
@@ -67,8 +70,7 @@ class Embargo:
 
     def banner_html(self) -> str:
         """The site's banner (the top of every page), before any other notice."""
-        return (f'<span class="nsc-embargo"><strong>{html.escape(self.label)}.</strong> Not to '
-                f"be published, broadcast or shared before then.</span>")
+        return str(words.Words("site").html("site-embargo-banner", label=self.label))
 
 
 def label(embargo: Embargo | None) -> str:

@@ -238,16 +238,19 @@ def _page_link(page: str, titles: dict[str, str], web: set[str] | None) -> str:
     report only, such as its annex, is named without a link)."""
     label = html.escape(titles.get(page, page))
     if web is not None and page not in web and not page.startswith("forces/"):
-        return f"{label} (printed report)"
+        return str(words.Words("site").html("site-register-printed-only", page=titles.get(
+            page, page)))
     return f'<a href="{html.escape(page)}.html">{label}</a>'
 
 
 def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str:
+    site = words.Words("site")
     computed = []  # HTML, escaped here
     if e.get("numerator") is not None and e.get("denominator") is not None:
         computed.append(html.escape(f"{_cell(e['numerator'])} ÷ {_cell(e['denominator'])}"))
     if e.get("questions"):
-        computed.append(html.escape("questions " + ", ".join(e["questions"])))
+        computed.append(str(site.html("site-register-questions",
+                                      questions=", ".join(e["questions"]))))
     if e.get("periods"):
         computed.append(html.escape("; ".join(e["periods"])))
     if e.get("files"):
@@ -255,9 +258,11 @@ def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str
     forces = e.get("forces")
     counted = ("" if forces is None else
                f"<details><summary>"
-               f"{words.Words('site').html('site-register-forces-counted', forces=len(forces))}"
-               f"</summary>{html.escape(', '.join(forces))}</details>" if forces else "none")
-    pages = ", ".join(_page_link(p, titles, web) for p in e["pages"]) or "not printed"
+               f"{site.html('site-register-forces-counted', forces=len(forces))}"
+               f"</summary>{html.escape(', '.join(forces))}</details>" if forces
+               else str(site.html("site-register-no-forces")))
+    pages = (", ".join(_page_link(p, titles, web) for p in e["pages"])
+             or str(site.html("site-register-not-printed")))
     return (f'<tr id="{anchor(e["id"])}"><th scope="row"><code>{html.escape(e["key"])}'
             f"</code></th><td>{html.escape(e['text'])}</td>"
             f"<td>{_status(e)}</td>"

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from nsc_report.data import FILL_IN, EditionMeta
 from nsc_report.data.needs import LATER
 from nsc_report.infra import files
+from nsc_report.present import labels, words
 
 PRODUCT = "-//National Stalking Consortium//nsc-report//EN"
 
@@ -94,9 +95,10 @@ def ics(next_edition: Announced, publisher: str, site_url: str, stamp: dt.date) 
     host = urlparse(site_url).hostname if site_url else None
     uid = f"{next_edition.slug}-{next_edition.year}-publication@{host or 'nsc-report'}"
     day = next_edition.date
-    summary = f"Report on stalking, {next_edition.year} edition, published ({publisher})"
-    description = (f"{publisher}: the {next_edition.year} edition of the annual report on "
-                   f"stalking is to be published on {day.day} {day:%B %Y}.")
+    w = words.Words("site")
+    summary = w.text("site-calendar-summary", year=str(next_edition.year), publisher=publisher)
+    description = w.text("site-calendar-description", year=str(next_edition.year),
+                         publisher=publisher, date=labels.date(None, day))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", "BEGIN:VEVENT", f"UID:{_escape(uid)}",
              f"DTSTAMP:{stamp:%Y%m%d}T000000Z", f"DTSTART;VALUE=DATE:{day:%Y%m%d}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from nsc_report.data import Edition, Source, provenance
 from nsc_report.measures.attrition import attrition_table, conviction_rate
 from nsc_report.measures.change import national_series
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, funnel
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
@@ -113,6 +113,7 @@ def chart(ed: Edition) -> AccessibleChart:
     w = words.of(ed, "attrition")
     c = conviction_rate(ed)
     data = attrition_table(ed)
+    data.insert(0, "stage", [labels.attrition_stage(ed, code) for code in data["measure"]])
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
                             share=words.pct(float(p), 1))
                      for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],

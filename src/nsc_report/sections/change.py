@@ -7,6 +7,8 @@ template.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 from IPython.display import Markdown
 
@@ -81,10 +83,17 @@ def figures(ed: Edition) -> Register:
     return r
 
 
+def _columns(ed: Edition) -> Callable[..., str]:
+    """The tables' column headings (change.ftl), by kind and, where one has it, edition."""
+    w = words.of(ed, "change")
+    return lambda kind, edition="": w.text("change-column", column=kind, edition=str(edition))
+
+
 def national_table(ed: Edition) -> Table:
     prev = ed.previous
     assert prev is not None
     w = words.of(ed, "change")
+    col = _columns(ed)
     rows = []
     for c in m.national_changes(ed):
         link = c.link
@@ -101,17 +110,17 @@ def national_table(ed: Edition) -> Table:
                               printed=words.count(c.printed_total or 0),
                               previous=prev.meta.edition)
         rows.append({
-            "Question": f"{link.qid}: {link.wording}",
-            "Periods": w.text("change-periods",
+            col("question"): f"{link.qid}: {link.wording}",
+            col("periods"): w.text("change-periods",
                               previous=prev.period_label(link.previous_period, short=True),
                               current=ed.period_label(link.period, short=True)),
-            f"{prev.meta.edition} edition":
+            col("edition", prev.meta.edition):
                 fmt.count(c.previous_total) if c.previous_total is not None else "–",
-            f"{ed.meta.edition} edition": fmt.count(c.total) if c.total is not None else "–",
-            "Change": said,
-            "Forces answering in full in both": fmt.count(c.both),
-            f"Only {ed.meta.edition}": fmt.count(c.only_now),
-            f"Only {prev.meta.edition}": fmt.count(c.only_before),
+            col("edition", ed.meta.edition): fmt.count(c.total) if c.total is not None else "–",
+            col("change"): said,
+            col("both"): fmt.count(c.both),
+            col("only", ed.meta.edition): fmt.count(c.only_now),
+            col("only", prev.meta.edition): fmt.count(c.only_before),
         })
     return Table("change-national",
                  w.text("change-national-caption", previous=prev.meta.edition,
@@ -124,13 +133,14 @@ def forces_table(ed: Edition) -> Table:
     assert prev is not None
     changes = m.force_changes(ed)
     names = ed.forces.set_index("force_code")["force_name"]
+    col = _columns(ed)
     rows = []
     for code, group in changes.groupby("force_code", sort=False):
         before = int((group["previous_status"] == "answered").sum())
         now = int((group["status"] == "answered").sum())
-        rows.append({"Force": names[code], f"Answered in full in {prev.meta.edition}":
-                     fmt.count(before), f"Answered in full in {ed.meta.edition}": fmt.count(now),
-                     "Difference": _signed(now - before)})
+        rows.append({col("force"): names[code], col("answered", prev.meta.edition):
+                     fmt.count(before), col("answered", ed.meta.edition): fmt.count(now),
+                     col("difference"): _signed(now - before)})
     caption = words.of(ed, "change").text("change-forces-caption", previous=prev.meta.edition,
                                           current=ed.meta.edition)
     return Table("change-forces", caption, pd.DataFrame(rows), links=force_links(ed))
@@ -154,18 +164,19 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
     found = {link.qid: link for link in m.links(ed)}
     name = str(ed.forces.set_index("force_code").at[code, "force_name"])
     w = words.of(ed, "change")
+    col = _columns(ed)
     frame = pd.DataFrame({
-        "Question": [f"{q}: {found[q].wording}" for q in rows["qid"]],
-        f"{prev.meta.edition} edition": [
+        col("question"): [f"{q}: {found[q].wording}" for q in rows["qid"]],
+        col("edition", prev.meta.edition): [
             # What the previous edition printed (a revised figure is in the Change column).
             f"{_answer(w, ed, r.previous_status, _printed(r.previous_value, r.revised_from))} "
             f"({prev.period_label(found[r.qid].previous_period, short=True)})"
             for r in rows.itertuples()],
-        f"{ed.meta.edition} edition": [
+        col("edition", ed.meta.edition): [
             f"{_answer(w, ed, r.status, r.value)} "
             f"({ed.period_label(found[r.qid].period, short=True)})"
             for r in rows.itertuples()],
-        "Change": [_force_change(w, r, found[r["qid"]], ed) for _, r in rows.iterrows()],
+        col("change"): [_force_change(w, r, found[r["qid"]], ed) for _, r in rows.iterrows()],
     })
     compared = rows[rows["change"].notna()]
     lost = rows[(rows["previous_status"] == "answered") & (rows["status"] != "answered")]
@@ -231,12 +242,14 @@ def _reason(w: words.Words, reason: str | None, link: m.Link, ed: Edition) -> st
 def series_table(ed: Edition) -> Table:
     """Recorded stalking and the conviction rate for every year the edition holds."""
     s = m.national_series(ed)
+    col = _columns(ed)
+    not_held = words.of(ed, "change").text("change-not-held")
     frame = pd.DataFrame({
-        "Period": [ed.period_label(p) for p in s["period"]],
-        "Stalking offences recorded by police": [
-            fmt.count(v) if pd.notna(v) else "not held" for v in s["recorded_stalking"]],
-        "Conviction rate": [fmt.pct(v, 1) if pd.notna(v) else "not held"
-                            for v in s["conviction_rate"]],
-        "Source": ["; ".join(ed.source(x).citation for x in ids) for ids in s["sources"]],
+        col("period"): [ed.period_label(p) for p in s["period"]],
+        col("recorded"): [
+            fmt.count(v) if pd.notna(v) else not_held for v in s["recorded_stalking"]],
+        col("rate"): [fmt.pct(v, 1) if pd.notna(v) else not_held
+                      for v in s["conviction_rate"]],
+        col("source"): ["; ".join(ed.source(x).citation for x in ids) for ids in s["sources"]],
     })
     return Table("national-series", words.of(ed, "change").text("change-series-caption"), frame)

@@ -25,7 +25,7 @@ FILE = "counting_rules"  # how a registered figure names the table among its fil
 def month(ed: Edition, change: RuleChange) -> str:
     """'April 2020', as every sentence, cell and chart names the change: a change not yet
     checked against its source says so beside its month (labels.ftl, label-unchecked)."""
-    return labels.unchecked(ed, change.month, change.checked)
+    return labels.unchecked(ed, labels.month(ed, change.day), change.checked)
 
 
 def label(ed: Edition, change: RuleChange) -> str:
@@ -96,7 +96,7 @@ def era_name(ed: Edition, period: str, rules: tuple[RuleChange, ...]) -> str:
     if n == len(rules):
         return w.text("counting-rules-era", era="from", month=month(ed, rules[-1]), partly=partly)
     return w.text("counting-rules-era", era="between", month=month(ed, rules[n - 1]),
-                  until=f"{rules[n].day - dt.timedelta(days=1):%B %Y}", partly=partly)
+                  until=labels.month(ed, rules[n].day - dt.timedelta(days=1)), partly=partly)
 
 
 # --- sentences -------------------------------------------------------------------------------

@@ -68,6 +68,6 @@ def pre_release_statement(ed: Edition) -> str:
         return w.text("code-of-practice-pre-release-unrecorded")
     people = [w.text("code-of-practice-pre-release-person", who=e.who, role=e.role or "",
                      has_role=bool(e.role), what=e.what, dated=e.received != "not recorded",
-                     date="" if e.received == "not recorded" else f"{e.received:%-d %B %Y}")
+                     date="" if e.received == "not recorded" else labels.date(ed, e.received))
               for e in entries]
     return w.text("code-of-practice-pre-release", n=len(entries), people=w.listing(people))

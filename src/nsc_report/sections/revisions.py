@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nsc_report.data import Edition
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 
@@ -18,7 +18,7 @@ TEMPLATES = ("revisions",)
 def current_version(ed: Edition) -> str:
     """'1.0, dated 22 April 2024', for a sentence."""
     return words.of(ed, "revisions").text("revisions-version", version=ed.version.version,
-                                          date=f"{ed.version.date:%-d %B %Y}", draft=ed.draft)
+                                          date=labels.date(ed, ed.version.date), draft=ed.draft)
 
 
 def figures(ed: Edition) -> Register:
@@ -63,7 +63,7 @@ def table(ed: Edition) -> Table:
                    more=words.count(max(len(c.figures) - SHOWN, 0)))
             for c in v.changes)
         rows.append({"Release": w.text("revisions-release", version=v.version),
-                     "Date": f"{v.date:%-d %B %Y}", "What it is": v.summary,
+                     "Date": labels.date(ed, v.date), "What it is": v.summary,
                      "Changes": changes or "None"})
     return Table("revisions", w.text("revisions-caption", title=ed.meta.title,
                                      edition=ed.meta.edition), pd.DataFrame(rows))
