@@ -1,10 +1,10 @@
 """Preview benchmark: from a file's save to its new text on the page, in a real browser.
 
-Five kinds of edit, each made five times with a new word: a chapter's wording, a template's
-Markdown cell, a template's code cell, one section module, one data file. Each is timed in
-`nsc-report preview` (the page open in Chromium reloads itself; the clock stops when the page's
-text holds the new word; the next save waits until the preview has finished that build) and,
-beside it, as a one-shot `nsc-report build` followed by loading
+Six kinds of edit, each made five times with a new word: a chapter's wording, a template's
+Markdown cell, a template's code cell, one section module, one data file, one words file. Each
+is timed in `nsc-report preview` (the page open in Chromium reloads itself; the clock stops
+when the page's text holds the new word; the next save waits until the preview has finished
+that build) and, beside it, as a one-shot `nsc-report build` followed by loading
 the page. A scratch copy of the project is edited (its own `src/` first on PYTHONPATH, so that
 the kernels and the preview see the edited module). `--soak N` then saves a chapter N times in
 the preview, each time waiting for the page, and prints the preview process's memory.
@@ -61,9 +61,19 @@ def template_code(root: Path, word: str) -> None:
 
 
 def section_module(root: Path, word: str) -> None:
+    # The code, not its words (those are in spo.ftl): a sentence's value, changed in Python.
     _replace(root / "src" / "nsc_report" / "sections" / "spo.py",
-             r'f"The force that made the most made \{most\}\.( The word is \w+\.)?"',
-             f'f"The force that made the most made {{most}}. The word is {word}."')
+             r'r\.text\("spo_top_sentence", ("The word is \w+\. " \+ )?'
+             r'w\.text\("spo-top-sentence", gave=True,',
+             f'r.text("spo_top_sentence", "The word is {word}. " + w.text("spo-top-sentence", '
+             f'gave=True,')
+
+
+def words_file(root: Path, word: str) -> None:
+    # force.ftl: read by the 43 force notebooks; the open force page is executed first.
+    _replace(root / "notebooks" / "force.ftl",
+             r"\[yes\] In this edition's illustrative data( \(the word is \w+\))?, it answered",
+             f"[yes] In this edition's illustrative data (the word is {word}), it answered")
 
 
 def data_file(root: Path, word: str) -> None:
@@ -79,6 +89,8 @@ SCENARIOS: list[tuple[str, Callable[[Path, str], None], str]] = [
     ("a template's code cell", template_code, "book/spo.html"),
     ("one section module (sections/spo.py)", section_module, "book/spo.html"),
     ("one data file (cps.yml)", data_file, "book/other-offences.html"),
+    ("a words file that 43 notebooks read (force.ftl)", words_file,
+     "book/forces/durham.html"),
 ]
 
 

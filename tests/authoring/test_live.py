@@ -20,6 +20,7 @@ from nsc_report.authoring.live import (
     Outcome,
     Plan,
     _docname,
+    _notebook,
     plan_for,
 )
 from nsc_report.authoring.preview import Preview
@@ -70,6 +71,8 @@ def test_a_served_path_names_its_sphinx_document() -> None:
     assert _docname("/book/forces/durham.html") == "book/forces/durham"
     assert _docname("") == "index"
     assert _docname("/book/") == "book/index"
+    assert _notebook("book/forces/durham.html") == "forces/durham.ipynb"
+    assert _notebook("/book/spo.html") == "spo.ipynb"
 
 
 class _SlowLive:

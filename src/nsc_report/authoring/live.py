@@ -173,16 +173,19 @@ class LiveBuild:
             return Outcome(plan, time.perf_counter() - start, ["*"], assets=True)
         project, layout = self.project, self.layout
         with build_lock(layout.out):
+            later = False  # notebooks left to execute once the open pages are shown
             if plan.kind == EXECUTE:
                 data = project.data_dir.resolve()
                 if any(path.is_relative_to(data) for path in changed):
                     self.edition = load_edition(project.data_dir, project.edition)
                     self.site = site_for(project.data_dir, self.edition.meta.edition)
-                project.log(f"Executing what changed into {layout.notebooks}")
-                execute(project.root / "notebooks", layout.notebooks, self.edition,
-                        workers=project.workers, timeout=project.timeout,
-                        progress=project.progress, scratch=layout.work / "executing",
-                        pool=self.pool)
+                # Where every open page is a notebook, those notebooks first (a words file edit
+                # can reach 43 force pages): the open page shows the edit while the rest
+                # execute. A chapter open may paste figures from any notebook: all first.
+                opened = {_notebook(p) for p in viewed}
+                later = bool(opened) and all((layout.notebooks / label).is_file()
+                                             for label in opened)
+                self._execute(only=opened if later else None)
             edition = self.edition
             app = self._sphinx()
             published: list[str] = []
@@ -200,6 +203,8 @@ class LiveBuild:
                 published += self._publish()
                 if on_pages and published:
                     on_pages([p for p in published if p.endswith(".html")])
+            if later:
+                self._execute()  # every other notebook the edit put out of date
             stage(layout, edition, project.progress, site=self.site)
             if every:
                 record.unlink(missing_ok=True)  # written again once every page is
@@ -220,6 +225,15 @@ class LiveBuild:
         # Styles and scripts every page loads (not the downloads, which pages only link to).
         assets = any(p.startswith("_static/") for p in published)
         return Outcome(plan, time.perf_counter() - start, pages, assets=assets)
+
+    def _execute(self, only: set[str] | None = None) -> None:
+        project, layout = self.project, self.layout
+        assert self.edition is not None
+        project.log(f"Executing what changed into {layout.notebooks}"
+                    + (" (the open pages first)" if only else ""))
+        execute(project.root / "notebooks", layout.notebooks, self.edition,
+                workers=project.workers, timeout=project.timeout, progress=project.progress,
+                scratch=layout.work / "executing", pool=self.pool, only=only)
 
     def _changed_pages(self, app: Any, viewed: Iterable[str]) -> list[str]:
         """The sources of the viewed pages that changed since they were written."""
@@ -336,6 +350,12 @@ def _pages_only(builder: Any) -> Iterator[None]:
         yield
     finally:
         del builder.write, builder.finish  # the class's own again
+
+
+def _notebook(served: str) -> str:
+    """The executed notebook of a served page: 'book/forces/durham.html' ->
+    'forces/durham.ipynb' (a page that is not a notebook names none that exists)."""
+    return f"{_docname(served).removeprefix('book/')}.ipynb"
 
 
 def _docname(served: str) -> str:

@@ -215,6 +215,7 @@ class Preview(ProofSheet):
         """Pages open in a browser are written: reload them now (from the build thread), and
         let them load before building the rest (at most SHOWN_WAIT seconds)."""
         self.reloaded |= set(pages)
+        print(f"[preview] showing the open pages first: {', '.join(sorted(pages))}", flush=True)
         if self.loop is not None:
             self.shown.clear()
             future = asyncio.run_coroutine_threadsafe(self.reload(set(pages)), self.loop)

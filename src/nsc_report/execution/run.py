@@ -252,8 +252,10 @@ def out_of_date(notebook_dir: Path, output_dir: Path, edition: Edition) -> list[
 def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bool = False,
             workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
             progress: Progress = QUIET, scratch: Path | None = None,
-            pool: WarmPool | None = None) -> list[Result]:
-    """Run every out-of-date template for a validated edition into `output_dir`."""
+            pool: WarmPool | None = None, only: set[str] | None = None) -> list[Result]:
+    """Run every out-of-date template for a validated edition into `output_dir`; with `only`,
+    just the notebooks of those labels ('forces/durham.ipynb': the preview's open pages,
+    executed before the rest)."""
     output_dir.mkdir(parents=True, exist_ok=True)
     # A notebook left from an edition that had a chapter this one does not (the comparison
     # with a previous edition) would otherwise be built into the book.
@@ -261,5 +263,8 @@ def execute(notebook_dir: Path, output_dir: Path, edition: Edition, *, force: bo
         stale = output_dir / f"{template.stem}.ipynb"
         if stale.is_file() and recorded(stale) is not None:
             stale.unlink()
-    return execute_jobs(jobs_for(notebook_dir, output_dir, edition, scratch), force=force,
-                        workers=workers, timeout=timeout, progress=progress, pool=pool)
+    jobs = jobs_for(notebook_dir, output_dir, edition, scratch)
+    if only is not None:
+        jobs = [job for job in jobs if job.label in only]
+    return execute_jobs(jobs, force=force, workers=workers, timeout=timeout, progress=progress,
+                        pool=pool)
