@@ -16,10 +16,12 @@ downloads-label = { $download ->
         [chart_data] The data table of every chart (ZIP of CSV files)
         [notebooks] The executed notebooks that compute every figure (ZIP)
         [published_statistics] Published statistics per force, with their sources (CSV)
+        [figures_csv] The register of figures (CSV)
+        [figures_json] The register of figures (JSON)
        *[nsc_data_ods] The same workbook in the open format (ODS)
     }
 # Only in an edition with illustrative data, above the list of files.
-downloads-illustrative-note = Every file below is made from this edition's illustrative data: its name ends in -illustrative, and each says so inside (a status column, a notes sheet, or for a ZIP a README beside the files it holds).
+downloads-illustrative-note = Every file below that holds this edition's illustrative data has a name ending in -illustrative, and says so inside (a status column, a notes sheet, or for a ZIP a README beside the files it holds). The published statistics are real and keep their name.
 
 ### Inside the downloads (README.txt of each ZIP), only in an edition with illustrative data
 

@@ -76,10 +76,12 @@ site-editions-row = <tr><th scope="row">{ $this ->
 site-register-heading = Where each figure comes from
 # $total: the figures registered; $linked: those linked from the text; $unverified and
 # $illustrative: the marks of those statuses.
+# $csv and $json: the names of its download files (the edition's, '-illustrative' for one
+# with constructed figures).
 site-register-intro = Every figure in this report is computed from its data when the report is built. This register lists all { $total } of them, chapter by chapter: the figure as printed, what it is, what it was computed from (the share's numerator and denominator, the questions, periods and data files), the forces it counts, the source it cites, its status and the pages that print it. A figure is *published* when everything it comes from is real and cited, *unverified* ({ $unverified }) when a source is real but not confirmed, and *illustrative* ({ $illustrative }) when it is computed from constructed data; the status column gives the caveat. In the text, { $linked ->
         [one] the one linked figure
        *[other] each of the { $linked } figures
-    } is a link to its entry here; a sentence or label assembled from the data is listed too. The register can also be downloaded as <a href="downloads/figures.csv">figures.csv</a> and <a href="downloads/figures.json">figures.json</a>.
+    } is a link to its entry here; a sentence or label assembled from the data is listed too. The register can also be downloaded as <a href="downloads/{ $csv }">{ $csv }</a> and <a href="downloads/{ $json }">{ $json }</a>.
 site-register-chapter = Figures of the chapter: { $title }
 site-register-forces = Force pages
 # The register's column of the forces a figure counts: how many ($forces), opening their list.

@@ -287,8 +287,11 @@ def _illustrative_pages(built: Built) -> list[str]:
 
 def test_register_downloads_carry_status_and_caveat(built: Built):
     downloads = built.html / "book" / "downloads"
-    rows = list(csv.DictReader(io.StringIO((downloads / "figures.csv").read_text("utf-8"))))
-    entries = json.loads((downloads / "figures.json").read_text("utf-8"))["figures"]
+    # A register with constructed figures says so in its name, as every such download does.
+    rows = list(csv.DictReader(io.StringIO((downloads / "figures-illustrative.csv")
+                                           .read_text("utf-8"))))
+    entries = json.loads((downloads / "figures-illustrative.json").read_text("utf-8"))["figures"]
+    assert not (downloads / "figures.csv").exists() and not (downloads / "figures.json").exists()
     for row in [*rows, *entries]:
         assert row["status"] in ("published", "unverified", "illustrative"), row["id"]
         assert bool(row["caveat"]) == (row["status"] != "published"), row["id"]
@@ -302,8 +305,7 @@ def test_every_download_says_it_is_illustrative(built: Built):
 
     downloads = built.html / "book" / "downloads"
     data_files = [p for p in downloads.rglob("*") if p.is_file()
-                  and p.name not in ("figures.csv", "figures.json", "published-statistics.csv")
-                  and p.suffix != ".pdf"]
+                  and p.name != "published-statistics.csv" and p.suffix != ".pdf"]
     # The published statistics are real whatever the edition: named and marked so.
     published = (downloads / "published-statistics.csv").read_text("utf-8").splitlines()
     assert all(line.count(",published,") == 1 for line in published[1:2])
@@ -323,6 +325,11 @@ def test_every_download_says_it_is_illustrative(built: Built):
         if path.suffix == ".zip":
             with zipfile.ZipFile(path) as zf:
                 assert "ILLUSTRATIVE" in zf.read("README.txt").decode(), path.name
+                # Inside, each chart's table is named as its own download is (a fact-check
+                # found them without '-illustrative').
+                for name in (n for n in zf.namelist() if n.endswith(".csv")):
+                    constructed = "Illustrative data, not real answers" in zf.read(name).decode()
+                    assert constructed == ("-illustrative" in name), name
         if path.suffix in (".xlsx", ".ods"):
             book = CalamineWorkbook.from_path(str(path))
             assert book.sheet_names[0] == "Cover"

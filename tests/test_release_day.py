@@ -19,6 +19,7 @@ from helpers import DATA, EDITION, chromium_path, run_cli, small_data
 
 from nsc_report.data import load_edition
 from nsc_report.publishing.embargo import Embargo
+from nsc_report.publishing.register import register_json
 
 BASE = "https://report.example.org/"
 WHEN = "2024-04-22T00:01+01:00"
@@ -91,7 +92,7 @@ def test_every_page_carries_its_card_and_metadata(release):
 def test_each_chapter_has_its_own_card_with_a_registered_figure(release):
     site = release["public"]
     register = {e["id"]: e for e in json.loads(
-        (site / "book" / "downloads" / "figures.json").read_text())["figures"]}
+        register_json(site / "book" / "downloads").read_text())["figures"]}
     manifest = json.loads((site / "_static" / "cards" / "cards.json").read_text())
     assert manifest["embargo"] is None and manifest["default"] == "index.png"
     by_page = {c["page"]: c for c in manifest["cards"]}

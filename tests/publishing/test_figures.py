@@ -220,7 +220,7 @@ def test_fresh_execution_shows_what_the_data_now_give(tmp_path: Path):
 @pytest.mark.build
 def test_each_figure_in_the_text_links_to_its_entry(built: Built):
     reg = {e["id"]: e for e in json.loads(
-        (built.html / "book" / "downloads" / "figures.json").read_text())["figures"]}
+        register.register_json(built.html / "book" / "downloads").read_text())["figures"]}
     register_page = BeautifulSoup(built.page("figures"), "html.parser")
     ids = {el["id"] for el in register_page.select("tr[id]")}
     assert len(ids) == len(reg)
@@ -246,7 +246,8 @@ def test_each_figure_in_the_text_links_to_its_entry(built: Built):
     assert "press release" in entry and "data/2024/national.csv" in entry
     exact = register_page.select_one("#fig-attrition-att_rate_exact").get_text(" ")
     assert "2196 ÷ 131200" in exact and "unverified" in exact
-    csv_rows = list(csv.DictReader((built.html / "book" / "downloads" / "figures.csv").open()))
+    downloads = built.html / "book" / "downloads"
+    csv_rows = list(csv.DictReader((downloads / "figures-illustrative.csv").open()))
     assert len(csv_rows) == len(reg)
 
 
@@ -259,7 +260,7 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
 
     texts: dict[str, str] = {}
     checked = 0
-    for entry in json.loads((built.html / "book" / "downloads" / "figures.json").read_text())[
+    for entry in json.loads(register.register_json(built.html / "book" / "downloads").read_text())[
             "figures"]:
         for page in entry["pages"]:
             path = built.html / "book" / f"{page}.html"

@@ -59,7 +59,8 @@ def test_a_reworded_notebook_rewrites_its_own_downloads_only(staged) -> None:  #
     assert after[names["notebooks.zip"]] != before[names["notebooks.zip"]]
     # ... no figure moved, so the register is not written again, and the workbook is made
     # from the data alone.
-    for kept in ("figures.csv", "figures.json", names["nsc-data.xlsx"], names["nsc-data.ods"]):
+    for kept in (names["figures.csv"], names["figures.json"], names["nsc-data.xlsx"],
+                 names["nsc-data.ods"]):
         assert after[kept] == before[kept], kept
     assert (layout.stage / "book" / "spo.ipynb").read_text().count("prints no figure") == 1
 
@@ -67,7 +68,8 @@ def test_a_reworded_notebook_rewrites_its_own_downloads_only(staged) -> None:  #
 def test_a_figure_newly_printed_in_the_prose_rewrites_the_register(staged) -> None:  # type: ignore[no-untyped-def]
     layout, edition = staged
     downloads = layout.stage / "book" / "downloads"
-    before = (downloads / "figures.csv").read_text()
+    register_csv = downloads / download_names(edition)["figures.csv"]
+    before = register_csv.read_text()
     first = before.splitlines()[1].split(",")[0]  # 'reports/reports_commissioners'
     notebook, key = first.split("/")
     path = layout.notebooks / "spo.ipynb"
@@ -76,7 +78,7 @@ def test_a_figure_newly_printed_in_the_prose_rewrites_the_register(staged) -> No
     nb.cells.append(nbformat.v4.new_markdown_cell(f"Again: {role}."))
     nbformat.write(nb, path)
     stage(layout, edition)
-    after = (downloads / "figures.csv").read_text()
+    after = register_csv.read_text()
     assert after != before  # the figure's row lists the SPO page among those that print it
     row = next(line for line in after.splitlines() if line.startswith(f"{first},"))
     assert row.endswith("spo") or "spo" in row.rsplit(",", 1)[-1]

@@ -82,8 +82,11 @@ def illustrative_caveat(ed: Edition) -> str:
 
 def download_name(ed: Edition, name: str) -> str:
     """'foi-returns.csv' -> 'foi-returns-illustrative.csv' in an illustrative edition."""
-    if not ed.meta.illustrative:
-        return name
+    return illustrative_name(name) if ed.meta.illustrative else name
+
+
+def illustrative_name(name: str) -> str:
+    """'foi-returns.csv' -> 'foi-returns-illustrative.csv'."""
     stem, dot, suffix = name.partition(".")
     return f"{stem}-illustrative{dot}{suffix}"
 

@@ -90,7 +90,7 @@ def plan(book: Path, toc: dict[str, Any], edition: Edition) -> list[Card]:
     pages, sections of "Find your force", show the default card), from the staged sources and
     the register the build has just written (downloads/figures.json)."""
     entries = {e["id"]: e for e in json.loads(
-        (book / "downloads" / "figures.json").read_text(encoding="utf-8"))["figures"]}
+        register.register_json(book / "downloads").read_text(encoding="utf-8"))["figures"]}
     pages = [toc.get("root", f"book/{DEFAULT}")] + [
         c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])
         if "file" in c]

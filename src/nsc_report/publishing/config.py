@@ -19,6 +19,14 @@ from nsc_report.publishing.embargo import Embargo, label
 from nsc_report.publishing.social import DESCRIPTION_LENGTH, TWITTER
 
 
+def _substitution(download: str) -> str:
+    """A download's name in the pages' substitutions: 'foi-returns.csv' -> 'foi_returns'; a
+    second format of the same stem keeps its extension ('nsc-data.ods' -> 'nsc_data_ods')."""
+    stem, _, extension = download.partition(".")
+    both = download in ("nsc-data.ods", "figures.csv", "figures.json")
+    return stem.replace("-", "_") + (f"_{extension}" if both else "")
+
+
 def staged_config(root: Path, edition: Edition, site: Site | None = None,
                   embargo: Embargo | None = None) -> dict[str, Any]:
     config = yamlfile.load_file(root / "_config.yml", "the book's _config.yml")
@@ -55,10 +63,10 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None,
     sphinx["myst_substitutions"] = {
         "pdf_link": str(dl.html("downloads-pdf-link", file=name)),
         "edition": meta.edition,
-        # dl_foi_returns, dl_nsc_data, ...; the ODS copy of the workbook is dl_nsc_data_ods.
+        # dl_foi_returns, dl_nsc_data, ...; the ODS copy of the workbook is dl_nsc_data_ods,
+        # the register's two files dl_figures_csv and dl_figures_json.
         **{f"dl_{download}": str(dl.html("downloads-link", file=file, download=download))
-           for download, file in ((key.replace(".ods", "_ods").split(".")[0].replace("-", "_"),
-                                   file) for key, file in files.items())},
+           for download, file in ((_substitution(key), file) for key, file in files.items())},
         "illustrative_note": (str(dl.markdown("downloads-illustrative-note"))
                               if meta.illustrative else ""),
     }

@@ -84,7 +84,9 @@ def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str
 
 def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, pd.DataFrame]:
     """Every chart's data table."""
-    tables = {chart["name"]: pd.read_csv(io.StringIO(chart["csv"])) for chart, _ in charts}
+    # Named as each chart's own download is ('-illustrative' when drawn from constructed data).
+    tables = {chart.get("file", chart["name"]): pd.read_csv(io.StringIO(chart["csv"]))
+              for chart, _ in charts}
     return dict(sorted(tables.items()))
 
 
@@ -105,7 +107,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 
 DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip",
-             "published-statistics.csv", "nsc-data.ods")
+             "published-statistics.csv", "nsc-data.ods", "figures.csv", "figures.json")
 # Real figures whatever the edition's status: never named '-illustrative'.
 PUBLISHED = "published-statistics.csv"
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import nbformat
 
-from nsc_report.data.provenance import MARKS
+from nsc_report.data.provenance import MARKS, illustrative_name
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
 from nsc_report.present import words
@@ -191,6 +191,15 @@ def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
             figure["pages"] = sorted(pages, key=lambda page: (page != figure["notebook"], page))
 
 
+def register_json(folder: Path) -> Path:
+    """The register's JSON among the downloads in `folder`, under whichever name its edition
+    gave it ('figures-illustrative.json' where it holds constructed figures)."""
+    for name in ("figures.json", illustrative_name("figures.json")):
+        if (folder / name).is_file():
+            return folder / name
+    return folder / "figures.json"
+
+
 def unregistered(register: BookRegister) -> list[str]:
     """Figures printed somewhere that no notebook registered."""
     known = register.by_id()
@@ -296,10 +305,11 @@ def _table(name: str, caption: str, entries: list[dict[str, Any]],
                             f"</table></div>")
 
 
-def register_page(register: BookRegister, web: set[str] | None = None) -> str:
+def register_page(register: BookRegister, web: set[str] | None = None,
+                  files: tuple[str, str] = ("figures.csv", "figures.json")) -> str:
     """The page "Where each figure comes from", grouped by chapter; the force pages' figures
     are grouped by force, each folded away. `web`: the pages of the web book (others are
-    named, not linked)."""
+    named, not linked); `files`: the names of its CSV and JSON downloads."""
     titles = register.titles
     groups: dict[str, list[dict[str, Any]]] = {}
     for e in register.entries:
@@ -312,7 +322,8 @@ def register_page(register: BookRegister, web: set[str] | None = None) -> str:
     out = [
         f"# {w.text('site-register-heading')}\n",
         w.markdown("site-register-intro", total=total, linked=linked,
-                   unverified=MARKS["unverified"], illustrative=MARKS["illustrative"]) + "\n",
+                   unverified=MARKS["unverified"], illustrative=MARKS["illustrative"],
+                   csv=files[0], json=files[1]) + "\n",
     ]
     for notebook in chapters:
         out.append(f"## {titles.get(notebook, notebook)}\n")

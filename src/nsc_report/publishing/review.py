@@ -42,8 +42,8 @@ def from_notebooks(book: Path, chapters: Path) -> BookRegister:
 
 
 def from_folder(folder: Path, chapters: Path) -> BookRegister:
-    for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
-                      folder / "book" / "downloads" / "figures.json"):
+    for candidate in (folder / "figures.json", register.register_json(folder / "downloads"),
+                      register.register_json(folder / "book" / "downloads")):
         if candidate.is_file():
             return register.from_json(candidate.read_text(encoding="utf-8"))
     book = folder / "book" if (folder / "book").is_dir() else folder
@@ -82,8 +82,8 @@ def describe(root: Path, ref: str) -> str:
     """Which build REF is, in words: 'the notebooks committed at HEAD (3f2a1b0, 2025-04-01)'."""
     folder = reference_folder(root, ref)
     if folder.is_dir():
-        for candidate in (folder / "figures.json", folder / "downloads" / "figures.json",
-                          folder / "book" / "downloads" / "figures.json"):
+        for candidate in (folder / "figures.json", register.register_json(folder / "downloads"),
+                          register.register_json(folder / "book" / "downloads")):
             if candidate.is_file():
                 return f"the register recorded in {candidate}"
         return f"the executed notebooks in {folder}"

@@ -108,7 +108,7 @@ def copy_downloads(layout: Layout, edition: Edition, built: Path) -> None:
     file is written only when its content changed."""
     staged = layout.stage / "book" / "downloads"
     calendars = sorted(p.name for p in staged.glob("*.ics"))  # the release calendar's file
-    for name in ("charts", "figures.csv", "figures.json", *download_names(edition).values(),
+    for name in ("charts", *download_names(edition).values(),
                  *calendars):
         src, dst = staged / name, built / "book" / "downloads" / name
         for file in sorted(src.rglob("*")) if src.is_dir() else [src]:

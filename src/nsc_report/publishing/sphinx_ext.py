@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.present import labels, words
-from nsc_report.publishing.register import REGISTER_PAGE, anchor
+from nsc_report.publishing.register import REGISTER_PAGE, anchor, register_json
 from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
 
 
@@ -54,7 +54,7 @@ def _no_asset_checksums() -> None:
 
 # --- glued figures link to the register ----------------------------------------------------
 
-REGISTER_JSON = "book/downloads/figures.json"  # written into the staged sources by publish.py
+REGISTER_FOLDER = "book/downloads"  # its figures JSON written into the staged sources (stage.py)
 
 
 def _glue_key(text: str) -> tuple[str | None, str]:
@@ -93,7 +93,7 @@ def _linked_glue_domain() -> type:
 def _register(app: Sphinx) -> dict[str, dict[str, Any]]:
     cached = getattr(app, "_nsc_register", None)
     if cached is None:
-        path = Path(app.srcdir) / REGISTER_JSON
+        path = register_json(Path(app.srcdir) / REGISTER_FOLDER)
         figures = json.loads(path.read_text(encoding="utf-8"))["figures"] if path.is_file() else []
         cached = {f"book/{f['id']}": f for f in figures}
         app._nsc_register = cached  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from nsc_report.publishing.config import edition_chapters, staged_config
 from nsc_report.publishing.downloads import (
     VEGA_BUNDLE,
     _write_if_changed,
+    download_names,
     staged_downloads,
     write_downloads,
     write_vega_bundle,
@@ -181,7 +182,9 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
                                             first.published).encode())
             expected.add(calendar)
     _write_if_changed(folder / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
-    expected |= write_register(dst_book, toc, for_print)
+    names = download_names(edition)
+    expected |= write_register(dst_book, toc, for_print,
+                               (names["figures.csv"], names["figures.json"]))
     if not for_print:  # the social cards, from the register just written
         expected |= write_cards(dst_book, toc, edition, (site or Site.alone(edition)).base, embargo)
     config = yaml.safe_dump(staged_config(layout.root, edition, site, embargo),
@@ -202,7 +205,8 @@ def stage(layout: Layout, edition: Edition, progress: Progress = PLAIN,
     return folder
 
 
-def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path]:
+def write_register(book: Path, toc: dict[str, Any], for_print: bool,
+                   names: tuple[str, str] = ("figures.csv", "figures.json")) -> set[Path]:
     """The register of figures, from the staged notebooks and chapters: the page "Where each
     figure comes from" and figures.csv/json for the web, the one-line-per-figure annex for
     print, and figures.csv/json beside the other downloads. A figure printed anywhere without a
@@ -217,7 +221,7 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
     # Two keys: the versions of what the register is made from (no file read), then, when a
     # notebook changed, the register itself (a notebook reworded or executed again mostly
     # leaves every figure as it was, and nothing needs writing).
-    inputs = _register_inputs(book, markdown, order, files, for_print)
+    inputs = digest([_register_inputs(book, markdown, order, files, for_print), *names])
     kept = outputs.unchanged(inputs=inputs)
     if kept is not None:
         return kept
@@ -230,14 +234,14 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
             f"nsc_report/figures.py) so that each figure says what it is and where it comes "
             f"from.")
     content = digest([code_version(), for_print, sorted(f for f in files if f),
-                      reg.entries, reg.titles, reg.printed])
+                      reg.entries, reg.titles, reg.printed, *names])
     kept = outputs.unchanged(content=content)
     if kept is not None:
         return outputs.keep(kept - {outputs.record}, inputs=inputs, content=content)
     written = set()
     pages = ({register.ANNEX_PAGE: register.annex_page(reg)} if for_print else
              {register.REGISTER_PAGE: register.register_page(
-                 reg, {f.removeprefix("book/") for f in files})})
+                 reg, {f.removeprefix("book/") for f in files}, names)})
     for name, text in pages.items():
         if name in files:
             path = book.parent / f"{name}.md"
@@ -245,8 +249,7 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool) -> set[Path
             written.add(path)
     # The printed book has no force pages, so its copies list the chapters' figures only (the
     # PDF only names these files).
-    for name, text in (("figures.csv", register.to_csv(reg)),
-                       ("figures.json", register.to_json(reg))):
+    for name, text in ((names[0], register.to_csv(reg)), (names[1], register.to_json(reg))):
         _write_if_changed(book / "downloads" / name, text.encode())
         written.add(book / "downloads" / name)
     return outputs.keep(written, inputs=inputs, content=content)
