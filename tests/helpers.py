@@ -279,6 +279,21 @@ def font_families(pdf) -> set[str]:
 MM = 72 / 25.4
 
 
+def small_text(path, least: float = 6.0) -> list[tuple[int, float, str]]:
+    """Printed text under `least` points, as (page, size, the words): upright characters only,
+    as pdfplumber's size of a rotated character is its width (an axis title reads as 2 pt)."""
+    import pdfplumber
+
+    found: dict[tuple[int, float], str] = {}
+    with pdfplumber.open(str(path)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            for char in page.chars:
+                size = round(char["size"], 1)
+                if char["upright"] and char["text"].strip() and size < least - 0.05:
+                    found[(number, size)] = found.get((number, size), "") + char["text"]
+    return [(page, size, text[:40]) for (page, size), text in sorted(found.items())]
+
+
 def page_fill(path, margin_mm: float = 20, body_size: float = 8.6) -> list[float]:
     """How full each page is: the height its content spans between the top and bottom page
     margins (the running head and the margin notes left out, as is the white of a page's

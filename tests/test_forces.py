@@ -211,7 +211,7 @@ def test_force_pages_stay_light(built: Built):
 @pytest.mark.build
 @requires_chromium
 def test_every_force_has_a_two_page_briefing(built: Built):
-    from helpers import font_families, unembedded_fonts
+    from helpers import font_families, small_text, unembedded_fonts
     from pypdf import PdfReader
 
     folder = built.out / "pdf" / "forces"
@@ -220,6 +220,8 @@ def test_every_force_has_a_two_page_briefing(built: Built):
     for path in pdfs:
         reader = PdfReader(path)
         assert len(reader.pages) == 2, path.name
+        # Its standing chart too (drawn at 3 pt before: fact-check finding 14).
+        assert small_text(path) == [], path.name
         assert font_families(reader) == {"LiberationSans"}, path.name
         text = " ".join(p.extract_text() for p in reader.pages)
         assert "Illustrative data" in text and "What must change" in text, path.name

@@ -18,6 +18,7 @@ from helpers import (
     font_families,
     page_fill,
     requires_chromium,
+    small_text,
     unembedded_fonts,
 )
 from pypdf import PdfReader
@@ -112,6 +113,11 @@ def test_print_does_not_promise_what_only_the_web_shows(pdf):
     text = re.sub(r"\s+", " ", " ".join(page_texts(pdf)))
     assert "comes with its data table" not in text
     assert "links beneath it" not in text or "On the web report, each chart" in text
+
+
+def test_no_text_is_printed_under_6_pt(built: Built):
+    """A fact-check measured the scorecard's force names at 4 pt (fact-check finding 14)."""
+    assert small_text(built.pdf) == []
 
 
 def test_charts_are_vector_graphics(pdf):

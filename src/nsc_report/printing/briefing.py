@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.measures.reports import commitment_summary
 from nsc_report.present import labels, words
+from nsc_report.present.charts import static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
@@ -69,22 +71,46 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
     ]
 
 
+# The standing chart on a briefing's page: drawn this wide (px) with rows this far apart (px),
+# and printed 120 mm wide (briefing.css), its smallest text (12 px) prints at 6.3 pt.
+PRINT_WIDTH, PRINT_ROW = 640, 44
+
+
 def standing_html(executed: Path, name: str) -> str:
-    """The force's standing chart as its executed notebook drew it (image, text alternative and
-    data table), or what the notebook said instead where the force gave no figures."""
+    """The force's standing chart as its executed notebook computed it (image, its notice and
+    caption, text alternative and data table), or what the notebook said instead where the
+    force gave no figures."""
     for meta, data in chart_outputs([executed]):
         if meta["name"] == name:
             table = pd.read_csv(io.StringIO(meta["csv"]), dtype=str, keep_default_na=False)
             table = table.drop(columns=[labels.data_status_column()], errors="ignore")
-            alt = data["text/plain"].splitlines()[-1]
-            return (f'<figure class="chart" role="img" aria-label="{html.escape(alt)}">'
-                    f'{data["image/svg+xml"]}</figure>'
+            said = data["text/plain"].splitlines()  # title, its notice if any, text alternative
+            notice = said[1] if len(said) > 2 else ""
+            caption = f"{notice}. {meta['caption']}" if notice else meta["caption"]
+            return (f'<figure class="chart" role="img" aria-label="{html.escape(said[-1])}">'
+                    f"{_print_svg(data, name)}"
+                    f"<figcaption>{html.escape(caption)}</figcaption></figure>"
                     + _table(meta["title"], list(table.columns), table.values.tolist()))
     said = [o["data"]["text/markdown"] for c in nbformat.read(executed, as_version=4).cells
             if "standing_chart" in c.source for o in c.get("outputs", [])
             if "text/markdown" in o.get("data", {})]
     # What the page says in Markdown, as words (its data were escaped for Markdown).
     return "".join(f"<p>{html.escape(markdown_plain(text))}</p>" for text in said)
+
+
+def _print_svg(data: dict[str, str], name: str) -> str:
+    """The chart drawn from the spec its page embeds, for print: its title and caption are the
+    briefing's text (the notebook's image holds them, and printed two pages to the sheet its
+    text fell to 3 pt), its rows closer together, at a fixed width."""
+    found = re.search(rf'<script type="application/json" id="nsc-chart-{re.escape(name)}-spec">'
+                      r"(.*?)</script>", data["text/html"], flags=re.S)
+    if found is None:
+        raise PdfError(f"the chart {name} has no Vega-Lite spec in its notebook's output")
+    spec = json.loads(found.group(1))  # our own JSON ("<\/" reads back as "</")
+    spec["width"] = PRINT_WIDTH
+    if isinstance(spec.get("height"), dict) and "step" in spec["height"]:
+        spec["height"] = {"step": PRINT_ROW}
+    return static_svg(spec)
 
 
 def _glued(path: Path, marks: bool = False) -> dict[str, str]:
