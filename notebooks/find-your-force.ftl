@@ -70,7 +70,12 @@ find-your-force-map-text = Map of the { $forces } { $forces ->
        *[other] forces
     } (see the table below it)
 # The table: $period for SPO applications, $previous for the change, $year of the commitment.
-find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request; whether the force's PCC made the { $year } commitment. – means no figure given.
+# $commitments yes where the edition's commitments are real (the table then says which PCCs
+# made it), no where they are constructed (it is not shown).
+find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request{ $commitments ->
+        [yes] ; whether the force's PCC made the { $year } commitment
+       *[no] {""}
+    }. – means no figure given.
 
 ### The list of forces by region (HTML)
 

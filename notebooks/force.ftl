@@ -159,11 +159,13 @@ force-spo = { $case ->
     }
 
 # $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
-# its name opening the sentence). A sentence of its own: it rests on the commitments data, the
+# its name opening the sentence), or unpublished (the edition's commitments are constructed:
+# no act of a named office is printed from them). A sentence of its own: it rests on the commitments data, the
 # next on the force's answers, and each carries the mark of what it rests on.
 force-pcc = { $commissioner ->
         [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
         [made] { $body_capital } made the { $year } commitment to increase reports of stalking.
+        [unpublished] Whether { $body } made the { $year } commitment to increase reports of stalking is not published in this edition: which Commissioners made it is constructed in this edition's data.
        *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking.
     }
 # $change: none-before (no offence recorded in the $previous period, $now in the current one),

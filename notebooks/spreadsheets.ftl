@@ -45,6 +45,13 @@ spreadsheets-published-title = Published statistics on stalking by police force 
 spreadsheets-published-source = Source: Home Office, Office for National Statistics, Ministry of Justice and Freedom of Information answers to the BBC, as cited in each row
 spreadsheets-national-title = National figures the { $edition } edition cites
 spreadsheets-national-source = Source: as cited in the source column
+# A force's row of the commitments sheet: $case made or not-made (by its Commissioner),
+# or none (it has no Commissioner: another body oversees it).
+spreadsheets-commitment = { $case ->
+        [made] made the commitment
+        [not-made] did not make the commitment
+       *[none] no Police and Crime Commissioner
+    }
 spreadsheets-commitments-title = Commitments of Police and Crime Commissioners to increase reports of stalking $$status$$
 # The commitments' and the questions' source: the report itself.
 spreadsheets-report-source = Source: { $title } { $edition }

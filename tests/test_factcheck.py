@@ -255,6 +255,49 @@ def test_a_force_is_scored_on_the_same_questions_on_every_page(built: Built):
         assert share == f"{scores.at[cells[0], 'answered']}/{asked}", cells[0]
 
 
+def named_acts(text: str) -> list[str]:
+    """Sentences saying that a named Commissioner or Mayor made the commitment or did not (a
+    sentence saying that whether one did is not published is not one)."""
+    return [s for s in re.split(r"(?<=\.)[‡†]?\s+", text)
+            if re.search(r"(made|did not make) the \d{4} commitment", s)
+            and re.search(r"Commissioner|Mayor", s) and not s.startswith("Whether")]
+
+
+def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: Built):
+    """A fact-check found every force page and briefing saying whether its Commissioner made
+    the 2022 commitment, from this edition's constructed list (fact-check finding 1)."""
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
+    from python_calamine import CalamineWorkbook
+
+    pages = sorted((built.html / "book" / "forces").glob("*.html"))
+    assert len(pages) == 43
+    for page in pages:
+        text = " ".join(BeautifulSoup(page.read_text("utf-8"), "html.parser").get_text(" ")
+                        .split())
+        assert not named_acts(text), page.name
+    durham = " ".join(BeautifulSoup(built.page("forces/durham"), "html.parser").get_text(" ")
+                      .split())
+    assert "made the 2022 commitment to increase reports of stalking is not published" in durham
+    for brief in sorted((built.out / "pdf" / "forces").glob("*.pdf")):
+        text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(brief).pages).split())
+        assert not named_acts(text), brief.name
+    finder = BeautifulSoup(built.page("find-your-force"), "html.parser")
+    headers = [th.get_text(" ", strip=True) for th in finder.select("table th[scope=col]")]
+    assert "Force" in headers and "PCC commitment" not in headers
+    assert not any("commitment" in o.get_text() for o in finder.select("select option"))
+    # The workbook's rows are data, each with its status; no Commissioner is no Commissioner.
+    book = CalamineWorkbook.from_path(str(built.html / "book" / "downloads" /
+                                          "nsc-data-illustrative.xlsx"))
+    rows = book.get_sheet_by_name("PCC_commitments").to_python()
+    header = next(r for r in rows if "force_code" in r)
+    table = [dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1:]]
+    assert {"data_status", "caveat", "force_name"} <= set(header)
+    assert {r["data_status"] for r in table} == {"illustrative"} and all(r["caveat"] for r in table)
+    london = next(r for r in table if r["force_name"] == "City of London")
+    assert london["commitment"] == "no Police and Crime Commissioner"
+
+
 def test_no_table_column_prints_a_needless_decimal(built: Built):
     """A column of whole numbers (a percentage rounded to a whole) is printed without '.0'."""
     for page in (built.html / "book").rglob("*.html"):
@@ -490,6 +533,11 @@ def test_a_complete_edition_shows_no_notice(tmp_path: Path):
                      "(illustrative data)", "-illustrative."):
             assert sign not in text, f"{page.name}: {sign}"
     downloads = {p.name for p in (out / "html" / "book" / "downloads").iterdir()}
-    assert {"foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip"} <= downloads
+    assert {"foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip",
+            "figures.csv", "figures.json"} <= downloads
     durham = (out / "html" / "book" / "forces" / "durham.html").read_text("utf-8")
     assert "<h1>Durham" in durham and "It answered" in durham
+    # Real commitments: the page says what the Commissioner did, and the map shows it.
+    assert re.search(r"Commissioner for Durham (made|did not make) the \d{4} commitment", durham)
+    assert '<th scope="col">PCC commitment</th>' in (
+        out / "html" / "book" / "find-your-force.html").read_text("utf-8")

@@ -91,6 +91,13 @@ def illustrative_name(name: str) -> str:
     return f"{stem}-illustrative{dot}{suffix}"
 
 
+def may_name_commitments(ed: Edition) -> bool:
+    """Whether a page may say which named Commissioner made the commitment: not where the
+    edition's commitments are constructed (an act of a named office is never printed from
+    constructed data; the page says it is not published in this edition instead)."""
+    return of(ed, ("commitments",)).status != "illustrative"
+
+
 def may_name_forces(ed: Edition) -> bool:
     """Whether a chapter's sentence may single out a named force beside a figure computed from
     the answers: not in an illustrative edition, whose per-force figures are constructed

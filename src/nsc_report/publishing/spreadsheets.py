@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nsc_report.data import Edition, provenance
+from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
 from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.present import labels, words
 
@@ -70,6 +70,26 @@ def _typed(frame: pd.DataFrame, numeric: list[str]) -> pd.DataFrame:
     return out.astype(object).where(out.notna(), "").reset_index(drop=True)
 
 
+def _commitments(edition: Edition) -> pd.DataFrame:
+    """The commitments as the workbook gives them: each force by name, whether its body made
+    the commitment (a force with no Commissioner is said to have none, not to have said no),
+    and the status and caveat of the data (constructed rows say so, as the notes promise)."""
+    w = words.of(edition, "spreadsheets")
+    year = edition.meta.pcc_commitment_year
+    on = dt.date(year, 6, 30)
+    names = edition.forces.set_index("force_code")["force_name"]
+    state = provenance.of(edition, ("commitments",))
+    rows = []
+    for code, committed in zip(edition.commitments["force_code"],
+                               edition.commitments["committed"], strict=True):
+        case = ("none" if edition.overseer(code, on)["kind"] not in COMMISSIONER_KINDS
+                else "made" if committed else "not-made")
+        rows.append({"force_code": code, "force_name": names.get(code, code),
+                     "commitment": w.text("spreadsheets-commitment", case=case),
+                     "data_status": state.status, "caveat": state.caveat or ""})
+    return pd.DataFrame(rows)
+
+
 def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -> Workbook:
     """The workbook of an edition: its answers (`returns`, as in the CSV download), the
     published statistics (`published`, as in theirs), the national figures, the commitments,
@@ -100,7 +120,7 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
               _typed(edition.national, ["value"]), w.text("spreadsheets-national-source"),
               column_notes={"value": "$$missing$$"}),
         Sheet("PCC_commitments", w.text("spreadsheets-commitments-title"),
-              _typed(edition.commitments, []), w.text("spreadsheets-report-source", **report)),
+              _typed(_commitments(edition), []), w.text("spreadsheets-report-source", **report)),
         Sheet("Forces", w.text("spreadsheets-forces-title", forces=len(edition.forces)),
               _typed(edition.forces, []),
               w.text("spreadsheets-forces-source")),

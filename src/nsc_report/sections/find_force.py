@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data import COMMISSIONER_KINDS, REGIONS, Edition
+from nsc_report.data import COMMISSIONER_KINDS, REGIONS, Edition, provenance
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.response import responding_forces
@@ -70,7 +70,7 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
         case = "yes" if r["committed"] else "no" if r["has_pcc"] else "no-pcc"
         return w.text("find-your-force-pcc-value", case=case)
 
-    return [
+    measures = [
         MapMeasure("spo", w.text("find-your-force-spo", period=period(ed)),
                    list(band_labels(ed).values()), spo_class,
                    lambda r: "–" if pd.isna(r["spo_total"]) else fmt.count(r["spo_total"]),
@@ -95,6 +95,8 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
                     for c in ("none", "committed")], lambda r: int(bool(r["committed"])),
                    pcc_text, w.text("find-your-force-pcc-short")),
     ]
+    # Which named Commissioner made the commitment is not shown from constructed data.
+    return measures if provenance.may_name_commitments(ed) else measures[:-1]
 
 
 def finder_table(ed: Edition) -> pd.DataFrame:
@@ -180,7 +182,7 @@ def map_table(ed: Edition, links: bool = True) -> Table:
     caption = words.of(ed, "find-your-force").text(
         "find-your-force-table-caption", period=period(ed),
         previous=ed.period_label(ed.meta.previous_period, short=True),
-        year=str(ed.meta.pcc_commitment_year))
+        year=str(ed.meta.pcc_commitment_year), commitments=provenance.may_name_commitments(ed))
     return Table("forces", caption, frame.reset_index(drop=True), links={
                      n: f"forces/{slug(n)}.html" for n in data["force"]} if links else {})
 

@@ -129,8 +129,12 @@ def figures(ed: Edition, code: str) -> Register:
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
            questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
+    # Said from the commitments where they are real; else only who oversees the force (real
+    # reference data) and that which Commissioners made it is not published here.
+    named = provenance.may_name_commitments(ed)
     r.text("force_pcc_text", _pcc_sentence(ed, code), w.text("force-def-pcc", who=who),
-           files=("commitments",), sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",))
+           files=("commitments",) if named else ("../reference/oversight.csv",),
+           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",) if named else ())
     r.text("force_change_text", _change_sentence(ed, code, row),
            w.text("force-def-change", who=who), questions=("Q1",),
            periods=(ed.meta.previous_period, ed.meta.current_period))
@@ -163,6 +167,8 @@ def _pcc_sentence(ed: Edition, code: str) -> str:
     then = ed.overseer(code, dt.date(year, 6, 30))
     if then["kind"] not in COMMISSIONER_KINDS:
         commissioner = "none"
+    elif not provenance.may_name_commitments(ed):
+        commissioner = "unpublished"
     else:
         commissioner = "made" if m.committed(ed, code) else "not-made"
     on = dt.date(year, 6, 30)
