@@ -165,7 +165,7 @@ force-spo = { $case ->
 force-pcc = { $commissioner ->
         [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
         [made] { $body_capital } made the { $year } commitment to increase reports of stalking.
-        [unpublished] Whether { $body } made the { $year } commitment to increase reports of stalking is not published in this edition: which Commissioners made it is constructed in this edition's data.
+        [unpublished] Whether { $body } made the { $year } commitment to increase reports of stalking is not published in this edition.
        *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking.
     }
 # $change: none-before (no offence recorded in the $previous period, $now in the current one),

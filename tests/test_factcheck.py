@@ -298,6 +298,22 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     assert london["commitment"] == "no Police and Crime Commissioner"
 
 
+def test_the_workbooks_national_figures_carry_their_status(built: Built):
+    """A fact-check found the unverified press-coverage counts in the workbook's national sheet
+    with no status column, only a source id (fact-check finding 8)."""
+    from python_calamine import CalamineWorkbook
+
+    for name in ("nsc-data-illustrative.xlsx", "nsc-data-illustrative.ods"):
+        book = CalamineWorkbook.from_path(str(built.html / "book" / "downloads" / name))
+        rows = book.get_sheet_by_name("National_figures").to_python()
+        header = next(r for r in rows if "measure" in r)
+        table = [dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1:]]
+        press = [r for r in table if r["source_id"] == "press_coverage_2024"]
+        assert len(press) == 4, name
+        assert all(r["data_status"] == "unverified" and r["caveat"] for r in press), name
+        assert {r["data_status"] for r in table} == {"published", "unverified"}, name
+
+
 def test_no_table_column_prints_a_needless_decimal(built: Built):
     """A column of whole numbers (a percentage rounded to a whole) is printed without '.0'."""
     for page in (built.html / "book").rglob("*.html"):

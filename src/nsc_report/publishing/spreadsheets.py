@@ -70,6 +70,14 @@ def _typed(frame: pd.DataFrame, numeric: list[str]) -> pd.DataFrame:
     return out.astype(object).where(out.notna(), "").reset_index(drop=True)
 
 
+def _national(edition: Edition) -> pd.DataFrame:
+    """The national figures with each row's status and caveat, from its source (the counts
+    from press coverage are unverified, and say so in their row)."""
+    sources = [edition.source(s) for s in edition.national["source_id"]]
+    return edition.national.assign(data_status=[s.status for s in sources],
+                                   caveat=[s.caveat or "" for s in sources])
+
+
 def _commitments(edition: Edition) -> pd.DataFrame:
     """The commitments as the workbook gives them: each force by name, whether its body made
     the commitment (a force with no Commissioner is said to have none, not to have said no),
@@ -117,7 +125,7 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
               units={"value": "count"}, column_notes={"value": "$$missing$$",
                                                       "period": "$$periods$$"}),
         Sheet("National_figures", w.text("spreadsheets-national-title", edition=meta.edition),
-              _typed(edition.national, ["value"]), w.text("spreadsheets-national-source"),
+              _typed(_national(edition), ["value"]), w.text("spreadsheets-national-source"),
               column_notes={"value": "$$missing$$"}),
         Sheet("PCC_commitments", w.text("spreadsheets-commitments-title"),
               _typed(_commitments(edition), []), w.text("spreadsheets-report-source", **report)),

@@ -134,7 +134,8 @@ def figures(ed: Edition, code: str) -> Register:
     named = provenance.may_name_commitments(ed)
     r.text("force_pcc_text", _pcc_sentence(ed, code), w.text("force-def-pcc", who=who),
            files=("commitments",) if named else ("../reference/oversight.csv",),
-           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",) if named else ())
+           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",) if named else (),
+           questions=None if named else ())  # nor of the answers
     r.text("force_change_text", _change_sentence(ed, code, row),
            w.text("force-def-change", who=who), questions=("Q1",),
            periods=(ed.meta.previous_period, ed.meta.current_period))
