@@ -32,11 +32,15 @@ reports-chart-title = { $decreased } of { $comparable } { $comparable ->
         [one] force
        *[other] forces
     } whose PCC pledged more reports recorded fewer
-# $forces: those that gave both years; $year: the year of the commitment; $source: the source line.
+# $forces: those that gave both years; $year: the year of the commitment; $source: the source line;
+# $grouped yes where the commitments are real and the chart marks which forces' PCCs made it.
 reports-chart-caption = Percentage change in police-recorded stalking offences from the { $previous } to the { $period }, for the { $forces } { $forces ->
         [one] force
        *[other] forces
-    } that gave both years' figures; triangles mark forces whose Police and Crime Commissioner made the { $year } commitment. { $source }
+    } that gave both years' figures; { $grouped ->
+        [yes] triangles mark forces whose Police and Crime Commissioner made the { $year } commitment.
+       *[no] which forces' Commissioners made the { $year } commitment is not shown, as this edition's list of them is constructed.
+    } { $source }
 # $low and $high: the smallest and largest changes, of $low_force and $high_force.
 reports-chart-alt = Dot chart of the change in recorded stalking per force. Of the { $comparable } responding { $comparable ->
         [one] force

@@ -286,6 +286,11 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     headers = [th.get_text(" ", strip=True) for th in finder.select("table th[scope=col]")]
     assert "Force" in headers and "PCC commitment" not in headers
     assert not any("commitment" in o.get_text() for o in finder.select("select option"))
+    # Nor does the reports chapter's chart mark which named forces' PCCs made it.
+    reports = built.page("reports")
+    assert '"PCC committed"' not in reports and "triangles mark" not in reports  # its legend
+    table = (built.html / "book" / "downloads" / "charts" / "reports-change-illustrative.csv")
+    assert "PCC commitment" not in table.read_text("utf-8").splitlines()[0]
     # The workbook's rows are data, each with its status; no Commissioner is no Commissioner.
     book = CalamineWorkbook.from_path(str(built.html / "book" / "downloads" /
                                           "nsc-data-illustrative.xlsx"))
@@ -557,3 +562,4 @@ def test_a_complete_edition_shows_no_notice(tmp_path: Path):
     assert re.search(r"Commissioner for Durham (made|did not make) the \d{4} commitment", durham)
     assert '<th scope="col">PCC commitment</th>' in (
         out / "html" / "book" / "find-your-force.html").read_text("utf-8")
+    assert '"PCC committed"' in (out / "html" / "book" / "reports.html").read_text("utf-8")

@@ -238,8 +238,9 @@ def bar_counts(data: pd.DataFrame, category: str, value: str, category_title: st
             + base.mark_text(align="left", dx=4, fontWeight="bold").encode(text=f"{value}:Q"))
 
 
-def lollipop_change(data: pd.DataFrame) -> alt.Chart:
-    """Per-force % change: the group is shown by both colour and marker shape."""
+def lollipop_change(data: pd.DataFrame, grouped: bool = True) -> alt.Chart:
+    """Per-force % change: the group is shown by both colour and marker shape (`grouped`), or
+    every force alike (where which group a named force is in may not be shown)."""
     y = alt.Y("force:N", sort=list(data.sort_values("pct_change")["force"]), title=None)
     x = alt.X("pct_change:Q", title="Change in recorded stalking (%)")
     # One column, no label limit: side by side, the legend is cut off on a phone.
@@ -250,12 +251,15 @@ def lollipop_change(data: pd.DataFrame) -> alt.Chart:
     shape = alt.Shape("group:N", title="PCC commitment", legend=legend,
                       scale=alt.Scale(domain=["PCC committed", "No commitment"],
                                       range=["triangle-up", "circle"]))
-    tooltip = ["force", "group", alt.Tooltip("pct_change:Q", format=".1f", title="% change")]
+    tooltip = ["force", *(["group"] if grouped else []),
+               alt.Tooltip("pct_change:Q", format=".1f", title="% change")]
     data = data.assign(zero=0)
     rule = alt.Chart(data).mark_rule(color=MUTED).encode(y=y, x=alt.X("zero:Q"),
                                                          x2="pct_change:Q")
-    points = alt.Chart(data).mark_point(size=90, filled=True, opacity=1).encode(
-        y=y, x=x, color=group, shape=shape, tooltip=tooltip)
+    points = (alt.Chart(data).mark_point(size=90, filled=True, opacity=1).encode(
+        y=y, x=x, color=group, shape=shape, tooltip=tooltip) if grouped else
+        alt.Chart(data).mark_point(size=90, filled=True, opacity=1, color=PALETTE[0],
+                                   shape="circle").encode(y=y, x=x, tooltip=tooltip))
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=INK).encode(x="x:Q")
     return rule + points + zero
 

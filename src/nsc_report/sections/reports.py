@@ -139,7 +139,11 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         return Markdown(w.markdown("reports-chart-none", **years,
                                    case="no-forces" if table.empty else "none-before"))
     low, high = changes.iloc[0], changes.iloc[-1]
+    # Which named force's Commissioner made the commitment is not shown from constructed data.
+    grouped = provenance.may_name_commitments(ed)
     data = table.reset_index()[["force", "group", "previous", "current", "pct_change"]]
+    if not grouped:
+        data = data.drop(columns="group")
     readable = data.rename(columns={
         "force": "Force", "group": "PCC commitment",
         "previous": ed.period_label(ed.meta.previous_period, short=True),
@@ -148,10 +152,11 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="reports-change",
-        chart=lollipop_change(data).properties(height={"step": 18}),
+        chart=lollipop_change(data, grouped).properties(height={"step": 18}),
         title=w.text("reports-chart-title", decreased=s.decreased, comparable=s.comparable),
         caption=w.text("reports-chart-caption", **years, forces=len(table),
-                       year=str(ed.meta.pcc_commitment_year), source=foi_source(ed)),
+                       year=str(ed.meta.pcc_commitment_year), source=foi_source(ed),
+                       grouped=grouped),
         alt_text=w.text("reports-chart-alt", comparable=s.comparable, decreased=s.decreased,
                         increased=s.increased,
                         low=words.signed_pct(float(low["pct_change"])),
