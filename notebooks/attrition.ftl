@@ -92,3 +92,10 @@ attrition-def-not-convicted = recorded stalking offences that did not end in a c
 attrition-def-comparison-caveat = why the two conviction rates are not compared
 attrition-def-series = recorded stalking in every year the report holds
 attrition-def-series-rules = the counting rules the years of recorded stalking were counted under, and any change within them
+
+# A column of the chart's table: $column stage, count (also the chart's axis) or share.
+attrition-column = { $column ->
+        [stage] Stage
+        [count] Cases
+       *[share] Share of recorded (%)
+    }

@@ -81,6 +81,8 @@ change-force-reason = { $case ->
 
 ### The national series (the attrition chapter's table)
 
+# A difference of 0, where a table gives a count's change ("+12 (+9.1%)" otherwise).
+change-no-change = no change
 # A column heading of the chapter's tables and of the national series: $column names it;
 # $edition, an edition's year, where it has one.
 change-column = { $column ->

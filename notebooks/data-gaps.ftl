@@ -82,3 +82,6 @@ data-gaps-def-top-share = share of the questions that force answered in full
 data-gaps-def-responder-median = median share of questions answered in full, over the forces that gave at least one figure
 data-gaps-def-least-answered = the three questions the fewest forces answered in full, with how many did
 data-gaps-def-unanswerable = the questions no force answered, even in part
+
+# The table's column of each force's share of questions answered in full.
+data-gaps-column-answered = Answered in full (%)

@@ -131,6 +131,13 @@ force-chart-title = { $best ->
 force-chart-caption = Each row is one measure; each grey dot a force that gave the figure, the diamond { $who } and the black tick the median. Rows are scaled separately, from 0 (or from the lowest value, where that is below 0) to the largest value; a row without the diamond is a measure for which { $who } gave no figure. { $period } (officers: at the time of the request). { $source }
 force-chart-axis = Lowest to highest among forces with a figure
 force-chart-median = Median
+# The median's name in its tooltip.
+force-chart-median-tooltip = median
+# A column of the chart's table: $column measure or rank.
+force-chart-column = { $column ->
+        [measure] Measure
+       *[rank] Rank (1 = highest)
+    }
 force-chart-rank = { $rank } of { $of }{ $tied ->
         [yes] {" "}(tied)
        *[no] {""}

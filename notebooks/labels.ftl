@@ -187,3 +187,17 @@ label-month = { label-month-name } { $year }
 # The embargo on every output made before publication, at the moment it lifts: $time (00:01),
 # $zone (BST), and the day ($day, $month, $year as label-date takes them).
 label-embargo = EMBARGOED UNTIL { $time } { $zone } { label-date }
+
+# A column heading (or axis title) that many tables and charts share: $column force, region,
+# question, asked (what the question asked), period, answer, note, or forces (a count of
+# forces, along a chart's axis).
+label-column = { $column ->
+        [force] Force
+        [region] Region
+        [question] Question
+        [asked] Asked
+        [period] Period
+        [answer] Answer
+        [note] Note
+       *[forces] Number of forces
+    }

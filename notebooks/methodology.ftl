@@ -85,3 +85,23 @@ methodology-def-help-line = where a reader can find help
 methodology-def-help-website = the Trust's web address
 methodology-def-counting-rules = the counting rules the edition's own counts were recorded under, and the changes since, up to publication
 methodology-def-timeliness = how many forces answered within the legal deadline, and the median time taken (from the tracker)
+
+# A column of the chapter's tables (the questions, the status codes, the sources): $column
+# names it.
+methodology-column = { $column ->
+        [question] Question
+        [wording] What was asked
+        [period] Period
+        [unit] Unit
+        [code] Code
+        [meaning] Meaning
+        [coded] Answers coded so
+        [source] Source
+        [verified] Verified
+       *[caveat] Caveat
+    }
+# Whether a source is verified, in the sources table: $verified yes or no.
+methodology-verified = { $verified ->
+        [yes] yes
+       *[no] no
+    }

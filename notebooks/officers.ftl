@@ -80,3 +80,20 @@ officers-spoc-what = { $question ->
         [Q7] stalking single points of contact
        *[Q8] single points of contact for SPOs
     }
+
+# A force's answer on dedicated officers: $category at-least-one, none or unstated; $capital
+# yes where it labels the chart's bar, no in the table's column.
+officers-answer = { $capital ->
+        [yes] { $category ->
+            [at-least-one] At least one
+            [none] None
+           *[unstated] Did not say
+        }
+       *[no] { $category ->
+            [at-least-one] at least one
+            [none] none
+           *[unstated] did not say
+        }
+    }
+# The chart's table's column of each force's count of dedicated officers.
+officers-column-dedicated = Dedicated stalking officers

@@ -115,3 +115,19 @@ reports-def-committed-median-change = median percentage change in recorded stalk
 reports-def-period-previous = the earlier year of Q1
 reports-def-period-current = the later year of Q1
 reports-def-counting-rules = the counting-rule changes within the years of Q1, and after them up to publication
+
+# The chart's group of a force, where it is shown: $committed yes when its Commissioner made
+# the commitment.
+reports-chart-group = { $committed ->
+        [yes] PCC committed
+       *[no] No commitment
+    }
+# The chart's words around its data: $column change (its table's column of the change),
+# group (the table's column and the legend of the group), axis (the axis of the change) or
+# tooltip (the change, where the pointer is on a force).
+reports-chart-column = { $column ->
+        [change] Change (%)
+        [group] PCC commitment
+        [axis] Change in recorded stalking (%)
+       *[tooltip] % change
+    }

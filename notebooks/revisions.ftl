@@ -45,6 +45,16 @@ revisions-kept = { $earlier ->
 
 revisions-caption = Every version of { $title } ({ $edition })
 revisions-release = Version { $version }
+# A column of the table of versions: $column release, date, summary (what the version is) or
+# changes.
+revisions-column = { $column ->
+        [release] Release
+        [date] Date
+        [summary] What it is
+       *[changes] Changes
+    }
+# The changes of a version that has none (the first).
+revisions-no-changes = None
 # One change in a version: its $kind (correction or revision), $what changed and $why; with
 # $figured yes, the $figures (register ids) it touched: all of them, or where there are many
 # the first few and how many $more (every one is listed in the edition's revisions.yml).

@@ -52,11 +52,16 @@ spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. {
         [one] force
        *[other] forces
     } applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
-# Columns of the chart's table: the cases with an application of each $kind (interim or full).
+# Columns of the chart's table: the cases with an application of each $kind (interim or full),
+# their total, and the force's band.
 spo-chart-col = { $kind ->
         [interim] Cases with an interim application
-       *[full] Cases with a full application
+        [full] Cases with a full application
+        [total] Total
+       *[band] Band
     }
+# The chart's axis.
+spo-chart-axis = Cases with an SPO application, interim plus full
 # A column of the chart's table.
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
 

@@ -149,9 +149,11 @@ class AccessibleChart:
                     cls = ' class="num"' if numeric[i] else ""
                     cells.append(f"<td{cls}>{text}</td>")
             body.append(f"<tr>{''.join(cells)}</tr>")
+        w = words.Words("charts")
         return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
-                f'aria-label="Data table: {html.escape(self.title)}">'
-                f'<table class="nsc-data-table"><caption>Data for: {html.escape(self.title)}'
+                f'aria-label="{w.html("charts-data-region", title=self.title)}">'
+                f'<table class="nsc-data-table"><caption>'
+                f'{w.html("charts-data-caption", title=self.title)}'
                 f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
                 f"</div>")
 
@@ -162,16 +164,14 @@ class AccessibleChart:
         # Data in the spec cannot close the script element early ("</") nor make the browser
         # read the rest of the page as script ("<!--" then "<script"); JSON reads both back.
         spec = spec.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+        w = words.Words("charts")
         downloads = ""
         if self.downloads:
             # Files, not data URIs: an inline SVG of a large chart would weigh more than the
             # rest of its page.
-            downloads = (
-                f'<p class="nsc-chart-downloads">'
-                f'<a class="nsc-download" download="{self.file_stem}.csv" '
-                f'href="{CHART_DOWNLOADS}{self.file_stem}.csv">Download the data (CSV)</a> '
-                f'<a class="nsc-download" download="{self.file_stem}.svg" '
-                f'href="{CHART_DOWNLOADS}{self.file_stem}.svg">Download the chart (SVG)</a></p>')
+            files = {kind: f"{self.file_stem}.{kind}" for kind in ("csv", "svg")}
+            downloads = w.html("charts-downloads", **{f"{k}-name": f for k, f in files.items()},
+                               **{k: f"{CHART_DOWNLOADS}{f}" for k, f in files.items()})
         return (
             f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
             f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
@@ -182,7 +182,7 @@ class AccessibleChart:
             f'<div class="nsc-chart-canvas" id="{ident}" role="img" '
             f'aria-label="{html.escape(self.alt_text)}" data-spec="{ident}-spec"></div>'
             f'<script type="application/json" id="{ident}-spec">{spec}</script>'
-            f'<details class="nsc-chart-data"><summary>Show the data table</summary>'
+            f'<details class="nsc-chart-data"><summary>{w.html("charts-show-data")}</summary>'
             f"{self.table_html()}</details>{downloads}</figure>"
         )
 
@@ -238,21 +238,24 @@ def bar_counts(data: pd.DataFrame, category: str, value: str, category_title: st
             + base.mark_text(align="left", dx=4, fontWeight="bold").encode(text=f"{value}:Q"))
 
 
-def lollipop_change(data: pd.DataFrame, grouped: bool = True) -> alt.Chart:
+def lollipop_change(data: pd.DataFrame, titles: Mapping[str, str], groups: list[str],
+                    grouped: bool = True) -> alt.Chart:
     """Per-force % change: the group is shown by both colour and marker shape (`grouped`), or
-    every force alike (where which group a named force is in may not be shown)."""
+    every force alike (where which group a named force is in may not be shown). `titles`
+    names the axis (`axis`), the legend (`group`) and the tooltip's change (`tooltip`);
+    `groups` are the group's two values as the data hold them, the committed first."""
     y = alt.Y("force:N", sort=list(data.sort_values("pct_change")["force"]), title=None)
-    x = alt.X("pct_change:Q", title="Change in recorded stalking (%)")
+    x = alt.X("pct_change:Q", title=titles["axis"])
     # One column, no label limit: side by side, the legend is cut off on a phone.
     legend = alt.Legend(orient="top", direction="vertical", labelLimit=0)
-    group = alt.Color("group:N", title="PCC commitment", legend=legend,
-                      scale=alt.Scale(domain=["PCC committed", "No commitment"],
+    group = alt.Color("group:N", title=titles["group"], legend=legend,
+                      scale=alt.Scale(domain=groups,
                                       range=[PALETTE[5], PALETTE[0]]))
-    shape = alt.Shape("group:N", title="PCC commitment", legend=legend,
-                      scale=alt.Scale(domain=["PCC committed", "No commitment"],
+    shape = alt.Shape("group:N", title=titles["group"], legend=legend,
+                      scale=alt.Scale(domain=groups,
                                       range=["triangle-up", "circle"]))
     tooltip = ["force", *(["group"] if grouped else []),
-               alt.Tooltip("pct_change:Q", format=".1f", title="% change")]
+               alt.Tooltip("pct_change:Q", format=".1f", title=titles["tooltip"])]
     data = data.assign(zero=0)
     rule = alt.Chart(data).mark_rule(color=MUTED).encode(y=y, x=alt.X("zero:Q"),
                                                          x2="pct_change:Q")
@@ -264,47 +267,49 @@ def lollipop_change(data: pd.DataFrame, grouped: bool = True) -> alt.Chart:
     return rule + points + zero
 
 
-def bars_with_thresholds(data: pd.DataFrame, thresholds: list[int]) -> alt.Chart:
+def bars_with_thresholds(data: pd.DataFrame, thresholds: list[int], value_title: str
+                         ) -> alt.Chart:
     """Per-force totals with reference lines at the band edges, so bands need no colour."""
     y = alt.Y("force:N", sort=list(data.sort_values("total", ascending=False)["force"]),
               title=None)
-    x = alt.X("total:Q", title="Cases with an SPO application, interim plus full",
+    x = alt.X("total:Q", title=value_title,
               scale=_room_for_labels(data["total"]))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["force", "total", "band"])
     bars = base.mark_bar(color=PALETTE[0])
-    labels = base.mark_text(align="left", dx=3).encode(text="total:Q")
+    counts = base.mark_text(align="left", dx=3).encode(text="total:Q")
     lines = pd.DataFrame({"x": [t + 0.5 for t in thresholds],
                           "label": [f"{t}" for t in thresholds]})
     rules = alt.Chart(lines).mark_rule(color=PALETTE[5], strokeDash=[5, 3]).encode(x="x:Q")
-    return bars + labels + rules
+    return bars + counts + rules
 
 
 def status_heatmap(card: pd.DataFrame, order: list[str], statuses: dict[str, str],
                    glyphs: dict[str, str], question_order: list[str]) -> alt.Chart:
     """Force x question grid: colour and a printed glyph both give each cell's status."""
-    labels = [statuses[s] for s in order]
+    named = [statuses[s] for s in order]
     colours = [PALETTE[0], PALETTE[4], PALETTE[1], PALETTE[5], PALETTE[3], "#bfc4cb"]
     data = card.assign(glyph=card["status"].map(glyphs), label=card["status"].map(statuses),
                        text_colour=card["status"].map(lambda s: "white" if s in (
                            "answered", "refused_s12") else INK))
     y = alt.Y("force:N", title=None, sort=list(dict.fromkeys(data["force"])))
-    x = alt.X("question_id:N", title="Question", sort=question_order,
+    x = alt.X("question_id:N", title=labels.column(None, "question"), sort=question_order,
               axis=alt.Axis(orient="top", labelAngle=-90, labelAlign="left"))
     rect = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
         x=x, y=y,
-        color=alt.Color("label:N", title="Answer", sort=labels,
-                        scale=alt.Scale(domain=labels, range=colours),
+        color=alt.Color("label:N", title=labels.column(None, "answer"), sort=named,
+                        scale=alt.Scale(domain=named, range=colours),
                         legend=alt.Legend(orient="top", columns=1, labelLimit=0)),
-        tooltip=["force", "question_id", alt.Tooltip("label:N", title="answer")])
+        tooltip=["force", "question_id", alt.Tooltip("label:N", title=words.Words(
+            "charts").text("charts-tooltip", field="answer"))])
     text = alt.Chart(data).mark_text(fontSize=12, fontWeight="bold").encode(
         x=x, y=y, text="glyph:N", color=alt.Color("text_colour:N", scale=None))
     return (rect + text).properties(height=alt.Step(16))
 
 
-def funnel(data: pd.DataFrame) -> alt.Chart:
+def funnel(data: pd.DataFrame, value_title: str) -> alt.Chart:
     """Attrition stages as bars on one scale, labelled with count and share."""
     y = alt.Y("stage:N", sort=list(data["stage"]), title=None)
-    x = alt.X("count:Q", title="Cases", axis=alt.Axis(format=",d"),
+    x = alt.X("count:Q", title=value_title, axis=alt.Axis(format=",d"),
               scale=_room_for_labels(data["count"], 1.35))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["stage", alt.Tooltip("count:Q", format=",")])
     return (base.mark_bar(color=PALETTE[0])
@@ -340,7 +345,9 @@ def lines_across_breaks(data: pd.DataFrame, value_title: str, breaks: list[tuple
               scale=alt.Scale(zero=True))
     given = data[data["value"].notna()].assign(
         segment=lambda d: d["who"] + " " + d["era"].astype(str))
-    tooltip = [alt.Tooltip("who:N", title="Area"), alt.Tooltip("label:N", title="Period"),
+    w = words.Words("charts")
+    tooltip = [alt.Tooltip("who:N", title=w.text("charts-tooltip", field="area")),
+               alt.Tooltip("label:N", title=w.text("charts-tooltip", field="period")),
                alt.Tooltip("value:Q", title=value_title, format=value_format)]
     base = alt.Chart(given).encode(x=x, y=y)
     lines = base.mark_line(strokeWidth=2).encode(color=colour, strokeDash=dash,
@@ -357,12 +364,14 @@ def lines_across_breaks(data: pd.DataFrame, value_title: str, breaks: list[tuple
         marks = pd.DataFrame({"at": [day for day, _ in breaks],
                               "what": [what for _, what in breaks],
                               "y": [2 + 14 * (i % 2) for i in range(len(breaks))],
-                              "label": [f"{pd.Timestamp(day):%b %Y} rules"
+                              "label": [w.text("charts-rules-mark",
+                                                month=f"{pd.Timestamp(day):%b %Y}")
                                         for day, _ in breaks],
                               "right": [(pd.Timestamp(day) - first) / span > 0.5
                                         for day, _ in breaks]})
         rule = alt.Chart(marks).mark_rule(color=INK, strokeDash=[4, 4]).encode(
-            x="at:T", tooltip=alt.Tooltip("what:N", title="Counting rules changed"))
+            x="at:T", tooltip=alt.Tooltip("what:N", title=w.text("charts-tooltip",
+                                                                  field="rules")))
         text = alt.layer(*(
             alt.Chart(marks[marks["right"] == right]).mark_text(
                 align=align, baseline="top", dx=dx, fontSize=11, color=INK).encode(

@@ -64,6 +64,11 @@ def spo_band(ed: Edition | None, code: str, low: int, high: float) -> str:
     return words.Words("labels", _locale(ed)).text("label-spo-band", **values)
 
 
+def column(ed: Edition | None, key: str) -> str:
+    """A column heading many tables share ('Force', 'Question'), by its key (labels.ftl)."""
+    return words.Words("labels", _locale(ed)).text("label-column", column=key)
+
+
 def offence(ed: Edition | None, code: str) -> str:
     """An offence stalking may be charged as instead ('malicious communications')."""
     return words.Words("labels", _locale(ed)).text("label-offence", offence=code)

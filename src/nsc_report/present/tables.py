@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from nsc_report.present import words
+
 
 @dataclass
 class Table:
@@ -26,8 +28,8 @@ class Table:
                 else f"<td>{html.escape(str(v))}</td>" for i, v in enumerate(row))
             rows.append(f"<tr>{cells}</tr>")
         # A wide table scrolls inside its own box, which keyboard users must be able to reach.
-        return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
-                f'aria-label="Table: {html.escape(self.caption)}">'
+        region = words.Words("charts").html("charts-table-region", caption=self.caption)
+        return (f'<div class="nsc-table-wrap" role="region" tabindex="0" aria-label="{region}">'
                 f'<table class="nsc-table" id="nsc-table-{self.name}">'
                 f"<caption>{html.escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table></div>")

@@ -157,9 +157,10 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     meta = ed.meta
     who = force.name(ed, code)
     answers = force.answers_table(ed, code).frame
+    question, period, answer = (answers[labels.column(ed, key)]
+                                for key in ("question", "period", "answer"))
     answer_rows = [[q.split(": ", 1)[0], q.split(": ", 1)[1], p, a]
-                   for q, p, a in zip(answers["Question"], answers["Period"], answers["Answer"],
-                                      strict=True)]
+                   for q, p, a in zip(question, period, answer, strict=True)]
     w = words.of(ed, "briefing")
     prov = provenance.returns(ed)
     mark = html.escape(prov.mark)
@@ -194,8 +195,8 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <p>{html.escape(figs['force_intro'])}<sup class="mark">{mark}</sup></p>
 <p>{sentences}</p>
 <h2>{w.html("briefing-its-answers")}</h2>
-{_table(w.text("briefing-answers-caption", who=who), ["Question", "Asked", "Period", "Answer"],
-        answer_rows)}
+{_table(w.text("briefing-answers-caption", who=who), [labels.column(ed, key) for key in (
+    "question", "asked", "period", "answer")], answer_rows)}
 <section class="page2">
 <h2>{w.html("briefing-where-it-stands")}</h2>
 {standing}

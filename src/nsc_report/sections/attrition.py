@@ -119,14 +119,16 @@ def chart(ed: Edition) -> AccessibleChart:
                      for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],
                                                     strict=True))]
     readable = data[["stage", "count", "pct_of_recorded"]].rename(columns={
-        "stage": "Stage", "count": "Cases", "pct_of_recorded": "Share of recorded (%)"})
+        "stage": w.text("attrition-column", column="stage"),
+        "count": w.text("attrition-column", column="count"),
+        "pct_of_recorded": w.text("attrition-column", column="share")})
     source = ed.source(c.source_id)
     prov = provenance.of(ed, ("national",), (c.source_id,))
     stated = c.stated_rate is not None
     return AccessibleChart(
         status=prov.status, caveat=prov.caveat,
         name="attrition",
-        chart=funnel(data).properties(height=170),
+        chart=funnel(data, w.text("attrition-column", column="count")).properties(height=170),
         title=w.text("attrition-chart-title", stated=stated,
                      rate=words.pct(c.stated_rate if c.stated_rate is not None else c.rate, 1)),
         caption=w.text("attrition-chart-caption", period=ed.period_label(c.period),

@@ -26,7 +26,9 @@ TEMPLATES = ("change",)
 
 
 def _signed(n: int) -> str:
-    return f"+{fmt.count(n)}" if n > 0 else ("no change" if n == 0 else f"−{fmt.count(-n)}")
+    if n == 0:
+        return words.Words("change").text("change-no-change")
+    return f"+{fmt.count(n)}" if n > 0 else f"−{fmt.count(-n)}"
 
 
 def _pct(p: float | None) -> str:

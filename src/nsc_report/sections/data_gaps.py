@@ -98,8 +98,8 @@ def scores_table(ed: Edition) -> Table:
     scores = force_scores(ed)
     frame = scores[["force", *STATUSES, "pct_answered"]].astype(
         {"pct_answered": "Int64"}).rename(
-        columns={"force": "Force", **labels.statuses(ed, list(STATUSES)),
-                 "pct_answered": "Answered in full (%)"})
+        columns={"force": labels.column(ed, "force"), **labels.statuses(ed, list(STATUSES)),
+                 "pct_answered": words.of(ed, "data-gaps").text("data-gaps-column-answered")})
     return Table("force-scores", words.of(ed, "data-gaps").text("data-gaps-scores-caption"),
                  frame)
 
@@ -117,7 +117,7 @@ def chart(ed: Edition) -> AccessibleChart:
     card["status_label"] = card["status"].map(named)
     wide = card.pivot(index="force", columns="question_id", values="status_label")
     wide = wide.reindex(index=force_order, columns=qorder).reset_index().rename(
-        columns={"force": "Force"})
+        columns={"force": labels.column(ed, "force")})
     # The key to the symbols, as the chart draws them: a list of labels, not a sentence.
     legend = "; ".join(f"{GLYPHS[s]} {named[s]}" for s in order)
     over_half = int((scores["pct_answered"] > 50).sum())

@@ -21,7 +21,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import period
@@ -176,7 +176,8 @@ def map_table(ed: Edition, links: bool = True) -> Table:
     """The map's text equivalent, and the annex of the printed report: one row per force."""
     data = finder_table(ed)
     measures = map_measures(ed)
-    frame = pd.DataFrame({"Force": data["force"], "Region": data["region"]})
+    frame = pd.DataFrame({labels.column(ed, "force"): data["force"],
+                          labels.column(ed, "region"): data["region"]})
     for meas in measures:
         frame[meas.short or meas.label] = data.apply(meas.text, axis=1)
     caption = words.of(ed, "find-your-force").text(

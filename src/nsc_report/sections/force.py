@@ -230,13 +230,13 @@ def answers_table(ed: Edition, code: str) -> Table:
     a = _answers(ed, code)
     at_request = w.text("force-answers-at-request")
     frame = pd.DataFrame({
-        "Question": a["question_id"] + ": " + a["wording"],
-        "Period": a["period"].map(lambda p: at_request if p == "at_request"
+        labels.column(ed, "question"): a["question_id"] + ": " + a["wording"],
+        labels.column(ed, "period"): a["period"].map(lambda p: at_request if p == "at_request"
                                   else ed.period_label(p, short=True)),
-        "Answer": a.apply(answer_text, axis=1, w=w),
+        labels.column(ed, "answer"): a.apply(answer_text, axis=1, w=w),
         # A note that only repeats the answer's status is left out; one that says more is
         # kept whole (the table's Answer column holds the status alone).
-        "Note": ["" if m.beyond_label(label, note) == (label, "") else note
+        labels.column(ed, "note"): ["" if m.beyond_label(label, note) == (label, "") else note
                  for label, note in zip(a["status_label"], a["note"].fillna(""), strict=True)],
     })
     return Table(f"answers-{slug(name(ed, code))}",
@@ -328,7 +328,8 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
         x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
     medians = alt.Chart(data[data["this"].isna()]).mark_tick(
         color=INK, thickness=2, size=22).encode(x=x, y=y, tooltip=[
-            "measure", alt.Tooltip("value:Q", format=",.1f", title="median")])
+            "measure", alt.Tooltip("value:Q", format=",.1f",
+                                      title=w.text("force-chart-median-tooltip"))])
     me = alt.Chart(mine).mark_point(shape="diamond", size=220, filled=True, color=PALETTE[5],
                                     stroke=INK, strokeWidth=1.5, opacity=1).encode(
         x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
@@ -342,11 +343,12 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     chart = (names + dots + medians + me + labels).properties(height=alt.Step(66))
     shown = [s for s in m.standing(ed, code) if s.value is not None]
     readable = pd.DataFrame({
-        "Measure": [measure_label(ed, s.measure) for s in shown],
+        w.text("force-chart-column", column="measure"): [measure_label(ed, s.measure)
+                                                         for s in shown],
         who: [_value(s) for s in shown],
         median: [_median(s) for s in shown],
-        "Rank (1 = highest)": [w.text("force-chart-rank", rank=s.rank, of=s.of,
-                                      tied=bool(s.ties)) for s in shown],
+        w.text("force-chart-column", column="rank"): [
+            w.text("force-chart-rank", rank=s.rank, of=s.of, tied=bool(s.ties)) for s in shown],
     })
     best = [s for s in shown if s.rank == 1]
     title = w.text("force-chart-title", who=who, best=bool(best), shown=len(shown),

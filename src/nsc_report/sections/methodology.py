@@ -4,6 +4,8 @@ The words are in `notebooks/methodology.ftl`, beside the template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from nsc_report.data import STATUSES, Edition
@@ -94,13 +96,20 @@ def illustrative_text(ed: Edition) -> str:
         edition=ed.meta.edition, forces=ed.meta.forces_asked)
 
 
+def _columns(ed: Edition) -> Callable[[str], str]:
+    """The tables' column headings (methodology.ftl), by key."""
+    w = words.of(ed, "methodology")
+    return lambda key: w.text("methodology-column", column=key)
+
+
 def questions_table(ed: Edition) -> Table:
     q = ed.questions
+    col = _columns(ed)
     frame = pd.DataFrame({
-        "Question": q["id"],
-        "What was asked": q["wording"],
-        "Period": q["periods"].map(lambda ps: "; ".join(ed.period_label(p) for p in ps)),
-        "Unit": q["unit"],
+        col("question"): q["id"],
+        col("wording"): q["wording"],
+        col("period"): q["periods"].map(lambda ps: "; ".join(ed.period_label(p) for p in ps)),
+        col("unit"): q["unit"],
     })
     return Table("questions", words.of(ed, "methodology").text("methodology-questions-caption"),
                  frame)
@@ -108,18 +117,21 @@ def questions_table(ed: Edition) -> Table:
 
 def status_table(ed: Edition) -> Table:
     counts = ed.returns["status"].value_counts()
+    col = _columns(ed)
     frame = pd.DataFrame({
-        "Code": list(STATUSES),
-        "Meaning": list(labels.statuses(ed, list(STATUSES)).values()),
-        "Answers coded so": [int(counts.get(s, 0)) for s in STATUSES],
+        col("code"): list(STATUSES),
+        col("meaning"): list(labels.statuses(ed, list(STATUSES)).values()),
+        col("coded"): [int(counts.get(s, 0)) for s in STATUSES],
     })
     caption = words.of(ed, "methodology").text("methodology-status-caption")
     return Table("response-coding", caption, frame)
 
 
 def sources_table(ed: Edition) -> Table:
+    w, col = words.of(ed, "methodology"), _columns(ed)
     frame = pd.DataFrame([
-        {"Source": s.citation, "Verified": "yes" if s.verified else "no",
-         "Caveat": s.caveat or ""}
+        {col("source"): s.citation,
+         col("verified"): w.text("methodology-verified", verified=bool(s.verified)),
+         col("caveat"): s.caveat or ""}
         for s in ed.meta.sources.values()])
     return Table("sources", words.of(ed, "methodology").text("methodology-sources-caption"), frame)

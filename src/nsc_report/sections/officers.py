@@ -10,13 +10,15 @@ from IPython.display import Markdown
 from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values
 from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("officers",)
+# The measure's categories (measures/officers.py) as officers.ftl selects them.
+KEYS = {"at least one": "at-least-one", "none": "none", "did not say": "unstated"}
 
 
 def figures(ed: Edition) -> Register:
@@ -74,17 +76,22 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     total = int(counts.sum())
     if total == 0:
         return Markdown(w.markdown("officers-chart-none"))
-    data = pd.DataFrame({"answer": ["At least one", "None", "Did not say"],
+    data = pd.DataFrame({"answer": [w.text("officers-answer", category=KEYS[c], capital=True)
+                                    for c in counts.index],
                          "forces": counts.to_list()})
     table = dedicated_officers(ed).reset_index()
+    table["category"] = [w.text("officers-answer", category=KEYS[c], capital=False)
+                         for c in table["category"]]
     readable = table[["force", "dedicated_officers", "category"]].rename(columns={
-        "force": "Force", "dedicated_officers": "Dedicated stalking officers",
-        "category": "Answer"})
+        "force": labels.column(ed, "force"),
+        "dedicated_officers": w.text("officers-column-dedicated"),
+        "category": labels.column(ed, "answer")})
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="dedicated-officers",
         chart=bar_counts(data, "answer", "forces", w.text("officers-chart-bars"),
-                         "Number of forces", sort=list(data["answer"])).properties(height=150),
+                         labels.column(ed, "forces"), sort=list(data["answer"])
+                         ).properties(height=150),
         title=w.text("officers-chart-title", some=counts["at least one"], total=total),
         caption=w.text("officers-chart-caption", period=ed.period_label("at_request"),
                        source=foi_source(ed)),

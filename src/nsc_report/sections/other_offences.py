@@ -92,13 +92,15 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                          "forces": levels.to_list()})
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")
     table["level"] = table["level"].map(lambda key: labels.breakdown_level(ed, key))
-    readable = table.rename(columns={"force": "Force", "level": "Answer", **{
+    readable = table.rename(columns={"force": labels.column(ed, "force"),
+                                     "level": labels.column(ed, "answer"), **{
         key: labels.offence(ed, key) for key in ALTERNATIVES.values()}})
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="other-offence-data",
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
-                         "Number of forces", sort=list(data["answer"])).properties(height=150),
+                         labels.column(ed, "forces"), sort=list(data["answer"])
+                         ).properties(height=150),
         title=w.text("other-offences-chart-title", detailed=levels["detailed"], total=total),
         caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
         alt_text=w.text("other-offences-chart-alt", total=total,

@@ -13,7 +13,7 @@ from IPython.display import Markdown
 from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
 from nsc_report.measures.reports import change_table, commitment_summary
 from nsc_report.measures.response import responding_forces
-from nsc_report.present import fmt, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, lollipop_change
 from nsc_report.present.figures import Register
 from nsc_report.sections import counting_rules, foi_source, force_links, period
@@ -131,8 +131,9 @@ def commissioner_forces(ed: Edition, on: dt.date) -> list[str]:
 def chart(ed: Edition) -> AccessibleChart | Markdown:
     w = words.of(ed, "reports")
     s = commitment_summary(ed)
-    table = change_table(ed).assign(
-        group=lambda d: d["committed"].map({True: "PCC committed", False: "No commitment"}))
+    groups = {True: w.text("reports-chart-group", committed=True),
+              False: w.text("reports-chart-group", committed=False)}
+    table = change_table(ed).assign(group=lambda d: d["committed"].map(groups))
     changes = table.dropna(subset=["pct_change"])
     years = {"previous": period(ed, "previous"), "period": period(ed)}
     if changes.empty:
@@ -144,15 +145,20 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     data = table.reset_index()[["force", "group", "previous", "current", "pct_change"]]
     if not grouped:
         data = data.drop(columns="group")
+    change = w.text("reports-chart-column", column="change")
     readable = data.rename(columns={
-        "force": "Force", "group": "PCC commitment",
+        "force": labels.column(ed, "force"),
+        "group": w.text("reports-chart-column", column="group"),
         "previous": ed.period_label(ed.meta.previous_period, short=True),
         "current": ed.period_label(ed.meta.current_period, short=True),
-        "pct_change": "Change (%)"}).assign(**{"Change (%)": lambda d: d["Change (%)"].round(1)})
+        "pct_change": change}).assign(**{change: lambda d: d[change].round(1)})
+    titles = {key: w.text("reports-chart-column", column=key)
+              for key in ("group", "axis", "tooltip")}
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="reports-change",
-        chart=lollipop_change(data, grouped).properties(height={"step": 18}),
+        chart=lollipop_change(data, titles, [groups[True], groups[False]], grouped
+                              ).properties(height={"step": 18}),
         title=w.text("reports-chart-title", decreased=s.decreased, comparable=s.comparable),
         caption=w.text("reports-chart-caption", **years, forces=len(table),
                        year=str(ed.meta.pcc_commitment_year), source=foi_source(ed),

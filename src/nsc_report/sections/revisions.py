@@ -62,8 +62,10 @@ def table(ed: Edition) -> Table:
                    figured=bool(c.figures), figures=", ".join(c.figures[:SHOWN]),
                    more=words.count(max(len(c.figures) - SHOWN, 0)))
             for c in v.changes)
-        rows.append({"Release": w.text("revisions-release", version=v.version),
-                     "Date": labels.date(ed, v.date), "What it is": v.summary,
-                     "Changes": changes or "None"})
+        col = {key: w.text("revisions-column", column=key)
+               for key in ("release", "date", "summary", "changes")}
+        rows.append({col["release"]: w.text("revisions-release", version=v.version),
+                     col["date"]: labels.date(ed, v.date), col["summary"]: v.summary,
+                     col["changes"]: changes or w.text("revisions-no-changes")})
     return Table("revisions", w.text("revisions-caption", title=ed.meta.title,
                                      edition=ed.meta.edition), pd.DataFrame(rows))

@@ -125,8 +125,9 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         return Markdown(w.markdown("spo-chart-none", period=period(ed)))
     edges = [int(high) for _, _, high in BANDS[:-1]]
     readable = table[["force", "interim", "full", "total", "band", "per_1000_recorded"]].rename(
-        columns={"force": "Force", "interim": w.text("spo-chart-col", kind="interim"),
-                 "full": w.text("spo-chart-col", kind="full"), "total": "Total", "band": "Band",
+        columns={"force": labels.column(ed, "force"),
+                 **{kind: w.text("spo-chart-col", kind=kind)
+                    for kind in ("interim", "full", "total", "band")},
                  "per_1000_recorded": w.text("spo-chart-per-1000")})
     top = table.iloc[0]
     most = int(top["total"])
@@ -134,7 +135,8 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="spo-applications",
-        chart=bars_with_thresholds(table[["force", "total", "band"]], edges).properties(
+        chart=bars_with_thresholds(table[["force", "total", "band"]], edges,
+                                   w.text("spo-chart-axis")).properties(
             height={"step": 18}),
         title=w.text("spo-chart-title", low=bands.iloc[0], forces=s.forces_with_figures,
                      label=named["low"]),
