@@ -12,6 +12,12 @@ cards-kicker = { $title } ({ $edition })
 cards-caveat-illustrative = { $short }.
 # The source of a figure computed from the report's own reference data: the report.
 cards-source-report = { $publisher }, { $title } ({ $edition })
+# The card's source line, at its foot: $figure yes on a card of a figure ($source, its
+# citations), no on the report's own card ($source, the publisher).
+cards-face-source = { $figure ->
+        [yes] Source: { $source }
+       *[no] Published by { $source }
+    }
 
 ### The alt text (what the card is, the finding it shows and its source, as the ONS asks)
 

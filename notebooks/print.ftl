@@ -10,6 +10,8 @@ print-title = { $title } ({ $edition })
 # $version: print-version.
 print-subject = { $subtitle }. { $version }
 print-keywords = stalking; police; Crown Prosecution Service; Freedom of Information
+# The part of the printed report's contents that holds the annexes.
+print-annex-caption = Annex
 # $draft: yes while the edition is a draft (its version's date is last year's: not printed).
 print-version = { $draft ->
         [yes] A draft, not yet published

@@ -53,6 +53,14 @@ site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" 
 ### The editions page (book/editions)
 
 site-editions-heading = Editions
+# A column of the table of editions: $column edition, title, published (its date), web or pdf.
+site-editions-column = { $column ->
+        [edition] Edition
+        [title] Title
+        [published] Published
+        [web] Web
+       *[pdf] PDF
+    }
 # $current: yes on the current edition's page; $this: the page's edition; $newest: the title of
 # the current edition; $up: from the page to the site's root.
 site-editions-intro = The report is published once a year; its subject and its method can change from one year to the next. Each edition stays online with its own words and data, and its PDF. { $current ->
@@ -74,6 +82,19 @@ site-editions-row = <tr><th scope="row">{ $this ->
 ### The register of figures (book/figures) and its annex in the PDF
 
 site-register-heading = Where each figure comes from
+# A column of the register's tables: $column key, printed (as printed), status, definition
+# (what it is), computed (what from), forces (the forces counted), source or pages (where it
+# is printed).
+site-register-column = { $column ->
+        [key] Key
+        [printed] As printed
+        [status] Status
+        [definition] What it is
+        [computed] Computed from
+        [forces] Forces counted
+        [source] Source
+       *[pages] Printed on
+    }
 # $total: the figures registered; $linked: those linked from the text; $unverified and
 # $illustrative: the marks of those statuses.
 # $csv and $json: the names of its download files (the edition's, '-illustrative' for one

@@ -123,8 +123,8 @@ def editions_page(site: Site) -> str:
     newest = next(e for e in site.entries if e.year == site.current)
     intro = w.html("site-editions-intro", current=site.this == site.current, this=site.this,
                    latest=site.current, up=up, newest=newest.title)
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Edition", "Title", "Published", "Web",
-                                                         "PDF"))
+    head = "".join(f'<th scope="col">{w.html("site-editions-column", column=key)}</th>'
+                   for key in ("edition", "title", "published", "web", "pdf"))
     return (
         f"# {w.text('site-editions-heading')}\n\n{intro}\n\n{w.html('site-editions-table')}\n"
         f'<table class="nsc-table" id="nsc-table-editions"><caption>'

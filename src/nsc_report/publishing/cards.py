@@ -140,11 +140,14 @@ def face(card: Card, edition: Edition, embargo: Embargo | None) -> Face:
         "cards-kicker", title=meta.title, edition=meta.edition))
     address = Help.short(meta.help.site_url) if meta.help and meta.help.site_url else ""
     e = card.figure
+    w = words.of(edition, "cards")
     if e is None:
         return Face(kicker, card.title, caption=meta.subtitle, address=address,
-                    source=meta.publisher, embargo=embargo.label if embargo else "")
+                    source=w.text("cards-face-source", figure=False, source=meta.publisher),
+                    embargo=embargo.label if embargo else "")
     return Face(kicker, card.title, figure=e["text"], mark=MARKS.get(e.get("status") or "", ""),
-                caption=e["definition"], caveat=_caveat(e, edition), source=_sources(e, edition),
+                caption=e["definition"], caveat=_caveat(e, edition),
+                source=w.text("cards-face-source", figure=True, source=_sources(e, edition)),
                 address=address, embargo=embargo.label if embargo else "")
 
 

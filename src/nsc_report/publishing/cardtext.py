@@ -116,7 +116,7 @@ class Face:
     mark: str = ""            # its provenance mark (‡ illustrative, † unverified)
     caption: str = ""         # what the figure is (the register's definition), or a subtitle
     caveat: str = ""          # the caveat that goes with the mark
-    source: str = ""          # the citation(s)
+    source: str = ""          # its source line, as printed (cards.ftl: cards-face-source)
     address: str = ""         # the site's address, as printed
     embargo: str = ""         # EMBARGOED UNTIL ...
 
@@ -163,8 +163,7 @@ def draw(face: Face, label: str) -> str:
     if face.caveat:
         notes += wrap(f"{face.mark} {face.caveat}", 20, right - MARGIN, bold=True, lines=1)
     if face.source:
-        notes += wrap(f"Source: {face.source}" if face.figure else f"Published by {face.source}",
-                      20, right - MARGIN, lines=3 - len(notes))
+        notes += wrap(face.source, 20, right - MARGIN, lines=3 - len(notes))
     c.lines(MARGIN, HEIGHT - 128 + 34, notes, 20, INK, leading=1.25)
     if face.address:
         c.text(right, foot + 14, face.address, 20, MUTED, anchor="end")

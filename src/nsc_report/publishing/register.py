@@ -293,14 +293,15 @@ def _status(e: dict[str, Any]) -> str:
 
 def _table(name: str, caption: str, entries: list[dict[str, Any]],
            titles: dict[str, str], web: set[str] | None) -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in (
-        "Key", "As printed", "Status", "What it is", "Computed from", "Forces counted", "Source",
-        "Printed on"))
+    w = words.Words("site")
+    head = "".join(f'<th scope="col">{w.html("site-register-column", column=key)}</th>'
+                   for key in ("key", "printed", "status", "definition", "computed", "forces",
+                               "source", "pages"))
     rows = "".join(_row(e, titles, web) for e in entries)
     # An HTML block of the page's Markdown: a line break in a figure's text (a sentence made
     # from the data) must not end it.
     # (Its rows follow the message: Fluent refuses a value of more than 2,500 characters.)
-    start = words.Words("site").html("site-register-table", caption=caption, name=name)
+    start = w.html("site-register-table", caption=caption, name=name)
     return html_in_markdown(f"{start}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
                             f"</table></div>")
 

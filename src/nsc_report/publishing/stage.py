@@ -20,6 +20,7 @@ from nsc_report.infra.kept import Outputs, code_version, digest, file_stamps
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import Layout
+from nsc_report.present import words
 from nsc_report.publishing import register
 from nsc_report.publishing.archive import EDITIONS_PAGE, Site, editions_page
 from nsc_report.publishing.cards import write_cards
@@ -116,8 +117,8 @@ def print_toc(toc: dict[str, Any]) -> dict[str, Any]:
     web_only = {EDITIONS_PAGE, register.REGISTER_PAGE}
     printed = _without(toc, lambda c: c.get("file") in web_only or any(
         s.get("glob", "").startswith(f"book/{FORCE_PAGES}/") for s in c.get("sections", [])))
-    annex = {"caption": "Annex", "chapters": [{"file": PRINT_ANNEX},
-                                              {"file": register.ANNEX_PAGE}]}
+    annex = {"caption": words.Words("print").text("print-annex-caption"),
+             "chapters": [{"file": PRINT_ANNEX}, {"file": register.ANNEX_PAGE}]}
     return {**printed, "parts": [*printed["parts"], annex]}
 
 
