@@ -80,6 +80,10 @@ def test_the_sentences_left_in_the_code_only_become_fewer():
     # The pilots hold none: every sentence of a force's page and its briefing is in notebooks/.
     assert counts[Path("src/nsc_report/sections/force.py")] == 0
     assert counts[Path("src/nsc_report/printing/briefing.py")] == 0
+    # The request letters (cycle/, not counted above: its other modules speak to the project's
+    # staff, in the terminal and in the files they fill in) hold none but their style sheet.
+    letters = sentences((PACKAGE / "cycle" / "letters.py").read_text("utf-8"))
+    assert [text for _, text in letters if "{" not in text] == [], letters
 
 
 def test_no_module_of_the_package_is_over_450_lines():

@@ -33,9 +33,10 @@ LAYER = {PACKAGE / "present" / "words.py", PACKAGE / "present" / "proof.py"}  # 
 # Words files with no template beside them: the briefing (printed from the force pages), the
 # PDF's cover and margins, the site's pages and notices around the chapters, the downloads and
 # the data workbook, `nsc-report check`'s messages to authors, the words around every chart
-# and table.
+# and table, and the request letters of the next edition.
 WITHOUT_TEMPLATE = {"briefing", "print", "site", "downloads", "spreadsheets", "check", "edition",
-                    "published", "counting-rules", "labels", "press", "cards", "charts"}
+                    "published", "counting-rules", "labels", "press", "cards", "charts",
+                    "letters"}
 
 
 def _section_of(node: ast.AST) -> str | None:
@@ -100,8 +101,9 @@ def test_the_scan_finds_the_uses_it_should():
     assert ("force", "force-pcc") in found and ("force", "force-region-link") in found
     assert ("force", "force-heading") in found  # asked for in the briefing, through words.of
     assert ("briefing", "briefing-pdf-subject") in found
-    # The words around every chart and the shared column headings.
+    # The words around every chart, the shared column headings and the request letters.
     assert ("charts", "charts-downloads") in found and ("labels", "label-column") in found
+    assert ("letters", "letters-intro") in found and ("letters", "letters-period") in found
     assert len({m for s, m in found if s == "force"}) > 30
 
 

@@ -23,13 +23,11 @@ from nsc_report.data.models import CPS_NAME
 from nsc_report.errors import NscReportError
 from nsc_report.infra import atomic
 from nsc_report.infra.progress import PLAIN, Progress
-from nsc_report.infra.untrusted import markdown_text
 from nsc_report.layout import slug
 from nsc_report.measures.requests import CPS, DEADLINE_WORKING_DAYS, deadline
+from nsc_report.present import labels, words
 from nsc_report.printing.pdf import ChromiumMissing, find_chromium, print_pages
 
-CPS_QUESTION = ("How many cases recorded by the police as stalking were charged as a different "
-                "offence?")
 STYLE = """
 @page { size: A4; margin: 22mm 20mm; }
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
@@ -105,82 +103,83 @@ def _period(edition: Edition, pid: str) -> str:
     return edition.period_label(pid)
 
 
-def asked_for(edition: Edition, periods: list[str]) -> str:
+def asked_for(edition: Edition, periods: list[str]) -> words.Rendered:
     """'for the year ending March 2023 and the year ending March 2024'; a label that says
     when by itself ('at the time of the request (early 2025)') is printed as it is."""
-    labels = [_period(edition, p) for p in periods]
-    spans = [f"the {label}" for label in labels if not label.lower().startswith(WHEN)]
-    points = [label for label in labels if label.lower().startswith(WHEN)]
-    return " and ".join([*([f"for {' and '.join(spans)}"] if spans else []), *points])
+    w = words.of(edition, "letters")
+    said = [_period(edition, p) for p in periods]
+    spans = [w.markdown("letters-period-span", label=label) for label in said
+             if not label.lower().startswith(WHEN)]
+    points = [label for label in said if label.lower().startswith(WHEN)]
+    return w.markdown("letters-asked-for", case="both" if spans and points else (
+        "spans" if spans else "points"), spans=w.listing(spans, "markdown"),
+        points=w.listing(points, "markdown"))
 
 
-def meaning(edition: Edition, pid: str) -> str:
-    """What a period covers, with its dates: '*year ending March 2024*: from 1 April 2023 to
+def meaning(edition: Edition, pid: str) -> words.Rendered:
+    """What a period covers, with its dates: '- *year ending March 2024*: from 1 April 2023 to
     31 March 2024'."""
+    w = words.of(edition, "letters")
     label = _period(edition, pid)
     span = YEAR_ENDING.fullmatch(pid)
     if span:
         year, month = int(span.group(2)), dt.datetime.strptime(span.group(1), "%b").month
         after = dt.date(year + month // 12, month % 12 + 1, 1)  # the month after it ends
         start, last = after.replace(year=after.year - 1), after - dt.timedelta(days=1)
-        return f"- *{label}*: from {start:%-d %B %Y} to {last:%-d %B %Y}"
-    if label.lower().startswith(WHEN):
-        return f"- *{label}*: the number on the day you receive this request"
-    return f"- *{label}*"
+        return w.markdown("letters-period", kind="dates", label=label,
+                          start=labels.date(edition, start), last=labels.date(edition, last))
+    kind = "point" if label.lower().startswith(WHEN) else "other"
+    return w.markdown("letters-period", kind=kind, label=label)
 
 
 def letter(edition: Edition, code: str, name: str, sent: dt.date) -> str:
-    """The request to one authority, as Markdown."""
+    """The request to one authority, as Markdown: the sentences are in notebooks/letters.ftl;
+    here, the values and the lines' layout (a line ending in two spaces breaks the line)."""
     meta = edition.meta
+    w = words.of(edition, "letters")
     due = deadline(sent)
     if code == CPS:
-        questions = [f"{CPS_QUESTION} Please give the figure "
-                     f"{asked_for(edition, [meta.current_period])}."]
+        questions = [w.markdown("letters-cps-question",
+                                when=asked_for(edition, [meta.current_period]))]
         periods_used = [meta.current_period]  # the one period this letter asks about
     else:
-        questions = [f"**{q.id}.** {q.wording}: {asked_for(edition, list(q.periods))}."
+        questions = [w.markdown("letters-question", id=q.id, wording=q.wording,
+                                when=asked_for(edition, list(q.periods)))
                      for q in edition.questions.itertuples()]
         periods_used = sorted({p for ps in edition.questions["periods"] for p in ps},
                               key=list(meta.periods).index)
     definitions = "\n".join(meaning(edition, p) for p in periods_used)
     address = reply_to(edition)
+    on = labels.date(edition, sent)
     lines = [
-        f"# Freedom of Information request: stalking ({meta.edition})",
+        w.markdown("letters-heading", edition=str(meta.edition)),
         "",
-        f"Reference: **{reference(edition, code)}**  ",
-        f"Reply to: {markdown_text(address)}  ",
-        f"Sent: {sent:%-d %B %Y}  ",
-        f"To: the Freedom of Information officer, {markdown_text(name)}",  # a name is data
+        "  \n".join([w.markdown("letters-reference", reference=reference(edition, code)),
+                     w.markdown("letters-reply-to", address=address),
+                     w.markdown("letters-sent", sent=on),
+                     w.markdown("letters-to", name=name)]),  # a name is data: escaped
         "",
-        "Dear Freedom of Information officer,",
+        w.markdown("letters-greeting"),
         "",
-        f"Under section 1 of the Freedom of Information Act 2000, {meta.publisher} asks for the "
-        f"information below, for its annual report on how stalking is recorded and acted on in "
-        f"England and Wales. Please send your reply to **{markdown_text(address)}**, quoting "
-        f"the reference above.",
+        w.markdown("letters-intro", publisher=meta.publisher, address=address),
         "",
-        "## The information we ask for",
+        w.markdown("letters-questions-heading"),
         "",
         *[f"{i}. {text}" for i, text in enumerate(questions, 1)],
         "",
-        "## What the periods mean",
+        w.markdown("letters-periods-heading"),
         "",
         definitions,
         "",
-        "If you hold only part of the information, please give what you hold and say what is "
-        "missing. If answering a question would exceed the cost limit (section 12), please "
-        "answer the others and tell us which question you could not answer, so that we can "
-        "narrow it. A figure of zero and information not held are different answers: please "
-        "say which applies.",
+        w.markdown("letters-partial"),
         "",
-        f"The Act requires an answer promptly and no later than {DEADLINE_WORKING_DAYS} working "
-        f"days after you receive this request: if you receive it on {sent:%-d %B %Y}, by "
-        f"**{due:%-d %B %Y}**.",
+        w.markdown("letters-deadline", days=DEADLINE_WORKING_DAYS, sent=on,
+                   due=labels.date(edition, due)),
         "",
-        "Yours faithfully,",
+        w.markdown("letters-closing"),
         "",
-        f"{meta.publisher}  ",
-        markdown_text(address),
+        "  \n".join([w.markdown("letters-signed", publisher=meta.publisher),
+                     w.markdown("letters-signed-address", address=address)]),
         "",
     ]
     return "\n".join(lines)
@@ -207,8 +206,9 @@ def write_letters(edition: Edition, folder: Path, sent: dt.date, print_pdf: bool
         body = MarkdownIt("commonmark").render(text)
         pages.append((path.with_suffix(".pdf"), f"{reference(edition, code)}: {name}",
                       f'<!DOCTYPE html><html lang="{html.escape(edition.meta.language)}">'
-                      f'<head><meta charset="utf-8"><title>{html.escape(name)}: Freedom of '
-                      f"Information request</title><style>{STYLE}</style></head><body><main>"
+                      f'<head><meta charset="utf-8"><title>'
+                      f'{words.of(edition, "letters").html("letters-page-title", name=name)}'
+                      f"</title><style>{STYLE}</style></head><body><main>"
                       f"{body}</main></body></html>"))
     progress.message(f"  wrote {len(written)} letters (Markdown)")
     if print_pdf:
