@@ -21,6 +21,7 @@ from nsc_report.authoring.live import (
     Plan,
     _docname,
     _notebook,
+    first_notebooks,
     plan_for,
 )
 from nsc_report.authoring.preview import Preview
@@ -273,3 +274,25 @@ def test_a_build_that_clears_an_error_reloads_every_open_page(tmp_path: Path) ->
     assert banners == [True]
     assert preview.error is None
     assert page.told == ["reload", "reload"] and other.told == ["reload", "reload"]
+
+
+def test_the_open_pages_notebooks_execute_first_a_chapters_those_it_pastes_from(tmp_path: Path):
+    """A words file edit executes first what the open pages show: a notebook's page its own
+    notebook, a chapter the notebooks whose figures it pastes; an open page whose source is
+    not staged makes every notebook execute first."""
+    notebooks, staged = tmp_path / "book", tmp_path / "stage"
+    (notebooks / "forces").mkdir(parents=True)
+    (staged / "book").mkdir(parents=True)
+    for label in ("spo.ipynb", "reports.ipynb", "forces/durham.ipynb"):
+        (notebooks / label).write_text("{}")
+    (staged / "book" / "summary.md").write_text(
+        "In all, {glue:text}`spo.ipynb::spo_total:s` cases; "
+        "{glue:text}`reports.ipynb::reports_share:s` fewer.\n")
+    (staged / "book" / "about.md").write_text("No figures here.\n")
+    assert first_notebooks(notebooks, staged, ["book/forces/durham.html"]) == {
+        "forces/durham.ipynb"}
+    assert first_notebooks(notebooks, staged, ["book/summary.html"]) == {
+        "spo.ipynb", "reports.ipynb"}
+    assert first_notebooks(notebooks, staged, ["book/about.html", "book/spo.html"]) == {
+        "spo.ipynb"}
+    assert first_notebooks(notebooks, staged, ["book/no-such-page.html"]) is None

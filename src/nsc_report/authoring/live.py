@@ -26,6 +26,7 @@ import contextlib
 import gc
 import io
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -165,6 +166,7 @@ class LiveBuild:
         in a browser ('book/spo.html'), written and published first (`on_pages` is told)."""
         start = time.perf_counter()
         changed = [Path(p).resolve() for p in changed]
+        viewed = list(viewed)
         plan = plan_for(self.project, changed)
         if plan.restart:
             return Outcome(plan, 0.0)
@@ -179,12 +181,10 @@ class LiveBuild:
                 if any(path.is_relative_to(data) for path in changed):
                     self.edition = load_edition(project.data_dir, project.edition)
                     self.site = site_for(project.data_dir, self.edition.meta.edition)
-                # Where every open page is a notebook, those notebooks first (a words file edit
-                # can reach 43 force pages): the open page shows the edit while the rest
-                # execute. A chapter open may paste figures from any notebook: all first.
-                opened = {_notebook(p) for p in viewed}
-                later = bool(opened) and all((layout.notebooks / label).is_file()
-                                             for label in opened)
+                # The notebooks the open pages show first (a words file edit can reach 43
+                # force pages): the open page shows the edit while the rest execute.
+                opened = first_notebooks(layout.notebooks, layout.stage, viewed)
+                later = opened is not None and bool(viewed)
                 self._execute(only=opened if later else None)
             edition = self.edition
             app = self._sphinx()
@@ -350,6 +350,27 @@ def _pages_only(builder: Any) -> Iterator[None]:
         yield
     finally:
         del builder.write, builder.finish  # the class's own again
+
+
+# A figure a chapter pastes: {glue:text}`spo.ipynb::spo_total:s` names its notebook.
+_GLUED = re.compile(r"\{glue(?::\w+)?\}`([\w./-]+\.ipynb)::")
+
+
+def first_notebooks(notebooks: Path, staged: Path, viewed: Iterable[str]) -> set[str] | None:
+    """The executed notebooks that the open pages show: a notebook's page its own, a chapter
+    the notebooks whose figures it pastes (from its staged source). None where an open page's
+    source cannot be read: then every notebook executes before any page is shown."""
+    needed: set[str] = set()
+    for served in viewed:
+        label = _notebook(served)
+        if (notebooks / label).is_file():
+            needed.add(label)
+            continue
+        source = staged / f"{_docname(served)}.md"
+        if not source.is_file():
+            return None
+        needed.update(_GLUED.findall(source.read_text(encoding="utf-8")))
+    return needed
 
 
 def _notebook(served: str) -> str:
