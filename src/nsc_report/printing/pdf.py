@@ -36,7 +36,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
 STATIC = Path(__file__).parent  # print.css
-PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
 # Body text at 11 pt in a column of 140 mm: about 70 to 80 characters a line.
 SIDE_MARGIN_MM = 35
 CONTENT_WIDTH_MM = 210 - 2 * SIDE_MARGIN_MM  # A4 less the side margins
@@ -202,27 +201,40 @@ def _letters_only(text: str) -> str:
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int,
-                  head: int = PAGE_HEAD_CHARS) -> list[int]:
-    """1-based page on which each chapter starts, searching from first_body_page.
+def _outline(reader) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """The PDF's bookmarks in reading order, each as (its letters, its 1-based page)."""
+    entries: list[tuple[str, int]] = []
 
-    Chapters start on a new page, so the title is the first text after the running header and
-    footer; looking only there keeps a mention of a title in earlier text from matching.
+    def walk(items) -> None:  # type: ignore[no-untyped-def]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                entries.append((_letters_only(str(item.title)),
+                                reader.get_destination_page_number(item) + 1))
+    walk(reader.outline)
+    return entries
+
+
+def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> list[int]:
+    """1-based page on which each chapter starts, from first_body_page on.
+
+    Read from the outline Chromium makes from the headings: searching the pages' text found a
+    title wherever its words stood near the top of an earlier page ("The executive summary sets
+    out", "(see recommendations)"). Matched in order, each after the last, and whole.
     """
-    import io
-
     from pypdf import PdfReader
 
-    pages = [_letters_only(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf_bytes)).pages]
-    found, start = [], first_body_page - 1
+    outline = _outline(PdfReader(io.BytesIO(pdf_bytes)))
+    found, start = [], 0
     for title in titles:
         key = _letters_only(title)
-        page = next((i for i in range(start, len(pages)) if key in pages[i][:head]),
-                    None)
-        if page is None:
-            raise PdfError(f"chapter '{title}' not found in the printed PDF")
-        found.append(page + 1)
-        start = page
+        at = next((i for i in range(start, len(outline))
+                   if outline[i][0] == key and outline[i][1] >= first_body_page), None)
+        if at is None:
+            raise PdfError(f"chapter '{title}' not found in the printed PDF's outline")
+        found.append(outline[at][1])
+        start = at + 1
     return found
 
 
@@ -375,9 +387,7 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)
-            # The margins carry the running title, the notice and the marks' legend.
-            head = PAGE_HEAD_CHARS + len(_letters_only(_legend(edition))) + 40
-            numbers = chapter_pages(first, titles, first_body_page=3, head=head)
+            numbers = chapter_pages(first, titles, first_body_page=3)
             page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
                           "(el, i) => { el.textContent = numbers[i]; })", numbers)
             tmp.write_bytes(page.pdf(**options))
