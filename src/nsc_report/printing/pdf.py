@@ -141,6 +141,15 @@ def back_cover_html(edition: Edition) -> str:
     return str(w.html("print-back-cover", lines=words.Rendered("".join(lines), "html")))
 
 
+def download_note(edition: Edition) -> list[str]:
+    """[the site's address or '', what print writes after a link to a download]: its public
+    address, or while the site has none its file's name in words, never a path on the print
+    server; prepare.js puts the address or the name where the note has U+E000."""
+    site = edition.meta.help.site_url if edition.meta.help else ""
+    return [site, words.of(edition, "print").text("print-download", where="site" if site
+                                                  else "none", file="\ue000")]
+
+
 def _published(edition: Edition) -> words.Rendered:
     """'published 22 April 2024', or for a draft (whose date is last year's, standing in)
     that it is not published yet."""
@@ -201,19 +210,13 @@ def _letters_only(text: str) -> str:
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-def _outline(reader) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+def _outline(reader, items=None):  # type: ignore[no-untyped-def]
     """The PDF's bookmarks in reading order, each as (its letters, its 1-based page)."""
-    entries: list[tuple[str, int]] = []
-
-    def walk(items) -> None:  # type: ignore[no-untyped-def]
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                entries.append((_letters_only(str(item.title)),
-                                reader.get_destination_page_number(item) + 1))
-    walk(reader.outline)
-    return entries
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _outline(reader, item)
+        else:
+            yield _letters_only(str(item.title)), reader.get_destination_page_number(item) + 1
 
 
 def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> list[int]:
@@ -225,7 +228,7 @@ def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> 
     """
     from pypdf import PdfReader
 
-    outline = _outline(PdfReader(io.BytesIO(pdf_bytes)))
+    outline = list(_outline(PdfReader(io.BytesIO(pdf_bytes))))
     found, start = [], 0
     for title in titles:
         key = _letters_only(title)
@@ -374,9 +377,8 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             page.emulate_media(media="print")
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
-            h = edition.meta.help
             titles = page.evaluate(PREPARE_JS, [*added_pages(edition, embargo),
-                                                h.site_url if h and h.site_url else ""])
+                                                *download_note(edition)])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)
