@@ -59,6 +59,24 @@ methodology-foi-source = Source: { $citation }.{ $illustrative ->
 methodology-questions-caption = The questions sent to every police force
 methodology-status-caption = How each answer was coded, with the number of answers (force x question x period) given each code
 methodology-sources-caption = Sources of the national figures
+# The table of sources: its columns ($column: source, published, checked or caveat) and cells.
+methodology-sources-column = { $column ->
+        [source] Source
+        [published] Published
+        [checked] Checked
+       *[caveat] Caveat
+    }
+# $published: no when part of the source is not published ($unpublished says which part).
+methodology-source-published = { $published ->
+       *[yes] yes
+        [no] no: { $unpublished }
+    }
+# $how: copy (a copy is kept with the edition), recorded (a check by $by, of $what) or none.
+methodology-source-checked = { $how ->
+        [copy] yes: every build checks the quotations and figures taken from it word for word against the copy kept with the report's data
+        [recorded] yes: by { $by }; { $what }
+       *[none] no check recorded
+    }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

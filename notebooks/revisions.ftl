@@ -36,9 +36,17 @@ revisions-revisions = { $revisions } { $revisions ->
     }
 # What is kept of the earlier versions ($earlier: how many have their register of figures, as
 # it stood, kept with the data; $names: their numbers, "1.0"). Not printed when none is.
+# $published: yes when the data are published at an $address (help.source_url); until then a
+# reader cannot get them, and the sentence says so.
 revisions-kept = { $earlier ->
-        [one] The register of figures of version { $names }, as it stood, is kept with the report's data.
-       *[other] The registers of figures of versions { $names }, as they stood, are kept with the report's data.
+        [one] The register of figures of version { $names }, as it stood, is kept with the report's data
+       *[other] The registers of figures of versions { $names }, as they stood, are kept with the report's data
+    }{ $published ->
+        [yes] , published at { $address }.
+       *[no] ; the report's data are not yet published in full, and { $earlier ->
+            [one] it is
+           *[other] they are
+        } not among the downloads.
     }
 
 ### The table: one row per version

@@ -118,8 +118,23 @@ def status_table(ed: Edition) -> Table:
 
 
 def sources_table(ed: Edition) -> Table:
-    frame = pd.DataFrame([
-        {"Source": s.citation, "Verified": "yes" if s.verified else "no",
-         "Caveat": s.caveat or ""}
+    """Every source the edition cites: whether it is published, and who checked it, as the
+    data record it (a copy kept with the edition, which every build checks the quotations and
+    stated figures against, or a recorded check); never a check the data do not record."""
+    w = words.of(ed, "methodology")
+
+    def column(name: str) -> str:
+        return w.text("methodology-sources-column", column=name)
+
+    frame = pd.DataFrame([{
+        column("source"): s.citation,
+        column("published"): w.text("methodology-source-published",
+                                    published=s.unpublished is None,
+                                    unpublished=s.unpublished or ""),
+        column("checked"): w.text(
+            "methodology-source-checked",
+            how="copy" if s.document else "recorded" if s.checked else "none",
+            by=s.checked.by if s.checked else "", what=s.checked.what if s.checked else ""),
+        column("caveat"): s.caveat or ""}
         for s in ed.meta.sources.values()])
-    return Table("sources", words.of(ed, "methodology").text("methodology-sources-caption"), frame)
+    return Table("sources", w.text("methodology-sources-caption"), frame)

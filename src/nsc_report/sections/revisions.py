@@ -36,7 +36,10 @@ def figures(ed: Edition) -> Register:
                                  revisions=len(revisions)),
            w.text("revisions-def-summary"))
     kept = kept_registers(ed)
-    r.text("rev_kept", w.text("revisions-kept", earlier=len(kept), names=w.listing(kept))
+    h = ed.meta.help
+    address = h.short(h.source_url) if h and h.source_url else ""
+    r.text("rev_kept", w.text("revisions-kept", earlier=len(kept), names=w.listing(kept),
+                              published=bool(address), address=address)
            if kept else "", w.text("revisions-def-kept"))
     return r
 
