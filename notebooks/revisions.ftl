@@ -18,7 +18,7 @@ revisions-summary = { $revised ->
         [yes] Since it was published, this edition has been reissued { $reissues ->
             [one] once
            *[other] { $reissues } times
-        }, with { revisions-changes }; each change is listed below with the figures it touched.
+        }, with { revisions-changes }; each change is listed below, with what it changed and why.
     }
 revisions-changes = { $corrections ->
         [0] { revisions-revisions }
@@ -53,18 +53,16 @@ revisions-kept = { $earlier ->
 
 revisions-caption = Every version of { $title } ({ $edition })
 revisions-release = Version { $version }
-# One change in a version: its $kind (correction or revision), $what changed and $why; with
-# $figured yes, the $figures (register ids) it touched: all of them, or where there are many
-# the first few and how many $more (every one is listed in the edition's revisions.yml).
+# One change in a version: its $kind (correction or revision), $what changed and $why, in
+# words for readers, and how many $figures of the report it concerns (0 when it concerns
+# only the words around them, a chart or a download). The figures' names are data, not for this page.
 revisions-change = { $kind ->
         [correction] Correction
        *[revision] Revision
-    }: { $what } Why: { $why }{ $figured ->
-        [yes] {" "}Figures: { $figures }{ $more ->
-            [0] .
-           *[other] {" "}and { $more } more (every one is listed in the edition's data, revisions.yml).
-        }
-       *[no] {""}
+    }: { $what } Why: { $why }{ $figures ->
+        [0] {""}
+        [one] {" "}It concerns one figure.
+       *[other] {" "}It concerns { $figures } figures.
     }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)

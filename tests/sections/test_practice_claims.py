@@ -112,3 +112,20 @@ def test_an_edition_with_nothing_to_compare_does_not_say_it_compares(ed: Edition
         practice.figures(ed)["cop_comparable"])
     assert "{glue:text}`cop_comparable`" in (ROOT / "notebooks" / "code-of-practice.md"
                                              ).read_text(encoding="utf-8")
+
+
+def test_the_revisions_page_speaks_to_readers(ed: Edition):
+    """The tester's case (finding 16): the revisions page printed "Why: Issue 32: ...", "A new
+    user's review of the next edition found ...", register ids ("forces/avon-and-somerset/
+    pub_group_text ... and 35 more"), a file of the repository ("(data/reference/
+    counting_rules.csv)") and "every one is listed in the edition's data, revisions.yml"."""
+    import re
+
+    page = " ".join([*revisions.table(ed).frame["Changes"],
+                     *revisions.table(ed).frame["What it is"],
+                     *(revisions.figures(ed)[k] for k in ("rev_summary", "rev_kept"))])
+    for internal in ("Issue 32", "new user's review", "revisions.yml", "edition.yml",
+                     "data_cut_off", "pub_group_text", " more (every one"):
+        assert internal not in page, internal
+    assert not re.search(r"\b[\w/-]+\.(csv|yml|json|ipynb)\b", page)
+    assert not re.search(r"\b[a-z-]+/[a-z_]+\b", page)  # a register id: notebook/key

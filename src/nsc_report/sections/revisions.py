@@ -51,19 +51,14 @@ def kept_registers(ed: Edition) -> list[str]:
             if (ed.directory / "revisions" / f"v{v.version}" / "figures.json").is_file()]
 
 
-# A change's figures printed in the table: a correction of every force page lists 43 register
-# ids, which printed ran to pages; the rest are counted (revisions.yml lists every one).
-SHOWN = 8
-
-
 def table(ed: Edition) -> Table:
     w = words.of(ed, "revisions")
     rows = []
     for v in ed.versions:
-        changes = "; ".join(
+        changes = " ".join(
+            # Counted, not listed: the figures' names ran to seven printed pages.
             w.text("revisions-change", kind=c.kind, what=c.what, why=c.why,
-                   figured=bool(c.figures), figures=", ".join(c.figures[:SHOWN]),
-                   more=words.count(max(len(c.figures) - SHOWN, 0)))
+                   figures=words.count(len(c.figures)))
             for c in v.changes)
         rows.append({"Release": w.text("revisions-release", version=v.version),
                      "Date": labels.date(ed, v.date), "What it is": v.summary,
