@@ -101,5 +101,5 @@ methodology-def-funding-exact = the funding the report asks for, in pounds
 methodology-def-funding-as-printed = the funding ask as the press release printed it
 methodology-def-help-line = where a reader can find help
 methodology-def-help-website = the Trust's web address
-methodology-def-counting-rules = the counting rules the edition's own counts were recorded under, and the changes since, up to publication
+methodology-def-counting-rules = the counting-rule changes over the years the report covers (its own counts and the published statistics it prints), up to publication
 methodology-def-timeliness = how many forces answered within the legal deadline, and the median time taken (from the tracker)

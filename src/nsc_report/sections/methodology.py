@@ -63,7 +63,8 @@ def figures(ed: Edition) -> Register:
     r.text("help_website", h.short(h.website) if h else "",
            w.text("methodology-def-help-website"), sources=(h.website_source,) if h else ())
     r.text("meth_counting_rules_text", counting_rules.methodology_text(ed),
-           w.text("methodology-def-counting-rules"), files=("meta", counting_rules.FILE))
+           w.text("methodology-def-counting-rules"),
+           files=("meta", counting_rules.FILE, "public"))
     r.text("meth_timeliness_text", timeliness_text(ed), w.text("methodology-def-timeliness"),
            files=("meta", "tracker"))
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
