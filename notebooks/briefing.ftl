@@ -90,11 +90,12 @@ briefing-help = <p class="help"><strong>Worried about stalking?</strong> Call th
         [yes] , or visit { $website }
        *[no] {""}
     }. In an emergency, call 999.</p>
-# $where: site when the edition names the published site's address ($site), else none.
+# $where: site when the edition names the published site's address ($site), with the force's
+# $page in it; else none, and the page is named in words (a path means nothing on paper).
 briefing-footer =
     <footer>{ $source } The full report, with this force's page{ $where ->
         [site] {" "}at { $site }/{ $page }
-       *[none] {" "}({ $page } of the web report)
+       *[none] {" "}in the web report
     },
     explains every figure and its source. { $publisher }.</footer>
 briefing-pdf-title = { $who }: briefing, { $report } ({ $edition })

@@ -3,9 +3,11 @@
 ## edit. The code is src/nsc_report/sections/practice.py.
 
 # One item of the list of sources by status ("3 published"): $n sources of the $status
-# published, unverified or illustrative.
+# published, unpublished (a part of it, such as the forces' answers, is not published),
+# unverified or illustrative.
 code-of-practice-sources-item = { $n } { $status ->
         [published] published
+        [unpublished] not published
         [unverified] unverified
        *[illustrative] illustrative
     }
@@ -31,6 +33,24 @@ code-of-practice-pre-release-person = { $who }{ $has_role ->
         [yes] on { $date }
        *[no] date not recorded
     })
+# Where the software that computes every figure is published: $published yes with its
+# $address (help.source_url in edition.yml); $form: methods (the Code of Practice's "Methods in
+# the open", after a semicolon) or about (a sentence of the About page).
+code-of-practice-software = { $form ->
+       *[methods] { $published ->
+            [yes] the software that computes every figure, and the data it reads, are published at { $address }.
+           *[no] the executed notebooks that compute every figure are among the downloads, but the software they run, and some of the data it reads, are not yet published.
+        }
+        [about] { $published ->
+            [yes] The report is built by open-source software, published at { $address } with the data it reads:
+           *[no] The report is built by software from its data (the software is not yet published):
+        }
+    }
+# $compared: yes when the edition has an earlier one ($previous) to compare its answers with.
+code-of-practice-comparable = { $compared ->
+        [yes] Where a question was asked in the { $previous } edition too, the report compares the answers, and says plainly where it cannot.
+       *[no] The report holds no earlier edition's answers to these questions, so this edition compares none over time.
+    }
 code-of-practice-pre-release-unrecorded = This edition keeps no record of who outside the team that writes the report had its findings before publication.
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
@@ -43,4 +63,6 @@ code-of-practice-def-responded = forces that gave any figures
 code-of-practice-def-sources = sources the edition cites
 code-of-practice-def-source-statuses = the sources by status
 code-of-practice-def-illustrative = whether the edition's per-force figures are real
-code-of-practice-def-pre-release = who outside the team had the findings before publication (pre_release.yml)
+code-of-practice-def-software = where the software that computes every figure is published
+code-of-practice-def-comparable = whether the report compares the answers with an earlier edition's
+code-of-practice-def-pre-release = who outside the team had the findings before publication

@@ -83,16 +83,17 @@ counting-rules-that = { $changes ->
        *[other] those changes
     }
 
-# The methodology: the rules the edition's own counts were recorded under. $case: since (a
-# change before them, $month and $since, and $later changes up to publication, $months),
-# later (no change before them, $later since, $months) or same (none). $changes: how many.
+# The methodology: the rules over the years the report covers (its own counts and the
+# published statistics it prints). $case: since (a change before them, $month and $since, and
+# $later changes up to publication, $months), later (no change before them, $later since,
+# $found: each with what it changed) or same (none). $changes: how many.
 counting-rules-methodology = Police record crime under the Home Office Counting Rules. { $case ->
         [since] From { $month } { $since }{ $later ->
             [0] {""}
             [one] , and a further change took effect in { $months }
            *[other] , and further changes took effect in { $months }
         }. { counting-rules-methodology-counts }
-        [later] The rules changed in { $months }. { counting-rules-methodology-counts }
+        [later] Since the first of the years this report covers, the rules have changed in { $found }. { counting-rules-methodology-counts }
        *[same] They did not change over the years this report covers.
     }
 counting-rules-methodology-counts = { $changes ->

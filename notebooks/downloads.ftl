@@ -20,6 +20,15 @@ downloads-label = { $download ->
         [figures_json] The register of figures (JSON)
        *[nsc_data_ods] The same workbook in the open format (ODS)
     }
+# The published statistics as this edition has them: those published by its data cut-off
+# ($date); a later edition has the values published by its own.
+downloads-published-as-of = as they had been published by this edition's data cut-off, { $date }
+# Under the notebooks: $published yes when the software is published at an $address
+# (help.source_url in edition.yml); until then, nothing is said to be where it is not.
+downloads-software = { $published ->
+        [yes] The notebooks run with the nsc_report Python package, published at { $address } with the data they read and a README that explains how to rebuild the report.
+       *[no] The notebooks run with the nsc_report Python package, which is not yet published.
+    }
 # Only in an edition with illustrative data, above the list of files.
 downloads-illustrative-note = Every file below that holds this edition's illustrative data has a name ending in -illustrative, and says so inside (a status column, a notes sheet, or for a ZIP a README beside the files it holds). The published statistics are real and keep their name.
 

@@ -54,7 +54,10 @@ letters-period = { $kind ->
 letters-partial = If you hold only part of the information, please give what you hold and say what is missing. If answering a question would exceed the cost limit (section 12), please answer the others and tell us which question you could not answer, so that we can narrow it. A figure of zero and information not held are different answers: please say which applies.
 # $days: the working days the Act allows; $sent, the day the letter is sent; $due, the day the
 # answer is due if it is received that day.
-letters-deadline = The Act requires an answer promptly and no later than { $days } working days after you receive this request: if you receive it on { $sent }, by **{ $due }**.
+letters-deadline = The Act requires an answer promptly and no later than { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } after you receive this request: if you receive it on { $sent }, by **{ $due }**.
 letters-closing = Yours faithfully,
 # Under the closing: the $publisher, then on its own line the $address.
 letters-signed = { $publisher }

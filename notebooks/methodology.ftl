@@ -59,6 +59,24 @@ methodology-foi-source = Source: { $citation }.{ $illustrative ->
 methodology-questions-caption = The questions sent to every police force
 methodology-status-caption = How each answer was coded, with the number of answers (force x question x period) given each code
 methodology-sources-caption = Sources of the national figures
+# The table of sources: its columns ($column: source, published, checked or caveat) and cells.
+methodology-sources-column = { $column ->
+        [source] Source
+        [published] Published
+        [checked] Checked
+       *[caveat] Caveat
+    }
+# $published: no when part of the source is not published ($unpublished says which part).
+methodology-source-published = { $published ->
+       *[yes] yes
+        [no] no: { $unpublished }
+    }
+# $how: copy (a copy is kept with the edition), recorded (a check by $by, of $what) or none.
+methodology-source-checked = { $how ->
+        [copy] yes: every build checks the quotations and figures taken from it word for word against the copy kept with the report's data
+        [recorded] yes: by { $by }; { $what }
+       *[none] no check recorded
+    }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
@@ -83,11 +101,10 @@ methodology-def-funding-exact = the funding the report asks for, in pounds
 methodology-def-funding-as-printed = the funding ask as the press release printed it
 methodology-def-help-line = where a reader can find help
 methodology-def-help-website = the Trust's web address
-methodology-def-counting-rules = the counting rules the edition's own counts were recorded under, and the changes since, up to publication
+methodology-def-counting-rules = the counting-rule changes over the years the report covers (its own counts and the published statistics it prints), up to publication
 methodology-def-timeliness = how many forces answered within the legal deadline, and the median time taken (from the tracker)
 
-# A column of the chapter's tables (the questions, the status codes, the sources): $column
-# names it.
+# A column of the chapter's tables (the questions, the status codes): $column names it.
 methodology-column = { $column ->
         [question] Question
         [wording] What was asked
@@ -95,13 +112,5 @@ methodology-column = { $column ->
         [unit] Unit
         [code] Code
         [meaning] Meaning
-        [coded] Answers coded so
-        [source] Source
-        [verified] Verified
-       *[caveat] Caveat
-    }
-# Whether a source is verified, in the sources table: $verified yes or no.
-methodology-verified = { $verified ->
-        [yes] yes
-       *[no] no
+       *[coded] Answers coded so
     }

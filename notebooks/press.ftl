@@ -46,4 +46,9 @@ press-note-answer = { $question }: { $wording } ({ $period }): { $answer }{ $not
         [yes] {" "}(the force's note: { $note })
        *[no] {""}
     }
-press-note-page = The report's page on { $who }: { $page }.
+# $where: site when the edition names the published site's address, with the force's $page
+# in it; else none, and the page is named in words.
+press-note-page = { $where ->
+        [site] The report's page on { $who }: { $page }.
+       *[none] The report's web version has a page on { $who }, with every figure and its source.
+    }

@@ -34,6 +34,15 @@ print-legend = { $illustrative ->
         }
     }
 
+### After a link to a download (the links of the downloads page, on paper)
+
+# $where: site when the edition names the published site's address; $file: the download's
+# address there, or with none its file's name (never a path: readers cannot follow one).
+print-download = { $where ->
+        [site] ({ $file })
+       *[none] ({ $file }, among the downloads of the web report)
+    }
+
 ### The cover
 
 # $kicker: the awareness week; $version: print-version; $notice: print-cover-notice or nothing.

@@ -18,7 +18,7 @@ revisions-summary = { $revised ->
         [yes] Since it was published, this edition has been reissued { $reissues ->
             [one] once
            *[other] { $reissues } times
-        }, with { revisions-changes }; each change is listed below with the figures it touched.
+        }, with { revisions-changes }; each change is listed below, with what it changed and why.
     }
 revisions-changes = { $corrections ->
         [0] { revisions-revisions }
@@ -36,9 +36,17 @@ revisions-revisions = { $revisions } { $revisions ->
     }
 # What is kept of the earlier versions ($earlier: how many have their register of figures, as
 # it stood, kept with the data; $names: their numbers, "1.0"). Not printed when none is.
+# $published: yes when the data are published at an $address (help.source_url); until then a
+# reader cannot get them, and the sentence says so.
 revisions-kept = { $earlier ->
-        [one] The register of figures of version { $names }, as it stood, is kept with the report's data.
-       *[other] The registers of figures of versions { $names }, as they stood, are kept with the report's data.
+        [one] The register of figures of version { $names }, as it stood, is kept with the report's data
+       *[other] The registers of figures of versions { $names }, as they stood, are kept with the report's data
+    }{ $published ->
+        [yes] , published at { $address }.
+       *[no] ; the report's data are not yet published in full, and { $earlier ->
+            [one] it is
+           *[other] they are
+        } not among the downloads.
     }
 
 ### The table: one row per version
@@ -55,18 +63,16 @@ revisions-column = { $column ->
     }
 # The changes of a version that has none (the first).
 revisions-no-changes = None
-# One change in a version: its $kind (correction or revision), $what changed and $why; with
-# $figured yes, the $figures (register ids) it touched: all of them, or where there are many
-# the first few and how many $more (every one is listed in the edition's revisions.yml).
+# One change in a version: its $kind (correction or revision), $what changed and $why, in
+# words for readers, and how many $figures of the report it concerns (0 when it concerns
+# only the words around them, a chart or a download). The figures' names are data, not for this page.
 revisions-change = { $kind ->
         [correction] Correction
        *[revision] Revision
-    }: { $what } Why: { $why }{ $figured ->
-        [yes] {" "}Figures: { $figures }{ $more ->
-            [0] .
-           *[other] {" "}and { $more } more (every one is listed in the edition's data, revisions.yml).
-        }
-       *[no] {""}
+    }: { $what } Why: { $why }{ $figures ->
+        [0] {""}
+        [one] {" "}It concerns one figure.
+       *[other] {" "}It concerns { $figures } figures.
     }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)

@@ -117,6 +117,10 @@ EDITS = {
     "data file": ("book/other-offences.html", lambda root, word: _replace(
         root / "data" / "2024" / "cps.yml", "could not provide this information either.",
         f"could not provide this information either. The word is {word}.")),
+    # A chapter open while a notebook it pastes from executes again: that notebook first.
+    "data file, chapter open": ("book/summary.html", lambda root, word: _replace(
+        root / "data" / "2024" / "cps.yml", "could not provide this information either.",
+        f"could not provide this information either. The word is {word}.")),
     # A words file that 43 notebooks read: the open force page first, then the others.
     "words file": ("book/forces/durham.html", lambda root, word: _replace_all(
         root / "notebooks" / "force.ftl", "we asked about stalking, in the",
@@ -163,7 +167,7 @@ def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
     try:
         page.goto(f"{base}/{url}")
         time.sleep(1)  # its script has told the server which page it shows
-        word = f"edited{kind.replace(' ', '')}"
+        word = "edited" + re.sub(r"\W", "", kind)
         edit(root, word)
         wait_for(lambda: _page_shows(page, word), f"the {kind} edit in the open page", proc)
         page.wait_for_load_state("load")
@@ -189,6 +193,9 @@ def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
         shown = log.index(first)
         assert log.index("executed forces/durham.ipynb") < shown
         assert re.search(r"executed forces/(?!durham)", log[shown:])
+    if kind == "data file, chapter open":
+        # The chapter was shown from the notebook it pastes from, not after every notebook.
+        assert "showing the open pages first: book/summary.html" in log
     assert "starting again" not in log and "a full rebuild" not in log
 
 

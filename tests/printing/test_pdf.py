@@ -203,9 +203,12 @@ def test_data_and_downloads_in_plain_words_with_addresses(pdf):
     text = " ".join(page_texts(pdf))
     assert "Data and downloads" in text
     squashed = re.sub(r"[\s-]", "", text)  # words broken across lines
+    # With no web address yet (help.site_url), each download is named by its file, in words,
+    # never by a path of the build (fact-check 3, finding 14).
     for name in ("foi-returns-illustrative.csv", "published-statistics.csv",
                  "nsc-data-illustrative.ods"):
-        assert re.sub("-", "", f"book/downloads/{name}") in squashed, name
+        assert re.sub("-", "", f"{name},amongthedownloadsofthewebreport") in squashed, name
+    assert "book/" not in squashed
 
 
 
@@ -220,6 +223,26 @@ def test_outline_lists_every_chapter(pdf):
     outline = list(flatten(pdf.outline))
     for title in chapter_titles():
         assert any(title.replace("’", "'") in entry for entry in outline), title
+
+
+def test_contents_give_the_page_each_chapter_starts_on(pdf):
+    """Fact-check 3 (finding 15): "Executive summary 6" over a chapter on page 7, and
+    "Recommendations 28" over one on page 30. Each number is the page of the chapter's
+    heading as the outline finds it."""
+    starts = {}
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                title = unicodedata.normalize("NFKC", item.title).strip()
+                starts.setdefault(title, pdf.get_destination_page_number(item) + 1)
+    walk(pdf.outline)
+    contents = page_texts(pdf)[1].split("Contents", 1)[1]
+    for title in chapter_titles():
+        number = re.search(re.escape(unicodedata.normalize("NFKC", title)) + r" ?(\d+)",
+                           contents)
+        assert number and int(number.group(1)) == starts[title], title
 
 
 def test_document_properties(pdf):

@@ -76,7 +76,8 @@ def test_a_2025_period_places_may_2023_inside_it(tmp_path: Path):
         text = cr.period_text(nxt, periods)
         assert f"changed in May 2023{U}, within the period covered here" in text, text
         assert "after the period" not in text
-    assert f"and a further change took effect in May 2023{U}" in cr.methodology_text(nxt)
+    assert f"April 2020 (a course of conduct between former partners recorded as stalking) " \
+        f"and May 2023{U} (" in cr.methodology_text(nxt)
     # What the 2025 reports chapter glues.
     glued = reports.figures(nxt).figures["reports_counting_rules_text"].text
     assert f"May 2023{U}, within the period covered here" in glued
@@ -106,11 +107,16 @@ def test_a_change_after_publication_is_not_named(ed: Edition):
 # --- the committed edition's words ---------------------------------------------------------------
 
 def test_the_words_that_were_right_for_2024_stay_the_same(ed: Edition):
+    """The methodology names every change over the years the report prints, the force pages'
+    and the national published series with its own (fact-check 3, finding 18: it left out
+    April 2018, which the force pages' series cross)."""
     assert cr.methodology_text(ed) == (
-        "Police record crime under the Home Office Counting Rules. From April 2020 some courses "
-        "of conduct are recorded as stalking that were recorded as other offences before, and a "
-        f"further change took effect in May 2023{U}. Counts either side of these changes are not "
-        "comparable.")
+        "Police record crime under the Home Office Counting Rules. Since the first of the years "
+        "this report covers, the rules have changed in April 2018 (stalking and harassment "
+        "recorded beside the most serious offence), April 2020 (a course of conduct between "
+        f"former partners recorded as stalking) and May 2023{U} (where stalking or harassment "
+        "comes with other offences, the most serious offence alone recorded). Counts either "
+        "side of these changes are not comparable.")
     assert cr.held_years_text(ed, held(ed)) == (
         "Since April 2020 some courses of conduct are recorded as stalking that were recorded "
         "as other offences before, so the years either side of that change are not comparable.")
@@ -142,7 +148,8 @@ def test_a_change_added_to_the_table_reaches_every_consumer(data_copy: Path):
     assert f"from October 2021{U} (partly before)" in list(charge.table["Counting rules"])
     assert "October 2021" in published.national_charge_sentence(ed)
     assert "three times" in national.title and label in national.caption
-    assert f"further changes took effect in October 2021{U} and May 2023{U}" \
+    assert f"April 2020 (a course of conduct between former partners recorded as stalking), " \
+        f"October 2021{U} (a change made up for this test) and May 2023{U}" \
         in cr.methodology_text(ed)
     assert f"changed in October 2021{U}, within the period covered here" in cr.period_text(
         ed, (ed.meta.previous_period, ed.meta.current_period))
@@ -190,3 +197,14 @@ def test_a_force_page_names_the_may_2023_change_its_series_crosses(data_copy: Pa
     marked = dict.fromkeys(d["at"] for data in spec["datasets"].values() for d in data
                            if "what" in d)
     assert list(marked) == ["2018-04-01", "2020-04-01", "2023-05-31"]
+
+
+def test_the_methodology_names_every_change_the_printed_series_cross(ed: Edition):
+    """Fact-check 3 (finding 18): the methodology named April 2020 and May 2023 but not April
+    2018, though the force pages' series (years ending March 2018 to December 2019) cross it.
+    Every change of the table from the first year the report prints to publication is named."""
+    text = cr.methodology_text(ed)
+    first = cr.m.span(cr.dated(set(ed.public.table["period"])))[0]
+    for change in ed.counting_rules:
+        if first < change.day <= ed.meta.publication_date:
+            assert f"{cr.month(ed, change)} ({change.what})" in text, change.day

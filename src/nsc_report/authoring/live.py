@@ -243,7 +243,11 @@ class LiveBuild:
                 continue
             source = Path(app.env.doc2path(docname))
             target = Path(app.builder.get_outfilename(docname))
-            if not target.is_file() or source.stat().st_mtime > target.stat().st_mtime:
+            # A chapter's page is out of date too when a notebook it pastes from is newer.
+            pasted = ([source.parent / label for label in _GLUED.findall(
+                source.read_text(encoding="utf-8"))] if source.suffix == ".md" else [])
+            newest = max(p.stat().st_mtime for p in (source, *pasted) if p.is_file())
+            if not target.is_file() or newest > target.stat().st_mtime:
                 sources.append(str(source))
         return sources
 

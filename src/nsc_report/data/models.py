@@ -80,13 +80,25 @@ STATUSES_OF_DATA = ("published", "unverified", "illustrative")
 DataStatus = Literal["published", "unverified", "illustrative"]
 
 
+class SourceCheck(_Strict):
+    """A check of a source, as recorded: who made it and what they checked against what."""
+
+    by: str = Field(min_length=1)
+    what: str = Field(min_length=1)
+
+
 class Source(_Strict):
     citation: str = Field(min_length=1)
     status: DataStatus
     caveat: str | None = None
     # A copy of the source document kept with the edition (sources/...), against which the
-    # quotations taken from it are checked.
+    # quotations and stated figures taken from it are checked word for word by every build.
     document: str | None = None
+    # A check made by someone, recorded; without it or a document, no check is claimed.
+    checked: SourceCheck | None = None
+    # What of the source is not published (the forces' answers to a request): the report
+    # then does not count it among its published sources.
+    unpublished: str | None = None
 
     @property
     def verified(self) -> bool:
@@ -111,6 +123,9 @@ class Help(_Strict):
     website_source: str
     site_url: str = ""        # the published web book's address
     press_contact: str = ""   # an e-mail address or a telephone number
+    # Where the software that computes every figure, and the data it reads, are published (a
+    # repository's address); until it is given, no page says they are published.
+    source_url: str = ""
 
     # Each becomes a link (href="tel:...", href="https://...") on every page: only a number or
     # an address of an allowed scheme is accepted (infra/untrusted.py); empty until filled in.
@@ -119,7 +134,7 @@ class Help(_Strict):
     def _phone(cls, value: str) -> str:
         return _checked(value, phone_number(value), "phone")
 
-    @field_validator("website", "site_url")
+    @field_validator("website", "site_url", "source_url")
     @classmethod
     def _address(cls, value: str) -> str:
         return _checked(value, web_address(value), "web_address")

@@ -36,7 +36,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
 STATIC = Path(__file__).parent  # print.css
-PAGE_HEAD_CHARS = 260  # running header and footer, then the first line of the page
 # Body text at 11 pt in a column of 140 mm: about 70 to 80 characters a line.
 SIDE_MARGIN_MM = 35
 CONTENT_WIDTH_MM = 210 - 2 * SIDE_MARGIN_MM  # A4 less the side margins
@@ -142,6 +141,15 @@ def back_cover_html(edition: Edition) -> str:
     return str(w.html("print-back-cover", lines=words.Rendered("".join(lines), "html")))
 
 
+def download_note(edition: Edition) -> list[str]:
+    """[the site's address or '', what print writes after a link to a download]: its public
+    address, or while the site has none its file's name in words, never a path on the print
+    server; prepare.js puts the address or the name where the note has U+E000."""
+    site = edition.meta.help.site_url if edition.meta.help else ""
+    return [site, words.of(edition, "print").text("print-download", where="site" if site
+                                                  else "none", file="\ue000")]
+
+
 def _published(edition: Edition) -> words.Rendered:
     """'published 22 April 2024', or for a draft (whose date is last year's, standing in)
     that it is not published yet."""
@@ -202,27 +210,34 @@ def _letters_only(text: str) -> str:
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int,
-                  head: int = PAGE_HEAD_CHARS) -> list[int]:
-    """1-based page on which each chapter starts, searching from first_body_page.
+def _outline(reader, items=None):  # type: ignore[no-untyped-def]
+    """The PDF's bookmarks in reading order, each as (its letters, its 1-based page)."""
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _outline(reader, item)
+        else:
+            yield _letters_only(str(item.title)), reader.get_destination_page_number(item) + 1
 
-    Chapters start on a new page, so the title is the first text after the running header and
-    footer; looking only there keeps a mention of a title in earlier text from matching.
+
+def chapter_pages(pdf_bytes: bytes, titles: list[str], first_body_page: int) -> list[int]:
+    """1-based page on which each chapter starts, from first_body_page on.
+
+    Read from the outline Chromium makes from the headings: searching the pages' text found a
+    title wherever its words stood near the top of an earlier page ("The executive summary sets
+    out", "(see recommendations)"). Matched in order, each after the last, and whole.
     """
-    import io
-
     from pypdf import PdfReader
 
-    pages = [_letters_only(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf_bytes)).pages]
-    found, start = [], first_body_page - 1
+    outline = list(_outline(PdfReader(io.BytesIO(pdf_bytes))))
+    found, start = [], 0
     for title in titles:
         key = _letters_only(title)
-        page = next((i for i in range(start, len(pages)) if key in pages[i][:head]),
-                    None)
-        if page is None:
-            raise PdfError(f"chapter '{title}' not found in the printed PDF")
-        found.append(page + 1)
-        start = page
+        at = next((i for i in range(start, len(outline))
+                   if outline[i][0] == key and outline[i][1] >= first_body_page), None)
+        if at is None:
+            raise PdfError(f"chapter '{title}' not found in the printed PDF's outline")
+        found.append(outline[at][1])
+        start = at + 1
     return found
 
 
@@ -362,9 +377,8 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             page.emulate_media(media="print")
             page.goto(f"{base}/{index.relative_to(built).as_posix()}", wait_until="load")
             _wait_for_charts(page)
-            h = edition.meta.help
             titles = page.evaluate(PREPARE_JS, [*added_pages(edition, embargo),
-                                                h.site_url if h and h.site_url else ""])
+                                                *download_note(edition)])
             # The report now fills the page's width: let the charts measure it again.
             page.evaluate("() => window.dispatchEvent(new Event('resize'))")
             page.wait_for_timeout(500)
@@ -375,9 +389,7 @@ def print_pdf(layout: Layout, edition: Edition, progress: Progress = PLAIN,
             options = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                        "outline": True, "tagged": True}
             first = page.pdf(**options)
-            # The margins carry the running title, the notice and the marks' legend.
-            head = PAGE_HEAD_CHARS + len(_letters_only(_legend(edition))) + 40
-            numbers = chapter_pages(first, titles, first_body_page=3, head=head)
+            numbers = chapter_pages(first, titles, first_body_page=3)
             page.evaluate("(numbers) => document.querySelectorAll('.nsc-toc-page').forEach("
                           "(el, i) => { el.textContent = numbers[i]; })", numbers)
             tmp.write_bytes(page.pdf(**options))

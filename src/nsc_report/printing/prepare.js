@@ -1,13 +1,14 @@
 // Run in the single-page build before printing (pdf.py): the cover, contents, the report and
 // the back cover, with nothing else of the page.
-([coverHtml, css, backHtml, siteUrl]) => {
+([coverHtml, css, backHtml, siteUrl, downloadNote]) => {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.appendChild(style);
   const article = document.querySelector('article.bd-article');
   // On paper a link to another file of the site (a force page, the map, a download) would
-  // point at the print server: keep its text, and write out a download's address (on the
-  // published site where its address is known). Links within the report and to the web stay.
+  // point at the print server: keep its text, and after a download write the note (pdf.py's
+  // download_note) with its address on the published site where that is known, else its
+  // file's name, never a path. Links within the report and to the web stay.
   article.querySelectorAll('a[href]').forEach(a => {
     const url = new URL(a.href, location.href);
     const within = url.pathname === location.pathname && url.hash;
@@ -15,8 +16,9 @@
       if (url.pathname.includes('/downloads/')) {
         const note = document.createElement('span');
         note.className = 'nsc-address';
-        note.textContent = ' (' + (siteUrl ? siteUrl.replace(/[/]$/, '') + url.pathname
-                                   : url.pathname.slice(1) + ' on the web report') + ')';
+        const file = decodeURIComponent(url.pathname.split('/').pop());
+        note.textContent = ' ' + (downloadNote || '').replace('\ue000', siteUrl
+          ? siteUrl.replace(/[/]$/, '') + url.pathname : file);
         a.after(note);
       }
       a.replaceWith(...a.childNodes);

@@ -156,8 +156,8 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
         executed = layout.notebooks / "forces" / f"{slug(who)}.ipynb"
         if not executed.is_file():
             raise PdfError(f"{executed} has not been executed: run `nsc-report execute` first")
-        page = f"book/forces/{slug(who)}.html"
-        where = f"{h.short(h.site_url)}/{page}" if h and h.site_url else page
+        # The page's address on the published site; none (no path) while it has none.
+        where = f"{h.short(h.site_url)}/book/forces/{slug(who)}.html" if h and h.site_url else ""
         with words.context(who):
             body = note_body(ed, code, glued(executed), where)
         note_title = w.text("press-note-title", who=who, **report)

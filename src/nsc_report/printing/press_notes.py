@@ -42,7 +42,8 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
 
 
 def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> str:
-    """The note's page body (HTML): heading, the published statistics, the answers."""
+    """The note's page body (HTML): heading, the published statistics, the answers.
+    `site_page`: the force page's public address, or '' while the site has none."""
     meta = ed.meta
     who = force.name(ed, code)
     w = words.of(ed, "press")
@@ -61,6 +62,8 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
         status = w.html("press-note-status", status=label, count=len(answers))
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
     help_line = help_html(b, meta.help)
+    page_line = w.html("press-note-page", who=who, page=site_page,
+                       where="site" if site_page else "none")
     kicker = w.html("press-note-kicker", illustrative=illustrative)
     heading = words.of(ed, "force").html("force-heading", who=who, illustrative=illustrative)
     about = w.html("press-note-meta", who=who, title=meta.title,
@@ -69,7 +72,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             f'<h1>{heading}</h1><p class="meta">{about}</p></header>{notice}\n'
             f"{published_html(ed, figs)}\n"
             f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
-            f"<p>{w.html('press-note-page', who=who, page=site_page)}</p>{help_line}\n"
+            f"<p>{page_line}</p>{help_line}\n"
             f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")
 
 

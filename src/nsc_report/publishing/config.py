@@ -69,6 +69,12 @@ def staged_config(root: Path, edition: Edition, site: Site | None = None,
            for download, file in ((_substitution(key), file) for key, file in files.items())},
         "illustrative_note": (str(dl.markdown("downloads-illustrative-note"))
                               if meta.illustrative else ""),
+        # The published statistics are those of the edition's cut-off, not of every edition.
+        "published_as_of": str(dl.markdown("downloads-published-as-of",
+                                           date=labels.date(edition, meta.cut_off))),
+        "software_note": str(dl.markdown(
+            "downloads-software", published=bool(meta.help and meta.help.source_url),
+            address=meta.help.short(meta.help.source_url) if meta.help else "")),
     }
     # The fingerprint of the code that shapes every page: when it changes, the config changes
     # and Sphinx rebuilds every page instead of only those whose sources changed.

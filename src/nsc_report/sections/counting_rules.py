@@ -172,9 +172,11 @@ def held_years_text(ed: Edition, periods: Iterable[str]) -> str:
 
 
 def methodology_text(ed: Edition) -> str:
-    """The rules the edition's own counts (its answers and national figures) were recorded
-    under, and every change since then known by its publication date."""
-    periods = dated(ed.meta.periods)
+    """The rules in force at the start of the years the report covers (its own counts and the
+    published statistics it prints, as of its cut-off), and every change since, up to its
+    publication: the force pages' series crossed April 2018, which a methodology reading only
+    the edition's own periods left out (fact-check 3, finding 18)."""
+    periods = dated([*ed.meta.periods, *sorted(set(ed.public.table["period"]))])
     rules = ed.counting_rules
     span = m.span(periods)
     start = span[0] if span else ed.meta.publication_date
@@ -184,6 +186,9 @@ def methodology_text(ed: Edition) -> str:
                                     "changes": len(later) + (before is not None)}
     if later:
         values["months"] = months(ed, later)
+        values["found"] = words.of(ed, "counting-rules").listing(
+            [words.of(ed, "counting-rules").text("counting-rules-change", month=month(ed, c),
+                                                 what=c.what) for c in later])
     if before is not None:
         values.update(case="since", month=month(ed, before), since=before.since)
     else:

@@ -65,7 +65,8 @@ def figures(ed: Edition) -> Register:
     r.text("help_website", h.short(h.website) if h else "",
            w.text("methodology-def-help-website"), sources=(h.website_source,) if h else ())
     r.text("meth_counting_rules_text", counting_rules.methodology_text(ed),
-           w.text("methodology-def-counting-rules"), files=("meta", counting_rules.FILE))
+           w.text("methodology-def-counting-rules"),
+           files=("meta", counting_rules.FILE, "public"))
     r.text("meth_timeliness_text", timeliness_text(ed), w.text("methodology-def-timeliness"),
            files=("meta", "tracker"))
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
@@ -128,10 +129,23 @@ def status_table(ed: Edition) -> Table:
 
 
 def sources_table(ed: Edition) -> Table:
-    w, col = words.of(ed, "methodology"), _columns(ed)
-    frame = pd.DataFrame([
-        {col("source"): s.citation,
-         col("verified"): w.text("methodology-verified", verified=bool(s.verified)),
-         col("caveat"): s.caveat or ""}
+    """Every source the edition cites: whether it is published, and who checked it, as the
+    data record it (a copy kept with the edition, which every build checks the quotations and
+    stated figures against, or a recorded check); never a check the data do not record."""
+    w = words.of(ed, "methodology")
+
+    def column(name: str) -> str:
+        return w.text("methodology-sources-column", column=name)
+
+    frame = pd.DataFrame([{
+        column("source"): s.citation,
+        column("published"): w.text("methodology-source-published",
+                                    published=s.unpublished is None,
+                                    unpublished=s.unpublished or ""),
+        column("checked"): w.text(
+            "methodology-source-checked",
+            how="copy" if s.document else "recorded" if s.checked else "none",
+            by=s.checked.by if s.checked else "", what=s.checked.what if s.checked else ""),
+        column("caveat"): s.caveat or ""}
         for s in ed.meta.sources.values()])
-    return Table("sources", words.of(ed, "methodology").text("methodology-sources-caption"), frame)
+    return Table("sources", w.text("methodology-sources-caption"), frame)

@@ -36,13 +36,24 @@ def figures(ed: Edition) -> Register:
     r.text("cop_source_statuses", w.listing(
         [w.text("code-of-practice-sources-item", n=statuses.count(st),
                 status=st)
-         for st in ("published", "unverified", "illustrative") if statuses.count(st)]),
+         for st in ("published", "unpublished", "unverified", "illustrative")
+         if statuses.count(st)]),
         w.text("code-of-practice-def-source-statuses"), files=("meta", "public"))
     r.text("cop_illustrative", w.text("code-of-practice-illustrative",
                                       illustrative=meta.illustrative),
            w.text("code-of-practice-def-illustrative"), files=("meta",))
     r.text("cop_pre_release", pre_release_statement(ed),
            w.text("code-of-practice-def-pre-release"), files=("pre_release",))
+    # Where the software is published, only as the edition records it (help.source_url).
+    address = meta.help.short(meta.help.source_url) if meta.help and meta.help.source_url else ""
+    for key, form in (("cop_software", "methods"), ("cop_built", "about")):
+        r.text(key, w.text("code-of-practice-software", form=form, published=bool(address),
+                           address=address), w.text("code-of-practice-def-software"))
+    # Only an edition with an earlier one to compare with can say it compares the answers.
+    r.text("cop_comparable", w.text("code-of-practice-comparable",
+                                    compared=meta.previous_edition is not None,
+                                    previous=meta.previous_edition or ""),
+           w.text("code-of-practice-def-comparable"))
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("cop_asked", "police-forces"),
                       ("cop_sources", "sources")):
@@ -52,9 +63,12 @@ def figures(ed: Edition) -> Register:
 
 def cited_statuses(ed: Edition) -> list[str]:
     """The status of every source the report cites: the edition's own (edition.yml) and each
-    published series it prints a value of (data/public/sources.yml, as of its cut-off)."""
+    published series it prints a value of (data/public/sources.yml, as of its cut-off). A
+    source of which a part is not published (the forces' answers) is counted as unpublished,
+    whatever the status of the figures taken from it."""
     shown = set(ed.public.table["series"])
-    return ([src.status for src in ed.meta.sources.values()]
+    return (["unpublished" if src.unpublished else src.status
+             for src in ed.meta.sources.values()]
             + [s.status for sid, s in ed.public.sources.items() if sid in shown])
 
 

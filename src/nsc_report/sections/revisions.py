@@ -36,7 +36,10 @@ def figures(ed: Edition) -> Register:
                                  revisions=len(revisions)),
            w.text("revisions-def-summary"))
     kept = kept_registers(ed)
-    r.text("rev_kept", w.text("revisions-kept", earlier=len(kept), names=w.listing(kept))
+    h = ed.meta.help
+    address = h.short(h.source_url) if h and h.source_url else ""
+    r.text("rev_kept", w.text("revisions-kept", earlier=len(kept), names=w.listing(kept),
+                              published=bool(address), address=address)
            if kept else "", w.text("revisions-def-kept"))
     return r
 
@@ -48,19 +51,14 @@ def kept_registers(ed: Edition) -> list[str]:
             if (ed.directory / "revisions" / f"v{v.version}" / "figures.json").is_file()]
 
 
-# A change's figures printed in the table: a correction of every force page lists 43 register
-# ids, which printed ran to pages; the rest are counted (revisions.yml lists every one).
-SHOWN = 8
-
-
 def table(ed: Edition) -> Table:
     w = words.of(ed, "revisions")
     rows = []
     for v in ed.versions:
-        changes = "; ".join(
+        changes = " ".join(
+            # Counted, not listed: the figures' names ran to seven printed pages.
             w.text("revisions-change", kind=c.kind, what=c.what, why=c.why,
-                   figured=bool(c.figures), figures=", ".join(c.figures[:SHOWN]),
-                   more=words.count(max(len(c.figures) - SHOWN, 0)))
+                   figures=words.count(len(c.figures)))
             for c in v.changes)
         col = {key: w.text("revisions-column", column=key)
                for key in ("release", "date", "summary", "changes")}
