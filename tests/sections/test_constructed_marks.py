@@ -117,3 +117,27 @@ def test_counts_of_the_requests_design_are_published(ed: Edition) -> None:
     assert record["force_answered"]["status"] == "illustrative"  # its answers are
     rows = methodology.figures(ed).record()["figures"]["meth_rows"]
     assert (rows["raw"], rows["status"]) == (len(ed.returns), "published")
+
+
+def test_the_comparison_of_two_editions_marks_each_compared_value(tmp_path) -> None:
+    """The change chapter's tables compare two editions' answers: constructed in either, each
+    compared cell carries the mark (the questions, periods and forces do not)."""
+    import shutil
+    from pathlib import Path
+
+    from nsc_report.sections import change
+
+    data = tmp_path / "data"
+    for name in ("reference", "public", "2024"):
+        shutil.copytree(DATA / name, data / name)
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "editions" / "2025", data / "2025")
+    ed = load_edition(data, "2025")
+    assert change.answers_status(ed) == "illustrative"
+    national = _rows(change.national_table(ed).html())
+    assert national and all(c.endswith("‡") for r in national for c in r[2:] if c)
+    assert not any(r[0].endswith("‡") or r[1].endswith("‡") for r in national)
+    forces = _rows(change.forces_table(ed).html())
+    assert forces and all(c.endswith("‡") for r in forces for c in r[1:])
+    section = BeautifulSoup(change.force_section(ed, "E23000008").data, "html.parser")
+    durham = _rows(str(section.select_one("table")))
+    assert durham and all(c.endswith("‡") for r in durham for c in r[1:])

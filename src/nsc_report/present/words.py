@@ -157,11 +157,13 @@ def provenance_mark(status: str | None, target: str) -> str:
     """The mark a figure of this status carries where it is printed (none for published): a
     placeholder that carries a `status` (see `count`, `number`, `figure`), a table's cell or a
     chart's title. In plain text and Markdown the symbol itself (a briefing, a download, a
-    chart's image); in HTML the site's mark, whose name a screen reader reads (site.ftl)."""
+    chart's image); in HTML the site's mark, whose name a screen reader reads (labels.ftl)."""
     mark = MARKS.get(status or "", "")
     if not mark or target != "html":
         return mark
-    return str(Words("site").html("site-mark", status=status, mark=mark))
+    from nsc_report.present import labels  # (which renders through this module)
+
+    return labels.mark_html(status or "", mark)
 
 
 def marks_html(text: str) -> str:
