@@ -27,11 +27,19 @@ reports-chart-none = { $case ->
         [no-forces] No force gave recorded stalking for both the { $previous } and the { $period }, so there is no change to chart.
        *[none-before] Every force that gave recorded stalking for both years recorded none in the { $previous }, so no percentage change can be worked out, and there is no chart.
     }
-# $decreased of the $comparable forces whose PCC made the commitment recorded fewer offences.
-reports-chart-title = { $decreased } of { $comparable } { $comparable ->
-        [one] force
-       *[other] forces
-    } whose PCC pledged more reports recorded fewer
+# $grouped yes (the chart marks which forces' PCCs made the commitment): $decreased of the
+# $comparable forces whose PCC made it recorded fewer offences. $grouped no (every force drawn
+# alike): the title says what the chart shows, $increased of the $forces forces drawn recorded more.
+reports-chart-title = { $grouped ->
+        [yes] { $decreased } of { $comparable } { $comparable ->
+            [one] force
+           *[other] forces
+        } whose PCC pledged more reports recorded fewer
+       *[no] { $increased } of the { $forces } { $forces ->
+            [one] force
+           *[other] forces
+        } that gave both years' figures recorded more stalking offences
+    }
 # $forces: those that gave both years; $year: the year of the commitment; $source: the source line;
 # $grouped yes where the commitments are real and the chart marks which forces' PCCs made it.
 reports-chart-caption = Percentage change in police-recorded stalking offences from the { $previous } to the { $period }, for the { $forces } { $forces ->

@@ -39,13 +39,6 @@ site-provenance-paragraph = <p class="nsc-provenance-{ $status }"><strong>{ $sta
         [illustrative] illustrative
        *[unverified] unverified
     }</span>.</p>
-# The mark after a figure that is not published ($status illustrative or unverified): the
-# $mark for the eye, its word for a screen reader and in the tooltip.
-site-mark = <sup class="nsc-mark nsc-mark-{ $status }" title="{ site-mark-word } figure"><span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden"> ({ site-mark-word })</span></sup>
-site-mark-word = { $status ->
-        [illustrative] illustrative
-       *[unverified] unverified
-    }
 site-provenance-published = <p class="nsc-provenance-published">Figures without a mark are published statistics or come from published sources.</p>
 # The start of the note (the paragraphs above that the page needs follow).
 site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" aria-label="About the figures on this page">

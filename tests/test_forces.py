@@ -146,6 +146,13 @@ def test_every_answer_appears_on_the_force_page(built: Built, ed):
         table = soup.select_one(f"#nsc-table-answers-{slug(NAMES[code])}")
         rows = {}
         for tr in table.select("tbody tr"):
+            # The answers are constructed: each answer (and note) carries the mark, in its
+            # cell (fact-check 3, finding 1); the question and the period do not.
+            answer = tr.select("td")[1]
+            assert answer.select("sup.nsc-mark-illustrative"), (code, tr.get_text())
+            assert not tr.select("th sup.nsc-mark, td:nth-of-type(1) sup.nsc-mark")
+            for mark in tr.select("sup.nsc-mark"):
+                mark.decompose()
             cells = [c.get_text(" ", strip=True) for c in tr.select("th, td")]
             qid = cells[0].split(":")[0]
             rows[(qid, cells[1])] = cells[2:]
@@ -271,7 +278,8 @@ def test_the_map_changes_measure_and_the_list_filters(built: Built):
         assert durham.get_attribute("data-class") == durham.get_attribute("data-change")
         visible = durham.locator(".nsc-tile-value:not([hidden])")
         assert visible.count() == 1 and visible.get_attribute("data-for") == "change"
-        assert re.fullmatch(r"[+-]\d+%|–", visible.inner_text())
+        # A figure carries the mark of the constructed answers, read out as "(illustrative)".
+        assert re.fullmatch(r"[+-]\d+%‡\s*\(illustrative\)|–", visible.inner_text())
         assert page.locator('.nsc-map-legend[data-for="change"]').is_visible()
         assert not page.locator('.nsc-map-legend[data-for="spo"]').is_visible()
         page.fill("#nsc-force-filter", "york")  # a name or a region: Humberside is in Yorkshire

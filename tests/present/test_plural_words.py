@@ -103,8 +103,12 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
     officers = words.Words("officers").text("officers-chart-alt", total=1, some=1, none=0,
                                             unstated=0)
     assert officers.startswith("Bar chart. Of 1 responding force,")
-    reports = words.Words("reports").text("reports-chart-title", decreased=0, comparable=1)
+    reports = words.Words("reports").text("reports-chart-title", grouped=True, decreased=0,
+                                          comparable=1, increased=0, forces=1)
     assert reports.startswith("0 of 1 force whose")
+    alike = words.Words("reports").text("reports-chart-title", grouped=False, decreased=0,
+                                        comparable=1, increased=0, forces=1)
+    assert alike.startswith("0 of the 1 force that gave")
     gaps = words.Words("data-gaps").text(
         "data-gaps-chart-alt", asked=43, questions=13, responded=1, not_responded=42,
         no_response=40, refused_s12=1, refused_other=1, over_half=1)

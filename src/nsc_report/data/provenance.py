@@ -25,8 +25,8 @@ FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "ed
 PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
 
 # The mark printed after a figure of each status (none for published). Its name in words, read
-# by screen readers instead of the mark, is in notebooks/labels.ftl (label-provenance) and
-# site.ftl; what illustrative data are, in a few words, in labels.ftl.
+# by screen readers instead of the mark, and the mark's HTML, are in notebooks/labels.ftl
+# (label-provenance, label-mark-html); what illustrative data are, in a few words, there too.
 MARKS = {"unverified": "†", "illustrative": "‡"}
 
 

@@ -130,16 +130,26 @@ class AccessibleChart:
         return table.to_csv(index=False, lineterminator="\n")
 
     # --- output ---------------------------------------------------------------------------
+    @property
+    def _status_attr(self) -> str:
+        """The status of a table whose cells are marked, for the page's note (sphinx_ext)."""
+        return f' data-nsc-status="{self.status}"' if self.notice else ""
+
     def table_html(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
         numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
                    for t in self.table.dtypes]
         floats = [pd.api.types.is_float_dtype(t) for t in self.table.dtypes]
+        # Each value drawn from data that are not published carries their mark, as in the
+        # prose (the first column names the row: a force, a measure, a stage).
+        mark = words.provenance_mark(self.status, "html")
         body = []
         for row in self.table.itertuples(index=False):
             cells = []
             for i, value in enumerate(row):
                 text = "" if pd.isna(value) else html.escape(_cell(value, floats[i]))
+                if i and text.strip():
+                    text += mark
                 if i == 0:
                     href = self.links.get(str(value))
                     if href:
@@ -150,10 +160,11 @@ class AccessibleChart:
                     cells.append(f"<td{cls}>{text}</td>")
             body.append(f"<tr>{''.join(cells)}</tr>")
         w = words.Words("charts")
+        marked = words.Rendered(words.marks_html(self.title), "html")  # the title's own marks
         return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
-                f'aria-label="{w.html("charts-data-region", title=self.title)}">'
-                f'<table class="nsc-data-table"><caption>'
-                f'{w.html("charts-data-caption", title=self.title)}'
+                f'aria-label="{w.html("charts-data-region", title=words.unmarked(self.title))}">'
+                f'<table class="nsc-data-table"{self._status_attr}><caption>'
+                f'{w.html("charts-data-caption", title=marked)}'
                 f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
                 f"</div>")
 
@@ -175,7 +186,7 @@ class AccessibleChart:
         return (
             f'<figure class="nsc-chart" id="{ident}-figure" aria-labelledby="{ident}-title">'
             f'<figcaption><p class="nsc-chart-title" id="{ident}-title">'
-            f"{html.escape(self.title)}</p>"
+            f"{words.marks_html(self.title)}</p>"
             + (f'<p class="nsc-chart-status" data-nsc-status="{self.status}">'
                f"{html.escape(self.notice)}</p>" if self.notice else "")
             + f'<p class="nsc-chart-caption">{html.escape(self.caption)}</p></figcaption>'

@@ -162,6 +162,16 @@ class Register:
                          questions=figure.questions, periods=figure.periods, files=figure.files,
                          sources=figure.sources, forces=figure.forces, parts=(key,))
 
+    def marked(self, key: str) -> words.Int | words.Float:
+        """The figure `key` as a value for words, with the status the register gives it (a
+        published source's figure is published): printed outside the glued prose (a chart's
+        title), it carries the same mark there as in the sentence."""
+        figure = self.figures[key]
+        if not isinstance(figure.raw, int | float):
+            raise TypeError(f"figure {key!r} is not a number: {figure.raw!r}")
+        status = self.record()["figures"][key]["status"]
+        return words.figure(figure.raw, figure.text, status)
+
     @property
     def values(self) -> dict[str, str]:
         return {key: f.text for key, f in self.figures.items()}

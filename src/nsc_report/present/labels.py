@@ -36,6 +36,12 @@ def provenance(code: str, ed: Edition | None = None) -> str:
     return words.Words("labels", _locale(ed)).text("label-provenance", status=code)
 
 
+def mark_html(status: str, mark: str) -> str:
+    """The mark of a figure that is not published, as HTML: the symbol for the eye, its word
+    for a screen reader (words.provenance_mark prints it)."""
+    return str(words.Words("labels").html("label-mark-html", status=status, mark=mark))
+
+
 def unchecked(ed: Edition | None, text: str, checked: bool) -> str:
     """A fact of the reference data as printed: as it is when checked against its source, else
     with the words that say it is not yet (in the same sentence, cell or label)."""

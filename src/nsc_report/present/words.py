@@ -39,6 +39,7 @@ from fluent.runtime.types import FluentFloat, FluentInt, FluentType
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as ftl
 
+from nsc_report.data.provenance import MARKS
 from nsc_report.errors import NscReportError
 from nsc_report.infra.files import read_text, regular_file
 from nsc_report.infra.kept import parsed
@@ -153,13 +154,33 @@ def load(section: str, where: Path | None = None) -> Resource:
 # --- values --------------------------------------------------------------------------------
 
 def provenance_mark(status: str | None, target: str) -> str:
-    """The mark a figure of this status carries in the sentence that prints it.
+    """The mark a figure of this status carries where it is printed (none for published): a
+    placeholder that carries a `status` (see `count`, `number`, `figure`), a table's cell or a
+    chart's title. In plain text and Markdown the symbol itself (a briefing, a download, a
+    chart's image); in HTML the site's mark, whose name a screen reader reads (labels.ftl)."""
+    mark = MARKS.get(status or "", "")
+    if not mark or target != "html":
+        return mark
+    from nsc_report.present import labels  # (which renders through this module)
 
-    Issue 33 ("marks on claims, not only numbers") fills this in: a placeholder that carries a
-    `status` (see `count`, `number`, `figure`) is then printed with its mark, in the target's
-    form, so that the mark always sits in the sentence that uses the figure. Until then marks
-    are added to glued figures by the build (publishing/sphinx_ext.py), and this adds none."""
-    return ""
+    return labels.mark_html(status or "", mark)
+
+
+def marks_html(text: str) -> str:
+    """Plain text made of the report's words and figures (a chart's title), escaped for HTML,
+    with each provenance symbol in it printed as the site's mark. Only for words the code
+    rendered: a value from the data is escaped where it enters a message, never this."""
+    escaped = html.escape(text)
+    for status, mark in MARKS.items():
+        escaped = escaped.replace(mark, provenance_mark(status, "html"))
+    return escaped
+
+
+def unmarked(text: str) -> str:
+    """Text without its provenance symbols (an aria-label, which names the mark nowhere)."""
+    for mark in MARKS.values():
+        text = text.replace(mark, "")
+    return text
 
 
 class _Number:

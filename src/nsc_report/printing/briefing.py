@@ -14,7 +14,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import nbformat
@@ -87,10 +87,13 @@ def standing_html(executed: Path, name: str) -> str:
             said = data["text/plain"].splitlines()  # title, its notice if any, text alternative
             notice = said[1] if len(said) > 2 else ""
             caption = f"{notice}. {meta['caption']}" if notice else meta["caption"]
+            # Its values are of the answers: each carries their mark, as on the web.
+            mark = provenance.MARKS.get(meta.get("status") or "", "")
             return (f'<figure class="chart" role="img" aria-label="{html.escape(said[-1])}">'
                     f"{_print_svg(data, name)}"
                     f"<figcaption>{html.escape(caption)}</figcaption></figure>"
-                    + _table(meta["title"], list(table.columns), table.values.tolist()))
+                    + _table(meta["title"], list(table.columns), table.values.tolist(),
+                             marked=range(1, len(table.columns)), mark=mark))
     said = [o["data"]["text/markdown"] for c in nbformat.read(executed, as_version=4).cells
             if "standing_chart" in c.source for o in c.get("outputs", [])
             if "text/markdown" in o.get("data", {})]
@@ -119,12 +122,22 @@ def _glued(path: Path, marks: bool = False) -> dict[str, str]:
     return marked(path) if marks else glued(path)
 
 
-def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+def _table(caption: str, header: list[str], rows: list[list[str]],
+           marked: Iterable[int] = (), mark: str = "") -> str:
+    """A table; each cell of a `marked` column that holds a value carries `mark`, the mark of
+    its data (the briefing's key: figures marked ‡ are constructed), and so does each figure
+    its caption (a chart's title) prints with one."""
+    columns = set(marked) if mark else set()
+    sup = f'<sup class="mark">{html.escape(mark)}</sup>' if mark else ""
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in header)
     body = "".join("<tr>" + "".join(
-        (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else f"<td>{html.escape(c)}</td>")
+        (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else
+         f"<td>{html.escape(c)}{sup if i in columns and c.strip() else ''}</td>")
         for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+    title = html.escape(caption)
+    for glyph in provenance.MARKS.values():
+        title = title.replace(glyph, f'<sup class="mark">{glyph}</sup>')
+    return (f"<table><caption>{title}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
 
@@ -196,7 +209,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <p>{sentences}</p>
 <h2>{w.html("briefing-its-answers")}</h2>
 {_table(w.text("briefing-answers-caption", who=who), [labels.column(ed, key) for key in (
-    "question", "asked", "period", "answer")], answer_rows)}
+    "question", "asked", "period", "answer")], answer_rows, marked=(3,), mark=prov.mark)}
 <section class="page2">
 <h2>{w.html("briefing-where-it-stands")}</h2>
 {standing}

@@ -88,8 +88,17 @@ def marked(path: Path) -> dict[str, str]:
     notebook's register (none for a published figure): for what prints glued figures outside
     the book (a briefing), so that each carries its own status, as on the web."""
     record = _record(read_notebook(path)) or {"figures": {}}
-    return {key: text + MARKS.get((record["figures"].get(key) or {}).get("status") or "", "")
-            for key, text in glued(path).items()}
+    figures = record["figures"]
+    out = {}
+    for key, text in glued(path).items():
+        entry = figures.get(key) or {}
+        mark = MARKS.get(entry.get("status") or "", "")
+        # A count glued with its noun or verb ("1,294 were"): the mark sits on the number.
+        parts = entry.get("parts") or []
+        count = (figures.get(parts[0]) or {}).get("text") if len(parts) == 1 else None
+        at = len(count) if count and text.startswith(count) and text != count else len(text)
+        out[key] = text[:at] + mark + text[at:]
+    return out
 
 
 def _unrepr(text: str) -> str:

@@ -103,10 +103,7 @@ def _register(app: Sphinx) -> dict[str, dict[str, Any]]:
 def mark_html(status: str) -> str:
     """The mark after a figure that is not published: a symbol for the eye, its name for a
     screen reader (the page's note says what it means)."""
-    mark = MARKS.get(status)
-    if not mark:
-        return ""
-    return str(words.Words("site").html("site-mark", status=status, mark=mark))
+    return words.provenance_mark(status, "html")
 
 
 def notice_html(notes: dict[str, str]) -> str:
@@ -160,6 +157,15 @@ def _linked(register: dict[str, dict[str, Any]], entry: dict[str, Any],
     return None
 
 
+def count_and_rest(entry: dict[str, Any], linked: dict[str, Any] | None,
+                   text: str) -> tuple[str, str]:
+    """A count glued with its noun or verb ("1,294 were") is linked and marked as the count:
+    ("1,294", " were"), so that the mark sits on the number, never on the word after it."""
+    if linked is None or linked is entry:
+        return text, ""
+    return text[:len(linked["text"])], text[len(linked["text"]):]
+
+
 class LinkFigures(SphinxPostTransform):
     """Each glued figure becomes a link to its entry on the register page, carrying its
     definition for the tooltip (nsc-figures.js). Sentences and labels assembled from the data,
@@ -187,18 +193,19 @@ class LinkFigures(SphinxPostTransform):
                 marked.replace_self(marked.children)
                 continue
             linked = _linked(register, entry, text)
+            head, rest = count_and_rest(entry, linked, text)
             if linking and linked is not None:
                 href = self.app.builder.get_relative_uri(self.env.docname, REGISTER_PAGE)
                 markup = (f'<a class="nsc-figure" href="{html.escape(href)}#'
                           f'{anchor(linked["id"])}" data-definition="'
-                          f'{html.escape(linked["definition"])}">{html.escape(text)}</a>')
+                          f'{html.escape(linked["definition"])}">{html.escape(head)}</a>')
             elif status == "published":
                 marked.replace_self(marked.children)  # as myst-nb pasted it (smart quotes too)
                 continue
             else:
-                markup = html.escape(text)
-            marked.replace_self(nodes.raw("", _before_stop(markup, mark_html(status)),
-                                          format="html"))
+                markup = html.escape(head)
+            marked.replace_self(nodes.raw("", _before_stop(markup, mark_html(status))
+                                          + html.escape(rest), format="html"))
         if not web:
             return
         caveats = self.app.config.nsc_provenance.get("caveats", {})

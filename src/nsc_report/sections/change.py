@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 from IPython.display import Markdown
 
-from nsc_report.data import STATUSES, Edition
+from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.infra.untrusted import html_in_markdown
 from nsc_report.layout import slug
 from nsc_report.measures import change as m
@@ -124,9 +124,19 @@ def national_table(ed: Edition) -> Table:
             col("only", ed.meta.edition): fmt.count(c.only_now),
             col("only", prev.meta.edition): fmt.count(c.only_before),
         })
+    frame = pd.DataFrame(rows)
     return Table("change-national",
                  w.text("change-national-caption", previous=prev.meta.edition,
-                        current=ed.meta.edition), pd.DataFrame(rows))
+                        current=ed.meta.edition), frame,
+                 status=answers_status(ed), marked=tuple(frame.columns[2:]))
+
+
+def answers_status(ed: Edition) -> str:
+    """The status of what compares the answers of two editions: the weaker of the two. Each
+    cell of a table computed from them carries its mark."""
+    assert ed.previous is not None
+    return provenance.weakest((provenance.returns(ed).status,
+                               provenance.returns(ed.previous).status))
 
 
 def forces_table(ed: Edition) -> Table:
@@ -145,7 +155,9 @@ def forces_table(ed: Edition) -> Table:
                      col("difference"): _signed(now - before)})
     caption = words.of(ed, "change").text("change-forces-caption", previous=prev.meta.edition,
                                           current=ed.meta.edition)
-    return Table("change-forces", caption, pd.DataFrame(rows), links=force_links(ed))
+    frame = pd.DataFrame(rows)
+    return Table("change-forces", caption, frame, links=force_links(ed),
+                 status=answers_status(ed), marked=tuple(frame.columns[1:]))
 
 
 def _answer(w: words.Words, ed: Edition, status: str, value: float | None) -> str:
@@ -189,7 +201,7 @@ def force_section(ed: Edition, code: str) -> Markdown | None:
                          lost_list=w.listing(list(lost["qid"]), "markdown"), gained=len(gained),
                          gained_list=w.listing(list(gained["qid"]), "markdown"), **editions)
     table = Table(f"change-{slug(name)}", w.text("change-force-caption", name=name, **editions),
-                  frame)
+                  frame, status=answers_status(ed), marked=tuple(frame.columns[1:]))
     # The sentence and the table hold forces' names and the questions' wording: text, in
     # Markdown (escaped by the words layer) and in the HTML block it embeds (html_in_markdown).
     return Markdown(f"{w.markdown('change-force-heading', previous=prev.meta.edition)}\n\n"

@@ -100,8 +100,9 @@ def scores_table(ed: Edition) -> Table:
         {"pct_answered": "Int64"}).rename(
         columns={"force": labels.column(ed, "force"), **labels.statuses(ed, list(STATUSES)),
                  "pct_answered": words.of(ed, "data-gaps").text("data-gaps-column-answered")})
+    # Every count and share is of the answers: each cell carries their mark.
     return Table("force-scores", words.of(ed, "data-gaps").text("data-gaps-scores-caption"),
-                 frame)
+                 frame, status=provenance.returns(ed).status, marked=tuple(frame.columns[1:]))
 
 
 def chart(ed: Edition) -> AccessibleChart:
@@ -122,11 +123,14 @@ def chart(ed: Edition) -> AccessibleChart:
     legend = "; ".join(f"{GLYPHS[s]} {named[s]}" for s in order)
     over_half = int((scores["pct_answered"] > 50).sum())
     r = response_summary(ed)
+    figs = figures(ed)
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="transparency-scorecard",
         chart=status_heatmap(card, order, named, GLYPHS, qorder),
-        title=w.text("data-gaps-chart-title", over_half=over_half, asked=r.asked),
+        # Each figure in the title with the mark it carries in the prose (the register's).
+        title=w.text("data-gaps-chart-title", over_half=figs.marked("gaps_over_half"),
+                     asked=figs.marked("gaps_asked")),
         caption=w.text("data-gaps-chart-caption", questions=len(qorder), legend=legend,
                        source=foi_source(ed)),
         alt_text=w.text("data-gaps-chart-alt", asked=r.asked, questions=len(qorder),

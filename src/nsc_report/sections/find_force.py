@@ -24,11 +24,17 @@ from nsc_report.measures.spo import BANDS
 from nsc_report.present import fmt, labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
-from nsc_report.sections import period
+from nsc_report.sections import officers, period, spo
 from nsc_report.sections.spo import band_labels
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("find-your-force", "annex-forces")
+
+# A legend's count that is a chapter's figure (the release's 12, 8 and 3 forces in the bands of
+# applications; its 12 forces with no dedicated officer) has that figure's status, as the
+# chapter prints it: (measure, class) -> the figure's key in the chapter's register.
+CHAPTER_FIGURES = {("spo", 0): "spo_band_low", ("spo", 1): "spo_band_mid",
+                   ("spo", 2): "spo_band_high", ("officers", 0): "officers_none"}
 
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
 # with text contrast of 4.5:1 or more); the value printed in each square carries the
@@ -122,6 +128,11 @@ def tile_map(ed: Edition) -> HtmlBlock:
     first = measures[0].key
     width = int(data["tile_x"].max()) + 1
     height = int(data["tile_y"].max()) + 1
+    # Each value a square prints, and each count of forces in a legend, carries the mark of
+    # the data it is from, as the prose does.
+    status = _status(ed)
+    mark = words.provenance_mark(status, "html")
+    registers = {"spo": spo.figures(ed), "officers": officers.figures(ed)}
     tiles = []
     for row in data.itertuples():
         r = data.loc[row.Index]
@@ -134,7 +145,7 @@ def tile_map(ed: Edition) -> HtmlBlock:
             attrs.append(f'data-{meas.key}="{name}"')
             hidden = "" if meas.key == first else " hidden"
             values.append(f'<span class="nsc-tile-value" data-for="{meas.key}"{hidden}>'
-                          f"{html.escape(meas.text(r))}</span>")
+                          f"{html.escape(meas.text(r))}{mark if cls is not None else ''}</span>")
         tiles.append(
             f'<a class="nsc-tile" href="forces/{row.slug}.html" '
             f'style="grid-column:{row.tile_x + 1};grid-row:{row.tile_y + 1}" {" ".join(attrs)}>'
@@ -151,9 +162,11 @@ def tile_map(ed: Edition) -> HtmlBlock:
         missing = int(classes.isna().sum())
         if missing:
             items.append(("na", w.text("find-your-force-legend-none"), missing))
+        said = [w.html("find-your-force-legend-item", label=label,
+                       forces=_legend_count(registers, meas.key, i, n, status))
+                for i, (_, label, n) in enumerate(items)]
         lis = "".join(f'<li><span class="nsc-swatch" data-class="{c}" aria-hidden="true">'
-                      f"</span>{w.html('find-your-force-legend-item', label=label, forces=n)}"
-                      f"</li>" for c, label, n in items)
+                      f"</span>{item}</li>" for (c, _, _), item in zip(items, said, strict=True))
         hidden = "" if meas.key == first else " hidden"
         legends.append(f'<div class="nsc-map-legend" data-for="{meas.key}"{hidden}>'
                        f'<p class="nsc-map-legend-title">{html.escape(meas.label)}</p>'
@@ -172,6 +185,15 @@ def tile_map(ed: Edition) -> HtmlBlock:
     return HtmlBlock(markup, w.text("find-your-force-map-text", forces=len(data)))
 
 
+def _legend_count(registers: dict[str, Register], measure: str, cls: int, n: int,
+                  status: str) -> words.Int | words.Float:
+    """A legend's count of forces, with the mark of the data it is from (see CHAPTER_FIGURES)."""
+    key = CHAPTER_FIGURES.get((measure, cls))
+    if key is not None and measure in registers and registers[measure].figures[key].raw == n:
+        return registers[measure].marked(key)
+    return words.count(n, status)
+
+
 def map_table(ed: Edition, links: bool = True) -> Table:
     """The map's text equivalent, and the annex of the printed report: one row per force."""
     data = finder_table(ed)
@@ -184,8 +206,17 @@ def map_table(ed: Edition, links: bool = True) -> Table:
         "find-your-force-table-caption", period=period(ed),
         previous=ed.period_label(ed.meta.previous_period, short=True),
         year=str(ed.meta.pcc_commitment_year), commitments=provenance.may_name_commitments(ed))
+    # Each measure's column is of the answers (or the commitments): its cells carry the mark.
     return Table("forces", caption, frame.reset_index(drop=True), links={
-                     n: f"forces/{slug(n)}.html" for n in data["force"]} if links else {})
+                     n: f"forces/{slug(n)}.html" for n in data["force"]} if links else {},
+                 status=_status(ed), marked=tuple(frame.columns[2:]))
+
+
+def _status(ed: Edition) -> str:
+    """The status of what the map shows: the answers' and, where it is shown, the
+    commitments' (the weakest)."""
+    files = ("returns", "commitments") if provenance.may_name_commitments(ed) else ("returns",)
+    return provenance.of(ed, files, (f"foi_{ed.meta.edition}",)).status
 
 
 def force_list(ed: Edition) -> HtmlBlock:

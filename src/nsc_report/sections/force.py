@@ -108,7 +108,10 @@ def figures(ed: Edition, code: str) -> Register:
     r.text("force_region", region, w.text("force-def-region"), questions=(), files=("forces",))
     r.text("force_period", period(ed), w.text("force-def-period"), questions=(),
            files=("meta",))
-    r.count("force_asked", done.asked, w.text("force-def-asked", who=who), questions=every)
+    # How many questions it was asked is the request's design (the codebook), not an answer:
+    # published, whatever the status of the answers.
+    r.count("force_asked", done.asked, w.text("force-def-asked", who=who), questions=(),
+            files=("questions",))
     r.count("force_answered", done.answered, w.text("force-def-answered", who=who))
     opening = {"who": who, "forces": ed.meta.forces_asked, "region": region,
                "illustrative": illustrative}
@@ -239,8 +242,11 @@ def answers_table(ed: Edition, code: str) -> Table:
         labels.column(ed, "note"): ["" if m.beyond_label(label, note) == (label, "") else note
                  for label, note in zip(a["status_label"], a["note"].fillna(""), strict=True)],
     })
+    # The answer and the force's note are the answers' data: each cell carries their mark.
     return Table(f"answers-{slug(name(ed, code))}",
-                 w.text("force-answers-caption", who=name(ed, code)), frame)
+                 w.text("force-answers-caption", who=name(ed, code)), frame,
+                 status=provenance.returns(ed).status,
+                 marked=(labels.column(ed, "answer"), labels.column(ed, "note")))
 
 
 def gaps_list(ed: Edition, code: str) -> Markdown:
@@ -351,7 +357,12 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
             w.text("force-chart-rank", rank=s.rank, of=s.of, tied=bool(s.ties)) for s in shown],
     })
     best = [s for s in shown if s.rank == 1]
-    title = w.text("force-chart-title", who=who, best=bool(best), shown=len(shown),
+    # Its counts are of the answers: each carries their mark, as in the page's sentences.
+    status = provenance.returns(ed).status
+    title = w.text("force-chart-title", who=who, best=bool(best),
+                   shown=words.count(len(shown), status),
+                   of=words.count(best[0].of if best else 0, status),
+                   tied=bool(best and best[0].ties),
                    measure=measure_label(ed, best[0].measure, "title") if best else "")
     return AccessibleChart(
         status=provenance.returns(ed).status,

@@ -27,7 +27,10 @@ def figures(ed: Edition) -> Register:
             files=("questions",))
     r.count("meth_forces", meta.forces_asked, w.text("methodology-def-forces"),
             sources=(f"foi_{meta.edition}",), stated="forces_asked")
-    r.count("meth_rows", len(ed.returns), w.text("methodology-def-rows"), files=("returns",))
+    # One row per force, question and period (the data are checked complete): a count of the
+    # request's design, published whatever the status of the answers in the rows.
+    rows = len(ed.forces) * sum(len(periods) for periods in ed.questions["periods"])
+    r.count("meth_rows", rows, w.text("methodology-def-rows"), files=("forces", "questions"))
     r.text("meth_publication_date", labels.publication_day(ed),
            w.text("methodology-def-publication-date"))
     r.text("meth_edition", meta.edition, w.text("methodology-def-edition"))

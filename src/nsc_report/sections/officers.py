@@ -86,13 +86,16 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         "force": labels.column(ed, "force"),
         "dedicated_officers": w.text("officers-column-dedicated"),
         "category": labels.column(ed, "answer")})
+    figs = figures(ed)
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="dedicated-officers",
         chart=bar_counts(data, "answer", "forces", w.text("officers-chart-bars"),
                          labels.column(ed, "forces"), sort=list(data["answer"])
                          ).properties(height=150),
-        title=w.text("officers-chart-title", some=counts["at least one"], total=total),
+        # Each figure in the title with the mark it carries in the prose (the register's).
+        title=w.text("officers-chart-title", some=figs.marked("officers_at_least_one"),
+                     total=figs.marked("officers_responding")),
         caption=w.text("officers-chart-caption", period=ed.period_label("at_request"),
                        source=foi_source(ed)),
         alt_text=w.text("officers-chart-alt", total=total, some=counts["at least one"],

@@ -95,13 +95,16 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     readable = table.rename(columns={"force": labels.column(ed, "force"),
                                      "level": labels.column(ed, "answer"), **{
         key: labels.offence(ed, key) for key in ALTERNATIVES.values()}})
+    figs = figures(ed)
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="other-offence-data",
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
                          labels.column(ed, "forces"), sort=list(data["answer"])
                          ).properties(height=150),
-        title=w.text("other-offences-chart-title", detailed=levels["detailed"], total=total),
+        # Each figure in the title with the mark it carries in the prose (the register's).
+        title=w.text("other-offences-chart-title", detailed=figs.marked("oo_detailed"),
+                     total=figs.marked("oo_responding")),
         caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
         alt_text=w.text("other-offences-chart-alt", total=total,
                         detailed=levels["detailed"], partial=levels["partial"],

@@ -140,6 +140,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         return Markdown(w.markdown("reports-chart-none", **years,
                                    case="no-forces" if table.empty else "none-before"))
     low, high = changes.iloc[0], changes.iloc[-1]
+    figs = figures(ed)
     # Which named force's Commissioner made the commitment is not shown from constructed data.
     grouped = provenance.may_name_commitments(ed)
     data = table.reset_index()[["force", "group", "previous", "current", "pct_change"]]
@@ -159,7 +160,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         name="reports-change",
         chart=lollipop_change(data, titles, [groups[True], groups[False]], grouped
                               ).properties(height={"step": 18}),
-        title=w.text("reports-chart-title", decreased=s.decreased, comparable=s.comparable),
+        # Each figure in the title with the mark it carries in the prose (the register's).
+        # Where every force is drawn alike, the title is of the forces drawn, not of a group
+        # the chart cannot pick out.
+        title=w.text("reports-chart-title", grouped=grouped,
+                     decreased=figs.marked("reports_decreased"),
+                     comparable=figs.marked("reports_comparable"),
+                     increased=figs.marked("reports_forces_up_all"),
+                     forces=figs.marked("reports_forces_both_years")),
         caption=w.text("reports-chart-caption", **years, forces=len(table),
                        year=str(ed.meta.pcc_commitment_year), source=foi_source(ed),
                        grouped=grouped),

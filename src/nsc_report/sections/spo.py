@@ -131,6 +131,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                  "per_1000_recorded": w.text("spo-chart-per-1000")})
     top = table.iloc[0]
     most = int(top["total"])
+    figs = figures(ed)
     assert s.median_per_force is not None  # some force gave both figures
     return AccessibleChart(
         status=provenance.returns(ed).status,
@@ -138,8 +139,9 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges,
                                    w.text("spo-chart-axis")).properties(
             height={"step": 18}),
-        title=w.text("spo-chart-title", low=bands.iloc[0], forces=s.forces_with_figures,
-                     label=named["low"]),
+        # Each figure in the title with the mark it carries in the prose (the register's).
+        title=w.text("spo-chart-title", low=figs.marked("spo_band_low"),
+                     forces=figs.marked("spo_forces_with_figures"), label=named["low"]),
         caption=w.text("spo-chart-caption", period=period(ed), forces=s.forces_with_figures,
                        first=edges[0], second=edges[1], source=foi_source(ed)),
         # The median printed as the register prints spo_median (a whole number).
