@@ -37,8 +37,10 @@ attrition-series-year = { $count }{ $first ->
 ### The chart (its title, caption and description)
 
 # $stated: yes when a published source states the $rate (the headline), no for our arithmetic.
+# The source gives no definition of its rate: the title says what the counts give, and that
+# the source's figure is the same, never that the source defines it so.
 attrition-chart-title = { $stated ->
-        [yes] Convictions were only { $rate } of the number of stalking offences police recorded, the rate the Trust's release states
+        [yes] Convictions were only { $rate } of the number of stalking offences police recorded in these counts: the same figure as the rate the Trust's release states
        *[no] Convictions were only { $rate } of the number of stalking offences police recorded
     }
 # The label on a stage's bar: its $count and, after the first ($shared yes), its $share of the
@@ -99,3 +101,10 @@ attrition-column = { $column ->
         [count] Cases
        *[share] Share of recorded (%)
     }
+
+### A figure's finding in plain words, read after the figure (a social card shows it: no
+### question codes, no counting rules; those are the register's definitions above)
+
+# After the rate a published source states, in the source's own words.
+attrition-finding-rate-stated = of stalking cases result in a conviction, as the Trust's release states
+attrition-finding-rate = conviction rate: convictions as a share of the stalking offences police recorded

@@ -61,8 +61,8 @@ briefing-national-fewer = { $case ->
             [one] force
            *[other] forces
         } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
-        [some-fewer] { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
-       *[most-fewer] { $share } of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $more ->
+        [some-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
+       *[most-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer; { $more ->
             [none] none
            *[some] only { $increased }
         } recorded more.
@@ -75,10 +75,15 @@ briefing-national-officers = { $some } { $some ->
         [one] force
        *[other] forces
     } said they had a dedicated stalking officer; { $none } said they had none.
+# $partial: the forces that gave part of the breakdown (said, so that the published figure of
+# detailed breakdowns is not read as all the forces that could say anything).
 briefing-national-other = { $detailed } { $detailed ->
         [one] force
        *[other] forces
-    } could say how often stalking was charged as another offence or as the lesser stalking offence.
+    } could give a detailed breakdown of how often stalking was charged as another offence{ $partial ->
+        [0] {""}
+       *[other] ; { $partial } gave part of it
+    }.
 
 ### The foot of the page
 

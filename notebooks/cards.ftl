@@ -1,7 +1,9 @@
 ## The words of the social cards (the picture a link to the report shows when it is shared):
 ## the line above a card's title, its alt text and the text to post with it. Project Fluent:
 ## see force.ftl for how to edit. The code is src/nsc_report/publishing/cards.py; the figure,
-## its definition, caveat and sources come from the register of figures as printed.
+## its finding in plain words, caveat and sources come from the register of figures as printed
+## (a figure's finding is written in its chapter's words file; its register definition, with
+## question codes and counting rules, is not for a card).
 
 ### The card
 
@@ -23,8 +25,8 @@ cards-face-source = { $figure ->
 
 # $embargoed: yes with the embargo's $label; $chapter: yes for a chapter's card (its $card
 # title), no for the landing page's. $figure: no with the edition's $subtitle, or yes with the
-# figure's $text, its $status in words where it is marked ($marked), its $definition, its
-# $caveat ($caveated) and its $source.
+# figure's $text, its $finding (read after it: "of stalking cases result in a conviction"), its
+# $status in words where it is marked ($marked), its $caveat ($caveated) and its $source.
 cards-alt = { $embargoed ->
         [yes] { $label }.{" "}
        *[no] {""}
@@ -33,28 +35,27 @@ cards-alt = { $embargoed ->
        *[no] {""}
     }{ $title } ({ $edition }), { $publisher }. { $figure ->
         [no] { $subtitle }.
-       *[yes] It shows { $text }{ $marked ->
+       *[yes] It shows { $text } { $finding }{ $marked ->
             [yes] {" "}({ $status })
            *[no] {""}
-        }: { $definition }.{ $caveated ->
+        }.{ $caveated ->
             [yes] {" "}{ $caveat }
            *[no] {""}
         } Source: { $source }.
     }
 
-### The text to post with it (within a post's length: the definition and the source are
+### The text to post with it (within a post's length: the finding and the source are
 ### shortened first, each a part below, and the caveat and the address are never cut)
 
 # A card without a figure: its $card title, the report's $title and $edition, the $publisher.
 cards-post-plain = { $card }: { $title } ({ $edition }), { $publisher }.
-# The finding: its $text and $mark, then $definition (cards-post-definition, perhaps
-# shortened), the $caveat with the mark ($caveated), then $source (cards-post-source, perhaps
-# shortened).
-cards-post = { $text }{ $mark }: { $definition }{ $caveated ->
+# The finding: its $text and $mark, then $finding (cards-post-finding, perhaps shortened),
+# the $caveat with the mark ($caveated), then $source (cards-post-source, perhaps shortened).
+cards-post = { $text }{ $mark } { $finding }{ $caveated ->
         [yes] {" "}{ $mark } { $caveat }
        *[no] {""}
     }{ $source }
-cards-post-definition = { $definition }.
+cards-post-finding = { $finding }.
 cards-post-source = {" "}Source: { $source }.
 # The post, then the page's $url where there is one ($linked).
 cards-post-link = { $post }{ $linked ->

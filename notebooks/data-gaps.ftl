@@ -64,6 +64,11 @@ data-gaps-chart-alt = Grid of { $asked } { $asked ->
 
 data-gaps-def-asked = police forces sent the Freedom of Information request
 data-gaps-def-responded = forces that gave at least one figure in answer to the request
+# After the number of forces that gave any figures: $asked, the forces sent the request.
+data-gaps-finding-responded = of the { $asked } police { $asked ->
+        [one] force
+       *[other] forces
+    } asked gave any figures in reply to the Freedom of Information requests
 data-gaps-def-not-responded = forces that gave no figure at all
 # $answer: the answer such a force gave to most questions.
 data-gaps-def-silent = forces that gave no figure and, to most questions, { $answer ->

@@ -34,5 +34,10 @@ downloads-illustrative-note = Every file below that holds this edition's illustr
 
 ### Inside the downloads (README.txt of each ZIP), only in an edition with illustrative data
 
-# $caveat: what the constructed data are; $title and $edition: the report's.
-downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); a row is constructed where its status column says so: data_status 'illustrative' in the answers, 'Data status' in a chart's table.
+# $caveat: what the constructed data are; $title and $edition: the report's; $content: what the
+# ZIP holds, tables (the chart data, whose rows carry a status) or notebooks (the executed
+# notebooks, which have no status column: the register of figures gives each figure's).
+downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); { $content ->
+        [notebooks] these executed notebooks compute the report's figures from those data. Which of the figures they print are illustrative, and which come from published sources, the report's register of figures says, figure by figure (its status column).
+       *[tables] a row is constructed where its status column says so: data_status 'illustrative' in the answers, 'Data status' in a chart's table.
+    }

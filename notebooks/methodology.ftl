@@ -90,7 +90,7 @@ methodology-def-theme = the edition's theme
 methodology-def-awareness-week = the awareness week of publication
 methodology-def-illustrative = whether the per-force data are illustrative
 methodology-def-illustrative-text = what is real and what is illustrative in this edition's data
-methodology-def-org-years = years since the Trust was founded
+methodology-def-org-years = a lower bound, not the years since the Trust was founded: the Trust's release says it was set up “over” this many years ago
 methodology-def-helpline-started = the year the Helpline started
 methodology-def-victims-supported = victims the Helpline has supported
 methodology-def-org-source = where the facts about the Trust come from
@@ -98,6 +98,8 @@ methodology-def-period-current = the period the requests asked about
 methodology-def-period-previous = the year before it
 methodology-def-funding-amount = the funding the report asks for, in millions of pounds
 methodology-def-funding-exact = the funding the report asks for, in pounds
+# After the amount, on a card.
+methodology-finding-funding-exact = of ring-fenced funding for specialist stalking support services, which the Trust calls for
 methodology-def-funding-as-printed = the funding ask as the press release printed it
 methodology-def-help-line = where a reader can find help
 methodology-def-help-website = the Trust's web address

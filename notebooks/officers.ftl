@@ -24,6 +24,11 @@ officers-chart-alt = Bar chart. Of { $total } responding { $total ->
 
 officers-def-responding = forces that gave at least one figure to the request (those asked about dedicated officers, Q6)
 # $category: at-least-one, none or unstated.
+# After the number of forces ($forces) that said they had at least one dedicated officer.
+officers-finding-at-least-one = { $forces ->
+        [one] force
+       *[other] forces
+    } said they had at least one dedicated stalking officer
 officers-def-category = responding forces whose answer on officers wholly dedicated to stalking (Q6) was: { $category ->
         [at-least-one] at least one
         [none] none

@@ -15,11 +15,16 @@ other-offences-cps-answer = { $quoted ->
 # In place of the chart (Markdown), when no force gave any figure.
 other-offences-chart-none = No force gave any figure in answer to our request, so no force can be classed by how fully it answered Q2 to Q4, and there is no chart.
 other-offences-chart-bars = Data on stalking charged as another offence or as the lesser stalking offence
-# $detailed: the forces that gave a detailed breakdown; $total: the responding forces.
+# $detailed: the forces that gave a detailed breakdown; $total: the responding forces; $partial:
+# those that gave part of it (the published figure is of detailed breakdowns: the forces that
+# gave part of one could say something, and the title must not say they could not).
 other-offences-chart-title = Only { $detailed } of { $total } { $total ->
         [one] force
        *[other] forces
-    } could say how often stalking was charged as another offence or as the lesser stalking offence
+    } could give a detailed breakdown of how often stalking was charged as another offence{ $partial ->
+        [0] {""}
+       *[other] ; { $partial } gave part of it
+    }
 # $period: the period asked about; $source: the source line.
 other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
 # $detailed, $partial and $none: the forces that gave a detailed breakdown, partial data, no data.
@@ -31,6 +36,11 @@ other-offences-chart-alt = Bar chart. Of { $total } responding { $total ->
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
 other-offences-def-responding = forces that gave at least one figure to the request (those whose breakdown of Q2 to Q4 is classed)
+# After the number of forces that gave a detailed breakdown: $total, the responding forces.
+other-offences-finding-detailed = of the { $total } responding { $total ->
+        [one] force
+       *[other] forces
+    } could give a detailed breakdown of how often stalking was charged as another offence
 # $level: detailed, partial or none.
 other-offences-def-level = responding forces whose answers to Q2, Q3 and Q4 gave { $level ->
         [detailed] detailed breakdown

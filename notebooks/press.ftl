@@ -19,8 +19,16 @@ press-marks-heading = Notes on the figures
 # $mark: ‡ or †; $status: illustrative or unverified; $caveat: what the report says of them.
 press-mark-line = Figures marked { $mark } are { $status }: { $caveat }
 press-ends = ENDS
-# $field: an edition.yml field that is still empty ("help.press_contact").
-press-empty-field = (not yet given: { $field } in edition.yml)
+# In place of an edition.yml $field that is still empty ("press_contact" of help:): words for the
+# journalist who reads it, never the field's name (`nsc-report check` lists the empty field and
+# refuses publication until it is given).
+press-empty-field = { $field ->
+        [press_contact] contact details to follow
+        [site_url] the report's web address, to follow
+        [website] the Trust's web address, to follow
+        [helpline_phone] the Helpline's number, to follow
+       *[other] to follow
+    }
 # The documents' titles (window bar, PDF and Word properties).
 press-release-title = { $title } ({ $edition }): press release
 press-findings-title = { $title } ({ $edition }): key findings
@@ -39,10 +47,18 @@ press-note-kicker = { $illustrative ->
     }
 press-note-meta = For local newsrooms: { $who } in { $title }, published { $date }.
 press-note-answers = Its answers to the Freedom of Information requests, by what it told us
-# $status: the answers' status in words ("answered in full"); $count: how many.
-press-note-status = { $status } ({ $count })
-# One answer: $question (Q9), $wording, $period, $answer; $noted yes with the force's $note.
-press-note-answer = { $question }: { $wording } ({ $period }): { $answer }{ $noted ->
+# $status: the status in words ("answered in full"); $count: the questions it stands for, of
+# the $asked, each counted once as the report counts it (a question asked about two years is
+# answered in full only when both years were).
+press-note-status = { $status } ({ $count } of { $asked } { $asked ->
+        [one] question
+       *[other] questions
+    })
+# One question: $question (Q9), $wording, and $answers, a list of press-note-period.
+press-note-question = { $question }: { $wording }: { $answers }
+# Its answer for one period: $answer (the status in the force's words where its note says no
+# more), $period; $noted yes with the force's $note where it says more than the status.
+press-note-period = { $answer } ({ $period }){ $noted ->
         [yes] {" "}(the force's note: { $note })
        *[no] {""}
     }

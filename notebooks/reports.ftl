@@ -55,6 +55,13 @@ reports-chart-alt = Dot chart of the change in recorded stalking per force. Of t
        *[other] forces
     } whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
 
+# How the share that recorded fewer is counted (one scope wherever it is printed): $stated yes
+# when a published source (the Trust's release) gives the share, in its own scope.
+reports-share-scope = { $stated ->
+        [yes] The Trust's release gives this share of the responding forces whose Commissioner made the commitment, without saying how it counted forces that did not give figures for both years; here it is of those that did, since a force without both can have recorded neither fewer nor more.
+       *[no] The share is of the forces that gave figures for both years, since a force without both can have recorded neither fewer nor more.
+    }
+
 ### The finding on the pledge, in words that fit the counts (the summary chapter and the landing
 ### page glue these; the briefings say it in briefing.ftl)
 
@@ -79,8 +86,8 @@ reports-pledge-summary = { $case ->
             [one] force
            *[other] forces
         } whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before.
-        [some-fewer] { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $increased } recorded more.
-       *[most-fewer] Yet { $share } of the responding forces whose Commissioner made that commitment, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the year before, and { $more ->
+        [some-fewer] { $share } of the responding forces whose Commissioner made that commitment recorded fewer stalking offences in the { $period } than in the year before, and { $increased } recorded more.
+       *[most-fewer] Yet { $share } of the responding forces whose Commissioner made that commitment recorded fewer stalking offences in the { $period } than in the year before, and { $more ->
             [none] none
            *[some] only { $increased }
         } recorded more.
@@ -89,10 +96,10 @@ reports-pledge-summary = { $case ->
 # pledged force gave both years): the rest of the finding.
 reports-pledge-key = { $case ->
         [no-forces] of the responding forces whose Commissioner pledged more reports gave figures for both years.
-        [all-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
-        [none-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
-        [some-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
-       *[most-fewer] of responding forces whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $more ->
+        [all-fewer] of responding forces whose Commissioner pledged more reports recorded fewer.
+        [none-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
+        [some-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
+       *[most-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $more ->
             [none] none
            *[some] only { $increased }
         } recorded more.
@@ -116,7 +123,10 @@ reports-def-pledge-summary = the summary's finding on the PCC pledge: the share 
 reports-def-pledge-key = the landing page's finding on the PCC pledge, after the share of the forces whose PCC made the commitment that recorded fewer offences: how many recorded more
 reports-def-decreased = forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year
 reports-def-increased = forces whose PCC made the commitment that recorded more stalking offences (Q1) in the later year
-reports-def-share-decreased = share of the forces whose PCC made the commitment and that gave both years' Q1 that recorded fewer offences
+reports-def-share-decreased = share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
+# After the share that recorded fewer (a card): $year, the year of the commitment.
+reports-finding-share-decreased = of the responding forces whose Police and Crime Commissioner pledged in { $year } to increase reports of stalking recorded fewer stalking offences
+reports-def-share-scope = how the share of the forces that recorded fewer offences is counted
 reports-def-forces-both-years = forces that gave recorded stalking (Q1) for both years
 reports-def-forces-up-all = forces, whatever their PCC did, that recorded more stalking offences (Q1) in the later year
 reports-def-committed-median-change = median percentage change in recorded stalking (Q1) over the forces whose PCC made the commitment and that gave both years

@@ -71,6 +71,11 @@ spo-def-forces-with-figures = forces that gave both their counts of cases with a
 spo-def-forces-without-figures = forces that gave some figure to the request but not both SPO application figures
 # $label: the band's label ("10 or fewer").
 spo-def-band = forces whose cases with an interim plus cases with a full SPO application in the { $period } were { $label }
+# After a band's number of forces ($forces): its $label and the $period.
+spo-finding-band = { $forces ->
+        [one] force
+       *[other] forces
+    } applied for Stalking Protection Orders, interim and full combined, in { $label } cases in the whole { $period }
 # $band: 1, 2 or 3.
 spo-def-band-label = the label of SPO band { $band }: cases with an interim plus cases with a full application in a year
 spo-def-band-low-share = share of the forces that gave both SPO application figures that applied for { $label } in the { $period }

@@ -105,10 +105,12 @@ def test_each_chapter_has_its_own_card_with_a_registered_figure(release):
             assert figure["text"] == entry["text"]
             assert figure["mark"] == {"illustrative": "‡", "unverified": "†"}.get(
                 entry["status"], "")
-            assert f"It shows {figure['text']}" in card["alt"]
-            assert card["post"].startswith(f"{figure['text']}{figure['mark']}: ")
+            # ... with its finding in plain words (a register definition is not for a card)
+            assert f"It shows {figure['text']} {entry['finding']}" in card["alt"]
+            said = f"{figure['text']}{figure['mark']} {entry['finding']}"
+            assert card["post"].startswith(said)
             if figure["mark"]:
-                assert f"{figure['mark']} " in card["post"].split(":", 1)[1]
+                assert f"{figure['mark']} " in card["post"][len(said):]
         assert len(card["post"]) - len(card["url"]) + 23 <= 280
         assert card["alt"].startswith("Social media card for")
         assert (site / "_static" / "cards" / card["file"]).is_file()

@@ -26,6 +26,6 @@ def test_a_local_note_puts_published_statistics_first_and_escapes_the_forces_not
     labels = [label for label, _ in groups]
     assert "information not held" in labels
     held = dict(groups)["information not held"]
-    assert any(a["question"] == "Q9" and a["note"] == HOSTILE for a in held)
+    assert any(q["question"] == "Q9" and q["answers"][0]["note"] == HOSTILE for q in held)
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.index("published-heading") < page.index("information not held (")

@@ -27,7 +27,8 @@ def _entry(fid: str, text: str, status: str = "published", kind: str = "figure",
     notebook, key = fid.rsplit("/", 1)
     return {"id": fid, "notebook": notebook, "key": key, "kind": kind, "text": text,
             "status": status, "caveat": caveat, "definition": f"what {key} is",
-            "sources": ["A cited source, 2024"] if sources is None else sources, "pages": []}
+            "finding": f"{key} found", "sources": ["A cited source, 2024"]
+            if sources is None else sources, "pages": []}
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_alt_text_says_what_it_is_the_finding_and_the_source(book: Path, edition
     alt = cards.alt_text(spo, edition, None)
     assert alt.startswith("Social media card for the chapter “Stalking Protection Orders” of "
                           "Joining forces against stalking (2024)")
-    assert "It shows 12 (illustrative): what spo_band_low is." in alt
+    assert "It shows 12 spo_band_low found (illustrative)." in alt
     assert "Illustrative data, not real answers." in alt
     assert alt.endswith("Source: A cited source, 2024.")
     held = cards.alt_text(spo, edition, Embargo.parse("2024-04-22T00:01+01:00"))
@@ -94,16 +95,16 @@ def test_alt_text_says_what_it_is_the_finding_and_the_source(book: Path, edition
 
 def test_the_post_keeps_the_caveat_and_fits_a_post(book: Path, edition):
     spo = next(c for c in cards.plan(book, TOC, edition) if c.name == "spo")
-    long = dict(spo.figure, definition="a definition " * 30, sources=["a source " * 30])
+    long = dict(spo.figure, finding="a finding " * 30, sources=["a source " * 30])
     card = cards.Card(spo.name, spo.page, spo.title, long)
     url = "https://report.example.org/book/spo.html"
     post = cards.post_text(card, edition, url)
-    assert post.startswith("12‡: a definition")
+    assert post.startswith("12‡ a finding")
     assert "‡ Illustrative data, not real answers." in post and post.endswith(url)
     assert len(post) - len(url) + cards.LINK_LENGTH <= cards.POST_LIMIT
     assert "Source: a source" in post  # shortened, not dropped
     short = cards.post_text(spo, edition, None)
-    assert short == ("12‡: what spo_band_low is. ‡ Illustrative data, not real answers. "
+    assert short == ("12‡ spo_band_low found. ‡ Illustrative data, not real answers. "
                      "Source: A cited source, 2024.")
 
 

@@ -68,7 +68,7 @@ def test_the_published_paragraphs_are_messages(ed: Edition, edited: Path) -> Non
 def test_the_cards_words_are_messages(ed: Edition, edited: Path) -> None:
     entry = {"id": "spo/x", "notebook": "spo", "key": "x", "kind": "figure", "text": "12",
              "status": "unverified", "caveat": "Period unconfirmed.", "definition": "what x is",
-             "sources": ["A cited source, 2024"], "pages": []}
+             "finding": "x found", "sources": ["A cited source, 2024"], "pages": []}
     with words.reading_from(edited):
         card = cards.Card("spo", "book/spo", "Protection orders", entry)
         assert cards.alt_text(card, ed, None).startswith(MARK)

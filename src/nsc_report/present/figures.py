@@ -44,6 +44,11 @@ class Figure:
     # For a sentence made of other figures of the register (their keys): it takes their
     # status and sources, so a published figure it prints is not marked by the sentence.
     parts: tuple[str, ...] = ()
+    # The finding in plain words, read after the figure ("of stalking cases result in a
+    # conviction"), for a reader who has nothing else: a social card and its post. A
+    # definition is for the register (question codes, counting rules); a figure without a
+    # finding is not shown on a card.
+    finding: str | None = None
 
 
 def _plain(value: Any) -> int | float | str | None:
@@ -88,20 +93,22 @@ class Register:
     def count(self, key: str, n: int | float, definition: str, *,
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None, stated: str | None = None) -> str:
+              sources: Iterable[str] | None = None, stated: str | None = None,
+              finding: str | None = None) -> str:
         """A whole number (of forces, when `forces` lists the ones counted)."""
         counted = tuple(forces) if forces is not None else None
         if counted is not None and len(counted) != n:
             raise ValueError(f"figure {key!r}: counts {n} but lists {len(counted)} forces")
         return self._add(key, Figure(fmt.count(n), _plain(n), definition, forces=counted,
-                                     stated=stated,
+                                     stated=stated, finding=finding,
                                      **self._meta(questions, periods, files, sources)))
 
     def share(self, key: str, numerator: int | float, denominator: int | float,
               definition: str, *, places: int = 0, forces: Iterable[str] | None = None,
               questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
               files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
-              empty: str | None = None, stated: str | None = None) -> str:
+              empty: str | None = None, stated: str | None = None,
+              finding: str | None = None) -> str:
         """numerator / denominator as a percentage; `empty`, in words, where the group the share
         is of is empty (valid data can leave it so: a question no force answered). A share that
         may be of nothing must say what to print then, never a made-up 0%."""
@@ -117,16 +124,17 @@ class Register:
         return self._add(key, Figure(text, _plain(raw), definition,
                                      numerator=_plain(numerator), denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
-                                     stated=stated,
+                                     stated=stated, finding=finding,
                                      **self._meta(questions, periods, files, sources)))
 
     def value(self, key: str, text: str, raw: Any, definition: str, *,
               numerator: int | float | None = None, denominator: int | float | None = None,
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None) -> str:
+              sources: Iterable[str] | None = None, finding: str | None = None) -> str:
         """Any other figure: a rate, a median, a name picked by the data, an amount."""
-        return self._add(key, Figure(text, _plain(raw), definition, numerator=_plain(numerator),
+        return self._add(key, Figure(text, _plain(raw), definition, finding=finding,
+                                     numerator=_plain(numerator),
                                      denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
                                      **self._meta(questions, periods, files, sources)))
@@ -198,6 +206,8 @@ class Register:
             entry = asdict(f)
             if not entry["parts"]:
                 del entry["parts"]  # only a sentence made of figures records them
+            if entry["finding"] is None:
+                del entry["finding"]  # only a figure a card can show has one
             # A short name (FILES), or a path from the edition's folder (another edition's).
             entry["files"] = [_resolve_dots(f"{folder}/{FILES.get(name, name)}")
                               for name in f.files]

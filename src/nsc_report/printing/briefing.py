@@ -67,7 +67,8 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
         w.text("briefing-national-spo", forces=s["spo_band_low"], band=s["spo_band_low_label"]),
         w.text("briefing-national-officers", some=o["officers_at_least_one"],
                none=o["officers_none"]),
-        w.text("briefing-national-other", detailed=oo["oo_detailed"]),
+        w.text("briefing-national-other", detailed=oo["oo_detailed"],
+               partial=oo["oo_partial"]),
     ]
 
 

@@ -78,7 +78,10 @@ def _resolved(ed: Edition, name: str, src: release.Sources, w: words.Words) -> D
         raise PressError(f"{release.template_path(ed, name)} does not exist: write the "
                          f"edition's {name} (new-edition copies the last edition's; or copy "
                          f"data/<year>/press/ and edit it; data/2024/press/README.md says how)")
-    return release.resolve(template, src, lambda f: w.text("press-empty-field", field=f))
+    # The words for an empty field name what is missing for the reader, not the field (its
+    # last part, "press_contact", picks them).
+    return release.resolve(template, src, lambda f: w.text("press-empty-field",
+                                                           field=f.rpartition(".")[2]))
 
 
 def findings_body(ed: Edition, doc: Document, entries: dict[str, dict[str, Any]],

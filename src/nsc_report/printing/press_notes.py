@@ -3,41 +3,59 @@
 Made from the briefing's data, in the briefing's words where they are the same: the force's
 published statistics first (real figures, boxed apart, with who compiled them), then its
 answers to our requests grouped under what it told us (answered in full, in part, not held,
-refused, no response), each with the force's own note. The force's notes and names are the
+refused, no response), each question once, as the report counts it, with the force's own note
+where it says more than the status. The force's notes and names are the
 data's: every value is escaped by the words layer or `html_text` before it enters the page.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.infra.untrusted import html_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
+from nsc_report.measures.gaps import scorecard
 from nsc_report.present import labels, words
 from nsc_report.printing.briefing import help_html, published_html
 from nsc_report.sections import force
 
 
-def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, str]]]]:
-    """(status in words, its answers) in the codebook's order of statuses; each answer with
-    its question, wording, period, answer as the force page words it, and note."""
+def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(status in words, its questions) in the codebook's order of statuses. Each question is
+    counted once, under the status the report counts it by (one definition, `gaps.scorecard`:
+    a question asked about two years is answered in full only when both years were), as the
+    force page and the data-gaps chapter count it; each with its answer for every period, as
+    the force page words it, and the force's note only where it says more than the status
+    (`m.beyond_label`, the force pages' rule)."""
     f = words.of(ed, "force")
+    card = scorecard(ed)
+    stands = dict(zip(card.loc[card["force_code"] == code, "question_id"],
+                      card.loc[card["force_code"] == code, "status"], strict=True))
     a = m.answers(ed, code)
     named = labels.statuses(ed, list(STATUSES))
     a = a.assign(status_label=a["status"].map(named))
     at_request = f.text("force-answers-at-request")
+    questions: dict[str, dict[str, Any]] = {}
+    for _, r in a.iterrows():
+        note = "" if r["note"] is None or r["note"] != r["note"] else str(r["note"])
+        answer = force.answer_text(r, w=f)
+        if r["status"] not in ("answered", "partial"):
+            # "Information not held (the force's note: Information not held in a retrievable
+            # form)" says it twice: the status in the force's words, once.
+            said, note = m.beyond_label(str(r["status_label"]), note)
+            answer = said[:1].upper() + said[1:]
+        item = questions.setdefault(str(r["question_id"]), {
+            "question": str(r["question_id"]), "wording": str(r["wording"]), "answers": []})
+        item["answers"].append({
+            "period": at_request if r["period"] == "at_request"
+            else ed.period_label(r["period"], short=True), "answer": answer, "note": note})
     groups = []
     for status, label in named.items():
-        rows = a[a["status"] == status]
-        if rows.empty:
-            continue
-        groups.append((label, [{
-            "question": str(r["question_id"]), "wording": str(r["wording"]),
-            "period": at_request if r["period"] == "at_request"
-            else ed.period_label(r["period"], short=True),
-            "answer": force.answer_text(r, w=f),
-            "note": "" if r["note"] is None or r["note"] != r["note"] else str(r["note"]),
-        } for _, r in rows.iterrows()]))
+        these = [item for qid, item in questions.items() if stands.get(qid) == status]
+        if these:
+            groups.append((label, these))
     return groups
 
 
@@ -54,12 +72,15 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
                      mark=prov.mark) if illustrative else "")
     mark = f'<sup class="mark">{html_text(prov.mark)}</sup>' if prov.mark else ""
     groups = []
-    for label, answers in answers_by_status(ed, code):
+    asked = words.count(m.completeness(ed, code).asked)
+    for label, questions in answers_by_status(ed, code):
         items = "".join("<li>" + w.html(
-            "press-note-answer", question=a["question"], wording=a["wording"],
-            period=a["period"], answer=a["answer"], noted=bool(a["note"]), note=a["note"])
-            + f"{mark}</li>" for a in answers)
-        status = w.html("press-note-status", status=label, count=len(answers))
+            "press-note-question", question=q["question"], wording=q["wording"],
+            # one answer per period, each with its period ("834 (YE Mar 2023), Not held ...")
+            answers=w.listing([_period(w, a) for a in q["answers"]], style="unit"))
+            + f"{mark}</li>" for q in questions)
+        status = w.html("press-note-status", status=label, count=words.count(len(questions)),
+                        asked=asked)
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
     help_line = help_html(b, meta.help)
     page_line = w.html("press-note-page", who=who, page=site_page,
@@ -74,6 +95,11 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
             f"<p>{page_line}</p>{help_line}\n"
             f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")
+
+
+def _period(w: words.Words, answer: dict[str, str]) -> str:
+    return w.text("press-note-period", period=answer["period"], answer=answer["answer"],
+                  noted=bool(answer["note"]), note=answer["note"])
 
 
 def note_name(ed: Edition, code: str) -> str:

@@ -47,7 +47,8 @@ def headline(text: str, page: str, entries: dict[str, dict[str, Any]],
     """The figure a page's card shows: the first of the edition's headline figures (those the
     landing page prints, `preferred`) that the page's own notebook computes, else the first
     figure the page prints, in reading order; either way one that can be set large, a number
-    or a share from the register (not a sentence or a name)."""
+    or a share from the register (not a sentence or a name), with its finding in plain words
+    (a card's reader has no register to look a definition up in)."""
     for entry in preferred or []:
         if entry["notebook"] == page:
             return entry
@@ -62,7 +63,7 @@ def headline(text: str, page: str, entries: dict[str, dict[str, Any]],
 
 def _large(entry: dict[str, Any]) -> bool:
     return (entry["kind"] == "figure" and len(entry["text"]) <= MAX_FIGURE
-            and any(ch.isdigit() for ch in entry["text"]))
+            and any(ch.isdigit() for ch in entry["text"]) and bool(entry.get("finding")))
 
 
 def headlines(text: str, entries: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -146,7 +147,7 @@ def face(card: Card, edition: Edition, embargo: Embargo | None) -> Face:
                     source=w.text("cards-face-source", figure=False, source=meta.publisher),
                     embargo=embargo.label if embargo else "")
     return Face(kicker, card.title, figure=e["text"], mark=MARKS.get(e.get("status") or "", ""),
-                caption=e["definition"], caveat=_caveat(e, edition),
+                caption=e["finding"], caveat=_caveat(e, edition),
                 source=w.text("cards-face-source", figure=True, source=_sources(e, edition)),
                 address=address, embargo=embargo.label if embargo else "")
 
@@ -166,7 +167,7 @@ def alt_text(card: Card, edition: Edition, embargo: Embargo | None) -> str:
     return words.of(edition, "cards").text(
         "cards-alt", text=e["text"], marked=status in MARKS,
         status=labels.provenance(status, edition) if status in MARKS else "",
-        definition=e["definition"], caveated=bool(caveat), caveat=caveat,
+        finding=e["finding"], caveated=bool(caveat), caveat=caveat,
         source=_sources(e, edition), **said)
 
 
@@ -179,7 +180,7 @@ def _cut(text: str, limit: int) -> str:
 def post_text(card: Card, edition: Edition, url: str | None) -> str:
     """The words to post with the card: the finding with its mark and caveat, the source and
     the page's address, within a post's 280 characters (the caveat and the address are never
-    cut; the definition and the source are shortened first)."""
+    cut; the finding and the source are shortened first)."""
     meta = edition.meta
     w = words.of(edition, "cards")
     linked = {"linked": bool(url), "url": url or ""}
@@ -192,15 +193,15 @@ def post_text(card: Card, edition: Edition, url: str | None) -> str:
     caveat = _caveat(e, edition)
     fixed = {"text": e["text"], "mark": MARKS.get(e.get("status") or "", ""),
              "caveated": bool(caveat), "caveat": caveat}
-    definition = w.text("cards-post-definition", definition=e["definition"])
+    finding = w.text("cards-post-finding", finding=e["finding"])
     source = w.text("cards-post-source", source=_sources(e, edition))
-    budget = room - len(w.text("cards-post", definition="", source="", **fixed))
-    if len(definition) + len(source) > budget:
+    budget = room - len(w.text("cards-post", finding="", source="", **fixed))
+    if len(finding) + len(source) > budget:
         # The source is cut first (the card and the page cite it in full), to no less than
-        # 40 characters; then the definition.
-        source = _cut(source, max(budget - len(definition), 40))
-        definition = _cut(definition, budget - len(source))
-    return w.text("cards-post-link", post=w.text("cards-post", definition=definition,
+        # 40 characters; then the finding.
+        source = _cut(source, max(budget - len(finding), 40))
+        finding = _cut(finding, budget - len(source))
+    return w.text("cards-post-link", post=w.text("cards-post", finding=finding,
                                                   source=source, **fixed), **linked)
 
 

@@ -141,13 +141,15 @@ def published_table(edition: Edition) -> pd.DataFrame:
     })
 
 
-def data_notice(edition: Edition) -> str:
-    """What every download of an edition with constructed data says about it."""
+def data_notice(edition: Edition, content: str = "tables") -> str:
+    """What every download of an edition with constructed data says about it; `content`:
+    what the file holds, tables (rows with a status column) or notebooks (none: a fact-check
+    found the notebooks ZIP's README pointing to columns it does not hold)."""
     if not edition.meta.illustrative:
         return ""
     w = words.of(edition, "downloads")
     return w.text("downloads-notice", caveat=provenance.illustrative_caveat(edition),
-                  title=edition.meta.title, edition=edition.meta.edition)
+                  title=edition.meta.title, edition=edition.meta.edition, content=content)
 
 
 def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFrame:
@@ -207,9 +209,11 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     returns = returns_table(edition)
     charts = chart_outputs([p for p in notebooks if p.parent == notebook_dir])
     tables = chart_tables(charts)
-    notice = data_notice(edition)
+    notice, notebooks_notice = data_notice(edition), data_notice(edition, "notebooks")
     published = published_table(edition)
     readme = {"README.txt": (notice + "\n").encode()} if notice else {}
+    notebooks_readme = ({"README.txt": (notebooks_notice + "\n").encode()} if notebooks_notice
+                        else {})
     names = download_names(edition)
     # CSV has no types: a field a spreadsheet would run as a formula is quoted (csv_frame).
     files = {
@@ -217,7 +221,7 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
         names[PUBLISHED]: _csv(published),
         names["chart-data.zip"]: _zip({**readme, **{
             f"{name}.csv": _csv(frame) for name, frame in tables.items()}}),
-        names["notebooks.zip"]: _zip({**readme, **{
+        names["notebooks.zip"]: _zip({**notebooks_readme, **{
             p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
     }
     files.update({f"charts/{name}": content for name, content in chart_files(charts).items()})

@@ -237,9 +237,11 @@ def to_csv(register: BookRegister) -> str:
 
 def to_json(register: BookRegister) -> str:
     """The register as JSON: the CSV's columns, and for a sentence or a count with its noun
-    made of other figures, those figures' keys (`parts`), which the site links it by."""
+    made of other figures, those figures' keys (`parts`), which the site links it by; for a
+    figure a social card can show, its finding in plain words (`finding`)."""
     return json.dumps({"figures": [{**{c: e.get(c) for c in COLUMNS},
-                                    **({"parts": e["parts"]} if e.get("parts") else {})}
+                                    **({"parts": e["parts"]} if e.get("parts") else {}),
+                                    **({"finding": e["finding"]} if e.get("finding") else {})}
                                    for e in register.entries]},
                       indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -40,12 +40,13 @@ def figures(ed: Edition) -> Register:
         # (weaker) status.
         r.value("att_rate", fmt.pct(c.stated_rate, 1), c.stated_rate,
                 w.text("attrition-def-rate-stated"), periods=("unconfirmed",),
-                sources=(c.stated_source_id,))
+                sources=(c.stated_source_id,), finding=w.text("attrition-finding-rate-stated"))
         r.text("att_rate_source", ed.source(c.stated_source_id).citation,
                w.text("attrition-def-rate-source-stated"), files=("meta",),
                sources=(c.stated_source_id,))
     else:
-        r.share("att_rate", c.convicted, c.recorded, w.text("attrition-def-rate"), places=1)
+        r.share("att_rate", c.convicted, c.recorded, w.text("attrition-def-rate"), places=1,
+                finding=w.text("attrition-finding-rate"))
         r.text("att_rate_source", w.text("attrition-rate-arithmetic"),
                w.text("attrition-def-rate-source"), files=("meta",))
     r.share("att_rate_exact", c.convicted, c.recorded, w.text("attrition-def-rate-exact"),

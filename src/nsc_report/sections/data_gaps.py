@@ -45,7 +45,8 @@ def figures(ed: Edition) -> Register:
     reg.count("gaps_asked", ed.meta.forces_asked, w.text("data-gaps-def-asked"), questions=(),
               files=("meta",), sources=(f"foi_{ed.meta.edition}",), stated="forces_asked")
     reg.count("gaps_responded", r.responded, w.text("data-gaps-def-responded"),
-              forces=responding, stated="forces_responding")
+              forces=responding, stated="forces_responding", finding=w.text(
+                  "data-gaps-finding-responded", asked=words.count(ed.meta.forces_asked)))
     reg.count("gaps_not_responded", r.not_responded, w.text("data-gaps-def-not-responded"),
               forces=[c for c in codes if c not in set(responding)])
     for key, statuses in (("no_response", ("no_response",)), ("refused_s12", ("refused_s12",)),

@@ -34,7 +34,10 @@ def figures(ed: Edition) -> Register:
         these = list(table.index[table["category"] == category])
         r.count(f"officers_{key}", counts[category],
                 w.text("officers-def-category", category=said), forces=these,
-                stated=None if key == "unstated" else f"officers_{key}")  # the release's two
+                stated=None if key == "unstated" else f"officers_{key}",  # the release's two
+                finding=w.text("officers-finding-at-least-one",
+                               forces=words.count(int(counts[category])))
+                if key == "at_least_one" else None)
     unstated = table[table["category"] == "did not say"]["status"]
     kinds = {"described": int((unstated == "partial").sum()),
              "not_held": int((unstated == "not_held").sum()),

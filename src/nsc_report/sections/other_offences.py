@@ -37,7 +37,10 @@ def figures(ed: Edition) -> Register:
     for key in levels.index:
         these = list(table.index[table["level"] == key])
         r.count(f"oo_{key}", levels[key], w.text("other-offences-def-level", level=key),
-                forces=these, stated=None if key == "partial" else f"other_offences_{key}")
+                forces=these, stated=None if key == "partial" else f"other_offences_{key}",
+                finding=w.text("other-offences-finding-detailed",
+                               total=words.count(int(levels.sum())))
+                if key == "detailed" else None)
     q5 = answer_values(ed, "Q5", ed.meta.current_period)
     counted = list(answer_values(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
     r.count("oo_15b_forces", o15.forces, w.text("other-offences-def-15b-forces"),
@@ -104,7 +107,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                          ).properties(height=150),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("other-offences-chart-title", detailed=figs.marked("oo_detailed"),
-                     total=figs.marked("oo_responding")),
+                     total=figs.marked("oo_responding"), partial=figs.marked("oo_partial")),
         caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
         alt_text=w.text("other-offences-chart-alt", total=total,
                         detailed=levels["detailed"], partial=levels["partial"],

@@ -77,7 +77,14 @@ def figures(ed: Edition) -> Register:
             forces=list(up.index), stated="committed_increased")
     r.share("reports_share_decreased", s.decreased, s.comparable,
             w.text("reports-def-share-decreased"), forces=list(down.index), empty="none",
-            stated="committed_share_decreased")
+            stated="committed_share_decreased",
+            finding=w.text("reports-finding-share-decreased", year=str(year)))
+    stated = ed.stated.get("committed_share_decreased")
+    r.text("reports_share_scope", w.text(
+        "reports-share-scope",
+        stated="yes" if stated is not None and stated.text == r["reports_share_decreased"]
+        else "no"), w.text("reports-def-share-scope"), questions=(), periods=(),
+        files=("meta",), sources=())
     # The finding in words that fit the counts (the summary's and the landing page's).
     pledge = {"case": s.pledge, "more": "some" if s.increased else "none",
               "share": r["reports_share_decreased"], "increased": words.count(s.increased),

@@ -45,7 +45,9 @@ def figures(ed: Edition) -> Register:
         in_band = list(table.index[table["band"] == key])
         r.count(f"spo_band_{key}", bands.iloc[i],
                 w.text("spo-def-band", period=period(ed), label=label), forces=in_band,
-                stated=f"spo_band_{key}")
+                stated=f"spo_band_{key}", finding=w.text(
+                    "spo-finding-band", forces=words.count(int(bands.iloc[i])), label=label,
+                    period=period(ed)))
         r.text(f"spo_band_{key}_label", label, w.text("spo-def-band-label", band=i + 1),
                questions=())
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
