@@ -146,10 +146,10 @@ def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.Data
     if commitments is None:
         return None
     _tidy(commitments, columns, issues, label)
-    meta = ctx.meta
+    meta = ctx.meta  # None where edition.yml could not be read: the file's status unknown
     entry = meta.data_files.get(path.name) if meta else None
-    whole = entry.status if entry else "published"
-    commitments["status"] = commitments["status"].replace("", whole)
+    whole = entry.status if entry else "published" if meta else None
+    commitments["status"] = commitments["status"].replace("", whole or "illustrative")
     sources = meta.sources if meta else {}
     cited = pa.Check(lambda df: (df["status"] == "illustrative") | (df["source_id"] != ""),
                      error="the source a real row's fact is from (only a constructed row, "
@@ -174,7 +174,7 @@ def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.Data
     # than its weakest row.
     rank = STATUSES_OF_DATA.index
     for row in commitments.index[commitments["status"].map(
-            lambda s: s in STATUSES_OF_DATA and rank(s) > rank(whole))]:
+            lambda s: whole is not None and s in STATUSES_OF_DATA and rank(s) > rank(whole))]:
         issues.append(Issue(label, int(row), "status", commitments.at[row, "status"],
                             f"a status no weaker than the file's ({whole}): give "
                             f"{path.name} the status {commitments.at[row, 'status']} under "
