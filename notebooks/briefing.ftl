@@ -24,8 +24,12 @@ briefing-meta =
 briefing-notice = <p class="notice"><strong>{ $short }.</strong> { $caveat } Every figure marked { $mark } is computed from these constructed data.</p>
 briefing-running = Illustrative briefing: figures marked { $mark } are constructed, not { $who }'s real answers
 
-# One of the force's sentences in brief (glued by its page), with the $mark of its figures.
-briefing-marked = { $text }<sup class="mark">{ $mark }</sup>
+# One of the force's sentences in brief (glued by its page), with the $mark of its figures
+# (none where $mark is empty: a sentence resting only on real data).
+briefing-marked = { $text }{ $marked ->
+        [yes] <sup class="mark">{ $mark }</sup>
+       *[no] {""}
+    }
 
 ### Headings and the answers table
 

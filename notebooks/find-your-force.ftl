@@ -41,12 +41,14 @@ find-your-force-pcc-class = { $level ->
         [none] no commitment
        *[committed] committed
     }
-# What a force's square (and its row of the table) says: $case yes (its PCC made the
-# commitment), no, or no-pcc (another body oversees it).
+# What a force's square (and its row of the table) says: $case made (its PCC made the
+# commitment), not-made, none (another body oversees it) or unpublished (its row is
+# constructed; the map shows the commitment only where no row is).
 find-your-force-pcc-value = { $case ->
-        [yes] yes
-        [no] no
-       *[no-pcc] no PCC
+        [made] yes
+        [not-made] no
+        [unpublished] not published
+       *[none] no PCC
     }
 
 ### The map (HTML)

@@ -122,7 +122,7 @@ published-no-rate = no rate
 published-col-year = Year
 published-col-charged = Charged or summonsed
 published-col-outcomes = All outcomes
-published-col-rate = Charge rate
+published-col-rate = Charge rate (%)
 # A column of a force's ($who) or England and Wales's figures.
 published-col-of = { $who }: { $column ->
         [charged] charged or summonsed

@@ -46,19 +46,28 @@ spreadsheets-published-source = Source: Home Office, Office for National Statist
 spreadsheets-national-title = National figures the { $edition } edition cites
 spreadsheets-national-source = Source: as cited in the source column
 # A force's row of the commitments sheet: $case made or not-made (by its Commissioner),
-# or none (it has no Commissioner: another body oversees it).
+# none (it has no Commissioner: another body oversees it), or unpublished (the edition's row
+# is constructed, and an act of a named office is not given from constructed data).
 spreadsheets-commitment = { $case ->
         [made] made the commitment
         [not-made] did not make the commitment
+        [unpublished] not published in this edition
        *[none] no Police and Crime Commissioner
     }
 spreadsheets-commitments-title = Commitments of Police and Crime Commissioners to increase reports of stalking $$status$$
-# The commitments' and the questions' source: the report itself.
+# Each row cites what it rests on: the commitment's source, or who oversees the force.
+spreadsheets-commitments-source = Source: as cited in the source column (a row not published in this edition cites none)
+# The questions' source: the report itself.
 spreadsheets-report-source = Source: { $title } { $edition }
 # $forces: how many forces the sheet lists.
 spreadsheets-forces-title = { $forces ->
         [one] The { $forces } police force
        *[other] The { $forces } police forces
     } of England and Wales, with their codes and regions
-spreadsheets-forces-source = Source: Office for National Statistics police force area codes
+# $ours: the columns that are the report's own (short names, the map's tile positions), if
+# $has_ours.
+spreadsheets-forces-source = Source: Office for National Statistics police force area codes, names and regions{ $has_ours ->
+        [yes] ; { $ours } are the report's own, for its map
+       *[no] {""}
+    }
 spreadsheets-questions-title = The questions of the { $edition } Freedom of Information request

@@ -272,18 +272,25 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     from pypdf import PdfReader
     from python_calamine import CalamineWorkbook
 
+    # Only the public row (Nottinghamshire's, data/2024/README.md) is stated (fact-check 3,
+    # finding 11): the rest are constructed.
+    public = {"nottinghamshire": ["The Police and Crime Commissioner for Nottinghamshire made "
+                                  "the 2022 commitment to increase reports of stalking."]}
     pages = sorted((built.html / "book" / "forces").glob("*.html"))
     assert len(pages) == 43
     for page in pages:
         text = " ".join(BeautifulSoup(page.read_text("utf-8"), "html.parser").get_text(" ")
                         .split())
-        assert not named_acts(text), page.name
+        assert named_acts(text) == public.get(page.stem, []), page.name
     durham = " ".join(BeautifulSoup(built.page("forces/durham"), "html.parser").get_text(" ")
                       .split())
     assert "made the 2022 commitment to increase reports of stalking is not published" in durham
     for brief in sorted((built.out / "pdf" / "forces").glob("*.pdf")):
         text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(brief).pages).split())
-        assert not named_acts(text), brief.name
+        stem = brief.name.split(f"-{EDITION}-")[0]
+        assert [a.rstrip("‡†") for a in named_acts(text)] == public.get(stem, []), brief.name
+        # Nor is the sentence on the commitment marked: it rests on no constructed data.
+        assert "in this edition.‡" not in text and "increase reports of stalking.‡" not in text
     finder = BeautifulSoup(built.page("find-your-force"), "html.parser")
     headers = [th.get_text(" ", strip=True) for th in finder.select("table th[scope=col]")]
     assert "Force" in headers and "PCC commitment" not in headers
@@ -293,16 +300,18 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     assert '"PCC committed"' not in reports and "triangles mark" not in reports  # its legend
     table = (built.html / "book" / "downloads" / "charts" / "reports-change-illustrative.csv")
     assert "PCC commitment" not in table.read_text("utf-8").splitlines()[0]
-    # The workbook's rows are data, each with its status; no Commissioner is no Commissioner.
+    # The workbook states no constructed row, marked or not (fact-check 3, finding 2): the
+    # public row and "no Commissioner" (real reference data) are published and cited.
     book = CalamineWorkbook.from_path(str(built.html / "book" / "downloads" /
                                           "nsc-data-illustrative.xlsx"))
     rows = book.get_sheet_by_name("PCC_commitments").to_python()
     header = next(r for r in rows if "force_code" in r)
     table = [dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1:]]
-    assert {"data_status", "caveat", "force_name"} <= set(header)
-    assert {r["data_status"] for r in table} == {"illustrative"} and all(r["caveat"] for r in table)
-    london = next(r for r in table if r["force_name"] == "City of London")
-    assert london["commitment"] == "no Police and Crime Commissioner"
+    assert {"data_status", "source", "force_name"} <= set(header)
+    said = {r["force_name"]: (r["commitment"], r["data_status"]) for r in table}
+    assert said.pop("City of London") == ("no Police and Crime Commissioner", "published")
+    assert said.pop("Nottinghamshire") == ("made the commitment", "published")
+    assert set(said.values()) == {("not published in this edition", "")}
 
 
 def test_the_workbooks_national_figures_carry_their_status(built: Built):

@@ -51,6 +51,8 @@ COMMITTED = [
     # forces that did not respond
     "Cleveland", "Cumbria", "Humberside", "Kent", "Dorset", "Gwent", "North Wales",
 ]
+# The commitments that are public (the rest are constructed): printed, with their source.
+PUBLIC_COMMITMENTS = {"Nottinghamshire"}
 Q1_INCREASE = {"Nottinghamshire", "South Yorkshire", "Sussex", "Durham", "Derbyshire",
                # not committed
                "Greater Manchester", "Leicestershire", "Metropolitan Police", "Hampshire",
@@ -206,10 +208,12 @@ def build_rows(forces: list[dict[str, str]]) -> tuple[Rows, Rows]:
                     returns.append(_row(code, q, period, whole[name]))
         else:
             returns.extend(_responder_rows(rng, code, name))
+    # A public row cites its source; a constructed one is marked so and cites nothing real.
     commitments = [
         {"force_code": f["force_code"],
          "committed": "true" if f["force_name"] in COMMITTED else "false",
-         "source_id": "pcc_pledge_2022"}
+         "source_id": "pcc_pledge_2022" if f["force_name"] in PUBLIC_COMMITMENTS else "",
+         "status": "published" if f["force_name"] in PUBLIC_COMMITMENTS else "illustrative"}
         for f in forces
     ]
     return returns, commitments
@@ -221,7 +225,8 @@ def write(edition_dir: Path, reference_csv: Path) -> None:
     returns, commitments = build_rows(forces)
     for name, rows, fields in (
         ("foi_returns.csv", returns, FIELDS),
-        ("pcc_commitments.csv", commitments, ["force_code", "committed", "source_id"]),
+        ("pcc_commitments.csv", commitments,
+         ["force_code", "committed", "source_id", "status"]),
     ):
         with (edition_dir / name).open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")

@@ -10,10 +10,11 @@ is not published, a note on the same page that says what the mark means, the wor
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nsc_report.data import STATUSES_OF_DATA, Edition
+from nsc_report.data import COMMISSIONER_KINDS, STATUSES_OF_DATA, Edition
 
 # Short names of an edition's files, as figures name them.
 FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "edition.yml",
@@ -91,11 +92,50 @@ def illustrative_name(name: str) -> str:
     return f"{stem}-illustrative{dot}{suffix}"
 
 
+# What a page may say of a force's Commissioner and the commitment (see `commitment`).
+COMMITMENT_CASES = ("none", "made", "not-made", "unpublished")
+OVERSIGHT = "../reference/oversight.csv"
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What may be said of one force and the commitment, and what that statement rests on
+    (`files`, `sources`, as a register records them, and their status)."""
+
+    case: str                    # one of COMMITMENT_CASES
+    files: tuple[str, ...]
+    sources: tuple[str, ...]
+    provenance: Provenance
+
+
+def commitment(ed: Edition, code: str) -> Commitment:
+    """The one account of a force and the commitment, read by its page, its briefing, the map
+    and the workbook: `none` where no Commissioner oversaw it that year (said from who oversees
+    it, real reference data), `unpublished` where its row is constructed (an act of a named
+    office is never printed from constructed data: the page says it is not published in this
+    edition), else `made` or `not-made`, resting on the source the row cites."""
+    on = dt.date(ed.meta.pcc_commitment_year, 6, 30)
+    files: tuple[str, ...] = (OVERSIGHT,)
+    sources: tuple[str, ...] = ()
+    rows = ed.commitments.set_index("force_code")
+    if ed.overseer(code, on)["kind"] not in COMMISSIONER_KINDS:
+        case = "none"
+    elif code not in rows.index or rows.at[code, "status"] == "illustrative":
+        case = "unpublished"
+    else:
+        case = "made" if bool(rows.at[code, "committed"]) else "not-made"
+        sources = (str(rows.at[code, "source_id"]),)
+        entry = ed.meta.data_files.get(FILES["commitments"])
+        if rows.at[code, "status"] == (entry.status if entry else "published"):
+            files += ("commitments",)  # its status is the file's, said there
+    return Commitment(case, files, sources, of(ed, files, sources))
+
+
 def may_name_commitments(ed: Edition) -> bool:
-    """Whether a page may say which named Commissioner made the commitment: not where the
-    edition's commitments are constructed (an act of a named office is never printed from
-    constructed data; the page says it is not published in this edition instead)."""
-    return of(ed, ("commitments",)).status != "illustrative"
+    """Whether a page may say, force by force, which Commissioners made the commitment (a map,
+    a grouped chart): only where no row is constructed. A single real row is still printed
+    on its own force's page, briefing and workbook row (see `commitment`)."""
+    return not (ed.commitments["status"] == "illustrative").any()
 
 
 def may_name_forces(ed: Edition) -> bool:

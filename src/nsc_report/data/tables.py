@@ -27,6 +27,7 @@ from nsc_report.data.models import (
     SPO_APPLICATIONS,
     SPO_OUTCOMES,
     STATUSES,
+    STATUSES_OF_DATA,
     TRACKER_COLUMNS,
     TRACKER_DATES,
     TRACKER_OPTIONAL,
@@ -134,18 +135,50 @@ def _checked_returns(path: Path, ctx: _Context, issues: list[Issue], label: str,
 
 
 def _load_commitments(path: Path, ctx: _Context, issues: list[Issue]) -> pd.DataFrame | None:
+    """Which Commissioners made the commitment, each row with its own status: a row is as
+    real as the source it cites, or constructed (`status` illustrative, citing nothing real),
+    so that a public row can be printed where the others are withheld. Without a `status`
+    column (a file written before it was added) every row has the file's status."""
     label, codes = ctx.label(path), ctx.codes
-    commitments = _read_csv(path, ["force_code", "committed", "source_id"], issues, label,
-                            ctx.data_dir)
+    columns = ["force_code", "committed", "source_id", "status"]
+    commitments = _read_csv(path, columns, issues, label, ctx.data_dir,
+                            optional=frozenset({"status"}))
     if commitments is None:
         return None
-    _tidy(commitments, ["force_code", "committed", "source_id"], issues, label)
+    _tidy(commitments, columns, issues, label)
+    meta = ctx.meta  # None where edition.yml could not be read: the file's status unknown
+    entry = meta.data_files.get(path.name) if meta else None
+    whole = entry.status if entry else "published" if meta else None
+    commitments["status"] = commitments["status"].replace("", whole or "illustrative")
+    sources = meta.sources if meta else {}
+    cited = pa.Check(lambda df: (df["status"] == "illustrative") | (df["source_id"] != ""),
+                     error="the source a real row's fact is from (only a constructed row, "
+                           "status illustrative, cites none)")
+    # A real row carries the status of its source, where the register finds it.
+    as_source = pa.Check(lambda df: (df["status"] == "illustrative") | ~df["source_id"].isin(
+        list(sources)) | (df["source_id"].map(lambda s: getattr(sources.get(s), "status", ""))
+                          == df["status"]),
+        error="the status of the source the row cites (edition.yml), or illustrative")
+    known = [] if ctx.sources is None else [pa.Check(
+        lambda s: (s == "") | s.isin(sorted(ctx.sources or ())),
+        error=f"source ids in edition.yml: {', '.join(sorted(ctx.sources))}")]
     _schema_issues(pa.DataFrameSchema({
         "force_code": _text("a force code", _isin(codes, "force codes in reference/forces.csv"),
                             unique=True),
         "committed": _text("true or false", _isin(["true", "false"], "true or false")),
-        "source_id": _text("a source id", _isin(ctx.sources, "source ids in edition.yml")),
-    }), commitments, issues, label)
+        "source_id": _text("a source id", known, nullable=True),
+        "status": _text("a status", _isin(STATUSES_OF_DATA, "a status of data")),
+    }, checks=[cited, as_source]), commitments, issues, label,
+        {cited.error: "source_id", as_source.error: "status"})
+    # The file's status (edition.yml) is what its totals are marked with: never stronger
+    # than its weakest row.
+    rank = STATUSES_OF_DATA.index
+    for row in commitments.index[commitments["status"].map(
+            lambda s: whole is not None and s in STATUSES_OF_DATA and rank(s) > rank(whole))]:
+        issues.append(Issue(label, int(row), "status", commitments.at[row, "status"],
+                            f"a status no weaker than the file's ({whole}): give "
+                            f"{path.name} the status {commitments.at[row, 'status']} under "
+                            f"data_files in edition.yml"))
     for code in sorted((codes or set()) - set(commitments["force_code"])):
         issues.append(Issue(label, None, "force_code", None, f"a row for force {code}"))
     commitments["committed"] = commitments["committed"] == "true"

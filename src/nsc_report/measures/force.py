@@ -159,11 +159,6 @@ def spo_band(edition: Edition, code: str) -> str | None:
     return None if pd.isna(row["spo_total"]) else band_of(int(row["spo_total"]))
 
 
-def committed(edition: Edition, code: str) -> bool:
-    c = edition.commitments.set_index("force_code")["committed"]
-    return bool(c.get(code, False))
-
-
 def region_forces(edition: Edition, code: str) -> pd.DataFrame:
     """The other forces of the force's region, in reference order."""
     forces = edition.forces

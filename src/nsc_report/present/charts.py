@@ -123,8 +123,14 @@ class AccessibleChart:
         return static_svg(self.static_spec())
 
     def csv(self) -> str:
-        """The data table, with a status column where the data are not published."""
-        table = self.table
+        """The data table, with a status column where the data are not published. Numbers
+        are written as numbers, as a program reads them: a count as a whole number (not 2.0,
+        as a column with a gap holds it) and never as text with thousands separators."""
+        table = self.table.copy()
+        for column in table.columns:
+            values = table[column]
+            if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+                table[column] = values.astype("Int64")
         if self.notice:
             table = table.assign(**{labels.data_status_column(): self.notice})
         return table.to_csv(index=False, lineterminator="\n")

@@ -82,12 +82,12 @@ def chart_files(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str
     return files
 
 
-def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, pd.DataFrame]:
-    """Every chart's data table."""
+def chart_tables(charts: list[tuple[dict[str, Any], dict[str, str]]]) -> dict[str, bytes]:
+    """Every chart's data table as CSV, as the chart wrote it (read back by pandas, a count
+    with a gap in its column came out as 2.0): the same bytes as its own download."""
     # Named as each chart's own download is ('-illustrative' when drawn from constructed data).
-    tables = {chart.get("file", chart["name"]): pd.read_csv(io.StringIO(chart["csv"]))
-              for chart, _ in charts}
-    return dict(sorted(tables.items()))
+    return dict(sorted((f"{chart.get('file', chart['name'])}.csv",
+                        csv_text(chart["csv"]).encode()) for chart, _ in charts))
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
@@ -219,8 +219,7 @@ def write_downloads(folder: Path, edition: Edition, notebooks: list[Path],
     files = {
         names["foi-returns.csv"]: _csv(returns),
         names[PUBLISHED]: _csv(published),
-        names["chart-data.zip"]: _zip({**readme, **{
-            f"{name}.csv": _csv(frame) for name, frame in tables.items()}}),
+        names["chart-data.zip"]: _zip({**readme, **tables}),
         names["notebooks.zip"]: _zip({**notebooks_readme, **{
             p.relative_to(notebook_dir).as_posix(): p.read_bytes() for p in notebooks}}),
     }

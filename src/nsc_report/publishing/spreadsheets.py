@@ -24,10 +24,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
+from nsc_report.data import Edition, provenance
 from nsc_report.infra.files import FIXED_ZIP_TIME
 from nsc_report.present import labels, words
 
+# The columns of reference/forces.csv that are the project's own (the short names and the
+# tile map's positions), not the ONS's: its source line says so.
+OUR_COLUMNS = ("short_name", "tile_x", "tile_y")
 MISSING = "[x]"  # the standard's shorthand for a value that is not available
 NOTE = re.compile(r"\$\$([a-z_]+)\$\$")
 
@@ -79,22 +82,26 @@ def _national(edition: Edition) -> pd.DataFrame:
 
 
 def _commitments(edition: Edition) -> pd.DataFrame:
-    """The commitments as the workbook gives them: each force by name, whether its body made
-    the commitment (a force with no Commissioner is said to have none, not to have said no),
-    and the status and caveat of the data (constructed rows say so, as the notes promise)."""
+    """The commitments as the workbook gives them, from the one account each force page gives
+    (`provenance.commitment`): each force by name, whether its body made the commitment (a
+    force with no Commissioner is said to have none, not to have said no), or that it is not
+    published in this edition where the row is constructed; what is said has the status and
+    the source of what it rests on. An act of a named office is never given from constructed
+    data, marked or not."""
     w = words.of(edition, "spreadsheets")
-    year = edition.meta.pcc_commitment_year
-    on = dt.date(year, 6, 30)
+    on = dt.date(edition.meta.pcc_commitment_year, 6, 30)
     names = edition.forces.set_index("force_code")["force_name"]
-    state = provenance.of(edition, ("commitments",))
     rows = []
-    for code, committed in zip(edition.commitments["force_code"],
-                               edition.commitments["committed"], strict=True):
-        case = ("none" if edition.overseer(code, on)["kind"] not in COMMISSIONER_KINDS
-                else "made" if committed else "not-made")
+    for code in edition.commitments["force_code"]:
+        said = provenance.commitment(edition, code)
+        withheld = said.case == "unpublished"  # nothing stated: no status, no source
+        cited = [edition.source(s).citation for s in said.sources]
+        if said.case == "none":
+            cited.append(edition.overseer(code, on)["source"])
         rows.append({"force_code": code, "force_name": names.get(code, code),
-                     "commitment": w.text("spreadsheets-commitment", case=case),
-                     "data_status": state.status, "caveat": state.caveat or ""})
+                     "commitment": w.text("spreadsheets-commitment", case=said.case),
+                     "data_status": "" if withheld else said.provenance.status,
+                     "caveat": said.provenance.caveat, "source": "; ".join(cited)})
     return pd.DataFrame(rows)
 
 
@@ -115,6 +122,7 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
         "periods": w.text("spreadsheets-note-periods"),
         "published": w.text("spreadsheets-note-published"),
     }
+    ours = [c for c in edition.forces.columns if c in OUR_COLUMNS]
     sheets = [
         Sheet("FOI_returns", w.text("spreadsheets-returns-title", **report),
               _typed(returns, ["value"]), w.text("spreadsheets-source", citation=answers),
@@ -128,10 +136,11 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
               _typed(_national(edition), ["value"]), w.text("spreadsheets-national-source"),
               column_notes={"value": "$$missing$$"}),
         Sheet("PCC_commitments", w.text("spreadsheets-commitments-title"),
-              _typed(_commitments(edition), []), w.text("spreadsheets-report-source", **report)),
+              _typed(_commitments(edition), []), w.text("spreadsheets-commitments-source")),
         Sheet("Forces", w.text("spreadsheets-forces-title", forces=len(edition.forces)),
               _typed(edition.forces, []),
-              w.text("spreadsheets-forces-source")),
+              w.text("spreadsheets-forces-source", ours=", ".join(ours),
+                     has_ours=bool(ours))),
         Sheet("Questions", w.text("spreadsheets-questions-title", edition=meta.edition),
               _typed(edition.questions.assign(
                   periods=edition.questions["periods"].map("; ".join)), []),

@@ -9,14 +9,13 @@ The words are in `notebooks/find-your-force.ftl`, beside the template; the marku
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data import COMMISSIONER_KINDS, REGIONS, Edition, provenance
+from nsc_report.data import REGIONS, Edition, provenance
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.response import responding_forces
@@ -73,8 +72,7 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
     previous = ed.period_label(ed.meta.previous_period, short=True)
 
     def pcc_text(r: pd.Series) -> str:
-        case = "yes" if r["committed"] else "no" if r["has_pcc"] else "no-pcc"
-        return w.text("find-your-force-pcc-value", case=case)
+        return w.text("find-your-force-pcc-value", case=r["commitment"])
 
     measures = [
         MapMeasure("spo", w.text("find-your-force-spo", period=period(ed)),
@@ -98,7 +96,7 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
                    w.text("find-your-force-officers-short")),
         MapMeasure("pcc", w.text("find-your-force-pcc", year=str(ed.meta.pcc_commitment_year)),
                    [w.text("find-your-force-pcc-class", level=c)
-                    for c in ("none", "committed")], lambda r: int(bool(r["committed"])),
+                    for c in ("none", "committed")], lambda r: int(r["commitment"] == "made"),
                    pcc_text, w.text("find-your-force-pcc-short")),
     ]
     # Which named Commissioner made the commitment is not shown from constructed data.
@@ -109,15 +107,13 @@ def finder_table(ed: Edition) -> pd.DataFrame:
     """Every force with the values the map can show (reference order)."""
     table = m.comparison_table(ed)
     forces = ed.forces.set_index("force_code")
-    commitments = ed.commitments.set_index("force_code")["committed"]
     return table.assign(
         short_name=forces["short_name"], region=forces["region"],
         tile_x=forces["tile_x"].astype(int), tile_y=forces["tile_y"].astype(int),
         answered_full=m.completeness_ranking(ed),
         asked=m.questions_asked(ed).reindex(table.index),
-        committed=commitments.reindex(table.index).fillna(False).astype(bool),
-        has_pcc=[ed.overseer(code, dt.date(ed.meta.pcc_commitment_year, 6, 30))["kind"]
-                 in COMMISSIONER_KINDS for code in table.index],
+        # What may be said of each force and the commitment: the one account (provenance).
+        commitment=[provenance.commitment(ed, code).case for code in table.index],
         slug=table["force"].map(slug))
 
 

@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
-from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
+from nsc_report.data import Edition, provenance
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.spo import band_counts
@@ -132,13 +132,11 @@ def figures(ed: Edition, code: str) -> Register:
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
            questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
-    # Said from the commitments where they are real; else only who oversees the force (real
-    # reference data) and that which Commissioners made it is not published here.
-    named = provenance.may_name_commitments(ed)
+    # Said from the force's row where it is real (and resting on the source it cites); else
+    # only who oversees the force (real reference data) and that it is not published here.
+    pledge = provenance.commitment(ed, code)
     r.text("force_pcc_text", _pcc_sentence(ed, code), w.text("force-def-pcc", who=who),
-           files=("commitments",) if named else ("../reference/oversight.csv",),
-           sources=(f"pcc_pledge_{ed.meta.pcc_commitment_year}",) if named else (),
-           questions=None if named else ())  # nor of the answers
+           files=pledge.files, sources=pledge.sources, questions=())  # not of the answers
     r.text("force_change_text", _change_sentence(ed, code, row),
            w.text("force-def-change", who=who), questions=("Q1",),
            periods=(ed.meta.previous_period, ed.meta.current_period))
@@ -167,18 +165,10 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
 
 
 def _pcc_sentence(ed: Edition, code: str) -> str:
-    year = ed.meta.pcc_commitment_year
-    then = ed.overseer(code, dt.date(year, 6, 30))
-    if then["kind"] not in COMMISSIONER_KINDS:
-        commissioner = "none"
-    elif not provenance.may_name_commitments(ed):
-        commissioner = "unpublished"
-    else:
-        commissioner = "made" if m.committed(ed, code) else "not-made"
-    on = dt.date(year, 6, 30)
+    on = dt.date(ed.meta.pcc_commitment_year, 6, 30)
     return words.of(ed, "force").text(
-        "force-pcc", year=str(year), commissioner=commissioner, body=overseer(ed, code, on),
-        body_capital=overseer(ed, code, on, capital=True))
+        "force-pcc", year=str(on.year), commissioner=provenance.commitment(ed, code).case,
+        body=overseer(ed, code, on), body_capital=overseer(ed, code, on, capital=True))
 
 
 def _change_sentence(ed: Edition, code: str, row: pd.Series) -> str:

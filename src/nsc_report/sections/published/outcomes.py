@@ -133,9 +133,10 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
     last = rated.iloc[-1]
     table = pd.DataFrame({
         w.text("published-col-year"): [public_period(ed, p) for p in periods],
-        w.text("published-col-charged"): [fmt.count(int(v)) for v in frame["charged"]],
-        w.text("published-col-outcomes"): [fmt.count(int(v)) for v in frame["outcomes"]],
-        w.text("published-col-rate"): [fmt.pct(float(v), 1) for v in frame["rate"]],
+        # Numbers, not their printed text: the table is also the chart's CSV download.
+        w.text("published-col-charged"): frame["charged"].astype("Int64").array,
+        w.text("published-col-outcomes"): frame["outcomes"].astype("Int64").array,
+        w.text("published-col-rate"): frame["rate"].astype("Float64").round(1).array,
         w.text("published-col-rules"): rules.era_names(ed, periods),
     })
     src = ed.public.sources[OUTCOMES]
