@@ -41,6 +41,9 @@ attrition-chart-title = { $stated ->
         [yes] Convictions were only { $rate } of the number of stalking offences police recorded, the rate the Trust's release states
        *[no] Convictions were only { $rate } of the number of stalking offences police recorded
     }
+# The axis of the counts, and the column of the chart's table that holds them: each stage's
+# label says what it counts (offences recorded, cases charged ...).
+attrition-chart-count = Number
 # The label on a stage's bar: its $count and, after the first ($shared yes), its $share of the
 # recorded offences.
 attrition-chart-bar = { $count }{ $shared ->

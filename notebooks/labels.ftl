@@ -158,12 +158,17 @@ label-england-and-wales = England and Wales
 # The column a chart's data table (and its CSV) adds when its data are not published.
 label-data-status = Data status
 # A stage of national attrition (national.csv's measure): $stage recorded_stalking, charged,
-# convicted or jailed.
+# convicted or jailed; $unit, what its count is of (national.csv's unit: offences or cases;
+# none where not said).
 label-attrition-stage = { $stage ->
         [recorded_stalking] Recorded by police
         [charged] Charged
         [convicted] Convicted
        *[jailed] Jailed
+    }{ $unit ->
+        [offences] {" "}(offences)
+        [cases] {" "}(cases)
+       *[none] {""}
     }
 # A month of the year, its number $month (1 to 12).
 label-month-name = { $month ->

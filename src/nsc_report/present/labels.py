@@ -93,9 +93,12 @@ def data_status_column(ed: Edition | None = None) -> str:
     return words.Words("labels", _locale(ed)).text("label-data-status")
 
 
-def attrition_stage(ed: Edition | None, code: str) -> str:
-    """A stage of national attrition ('Recorded by police'), from its measure in national.csv."""
-    return words.Words("labels", _locale(ed)).text("label-attrition-stage", stage=code)
+def attrition_stage(ed: Edition | None, code: str, unit: str | None = None) -> str:
+    """A stage of national attrition ('Recorded by police'), from its measure in national.csv;
+    with the `unit` its count is in (national.csv's unit: offences or cases), said after it
+    ('Recorded by police (offences)'), since the stages do not all count the same thing."""
+    return words.Words("labels", _locale(ed)).text("label-attrition-stage", stage=code,
+                                                   unit=unit or "none")
 
 
 def date(ed: Edition | None, day: dt.date) -> str:

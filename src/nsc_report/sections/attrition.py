@@ -113,20 +113,23 @@ def chart(ed: Edition) -> AccessibleChart:
     w = words.of(ed, "attrition")
     c = conviction_rate(ed)
     data = attrition_table(ed)
-    data.insert(0, "stage", [labels.attrition_stage(ed, code) for code in data["measure"]])
+    # Each stage says what it counts: the police record offences, the courts deal with cases.
+    data.insert(0, "stage", [labels.attrition_stage(ed, code, unit)
+                             for code, unit in zip(data["measure"], data["unit"], strict=True)])
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
                             share=words.pct(float(p), 1))
                      for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],
                                                     strict=True))]
     readable = data[["stage", "count", "pct_of_recorded"]].rename(columns={
-        "stage": "Stage", "count": "Cases", "pct_of_recorded": "Share of recorded (%)"})
+        "stage": "Stage", "count": w.text("attrition-chart-count"),
+        "pct_of_recorded": "Share of recorded (%)"})
     source = ed.source(c.source_id)
     prov = provenance.of(ed, ("national",), (c.source_id,))
     stated = c.stated_rate is not None
     return AccessibleChart(
         status=prov.status, caveat=prov.caveat,
         name="attrition",
-        chart=funnel(data).properties(height=170),
+        chart=funnel(data, w.text("attrition-chart-count")).properties(height=170),
         title=w.text("attrition-chart-title", stated=stated,
                      rate=words.pct(c.stated_rate if c.stated_rate is not None else c.rate, 1)),
         caption=w.text("attrition-chart-caption", period=ed.period_label(c.period),
