@@ -43,7 +43,8 @@ label-chart-notice = { $status ->
     }
 
 # A period of the published statistics (public/series.csv): $kind year-ending (with $month,
-# mar, jun, sep or dec, and $year), calendar ($year) or span (one named by its code, $span).
+# mar, jun, sep or dec, and $year), calendar ($year) or span, from its $first month to its
+# $last day or month (each as label-month or label-date prints it).
 label-public-period = { $kind ->
         [year-ending] year ending { $month ->
             [mar] March
@@ -52,9 +53,7 @@ label-public-period = { $kind ->
            *[dec] December
         } { $year }
         [calendar] { $year }
-       *[span] { $span ->
-           *[jan_2020_to_apr_2021] January 2020 to April 2021
-        }
+       *[span] { $first } to { $last }
     }
 
 # A band of interim plus full SPO applications in a year: $band low, mid or high; $low and
