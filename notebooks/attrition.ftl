@@ -95,10 +95,11 @@ attrition-def-comparison-caveat = why the two conviction rates are not compared
 attrition-def-series = recorded stalking in every year the report holds
 attrition-def-series-rules = the counting rules the years of recorded stalking were counted under, and any change within them
 
-# A column of the chart's table: $column stage, count (also the chart's axis) or share.
+# A column of the chart's table: $column stage, count (also the chart's axis: each stage's
+# label says what it counts, offences recorded or cases charged ...) or share.
 attrition-column = { $column ->
         [stage] Stage
-        [count] Cases
+        [count] Number
        *[share] Share of recorded (%)
     }
 

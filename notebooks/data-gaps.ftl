@@ -40,12 +40,26 @@ data-gaps-chart-title = Only { $over_half } of { $asked } { $asked ->
         [one] force
        *[other] forces
     } answered more than half the questions in full
+# The forces that gave no figure and neither ignored the request nor refused on cost: $refused
+# refused under another exemption, $not_held held no information (each to most questions).
+data-gaps-other = { $refused ->
+        [0] { $not_held ->
+            [0] no force refused under another exemption or held no information
+           *[other] { $not_held } held no information
+        }
+       *[other] { $not_held ->
+            [0] { $refused } refused under another exemption
+           *[other] { $refused } refused under another exemption and { $not_held } held no information
+        }
+    }
+
 # $legend: each symbol with its answer, separated by semicolons; $source: the source line.
 data-gaps-chart-caption = How each force answered { $questions ->
         [one] the question
        *[other] each of the { $questions } questions
     }; forces ordered by the share answered in full. Symbols: { $legend }. { $source }
-# $refused_other: the forces that refused under another exemption or held no information.
+# $other: the forces that refused under another exemption or held no information
+# (data-gaps-other).
 data-gaps-chart-alt = Grid of { $asked } { $asked ->
         [one] force
        *[other] forces
@@ -55,7 +69,7 @@ data-gaps-chart-alt = Grid of { $asked } { $asked ->
     } showing each answer. { $responded } { $responded ->
         [one] force
        *[other] forces
-    } gave at least one figure; { $not_responded } gave none ({ $no_response } did not respond, { $refused_s12 } refused on cost and { $refused_other } refused under another exemption or held no information). { $over_half } { $over_half ->
+    } gave at least one figure; { $not_responded } gave none ({ $no_response } did not respond, { $refused_s12 } refused on cost and { $other }). { $over_half } { $over_half ->
         [one] force
        *[other] forces
     } answered more than half of the questions in full.
@@ -74,8 +88,10 @@ data-gaps-def-not-responded = forces that gave no figure at all
 data-gaps-def-silent = forces that gave no figure and, to most questions, { $answer ->
         [no_response] sent no response
         [refused_s12] refused on cost (section 12)
-       *[refused_other] refused under another exemption or held no information
+        [refused_other] refused under another exemption
+       *[not_held] held no information
     }
+data-gaps-def-other-text = the forces that gave no figure and, to most questions, refused under another exemption or held no information, each kind counted in words
 data-gaps-def-questions = questions in the codebook
 data-gaps-def-full-share = share of all force-and-question answers that were full answers (a question asked for two years counts once, by its weaker answer)
 data-gaps-def-all-full = forces that answered every question in full

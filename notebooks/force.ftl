@@ -155,14 +155,21 @@ force-chart-none = { $who } gave none of these figures, so it is not shown again
 
 ### Protection orders, specialist officers and the Commissioner's commitment
 
-# $case: no-figure, or figure with $total applications; $band: its band's label, $lowest
-# yes for the lowest band; $same: the other forces in that band.
+# $case: no-figure, or figure with $interim and $full, the cases with an application of each
+# kind, and $total, the two added (a case with both kinds counts in each, as the bands count);
+# $band: its band's label, $lowest yes for the lowest band; $same: the other forces in that band.
 force-spo = { $case ->
         [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
        *[figure] In the { $period } { $who } { $total ->
             [0] did not apply for a Stalking Protection Order, interim or full, in any case
-            [one] applied for Stalking Protection Orders, interim or full, in { $total } case
-           *[other] applied for Stalking Protection Orders, interim or full, in { $total } cases
+           *[other] applied for an interim Stalking Protection Order in { $interim ->
+                [0] no case
+                [one] { $interim } case
+               *[other] { $interim } cases
+            } and for a full order in { $full ->
+                [0] none
+               *[other] { $full }
+            }: { $total } counted by kind of order, as the bands count them (a case with both kinds counts once for each)
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band

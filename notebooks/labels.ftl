@@ -47,7 +47,8 @@ label-chart-notice = { $status ->
     }
 
 # A period of the published statistics (public/series.csv): $kind year-ending (with $month,
-# mar, jun, sep or dec, and $year), calendar ($year) or span (one named by its code, $span).
+# mar, jun, sep or dec, and $year), calendar ($year) or span, from its $first month to its
+# $last day or month (each as label-month or label-date prints it).
 label-public-period = { $kind ->
         [year-ending] year ending { $month ->
             [mar] March
@@ -56,9 +57,7 @@ label-public-period = { $kind ->
            *[dec] December
         } { $year }
         [calendar] { $year }
-       *[span] { $span ->
-           *[jan_2020_to_apr_2021] January 2020 to April 2021
-        }
+       *[span] { $first } to { $last }
     }
 
 # A band of interim plus full SPO applications in a year: $band low, mid or high; $low and
@@ -162,12 +161,17 @@ label-england-and-wales = England and Wales
 # The column a chart's data table (and its CSV) adds when its data are not published.
 label-data-status = Data status
 # A stage of national attrition (national.csv's measure): $stage recorded_stalking, charged,
-# convicted or jailed.
+# convicted or jailed; $unit, what its count is of (national.csv's unit: offences or cases;
+# none where not said).
 label-attrition-stage = { $stage ->
         [recorded_stalking] Recorded by police
         [charged] Charged
         [convicted] Convicted
        *[jailed] Jailed
+    }{ $unit ->
+        [offences] {" "}(offences)
+        [cases] {" "}(cases)
+       *[none] {""}
     }
 # A month of the year, its number $month (1 to 12).
 label-month-name = { $month ->

@@ -10,6 +10,30 @@ other-offences-cps-answer = { $quoted ->
        *[no] { $answer }
     }
 
+# After the forces that gave outcome 15B and their total: the share it is of recorded stalking,
+# which needs the same forces' recorded offences (Q1). $case: all (every force that gave it
+# gave Q1 too), some ($both of them did: their $offences were $share of those), none-gave,
+# none-recorded (those that gave Q1 recorded none) or nothing (no force gave the figure).
+other-offences-15b-share-sentence = { $case ->
+        [all] Those offences were { $share } of the stalking offences the same forces recorded.
+        [some] For the { $both ->
+            [one] one of them
+           *[other] { $both } of them
+        } that also gave the number of stalking offences { $both ->
+            [one] it
+           *[other] they
+        } recorded, the { $offences } { $offences ->
+            [one] offence
+           *[other] offences
+        } closed with outcome 15B { $offences ->
+            [one] was
+           *[other] were
+        } { $share } of those recorded.
+        [none-gave] None of them gave the number of stalking offences it recorded, so no share of those can be given.
+        [none-recorded] The forces among them that gave the number of stalking offences they recorded recorded none, so no share can be given.
+       *[nothing] So no share of recorded stalking can be given.
+    }
+
 ### The chart
 
 # In place of the chart (Markdown), when no force gave any figure.
@@ -47,6 +71,9 @@ other-offences-def-level = responding forces whose answers to Q2, Q3 and Q4 gave
         [partial] partial data
        *[none] no data
     } (detailed: all three in full; no data: no figure for any)
+other-offences-def-15b-all-forces = forces that gave outcome 15B (Q5)
+other-offences-def-15b-all-offences = stalking offences closed with outcome 15B (Q5), summed over every force that gave the figure
+other-offences-def-15b-share-text = the share of recorded stalking closed with outcome 15B, said of the forces that gave both Q5 and Q1
 other-offences-def-15b-forces = forces that gave both outcome 15B (Q5) and recorded stalking (Q1)
 other-offences-def-15b-offences = stalking offences closed with outcome 15B (Q5), summed over those forces
 other-offences-def-15b-share = offences closed with outcome 15B (Q5) as a share of the stalking offences the same forces recorded (Q1)

@@ -194,20 +194,29 @@ published-orders-paragraph = { $orders }{ $noted ->
     }
 # A note of the source's on one $period.
 published-orders-note = For { $period }: { $note }.
-# The answers of June 2021: $given yes with $n applied for ($granted yes with $won granted),
-# or no with the force's $note.
+# The answers of June 2021, for the $period from January 2020 to the day the force's answer
+# was correct to: $given yes with $n applied for ($granted yes with $won granted), or no with
+# the force's $note. That compilation's count of applications is the sum of the orders granted,
+# rejected and not yet heard; $apart yes where the force's yearly counts are printed before it.
 published-orders-early = { $given ->
-        [yes] From January 2020 to April 2021 it applied for { $n }{ $granted ->
+        [yes] From { $period } it applied for { $n }{ $granted ->
             [yes] , and { $won } { $won ->
                 [one] was
                *[other] were
             } granted
            *[no] {""}
-        } (answers to the BBC Data Unit, June 2021).
-       *[no] For January 2020 to April 2021 it gave the BBC Data Unit no figure. { $note }.
+        } (answers to the BBC Data Unit, June 2021, whose count of applications is the orders granted, rejected or not yet heard).{ $apart ->
+            [yes] {" "}The two compilations count applications differently, so their figures are not compared.
+           *[no] {""}
+        }
+       *[no] For { $period } it gave the BBC Data Unit no figure. { $note }.
     }
-# Two answers on orders applied for that cannot both be right: the $longer period holds the
-# whole of the $shorter one, yet its count is the smaller. Both are printed as given.
+# The note on the row of those answers in the force's table, where the yearly rows count
+# applications otherwise.
+published-orders-early-note = Counted as the orders granted, rejected or not yet heard by the day the answer was correct to; not compared with the yearly counts.
+# Two answers on orders applied for, counted alike, that cannot both be right: the $longer
+# period holds the whole of the $shorter one, yet its count is the smaller. Both are printed as
+# given. (Answers that count differently are not set against each other.)
 published-orders-conflict = These answers cannot both be right: { $longer } includes the whole of { $shorter }, yet its figure is the smaller; both are printed as given.
 # The same, in the table's note on one of the two rows: $other, the period of the other answer.
 published-orders-conflict-note = Cannot be reconciled with the answer for { $other }, printed as given.

@@ -67,7 +67,8 @@ def test_known_oddities_are_notes_not_zeros():
     assert pd_isna(gm["value"]) and "missing, not zero" in gm["note"]
     met = t.loc[("spo_applications", "E23000001", "ye_mar_2022", "granted")]
     assert met["value"] == 337 and "more orders granted than applied for" in met["note"]
-    lincs = t.loc[("spo_applications_2020_2021", "E23000020", "jan_2020_to_apr_2021", "applied")]
+    lincs = t.loc[("spo_applications_2020_2021", "E23000020", "from_2020_01_to_2021_04",
+                   "applied")]
     assert pd_isna(lincs["value"]) and "did not answer" in lincs["note"]
     years = {p for (sr, _, p, _) in t.index if sr == "proceedings_convictions"}
     assert min(years) == "cy_2013"  # before the stalking offences came into force: left out
@@ -145,7 +146,9 @@ def test_periods_read_as_words():
     assert public_period(None, "ye_jun_2018") == "year ending June 2018"
     assert public_period(None, "ye_dec_2019") == "year ending December 2019"
     assert public_period(None, "cy_2015") == "2015"
-    assert public_period(None, "jan_2020_to_apr_2021") == "January 2020 to April 2021"
+    assert public_period(None, "from_2020_01_to_2021_04") == "January 2020 to April 2021"
+    assert public_period(None, "from_2020_01_to_2020_12_30") == \
+        "January 2020 to 30 December 2020"
 
 
 def test_a_source_is_credited_once_with_its_compiler_and_licence():

@@ -27,7 +27,8 @@ def series(rows: list[tuple[str, str, str, str, int | None, str]]) -> PublicSeri
     ("ye_dec_2018", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
     ("ye_jun_2025", dt.date(2024, 7, 1), dt.date(2025, 6, 30)),
     ("cy_2013", dt.date(2013, 1, 1), dt.date(2013, 12, 31)),
-    ("jan_2020_to_apr_2021", dt.date(2020, 1, 1), dt.date(2021, 4, 30)),
+    ("from_2020_01_to_2021_04", dt.date(2020, 1, 1), dt.date(2021, 4, 30)),
+    ("from_2020_01_to_2020_12_30", dt.date(2020, 1, 1), dt.date(2020, 12, 30)),
 ])
 def test_periods_start_and_end(period, start, end):
     assert (m.period_start(period), m.period_end(period)) == (start, end)

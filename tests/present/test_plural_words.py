@@ -111,7 +111,7 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
     assert alike.startswith("0 of the 1 force that gave")
     gaps = words.Words("data-gaps").text(
         "data-gaps-chart-alt", asked=43, questions=13, responded=1, not_responded=42,
-        no_response=40, refused_s12=1, refused_other=1, over_half=1)
+        no_response=40, refused_s12=1, other="1 refused under another exemption", over_half=1)
     assert "1 force gave at least one figure" in gaps and "1 force answered more" in gaps
     force = words.Words("force")
     intro = force.text("force-intro-no-figures", who="Durham", forces=1, region="North East",
@@ -124,16 +124,26 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
 
 
 def test_the_data_gaps_description_says_what_it_counts() -> None:
-    """Forces that held no information are counted with those that refused under another
-    exemption (measures/response.py): the words say both, as the register does."""
+    """Forces that refused under another exemption and forces that held no information are
+    counted apart (measures/response.py), and the words name only the kinds the data hold: two
+    forces that both refused are not said to have "refused ... or held no information" (the
+    third fact-check, finding 18)."""
     w = words.Words("data-gaps")
+    other = {(r, n): w.text("data-gaps-other", refused=r, not_held=n)
+             for r in (0, 2) for n in (0, 1)}
+    assert other[(2, 0)] == "2 refused under another exemption"
+    assert other[(0, 1)] == "1 held no information"
+    assert other[(2, 1)] == "2 refused under another exemption and 1 held no information"
+    assert "no force" in other[(0, 0)]
+    assert not any(" or held" in t for k, t in other.items() if k != (0, 0))
     alt = w.text("data-gaps-chart-alt", asked=43, questions=13, responded=27, not_responded=16,
-                 no_response=10, refused_s12=3, refused_other=3, over_half=9)
-    assert "3 refused under another exemption or held no information" in alt
-    assert "held no information" in w.text("data-gaps-def-silent", answer="refused_other")
-    chapter = (Path(words.PROJECT_FOLDER) / "data-gaps.md").read_text("utf-8")
-    assert "`gaps_refused_other` refused under another exemption or held no information" in (
-        " ".join(chapter.split()))
+                 no_response=10, refused_s12=3, other=other[(2, 0)], over_half=9)
+    assert "3 refused on cost and 2 refused under another exemption)" in alt
+    assert "held no information" in w.text("data-gaps-def-silent", answer="not_held")
+    assert "held no information" not in w.text("data-gaps-def-silent", answer="refused_other")
+    chapter = " ".join((Path(words.PROJECT_FOLDER) / "data-gaps.md").read_text("utf-8").split())
+    assert "and {glue:text}`gaps_other_text`." in chapter
+    assert "or held no information" not in chapter
 
 
 def test_the_conviction_rate_is_said_to_be_of_recorded_offences() -> None:

@@ -27,9 +27,12 @@ def test_no_order_applied_for_is_said_in_words(ed: Edition):
     assert "in 0 cases" not in text
     assert "did not apply for a Stalking Protection Order, interim or full, in any case" in text
     w = words.Words("force")
-    for total, said in ((1, "in 1 case."), (2, "in 2 cases.")):
-        assert said in w.text("force-spo", case="figure", who="X", period="p", total=total,
-                              band="b", lowest=True, same=3)
+    # Each kind of application in its own number, and a kind with none said in words.
+    for interim, full, said in ((1, 0, "Order in 1 case and for a full order in none: 1 "),
+                                (2, 1, "Order in 2 cases and for a full order in 1: 3 "),
+                                (0, 2, "Order in no case and for a full order in 2: 2 ")):
+        assert said in w.text("force-spo", case="figure", who="X", period="p", interim=interim,
+                              full=full, total=interim + full, band="b", lowest=True, same=3)
 
 
 @pytest.mark.parametrize("code", [DYFED_POWYS, CITY])

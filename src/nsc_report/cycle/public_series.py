@@ -118,6 +118,27 @@ def _year_ending(text: str, file: str, row: int) -> str:
     return f"ye_{MONTHS[match.group(1)]}_{match.group(2)}"
 
 
+# The BBC Data Unit's answers of June 2021 run from January 2020 (the month Stalking Protection
+# Orders came in) to the day each force's answer was correct to (its `date_correct`: 30/12/20
+# for the Welsh forces, April or May 2021 for the others); without that day, to April 2021, as
+# the compilation is titled. The period follows each row, not the compilation's title.
+SPO_2021_FROM = "2020_01"
+SPO_2021_TO = "2021_04"
+
+
+def _to_date_correct(text: str, file: str, row: int) -> str:
+    """'30/12/20' -> 'from_2020_01_to_2020_12_30'; '' -> 'from_2020_01_to_2021_04'."""
+    text = text.strip()
+    if not text:
+        return f"from_{SPO_2021_FROM}_to_{SPO_2021_TO}"
+    match = re.fullmatch(r"(\d{2})/(\d{2})/(\d{2})", text)
+    if not match:
+        raise PublicSeriesError(f"{file}, row {row}, column 'date_correct': {text!r} is not a "
+                                f"day such as 30/04/21")
+    day, month, year = match.groups()
+    return f"from_{SPO_2021_FROM}_to_20{year}_{month}_{day}"
+
+
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """The file's rows, read where it stands in raw/ (not through a link); a row with a cell
     too many or too few is refused (DictReader would fill or drop cells silently)."""
@@ -233,7 +254,8 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
         if r["foi_response"].strip() == "no":
             values = dict.fromkeys(values, "")
             notes = dict.fromkeys(values, "The force did not answer this request")
-        add(series, file, n, r["Police force"], "jan_2020_to_apr_2021", values, notes)
+        add(series, file, n, r["Police force"], _to_date_correct(r["date_correct"], file, n),
+            values, notes)
 
     seen: set[tuple[str, str, str, str]] = set()
     for row in out:

@@ -34,7 +34,11 @@ from nsc_report.data.readers import (
 )
 
 ENGLAND_AND_WALES = "K04000001"
-PERIOD = re.compile(r"ye_(mar|jun|sep|dec)_\d{4}|cy_\d{4}|jan_2020_to_apr_2021")
+# A year ending in a quarter, a calendar year, or a span from a month to a month or a day
+# ('from_2020_01_to_2021_04_30': January 2020 to 30 April 2021).
+PERIOD = re.compile(r"ye_(mar|jun|sep|dec)_\d{4}|cy_\d{4}"
+                    r"|from_\d{4}_\d{2}_to_\d{4}_\d{2}(?:_\d{2})?")
+SPAN = re.compile(r"from_(\d{4})_(\d{2})_to_(\d{4})_(\d{2})(?:_(\d{2}))?")
 COLUMNS = ["series", "force_code", "period", "measure", "value", "note"]
 # When a value was published: a year, a month or a day (as precise as the source says).
 WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -118,14 +122,20 @@ class PublicSeries:
 
 def period_parts(period: str) -> dict[str, str]:
     """What a period's code says, for its words (labels.ftl, label-public-period): 'ye_jun_2018'
-    -> year-ending, jun, 2018; 'cy_2015' -> calendar, 2015; any other (a span such as
-    jan_2020_to_apr_2021) -> span, its code."""
+    -> year-ending, jun, 2018; 'cy_2015' -> calendar, 2015; a span 'from_2020_01_to_2021_04_30'
+    -> span, its first month and year, and its last day (empty where only the month is said),
+    month and year."""
     if period.startswith("ye_"):
         _, month, year = period.split("_")
         return {"kind": "year-ending", "month": month, "year": year}
     if period.startswith("cy_"):
         return {"kind": "calendar", "year": period[3:]}
-    return {"kind": "span", "span": period}
+    found = SPAN.fullmatch(period)
+    if found is None:
+        raise ValueError(f"period {period!r} is not a known kind of period")
+    first_year, first_month, last_year, last_month, last_day = found.groups()
+    return {"kind": "span", "first_year": first_year, "first_month": first_month,
+            "last_year": last_year, "last_month": last_month, "last_day": last_day or ""}
 
 
 def _load_public(path: Path, ctx: _Context, issues: list[Issue]) -> PublicSeries | None:

@@ -46,7 +46,7 @@ def attrition_table(edition: Edition) -> pd.DataFrame:
         if ((n["measure"] == measure) & (n["period"] == period)).any():
             value = national_value(edition, measure, period)
             row = _row(edition, measure, period)
-            rows.append({"measure": measure, "count": int(value),
+            rows.append({"measure": measure, "unit": str(row["unit"]), "count": int(value),
                          "pct_of_recorded": round(100 * value / recorded, 2),
                          "source_id": row["source_id"]})
     return pd.DataFrame(rows)

@@ -13,19 +13,30 @@ and charts never join values across eras.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries
+from nsc_report.data.public import ENGLAND_AND_WALES, PublicSeries, period_parts
 from nsc_report.data.rules import RuleChange
 
 Rules = Sequence[RuleChange]  # the counting-rule changes, in the order they took effect
 MONTH = {"mar": 3, "jun": 6, "sep": 9, "dec": 12}
-# Periods that are not a year: first and last day.
-SPANS = {"jan_2020_to_apr_2021": (dt.date(2020, 1, 1), dt.date(2021, 4, 30))}
+
+
+def _span(period: str) -> tuple[dt.date, dt.date] | None:
+    """A span's first and last day ('from_2020_01_to_2021_04_30'; a last month without its day
+    ends on the month's last day), or None for a period that is not a span."""
+    if not period.startswith("from_"):
+        return None
+    parts = period_parts(period)
+    first = dt.date(int(parts["first_year"]), int(parts["first_month"]), 1)
+    year, month = int(parts["last_year"]), int(parts["last_month"])
+    day = int(parts["last_day"]) if parts["last_day"] else calendar.monthrange(year, month)[1]
+    return first, dt.date(year, month, day)
 
 
 def period_end(period: str) -> dt.date:
@@ -36,14 +47,14 @@ def period_end(period: str) -> dt.date:
         return first_of_next - dt.timedelta(days=1)
     if period.startswith("cy_"):
         return dt.date(int(period[3:]), 12, 31)
-    if period in SPANS:
-        return SPANS[period][1]
+    if (days := _span(period)) is not None:
+        return days[1]
     raise ValueError(f"period {period!r} is not a known kind of period")
 
 
 def period_start(period: str) -> dt.date:
-    if period in SPANS:
-        return SPANS[period][0]
+    if (days := _span(period)) is not None:
+        return days[0]
     after = period_end(period) + dt.timedelta(days=1)
     return after.replace(year=after.year - 1)
 

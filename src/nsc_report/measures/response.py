@@ -23,6 +23,9 @@ class ResponseSummary:
     no_response: int
     refused_s12: int
     refused_other: int
+    # Held no information (to most questions): its own count, not one with the refusals, so that
+    # the words say what each force did.
+    not_held: int = 0
 
 
 def response_summary(edition: Edition) -> ResponseSummary:
@@ -39,5 +42,6 @@ def response_summary(edition: Edition) -> ResponseSummary:
         not_responded=len(main_status),
         no_response=int(kinds.get("no_response", 0)),
         refused_s12=int(kinds.get("refused_s12", 0)),
-        refused_other=int(kinds.get("refused_other", 0)) + int(kinds.get("not_held", 0)),
+        refused_other=int(kinds.get("refused_other", 0)),
+        not_held=int(kinds.get("not_held", 0)),
     )

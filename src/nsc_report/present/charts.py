@@ -323,10 +323,11 @@ def status_heatmap(card: pd.DataFrame, order: list[str], statuses: dict[str, str
     return (rect + text).properties(height=alt.Step(16))
 
 
-def funnel(data: pd.DataFrame, value_title: str) -> alt.Chart:
-    """Attrition stages as bars on one scale, labelled with count and share."""
+def funnel(data: pd.DataFrame, count_title: str) -> alt.Chart:
+    """Attrition stages as bars on one scale, labelled with count and share; `count_title`
+    names the axis of counts (whose unit each stage's label gives: they are not all cases)."""
     y = alt.Y("stage:N", sort=list(data["stage"]), title=None)
-    x = alt.X("count:Q", title=value_title, axis=alt.Axis(format=",d"),
+    x = alt.X("count:Q", title=count_title, axis=alt.Axis(format=",d"),
               scale=_room_for_labels(data["count"], 1.35))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=["stage", alt.Tooltip("count:Q", format=",")])
     return (base.mark_bar(color=PALETTE[0])

@@ -56,9 +56,18 @@ def illustrative_short(ed: Edition | None = None) -> str:
 
 
 def public_period(ed: Edition | None, period: str) -> str:
-    """A period of the published statistics in words ('year ending June 2018', '2015')."""
-    return words.Words("labels", _locale(ed)).text("label-public-period",
-                                                   **public.period_parts(period))
+    """A period of the published statistics in words ('year ending June 2018', '2015',
+    'January 2020 to 30 April 2021')."""
+    w = words.Words("labels", _locale(ed))
+    parts = public.period_parts(period)
+    if parts["kind"] != "span":
+        return w.text("label-public-period", **parts)
+    # A span from a month to a day (or a month): each end printed as the labels print them.
+    first = w.text("label-month", month=int(parts["first_month"]), year=parts["first_year"])
+    end = {"month": int(parts["last_month"]), "year": parts["last_year"]}
+    last = (w.text("label-date", day=str(int(parts["last_day"])), **end) if parts["last_day"]
+            else w.text("label-month", **end))
+    return w.text("label-public-period", kind="span", first=first, last=last)
 
 
 def spo_band(ed: Edition | None, code: str, low: int, high: float) -> str:
@@ -104,9 +113,12 @@ def data_status_column(ed: Edition | None = None) -> str:
     return words.Words("labels", _locale(ed)).text("label-data-status")
 
 
-def attrition_stage(ed: Edition | None, code: str) -> str:
-    """A stage of national attrition ('Recorded by police'), from its measure in national.csv."""
-    return words.Words("labels", _locale(ed)).text("label-attrition-stage", stage=code)
+def attrition_stage(ed: Edition | None, code: str, unit: str | None = None) -> str:
+    """A stage of national attrition ('Recorded by police'), from its measure in national.csv;
+    with the `unit` its count is in (national.csv's unit: offences or cases), said after it
+    ('Recorded by police (offences)'), since the stages do not all count the same thing."""
+    return words.Words("labels", _locale(ed)).text("label-attrition-stage", stage=code,
+                                                   unit=unit or "none")
 
 
 def date(ed: Edition | None, day: dt.date) -> str:

@@ -114,7 +114,9 @@ def chart(ed: Edition) -> AccessibleChart:
     w = words.of(ed, "attrition")
     c = conviction_rate(ed)
     data = attrition_table(ed)
-    data.insert(0, "stage", [labels.attrition_stage(ed, code) for code in data["measure"]])
+    # Each stage says what it counts: the police record offences, the courts deal with cases.
+    data.insert(0, "stage", [labels.attrition_stage(ed, code, unit)
+                             for code, unit in zip(data["measure"], data["unit"], strict=True)])
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
                             share=words.pct(float(p), 1))
                      for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],

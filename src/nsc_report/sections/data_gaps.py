@@ -49,11 +49,17 @@ def figures(ed: Edition) -> Register:
                   "data-gaps-finding-responded", asked=words.count(ed.meta.forces_asked)))
     reg.count("gaps_not_responded", r.not_responded, w.text("data-gaps-def-not-responded"),
               forces=[c for c in codes if c not in set(responding)])
-    for key, statuses in (("no_response", ("no_response",)), ("refused_s12", ("refused_s12",)),
-                          ("refused_other", ("refused_other", "not_held"))):
-        these = [c for c in main.index if main[c] in statuses]
+    for key in ("no_response", "refused_s12", "refused_other", "not_held"):
+        these = [c for c in main.index if main[c] == key]
         reg.count(f"gaps_{key}", len(these), w.text("data-gaps-def-silent", answer=key),
                   forces=these)
+    # The last of the kinds, in words that follow the data: a force that held no information
+    # is not said to have refused, nor one that refused to have held none.
+    reg.text("gaps_other_text", w.text("data-gaps-other", refused=r.refused_other,
+                                       not_held=r.not_held),
+             w.text("data-gaps-def-other-text"),
+             forces=[c for c in main.index if main[c] in ("refused_other", "not_held")],
+             parts=("gaps_refused_other", "gaps_not_held"))
     reg.count("gaps_questions", len(coverage), w.text("data-gaps-def-questions"),
               files=("questions",), questions=())
     reg.share("gaps_full_share", full_cells, len(card), w.text("data-gaps-def-full-share"))
@@ -137,7 +143,8 @@ def chart(ed: Edition) -> AccessibleChart:
         alt_text=w.text("data-gaps-chart-alt", asked=r.asked, questions=len(qorder),
                         responded=r.responded, not_responded=r.not_responded,
                         no_response=r.no_response, refused_s12=r.refused_s12,
-                        refused_other=r.refused_other, over_half=over_half),
+                        other=w.text("data-gaps-other", refused=r.refused_other,
+                                     not_held=r.not_held), over_half=over_half),
         table=wide,
         links=force_links(ed),
     )

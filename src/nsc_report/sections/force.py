@@ -15,6 +15,7 @@ from IPython.display import Markdown
 
 from nsc_report.data import Edition, provenance
 from nsc_report.layout import slug
+from nsc_report.measures import answer_values
 from nsc_report.measures import force as m
 from nsc_report.measures.spo import band_counts
 from nsc_report.present import fmt, labels, words
@@ -159,8 +160,11 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
     if pd.isna(row["spo_total"]):
         return w.text("force-spo", case="no-figure", who=who, period=period(ed))
     band = m.spo_band(ed, code)
-    return w.text("force-spo", case="figure", who=who, period=period(ed),
-                  total=int(row["spo_total"]), band=band_labels(ed)[band], lowest=band == "low",
+    current = ed.meta.current_period
+    interim, full = (int(answer_values(ed, q, current)[code]) for q in ("Q9", "Q10"))
+    return w.text("force-spo", case="figure", who=who, period=period(ed), interim=interim,
+                  full=full, total=int(row["spo_total"]), band=band_labels(ed)[band],
+                  lowest=band == "low",
                   same=int(band_counts(ed)[band]) - 1)
 
 

@@ -11,6 +11,7 @@ from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values
 from nsc_report.measures.other_offences import (
     ALTERNATIVES,
+    OutcomeSummary,
     alternative_totals,
     breakdown_levels,
     level_counts,
@@ -43,6 +44,12 @@ def figures(ed: Edition) -> Register:
                 if key == "detailed" else None)
     q5 = answer_values(ed, "Q5", ed.meta.current_period)
     counted = list(answer_values(ed, "Q1", ed.meta.current_period).reindex(q5.index).dropna().index)
+    # Every force that gave the figure, and its total: the share needs Q1 as well, and a force
+    # that refused Q1 still gave this figure (the third fact-check, finding 5).
+    r.count("oo_15b_all_forces", int(q5.size), w.text("other-offences-def-15b-all-forces"),
+            forces=list(q5.index), questions=("Q5",))
+    r.count("oo_15b_all_offences", int(q5.sum()), w.text("other-offences-def-15b-all-offences"),
+            questions=("Q5",))
     r.count("oo_15b_forces", o15.forces, w.text("other-offences-def-15b-forces"),
             forces=counted, questions=("Q5", "Q1"))
     r.count("oo_15b_offences", o15.offences_15b, w.text("other-offences-def-15b-offences"),
@@ -50,6 +57,14 @@ def figures(ed: Edition) -> Register:
     r.share("oo_15b_share", o15.offences_15b, o15.recorded_in_those_forces,
             w.text("other-offences-def-15b-share"), places=1, questions=("Q5", "Q1"),
             empty=w.text("other-offences-15b-empty", forces=o15.forces))
+    r.text("oo_15b_share_text",
+           w.text("other-offences-15b-share-sentence", case=_share_case(int(q5.size), o15),
+                  both=o15.forces,
+                  offences=words.figure(o15.offences_15b, r["oo_15b_offences"]),
+                  share=r["oo_15b_share"]),
+           w.text("other-offences-def-15b-share-text"),
+           forces=counted, questions=("Q5", "Q1"),
+           parts=("oo_15b_forces", "oo_15b_offences", "oo_15b_share"))
     cps = ed.cps
     answer = w.text("other-offences-cps-answer", quoted=bool(cps.quote),
                     answer=cps.answer.rstrip(".") if cps.quote else cps.answer,
@@ -78,10 +93,23 @@ def figures(ed: Edition) -> Register:
                       ("oo_malcomms_forces", "forces"),
                       ("oo_s2a", "offences"),
                       ("oo_s2a_forces", "forces"),
-                      ("oo_15b_forces", "forces"),
-                      ("oo_15b_offences", "offences")):
+                      ("oo_15b_all_forces", "forces"),
+                      ("oo_15b_all_offences", "offences")):
         r.counted(key, noun)
     return r
+
+
+def _share_case(gave: int, o15: OutcomeSummary) -> str:
+    """Which of the outcome 15B share's sentences the data call for: the forces that gave the
+    figure all gave their recorded offences too (all), some did (some), none did (none-gave);
+    none-recorded where those that did recorded none; nothing where no force gave the figure."""
+    if gave == 0:
+        return "nothing"
+    if o15.forces == 0:
+        return "none-gave"
+    if o15.share_15b is None:
+        return "none-recorded"
+    return "all" if o15.forces == gave else "some"
 
 
 def chart(ed: Edition) -> AccessibleChart | Markdown:

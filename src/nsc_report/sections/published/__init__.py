@@ -41,7 +41,7 @@ from nsc_report.sections.published.court import (
     national_court_table,
 )
 from nsc_report.sections.published.orders import (
-    EARLY,
+    early_period,
     national_orders,
     national_orders_sentence,
     national_orders_table,
@@ -87,7 +87,8 @@ def add_figures(r: Register, ed: Edition, code: str) -> None:
     orders = (*meta(ORDERS)["sources"], *meta(ORDERS_2021)["sources"])
     r.text("pub_orders_text", orders_sentence(ed, code),
            w.text("published-def-orders-text", who=name), questions=(), files=("public",),
-           sources=orders, periods=(*m.periods(pub, ORDERS), EARLY))
+           sources=orders, periods=(*m.periods(pub, ORDERS),
+                                    *([early] if (early := early_period(ed, code)) else [])))
     # The key figures as numbers, for the register and its downloads.
     mine = m.values(pub, RECORDED, code, "stalking").get("ye_mar_2018")
     if mine is not None and mine.value is not None:

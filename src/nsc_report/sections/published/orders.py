@@ -1,7 +1,7 @@
 """Stalking Protection Orders as forces told the BBC: a force's applications and orders granted
-(its answers of 2020/21 and 2021/22, and of January 2020 to April 2021), and the answers of all
-forces, year by year, in the chapter on protection orders. The forces that answered differ from
-year to year: their totals are no national count."""
+(its answers of 2020/21 and 2021/22, and from January 2020 to its answer of 2021), and the
+answers of all forces, year by year, in the chapter on protection orders. The forces that
+answered differ from year to year: their totals are no national count."""
 
 from __future__ import annotations
 
@@ -15,7 +15,20 @@ from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import public_period
 from nsc_report.sections.published.common import ORDERS, ORDERS_2021, codes, short, value_or, who
 
-EARLY = "jan_2020_to_apr_2021"  # the period of the BBC Data Unit's answers of June 2021
+
+def early_period(ed: Edition, code: str) -> str | None:
+    """The period of the force's answers to the BBC Data Unit of June 2021: from January 2020
+    to the day its answer was correct to (series.csv keeps it per force, from the published
+    file's `date_correct`), or None where the force is not in that file."""
+    return next(iter(m.values(ed.public, ORDERS_2021, code, "applied")), None)
+
+
+def counted_alike(ed: Edition) -> bool:
+    """Whether the two compilations count applications the same way (sources.yml says what each
+    measure counts): the June 2021 answers' 'applied for' is the sum of the orders granted,
+    rejected and not yet heard, so their figures are not set against the yearly counts."""
+    src = ed.public.sources
+    return src[ORDERS].measures["applied"] == src[ORDERS_2021].measures["applied"]
 
 
 def orders_sentence(ed: Edition, code: str) -> str:
@@ -44,16 +57,21 @@ def orders_sentence(ed: Edition, code: str) -> str:
     notes += [w.text("published-orders-note", period=public_period(ed, p), note=v.note.rstrip("."))
               for p, v in granted.items() if v.value is not None and v.note]
     early_text = ""
-    early = m.values(ed.public, ORDERS_2021, code, "applied").get(EARLY)
-    won = m.values(ed.public, ORDERS_2021, code, "granted").get(EARLY)
-    if early is not None and early.value is not None:
-        early_won = won.value if won is not None else None
-        early_text = w.text("published-orders-early", given=True, n=words.count(early.value),
-                            granted=early_won is not None,
-                            **({"won": words.count(early_won)} if early_won is not None
-                               else {}))
-    elif early is not None:
-        early_text = w.text("published-orders-early", given=False, note=early.note.rstrip("."))
+    span = early_period(ed, code)
+    if span is not None:
+        early = m.values(ed.public, ORDERS_2021, code, "applied")[span]
+        won = m.values(ed.public, ORDERS_2021, code, "granted").get(span)
+        if early.value is not None:
+            early_won = won.value if won is not None else None
+            early_text = w.text("published-orders-early", given=True,
+                                period=public_period(ed, span), n=words.count(early.value),
+                                granted=early_won is not None,
+                                apart=bool(given) and not counted_alike(ed),
+                                **({"won": words.count(early_won)} if early_won is not None
+                                   else {}))
+        else:
+            early_text = w.text("published-orders-early", given=False,
+                                period=public_period(ed, span), note=early.note.rstrip("."))
     clashes = [w.text("published-orders-conflict", longer=public_period(ed, outer),
                       shorter=public_period(ed, inner)) for outer, inner in conflicts(ed, code)]
     return w.text("published-orders-paragraph", orders=said, noted=len(notes),
@@ -63,9 +81,10 @@ def orders_sentence(ed: Edition, code: str) -> str:
 
 def conflicts(ed: Edition, code: str) -> list[tuple[str, str]]:
     """The force's answers on orders applied for that cannot both be right: (the longer
-    period, the shorter one it holds), where the longer has the smaller count."""
-    return m.fewer_over_longer({s: m.values(ed.public, s, code, "applied")
-                                for s in (ORDERS, ORDERS_2021)})
+    period, the shorter one it holds), where the longer has the smaller count. Only answers
+    that count alike are set against each other (`counted_alike`)."""
+    series = (ORDERS, ORDERS_2021) if counted_alike(ed) else (ORDERS,)
+    return m.fewer_over_longer({s: m.values(ed.public, s, code, "applied") for s in series})
 
 
 def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
@@ -78,9 +97,16 @@ def orders_table(ed: Edition, code: str) -> Table | HtmlBlock:
         for period, other in ((outer, inner), (inner, outer)):
             clash.setdefault(period, []).append(w.text(
                 "published-orders-conflict-note", other=public_period(ed, other)))
+    # The June 2021 answers' row says what it counts where that is not what the others count.
+    span = early_period(ed, code)
+    if span is not None and not counted_alike(ed) \
+            and m.values(pub, ORDERS_2021, code, "applied")[span].value is not None:
+        clash.setdefault(span, []).append(w.text("published-orders-early-note"))
     rows = []
-    for series, period in ((ORDERS_2021, EARLY), (ORDERS, "ye_mar_2021"),
+    for series, period in ((ORDERS_2021, span), (ORDERS, "ye_mar_2021"),
                            (ORDERS, "ye_mar_2022")):
+        if period is None:
+            continue
         applied = m.values(pub, series, code, "applied").get(period)
         granted = m.values(pub, series, code, "granted").get(period)
         if applied is None and granted is None:
