@@ -166,8 +166,8 @@ def test_the_comparison_chapter_runs_the_same_on_a_warm_kernel(tmp_path: Path):
     data = two_editions(tmp_path)
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    # The template, its words and the words every section shares (labels), beside it.
-    for name in ("change.md", "change.ftl", "labels.ftl"):
+    # The template, its words and the words every section shares (labels, charts), beside it.
+    for name in ("change.md", "change.ftl", "labels.ftl", "charts.ftl"):
         shutil.copy(ROOT / "notebooks" / name, notebooks)
     ed = load_edition(data, "2025")
     execute(notebooks, tmp_path / "book", ed)

@@ -116,8 +116,11 @@ def test_a_quotation_a_chapter_or_template_prints_must_exist(data_copy: Path):
     path.write_text(text.replace("id: npcc-lead", "id: npcc-lead-old")
                     .replace("id: victim\n", "id: victim-old\n"))
     found = problems(data_copy)
+    line = next(n for n, text in enumerate(
+        (ROOT / "notebooks" / "attrition.md").read_text("utf-8").splitlines(), 1)
+        if "nsc-quote} npcc-lead" in text)
     assert ("quotations.yml, column 'quotations': got 'npcc-lead'; expected a quotation "
-            "'npcc-lead': notebooks/attrition.md prints it (line 70)") in found
+            f"'npcc-lead': notebooks/attrition.md prints it (line {line})") in found
     assert "expected a quotation 'victim': chapters/victim-voice.md prints it" in found
 
 
