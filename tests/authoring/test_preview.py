@@ -134,6 +134,12 @@ def _replace_all(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def _builds_done(log: str) -> bool:
+    """Every save the preview has taken is built (its log says so for each)."""
+    return log.count("[preview] rebuilt in") + log.count("[preview] the build failed") >= \
+        len(re.findall(r"^\[preview\] changed ", log, re.MULTILINE))
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -164,6 +170,10 @@ def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
     revalidated: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
             else revalidated.append(r.url) if r.status == 304 else None)
+    log_file = root.parent / "preview.log"
+    # The last edit's build has finished (the rest of the site after its open page), so that
+    # this page is open, and known to the server as open, before this edit is saved.
+    wait_for(lambda: _builds_done(log_file.read_text(encoding="utf-8")), "the last build", proc)
     try:
         page.goto(f"{base}/{url}")
         time.sleep(1)  # its script has told the server which page it shows
@@ -176,7 +186,6 @@ def test_each_kind_of_edit_reaches_the_open_page(preview, browser, kind):
     assert not failed, failed
     # The reload kept the chart library: asked about, "not modified", not fetched again.
     assert any(u.endswith("/vega-embed-bundle.js") for u in revalidated), revalidated
-    log_file = root.parent / "preview.log"
     if kind == "words file":
         first = "showing the open pages first: book/forces/durham.html"
 
