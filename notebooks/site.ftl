@@ -121,7 +121,8 @@ site-register-page = Figures of the page: { $title }
 # The start of one table of the register (its column heads and rows follow). $name: its id.
 site-register-table = <div class="nsc-table-wrap nsc-register" role="region" tabindex="0" aria-label="Table: { $caption }"><table class="nsc-table" id="nsc-table-figures-{ $name }"><caption>{ $caption }</caption>
 site-annex-heading = Annex: where each figure comes from
-site-annex-intro = Each figure printed in this report, with what it is. The web report's register adds what each was computed from, and `figures.csv` holds all of it.
+# $file: the name of the register's CSV download (figures-illustrative.csv where any figure is).
+site-annex-intro = Each figure printed in this report, with what it is. The web report's register adds what each was computed from, and { $file }, among its downloads, holds all of it.
 
 ## The release calendar on the editions page: the next edition's announced date ($year, $date)
 ## and its calendar file ($file), or that none is announced.

@@ -53,3 +53,11 @@ def test_the_forces_a_figure_counts_are_counted_in_words():
                             ([f"F{i}" for i in range(1200)], "<summary>1,200 forces</summary>")):
         page = register_page(BookRegister([{**entry, "forces": forces}], book().titles))
         assert summary in page, forces
+
+
+def test_the_annex_names_the_register_download_as_it_is_named():
+    """Fact-check 3: the printed annex said `figures.csv` holds every figure, while an edition
+    with constructed figures names it figures-illustrative.csv."""
+    assert "figures-illustrative.csv, among its downloads" in annex_page(
+        book(), "figures-illustrative.csv").replace("\\", "")
+    assert "figures.csv" not in annex_page(book(), "figures-illustrative.csv")

@@ -354,11 +354,12 @@ def register_page(register: BookRegister, web: set[str] | None = None,
     return "\n".join(out)
 
 
-def annex_page(register: BookRegister) -> str:
+def annex_page(register: BookRegister, csv_file: str = "figures.csv") -> str:
     """The printed report's annex: one line per figure of the chapters (force pages are not
-    printed)."""
+    printed); `csv_file`: the name of the register's CSV download, which holds all of it."""
     w = words.Words("site")
-    out = [f"# {w.text('site-annex-heading')}\n", w.markdown("site-annex-intro") + "\n"]
+    out = [f"# {w.text('site-annex-heading')}\n",
+           w.markdown("site-annex-intro", file=csv_file) + "\n"]
     groups: dict[str, list[dict[str, Any]]] = {}
     for e in register.entries:
         if e["kind"] == "figure" and e["pages"] and not e["notebook"].startswith("forces/"):

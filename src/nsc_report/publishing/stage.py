@@ -240,7 +240,7 @@ def write_register(book: Path, toc: dict[str, Any], for_print: bool,
     if kept is not None:
         return outputs.keep(kept - {outputs.record}, inputs=inputs, content=content)
     written = set()
-    pages = ({register.ANNEX_PAGE: register.annex_page(reg)} if for_print else
+    pages = ({register.ANNEX_PAGE: register.annex_page(reg, names[0])} if for_print else
              {register.REGISTER_PAGE: register.register_page(
                  reg, {f.removeprefix("book/") for f in files}, names)})
     for name, text in pages.items():
