@@ -21,8 +21,8 @@ briefing-meta =
     { $report }, edition { $edition }, published
     { $date }.</p>
 # Only in an illustrative edition: $short and $caveat say what the data are, $mark their mark.
-briefing-notice = <p class="notice"><strong>{ $short }.</strong> { $caveat } Every figure marked { $mark } is computed from these constructed data.</p>
-briefing-running = Illustrative briefing: figures marked { $mark } are constructed, not { $who }'s real answers
+briefing-notice = <p class="notice"><strong>{ $short }.</strong> { $caveat } Every figure marked { $mark }, and every figure in a sentence that ends with { $mark }, is computed from these constructed data; figures without a mark, in a sentence without one, are published statistics.</p>
+briefing-running = Illustrative briefing: figures marked { $mark }, or in a sentence ending { $mark }, are constructed, not { $who }'s real answers
 
 # One of the force's sentences in brief (glued by its page), with the $mark of its figures
 # (none where $mark is empty: a sentence resting only on real data).

@@ -53,7 +53,7 @@ force-intro-no-figures = { $who } is { $forces ->
         [refused_other] refused our Freedom of Information request under another exemption
         [partial] answered our Freedom of Information request only in part, without a figure
        *[no_response] did not respond to our Freedom of Information request
-    }, so this page has no figures for it. It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
+    }, so this page has no figures from its answers (published statistics about it, below, are not answers). It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
 
 ### Where it stands among the forces (one sentence per measure, and the chart)
 
@@ -95,15 +95,16 @@ force-measure = { $form ->
 # $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
 # other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
 # force's figure and the median of the forces' figures (midway between the two middle
-# ones when they are an even number: no force need have it).
+# ones when they are an even number: no force need have it). One sentence: its mark, at its
+# end, covers every figure in it (the page's key says so), so none of them stands outside it.
 force-standing = { $case ->
         [none-given] { $label }: no force has a figure for this, so there is no comparison.
         [not-given] { $label }: { $who } gave no figure, so it has no place in this comparison ({ $of } { $of ->
             [one] force
            *[other] forces
         } did).
-        [alone] { $label }: { $value }. No other force gave this figure.
-       *[ranked] { $label }: { $value }. Of the { $of } forces that gave this figure, { force-standing-order }; the median: { $median }.
+        [alone] { $label }: { $value }; no other force gave this figure.
+       *[ranked] { $label }: { $value } (of the { $of } forces that gave this figure, { force-standing-order }; the median: { $median }).
     }
 
 # $higher and $lower: the forces with a higher and a lower figure; $ties: those with the same.
@@ -182,13 +183,14 @@ force-spo = { $case ->
 
 # $commissioner: none (another body oversees it: $body), made or not-made (by $body_capital,
 # its name opening the sentence), or unpublished (the edition's commitments are constructed:
-# no act of a named office is printed from them). A sentence of its own: it rests on the commitments data, the
+# no act of a named office is printed from them). $source: the citation of the source a made or
+# not-made row rests on, printed in the sentence (it is the sentence's only evidence). A sentence of its own: it rests on the commitments data, the
 # next on the force's answers, and each carries the mark of what it rests on.
 force-pcc = { $commissioner ->
         [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
-        [made] { $body_capital } made the { $year } commitment to increase reports of stalking.
+        [made] { $body_capital } made the { $year } commitment to increase reports of stalking. Source: { $source }.
         [unpublished] Whether { $body } made the { $year } commitment to increase reports of stalking is not published in this edition.
-       *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking.
+       *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking. Source: { $source }.
     }
 # $change: none-before (no offence recorded in the $previous period, $now in the current one),
 # unknown (no figures for both), or known ($direction rose, fell or same, by $amount).

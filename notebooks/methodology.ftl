@@ -33,7 +33,7 @@ methodology-illustrative = { $illustrative ->
         [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for { $forces ->
             [one] the one force
            *[other] all { $forces } forces
-        }, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited. The README in the edition's data folder explains how the dataset was made.
+        }, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
        *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
     }
 

@@ -27,12 +27,14 @@ print-legend = { $illustrative ->
         [yes] { $illustrative_mark } Illustrative: { $illustrative_caveat }{ $unverified ->
             [yes] {" "}{ $unverified_mark } Unverified: { $unverified_caveat }
            *[no] {""}
-        }
+        }{" "}{ print-legend-rule }
        *[no] { $unverified ->
-            [yes] { $unverified_mark } Unverified: { $unverified_caveat }
+            [yes] { $unverified_mark } Unverified: { $unverified_caveat } { print-legend-rule }
            *[no] { $publisher }
         }
     }
+# What a mark covers: the same rule as the web page's key (site.ftl, site-provenance-published).
+print-legend-rule = A mark after a figure marks that figure; a mark at the end of a sentence marks every figure in it. Figures without a mark, in a sentence without one, are published.
 
 ### After a link to a download (the links of the downloads page, on paper)
 

@@ -39,7 +39,9 @@ site-provenance-paragraph = <p class="nsc-provenance-{ $status }"><strong>{ $sta
         [illustrative] illustrative
        *[unverified] unverified
     }</span>.</p>
-site-provenance-published = <p class="nsc-provenance-published">Figures without a mark are published statistics or come from published sources.</p>
+# The key's rule, the same on the web, on paper (print.ftl) and in briefings (briefing.ftl): a
+# mark follows a figure, or ends a sentence made from these data and covers every figure in it.
+site-provenance-published = <p class="nsc-provenance-published">A mark after a figure marks that figure; a mark at the end of a sentence marks every figure in that sentence. Figures without a mark, in a sentence without one, are published statistics or come from published sources.</p>
 # The start of the note (the paragraphs above that the page needs follow).
 site-provenance = <aside class="nsc-provenance" id="nsc-provenance" role="note" aria-label="About the figures on this page">
 

@@ -170,8 +170,11 @@ def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
 
 def _pcc_sentence(ed: Edition, code: str) -> str:
     on = dt.date(ed.meta.pcc_commitment_year, 6, 30)
+    pledge = provenance.commitment(ed, code)
+    # A named office's act is printed with the source it rests on, in the same sentence.
+    source = "; ".join(ed.source(s).citation for s in pledge.sources)
     return words.of(ed, "force").text(
-        "force-pcc", year=str(on.year), commissioner=provenance.commitment(ed, code).case,
+        "force-pcc", year=str(on.year), commissioner=pledge.case, source=source,
         body=overseer(ed, code, on), body_capital=overseer(ed, code, on, capital=True))
 
 
