@@ -74,7 +74,7 @@ briefing-national-fewer = { $case ->
 briefing-national-spo = { $forces } { $forces ->
         [one] force
        *[other] forces
-    } applied for Stalking Protection Orders in { $band } cases in a whole year.
+    } applied for Stalking Protection Orders in { $band } cases in a whole year, counted by kind of order.
 briefing-national-officers = { $some } { $some ->
         [one] force
        *[other] forces

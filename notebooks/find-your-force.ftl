@@ -7,8 +7,8 @@
 ### The measures the reader can colour the map by: each one's name (in the chooser and above
 ### its legend), its classes (the legend, lowest first) and its column in the table
 
-find-your-force-spo = Cases with an SPO application, { $period }
-find-your-force-spo-short = Cases with an SPO application
+find-your-force-spo = Cases with an SPO application, counted by kind of order, { $period }
+find-your-force-spo-short = Cases with an SPO application, counted by kind of order
 find-your-force-change = Change in recorded stalking since { $previous }
 find-your-force-change-short = Change in recorded stalking
 # $level: fell, up-to-10 or over-10.
@@ -74,7 +74,7 @@ find-your-force-map-text = Map of the { $forces } { $forces ->
 # The table: $period for SPO applications, $previous for the change, $year of the commitment.
 # $commitments yes where the edition's commitments are real (the table then says which PCCs
 # made it), no where they are constructed (it is not shown).
-find-your-force-table-caption = Every force at a glance: cases with an SPO application (interim plus full) in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request{ $commitments ->
+find-your-force-table-caption = Every force at a glance: cases with an SPO application, counted by kind of order, in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request{ $commitments ->
         [yes] ; whether the force's PCC made the { $year } commitment
        *[no] {""}
     }. – means no figure given.

@@ -65,28 +65,28 @@ force-measure = { $form ->
         [sentence] { $measure ->
             [recorded] Stalking offences recorded
             [pct_change] Change in recorded stalking since { $previous }
-            [spo_per_1000] Cases with an SPO application per 1,000 recorded offences
+            [spo_per_1000] Cases with an SPO application, counted by kind of order, per 1,000 recorded offences
             [officers] Dedicated stalking officers
            *[spocs] Stalking single points of contact
         }
         [title] { $measure ->
             [recorded] stalking offences recorded
             [pct_change] change in recorded stalking since { $previous }
-            [spo_per_1000] cases with an SPO application per 1,000 recorded offences
+            [spo_per_1000] cases with an SPO application, counted by kind of order, per 1,000 recorded offences
             [officers] dedicated stalking officers
            *[spocs] stalking single points of contact
         }
         [definition] { $measure ->
             [recorded] stalking offences recorded
             [pct_change] change in recorded stalking since { $previous } (%)
-            [spo_per_1000] cases with an SPO application per 1,000 recorded offences
+            [spo_per_1000] cases with an SPO application, counted by kind of order, per 1,000 recorded offences
             [officers] dedicated stalking officers
            *[spocs] stalking single points of contact
         }
        *[heading] { $measure ->
             [recorded] Stalking offences recorded
             [pct_change] Change in recorded stalking since { $previous } (%)
-            [spo_per_1000] Cases with an SPO application per 1,000 offences
+            [spo_per_1000] Cases with an SPO application, counted by kind of order, per 1,000 offences
             [officers] Dedicated stalking officers
            *[spocs] Stalking single points of contact
         }
@@ -170,11 +170,11 @@ force-spo = { $case ->
             } and for a full order in { $full ->
                 [0] none
                *[other] { $full }
-            }: { $total } counted by kind of order, as the bands count them (a case with both kinds counts once for each)
+            }: { $total } cases counted by kind of order (a case with both kinds counts once for each)
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band
-        } of { $band } cases, with { $same ->
+        } of { $band } cases, counted by kind of order, with { $same ->
             [0] no other force
             [one] { $same } other force
            *[other] { $same } other forces
@@ -297,7 +297,7 @@ force-def-asked = questions { $who } was asked (a question asked about two years
 force-def-answered = questions { $who } answered in full (a question asked about two years, for both years), counted as the data-gaps chapter counts them
 force-def-intro = how many questions { $who } answered, and how that compares with the other forces
 force-def-standing = where { $who } stands among the forces that gave the same figure: { $measure }
-force-def-spo = { $who }'s cases with an interim or a full SPO application (Q9 and Q10) and their band
+force-def-spo = { $who }'s cases with an SPO application, counted by kind of order (cases with an interim plus cases with a full application, Q9 and Q10), and their band
 force-def-pcc = whether { $who }'s PCC made the commitment
 force-def-change = the change in { $who }'s recorded stalking (Q1)
 force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)

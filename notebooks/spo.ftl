@@ -27,7 +27,7 @@ spo-top-sentence = { $gave ->
         [no] No force gave both figures, so we cannot say which made the most.
        *[yes] { $named ->
             [yes] { $force } applied in the most, { $most }.
-           *[no] The force that applied in the most cases did so in { $most }.
+           *[no] The force that applied in the most cases, counted by kind of order, did so in { $most }.
         }
     }
 # Printed for the force and its total where no force gave both figures.
@@ -41,14 +41,14 @@ spo-chart-none = No force gave both its interim and its full application figures
 spo-chart-title = { $low } of { $forces } { $forces ->
         [one] force
        *[other] forces
-    } applied for SPOs in { $label } cases in a year
+    } applied for SPOs in { $label } cases in a year, counted by kind of order
 # $first and $second: the applications at the dashed lines; $source: the source line.
-spo-chart-caption = Cases in which each force applied for an interim or full Stalking Protection Order, { $period }, for the { $forces } { $forces ->
+spo-chart-caption = Cases in which each force applied for a Stalking Protection Order, counted by kind of order (the cases with an interim application plus those with a full one: a case with both counts once for each), { $period }, for the { $forces } { $forces ->
         [one] force
        *[other] forces
     } that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
 # The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
-spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. { $low } { $low ->
+spo-chart-alt = Bar chart of the cases in which each force applied for an SPO, counted by kind of order. { $low } { $low ->
         [one] force
        *[other] forces
     } applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
@@ -57,11 +57,11 @@ spo-chart-alt = Bar chart of the cases in which each force applied for an SPO. {
 spo-chart-col = { $kind ->
         [interim] Cases with an interim application
         [full] Cases with a full application
-        [total] Total
+        [total] Cases, counted by kind of order
        *[band] Band
     }
 # The chart's axis.
-spo-chart-axis = Cases with an SPO application, interim plus full
+spo-chart-axis = Cases with an SPO application, counted by kind of order
 # A column of the chart's table.
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
 
@@ -70,20 +70,20 @@ spo-chart-per-1000 = Per 1,000 recorded stalking offences
 spo-def-forces-with-figures = forces that gave both their counts of cases with an interim (Q9) and with a full (Q10) SPO application
 spo-def-forces-without-figures = forces that gave some figure to the request but not both SPO application figures
 # $label: the band's label ("10 or fewer").
-spo-def-band = forces whose cases with an interim plus cases with a full SPO application in the { $period } were { $label }
+spo-def-band = forces whose cases with an SPO application, counted by kind of order (cases with an interim plus cases with a full application), in the { $period } were { $label }
 # After a band's number of forces ($forces): its $label and the $period.
 spo-finding-band = { $forces ->
         [one] force
        *[other] forces
-    } applied for Stalking Protection Orders, interim and full combined, in { $label } cases in the whole { $period }
+    } applied for Stalking Protection Orders in { $label } cases, counted by kind of order, in the whole { $period }
 # $band: 1, 2 or 3.
-spo-def-band-label = the label of SPO band { $band }: cases with an interim plus cases with a full application in a year
-spo-def-band-low-share = share of the forces that gave both SPO application figures that applied for { $label } in the { $period }
-spo-def-total = cases with an interim plus cases with a full SPO application (a case with both counts twice), summed over the forces that gave both figures
+spo-def-band-label = the label of SPO band { $band }: cases with an SPO application in a year, counted by kind of order (cases with an interim plus cases with a full application)
+spo-def-band-low-share = share of the forces that gave both SPO application figures that applied for SPOs in { $label } cases, counted by kind of order, in the { $period }
+spo-def-total = cases with an SPO application, counted by kind of order: cases with an interim plus cases with a full application (a case with both counts once for each), summed over the forces that gave both figures
 spo-def-interim = cases with an interim SPO application (Q9), summed over the forces that gave both figures
 spo-def-full = cases with a full SPO application (Q10), summed over the forces that gave both figures
-spo-def-median = median per force of cases with an interim plus cases with a full SPO application, over the forces that gave both figures
-spo-def-median-per-1000 = median per force of cases with an SPO application (interim plus full) per 1,000 stalking offences it recorded (Q1), over the forces that gave both
+spo-def-median = median per force of cases with an SPO application, counted by kind of order, over the forces that gave both figures
+spo-def-median-per-1000 = median per force of cases with an SPO application (counted by kind of order) per 1,000 stalking offences it recorded (Q1), over the forces that gave both
 spo-def-zero-forces = forces that gave both SPO figures and applied for no order in any case
 spo-def-zero-text = how many of the forces that gave both SPO application figures made none
 # $outcome: what became of the applications, asked in $question (Q11, Q12 or Q13).
@@ -96,12 +96,12 @@ spo-def-outcome = { spo-outcome } ({ $question }), summed over the forces that g
 spo-def-outcome-forces = forces that gave a figure for { spo-outcome } ({ $question }) and both application figures
 spo-def-period = the period the SPO questions asked about
 # $gave: no when no force gave both figures (said after the definition).
-spo-def-top-force = the force with the most cases with an interim plus cases with a full SPO application{ $gave ->
+spo-def-top-force = the force with the most cases with an SPO application, counted by kind of order{ $gave ->
         [no] : no force gave both figures
        *[yes] {""}
     }
-spo-def-top-total = cases with an interim plus cases with a full SPO application, of the force with the most{ $gave ->
+spo-def-top-total = cases with an SPO application, counted by kind of order, of the force with the most{ $gave ->
         [no] : no force gave both figures
        *[yes] {""}
     }
-spo-def-top-sentence = which force applied for SPOs in the most cases, and in how many (unnamed where the answers are illustrative)
+spo-def-top-sentence = which force applied for SPOs in the most cases, counted by kind of order, and in how many (unnamed where the answers are illustrative)

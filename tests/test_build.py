@@ -32,12 +32,14 @@ def text_of(html: str) -> str:
 def test_spo_page_holds_the_figures_and_a_chart(built: Built):
     page = built.page("spo")
     text = text_of(page)
-    assert "12 of them applied in 10 or fewer cases in the whole year" in text
+    assert ("12 of them applied in 10 or fewer cases in the whole year, counted by kind of "
+            "order") in text
     assert "8 applied in 11 to 30, and only 3 in more than 30" in text
-    assert "Each figure counts cases, not applications or orders" in text
+    assert "Every figure below counts these cases by kind of order" in text
     assert 'class="nsc-chart-canvas"' in page and 'data-spec="nsc-chart-spo-applications-spec"' \
         in page
-    assert "12 of 23 forces applied for SPOs in 10 or fewer cases in a year" in text
+    assert ("12 of 23 forces applied for SPOs in 10 or fewer cases in a year, counted by kind "
+            "of order") in text
 
 
 def test_every_page_is_offline(built: Built):

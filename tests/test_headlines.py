@@ -87,8 +87,8 @@ def test_summary_holds_every_headline_figure(built: Built, expected):
     find(s, f"{e['answered']} of the {e['asked']} police forces gave us any figures")
     find(s, e["share_down"], "recorded fewer stalking offences")
     find(s, f"only {e['up']} recorded more")
-    find(s, f"{e['low']} forces applied for Stalking Protection Orders, interim and full "
-            f"combined, in 10 or fewer cases")
+    find(s, f"{e['low']} forces applied for Stalking Protection Orders in 10 or fewer cases, "
+            f"counted by kind of order")
     find(s, f"A further {e['mid']} forces applied in 11 to 30 cases", f"only {e['high']} in "
             f"more than 30")
     find(s, f"Only {e['officers']} forces said they had at least one dedicated stalking officer")

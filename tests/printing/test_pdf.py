@@ -89,8 +89,8 @@ def test_headline_figures_and_notes_in_the_text(pdf):
                    "27 of the 43 police forces gave us any figures",
                    "67% of the responding forces whose Commissioner made that commitment",
                    "only 5 recorded more",
-                   "12 forces applied for Stalking Protection Orders, interim and full combined, "
-                   "in 10 or fewer cases",
+                   "12 forces applied for Stalking Protection Orders in 10 or fewer cases, "
+                   "counted by kind of order",
                    "A further 8 forces applied in 11 to 30 cases, and only 3 in more than 30",
                    "Only 7 forces said they had at least one dedicated stalking officer",
                    "only 11 could give a detailed breakdown",

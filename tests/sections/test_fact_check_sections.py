@@ -75,12 +75,12 @@ def test_the_spo_sum_is_said_to_count_each_kind(ed: Edition):
     chapter = _chapter("spo")
     assert "such_cases" not in chapter and "such cases" not in chapter
     assert "`spo_interim_cases` in which they applied for an interim order" in chapter
-    assert "{glue:text}`spo_total` counted by kind of order" in chapter
+    assert "{glue:text}`spo_total` cases counted by kind of order" in chapter
     assert r["spo_interim_cases"].endswith(" cases") and r["spo_full_cases"].endswith(" cases")
     text = force.figures(ed, MET).figures["force_spo_text"].text
     q9, q10 = (int(answer_values(ed, q, ed.meta.current_period)[MET]) for q in ("Q9", "Q10"))
     assert (f"interim Stalking Protection Order in {q9} cases and for a full order in {q10}: "
-            f"{q9 + q10} counted by kind of order") in text
+            f"{q9 + q10} cases counted by kind of order") in text
     assert f"in {q9 + q10} cases" not in text
 
 

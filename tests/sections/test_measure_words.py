@@ -27,7 +27,7 @@ def test_each_measure_has_its_words_in_each_form(ed: Edition) -> None:
     assert force.measure_label(ed, change, "definition") == (
         "change in recorded stalking since YE Mar 2022 (%)")
     assert force.measure_label(ed, spo, "title") == (
-        "cases with an SPO application per 1,000 recorded offences")
+        "cases with an SPO application, counted by kind of order, per 1,000 recorded offences")
     assert force.measure_label(ed, spo, "definition").startswith(
         "cases with an SPO application")
 
@@ -38,8 +38,8 @@ def test_the_chart_title_and_the_register_name_the_measure_as_written(ed: Editio
     # Of the forces that gave the figure, not of all forces (fact-check 3, finding 6), with
     # the mark of the answers on the count, as in the page's sentences.
     assert title == ("Sussex is highest of the 22‡ forces that gave a figure for cases with an "
-                     "SPO application per 1,000 recorded offences")
+                     "SPO application, counted by kind of order, per 1,000 recorded offences")
     definitions = {k: f.definition for k, f in force.figures(ed, "E23000033").figures.items()}
     assert definitions["force_standing_spo_per_1000"].endswith(
-        ": cases with an SPO application per 1,000 recorded offences")
+        ": cases with an SPO application, counted by kind of order, per 1,000 recorded offences")
     assert "since YE Mar 2022 (%)" in definitions["force_standing_pct_change"]

@@ -37,7 +37,7 @@ def test_the_spo_figures_count_cases(ed: Edition):
         assert "cases" in definition and not re.search(r"SPO applications\b", definition), \
             (key, definition)
     chart = spo.chart(ed)
-    assert "cases in a year" in chart.title and "SPOs in" in chart.title
+    assert "cases in a year, counted by kind of order" in chart.title and "SPOs in" in chart.title
     assert "applications" not in chart.caption.split(";")[1]  # 'dashed lines mark .. cases'
     assert "cases" in chart.alt_text and "SPO applications" not in chart.alt_text
     assert all("application" not in c or c.startswith("Cases with")
@@ -50,7 +50,7 @@ def test_the_spo_figures_count_cases(ed: Edition):
 
 def test_a_force_page_places_its_cases_in_a_band_of_cases(ed: Edition):
     text = force.figures(ed, WEST_MERCIA).figures["force_spo_text"].text
-    assert re.search(r"band of [\w ]+ cases, with", text), text
+    assert re.search(r"band of [\w ]+ cases, counted by kind of order, with", text), text
     assert "applications" not in text
 
 

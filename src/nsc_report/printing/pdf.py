@@ -60,14 +60,12 @@ class PdfError(NscReportError):
 
 
 def find_chromium() -> str:
-    explicit = os.environ.get("NSC_CHROMIUM")
-    if explicit:
+    if explicit := os.environ.get("NSC_CHROMIUM"):
         if Path(explicit).is_file():
             return explicit
         raise ChromiumMissing(f"NSC_CHROMIUM={explicit} does not exist; {INSTALL_HINT}")
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
+        if found := shutil.which(name):
             return found
     raise ChromiumMissing(f"Chromium was not found: {INSTALL_HINT}")
 
@@ -184,8 +182,8 @@ def _script(name: str) -> str:
         encoding="utf-8").splitlines() if not line.startswith("//"))
 
 
-PREPARE_JS = _script("prepare.js")
-FIT_TABLES_JS = _script("fit_tables.js")
+PREPARE_JS, FIT_TABLES_JS, LOCAL_LINKS_JS = (_script(f"{n}.js") for n in (
+    "prepare", "fit_tables", "local_links"))
 
 
 def fit_tables(page, root: str = ".nsc-print") -> list[str]:  # type: ignore[no-untyped-def]
@@ -439,6 +437,7 @@ def print_pages(pages: list[tuple[Path, str, str]], edition: Edition, scratch: P
                 page = scratch / f"{target.stem}.html"
                 page.write_text(document, encoding="utf-8")
                 tab.goto(f"{base}/{page.name}", wait_until="load")
+                tab.evaluate(LOCAL_LINKS_JS)  # no link to the print server (local_links.js)
                 tmp = target.with_name(f".{target.name}.tmp")
                 tmp.write_bytes(tab.pdf(format="A4", print_background=True,
                                         prefer_css_page_size=True, outline=True, tagged=True))

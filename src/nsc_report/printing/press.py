@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
@@ -48,18 +47,18 @@ def pack_dir(layout: Layout) -> Path:
     return layout.out / FOLDER
 
 
-def _site_base(ed: Edition, target: Path, layout: Layout) -> str:
-    """Where the site's pages are, seen from the pack: its public address once edition.yml
-    gives it, else the built site beside the pack."""
+def _site_base(ed: Edition) -> str:
+    """Where the site's pages are, for a link in the pack: its public address once edition.yml
+    gives it, else '' and no link at all. The pack is printed on a local server and sent by
+    email: a path into the build (or the print server's address) would be a dead link."""
     h = ed.meta.help
-    if h and h.site_url:
-        return h.site_url.rstrip("/") + "/"
-    return posixpath.join(os.path.relpath(layout.html, target).replace(os.sep, "/"), "")
+    return h.site_url.rstrip("/") + "/" if h and h.site_url else ""
 
 
 def sources(ed: Edition, figures: BookRegister, base: str) -> release.Sources:
+    """`base`: the published site's address ('' for none: each figure prints without a link)."""
     return release.Sources(figures.by_id(), ed.quotations, release.fields(ed),
-                           lambda fid: f"{base}book/figures.html#{anchor(fid)}")
+                           lambda fid: f"{base}book/figures.html#{anchor(fid)}" if base else "")
 
 
 def _write(path: Path, data: str | bytes) -> None:
@@ -135,7 +134,7 @@ def _write_pack(layout: Layout, ed: Edition, figures: BookRegister, progress: Pr
     target = pack_dir(layout)
     meta = ed.meta
     w = words.of(ed, "press")
-    src = sources(ed, figures, _site_base(ed, target, layout))
+    src = sources(ed, figures, _site_base(ed))
     report = {"title": meta.title, "edition": str(meta.edition)}
 
     doc = _resolved(ed, "release", src, w)

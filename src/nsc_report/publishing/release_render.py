@@ -25,8 +25,10 @@ def inline_html(inlines: Iterable[Inline]) -> str:
     for i in inlines:
         if i.kind == "fig":
             mark = f'<span class="mark">{html_text(i.mark)}</span>' if i.mark else ""
-            out.append(f'<a class="nsc-fig" href="{html_text(i.href)}" '
-                       f'data-figure="{html_text(i.ref)}">{html_text(i.text)}</a>{mark}')
+            # A link only to the published register (no address yet: the figure, no link).
+            tag, href = ("a", f' href="{html_text(i.href)}"') if i.href else ("span", "")
+            out.append(f'<{tag} class="nsc-fig"{href} data-figure="{html_text(i.ref)}">'
+                       f"{html_text(i.text)}</{tag}>{mark}")
         elif i.kind in ("strong", "em"):
             out.append(f"<{i.kind}>{inline_html(i.children)}</{i.kind}>")
         elif i.kind == "link":
