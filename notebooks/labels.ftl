@@ -209,3 +209,28 @@ label-column = { $column ->
         [note] Note
        *[forces] Number of forces
     }
+# A data file a figure was computed from, as the register of figures names it for a reader
+# (never its path in the project's repository, which is not published): $file, what it holds;
+# $where: download (it is in the $download among the report's downloads), edition (it is
+# another $edition's), or none (no download holds it).
+label-data-file = { $file ->
+        [returns] the forces' answers to the requests
+        [questions] the questions asked
+        [commitments] which Commissioners made the commitment
+        [forces] the list of police forces
+        [national] the national figures the report cites
+        [public] the published statistics
+        [oversight] the bodies that oversee each force, named on the force pages
+        [meta] the report's record of its edition (title, periods and dates)
+        [cps] the Crown Prosecution Service's answer, quoted in the report
+        [tracker] the record of the requests sent and answered
+        [revisions] the list of revisions, on the Revisions page
+        [counting_rules] the changes to the counting rules, listed in the methodology
+        [pre_release] who saw the findings before publication, listed in the Code of Practice
+        [stated] the figures the Trust's press release states
+       *[other] other data of the report
+    }{ $where ->
+        [download] {""} ({ $download }, among the downloads)
+        [edition] {""} (of the { $edition } edition)
+       *[none] {""}
+    }

@@ -123,7 +123,23 @@ reports-def-pledge-summary = the summary's finding on the PCC pledge: the share 
 reports-def-pledge-key = the landing page's finding on the PCC pledge, after the share of the forces whose PCC made the commitment that recorded fewer offences: how many recorded more
 reports-def-decreased = forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year
 reports-def-increased = forces whose PCC made the commitment that recorded more stalking offences (Q1) in the later year
-reports-def-share-decreased = share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
+# The register's definition of the share that recorded fewer. $scope: release where the share
+# printed is the one the Trust's release states, in the release's scope (of the responding
+# forces whose Commissioner made the commitment: the release does not say how it counted those
+# without both years), else report (the report's own count). $data: the status of the answers
+# (illustrative where constructed); $decreased of the $comparable forces that gave both years,
+# of the $responding that answered; $all: the share over all $responding; $gaps: yes where
+# some of them did not give both years (the two counts then differ).
+reports-def-share-decreased = { $scope ->
+        [release] share of the forces that answered the request and whose PCC had made the commitment that recorded fewer stalking offences (Q1) in the later year, as the Trust's release states it, without saying how it counted forces that did not give figures for both years. The report's own count{ $data ->
+            [illustrative] , from its constructed answers,
+           *[other] {""}
+        } is { $decreased } of the { $comparable } of them that gave both years{ $gaps ->
+            [yes] ; over all { $responding } of them it would be { $all }
+           *[no] {""}, which is all of them
+        }
+       *[report] share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
+    }
 # After the share that recorded fewer (a card): $year, the year of the commitment.
 reports-finding-share-decreased = of the responding forces whose Police and Crime Commissioner pledged in { $year } to increase reports of stalking recorded fewer stalking offences
 reports-def-share-scope = how the share of the forces that recorded fewer offences is counted

@@ -100,11 +100,20 @@ site-register-intro = Every figure in this report is computed from its data when
     } is a link to its entry here; a sentence or label assembled from the data is listed too. The register can also be downloaded as <a href="downloads/{ $csv }">{ $csv }</a> and <a href="downloads/{ $json }">{ $json }</a>.
 site-register-chapter = Figures of the chapter: { $title }
 site-register-forces = Force pages
-# The register's column of the forces a figure counts: how many ($forces), opening their list.
+# The register's column of the forces a figure counts: how many ($forces), opening their list,
+# and the $status of the list (published, unverified or illustrative): the status of the data
+# it was computed from, which may be constructed where the figure's value is published.
 site-register-forces-counted = { $forces ->
         [one] { $forces } force
        *[other] { $forces } forces
+    }{ $status ->
+        [published] {""}
+        [unverified] {""}: which ones is unverified
+       *[illustrative] {""}: which ones is constructed
     }
+# The same column where the list is not printed: which Commissioners made the commitment, where
+# that is constructed.
+site-register-forces-unpublished = which forces: not published in this edition
 # The register's cells: the pages of a figure that no page prints; a figure that counts no
 # force; the questions a figure was computed from ($questions, listed).
 site-register-not-printed = not printed

@@ -22,8 +22,18 @@ FILES = {"returns": "foi_returns.csv", "questions": "questions.yml", "meta": "ed
          "tracker": "tracker.csv", "forces": "../reference/forces.csv",
          "public": "../public/series.csv", "revisions": "revisions.yml",
          "counting_rules": "../reference/counting_rules.csv",
-         "pre_release": "pre_release.yml", "stated": "stated.yml"}
+         "pre_release": "pre_release.yml", "stated": "stated.yml",
+         "oversight": "../reference/oversight.csv"}
 PUBLIC = "public:"  # a source id naming a published series of data/public/sources.yml
+# The published statistics' download: real figures whatever the edition, never '-illustrative'.
+PUBLISHED_DOWNLOAD = "published-statistics.csv"
+# The download that holds each file (its name before '-illustrative'): a reader is sent there,
+# never to a path in the project's repository, which is not published (a fact-check found the
+# register's "computed from" printing data/2024/foi_returns.csv). A file no download holds is
+# named by what it is (labels.ftl, label-data-file).
+HELD_IN = {"returns": "foi-returns.csv", "questions": "nsc-data.xlsx",
+           "commitments": "nsc-data.xlsx", "forces": "nsc-data.xlsx",
+           "national": "nsc-data.xlsx", "public": PUBLISHED_DOWNLOAD}
 
 # The mark printed after a figure of each status (none for published). Its name in words, read
 # by screen readers instead of the mark, and the mark's HTML, are in notebooks/labels.ftl
@@ -86,6 +96,17 @@ def download_name(ed: Edition, name: str) -> str:
     return illustrative_name(name) if ed.meta.illustrative else name
 
 
+def held_in(ed: Edition, name: str) -> tuple[str, str | None]:
+    """A file as a figure names it (a short name of FILES, or a path from the edition's
+    folder) -> its short name ('other' for a file FILES does not know) and the download that
+    holds it, under this edition's name for it (None where no download does)."""
+    short = name if name in FILES else {v: k for k, v in FILES.items()}.get(name, "other")
+    download = HELD_IN.get(short)
+    if download is None or download == PUBLISHED_DOWNLOAD:
+        return short, download
+    return short, download_name(ed, download)
+
+
 def illustrative_name(name: str) -> str:
     """'foi-returns.csv' -> 'foi-returns-illustrative.csv'."""
     stem, dot, suffix = name.partition(".")
@@ -94,7 +115,7 @@ def illustrative_name(name: str) -> str:
 
 # What a page may say of a force's Commissioner and the commitment (see `commitment`).
 COMMITMENT_CASES = ("none", "made", "not-made", "unpublished")
-OVERSIGHT = "../reference/oversight.csv"
+OVERSIGHT = FILES["oversight"]
 
 
 @dataclass(frozen=True)

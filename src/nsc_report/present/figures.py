@@ -14,6 +14,7 @@ with its inputs but not linked, since a link around a whole sentence would read 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -23,6 +24,9 @@ from nsc_report.data.provenance import FILES, PUBLIC
 from nsc_report.present import fmt, labels, words
 
 RECORD = "nsc_figures"  # the glue key of a notebook's register
+# The status of a list of forces that is not printed: which Commissioners made the commitment,
+# where the commitments are constructed (`forces_status` of a register entry).
+UNPUBLISHED = "unpublished"
 
 
 @dataclass(frozen=True)
@@ -215,8 +219,10 @@ class Register:
             entry["questions"] = list(f.questions)
             entry["periods"] = [ed.period_label(p) if p in ed.meta.periods
                                 else labels.public_period(ed, p) for p in f.periods]
-            entry["forces"] = (None if f.forces is None else
-                               [_force_name(ed, code) for code in f.forces])
+            # What a reader can find it in: the download that holds it, or what it is; the
+            # paths (`files`) stay for the build's own checks, never printed.
+            entry["data"] = _data_names(ed, f.files)
+            entry["forces"], entry["forces_status"] = _forces(ed, f)
             # How far it can be trusted: the weakest status of its files and sources, or, for
             # a figure a source states, that source's. Where the data give another value the
             # figure keeps its own status and says what the source states: `nsc-report check`
@@ -242,10 +248,39 @@ class Register:
                 entries[key]["sources"] = list(dict.fromkeys(
                     s for e in made_of for s in e["sources"]))
                 entries[key]["files"] = list(dict.fromkeys(x for e in made_of for x in e["files"]))
+                entries[key]["data"] = list(dict.fromkeys(x for e in made_of for x in e["data"]))
                 entries[key]["caveat"] = " ".join(dict.fromkeys(
                     e["caveat"] for e in made_of if e["status"] == status and e["caveat"]))
                 entries[key]["parts"] = list(f.parts)  # (asdict gave a tuple)
         return {"edition": ed.meta.edition, "figures": entries}
+
+
+def _forces(ed: Edition, f: Figure) -> tuple[list[str] | None, str | None]:
+    """The names of the forces a figure counts, and the status of that list: the status of
+    the data it was computed from, not of a source that states the figure's value (the
+    release's 67% is published; which forces make it up is the constructed answers'). A list
+    of forces by their Commissioner's commitment, where any row of the commitments is
+    constructed, is not printed at all: its status says it is not published in this edition
+    (an act of a named office is never printed from constructed data)."""
+    if f.forces is None:
+        return None, None
+    if "commitments" in f.files and not provenance.may_name_commitments(ed):
+        return None, UNPUBLISHED
+    names = [_force_name(ed, code) for code in f.forces]
+    return names, provenance.of(ed, f.files, f.sources).status
+
+
+def _data_names(ed: Edition, files: Iterable[str]) -> list[str]:
+    """Each file a figure was computed from, in words a reader can find it by."""
+    w = words.Words("labels", getattr(ed.meta, "language", None) or words.DEFAULT_LOCALE)
+    names = []
+    for name in files:
+        other = re.fullmatch(r"\.\./(\d{4})/([^/]+)", name)  # another edition's file
+        short, download = provenance.held_in(ed, other.group(2) if other else name)
+        where = "edition" if other else "download" if download else "none"
+        names.append(w.text("label-data-file", file=short, where=where,
+                            download=download or "", edition=other.group(1) if other else ""))
+    return list(dict.fromkeys(names))
 
 
 def _citation(ed: Edition, source_id: str) -> str:

@@ -109,7 +109,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 DOWNLOADS = ("foi-returns.csv", "nsc-data.xlsx", "chart-data.zip", "notebooks.zip",
              "published-statistics.csv", "nsc-data.ods", "figures.csv", "figures.json")
 # Real figures whatever the edition's status: never named '-illustrative'.
-PUBLISHED = "published-statistics.csv"
+PUBLISHED = provenance.PUBLISHED_DOWNLOAD
 
 
 def download_names(edition: Edition) -> dict[str, str]:

@@ -30,7 +30,7 @@ from nsc_report.data.provenance import MARKS, illustrative_name
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
 from nsc_report.present import words
-from nsc_report.present.figures import RECORD
+from nsc_report.present.figures import RECORD, UNPUBLISHED
 
 GLUE_MIME = "application/papermill.record/text/plain"
 # {glue}`key`, {glue:text}`other.ipynb::key:s`, ... (the forms myst-nb accepts)
@@ -39,8 +39,8 @@ GLUE_ROLE = re.compile(r"\{glue(?::(?:text|any|md))?\}`(?:([^`:]+?)\.ipynb::)?([
 REGISTER_PAGE = "book/figures"
 ANNEX_PAGE = "book/figures-annex"
 COLUMNS = ["id", "notebook", "key", "kind", "text", "status", "caveat", "raw", "definition",
-           "numerator", "denominator", "questions", "periods", "forces", "files", "sources",
-           "pages"]
+           "numerator", "denominator", "questions", "periods", "forces", "forces_status", "data",
+           "sources", "pages"]
 
 
 def notebook_id(path: Path, notebook_dir: Path) -> str:
@@ -273,14 +273,9 @@ def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str
                                       questions=", ".join(e["questions"]))))
     if e.get("periods"):
         computed.append(html.escape("; ".join(e["periods"])))
-    if e.get("files"):
-        computed.append(", ".join(f"<code>{html.escape(f)}</code>" for f in e["files"]))
-    forces = e.get("forces")
-    counted = ("" if forces is None else
-               f"<details><summary>"
-               f"{site.html('site-register-forces-counted', forces=len(forces))}"
-               f"</summary>{html.escape(', '.join(forces))}</details>" if forces
-               else str(site.html("site-register-no-forces")))
+    if e.get("data"):  # the data in words a reader can find (a download), never a path
+        computed.append(html.escape("; ".join(e["data"])))
+    counted = _forces_cell(e)
     pages = (", ".join(_page_link(p, titles, web) for p in e["pages"])
              or str(site.html("site-register-not-printed")))
     return (f'<tr id="{anchor(e["id"])}"><th scope="row"><code>{html.escape(e["key"])}'
@@ -290,6 +285,26 @@ def _row(e: dict[str, Any], titles: dict[str, str], web: set[str] | None) -> str
             f"<td>{'; '.join(computed)}</td>"
             f"<td>{counted}</td><td>{html.escape('; '.join(e.get('sources') or []))}</td>"
             f"<td>{pages}</td></tr>")
+
+
+def _forces_cell(e: dict[str, Any]) -> str:
+    """The forces a figure counts, with the status of their list (the data it was computed
+    from, which may be constructed where the figure's value is published); a list not printed
+    (which Commissioners made the commitment, where constructed) says so."""
+    site = words.Words("site")
+    forces, status = e.get("forces"), e.get("forces_status")
+    if status == UNPUBLISHED:
+        return str(site.html("site-register-forces-unpublished"))
+    if forces is None:
+        return ""
+    if not forces:
+        return str(site.html("site-register-no-forces"))
+    status = status or "published"
+    mark = MARKS.get(status, "")
+    shown = f' <span aria-hidden="true">{mark}</span>' if mark else ""
+    return (f"<details><summary>"
+            f"{site.html('site-register-forces-counted', forces=len(forces), status=status)}"
+            f"{shown}</summary>{html.escape(', '.join(forces))}</details>")
 
 
 def _status(e: dict[str, Any]) -> str:

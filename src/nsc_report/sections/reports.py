@@ -75,8 +75,21 @@ def figures(ed: Edition) -> Register:
             forces=list(down.index))
     r.count("reports_increased", s.increased, w.text("reports-def-increased"),
             forces=list(up.index), stated="committed_increased")
+    # The share printed is the release's, in the release's scope, where the data give its
+    # value: the register defines it so, and says where the report's own count differs (a
+    # fact-check found the release's 67% defined by the report's reading of it).
+    release = ed.stated.get("committed_share_decreased")
+    ours = fmt.pct(s.share_decreased, 0) if s.share_decreased is not None else None
+    over_all = (fmt.pct(100 * s.decreased / s.responding_committed, 1)
+                if s.responding_committed else "")
+    definition = w.text(
+        "reports-def-share-decreased",
+        scope="release" if release is not None and release.text == ours else "report",
+        data=provenance.returns(ed).status, decreased=words.count(s.decreased),
+        comparable=words.count(s.comparable), responding=words.count(s.responding_committed),
+        all=over_all, gaps="yes" if s.responding_committed > s.comparable else "no")
     r.share("reports_share_decreased", s.decreased, s.comparable,
-            w.text("reports-def-share-decreased"), forces=list(down.index), empty="none",
+            definition, forces=list(down.index), empty="none",
             stated="committed_share_decreased",
             finding=w.text("reports-finding-share-decreased", year=str(year)))
     stated = ed.stated.get("committed_share_decreased")
