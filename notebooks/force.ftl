@@ -86,7 +86,7 @@ force-measure = { $form ->
        *[heading] { $measure ->
             [recorded] Stalking offences recorded
             [pct_change] Change in recorded stalking since { $previous } (%)
-            [spo_per_1000] Cases with an SPO application, counted by kind of order, per 1,000 offences
+            [spo_per_1000] SPO cases by kind of order, per 1,000 offences
             [officers] Dedicated stalking officers
            *[spocs] Stalking single points of contact
         }

@@ -60,7 +60,8 @@ def test_a_correction_is_recorded_published_and_the_old_pdf_kept(built: Built,
     assert "West Mercia" in page and "keyed in as 0" in page and new in page
     reader = PdfReader(pdf)
     assert reader.metadata["/Version"] == f"{new} ({date})"
-    text = " ".join(p.extract_text() for p in reader.pages)
+    # Words as printed, whatever line they wrap onto.
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert f"Version {new}, {date:%-d %B %Y}" in reader.pages[0].extract_text()
     assert "Revisions and corrections" in text and "keyed in as 0" in text
     kept = {p.name for p in (out / "pdf" / "versions").glob("*.pdf")}

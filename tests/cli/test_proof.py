@@ -60,8 +60,9 @@ def test_a_variant_that_does_not_render_is_named_and_fails_the_command(data, tmp
                     ignore=shutil.ignore_patterns("*.ipynb"))
     ftl = root / "notebooks" / "force.ftl"
     ftl.write_text(ftl.read_text("utf-8").replace(
-        "[alone] { $label }: { $value }.", "[alone] { $label }: { force-no-such-message }."),
+        "[alone] { $label }: { $value };", "[alone] { $label }: { force-no-such-message };"),
         "utf-8")
+    assert "force-no-such-message" in ftl.read_text("utf-8")  # the variant was broken
     code = main(["proof", "--root", str(root), "--data-dir", str(data),
                  "--out", str(tmp_path / "out")])
     said = capsys.readouterr().out

@@ -84,10 +84,12 @@ def test_a_paragraph_s_optional_parts_are_variants(ed: Edition) -> None:
     values = {"illustrative_mark": "‡", "illustrative_caveat": "Made up.", "unverified_mark": "†",
               "unverified_caveat": "Not confirmed.", "publisher": "The Trust"}
     assert w.text("print-legend", illustrative=False, unverified=False, **values) == "The Trust"
+    # With a mark, the rule of what a mark covers follows the caveats (print-legend-rule).
+    rule = " " + w.text("print-legend-rule")
     assert w.text("print-legend", illustrative=True, unverified=True, **values) == (
-        "‡ Illustrative: Made up. † Unverified: Not confirmed.")
+        "‡ Illustrative: Made up. † Unverified: Not confirmed." + rule)
     assert w.text("print-legend", illustrative=False, unverified=True, **values) == (
-        "† Unverified: Not confirmed.")
+        "† Unverified: Not confirmed." + rule)
     p = words.Words("published")
     assert p.text("published-orders-paragraph", orders="It applied.", noted=0, notes="",
                   early=False, early_text="", conflicted=0, conflicts="") == "It applied."

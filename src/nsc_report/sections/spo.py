@@ -87,6 +87,7 @@ def figures(ed: Edition) -> Register:
                       ("spo_band_mid", "forces"),
                       ("spo_interim", "cases"),
                       ("spo_full", "cases"),
+                      ("spo_total", "cases"),
                       ("spo_not_authorised_forces", "forces"),
                       ("spo_not_authorised", "applications"),
                       ("spo_refused_forces", "forces"),
