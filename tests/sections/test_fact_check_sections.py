@@ -75,7 +75,9 @@ def test_the_spo_sum_is_said_to_count_each_kind(ed: Edition):
     chapter = _chapter("spo")
     assert "such_cases" not in chapter and "such cases" not in chapter
     assert "`spo_interim_cases` in which they applied for an interim order" in chapter
-    assert "{glue:text}`spo_total` cases counted by kind of order" in chapter
+    # The total is glued with its noun ("375 cases"), then said how it counts.
+    assert "{glue:text}`spo_total_cases` counted by kind of order" in chapter
+    assert r["spo_total_cases"].endswith(" cases")
     assert r["spo_interim_cases"].endswith(" cases") and r["spo_full_cases"].endswith(" cases")
     text = force.figures(ed, MET).figures["force_spo_text"].text
     q9, q10 = (int(answer_values(ed, q, ed.meta.current_period)[MET]) for q in ("Q9", "Q10"))

@@ -45,7 +45,8 @@ def test_the_spo_figures_count_cases(ed: Edition):
     spec = str(chart.chart.to_dict())
     assert "SPO applications, interim and full" not in spec and "Cases with an SPO" in spec
     spo_measure = next(m for m in force_measures.measures(ed) if m.key == "spo_per_1000")
-    assert force.measure_label(ed, spo_measure).startswith("Cases with an SPO application")
+    # The strip's heading, short enough for a phone: the cases, counted by kind of order.
+    assert force.measure_label(ed, spo_measure).startswith("SPO cases by kind of order")
 
 
 def test_a_force_page_places_its_cases_in_a_band_of_cases(ed: Edition):
