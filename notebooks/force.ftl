@@ -209,8 +209,10 @@ force-officers = { $case ->
         [none] { $who } gave no figures for its specialist officers or single points of contact.
        *[some] At the time of our request { $who } reported { $items }.
     }
-# One of the three answers: $question Q6, Q7 or Q8; $figure no (with its $status) or yes ($n).
+# One of the three answers: $question Q6, Q7 or Q8; $figure partial (answered in part, without a
+# number), no (with its $status) or yes ($n).
 force-officers-item = { $figure ->
+        [partial] no number of { force-officers-many } (its answer covered the question only in part)
         [no] no figure for { force-officers-many } ({ $status })
        *[yes] { $n ->
             [0] no { force-officers-many }
@@ -266,7 +268,7 @@ force-answers-at-request = At request
 # $figure yes when the part answer has a $value.
 force-answers-partial = { $figure ->
         [yes] { $value }, answered in part
-       *[no] answered in part
+       *[no] no number (answered in part)
     }
 
 ### Its region and its briefing (HTML, with a plain-text version)

@@ -78,6 +78,17 @@ methodology-source-checked = { $how ->
        *[none] no check recorded
     }
 
+# The second table of sources: the published statistics the force pages print.
+methodology-public-caption = Sources of the published statistics on the force pages
+methodology-public-column = { $column ->
+        [source] Source
+        [compiler] Compiled by
+        [published] Published
+        [licence] Licence
+       *[checked] Checked
+    }
+methodology-public-checked = yes: the project's tests check every figure against a copy of the file as published, kept with the report's data
+
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
 methodology-def-questions = questions in the codebook

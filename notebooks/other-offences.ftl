@@ -66,11 +66,11 @@ other-offences-finding-detailed = of the { $total } responding { $total ->
        *[other] forces
     } could give a detailed breakdown of how often stalking was charged as another offence
 # $level: detailed, partial or none.
-other-offences-def-level = responding forces whose answers to Q2, Q3 and Q4 gave { $level ->
-        [detailed] detailed breakdown
-        [partial] partial data
-       *[none] no data
-    } (detailed: all three in full; no data: no figure for any)
+other-offences-def-level = { $level ->
+        [detailed] responding forces that answered all three questions on stalking charged as another offence (Q2, Q3 and Q4) in full
+        [partial] responding forces that gave a figure for some of the three questions on stalking charged as another offence (Q2, Q3 and Q4), but did not answer all three in full
+       *[none] responding forces that gave no figure for any of the three questions on stalking charged as another offence (Q2, Q3 and Q4)
+    }
 other-offences-def-15b-all-forces = forces that gave outcome 15B (Q5)
 other-offences-def-15b-all-offences = stalking offences closed with outcome 15B (Q5), summed over every force that gave the figure
 other-offences-def-15b-share-text = the share of recorded stalking closed with outcome 15B, said of the forces that gave both Q5 and Q1

@@ -218,6 +218,6 @@ def test_the_notebooks_zip_says_what_it_holds(ed, tmp_path, monkeypatch):
             return zf.read("README.txt").decode()
 
     charts, held = readme("chart-data.zip"), readme("notebooks.zip")
-    assert "'Data status' in a chart's table" in charts
+    assert "a 'Data status' column" in charts
     assert "status column says so" not in held and "Data status" not in held
     assert "ILLUSTRATIVE DATA" in held and "executed notebooks" in held

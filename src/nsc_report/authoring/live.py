@@ -244,8 +244,8 @@ class LiveBuild:
             source = Path(app.env.doc2path(docname))
             target = Path(app.builder.get_outfilename(docname))
             # A chapter's page is out of date too when a notebook it pastes from is newer.
-            pasted = ([source.parent / label for label in _GLUED.findall(
-                source.read_text(encoding="utf-8"))] if source.suffix == ".md" else [])
+            pasted = ([source.parent / label for label in pasted_from(source)]
+                      if source.suffix == ".md" else [])
             newest = max(p.stat().st_mtime for p in (source, *pasted) if p.is_file())
             if not target.is_file() or newest > target.stat().st_mtime:
                 sources.append(str(source))
@@ -360,6 +360,11 @@ def _pages_only(builder: Any) -> Iterator[None]:
 _GLUED = re.compile(r"\{glue(?::\w+)?\}`([\w./-]+\.ipynb)::")
 
 
+def pasted_from(chapter: Path) -> list[str]:
+    """The notebooks (relative to the chapter) whose figures a Markdown chapter pastes."""
+    return _GLUED.findall(chapter.read_text(encoding="utf-8"))
+
+
 def first_notebooks(notebooks: Path, staged: Path, viewed: Iterable[str]) -> set[str] | None:
     """The executed notebooks that the open pages show: a notebook's page its own, a chapter
     the notebooks whose figures it pastes (from its staged source). None where an open page's
@@ -373,7 +378,7 @@ def first_notebooks(notebooks: Path, staged: Path, viewed: Iterable[str]) -> set
         source = staged / f"{_docname(served)}.md"
         if not source.is_file():
             return None
-        needed.update(_GLUED.findall(source.read_text(encoding="utf-8")))
+        needed.update(pasted_from(source))
     return needed
 
 

@@ -104,6 +104,11 @@ class PublicSeries:
         t = self.table
         return t[(t["series"] == series) & (t["force_code"] == force_code)]
 
+    def cited(self) -> dict[str, PublicSource]:
+        """The series of which the report prints a value: the sources it cites."""
+        shown = set(self.table["series"])
+        return {sid: src for sid, src in self.sources.items() if sid in shown}
+
     def as_of(self, cut_off: dt.date) -> PublicSeries:
         """The series as they stood on `cut_off`: only the values published by then (an edition
         dated 22 April 2024 prints no figure published in 2025), each source saying when the

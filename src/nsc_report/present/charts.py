@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import numbers
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -217,6 +218,14 @@ class AccessibleChart:
                                   "status": self.status, "file": self.file_stem,
                                   "downloads": self.downloads}}
         return data, metadata
+
+
+def embedded_spec(page_html: str, name: str) -> dict[str, Any] | None:
+    """The Vega-Lite spec that `Chart.html` embeds for the chart `name` (read back by the
+    printed briefing, which draws it again for paper); None where the page embeds none."""
+    found = re.search(rf'<script type="application/json" id="nsc-chart-{re.escape(name)}-spec">'
+                      r"(.*?)</script>", page_html, flags=re.S)
+    return None if found is None else json.loads(found.group(1))  # "<\/" reads back as "</"
 
 
 def static_svg(spec: dict[str, Any]) -> str:

@@ -181,8 +181,29 @@ class Register:
         figure = self.figures[key]
         if not isinstance(figure.raw, int | float):
             raise TypeError(f"figure {key!r} is not a number: {figure.raw!r}")
-        status = self.record()["figures"][key]["status"]
-        return words.figure(figure.raw, figure.text, status)
+        return words.figure(figure.raw, figure.text, self.status_of(key))
+
+    def status_of(self, key: str) -> str:
+        """The status `record` gives the figure `key`, without recording every other figure
+        (a chart title marks three or four figures)."""
+        f = self.figures[key]
+        if f.parts:
+            return provenance.weakest(self.status_of(k) for k in f.parts)
+        return self._provenance(f)[0].status
+
+    def _provenance(self, f: Figure) -> tuple[provenance.Provenance, str | None, str | None]:
+        """How far a figure can be trusted: the weakest status of its files and sources, or,
+        for a figure a source states, that source's (with the source). Where the data give
+        another value the figure keeps its own status and says what the source states (the
+        third value): `nsc-report check` lists it (valid data never stop a page from being
+        computed)."""
+        ed = self.edition
+        said = ed.stated.get(f.stated) if f.stated else None
+        if said is not None and said.text != f.text:
+            return provenance.of(ed, f.files, f.sources), None, said.text
+        if said is not None:
+            return provenance.of(ed, (), (said.source,)), said.source, None
+        return provenance.of(ed, f.files, f.sources), None, None
 
     @property
     def values(self) -> dict[str, str]:
@@ -223,21 +244,10 @@ class Register:
             # paths (`files`) stay for the build's own checks, never printed.
             entry["data"] = _data_names(ed, f.files)
             entry["forces"], entry["forces_status"] = _forces(ed, f)
-            # How far it can be trusted: the weakest status of its files and sources, or, for
-            # a figure a source states, that source's. Where the data give another value the
-            # figure keeps its own status and says what the source states: `nsc-report check`
-            # lists it (valid data never stop a page from being computed).
-            said = ed.stated.get(f.stated) if f.stated else None
-            entry["stated_differs"] = None
-            if said is not None and said.text != f.text:
-                entry["stated_differs"] = said.text
-                said = None
-            if said is not None:
-                prov = provenance.of(ed, (), (said.source,))
-                entry["sources"] = list(dict.fromkeys([_citation(ed, said.source),
+            prov, stated_by, entry["stated_differs"] = self._provenance(f)
+            if stated_by is not None:
+                entry["sources"] = list(dict.fromkeys([_citation(ed, stated_by),
                                                        *entry["sources"]]))
-            else:
-                prov = provenance.of(ed, f.files, f.sources)
             entry["status"], entry["caveat"] = prov.status, prov.caveat
             entries[key] = entry
         for key, f in self.figures.items():  # a sentence made of figures: as its figures

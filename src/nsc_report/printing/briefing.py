@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.measures.reports import commitment_summary
 from nsc_report.present import labels, words
-from nsc_report.present.charts import static_svg
+from nsc_report.present.charts import embedded_spec, static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
@@ -106,11 +105,9 @@ def _print_svg(data: dict[str, str], name: str) -> str:
     """The chart drawn from the spec its page embeds, for print: its title and caption are the
     briefing's text (the notebook's image holds them, and printed two pages to the sheet its
     text fell to 3 pt), its rows closer together, at a fixed width."""
-    found = re.search(rf'<script type="application/json" id="nsc-chart-{re.escape(name)}-spec">'
-                      r"(.*?)</script>", data["text/html"], flags=re.S)
-    if found is None:
+    spec = embedded_spec(data["text/html"], name)
+    if spec is None:
         raise PdfError(f"the chart {name} has no Vega-Lite spec in its notebook's output")
-    spec = json.loads(found.group(1))  # our own JSON ("<\/" reads back as "</")
     spec["width"] = PRINT_WIDTH
     if isinstance(spec.get("height"), dict) and "step" in spec["height"]:
         spec["height"] = {"step": PRINT_ROW}

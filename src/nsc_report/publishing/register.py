@@ -19,7 +19,7 @@ import io
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,13 +191,21 @@ def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
     made of several figures has its own entry and pages, and is marked, not linked."""
     by_id = {e["id"]: e for e in entries}
     for e in entries:
-        parts = e.get("parts") or []
-        if len(parts) == 1 and e["pages"]:
-            figure = by_id.get(f'{e["notebook"]}/{parts[0]}')
-            if figure is None or figure["kind"] != "figure":
-                continue
+        figure = counted_figure(e, by_id.get)
+        if figure is not None and e["pages"]:
             pages = set(figure["pages"]) | set(e["pages"])
             figure["pages"] = sorted(pages, key=lambda page: (page != figure["notebook"], page))
+
+
+def counted_figure(entry: dict[str, Any],
+                   find: Callable[[str], dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The count that a text made of that one figure prints with its noun ("27 forces"): the
+    count's entry, found by its id ('spo/spo_total'); None for any other entry."""
+    parts = entry.get("parts") or []
+    if len(parts) != 1:
+        return None
+    part = find(f'{entry["notebook"]}/{parts[0]}')
+    return part if part is not None and part["kind"] == "figure" else None
 
 
 def register_json(folder: Path) -> Path:

@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.present import labels, words
-from nsc_report.publishing.register import REGISTER_PAGE, anchor, register_json
+from nsc_report.publishing.register import REGISTER_PAGE, anchor, counted_figure, register_json
 from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
 
 
@@ -149,12 +149,8 @@ def _linked(register: dict[str, dict[str, Any]], entry: dict[str, Any],
     the count's own entry; otherwise none (a sentence is marked, not linked)."""
     if entry["kind"] == "figure":
         return entry if entry["text"] == text else None
-    parts = entry.get("parts") or []
-    if len(parts) == 1:
-        part = register.get(f'book/{entry["notebook"]}/{parts[0]}')
-        if part is not None and part["kind"] == "figure" and text.startswith(part["text"]):
-            return part
-    return None
+    part = counted_figure(entry, lambda fid: register.get(f"book/{fid}"))
+    return part if part is not None and text.startswith(part["text"]) else None
 
 
 def count_and_rest(entry: dict[str, Any], linked: dict[str, Any] | None,
@@ -181,14 +177,18 @@ class LinkFigures(SphinxPostTransform):
         register = _register(self.app)
         web = self.app.builder.name == "html"
         linking = web and bool(register)
-        notes: dict[str, str] = {}
+        # Every caveat of each status the page's figures carry, in order, each once: a page
+        # of figures from the answers and from the commitments says what both are.
+        said: dict[str, dict[str, None]] = {}
         for marked in list(self.document.findall(
                 lambda n: isinstance(n, nodes.inline) and "nsc_figure" in n.attributes)):
             entry = register.get(marked["nsc_figure"])
             text = marked.astext()
             status = (entry or {}).get("status") or "published"
             if status in MARKS:
-                notes.setdefault(status, entry.get("caveat") or "")
+                said.setdefault(status, {})
+                for caveat in _sentences(entry.get("caveat") or ""):
+                    said[status][caveat] = None
             if entry is None:
                 marked.replace_self(marked.children)
                 continue
@@ -208,6 +208,7 @@ class LinkFigures(SphinxPostTransform):
                                           + html.escape(rest), format="html"))
         if not web:
             return
+        notes = {status: " ".join(caveats) for status, caveats in said.items()}
         caveats = self.app.config.nsc_provenance.get("caveats", {})
         shown = set(STATUS_ATTR.findall("".join(
             n.astext() for n in self.document.findall(nodes.raw))))
@@ -218,6 +219,11 @@ class LinkFigures(SphinxPostTransform):
         if notes and title is not None:
             title.parent.insert(title.parent.index(title) + 1,
                                 nodes.raw("", notice_html(notes), format="html"))
+
+
+def _sentences(caveat: str) -> list[str]:
+    """A figure's caveat, the caveats of its inputs joined, as its sentences (each said once)."""
+    return [c.strip() for c in re.split(r"(?<=[.;])\s+(?=[A-Z])", caveat) if c.strip()]
 
 
 # --- quotations -------------------------------------------------------------------------------

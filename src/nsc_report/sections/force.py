@@ -202,7 +202,9 @@ def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
             continue
         r = rows.iloc[0]
         if pd.isna(r["value"]):
-            items.append(w.text("force-officers-item", question=qid, figure=False,
+            # A part answer without a number is not "no figure" beside "answered in part".
+            kind = "partial" if r["status"] == "partial" else "no"
+            items.append(w.text("force-officers-item", question=qid, figure=kind,
                                 status=r["status_label"]))
         else:
             given = True

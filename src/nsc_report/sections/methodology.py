@@ -153,3 +153,21 @@ def sources_table(ed: Edition) -> Table:
         column("caveat"): s.caveat or ""}
         for s in ed.meta.sources.values()])
     return Table("sources", w.text("methodology-sources-caption"), frame)
+
+
+def public_sources_table(ed: Edition) -> Table:
+    """The published statistics the force pages print, one row per series: with the national
+    figures' sources, every source the report cites (the Code of Practice counts them)."""
+    w = words.of(ed, "methodology")
+
+    def column(name: str) -> str:
+        return w.text("methodology-public-column", column=name)
+
+    cited = ed.public.cited().values()
+    frame = pd.DataFrame({
+        column("source"): [s.citation for s in cited],
+        column("compiler"): [s.compiler for s in cited],
+        column("published"): [fmt.month(s.published) for s in cited],
+        column("licence"): [s.licence for s in cited],
+        column("checked"): [w.text("methodology-public-checked") for _ in cited]})
+    return Table("public-sources", w.text("methodology-public-caption"), frame)

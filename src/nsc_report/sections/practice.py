@@ -66,10 +66,9 @@ def cited_statuses(ed: Edition) -> list[str]:
     published series it prints a value of (data/public/sources.yml, as of its cut-off). A
     source of which a part is not published (the forces' answers) is counted as unpublished,
     whatever the status of the figures taken from it."""
-    shown = set(ed.public.table["series"])
     return (["unpublished" if src.unpublished else src.status
              for src in ed.meta.sources.values()]
-            + [s.status for sid, s in ed.public.sources.items() if sid in shown])
+            + [s.status for s in ed.public.cited().values()])
 
 
 def pre_release_statement(ed: Edition) -> str:

@@ -1,0 +1,120 @@
+"""What the fourth fact-check found left in the built 2024 edition (docs/reviews, B9 and B10):
+each is tested on the built site, its downloads and its register, not on the templates."""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import zipfile
+
+from helpers import Built
+
+
+def _text(page: str) -> str:
+    """A page's words, as a reader sees them."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def _rows(page: str, table: str) -> list[list[str]]:
+    """The body rows of the table `nsc-table-<table>` of a page, each cell as text."""
+    found = re.search(rf'<table[^>]*id="nsc-table-{table}".*?<tbody>(.*?)</tbody>', page, re.S)
+    assert found, f"no table {table}"
+    return [[_text(c).strip() for c in re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", found.group(1), re.S)]
+
+
+def _force_pages(built: Built) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8")
+            for p in sorted((built.html / "book" / "forces").glob("*.html"))}
+
+
+def test_the_code_of_practice_counts_the_sources_the_methodology_lists(built: Built):
+    """B9: it said 14 sources, and the methodology listed 8; a reader must find every one."""
+    said = re.search(r"The report cites (\d+) sources", _text(built.page("code-of-practice")))
+    assert said, "the Code of Practice no longer counts its sources"
+    methodology = built.page("methodology")
+    listed = _rows(methodology, "sources") + _rows(methodology, "public-sources")
+    assert int(said.group(1)) == len(listed), (said.group(0), [r[0] for r in listed])
+    assert len({r[0] for r in listed}) == len(listed), "a source is listed twice"
+
+
+def test_a_part_answer_is_never_also_no_figure(built: Built):
+    """B10: "no figure for dedicated stalking officers (answered in part)" said two things."""
+    for force, page in _force_pages(built).items():
+        text = _text(page)
+        assert not re.search(r"no figure for [^.;()]*\(answered in part\)", text), force
+        for row in _rows(page, f"answers-{force}") if f'"nsc-table-answers-{force}"' in page \
+                else []:
+            assert not any(cell.rstrip("‡†* ").strip() == "answered in part" for cell in row), \
+                (force, row)
+
+
+def test_each_force_page_counts_questions_and_its_table_has_a_row_per_period(built: Built):
+    """B10: "the 13 questions and periods" sat over 14 rows (Q1 was asked for two years)."""
+    checked = 0
+    for force, page in _force_pages(built).items():
+        text = _text(page)
+        said = re.search(r"The answers of .+? to the (\d+) questions we asked, (one row for each "
+                         r"question and each period it asked about)?", text)
+        if f'"nsc-table-answers-{force}"' not in page:
+            continue
+        assert said, f"{force}: the answers table has no sentence saying what it holds"
+        rows = _rows(page, f"answers-{force}")
+        questions = {r[0] for r in rows}
+        assert int(said.group(1)) == len(questions), (force, said.group(0), len(questions))
+        if len(rows) > len(questions):
+            assert said.group(2), f"{force}: {len(rows)} rows are said to be questions"
+        checked += 1
+    assert checked >= 30
+
+
+def test_the_register_defines_each_count_in_words_not_codes(built: Built):
+    """B10: "(detailed: all three in full; no data: no figure for any)" printed the coding."""
+    register = next((built.html / "book" / "downloads").glob("figures*.csv"))
+    with register.open(encoding="utf-8") as f:
+        definitions = [row["definition"] for row in csv.DictReader(f)]
+    glossed = [d for d in definitions if re.search(r"\(\w[\w ]*: [^)]*; \w[\w ]*: [^)]*\)", d)]
+    assert glossed == []
+
+
+def test_the_chart_zip_readme_names_only_columns_its_files_have(built: Built):
+    """B10: its README pointed to a data_status column 'in the answers', which it does not
+    hold; every table with data that are not published has the column the README names."""
+    archive = next((built.html / "book" / "downloads").glob("chart-data*.zip"))
+    with zipfile.ZipFile(archive) as z:
+        readme = z.read("README.txt").decode("utf-8")
+        tables = {n: next(csv.reader(io.StringIO(z.read(n).decode("utf-8"))))
+                  for n in z.namelist() if n.endswith(".csv")}
+    named = re.findall(r"'([^']+)' column", readme)
+    assert named, readme
+    for column in named:
+        assert any(column in header for header in tables.values()), column
+    assert "in the answers" not in readme
+    register = json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))
+    if any(f["status"] == "illustrative" for f in register["figures"]):
+        assert any("Data status" in header for header in tables.values())
+
+
+def test_each_page_notice_gives_every_caveat_of_the_figures_it_marks(built: Built):
+    """B10: the reports page's notice gave only the commitments' caveat, though most of its
+    marked figures are the constructed answers'."""
+    register = json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))
+    caveats: dict[str, set[str]] = {}
+    for f in register["figures"]:
+        if f["status"] == "illustrative" and f["caveat"]:
+            for page in f["pages"]:
+                caveats.setdefault(page, set()).update(
+                    s for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", f["caveat"]) if s)
+    assert "reports" in caveats
+    for page, said in caveats.items():
+        notice = re.search(r'<p class="nsc-provenance-illustrative">(.*?)</p>',
+                           built.page(page), re.S)
+        assert notice, f"{page}: marked figures and no notice"
+        text = _text(notice.group(1))
+        missing = [c for c in said if _text(html.escape(c)) not in text]
+        assert missing == [], (page, missing)
