@@ -187,7 +187,7 @@ force-spo = { $case ->
 # not-made row rests on, printed in the sentence (it is the sentence's only evidence). A sentence of its own: it rests on the commitments data, the
 # next on the force's answers, and each carries the mark of what it rests on.
 force-pcc = { $commissioner ->
-        [none] It has no Police and Crime Commissioner ({ $body } oversees it), so it was not part of the { $year } commitment to increase reports of stalking.
+        [none] It has no Police and Crime Commissioner, so it was not part of the { $year } commitment to increase reports of stalking: { $body } oversees it.
         [made] { $body_capital } made the { $year } commitment to increase reports of stalking. Source: { $source }.
         [unpublished] Whether { $body } made the { $year } commitment to increase reports of stalking is not published in this edition.
        *[not-made] { $body_capital } did not make the { $year } commitment to increase reports of stalking. Source: { $source }.

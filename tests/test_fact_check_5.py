@@ -118,3 +118,39 @@ def test_each_page_notice_gives_every_caveat_of_the_figures_it_marks(built: Buil
         text = _text(notice.group(1))
         missing = [c for c in said if _text(html.escape(c)) not in text]
         assert missing == [], (page, missing)
+
+
+# The charts whose bars end in a count that is a figure of the register, bar by bar.
+BAR_FIGURES = {
+    "dedicated-officers": ("officers/officers_at_least_one", "officers/officers_none",
+                           "officers/officers_unstated"),
+    "other-offence-data": ("other-offences/oo_detailed", "other-offences/oo_partial",
+                           "other-offences/oo_none"),
+}
+
+
+def _bar_labels(svg: str) -> list[str]:
+    """The counts written at the ends of a chart's bars (a number, with any mark; the axis
+    ticks are numbers without one, so the labels are read from the text marks' layer)."""
+    layer = re.search(r'class="mark-text role-mark[^"]*"(.*?)</g>', svg, re.S)
+    assert layer, "the chart writes no counts at its bars' ends"
+    return [html.unescape(t) for t in re.findall(r">([^<]+)</text>", layer.group(1))]
+
+
+def test_each_bar_count_carries_the_mark_of_its_figure(built: Built):
+    """Fact-check 5, B7: the chart titles marked "5‡" while the bar read "5"; a constructed
+    count is never printed bare on a chart, and a published one (the release's 7 and 12) is
+    not marked."""
+    charts = built.html / "book" / "downloads" / "charts"
+    register = {f["id"]: f for f in json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))["figures"]}
+    marks = {"illustrative": "‡", "unverified": "†"}
+    for chart, ids in BAR_FIGURES.items():
+        svg = next(charts.glob(f"{chart}*.svg")).read_text(encoding="utf-8")
+        expected = sorted(register[i]["text"] + marks.get(register[i]["status"], "")
+                          for i in ids if register[i]["raw"])
+        assert sorted(_bar_labels(svg)) == expected, chart
+    spo = next(charts.glob("spo-applications*.svg")).read_text(encoding="utf-8")
+    status = register["spo/spo_band_low"]["forces_status"]
+    labels = _bar_labels(spo)
+    assert labels and all(label.endswith(marks.get(status, "")) for label in labels)

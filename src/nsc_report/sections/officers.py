@@ -19,6 +19,8 @@ from nsc_report.sections import foi_source, force_links
 TEMPLATES = ("officers",)
 # The measure's categories (measures/officers.py) as officers.ftl selects them.
 KEYS = {"at least one": "at-least-one", "none": "none", "did not say": "unstated"}
+# Each category's count in the register (officers_<key>).
+FIGURE_KEYS = {"at least one": "at_least_one", "none": "none", "did not say": "unstated"}
 
 
 def figures(ed: Edition) -> Register:
@@ -29,8 +31,8 @@ def figures(ed: Edition) -> Register:
     r = Register(ed, questions=("Q6",), periods=("at_request",))
     r.count("officers_responding", len(table), w.text("officers-def-responding"),
             forces=list(table.index), stated="forces_responding")
-    for key, category, said in (("at_least_one", "at least one", "at-least-one"),
-                                ("none", "none", "none"), ("unstated", "did not say", "unstated")):
+    for category, key in FIGURE_KEYS.items():
+        said = KEYS[category]
         these = list(table.index[table["category"] == category])
         r.count(f"officers_{key}", counts[category],
                 w.text("officers-def-category", category=said), forces=these,
@@ -90,11 +92,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         "dedicated_officers": w.text("officers-column-dedicated"),
         "category": labels.column(ed, "answer")})
     figs = figures(ed)
+    # Each bar's count is a figure of the register, with its mark (the release states two).
+    marks = [provenance.MARKS.get(figs.status_of(f"officers_{FIGURE_KEYS[c]}"), "")
+             for c in counts.index]
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name="dedicated-officers",
         chart=bar_counts(data, "answer", "forces", w.text("officers-chart-bars"),
-                         labels.column(ed, "forces"), sort=list(data["answer"])
+                         labels.column(ed, "forces"), sort=list(data["answer"]), marks=marks
                          ).properties(height=150),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("officers-chart-title", some=figs.marked("officers_at_least_one"),

@@ -137,11 +137,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     most = int(top["total"])
     figs = figures(ed)
     assert s.median_per_force is not None  # some force gave both figures
+    status = provenance.returns(ed).status
     return AccessibleChart(
-        status=provenance.returns(ed).status,
+        status=status,
         name="spo-applications",
+        # Each force's total is its answer: marked as the answers are.
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges,
-                                   w.text("spo-chart-axis")).properties(
+                                   w.text("spo-chart-axis"),
+                                   mark=provenance.MARKS.get(status, "")).properties(
             height={"step": 18}),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("spo-chart-title", low=figs.marked("spo_band_low"),
