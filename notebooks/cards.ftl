@@ -19,6 +19,7 @@ cards-source-report = { $publisher }, { $title } ({ $edition })
 cards-source-fewer = { $kept ->
         [0] the report, which cites { $others ->
             [one] it
+            [2] both
            *[other] all { $others } sources
         } in full
        *[other] { $sources }; { $others ->

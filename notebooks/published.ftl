@@ -36,6 +36,8 @@ published-source = <li>{ $title }: { $citation }.{ $named ->
         [yes] {" "}Published { $when }.
        *[no] {" "}Compiled by { $compiler } ({ $when }).
     } { $licence }.</li>
+# A source named by its title alone, in a list of them (titles hold "and").
+published-source-title = “{ $title }”
 # The sources the section read that hold no figure for $who, by their $titles.
 published-source-none = <li>Read, with no figure for { $who }: { $titles }.</li>
 published-source-none-text = - Read, with no figure for { $who }: { $titles }

@@ -224,7 +224,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <section class="page2">
 <h2>{w.html("briefing-where-it-stands")}</h2>
 {standing}
-{published_html(ed, figs)}
+{published_html(ed, figs, code)}
 <h2>{w.html("briefing-national")}</h2>
 <ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
 <h2>{w.html("briefing-must-change")}</h2>

@@ -86,7 +86,8 @@ def sources_list(ed: Edition, code: str) -> HtmlBlock:
                             named=s.compiler in s.citation, compiler=s.compiler,
                             when=fmt.month(s.published), licence=s.licence)
                      for s in items)
-    empty = [ed.public.sources[s].title for s in SERIES if s not in mine]
+    empty = [w.text("published-source-title", title=ed.public.sources[s].title)
+             for s in SERIES if s not in mine]
     name = who(ed, code)
     if empty:
         markup += w.html("published-source-none", who=name, titles=w.listing(empty))
