@@ -42,9 +42,12 @@ briefing-must-change = What must change
 
 ### The force's published statistics (boxed apart from its answers)
 
-# $sentences: the page's four sentences, each a briefing-paragraph; $compilers: who compiled
-# each series.
-briefing-published = <section class="published" aria-labelledby="published-heading"><h2 id="published-heading">Published statistics <span class="tag">real figures, not answers to our request</span></h2>{ $sentences }<p class="sources">Compiled by { $compilers }; every source, with its licence, is cited on the force's page of the web report.</p></section>
+# $sentences: the page's four sentences, each a briefing-paragraph; $held: how many of their
+# series hold a figure for the force; $compilers: who compiled those series (only those).
+briefing-published = <section class="published" aria-labelledby="published-heading"><h2 id="published-heading">Published statistics <span class="tag">real figures, not answers to our request</span></h2>{ $sentences }<p class="sources">{ $held ->
+        [0] These sources hold no figure for this force; each is cited on the force's page of the web report.
+       *[other] Compiled by { $compilers }; every source, with its licence, is cited on the force's page of the web report.
+    }</p></section>
 briefing-paragraph = <p>{ $text }</p>
 
 ### The national picture: the report's headline findings, with the chapters' figures
@@ -54,19 +57,20 @@ briefing-national-responded = { $responded } of { $asked } police { $asked ->
         [one] force
        *[other] forces
     } gave any figures in reply to our request.
-# $case, $more: as reports-pledge-key in reports.ftl (the same finding in the same words).
+# $case, $more: as reports-pledge-key in reports.ftl (the same finding in the same words, with
+# the two years it compares: $previous, the earlier, and $period, the later).
 briefing-national-fewer = { $case ->
-        [no-forces] No responding force whose Commissioner pledged more reports gave figures for both years.
+        [no-forces] No responding force whose Commissioner pledged more reports gave figures for both the { $previous } and the { $period }.
         [none-fewer] Not one of the { $comparable } responding { $comparable ->
             [one] force
            *[other] forces
-        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer; { $increased } recorded more.
+        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the { $previous }; { $increased } recorded more.
         [all-fewer] All { $comparable } responding { $comparable ->
             [one] force
            *[other] forces
-        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer.
-        [some-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
-       *[most-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer; { $more ->
+        } whose Commissioner pledged more reports, and that gave figures for both years, recorded fewer stalking offences in the { $period } than in the { $previous }.
+        [some-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }; { $increased } recorded more.
+       *[most-fewer] { $share } of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }; { $more ->
             [none] none
            *[some] only { $increased }
         } recorded more.

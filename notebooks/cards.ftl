@@ -14,6 +14,19 @@ cards-kicker = { $title } ({ $edition })
 cards-caveat-illustrative = { $short }.
 # The source of a figure computed from the report's own reference data: the report.
 cards-source-report = { $publisher }, { $title } ({ $edition })
+# Where a figure's sources do not all fit whole (on the card or in the post): the first $kept
+# of them, whole ($sources), and that the report cites the $others; $kept 0: the report alone.
+cards-source-fewer = { $kept ->
+        [0] the report, which cites { $others ->
+            [one] it
+            [2] both
+           *[other] all { $others } sources
+        } in full
+       *[other] { $sources }; { $others ->
+            [one] one other source
+           *[other] { $others } other sources
+        } cited in full in the report
+    }
 # The card's source line, at its foot: $figure yes on a card of a figure ($source, its
 # citations), no on the report's own card ($source, the publisher).
 cards-face-source = { $figure ->

@@ -108,8 +108,8 @@ change-series-caption = Recorded stalking and the conviction rate in England and
 
 change-def-previous = the edition this one is compared with
 change-def-edition = this edition
-change-def-linked = questions linked to one of the previous edition's (same_as in the codebook)
-change-def-asked = questions in this edition's codebook
+change-def-linked = questions asked in this edition's Freedom of Information request that match one of the previous edition's
+change-def-asked = questions asked in this edition's Freedom of Information request
 change-def-compared = linked questions whose totals could be compared (unchanged, and answered in full by some force in both editions)
 # $up and $down: how many compared questions rose and fell; $questions: them, listed.
 change-def-up = compared questions whose like-for-like total rose: { $up ->

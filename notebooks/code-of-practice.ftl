@@ -24,6 +24,12 @@ code-of-practice-pre-release = { $n ->
         [one] Before publication, { $n } person outside the team that writes the report had its findings: { $people }.
        *[other] Before publication, { $n } people outside the team that writes the report had its findings: { $people }.
     }
+# The same where the list holds only those the edition's sources show (pre_release.yml
+# `complete: false`): $n of them, $people; whether anyone else had the findings is not recorded.
+code-of-practice-pre-release-known = { $n ->
+        [one] The release shows that before publication this person outside the team that writes the report had its findings: { $people }. Whether anyone else outside the team had them is not recorded.
+       *[other] The release shows that before publication these { $n } people outside the team that writes the report had its findings: { $people }. Whether anyone else outside the team had them is not recorded.
+    }
 # One person: $who, $role where $has_role is yes, $what they received, $dated yes when the date is
 # recorded ($date).
 code-of-practice-pre-release-person = { $who }{ $has_role ->

@@ -92,7 +92,7 @@ data-gaps-def-silent = forces that gave no figure and, to most questions, { $ans
        *[not_held] held no information
     }
 data-gaps-def-other-text = the forces that gave no figure and, to most questions, refused under another exemption or held no information, each kind counted in words
-data-gaps-def-questions = questions in the codebook
+data-gaps-def-questions = questions asked in the Freedom of Information request
 data-gaps-def-full-share = share of all force-and-question answers that were full answers (a question asked for two years counts once, by its weaker answer)
 data-gaps-def-all-full = forces that answered every question in full
 data-gaps-def-all-full-words = forces that answered every question in full, in words

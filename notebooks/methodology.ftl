@@ -91,7 +91,7 @@ methodology-public-checked = yes: the project's tests check every figure against
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-methodology-def-questions = questions in the codebook
+methodology-def-questions = questions asked in the Freedom of Information request
 methodology-def-forces = police forces sent the request
 methodology-def-rows = rows of the answers file: one per force, question and period
 methodology-def-publication-date = the date of publication

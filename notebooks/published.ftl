@@ -13,7 +13,20 @@ published-not-given = not given
 ### The section's label and the list of its sources (HTML, with a plain-text version)
 
 published-notice-label = Published statistics
-published-notice = Real figures about { $who } from the Home Office, the Office for National Statistics, the Ministry of Justice and answers the force gave to the BBC. They are not answers to our Freedom of Information request, and carry no mark.
+# $held: how many of the sources hold a figure for the force; $origins: who they come from (each a
+# published-origin), only those.
+published-notice = { $held ->
+        [0] The published statistics this report reads hold no figure for { $who }; what they say of it is below. They are not answers to our Freedom of Information request.
+       *[other] Real figures about { $who } from { $origins }. They are not answers to our Freedom of Information request, and carry no mark.
+    }
+# Where a published series' figures come from, in the notice.
+published-origin = { $series ->
+        [recorded_offences_2017_18] the Home Office
+        [stalking_and_harassment] the Office for National Statistics
+        [stalking_outcomes] the Home Office
+        [proceedings_convictions] the Ministry of Justice
+       *[other] answers the force gave to the BBC
+    }
 # $text: published-notice.
 published-notice-html = <p class="nsc-published-label"><strong>{ published-notice-label }</strong> { $text }</p>
 published-notice-text = { published-notice-label }. { $text }
@@ -23,7 +36,12 @@ published-source = <li>{ $title }: { $citation }.{ $named ->
         [yes] {" "}Published { $when }.
        *[no] {" "}Compiled by { $compiler } ({ $when }).
     } { $licence }.</li>
-# $items: every published-source.
+# A source named by its title alone, in a list of them (titles hold "and").
+published-source-title = “{ $title }”
+# The sources the section read that hold no figure for $who, by their $titles.
+published-source-none = <li>Read, with no figure for { $who }: { $titles }.</li>
+published-source-none-text = - Read, with no figure for { $who }: { $titles }
+# $items: every published-source that holds a figure for the force, then published-source-none.
 published-sources = <ul class="nsc-published-sources">{ $items }</ul>
 published-source-text = - { $title }: { $citation }
 

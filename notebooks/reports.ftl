@@ -93,13 +93,14 @@ reports-pledge-summary = { $case ->
         } recorded more.
     }
 # On the landing page, after the share that recorded fewer ($share, in bold; "none" where no
-# pledged force gave both years): the rest of the finding.
+# pledged force gave both years): the rest of the finding, with the two years it compares
+# ($previous, the earlier; $period, the later), never a bare "fewer".
 reports-pledge-key = { $case ->
-        [no-forces] of the responding forces whose Commissioner pledged more reports gave figures for both years.
-        [all-fewer] of responding forces whose Commissioner pledged more reports recorded fewer.
-        [none-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
-        [some-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $increased } recorded more.
-       *[most-fewer] of responding forces whose Commissioner pledged more reports recorded fewer; { $more ->
+        [no-forces] of the responding forces whose Commissioner pledged more reports gave figures for both the { $previous } and the { $period }.
+        [all-fewer] of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }.
+        [none-fewer] of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }; { $increased } recorded more.
+        [some-fewer] of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }; { $increased } recorded more.
+       *[most-fewer] of responding forces whose Commissioner pledged more reports recorded fewer stalking offences in the { $period } than in the { $previous }; { $more ->
             [none] none
            *[some] only { $increased }
         } recorded more.
@@ -141,7 +142,8 @@ reports-def-share-decreased = { $scope ->
        *[report] share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
     }
 # After the share that recorded fewer (a card): $year, the year of the commitment.
-reports-finding-share-decreased = of the responding forces whose Police and Crime Commissioner pledged in { $year } to increase reports of stalking recorded fewer stalking offences
+# $year: of the pledge; $period, the later year, and $previous, the earlier, that it compares.
+reports-finding-share-decreased = of the responding forces whose Commissioner pledged in { $year } to increase reports of stalking recorded fewer stalking offences in the { $period } than in the { $previous }
 reports-def-share-scope = how the share of the forces that recorded fewer offences is counted
 reports-def-forces-both-years = forces that gave recorded stalking (Q1) for both years
 reports-def-forces-up-all = forces, whatever their PCC did, that recorded more stalking offences (Q1) in the later year

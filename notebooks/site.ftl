@@ -108,8 +108,8 @@ site-register-forces-counted = { $forces ->
        *[other] { $forces } forces
     }{ $status ->
         [published] {""}
-        [unverified] {""}: which ones is unverified
-       *[illustrative] {""}: which ones is constructed
+        [unverified] {""}: the list of forces is unverified
+       *[illustrative] {""}: the list of forces is constructed
     }
 # The same column where the list is not printed: which Commissioners made the commitment, where
 # that is constructed.

@@ -167,3 +167,43 @@ def test_the_pack_holds_the_sites_cards_only_under_the_same_embargo(pack, built)
         with Image.open(io.BytesIO(png)) as image:
             assert image.size == (1200, 630)
     assert not (pack["embargoed"] / "cards").exists()
+
+
+def test_the_pack_prints_no_return_arrow_cut_citation_or_unheld_source(pack):
+    """Fact-check 5, B9 (a) and (b), B3 and B8 on the printed pack: release.pdf's notes ended
+    with "↩" (a link that points nowhere on paper); the posts cut a citation mid-phrase ("...of
+    England and..."); every local note credited the ONS and the BBC Data Unit, whose figures
+    City of London's prints none of; the standfirst had the Consortium ask the forces."""
+    from pypdf import PdfReader
+
+    public = pack["public"]
+    printed = "".join(p.extract_text() or "" for p in PdfReader(str(public / "release.pdf")).pages)
+    assert "↩" not in printed and "Notes" in printed
+    assert "↩" in (public / "release.html").read_text(encoding="utf-8")  # kept on screen
+    text = (public / "release.txt").read_text(encoding="utf-8")
+    assert "Consortium asked" not in text and "has run the" not in text
+    manifest = json.loads((public / "cards" / "cards.json").read_text(encoding="utf-8"))
+    for card in manifest["cards"]:
+        source = card["post"].partition("Source: ")[2]
+        assert "…" not in source, card["post"]
+    note = (public / "notes" / "city-of-london-2024-local-note.html").read_text(encoding="utf-8")
+    credit = re.search(r"Compiled by ([^;]+);", note)
+    assert credit and "Office for National Statistics" not in credit.group(1)
+    assert "BBC Data Unit" not in credit.group(1)
+
+
+def test_the_key_findings_picture_has_the_pages_top_margin(pack):
+    """Fact-check 5, B9 (c): the kicker sat against the top edge of the picture (a screenshot
+    has no @page margins); the findings still fill the page (fact-check 4, B11)."""
+    from PIL import Image
+
+    with Image.open(pack["public"] / "key-findings.png") as image:
+        rgb = image.convert("RGB")
+        width, height = rgb.size
+        # 16 mm of the page's 297 mm: no ink above the first 12 mm.
+        band = rgb.crop((0, 0, width, round(height * 12 / 297)))
+        assert band.getextrema() == ((255, 255), (255, 255), (255, 255)), "ink at the top edge"
+        # The lowest ink is in the last fifth of the page: the findings fill it.
+        rows = [y for y in range(height - 1, 0, -8)
+                if min(rgb.crop((0, y, width, y + 1)).getdata(), key=sum) != (255, 255, 255)]
+        assert rows and rows[0] > height * 0.8, rows[:1]

@@ -153,7 +153,8 @@ def test_the_briefing_shows_the_published_figures_apart_from_the_answers(ed):
     from nsc_report.printing.briefing import published_html
 
     figs = page({"force_name": "Durham"})
-    box = published_html(ed, figs)
+    code = str(ed.forces.set_index("force_name").at["Durham", "force_code"])
+    box = published_html(ed, figs, code)
     assert 'class="published"' in box and "not answers to our request" in box
     assert "‡" not in box  # real figures carry no mark
     for key in ("pub_recorded_text", "pub_charge_text", "pub_court_text", "pub_orders_text"):

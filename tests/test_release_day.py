@@ -196,7 +196,11 @@ def _text(page: Path) -> str:
 
 def test_the_code_of_practice_prints_who_had_the_findings_before_publication(release):
     text = _text(release["public"] / "book" / "code-of-practice.html")
-    assert "Pre-release access. Before publication, 2 people outside the team" in text
+    # Those the release shows, and that whether anyone else had them is not recorded (the list
+    # is not complete: fact-check 5, B4).
+    assert ("Pre-release access. The release shows that before publication these 2 people "
+            "outside the team") in text
+    assert "Whether anyone else outside the team had them is not recorded." in text
     assert "Emily Thornberry" in text and "Deputy Chief Constable Paul Mills" in text
     assert "Nobody outside the team" not in text
 

@@ -29,7 +29,13 @@ def test_the_2024_list_names_who_responded_to_the_findings():
 def test_the_statement_comes_from_the_list_not_from_the_template():
     ed = load_edition(DATA, EDITION, lazy=True)
     said = practice.figures(ed)["cop_pre_release"]
-    assert said.startswith("Before publication, 2 people outside the team")
+    # The list holds only those the release shows (complete: false): the statement says so,
+    # and never counts them as everyone who had the findings (fact-check 5, B4).
+    assert not ed.pre_release_complete
+    assert said.startswith("The release shows that before publication these 2 people outside "
+                           "the team")
+    assert "Before publication, 2 people" not in said
+    assert said.endswith("Whether anyone else outside the team had them is not recorded.")
     assert "Emily Thornberry, Labour's Shadow Attorney General" in said
     assert "date not recorded" in said and "Nobody" not in said
     # The false claim is gone from the template: the statement is the glued one.
@@ -39,9 +45,13 @@ def test_the_statement_comes_from_the_list_not_from_the_template():
 
 
 def test_an_empty_list_and_no_list_are_said_differently(data_copy: Path):
-    _write(data_copy, "pre_release: []\n")
+    _write(data_copy, "complete: true\npre_release: []\n")
     ed = load_edition(data_copy, EDITION, lazy=True)
     assert practice.figures(ed)["cop_pre_release"].startswith("Nobody outside the team")
+    # An empty list that is not complete records nothing: it is never "nobody".
+    _write(data_copy, "complete: false\npre_release: []\n")
+    ed = load_edition(data_copy, EDITION, lazy=True)
+    assert "keeps no record" in practice.figures(ed)["cop_pre_release"]
     (data_copy / EDITION / "pre_release.yml").unlink()
     ed = load_edition(data_copy, EDITION, lazy=True)
     assert ed.pre_release is None
@@ -49,8 +59,8 @@ def test_an_empty_list_and_no_list_are_said_differently(data_copy: Path):
 
 
 def test_a_dated_entry_prints_its_date(data_copy: Path):
-    _write(data_copy, "pre_release:\n  - who: A Journalist\n    what: the embargoed release "
-                      "pack\n    received: 2024-04-19\n")
+    _write(data_copy, "complete: true\npre_release:\n  - who: A Journalist\n    what: the "
+                      "embargoed release pack\n    received: 2024-04-19\n")
     said = practice.figures(load_edition(data_copy, EDITION, lazy=True))["cop_pre_release"]
     assert said == ("Before publication, 1 person outside the team that writes the report had "
                     "its findings: A Journalist (the embargoed release pack; on 19 April 2024).")
@@ -69,11 +79,19 @@ def test_a_dated_entry_prints_its_date(data_copy: Path):
 ])
 def test_a_bad_entry_is_named_by_file_and_key(data_copy: Path, entry: str, key: str,
                                                expected: str):
-    _write(data_copy, f"pre_release:\n  - {entry}\n")
+    _write(data_copy, f"complete: true\npre_release:\n  - {entry}\n")
     with pytest.raises(DataValidationError) as err:
         load_edition(data_copy, EDITION)
     text = str(err.value)
     assert "pre_release.yml" in text and key in text and expected in text, text
+
+
+def test_a_list_must_say_whether_it_is_complete(data_copy: Path):
+    _write(data_copy, "pre_release:\n  - who: X\n    what: the pack\n    received: not recorded\n")
+    with pytest.raises(DataValidationError) as err:
+        load_edition(data_copy, EDITION)
+    text = str(err.value)
+    assert "pre_release.yml" in text and "complete" in text, text
 
 
 def test_the_next_edition_must_come_after_this_one(data_copy: Path):

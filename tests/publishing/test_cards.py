@@ -102,7 +102,9 @@ def test_the_post_keeps_the_caveat_and_fits_a_post(book: Path, edition):
     assert post.startswith("12‡ a finding")
     assert "‡ Illustrative data, not real answers." in post and post.endswith(url)
     assert len(post) - len(url) + cards.LINK_LENGTH <= cards.POST_LIMIT
-    assert "Source: a source" in post  # shortened, not dropped
+    # The source is not dropped: a citation too long to fit whole gives way to the report,
+    # which cites it in full (never a citation cut mid-phrase, fact-check 5 B9).
+    assert "Source: the report, which cites it in full." in post
     short = cards.post_text(spo, edition, None)
     assert short == ("12‡ spo_band_low found. ‡ Illustrative data, not real answers. "
                      "Source: A cited source, 2024.")

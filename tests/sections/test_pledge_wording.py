@@ -32,7 +32,8 @@ def test_each_case_reads_as_its_counts(counts, case):
     assert s.pledge == case
     w = words.Words("reports")
     values = {"case": s.pledge, "more": "some" if s.increased else "none", "share": "S%",
-              "increased": s.increased, "comparable": s.comparable, "period": "p"}
+              "increased": s.increased, "comparable": s.comparable, "period": "p",
+              "previous": "q"}
     said = " ".join([w.text("reports-pledge-heading", case=s.pledge),
                      w.text("reports-pledge-summary", **values),
                      w.text("reports-pledge-key", **values),
@@ -57,9 +58,11 @@ def test_the_2024_words_are_unchanged():
         f"and only {r['reports_increased']} recorded more.")
     # The release's scope (a third fact-check found two): how the share is counted is said once,
     # in the chapter (reports_share_scope).
+    # With the two years it compares (fact-check 5, B5: "fewer" said nothing it was fewer than).
     assert r["reports_pledge_key"] == (
-        "of responding forces whose Commissioner pledged more reports recorded fewer; only "
-        f"{r['reports_increased']} recorded more.")
+        "of responding forces whose Commissioner pledged more reports recorded fewer stalking "
+        f"offences in the {r['reports_period_current']} than in the "
+        f"{r['reports_period_previous']}; only {r['reports_increased']} recorded more.")
 
 
 def test_an_edition_where_no_pledged_force_recorded_fewer(data_copy: Path):
@@ -83,6 +86,7 @@ def test_an_edition_where_no_pledged_force_recorded_fewer(data_copy: Path):
     assert "Yet" not in said and "only" not in said and "0%" not in said
     assert r["reports_share_decreased"] == "0%"  # the landing's bold share, then its words:
     assert r["reports_pledge_key"].endswith(
-        f"recorded fewer; {r['reports_increased']} recorded more.")
+        f"recorded fewer stalking offences in the {r['reports_period_current']} than in the "
+        f"{r['reports_period_previous']}; {r['reports_increased']} recorded more.")
     assert "Not one of the" in r["reports_pledge_summary"]
     assert r["reports_pledge_heading"] == "A pledge, and no fall in recorded offences."

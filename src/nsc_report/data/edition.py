@@ -144,6 +144,13 @@ class Edition:
         return None if found is None else list(found.pre_release)
 
     @property
+    def pre_release_complete(self) -> bool:
+        """Whether pre_release.yml lists everyone who had the findings before publication
+        (its `complete`), rather than only those its sources show; False without the file."""
+        found = self._table("pre_release")
+        return bool(found is not None and found.complete)
+
+    @property
     def stated(self) -> dict[str, StatedFigure]:
         """The figures the edition's published sources state, by meaning (stated.yml)."""
         found: dict[str, StatedFigure] = self._table("stated")

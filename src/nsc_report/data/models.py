@@ -281,6 +281,10 @@ class PreRelease(_Strict):
 
 
 class PreReleaseList(_Strict):
+    # Whether the list is everyone who had the findings before publication (true), or only
+    # those the edition's sources show, others not recorded (false): the statement says "N
+    # people had them" only when it is true. Required: a list is never taken to be complete.
+    complete: bool
     pre_release: list[PreRelease]
 
 

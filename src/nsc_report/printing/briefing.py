@@ -62,7 +62,8 @@ def national_figures(ed: Edition, notebooks: Path) -> list[str]:
                asked=g["gaps_asked"]),
         w.text("briefing-national-fewer", share=r["reports_share_decreased"],
                increased=r["reports_increased"], comparable=r["reports_comparable"],
-               case=pledge.pledge, more="some" if pledge.increased else "none"),
+               case=pledge.pledge, more="some" if pledge.increased else "none",
+               period=r["reports_period_current"], previous=r["reports_period_previous"]),
         w.text("briefing-national-spo", forces=s["spo_band_low"], band=s["spo_band_low_label"]),
         w.text("briefing-national-officers", some=o["officers_at_least_one"],
                none=o["officers_none"]),
@@ -139,15 +140,23 @@ def _table(caption: str, header: list[str], rows: list[list[str]],
             f"<tbody>{body}</tbody></table>")
 
 
-def published_html(ed: Edition, figs: dict[str, str]) -> str:
+# The series the briefing's (and the local note's) published sentences print, in order: the
+# wider stalking-and-harassment group is on the force's web page only.
+PRINTED_SERIES = (published.RECORDED, published.OUTCOMES, published.COURT, published.ORDERS,
+                  published.ORDERS_2021)
+
+
+def published_html(ed: Edition, figs: dict[str, str], code: str) -> str:
     """The force's published statistics, as its page words them, boxed apart from the answers
     and unmarked: real figures with their sources."""
     w = words.of(ed, "briefing")
     sentences = words.Rendered("".join(w.html("briefing-paragraph", text=figs[key]) for key in (
         "pub_recorded_text", "pub_charge_text", "pub_court_text", "pub_orders_text")), "html")
-    # Who compiled each series; the full citations are on the force's web page.
-    cited = ", ".join(dict.fromkeys(ed.public.sources[k].compiler for k in published.SERIES))
-    return w.html("briefing-published", sentences=sentences, compilers=cited)
+    # Who compiled each series of which the sentences print a figure for this force (never a
+    # compiler whose series holds nothing for it); the full citations are on its web page.
+    mine = published.held(ed, code, PRINTED_SERIES)
+    return w.html("briefing-published", sentences=sentences, held=len(mine),
+                  compilers=published.compilers(ed, mine))
 
 
 def help_html(w: words.Words, h: Help | None) -> str:
@@ -215,7 +224,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <section class="page2">
 <h2>{w.html("briefing-where-it-stands")}</h2>
 {standing}
-{published_html(ed, figs)}
+{published_html(ed, figs, code)}
 <h2>{w.html("briefing-national")}</h2>
 <ul class="figures">{"".join(f"<li>{html.escape(n)}</li>" for n in national)}</ul>
 <h2>{w.html("briefing-must-change")}</h2>

@@ -227,6 +227,8 @@ def _screenshot(page: Path, png: Path) -> None:
                       if route.request.url.startswith((base, "data:")) else route.abort())
             tab.emulate_media(media="print")
             tab.goto(f"{base}/{page.name}", wait_until="load")
+            # The page's print margins, which a screenshot does not apply (press.css).
+            tab.evaluate("document.documentElement.classList.add('picture')")
             tmp = png.with_name(f".{png.name}.tmp")
             tab.screenshot(path=str(tmp), type="png", full_page=False)
             os.replace(tmp, png)

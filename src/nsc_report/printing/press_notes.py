@@ -91,7 +91,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
                    date=labels.publication_day(ed))
     return (f'<header><p class="kicker">{html_text(meta.awareness_week)} · {kicker}</p>'
             f'<h1>{heading}</h1><p class="meta">{about}</p></header>{notice}\n'
-            f"{published_html(ed, figs)}\n"
+            f"{published_html(ed, figs, code)}\n"
             f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
             f"<p>{page_line}</p>{help_line}\n"
             f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")

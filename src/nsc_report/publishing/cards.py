@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from nsc_report.data.models import Help
 from nsc_report.data.provenance import MARKS
 from nsc_report.infra.user_cache import cache_key, kept_bytes
 from nsc_report.present import labels, words
-from nsc_report.publishing import register
+from nsc_report.publishing import cardtext, register
 from nsc_report.publishing.cardtext import HEIGHT, WIDTH, Face, draw
 from nsc_report.publishing.downloads import _write_if_changed
 from nsc_report.publishing.embargo import Embargo
@@ -117,12 +118,33 @@ def plan(book: Path, toc: dict[str, Any], edition: Edition) -> list[Card]:
     return cards
 
 
-def _sources(entry: dict[str, Any], edition: Edition) -> str:
+def _sources(entry: dict[str, Any], edition: Edition, keep: int | None = None) -> str:
     """The figure's sources as the register cites them; a figure computed from the report's
-    own reference data cites the report."""
+    own reference data cites the report. `keep`: cite only the first `keep` sources whole and
+    say that the report cites the others (never a citation cut mid-phrase)."""
     meta = edition.meta
-    return "; ".join(entry["sources"]) or words.of(edition, "cards").text(
-        "cards-source-report", publisher=meta.publisher, title=meta.title, edition=meta.edition)
+    cited = list(entry["sources"])
+    if not cited:
+        return words.of(edition, "cards").text(
+            "cards-source-report", publisher=meta.publisher, title=meta.title,
+            edition=meta.edition)
+    if keep is None or keep >= len(cited):
+        return "; ".join(cited)
+    return words.of(edition, "cards").text("cards-source-fewer", kept=keep,
+                                           sources="; ".join(cited[:keep]),
+                                           others=len(cited) - keep)
+
+
+def _fitted_sources(entry: dict[str, Any], edition: Edition,
+                    fits: Callable[[str], bool]) -> str:
+    """The longest citation of the figure's sources that `fits`: every source whole, else the
+    first ones whole and the others left to the report, else the report alone (the fewest
+    words: `fits` may not hold even for it, and the caller shortens something else)."""
+    for keep in range(len(entry["sources"]), -1, -1):
+        source = _sources(entry, edition, keep)
+        if fits(source):
+            return source
+    return _sources(entry, edition, 0)
 
 
 def _caveat(entry: dict[str, Any], edition: Edition) -> str:
@@ -146,9 +168,15 @@ def face(card: Card, edition: Edition, embargo: Embargo | None) -> Face:
         return Face(kicker, card.title, caption=meta.subtitle, address=address,
                     source=w.text("cards-face-source", figure=False, source=meta.publisher),
                     embargo=embargo.label if embargo else "")
+    caveat = _caveat(e, edition)
+    # The source line holds whole citations only: as many as fit its lines on the card.
+    room = cardtext.SOURCE_LINES - (1 if caveat else 0)
+    source = _fitted_sources(e, edition, lambda s: cardtext.fits(
+        w.text("cards-face-source", figure=True, source=s), cardtext.SOURCE_SIZE,
+        cardtext.WIDTH - 2 * cardtext.MARGIN, room))
     return Face(kicker, card.title, figure=e["text"], mark=MARKS.get(e.get("status") or "", ""),
-                caption=e["finding"], caveat=_caveat(e, edition),
-                source=w.text("cards-face-source", figure=True, source=_sources(e, edition)),
+                caption=e["finding"], caveat=caveat,
+                source=w.text("cards-face-source", figure=True, source=source),
                 address=address, embargo=embargo.label if embargo else "")
 
 
@@ -194,12 +222,14 @@ def post_text(card: Card, edition: Edition, url: str | None) -> str:
     fixed = {"text": e["text"], "mark": MARKS.get(e.get("status") or "", ""),
              "caveated": bool(caveat), "caveat": caveat}
     finding = w.text("cards-post-finding", finding=e["finding"])
-    source = w.text("cards-post-source", source=_sources(e, edition))
     budget = room - len(w.text("cards-post", finding="", source="", **fixed))
+    # The sources give way first, each whole (the page cites them in full): as many as fit
+    # beside the whole finding, the others left to the report; a citation is never cut.
+    source = w.text("cards-post-source", source=_fitted_sources(
+        e, edition, lambda s: len(finding) + len(w.text("cards-post-source", source=s))
+        <= budget))
     if len(finding) + len(source) > budget:
-        # The source is cut first (the card and the page cite it in full), to no less than
-        # 40 characters; then the finding.
-        source = _cut(source, max(budget - len(finding), 40))
+        # Not even the report alone fits beside it: the finding is shortened.
         finding = _cut(finding, budget - len(source))
     return w.text("cards-post-link", post=w.text("cards-post", finding=finding,
                                                   source=source, **fixed), **linked)

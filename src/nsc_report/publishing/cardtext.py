@@ -47,6 +47,16 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(table.get(c, UNKNOWN) for c in text) * size / 1000
 
 
+# The card's source line: set at this size, in at most this many lines (one fewer under a
+# caveat).
+SOURCE_SIZE, SOURCE_LINES = 20, 3
+
+
+def fits(text: str, size: float, width: float, lines: int, bold: bool = False) -> bool:
+    """Whether `text` sets in `lines` lines of `width` pixels without being cut."""
+    return len(wrap(text, size, width, bold, lines=10 ** 6)) <= lines
+
+
 def wrap(text: str, size: float, width: float, bold: bool = False,
          lines: int = 3) -> list[str]:
     """`text` broken into at most `lines` lines of at most `width` pixels, between words (a
@@ -161,9 +171,10 @@ def draw(face: Face, label: str) -> str:
     c.rect(0, HEIGHT - 128, WIDTH, 128, WASH)
     notes = []
     if face.caveat:
-        notes += wrap(f"{face.mark} {face.caveat}", 20, right - MARGIN, bold=True, lines=1)
+        notes += wrap(f"{face.mark} {face.caveat}", SOURCE_SIZE, right - MARGIN, bold=True,
+                      lines=1)
     if face.source:
-        notes += wrap(face.source, 20, right - MARGIN, lines=3 - len(notes))
+        notes += wrap(face.source, SOURCE_SIZE, right - MARGIN, lines=SOURCE_LINES - len(notes))
     c.lines(MARGIN, HEIGHT - 128 + 34, notes, 20, INK, leading=1.25)
     if face.address:
         c.text(right, foot + 14, face.address, 20, MUTED, anchor="end")

@@ -67,8 +67,8 @@ def body_html(doc: Document, locale: str) -> str:
     w = words.Words("press", locale)
     out = [block_html(b, locale) for b in doc.blocks]
     if doc.notes:
-        items = "".join(f'<li id="note-{n}">{inline_html(note)} <a href="#ref-{n}" '
-                        f'aria-label="{w.html("press-note-back")}">↩</a></li>'
+        items = "".join(f'<li id="note-{n}">{inline_html(note)} <a class="back" '
+                        f'href="#ref-{n}" aria-label="{w.html("press-note-back")}">↩</a></li>'
                         for n, note in enumerate(doc.notes, 1))
         out.append(f'<section class="notes"><h2>{w.html("press-notes-heading")}</h2>'
                    f"<ol>{items}</ol></section>")

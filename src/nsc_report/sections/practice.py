@@ -74,7 +74,8 @@ def cited_statuses(ed: Edition) -> list[str]:
 def pre_release_statement(ed: Edition) -> str:
     """The statement of pre-release access, from the edition's list: who had the findings
     before publication, what and when, or that nobody did; never a claim the list does not
-    bear (an edition without a list says it keeps none)."""
+    bear (an edition without a list says it keeps none; a list that is not `complete` names
+    those its sources show and says that whether anyone else had them is not recorded)."""
     w = words.of(ed, "code-of-practice")
     entries: list[PreRelease] | None = ed.pre_release
     if entries is None:
@@ -83,4 +84,11 @@ def pre_release_statement(ed: Edition) -> str:
                      has_role=bool(e.role), what=e.what, dated=e.received != "not recorded",
                      date="" if e.received == "not recorded" else labels.date(ed, e.received))
               for e in entries]
+    if not ed.pre_release_complete:
+        # Only those the sources show: say so, and that whether anyone else had them is not
+        # recorded (never "N people had them").
+        if not entries:
+            return w.text("code-of-practice-pre-release-unrecorded")
+        return w.text("code-of-practice-pre-release-known", n=len(entries),
+                      people=w.listing(people))
     return w.text("code-of-practice-pre-release", n=len(entries), people=w.listing(people))

@@ -91,7 +91,8 @@ def figures(ed: Edition) -> Register:
     r.share("reports_share_decreased", s.decreased, s.comparable,
             definition, forces=list(down.index), empty="none",
             stated="committed_share_decreased",
-            finding=w.text("reports-finding-share-decreased", year=str(year)))
+            finding=w.text("reports-finding-share-decreased", year=str(year), period=period(ed),
+                           previous=period(ed, "previous")))
     stated = ed.stated.get("committed_share_decreased")
     r.text("reports_share_scope", w.text(
         "reports-share-scope",
@@ -112,7 +113,8 @@ def figures(ed: Edition) -> Register:
     r.text("reports_pledge_summary", w.text("reports-pledge-summary", period=period(ed),
                                             **pledge),
            w.text("reports-def-pledge-summary"), forces=list(comparable.index), parts=said)
-    r.text("reports_pledge_key", w.text("reports-pledge-key", **pledge),
+    r.text("reports_pledge_key", w.text("reports-pledge-key", period=period(ed),
+                                        previous=period(ed, "previous"), **pledge),
            w.text("reports-def-pledge-key"), forces=list(comparable.index),
            parts=("reports_share_decreased", *said[1:]))
     r.count("reports_forces_both_years", len(table), w.text("reports-def-forces-both-years"),
