@@ -176,6 +176,8 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
     for notebook in sorted(records, key=lambda n: (n.startswith("forces/"),
                                                    rank.get(n, len(rank)), n)):
         for key, figure in records[notebook]["figures"].items():
+            if figure.get("kind") == "text" and figure.get("text") == "":
+                continue  # a sentence a page prints only where it applies: here, nothing
             fid = f"{notebook}/{key}"
             # The page that computes it first, then the others that print it.
             pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
