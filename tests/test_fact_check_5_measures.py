@@ -20,6 +20,8 @@ MEDIAN = re.compile(r"offences: ([\d.]+)‡? \(of the (\d+) forces that gave thi
 def _text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+    # Straight quotes for the typographer's (Sphinx's smart quotes), one mark per figure.
+    text = text.translate(str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'}))
     return re.sub(r"\s*‡ \(illustrative\)", "‡", text)
 
 
@@ -116,9 +118,8 @@ def test_the_spo_and_officers_chapters_say_no_more_than_their_sources(built: Bui
     (the note says only that they did not say whether any is dedicated)."""
     spo = _text(built.page("spo"))
     assert "as the Trust's release does" not in spo
-    assert ("The Trust's release counts the orders applied for, \u201cfull and interim "
-            "combined\u201d" in spo or "The Trust's release counts the orders applied for, "
-            "\"full and interim combined\"" in spo), spo[:2000]
+    assert "The Trust's release counts the orders applied for, \"full and interim combined\"" \
+        in spo
     assert "reads the release's bands as these cases, counted by kind of order" in spo
     officers = _text(built.page("officers"))
     assert "other duties" not in officers
