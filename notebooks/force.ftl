@@ -220,6 +220,23 @@ force-officers-item = { $figure ->
            *[other] { $n } { force-officers-many }
         }
     }
+# An answer the force made public itself (its row cites the $source), stated as the source
+# states it: for Q6 to Q8, that it has at least one ($any yes) or none of them; for another
+# question, only that its answer is published. $constructed yes where the force's other figures
+# are constructed (the sentence then says that they are, unlike this one).
+force-public = { $question ->
+        [Q6] { $who } has said that it has { force-public-officers }
+        [Q7] { $who } has said that it has { force-public-officers }
+        [Q8] { $who } has said that it has { force-public-officers }
+       *[other] { $who }'s answer to { $question } is published
+    }. Source: { $source }.{ $constructed ->
+        [yes] {" "}This is published; the numbers that follow are constructed.
+       *[no] {""}
+    }
+force-public-officers = { $any ->
+        [yes] at least one { force-officers-one }
+       *[no] no { force-officers-many }
+    }
 force-officers-one = { $question ->
         [Q6] dedicated stalking officer
         [Q7] stalking single point of contact
@@ -302,5 +319,6 @@ force-def-standing = where { $who } stands among the forces that gave the same f
 force-def-spo = { $who }'s cases with an SPO application, counted by kind of order (cases with an interim plus cases with a full application, Q9 and Q10), and their band
 force-def-pcc = whether { $who }'s PCC made the commitment
 force-def-change = the change in { $who }'s recorded stalking (Q1)
+force-def-public = what { $who } has said in public of its answers, with the source
 force-def-officers = { $who }'s specialist officers and single points of contact (Q6 to Q8)
 force-def-gaps = the questions { $who } did not answer in full

@@ -33,8 +33,38 @@ methodology-illustrative = { $illustrative ->
         [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for { $forces ->
             [one] the one force
            *[other] all { $forces } forces
-        }, built so that its totals equal every published national figure. Which force falls in which group is made up, except where a fact is public, and no figure about a named force should be read as that force's answer. Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
+        }, built so that its totals equal every published national figure. Which force falls in which group is made up{ $public ->
+            [0] {""}
+           *[other] , except where a fact is public
+        }, and no figure about a named force should be read as that force's answer.{ $public ->
+            [0] {""}
+            [one] {" "}The fact that is public, printed with its source on its force's page, is this: { $facts }.
+           *[other] {" "}The facts that are public, each printed with its source on its force's page, are these: { $facts }.
+        } Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
        *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
+    }
+
+# One public fact among constructed data (methodology-illustrative's $facts). A Commissioner's
+# commitment: the $body $made it or not in the $year.
+methodology-public-commitment = { $body } { $made ->
+        [yes] made
+       *[no] did not make
+    } the { $year } commitment to increase reports of stalking
+# An answer a force made public itself: for Q6 to Q8, that it has at least one ($any yes) or none.
+methodology-public-answer = { $question ->
+        [Q6] { $who } has { $any ->
+            [yes] at least one dedicated stalking officer
+           *[no] no dedicated stalking officers
+        }
+        [Q7] { $who } has { $any ->
+            [yes] at least one stalking single point of contact
+           *[no] no stalking single points of contact
+        }
+        [Q8] { $who } has { $any ->
+            [yes] at least one single point of contact for Stalking Protection Orders
+           *[no] no single points of contact for Stalking Protection Orders
+        }
+       *[other] { $who }'s answer to { $question } is published
     }
 
 # Where a reader can find help: $known yes with the Helpline's $name and $phone from edition.yml.

@@ -43,8 +43,8 @@ officers-unstated = { $unstated ->
     }
 officers-unstated-parts = { $described ->
         [0] {""}
-        [one] one described officers who work on stalking among other duties
-       *[other] { $described } described officers who work on stalking among other duties
+        [one] one described officers who work on stalking but not whether any is dedicated
+       *[other] { $described } described officers who work on stalking but not whether any is dedicated
     }{ $described ->
         [0] {""}
        *[other] { $not_held ->

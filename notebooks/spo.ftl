@@ -64,6 +64,8 @@ spo-chart-col = { $kind ->
 spo-chart-axis = Cases with an SPO application, counted by kind of order
 # A column of the chart's table.
 spo-chart-per-1000 = Per 1,000 recorded stalking offences
+# A column of the chart's table: the force's recorded stalking offences (Q1) in the $period.
+spo-chart-recorded = Stalking offences recorded in the { $period }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

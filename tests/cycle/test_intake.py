@@ -53,6 +53,29 @@ def test_a_workbook_of_the_2024_data_gives_back_the_same_returns(workbook, data_
     assert returns(data_copy / EDITION / "foi_returns.csv").equals(before)
 
 
+def test_a_public_answer_keeps_its_source_only_while_it_is_the_same_answer(
+        workbook, data_copy, capsys):
+    """South Yorkshire's Q6 cites the source that made it public (fact-check 5, B6). The
+    workbook does not carry sources: an import keeps it for the same answer, and drops it
+    for a changed one, which is not the answer the source gave."""
+    def source(frame: pd.DataFrame) -> str:
+        row = frame[(frame["force_code"] == "E23000011") & (frame["question_id"] == "Q6")]
+        return str(row["source_id"].item())
+
+    path = data_copy / EDITION / "foi_returns.csv"
+    assert source(returns(path)) == "south_yorkshire_police_2024"
+    wb = load_workbook(workbook)
+    ws = wb[ANSWERS]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if (ws[cell("force_code", r)].value, ws[cell("question_id", r)].value)
+               == ("E23000011", "Q6"))
+    ws[cell("value", row)] = 0
+    wb.save(workbook)
+    code, message = import_(workbook, data_copy, capsys)
+    assert code == 0, message
+    assert source(returns(path)) == ""
+
+
 def test_an_ods_workbook_is_read_too(workbook, data_copy, tmp_path, capsys):
     sheets = pd.read_excel(workbook, sheet_name=None, dtype=object, engine="openpyxl")
     ods = tmp_path / "answers.ods"

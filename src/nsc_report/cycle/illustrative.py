@@ -4,7 +4,8 @@ The real per-force answers of the 2024 requests are not public; only national ag
 This module writes a constructed dataset for all 43 forces whose aggregates equal every
 published figure, so that the pipeline can be built and checked end to end. Which force falls
 in which group is an arbitrary choice made here, apart from two public facts: South Yorkshire
-has a dedicated stalking officer, and Nottinghamshire's PCC made the 2022 commitment.
+has a dedicated stalking officer (its Q6 row cites the source; the count is constructed), and
+Nottinghamshire's PCC made the 2022 commitment.
 
 Run `python -m nsc_report.cycle.illustrative data/2024` to rewrite the files; the output is
 deterministic and a test checks that the committed files equal it.
@@ -107,10 +108,15 @@ PARTIAL_NOTES = {
     "Q6": "Described officers who work on stalking without saying whether any is dedicated",
 }
 
+# The answers that are public (the force said so itself), each with the source that says it:
+# the row cites it, and the force's page states what the source says as a published fact.
+# The source gives no number: the row's count stays constructed, as every other.
+PUBLIC_ANSWERS = {("South Yorkshire", "Q6"): "south_yorkshire_police_2024"}
+
 QUESTIONS = [f"Q{i}" for i in range(1, 14)]
 QUESTION_PERIODS = {"Q1": ["ye_mar_2022", "ye_mar_2023"], "Q6": ["at_request"],
                     "Q7": ["at_request"], "Q8": ["at_request"]}
-FIELDS = ["force_code", "question_id", "period", "status", "value", "note"]
+FIELDS = ["force_code", "question_id", "period", "status", "value", "note", "source_id"]
 
 
 def _periods(question: str) -> list[str]:
@@ -124,7 +130,7 @@ def _row(code: str, q: str, period: str, status: str, value: int | None = None,
     if not note and status == "partial":
         note = PARTIAL_NOTES.get(q, "Part of the figure could not be given")
     return {"force_code": code, "question_id": q, "period": period, "status": status,
-            "value": "" if value is None else value, "note": note}
+            "value": "" if value is None else value, "note": note, "source_id": ""}
 
 
 def _responder_rows(rng: random.Random, code: str, name: str) -> list[dict[str, object]]:
@@ -208,6 +214,10 @@ def build_rows(forces: list[dict[str, str]]) -> tuple[Rows, Rows]:
                     returns.append(_row(code, q, period, whole[name]))
         else:
             returns.extend(_responder_rows(rng, code, name))
+    names = {f["force_code"]: f["force_name"] for f in forces}
+    for row in returns:
+        row["source_id"] = PUBLIC_ANSWERS.get((names[str(row["force_code"])],
+                                               str(row["question_id"])), "")
     # A public row cites its source; a constructed one is marked so and cites nothing real.
     commitments = [
         {"force_code": f["force_code"],

@@ -317,6 +317,24 @@ def _untouched(values: dict[str, object]) -> bool:
                for c in ("status", "value", "note"))
 
 
+def _sources_kept(target: Path) -> tuple[dict[tuple[str, ...], tuple[tuple[str, ...], str]],
+                                          bool]:
+    """The sources the returns file cites for public answers, by force, question and period,
+    each with the answer (status, value) it is the source of; and whether the file has the
+    column. The workbook does not carry them: an import keeps each where the answer is
+    unchanged (a changed answer is not the one the source gave)."""
+    try:
+        with target.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}, False
+    if not rows or "source_id" not in rows[0]:
+        return {}, False
+    return {(r["force_code"], r["question_id"], r["period"]): ((r["status"], r["value"]),
+                                                                r["source_id"])
+            for r in rows if (r.get("source_id") or "").strip()}, True
+
+
 def import_workbook(path: Path, data_dir: Path, edition: str,
                     as_of: dt.date | None = None) -> Imported:
     """Check a keyed-in workbook and write data/<edition>/foi_returns.csv from it; raise
@@ -333,9 +351,11 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
     numbered = [(n, dict(zip(COLUMNS, list(r) + [""] * (len(COLUMNS) - len(r)), strict=False)))
                 for n, r in enumerate(rows[1:], 2) if any(v not in ("", None) for v in r)]
     sheet_rows = [n for n, _ in numbered]
+    target = data_dir / edition / "foi_returns.csv"
+    sourced, with_sources = _sources_kept(target)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(RETURNS)
+    writer.writerow(RETURNS + ["source_id"] * with_sources)
     shown = _shown(ctx)
     problems: list[tuple[int | None, Issue]] = list(in_cells)  # formulas & co., by row
     keyed: list[tuple[str, bool, bool]] = []
@@ -345,10 +365,13 @@ def import_workbook(path: Path, data_dir: Path, edition: str,
         keyed.append((str(values["force_code"]).strip(), not untouched, _no_answer(values)))
         if untouched:
             values = {**values, "status": "no_response", "note": note}
-        writer.writerow([_text(values[c], cell(c, number), c, found, label) for c in RETURNS])
+        written = [_text(values[c], cell(c, number), c, found, label) for c in RETURNS]
+        if with_sources:  # a public answer keeps its source while it is the same answer
+            key, answer = tuple(written[:3]), tuple(written[3:5])
+            written.append(sourced[key][1] if sourced.get(key, ((), ""))[0] == answer else "")
+        writer.writerow(written)
         _check_shown(values, shown, number, found, label)
         problems += [(number, i) for i in found]
-    target = data_dir / edition / "foi_returns.csv"
     # Checked as the text it would be, so that nothing is written until it is valid.
     found = []
     _load_returns(target, ctx, found, buffer.getvalue())

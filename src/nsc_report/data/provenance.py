@@ -14,6 +14,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from nsc_report.data import COMMISSIONER_KINDS, STATUSES_OF_DATA, Edition
 
 # Short names of an edition's files, as figures name them.
@@ -150,6 +152,40 @@ def commitment(ed: Edition, code: str) -> Commitment:
         if rows.at[code, "status"] == (entry.status if entry else "published"):
             files += ("commitments",)  # its status is the file's, said there
     return Commitment(case, files, sources, of(ed, files, sources))
+
+
+@dataclass(frozen=True)
+class PublicAnswer:
+    """An answer a force made public itself, in a file of answers that is otherwise
+    constructed: its row of foi_returns.csv cites the source. What the source says is printed
+    as a published fact, resting on the source alone; the row's figure keeps the file's status
+    (a source that says a force has a dedicated officer gives no count)."""
+
+    force_code: str
+    question_id: str
+    period: str
+    value: int | None   # the row's figure: of the file's status, never printed as published
+    source: str
+
+
+def public_answers(ed: Edition, code: str | None = None) -> list[PublicAnswer]:
+    """The answers (of one force, or of all) whose row cites a source, in file order."""
+    r = ed.returns
+    if "source_id" not in r.columns:
+        return []
+    rows = r[r["source_id"].fillna("") != ""]
+    if code is not None:
+        rows = rows[rows["force_code"] == code]
+    return [PublicAnswer(str(f), str(q), str(p), None if pd.isna(v) else int(v), str(s))
+            for f, q, p, v, s in zip(rows["force_code"], rows["question_id"], rows["period"],
+                                     rows["value"].astype(object), rows["source_id"],
+                                     strict=True)]
+
+
+def public_commitments(ed: Edition) -> list[str]:
+    """The forces whose row of the commitments is real (cites its source), in file order."""
+    c = ed.commitments
+    return list(c.loc[c["status"] != "illustrative", "force_code"])
 
 
 def may_name_commitments(ed: Edition) -> bool:

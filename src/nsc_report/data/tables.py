@@ -82,11 +82,16 @@ def _load_returns(path: Path, ctx: _Context, issues: list[Issue],
 def _checked_returns(path: Path, ctx: _Context, issues: list[Issue], label: str,
                      text: str | None) -> pd.DataFrame | None:
     question_periods, codes, periods = ctx.question_periods, ctx.codes, ctx.periods
+    # `source_id`: where a row's answer is public though the file is not (a fact a force
+    # published itself), the source it is published in; empty for every other row. Optional:
+    # a file (or a workbook being imported) without the column has no such row.
     returns = _read_csv(path, ["force_code", "question_id", "period", "status", "value",
-                               "note"], issues, label, ctx.data_dir, text)
+                               "note", "source_id"], issues, label, ctx.data_dir, text,
+                        optional=frozenset({"source_id"}))
     if returns is None:
         return None
-    _tidy(returns, ["force_code", "question_id", "period", "status"], issues, label)
+    _tidy(returns, ["force_code", "question_id", "period", "status", "source_id"], issues,
+          label)
     _to_number(returns, "value", issues, label, whole=True)
     allowed_pairs = {(q, p) for q, ps in question_periods.items() for p in ps}
 
@@ -115,6 +120,10 @@ def _checked_returns(path: Path, ctx: _Context, issues: list[Issue], label: str,
         "status": _text("a status", _isin(STATUSES, "a status")),
         "value": pa.Column("Int64", pa.Check.ge(0, error="a count of 0 or more"), nullable=True),
         "note": _text("", nullable=True),
+        "source_id": _text("a source id", [] if ctx.sources is None else [pa.Check(
+            lambda s: (s == "") | s.isin(sorted(ctx.sources or ())),
+            error=f"source ids in edition.yml: {', '.join(sorted(ctx.sources))}")],
+            nullable=True),
     }, checks=checks, unique=["force_code", "question_id", "period"],
         report_duplicates="exclude_first")
     _schema_issues(schema, returns, issues, label, row_checks)

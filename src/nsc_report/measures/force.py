@@ -21,7 +21,9 @@ from nsc_report.measures.spo import band_of
 @dataclass(frozen=True)
 class Measure:
     key: str          # its words are force.ftl's force-measure, chosen by this key
-    places: int = 0   # decimals worth showing
+    places: int = 0   # decimals printed: a rate (places > 0) prints every value, its median
+    #                   included, with this many (4.0 beside 3.9, never 4); a count (0) prints
+    #                   whole, but a median between two counts with its half (2.5)
 
 
 def measures(edition: Edition) -> list[Measure]:
@@ -49,8 +51,9 @@ def _comparison_table(edition: Edition) -> pd.DataFrame:
         "recorded": recorded,
         "pct_change": change,
         "spo_total": spo_total,
-        # No recorded offences is no rate (not infinity): see spo_table.
-        "spo_per_1000": (1000 * spo_total / recorded.where(recorded > 0)).round(1),
+        # No recorded offences is no rate (not infinity), and the rate is unrounded: see
+        # spo_table (a force is ranked, and the median taken, on the rates, not on their print).
+        "spo_per_1000": 1000 * spo_total / recorded.where(recorded > 0),
         "officers": answer_values(edition, "Q6", "at_request").reindex(codes),
         "spocs": answer_values(edition, "Q7", "at_request").reindex(codes),
     }, index=pd.Index(codes, name="force_code"))

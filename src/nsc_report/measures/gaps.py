@@ -38,7 +38,9 @@ def force_scores(edition: Edition) -> pd.DataFrame:
     table = card.pivot_table(index=["force_code", "force"], columns="status",
                              values="question_id", aggfunc="count", fill_value=0)
     table = table.reindex(columns=STATUS_ORDER, fill_value=0)
-    table["pct_answered"] = (100 * table["answered"] / n_questions).round(0)
+    # Unrounded: forces are sorted, compared with half and their median taken on the shares;
+    # only what is printed is rounded (scores_table, fmt.pct).
+    table["pct_answered"] = 100 * table["answered"] / n_questions
     return table.reset_index().sort_values(["pct_answered", "force"], ascending=[False, True])
 
 

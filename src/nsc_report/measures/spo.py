@@ -38,7 +38,9 @@ def spo_table(edition: Edition) -> pd.DataFrame:
     recorded = answer_values(edition, "Q1", period).reindex(frame.index).astype("Int64")
     frame["recorded_stalking"] = recorded
     # A rate per recorded offence needs some recorded offences: none is no rate, not infinity.
-    frame["per_1000_recorded"] = (1000 * frame["total"] / recorded.where(recorded > 0)).round(1)
+    # Unrounded: a median or a ranking is of the rates, and only what is printed is rounded
+    # (rounded first, a median of 3.946 printed 4.0, and 3.02 and 2.97 tied).
+    frame["per_1000_recorded"] = 1000 * frame["total"] / recorded.where(recorded > 0)
     frame.insert(0, "force", force_names(edition).reindex(frame.index))
     return frame.sort_values(["total", "force"], ascending=[False, True]).rename_axis("force_code")
 

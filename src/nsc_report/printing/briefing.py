@@ -198,11 +198,15 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     report = {"report": meta.title, "edition": str(meta.edition)}
     # Each sentence with the mark of what it rests on: the commitment's sentence says who
     # oversees the force, or states a real row, or that it is not published (none is marked).
-    marks = {"force_pcc_text": provenance.commitment(ed, code).provenance.mark}
+    marks = {"force_pcc_text": provenance.commitment(ed, code).provenance.mark,
+             # what the force made public itself rests on its source: published, unmarked
+             "force_public_text": provenance.of(ed, (), [
+                 a.source for a in provenance.public_answers(ed, code)]).mark}
     sentences = w.sentences((w.html("briefing-marked", text=figs[k], mark=marks.get(k, prov.mark),
                                     marked=bool(marks.get(k, prov.mark)))
                              for k in ("force_spo_text", "force_pcc_text", "force_change_text",
-                                       "force_officers_text") if figs.get(k)), "html")
+                                       "force_public_text", "force_officers_text")
+                             if figs.get(k)), "html")
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(meta.language)}"><head><meta charset="utf-8">
 <title>{w.html("briefing-title", who=who, **report)}</title>

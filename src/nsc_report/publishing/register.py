@@ -140,6 +140,9 @@ class BookRegister:
     entries: list[dict[str, Any]]     # COLUMNS, in notebook then glue order
     titles: dict[str, str]            # notebook id -> chapter title
     printed: dict[str, list[str]] = field(default_factory=dict)  # every glued id -> pages
+    # Registered texts that print nothing (a sentence a page has only where it applies): no
+    # entry, since nothing is printed, and not missing from the register either.
+    silent: set[str] = field(default_factory=set)
 
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries}
@@ -173,16 +176,20 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
     printed = references(pages)
     rank = {name: i for i, name in enumerate(order or [])}
     entries: list[dict[str, Any]] = []
+    silent: set[str] = set()
     for notebook in sorted(records, key=lambda n: (n.startswith("forces/"),
                                                    rank.get(n, len(rank)), n)):
         for key, figure in records[notebook]["figures"].items():
             fid = f"{notebook}/{key}"
+            if figure.get("kind") == "text" and figure.get("text") == "":
+                silent.add(fid)  # a sentence a page prints only where it applies: here, none
+                continue
             # The page that computes it first, then the others that print it.
             pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
                             "pages": pages_of})
     _add_pages_of_parts(entries)
-    return BookRegister(entries, titles, printed)
+    return BookRegister(entries, titles, printed, silent)
 
 
 def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
@@ -220,7 +227,8 @@ def register_json(folder: Path) -> Path:
 def unregistered(register: BookRegister) -> list[str]:
     """Figures printed somewhere that no notebook registered."""
     known = register.by_id()
-    return sorted(fid for fid in register.printed if fid not in known)
+    return sorted(fid for fid in register.printed
+                  if fid not in known and fid not in register.silent)
 
 
 # --- downloads -------------------------------------------------------------------------------

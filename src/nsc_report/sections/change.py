@@ -36,7 +36,7 @@ def _pct(p: float | None) -> str:
     # change must not read '+1%' in one place and '+0.7%' in another.
     if p is None:
         return ""
-    return f"{'+' if p > 0 else '−' if p < 0 else ''}{fmt.number(abs(p), 1)}%"
+    return f"{'+' if p > 0 else '−' if p < 0 else ''}{abs(p):.1f}%"
 
 
 def change_words(change: int | None, pct: float | None) -> str:

@@ -103,7 +103,9 @@ def figures(ed: Edition) -> Register:
 
 def scores_table(ed: Edition) -> Table:
     scores = force_scores(ed)
-    frame = scores[["force", *STATUSES, "pct_answered"]].astype(
+    # The share printed whole (as the prose prints it), rounded only here.
+    frame = scores[["force", *STATUSES, "pct_answered"]].assign(
+        pct_answered=lambda d: d["pct_answered"].round(0)).astype(
         {"pct_answered": "Int64"}).rename(
         columns={"force": labels.column(ed, "force"), **labels.statuses(ed, list(STATUSES)),
                  "pct_answered": words.of(ed, "data-gaps").text("data-gaps-column-answered")})

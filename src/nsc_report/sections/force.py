@@ -40,8 +40,16 @@ def name(ed: Edition, code: str) -> str:
 
 def _figure(value: float, s: m.Standing) -> words.Int | words.Float:
     if s.measure.key == "pct_change":
-        return words.signed_pct(value)
-    return words.number(value, s.measure.places)
+        return words.signed_pct(value, s.measure.places)
+    return words.figure(value, _printed(value, s.measure))
+
+
+def _printed(value: float, measure: m.Measure) -> str:
+    """A value of a measure as every place prints it: a rate with its decimals always (4.0
+    beside 3.9, not 4), a count whole, or with its half where it is a median of two."""
+    if measure.places:
+        return f"{value:,.{measure.places}f}"
+    return fmt.number(value, 1)
 
 
 def _value(s: m.Standing) -> str:
@@ -64,7 +72,7 @@ def measure_label(ed: Edition, measure: m.Measure, form: str = "heading") -> str
 
 def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     """'Stalking offences recorded: 1,389. Of the 26 forces that gave this figure, 23 had a
-    higher one and 2 a lower one; the median: 2,526.'"""
+    higher one and 2 a lower one; the median: 2,525.5.'"""
     w = words.of(ed, "force")
     label = measure_label(ed, s.measure, "sentence")
     if s.value is None:
@@ -141,6 +149,12 @@ def figures(ed: Edition, code: str) -> Register:
     r.text("force_change_text", _change_sentence(ed, code, row),
            w.text("force-def-change", who=who), questions=("Q1",),
            periods=(ed.meta.previous_period, ed.meta.current_period))
+    # What the force made public itself: published, resting on its source alone (the row's
+    # count stays constructed, in the sentence after it); empty where nothing is public.
+    public = provenance.public_answers(ed, code)
+    r.text("force_public_text", _public_sentence(ed, code, public, illustrative),
+           w.text("force-def-public", who=who), questions=(), files=(),
+           sources=tuple(dict.fromkeys(a.source for a in public)))
     r.text("force_officers_text", _officers_sentence(ed, code, answers),
            w.text("force-def-officers", who=who), questions=OFFICER_QUESTIONS,
            periods=("at_request",))
@@ -191,6 +205,15 @@ def _change_sentence(ed: Edition, code: str, row: pd.Series) -> str:
         values.update(change="known", amount=words.pct(abs(change), 1),
                       direction="rose" if change > 0 else "fell" if change else "same")
     return words.of(ed, "force").text("force-change", **values)
+
+
+def _public_sentence(ed: Edition, code: str, public: list[provenance.PublicAnswer],
+                     constructed: bool) -> str:
+    """Each answer the force made public, as its source states it ('' where none is)."""
+    w = words.of(ed, "force")
+    return " ".join(w.text("force-public", question=a.question_id, who=name(ed, code),
+                           any=bool(a.value), source=ed.source(a.source).citation,
+                           constructed=constructed) for a in public)
 
 
 def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
@@ -338,7 +361,8 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     me = alt.Chart(mine).mark_point(shape="diamond", size=220, filled=True, color=PALETTE[5],
                                     stroke=INK, strokeWidth=1.5, opacity=1).encode(
         x=x, y=y, tooltip=["force", "measure", alt.Tooltip("value:Q", format=",.1f")])
-    texts = mine.assign(text=[_label(v, meas) for v, meas in zip(
+    by_label = {measure_label(ed, meas): meas for meas in m.measures(ed)}
+    texts = mine.assign(text=[_label(v, by_label[label]) for v, label in zip(
         mine["value"], mine["measure"], strict=True)])
     labels = alt.layer(*(
         alt.Chart(texts[(texts["position"] >= low) & (texts["position"] < high)]).mark_text(
@@ -376,10 +400,11 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
     )
 
 
-def _label(value: float, measure: str) -> str:
-    if "(%)" in measure:
-        return f"{value:+.1f}%"
-    return fmt.number(value, 1)
+def _label(value: float, measure: m.Measure) -> str:
+    """The force's value beside its diamond, printed as its page and the table print it."""
+    if measure.key == "pct_change":
+        return f"{value:+.{measure.places}f}%"
+    return _printed(value, measure)
 
 
 def briefing_name(ed: Edition, code: str) -> str:

@@ -4,16 +4,17 @@ The words are in `notebooks/methodology.ftl`, beside the template."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
 
-from nsc_report.data import STATUSES, Edition
+from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.measures.requests import DEADLINE_WORKING_DAYS, timeliness
 from nsc_report.present import fmt, labels, words
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
-from nsc_report.sections import counting_rules
+from nsc_report.sections import counting_rules, overseer
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("methodology",)
@@ -39,8 +40,11 @@ def figures(ed: Edition) -> Register:
     r.text("meth_awareness_week", meta.awareness_week, w.text("methodology-def-awareness-week"))
     r.text("meth_illustrative", "yes" if meta.illustrative else "no",
            w.text("methodology-def-illustrative"))
+    # The public facts it names rest on their sources (and on who oversees each force).
     r.text("meth_illustrative_text", illustrative_text(ed),
-           w.text("methodology-def-illustrative-text"))
+           w.text("methodology-def-illustrative-text"),
+           files=("meta", "oversight") if public_facts(ed) else ("meta",),
+           sources=public_sources(ed))
     r.count("org_years", org.trust_founded_years_ago, w.text("methodology-def-org-years"),
             sources=(org.source,))
     r.value("org_helpline_started", str(org.helpline_started), org.helpline_started,
@@ -96,9 +100,36 @@ def timeliness_text(ed: Edition) -> str:
 
 
 def illustrative_text(ed: Edition) -> str:
-    return words.of(ed, "methodology").text(
-        "methodology-illustrative", illustrative=ed.meta.illustrative,
-        edition=ed.meta.edition, forces=ed.meta.forces_asked)
+    """What is constructed, and which facts among the constructed data are public (from the
+    rows that cite their source: the commitments' and the answers')."""
+    w = words.of(ed, "methodology")
+    facts = public_facts(ed)
+    return w.text("methodology-illustrative", illustrative=ed.meta.illustrative,
+                  edition=ed.meta.edition, forces=ed.meta.forces_asked, public=len(facts),
+                  facts=w.listing(facts))
+
+
+def public_facts(ed: Edition) -> list[str]:
+    """Each public fact in a file otherwise constructed, in words (its source is on the
+    force's page): a Commissioner's commitment, then an answer a force made public."""
+    w = words.of(ed, "methodology")
+    on = dt.date(ed.meta.pcc_commitment_year, 6, 30)
+    committed = ed.commitments.set_index("force_code")["committed"]
+    names = ed.forces.set_index("force_code")["force_name"]
+    return [*(w.text("methodology-public-commitment", body=overseer(ed, code, on),
+                     made=bool(committed[code]), year=str(on.year))
+              for code in provenance.public_commitments(ed)),
+            *(w.text("methodology-public-answer", question=a.question_id,
+                     who=str(names[a.force_code]), any=bool(a.value))
+              for a in provenance.public_answers(ed))]
+
+
+def public_sources(ed: Edition) -> tuple[str, ...]:
+    """The sources the public facts rest on."""
+    rows = ed.commitments.set_index("force_code")
+    return tuple(dict.fromkeys(
+        [str(rows.at[c, "source_id"]) for c in provenance.public_commitments(ed)]
+        + [a.source for a in provenance.public_answers(ed)]))
 
 
 def _columns(ed: Edition) -> Callable[[str], str]:

@@ -128,10 +128,15 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     if table.empty:
         return Markdown(w.markdown("spo-chart-none", period=period(ed)))
     edges = [int(high) for _, _, high in BANDS[:-1]]
-    readable = table[["force", "interim", "full", "total", "band", "per_1000_recorded"]].rename(
+    # The rate rounded for print only (its median, in the prose, is of the unrounded rates),
+    # beside the count it is of, so that a reader can recompute either.
+    readable = table[["force", "interim", "full", "total", "band", "recorded_stalking",
+                      "per_1000_recorded"]].assign(
+        per_1000_recorded=lambda d: d["per_1000_recorded"].astype("Float64").round(1)).rename(
         columns={"force": labels.column(ed, "force"),
                  **{kind: w.text("spo-chart-col", kind=kind)
                     for kind in ("interim", "full", "total", "band")},
+                 "recorded_stalking": w.text("spo-chart-recorded", period=period(ed)),
                  "per_1000_recorded": w.text("spo-chart-per-1000")})
     top = table.iloc[0]
     most = int(top["total"])
