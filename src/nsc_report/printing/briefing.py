@@ -120,6 +120,15 @@ def _glued(path: Path, marks: bool = False) -> dict[str, str]:
     return marked(path) if marks else glued(path)
 
 
+def _marks_html(text: str) -> str:
+    """Words the code rendered (a chart's title, a sentence that marks its own figures),
+    escaped, each provenance symbol in them printed as the briefing's mark."""
+    escaped = html.escape(text)
+    for glyph in provenance.MARKS.values():
+        escaped = escaped.replace(glyph, f'<sup class="mark">{glyph}</sup>')
+    return escaped
+
+
 def _table(caption: str, header: list[str], rows: list[list[str]],
            marked: Iterable[int] = (), mark: str = "") -> str:
     """A table; each cell of a `marked` column that holds a value carries `mark`, the mark of
@@ -132,10 +141,7 @@ def _table(caption: str, header: list[str], rows: list[list[str]],
         (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else
          f"<td>{html.escape(c)}{sup if i in columns and c.strip() else ''}</td>")
         for i, c in enumerate(row)) + "</tr>" for row in rows)
-    title = html.escape(caption)
-    for glyph in provenance.MARKS.values():
-        title = title.replace(glyph, f'<sup class="mark">{glyph}</sup>')
-    return (f"<table><caption>{title}</caption><thead><tr>{head}</tr></thead>"
+    return (f"<table><caption>{_marks_html(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
 
@@ -174,7 +180,6 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
                    for q, p, a in zip(question, period, answer, strict=True)]
     w = words.of(ed, "briefing")
     prov = provenance.returns(ed)
-    mark = html.escape(prov.mark)
     illustrative = prov.status == "illustrative"
     notice, running = "", ""
     if illustrative:
@@ -207,7 +212,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 }</header>
 {notice}
 <h2>{w.html("briefing-in-brief")}</h2>
-<p>{html.escape(figs['force_intro'])}<sup class="mark">{mark}</sup></p>
+<p>{_marks_html(figs['force_intro'])}</p>
 <p>{sentences}</p>
 <h2>{w.html("briefing-its-answers")}</h2>
 {_table(w.text("briefing-answers-caption", who=who), [labels.column(ed, key) for key in (
