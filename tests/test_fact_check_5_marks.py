@@ -33,9 +33,10 @@ def _marked_text(fragment: str) -> str:
     """A paragraph as a reader sees it: each mark as \x01, each linked figure printed with no
     mark after it (a published figure) between \x02 and \x03."""
     fragment = re.sub(MARK, "\x01", fragment, flags=re.S)
-    fragment = re.sub(r'<a class="nsc-figure"[^>]*>(.*?)</a>(?!\x01)',
-                      lambda m: "\x02" + m.group(1) + "\x03", fragment, flags=re.S)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)))
+    fragment = re.sub(r'<a class="nsc-figure"[^>]*>([^<]*)</a>(?!\x01)',
+                      lambda m: "\x02" + m.group(1) + "\x03", fragment)
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)))
+    return text.replace("’", "'")  # (the site prints an apostrophe curly)
 
 
 def _pages(built: Built) -> dict[str, str]:
