@@ -192,23 +192,26 @@ force-chart-none = { $who } gave none of these figures, so it is not shown again
 # $case: no-figure, or figure with $interim and $full, the cases with an application of each
 # kind, and $total, the two added (a case with both kinds counts in each, as the bands count);
 # $band: its band's label, $lowest yes for the lowest band; $same: the other forces in that band.
+# The band's limits are the release's (published): each figure of the answers carries its own
+# mark, and $mark (the answers' mark, none when they are published) follows what they say in
+# words; no mark at the end of a sentence.
 force-spo = { $case ->
-        [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
+        [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band{ $mark }.
        *[figure] In the { $period } { $who } { $total ->
-            [0] did not apply for a Stalking Protection Order, interim or full, in any case
+            [0] did not apply for a Stalking Protection Order, interim or full, in any case{ $mark }
            *[other] applied for an interim Stalking Protection Order in { $interim ->
-                [0] no case
+                [0] no case{ $mark }
                 [one] { $interim } case
                *[other] { $interim } cases
             } and for a full order in { $full ->
-                [0] none
+                [0] none{ $mark }
                *[other] { $full }
             }: { $total } cases counted by kind of order (a case with both kinds counts once for each)
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band
         } of { $band } cases, counted by kind of order, with { $same ->
-            [0] no other force
+            [0] no other force{ $mark }
             [one] { $same } other force
            *[other] { $same } other forces
         }.

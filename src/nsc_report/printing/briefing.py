@@ -31,7 +31,7 @@ from nsc_report.present.charts import embedded_spec, static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
-from nsc_report.publishing.register import glued, marked
+from nsc_report.publishing.register import glued, marked, self_marked
 from nsc_report.sections import force, overseer, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
@@ -168,9 +168,12 @@ def help_html(w: words.Words, h: Help | None) -> str:
 
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
                   recs: list[str], web_page: str, standing: str,
-                  embargo: Embargo | None = None) -> str:
+                  embargo: Embargo | None = None,
+                  inline: frozenset[str] = frozenset({"force_intro"})) -> str:
     """The briefing page, from the figures and words the force's executed notebook glued and
-    its standing chart (`standing`, see standing_html); `embargo` heads every page."""
+    its standing chart (`standing`, see standing_html); `embargo` heads every page; `inline`:
+    the glued sentences that mark their own figures (register.self_marked), printed with
+    their marks where they stand and none at their end."""
     meta = ed.meta
     who = force.name(ed, code)
     answers = force.answers_table(ed, code).frame
@@ -195,7 +198,9 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
     # Each sentence with the mark of what it rests on: the commitment's sentence says who
     # oversees the force, or states a real row, or that it is not published (none is marked).
     marks = {"force_pcc_text": provenance.commitment(ed, code).provenance.mark}
-    sentences = w.sentences((w.html("briefing-marked", text=figs[k], mark=marks.get(k, prov.mark),
+    sentences = w.sentences((w.html("briefing-marked", text=words.Rendered(
+        _marks_html(figs[k]), "html"), mark="", marked=False) if k in inline else
+                             w.html("briefing-marked", text=figs[k], mark=marks.get(k, prov.mark),
                                     marked=bool(marks.get(k, prov.mark)))
                              for k in ("force_spo_text", "force_pcc_text", "force_change_text",
                                        "force_officers_text") if figs.get(k)), "html")
@@ -212,7 +217,8 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 }</header>
 {notice}
 <h2>{w.html("briefing-in-brief")}</h2>
-<p>{_marks_html(figs['force_intro'])}</p>
+<p>{_marks_html(figs['force_intro']) if 'force_intro' in inline else
+     html.escape(figs['force_intro']) + f'<sup class="mark">{html.escape(prov.mark)}</sup>'}</p>
 <p>{sentences}</p>
 <h2>{w.html("briefing-its-answers")}</h2>
 {_table(w.text("briefing-answers-caption", who=who), [labels.column(ed, key) for key in (
@@ -242,7 +248,8 @@ def briefing_pages(notebooks: Path, edition: Edition, embargo: Embargo | None = 
         with words.context(who):
             page = briefing_html(edition, code, _glued(executed), national, recs,
                                  f"book/forces/{slug(who)}.html",
-                                 standing_html(executed, f"standing-{slug(who)}"), embargo)
+                                 standing_html(executed, f"standing-{slug(who)}"), embargo,
+                                 inline=self_marked(executed))
         yield code, who, page
 
 

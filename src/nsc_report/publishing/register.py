@@ -83,6 +83,14 @@ def glued(path: Path) -> dict[str, str]:
     return values
 
 
+def self_marked(path: Path) -> frozenset[str]:
+    """The keys of the sentences an executed notebook glued that mark their own figures where
+    they stand (`inline` in its register): printed elsewhere (a briefing) with no mark at
+    their end either."""
+    record = _record(read_notebook(path)) or {"figures": {}}
+    return frozenset(k for k, e in record["figures"].items() if e.get("inline"))
+
+
 def marked(path: Path) -> dict[str, str]:
     """Every value an executed notebook glued, followed by the mark of its status in the
     notebook's register (none for a published figure): for what prints glued figures outside

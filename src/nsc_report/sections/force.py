@@ -143,7 +143,7 @@ def figures(ed: Edition, code: str) -> Register:
                       measure=measure_label(ed, s.measure, "definition")),
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
-           questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
+           questions=("Q9", "Q10"), periods=(ed.meta.current_period,), inline=True)
     # Said from the force's row where it is real (and resting on the source it cites); else
     # only who oversees the force (real reference data) and that it is not published here.
     pledge = provenance.commitment(ed, code)
@@ -169,17 +169,22 @@ def figures(ed: Edition, code: str) -> Register:
 
 
 def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    """The force's SPO cases and its band. The band's limits are the release's (published), so
+    each figure of the answers carries their mark where it stands (registered `inline`)."""
     w = words.of(ed, "force")
     who = name(ed, code)
+    status = provenance.returns(ed).status
+    mark = words.provenance_mark(status, "text")
     if pd.isna(row["spo_total"]):
-        return w.text("force-spo", case="no-figure", who=who, period=period(ed))
+        return w.text("force-spo", case="no-figure", who=who, period=period(ed), mark=mark)
     band = m.spo_band(ed, code)
     current = ed.meta.current_period
     interim, full = (int(answer_values(ed, q, current)[code]) for q in ("Q9", "Q10"))
-    return w.text("force-spo", case="figure", who=who, period=period(ed), interim=interim,
-                  full=full, total=int(row["spo_total"]), band=band_labels(ed)[band],
-                  lowest=band == "low",
-                  same=int(band_counts(ed)[band]) - 1)
+    return w.text("force-spo", case="figure", who=who, period=period(ed),
+                  interim=words.count(interim, status), full=words.count(full, status),
+                  total=words.count(int(row["spo_total"]), status), band=band_labels(ed)[band],
+                  lowest=band == "low", mark=mark,
+                  same=words.count(int(band_counts(ed)[band]) - 1, status))
 
 
 def _pcc_sentence(ed: Edition, code: str) -> str:
