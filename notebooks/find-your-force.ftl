@@ -64,7 +64,11 @@ find-your-force-legend-item = { $label } ({ $forces } { $forces ->
         [one] force
        *[other] forces
     })
-find-your-force-legend-none = no figure given
+# $derived yes for a figure computed from others (the change: both years' offences recorded).
+find-your-force-legend-none = { $derived ->
+        [yes] no figure: a figure it is computed from was not given
+       *[no] no figure given
+    }
 find-your-force-map-as-table = The map as a table
 # The map in plain text (for a reader who cannot see it).
 find-your-force-map-text = Map of the { $forces } { $forces ->
@@ -77,7 +81,7 @@ find-your-force-map-text = Map of the { $forces } { $forces ->
 find-your-force-table-caption = Every force at a glance: cases with an SPO application, counted by kind of order, in the { $period }; change in recorded stalking since { $previous }; questions answered in full (for a question asked about two years, both years); dedicated stalking officers at the time of the request{ $commitments ->
         [yes] ; whether the force's PCC made the { $year } commitment
        *[no] {""}
-    }. – means no figure given.
+    }. – means no figure: the force did not give it, or (for the change) did not give the stalking offences it recorded in both years.
 
 ### The list of forces by region (HTML)
 

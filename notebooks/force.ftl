@@ -16,6 +16,8 @@ force-heading = { $illustrative ->
 
 # A force that gave at least one figure. $forces: how many forces were asked; $answered,
 # $partial and $asked: its questions answered in full, in part, and asked (a question asked about two years is one question, answered in full when both years were: measures.gaps.scorecard).
+# Each figure of the answers ($answered, $partial, $better, $same) carries its own mark; the
+# forces and questions asked (the request's design, published) none: no mark at the end.
 force-intro-figures = { $who } is { $forces ->
         [one] the one police force
        *[other] one of the { $forces } police forces
@@ -40,7 +42,8 @@ force-intro-place = { $better ->
        *[other] , and { $same } answered the same number
     }
 
-# A force that gave no figure at all. $status: what most of its answers were.
+# A force that gave no figure at all. $status: what most of its answers were; $mark: the mark
+# of the answers (none when they are published), after what they say.
 force-intro-no-figures = { $who } is { $forces ->
         [one] the one police force
        *[other] one of the { $forces } police forces
@@ -53,7 +56,7 @@ force-intro-no-figures = { $who } is { $forces ->
         [refused_other] refused our Freedom of Information request under another exemption
         [partial] answered our Freedom of Information request only in part, without a figure
        *[no_response] did not respond to our Freedom of Information request
-    }, so this page has no figures from its answers (published statistics about it, below, are not answers). It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
+    }{ $mark }, so this page has no figures from its answers (published statistics about it, below, are not answers). It is in none of the report's comparisons: a force without figures cannot be ranked, and we do not count it as zero.
 
 ### Where it stands among the forces (one sentence per measure, and the chart)
 
@@ -99,12 +102,42 @@ force-measure = { $form ->
 # end, covers every figure in it (the page's key says so), so none of them stands outside it.
 force-standing = { $case ->
         [none-given] { $label }: no force has a figure for this, so there is no comparison.
-        [not-given] { $label }: { $who } gave no figure, so it has no place in this comparison ({ $of } { $of ->
+        [not-given] { $label }: { force-standing-lacks }{ $lacks ->
+            [figure] , so it has
+           *[other] {" "}and
+        } no place in this comparison ({ $of } { $of ->
             [one] force
            *[other] forces
-        } did).
+        } { $lacks ->
+            [figure] did
+           *[other] { $of ->
+                [one] has one
+               *[other] have one
+            }
+        }).
         [alone] { $label }: { $value }; no other force gave this figure.
        *[ranked] { $label }: { $value } (of the { $of } forces that gave this figure, { force-standing-order }; the median: { $median }).
+    }
+
+# Why a force has no value ($lacks, measures.force.lacking): figure (a figure it gives itself:
+# it gave none); for the rate of SPO cases per 1,000 recorded offences, the input it did not
+# give in the $period: spo (its applications for either kind of order), spo-interim or
+# spo-full (one kind), recorded (the offences it recorded), spo-recorded (neither), or
+# recorded-none (it recorded none); for the change since the $previous year, previous,
+# current or both (the year or years without a figure) or previous-none (none recorded in
+# the $previous year). Each but figure ends on what the force has not: "so it has no rate".
+force-standing-lacks = { $lacks ->
+        [spo] { $who } gave no figure for the cases in which it applied for an order (interim or full) in the { $period }, so it has no rate
+        [spo-interim] { $who } gave no figure for the cases in which it applied for an interim order in the { $period }, so it has no rate
+        [spo-full] { $who } gave no figure for the cases in which it applied for a full order in the { $period }, so it has no rate
+        [recorded] { $who } gave its figures for orders but none for the stalking offences it recorded in the { $period }, which the rate is per 1,000 of, so it has no rate
+        [recorded-none] { $who } recorded no stalking offences in the { $period }, so it has no rate per 1,000 of them
+        [spo-recorded] { $who } gave no figure for the stalking offences it recorded in the { $period }, nor for both kinds of order it applied for, so it has no rate
+        [previous] { $who } gave no figure for the stalking offences it recorded in the { $previous }, so it has no change to give
+        [current] { $who } gave no figure for the stalking offences it recorded in the { $period }, so it has no change to give
+        [both] { $who } gave no figure for the stalking offences it recorded in either year, so it has no change to give
+        [previous-none] { $who } recorded no stalking offences in the { $previous }, so it has no change to give as a percentage
+       *[figure] { $who } gave no figure
     }
 
 # $higher and $lower: the forces with a higher and a lower figure; $ties: those with the same.
@@ -159,23 +192,26 @@ force-chart-none = { $who } gave none of these figures, so it is not shown again
 # $case: no-figure, or figure with $interim and $full, the cases with an application of each
 # kind, and $total, the two added (a case with both kinds counts in each, as the bands count);
 # $band: its band's label, $lowest yes for the lowest band; $same: the other forces in that band.
+# The band's limits are the release's (published): each figure of the answers carries its own
+# mark, and $mark (the answers' mark, none when they are published) follows what they say in
+# words; no mark at the end of a sentence.
 force-spo = { $case ->
-        [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band.
+        [no-figure] { $who } did not tell us how many cases led to an application for a Stalking Protection Order in the { $period }, so we cannot place it in a band{ $mark }.
        *[figure] In the { $period } { $who } { $total ->
-            [0] did not apply for a Stalking Protection Order, interim or full, in any case
+            [0] did not apply for a Stalking Protection Order, interim or full, in any case{ $mark }
            *[other] applied for an interim Stalking Protection Order in { $interim ->
-                [0] no case
+                [0] no case{ $mark }
                 [one] { $interim } case
                *[other] { $interim } cases
             } and for a full order in { $full ->
-                [0] none
+                [0] none{ $mark }
                *[other] { $full }
             }: { $total } cases counted by kind of order (a case with both kinds counts once for each)
         }. That puts it in the { $lowest ->
             [yes] lowest band
            *[no] band
         } of { $band } cases, counted by kind of order, with { $same ->
-            [0] no other force
+            [0] no other force{ $mark }
             [one] { $same } other force
            *[other] { $same } other forces
         }.
@@ -251,31 +287,35 @@ force-officers-many = { $question ->
 ### What it could not tell us
 
 # $case: complete, nothing (no figure at all) or some ($missing of the $asked questions).
+# $missing carries the mark of the answers; $mark (that mark, none when they are published)
+# follows what the answers say; the questions asked ($asked) are published: no mark at the end.
 force-gaps = { $case ->
-        [complete] { $who } answered every question in full.
-        [nothing] { $who } gave no figure in answer to { $asked ->
+        [complete] { $who } answered every question in full{ $mark }.
+        [nothing] { $who } gave no figure{ $mark } in answer to { $asked ->
             [one] the one question we asked about
            *[other] any of the { $asked } questions we asked
         }.
        *[some] { $who } could not, or did not, give a full answer to { $missing } of the { $asked } { $asked ->
             [one] question
            *[other] questions
-        }. Each is listed here with what it said instead.
+        }. Each is listed here with how the report coded its answer.
     }
-# The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note.
-# An item's $period is the year asked about; $at_request yes for a question asked about the
-# time of the request.
-force-gaps-every = Every question: { $status }{ $noted ->
-        [yes] . { $note }
+# The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note:
+# the report's coding note on the answer (the answers file's), not the force's words. An
+# item's $period is the year asked about; $at_request yes for a question asked about the time
+# of the request. $mark: the mark of the answers (none when they are published), at the end of
+# each statement of them.
+force-gaps-every = Every question, as the report coded its answer: { $status }{ $noted ->
+        [yes] {" "}(the report's note on it: { $note })
        *[no] {""}
-    }.
+    }{ $mark }.
 force-gaps-item = - **{ $question }** ({ $wording }; { $at_request ->
         [yes] at the time of the request
        *[no] { $period }
     }): { $status }{ $noted ->
-        [yes] . { $note }
+        [yes] {" "}(the report's note on it: { $note })
        *[no] {""}
-    }
+    }{ $mark }
 force-gaps-nothing = Nothing: every answer was complete.
 
 ### Every answer it gave (the table)

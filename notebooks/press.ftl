@@ -49,17 +49,20 @@ press-note-meta = For local newsrooms: { $who } in { $title }, published { $date
 press-note-answers = Its answers to the Freedom of Information requests, by what it told us
 # $status: the status in words ("answered in full"); $count: the questions it stands for, of
 # the $asked, each counted once as the report counts it (a question asked about two years is
-# answered in full only when both years were).
-press-note-status = { $status } ({ $count } of { $asked } { $asked ->
+# answered in full only when both years were). $mark: the mark of the answers after the count
+# (none when they are published); the questions asked are the request's (published).
+press-note-status = { $status } ({ $count }{ $mark } of { $asked } { $asked ->
         [one] question
        *[other] questions
     })
 # One question: $question (Q9), $wording, and $answers, a list of press-note-period.
 press-note-question = { $question }: { $wording }: { $answers }
-# Its answer for one period: $answer (the status in the force's words where its note says no
-# more), $period; $noted yes with the force's $note where it says more than the status.
+# Its answer for one period: $answer (the status, in the words of the report's note where that
+# note says no more), $period; $noted yes with the report's $note where it says more than the
+# status. A note is the report's coding note on the answer (the answers file's), never the
+# force's own words.
 press-note-period = { $answer } ({ $period }){ $noted ->
-        [yes] {" "}(the force's note: { $note })
+        [yes] {" "}(the report's note on it: { $note })
        *[no] {""}
     }
 # $where: site when the edition names the published site's address, with the force's $page

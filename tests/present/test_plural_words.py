@@ -115,7 +115,7 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
     assert "1 force gave at least one figure" in gaps and "1 force answered more" in gaps
     force = words.Words("force")
     intro = force.text("force-intro-no-figures", who="Durham", forces=1, region="North East",
-                       illustrative=False, status="no_response")
+                       illustrative=False, status="no_response", mark="")
     assert intro.startswith("Durham is the one police force of England and Wales we asked")
     court = words.Words("published").text(
         "published-court", given=True, period="2022", proceedings=1, who="Durham",

@@ -197,9 +197,10 @@ def test_a_local_note_counts_questions_as_the_report_does_and_says_each_status_o
         page = note_body(ed, dyfed, register.glued(ROOT / "book" / "forces" /
                                                    "dyfed-powys.ipynb"), "its page")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert "answered in full (3 of 13 questions)" in text
-    assert "answered in part (1 of 13 questions)" in text
-    assert "information not held (9 of 13 questions)" in text
+    # Each count of the answers carries their mark; the 13 questions asked are published.
+    assert "answered in full (3‡ of 13 questions)" in text
+    assert "answered in part (1‡ of 13 questions)" in text
+    assert "information not held (9‡ of 13 questions)" in text
     assert "the force's note" not in text
     assert "Information not held in a retrievable form (YE Mar 2023)" in text
 

@@ -84,5 +84,5 @@ def test_a_force_without_answers_is_not_said_to_have_no_figures(ed: Edition):
     with words.reading_from(ROOT / "notebooks"):
         text = words.Words("force").text("force-intro-no-figures", who="City of London",
                                          forces=43, region="London", illustrative=True,
-                                         status="no_response")
+                                         status="no_response", mark="‡")
     assert "no figures for it" not in text and "no figures from its answers" in text

@@ -84,7 +84,7 @@ def test_a_hostile_note_of_a_force_that_answered_nothing_is_words(data_copy, con
     rewrite_csv(data_copy / EDITION / "foi_returns.csv", edit)
     ed = load_edition(data_copy, EDITION)
     markdown = force.gaps_list(ed, "E23000013").data
-    assert markdown.startswith("Every question: ")
+    assert markdown.startswith("Every question, as the report coded its answer: ")
     check_words_only(markdown, config, [note])
     assert len(list(myst_doctree(markdown, config).findall(nodes.paragraph))) == 1
 
@@ -96,13 +96,15 @@ def test_ordinary_notes_print_as_before():
     ed = load_edition(DATA, EDITION)
     markdown = force.gaps_list(ed, "E23000008").data
     assert markdown.startswith("- **Q2** (Of offences recorded as stalking (section 2A, ")
-    assert markdown.endswith("): information not held in a retrievable form")
+    assert markdown.endswith("): information not held in a retrievable form‡")
     assert "held. Information not held" not in markdown
     assert "\\" not in markdown
     said_more = force.gaps_list(ed, "E23000036").data  # Avon and Somerset: a note says more
-    assert "refused: other exemption. Refused under section 31 (law enforcement)" in said_more
+    assert ("refused: other exemption (the report's note on it: Refused under section 31 (law "
+            "enforcement))‡") in said_more
     every = force.gaps_list(ed, "E23000013").data  # Cleveland did not respond at all
-    assert every == "Every question: no response received by the report's deadline."
+    assert every == ("Every question, as the report coded its answer: no response received by "
+                     "the report's deadline‡.")
 
 
 def test_the_briefing_prints_the_words_of_a_page_markdown(tmp_path):

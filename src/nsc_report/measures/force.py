@@ -68,6 +68,40 @@ class Standing:
     of: int               # forces with a figure
     median: float | None  # None where no force gave the figure
     ties: int             # other forces with exactly the same value
+    # Where it has no value, why (`lacking`): "figure" for a measure the force gives itself;
+    # for a rate or a change, the input it did not give (or gave as none).
+    lacks: str = ""
+
+
+def lacking(edition: Edition, code: str, key: str) -> str:
+    """Why the force has no value for the measure `key`, as force.ftl's force-standing words
+    it: "figure" (it gave none) for a figure it gives itself; for a rate or a change made of
+    its figures, which input is missing, so that a page never says that a force which gave
+    its SPO figures "gave no figure" for a rate it lacks only for want of recorded offences.
+    "spo" (no figure for either kind of order), "spo-interim" or "spo-full" (for one kind),
+    "recorded" (no offences recorded given),
+    "recorded-none" (none recorded: no rate), "spo-recorded" (neither); for the change
+    "previous", "current", "both" (the year or years without a figure) or "previous-none"."""
+    current, previous = edition.meta.current_period, edition.meta.previous_period
+    if key == "spo_per_1000":
+        lost = [q for q in ("Q9", "Q10") if code not in answer_values(edition, q, current).index]
+        recorded = answer_values(edition, "Q1", current)
+        if lost and code not in recorded.index:
+            return "spo-recorded"
+        if lost:
+            return "spo" if len(lost) == 2 else "spo-interim" if lost == ["Q9"] else "spo-full"
+        if code not in recorded.index:
+            return "recorded"
+        return "recorded-none" if int(recorded[code]) == 0 else ""
+    if key == "pct_change":
+        given = {p: answer_values(edition, "Q1", p) for p in (previous, current)}
+        missing = [p for p in (previous, current) if code not in given[p].index]
+        if len(missing) == 2:
+            return "both"
+        if missing:
+            return "previous" if missing[0] == previous else "current"
+        return "previous-none" if int(given[previous][code]) == 0 else ""
+    return "figure"
 
 
 def standing(edition: Edition, code: str) -> list[Standing]:
@@ -80,7 +114,8 @@ def standing(edition: Edition, code: str) -> list[Standing]:
         rank = int(values.rank(method="min", ascending=False)[code]) if has else None
         result.append(Standing(m, float(value) if has else None, rank, len(values),
                                float(values.median()) if len(values) else None,
-                               int((values == value).sum()) - 1 if has else 0))
+                               int((values == value).sum()) - 1 if has else 0,
+                               "" if has else lacking(edition, code, m.key)))
     return result
 
 
@@ -100,11 +135,12 @@ _WORD = r"[^\W_]+"  # a run of letters or digits, in any script
 
 
 def beyond_label(label: str, note: str) -> tuple[str, str]:
-    """(status, note) as a page prints an answer's status label and the force's note, without
+    """(status, note) as a page prints an answer's status label and the report's coding note on
+    the answer (the answers file's note, not the force's words), without
     saying the same thing twice: a note that only repeats the label (its words, whatever the
     case and punctuation) is left out; a note that begins with the label's words and goes on
     ('Information not held in a retrievable form' after 'information not held') is printed as
-    the status, in the force's words (its first word cased as the label's); any other note is
+    the status, in the note's words (its first word cased as the label's); any other note is
     kept beside the label."""
     note = str(note or "")
     labelled = re.findall(_WORD, label)

@@ -48,6 +48,11 @@ class Figure:
     # For a sentence made of other figures of the register (their keys): it takes their
     # status and sources, so a published figure it prints is not marked by the sentence.
     parts: tuple[str, ...] = ()
+    # For a sentence that marks its own figures, each where it stands ("10‡ of the 13
+    # questions"): it holds a published figure beside constructed ones, so a mark at its end,
+    # which marks every figure in the sentence (the key), would mark the published one too.
+    # Printed as it is, with no mark after it.
+    inline: bool = False
     # The finding in plain words, read after the figure ("of stalking cases result in a
     # conviction"), for a reader who has nothing else: a social card and its post. A
     # definition is for the register (question codes, counting rules); a figure without a
@@ -147,16 +152,18 @@ class Register:
              questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
              files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
              forces: Iterable[str] | None = None, stated: str | None = None,
-             parts: Iterable[str] = ()) -> str:
+             parts: Iterable[str] = (), inline: bool = False) -> str:
         """A sentence or a label made from the data (registered, not linked); `parts`: the
-        figures of this register it prints, whose status and sources it then has."""
+        figures of this register it prints, whose status and sources it then has; `inline`:
+        the text carries the mark of each figure in it that is not published, after that
+        figure (words.count(n, status)), and is printed with no mark at its end."""
         made_of = tuple(parts)
         missing = [k for k in made_of if k not in self.figures]
         if missing:
             raise KeyError(f"figure {key!r} is made of figures not registered: {missing}")
         return self._add(key, Figure(text, text, definition, kind="text", stated=stated,
                                      forces=tuple(forces) if forces is not None else None,
-                                     parts=made_of,
+                                     parts=made_of, inline=inline,
                                      **self._meta(questions, periods, files, sources)))
 
     def counted(self, key: str, noun: str) -> str:
@@ -231,6 +238,8 @@ class Register:
             entry = asdict(f)
             if not entry["parts"]:
                 del entry["parts"]  # only a sentence made of figures records them
+            if not entry["inline"]:
+                del entry["inline"]  # only a sentence that marks its own figures says so
             if entry["finding"] is None:
                 del entry["finding"]  # only a figure a card can show has one
             # A short name (FILES), or a path from the edition's folder (another edition's).

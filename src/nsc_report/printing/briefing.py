@@ -31,7 +31,7 @@ from nsc_report.present.charts import embedded_spec, static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
-from nsc_report.publishing.register import glued, marked
+from nsc_report.publishing.register import glued, marked, self_marked
 from nsc_report.sections import force, overseer, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
@@ -121,6 +121,15 @@ def _glued(path: Path, marks: bool = False) -> dict[str, str]:
     return marked(path) if marks else glued(path)
 
 
+def _marks_html(text: str) -> str:
+    """Words the code rendered (a chart's title, a sentence that marks its own figures),
+    escaped, each provenance symbol in them printed as the briefing's mark."""
+    escaped = html.escape(text)
+    for glyph in provenance.MARKS.values():
+        escaped = escaped.replace(glyph, f'<sup class="mark">{glyph}</sup>')
+    return escaped
+
+
 def _table(caption: str, header: list[str], rows: list[list[str]],
            marked: Iterable[int] = (), mark: str = "") -> str:
     """A table; each cell of a `marked` column that holds a value carries `mark`, the mark of
@@ -133,10 +142,7 @@ def _table(caption: str, header: list[str], rows: list[list[str]],
         (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else
          f"<td>{html.escape(c)}{sup if i in columns and c.strip() else ''}</td>")
         for i, c in enumerate(row)) + "</tr>" for row in rows)
-    title = html.escape(caption)
-    for glyph in provenance.MARKS.values():
-        title = title.replace(glyph, f'<sup class="mark">{glyph}</sup>')
-    return (f"<table><caption>{title}</caption><thead><tr>{head}</tr></thead>"
+    return (f"<table><caption>{_marks_html(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
 
@@ -171,9 +177,12 @@ def help_html(w: words.Words, h: Help | None) -> str:
 
 def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[str],
                   recs: list[str], web_page: str, standing: str,
-                  embargo: Embargo | None = None) -> str:
+                  embargo: Embargo | None = None,
+                  inline: frozenset[str] = frozenset({"force_intro"})) -> str:
     """The briefing page, from the figures and words the force's executed notebook glued and
-    its standing chart (`standing`, see standing_html); `embargo` heads every page."""
+    its standing chart (`standing`, see standing_html); `embargo` heads every page; `inline`:
+    the glued sentences that mark their own figures (register.self_marked), printed with
+    their marks where they stand and none at their end."""
     meta = ed.meta
     who = force.name(ed, code)
     answers = force.answers_table(ed, code).frame
@@ -183,7 +192,6 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
                    for q, p, a in zip(question, period, answer, strict=True)]
     w = words.of(ed, "briefing")
     prov = provenance.returns(ed)
-    mark = html.escape(prov.mark)
     illustrative = prov.status == "illustrative"
     notice, running = "", ""
     if illustrative:
@@ -202,7 +210,9 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
              # what the force made public itself rests on its source: published, unmarked
              "force_public_text": provenance.of(ed, (), [
                  a.source for a in provenance.public_answers(ed, code)]).mark}
-    sentences = w.sentences((w.html("briefing-marked", text=figs[k], mark=marks.get(k, prov.mark),
+    sentences = w.sentences((w.html("briefing-marked", text=words.Rendered(
+        _marks_html(figs[k]), "html"), mark="", marked=False) if k in inline else
+                             w.html("briefing-marked", text=figs[k], mark=marks.get(k, prov.mark),
                                     marked=bool(marks.get(k, prov.mark)))
                              for k in ("force_spo_text", "force_pcc_text", "force_change_text",
                                        "force_public_text", "force_officers_text")
@@ -220,7 +230,8 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 }</header>
 {notice}
 <h2>{w.html("briefing-in-brief")}</h2>
-<p>{html.escape(figs['force_intro'])}<sup class="mark">{mark}</sup></p>
+<p>{_marks_html(figs['force_intro']) if 'force_intro' in inline else
+     html.escape(figs['force_intro']) + f'<sup class="mark">{html.escape(prov.mark)}</sup>'}</p>
 <p>{sentences}</p>
 <h2>{w.html("briefing-its-answers")}</h2>
 {_table(w.text("briefing-answers-caption", who=who), [labels.column(ed, key) for key in (
@@ -250,7 +261,8 @@ def briefing_pages(notebooks: Path, edition: Edition, embargo: Embargo | None = 
         with words.context(who):
             page = briefing_html(edition, code, _glued(executed), national, recs,
                                  f"book/forces/{slug(who)}.html",
-                                 standing_html(executed, f"standing-{slug(who)}"), embargo)
+                                 standing_html(executed, f"standing-{slug(who)}"), embargo,
+                                 inline=self_marked(executed))
         yield code, who, page
 
 

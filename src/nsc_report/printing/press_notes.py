@@ -3,9 +3,11 @@
 Made from the briefing's data, in the briefing's words where they are the same: the force's
 published statistics first (real figures, boxed apart, with who compiled them), then its
 answers to our requests grouped under what it told us (answered in full, in part, not held,
-refused, no response), each question once, as the report counts it, with the force's own note
-where it says more than the status. The force's notes and names are the
-data's: every value is escaped by the words layer or `html_text` before it enters the page.
+refused, no response), each question once, as the report counts it, with the report's coding
+note on the answer where it says more than the status (the notes are the answers file's, the
+report's own words about each answer, never the force's). The notes and the forces' names
+are the data's: every value is escaped by the words layer or `html_text` before it enters
+the page.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
     counted once, under the status the report counts it by (one definition, `gaps.scorecard`:
     a question asked about two years is answered in full only when both years were), as the
     force page and the data-gaps chapter count it; each with its answer for every period, as
-    the force page words it, and the force's note only where it says more than the status
+    the force page words it, and the report's note on it only where it says more than the status
     (`m.beyond_label`, the force pages' rule)."""
     f = words.of(ed, "force")
     card = scorecard(ed)
@@ -42,8 +44,8 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
         note = "" if r["note"] is None or r["note"] != r["note"] else str(r["note"])
         answer = force.answer_text(r, w=f)
         if r["status"] not in ("answered", "partial"):
-            # "Information not held (the force's note: Information not held in a retrievable
-            # form)" says it twice: the status in the force's words, once.
+            # "Information not held (the report's note on it: Information not held in a
+            # retrievable form)" says it twice: the status in the note's words, once.
             said, note = m.beyond_label(str(r["status_label"]), note)
             answer = said[:1].upper() + said[1:]
         item = questions.setdefault(str(r["question_id"]), {
@@ -79,8 +81,9 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             # one answer per period, each with its period ("834 (YE Mar 2023), Not held ...")
             answers=w.listing([_period(w, a) for a in q["answers"]], style="unit"))
             + f"{mark}</li>" for q in questions)
+        # How many questions it answered so is of the answers: the count carries their mark.
         status = w.html("press-note-status", status=label, count=words.count(len(questions)),
-                        asked=asked)
+                        asked=asked, mark=words.Rendered(mark, "html"))
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
     help_line = help_html(b, meta.help)
     page_line = w.html("press-note-page", who=who, page=site_page,

@@ -83,6 +83,14 @@ def glued(path: Path) -> dict[str, str]:
     return values
 
 
+def self_marked(path: Path) -> frozenset[str]:
+    """The keys of the sentences an executed notebook glued that mark their own figures where
+    they stand (`inline` in its register): printed elsewhere (a briefing) with no mark at
+    their end either."""
+    record = _record(read_notebook(path)) or {"figures": {}}
+    return frozenset(k for k, e in record["figures"].items() if e.get("inline"))
+
+
 def marked(path: Path) -> dict[str, str]:
     """Every value an executed notebook glued, followed by the mark of its status in the
     notebook's register (none for a published figure): for what prints glued figures outside
@@ -92,7 +100,8 @@ def marked(path: Path) -> dict[str, str]:
     out = {}
     for key, text in glued(path).items():
         entry = figures.get(key) or {}
-        mark = MARKS.get(entry.get("status") or "", "")
+        # A sentence that marks its own figures carries no mark at its end.
+        mark = "" if entry.get("inline") else MARKS.get(entry.get("status") or "", "")
         # A count glued with its noun or verb ("1,294 were"): the mark sits on the number.
         parts = entry.get("parts") or []
         count = (figures.get(parts[0]) or {}).get("text") if len(parts) == 1 else None
@@ -254,9 +263,11 @@ def to_csv(register: BookRegister) -> str:
 def to_json(register: BookRegister) -> str:
     """The register as JSON: the CSV's columns, and for a sentence or a count with its noun
     made of other figures, those figures' keys (`parts`), which the site links it by; for a
+    sentence that marks its own figures where they stand, `inline` (no mark at its end); for a
     figure a social card can show, its finding in plain words (`finding`)."""
     return json.dumps({"figures": [{**{c: e.get(c) for c in COLUMNS},
                                     **({"parts": e["parts"]} if e.get("parts") else {}),
+                                    **({"inline": True} if e.get("inline") else {}),
                                     **({"finding": e["finding"]} if e.get("finding") else {})}
                                    for e in register.entries]},
                       indent=1, ensure_ascii=False, sort_keys=False) + "\n"

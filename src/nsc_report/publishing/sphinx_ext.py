@@ -174,6 +174,7 @@ class LinkFigures(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         from docutils import nodes
 
+        _output_marks(self.document)
         register = _register(self.app)
         web = self.app.builder.name == "html"
         linking = web and bool(register)
@@ -202,6 +203,11 @@ class LinkFigures(SphinxPostTransform):
             elif status == "published":
                 marked.replace_self(marked.children)  # as myst-nb pasted it (smart quotes too)
                 continue
+            elif entry.get("inline"):
+                # A sentence that marks its own figures where they stand: each symbol in it
+                # as the site's mark, and none at its end (it holds a published figure too).
+                marked.replace_self(nodes.raw("", words.marks_html(text), format="html"))
+                continue
             else:
                 markup = html.escape(head)
             marked.replace_self(nodes.raw("", _before_stop(markup, mark_html(status))
@@ -219,6 +225,24 @@ class LinkFigures(SphinxPostTransform):
         if notes and title is not None:
             title.parent.insert(title.parent.index(title) + 1,
                                 nodes.raw("", notice_html(notes), format="html"))
+
+
+def _output_marks(document: Any) -> None:
+    """A section's Markdown output holds words only (a note in it is the data's, and no HTML
+    of it may reach the page), so a statement of the answers in it carries its mark as the
+    symbol (a force's list of missing answers): printed here as the site's mark, whose name
+    a screen reader reads, as everywhere else."""
+    from docutils import nodes
+
+    glyphs = tuple(MARKS.values())
+    for container in document.findall(
+            lambda n: isinstance(n, nodes.container) and "cell_output" in n["classes"]):
+        for text in list(container.findall(nodes.Text)):
+            if isinstance(text.parent, nodes.raw | nodes.literal_block | nodes.literal):
+                continue
+            if any(g in text.astext() for g in glyphs):
+                text.parent.replace(text, nodes.raw("", words.marks_html(text.astext()),
+                                                    format="html"))
 
 
 def _sentences(caveat: str) -> list[str]:

@@ -173,9 +173,9 @@ def _used_notes(wb: Workbook) -> dict[str, str]:
     return {ref: wb.notes[ref] for ref in found}
 
 
-# A table's cells are the data's text (a force's note among them): XlsxWriter would write a
-# string starting with '=' as a formula and one that looks like an address as a hyperlink.
-# Strings stay strings (see infra/untrusted.py and "Trust model" in the README).
+# A table's cells are the data's text (the report's note on an answer among them): XlsxWriter
+# would write a string starting with '=' as a formula and one that looks like an address as a
+# hyperlink. Strings stay strings (see infra/untrusted.py and "Trust model" in the README).
 TEXT_CELLS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
 

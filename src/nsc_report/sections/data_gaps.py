@@ -73,10 +73,13 @@ def figures(ed: Edition) -> Register:
               forces=list(over["force_code"]))
     reg.value("gaps_top_force", str(top["force"]), str(top["force"]),
               w.text("data-gaps-def-top-force"), forces=[top["force_code"]])
+    # Printed in the sentence that counts the questions asked (published): the share marks
+    # itself where it stands, and the sentence carries no mark at its end.
     reg.text("gaps_top_text", w.text("data-gaps-top-text", named=provenance.may_name_forces(ed),
                                      force=str(top["force"]),
-                                     share=words.pct(float(top["pct_answered"]))),
-             w.text("data-gaps-def-top-text"), forces=[top["force_code"]])
+                                     share=words.pct(float(top["pct_answered"]), status=(
+                                         provenance.returns(ed).status))),
+             w.text("data-gaps-def-top-text"), forces=[top["force_code"]], inline=True)
     reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
               w.text("data-gaps-def-top-share"), numerator=int(top["answered"]),
               denominator=len(coverage))

@@ -157,7 +157,9 @@ def tile_map(ed: Edition) -> HtmlBlock:
                  for i, label in enumerate(meas.classes)]
         missing = int(classes.isna().sum())
         if missing:
-            items.append(("na", w.text("find-your-force-legend-none"), missing))
+            # A change lacks a figure where either year's offences recorded are missing.
+            items.append(("na", w.text("find-your-force-legend-none",
+                                       derived=meas.key == "change"), missing))
         said = [w.html("find-your-force-legend-item", label=label,
                        forces=_legend_count(registers, meas.key, i, n, status))
                 for i, (_, label, n) in enumerate(items)]

@@ -77,7 +77,10 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
     label = measure_label(ed, s.measure, "sentence")
     if s.value is None:
         case = "none-given" if s.of == 0 else "not-given"
-        return w.text("force-standing", case=case, label=label, who=name(ed, code), of=s.of)
+        # A rate or a change it lacks says which of its inputs the force did not give.
+        return w.text("force-standing", case=case, label=label, who=name(ed, code), of=s.of,
+                      lacks=s.lacks or "figure", period=period(ed),
+                      previous=period(ed, "previous"))
     if s.of == 1:
         return w.text("force-standing", case="alone", label=label, value=_figure(s.value, s))
     assert s.rank is not None and s.median is not None
@@ -124,23 +127,31 @@ def figures(ed: Edition, code: str) -> Register:
     r.count("force_answered", done.answered, w.text("force-def-answered", who=who))
     opening = {"who": who, "forces": ed.meta.forces_asked, "region": region,
                "illustrative": illustrative}
+    # The forces asked and the questions asked are the request's design (published); what the
+    # force answered, and how it compares, are of the answers: each of those carries their
+    # mark where it stands, and the sentence none at its end (a mark there marks every figure
+    # in the sentence, the 13 questions too).
+    status = provenance.returns(ed).status
     if not done.gave_figures:
         intro = w.text("force-intro-no-figures", **opening,
-                       status=missing["status"].value_counts().index[0])
+                       status=missing["status"].value_counts().index[0],
+                       mark=words.provenance_mark(status, "text"))
     else:
         answered = int(ranking[code])
-        intro = w.text("force-intro-figures", **opening, answered=done.answered,
-                       asked=done.asked, partial=done.partial,
-                       better=int((ranking > answered).sum()),
-                       same=int((ranking == answered).sum()) - 1)
-    r.text("force_intro", intro, w.text("force-def-intro", who=who), forces=list(ranking.index))
+        intro = w.text("force-intro-figures", **opening,
+                       answered=words.count(done.answered, status),
+                       asked=done.asked, partial=words.count(done.partial, status),
+                       better=words.count(int((ranking > answered).sum()), status),
+                       same=words.count(int((ranking == answered).sum()) - 1, status))
+    r.text("force_intro", intro, w.text("force-def-intro", who=who), forces=list(ranking.index),
+           inline=True)
     for key, s in standing.items():
         r.text(f"force_standing_{key}", standing_sentence(ed, code, s),
                w.text("force-def-standing", who=who,
                       measure=measure_label(ed, s.measure, "definition")),
                questions=STANDING_QUESTIONS[key])
     r.text("force_spo_text", _spo_sentence(ed, code, row), w.text("force-def-spo", who=who),
-           questions=("Q9", "Q10"), periods=(ed.meta.current_period,))
+           questions=("Q9", "Q10"), periods=(ed.meta.current_period,), inline=True)
     # Said from the force's row where it is real (and resting on the source it cites); else
     # only who oversees the force (real reference data) and that it is not published here.
     pledge = provenance.commitment(ed, code)
@@ -159,9 +170,12 @@ def figures(ed: Edition, code: str) -> Register:
            w.text("force-def-officers", who=who), questions=OFFICER_QUESTIONS,
            periods=("at_request",))
     gaps = ("complete" if missing.empty else "nothing" if not done.gave_figures else "some")
+    # The questions it did not answer in full are of the answers (marked where the count
+    # stands); the questions asked are the request's (published).
     r.text("force_gaps_text", w.text("force-gaps", case=gaps, who=who, asked=done.asked,
-                                     missing=done.asked - done.answered),
-           w.text("force-def-gaps", who=who))
+                                     missing=words.count(done.asked - done.answered, status),
+                                     mark=words.provenance_mark(status, "text")),
+           w.text("force-def-gaps", who=who), inline=True)
     published.add_figures(r, ed, code)
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     r.counted("force_asked", "questions")
@@ -169,17 +183,22 @@ def figures(ed: Edition, code: str) -> Register:
 
 
 def _spo_sentence(ed: Edition, code: str, row: pd.Series) -> str:
+    """The force's SPO cases and its band. The band's limits are the release's (published), so
+    each figure of the answers carries their mark where it stands (registered `inline`)."""
     w = words.of(ed, "force")
     who = name(ed, code)
+    status = provenance.returns(ed).status
+    mark = words.provenance_mark(status, "text")
     if pd.isna(row["spo_total"]):
-        return w.text("force-spo", case="no-figure", who=who, period=period(ed))
+        return w.text("force-spo", case="no-figure", who=who, period=period(ed), mark=mark)
     band = m.spo_band(ed, code)
     current = ed.meta.current_period
     interim, full = (int(answer_values(ed, q, current)[code]) for q in ("Q9", "Q10"))
-    return w.text("force-spo", case="figure", who=who, period=period(ed), interim=interim,
-                  full=full, total=int(row["spo_total"]), band=band_labels(ed)[band],
-                  lowest=band == "low",
-                  same=int(band_counts(ed)[band]) - 1)
+    return w.text("force-spo", case="figure", who=who, period=period(ed),
+                  interim=words.count(interim, status), full=words.count(full, status),
+                  total=words.count(int(row["spo_total"]), status), band=band_labels(ed)[band],
+                  lowest=band == "low", mark=mark,
+                  same=words.count(int(band_counts(ed)[band]) - 1, status))
 
 
 def _pcc_sentence(ed: Edition, code: str) -> str:
@@ -264,7 +283,7 @@ def answers_table(ed: Edition, code: str) -> Table:
         labels.column(ed, "note"): ["" if m.beyond_label(label, note) == (label, "") else note
                  for label, note in zip(a["status_label"], a["note"].fillna(""), strict=True)],
     })
-    # The answer and the force's note are the answers' data: each cell carries their mark.
+    # The answer and the report's note on it are the answers' data: each cell carries their mark.
     return Table(f"answers-{slug(name(ed, code))}",
                  w.text("force-answers-caption", who=name(ed, code)), frame,
                  status=provenance.returns(ed).status,
@@ -272,24 +291,29 @@ def answers_table(ed: Edition, code: str) -> Table:
 
 
 def gaps_list(ed: Edition, code: str) -> Markdown:
-    """The answers that were not complete, one item each, with what the force said instead.
+    """The answers that were not complete, one item each, with how the report coded each and
+    its note on it.
 
-    Its note is the force's own text: the words layer escapes it for Markdown (no HTML, link,
-    role or directive of a note reaches the page, and a line break in it cannot end the
-    list). A note that says what the status says is not printed after it (m.beyond_label)."""
+    A note is the report's coding note on the answer (the answers file's), not the force's
+    words, and is said to be ours; it is data all the same: the words layer escapes it for
+    Markdown (no HTML, link, role or directive of a note reaches the page, and a line break
+    in it cannot end the list). A note that says what the status says is not printed after
+    it (m.beyond_label). Each item is a statement of the answers, so it carries their mark
+    (the symbol: a Markdown output holds words only)."""
     w = words.of(ed, "force")
     a = _answers(ed, code)
     missing = a[a["status"] != "answered"]
+    mark = words.provenance_mark(provenance.returns(ed).status, "text")
     said = [m.beyond_label(label, note) for label, note in
             zip(missing["status_label"], missing["note"].fillna(""), strict=True)]
     if len(missing) == len(a) and len(set(said)) == 1:
         status, note = said[0]
         return Markdown(w.markdown("force-gaps-every", status=status, noted=bool(note),
-                                   note=note))
+                                   note=note, mark=mark))
     lines = [w.markdown("force-gaps-item", question=r.question_id, wording=r.wording,
                         at_request=r.period == "at_request",
                         period="" if r.period == "at_request" else ed.period_label(r.period),
-                        status=status, noted=bool(note), note=note)
+                        status=status, noted=bool(note), note=note, mark=mark)
              for r, (status, note) in zip(missing.itertuples(), said, strict=True)]
     return Markdown("\n".join(lines) if lines else w.markdown("force-gaps-nothing"))
 
