@@ -85,13 +85,13 @@ data-gaps-finding-responded = of the { $asked } police { $asked ->
     } asked gave any figures in reply to the Freedom of Information requests
 data-gaps-def-not-responded = forces that gave no figure at all
 # $answer: the answer such a force gave to most questions.
-data-gaps-def-silent = forces that gave no figure and, to most questions, { $answer ->
+data-gaps-def-silent = forces that gave no figure and, to every question or most of them, { $answer ->
         [no_response] sent no response
         [refused_s12] refused on cost (section 12)
         [refused_other] refused under another exemption
        *[not_held] held no information
     }
-data-gaps-def-other-text = the forces that gave no figure and, to most questions, refused under another exemption or held no information, each kind counted in words
+data-gaps-def-other-text = the forces that gave no figure and, to every question or most of them, refused under another exemption or held no information, each kind counted in words
 data-gaps-def-questions = questions asked in the Freedom of Information request
 data-gaps-def-full-share = share of all force-and-question answers that were full answers (a question asked for two years counts once, by its weaker answer)
 data-gaps-def-all-full = forces that answered every question in full

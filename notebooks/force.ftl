@@ -130,9 +130,9 @@ force-standing-lacks = { $lacks ->
         [spo] { $who } gave no figure for the cases in which it applied for an order (interim or full) in the { $period }, so it has no rate
         [spo-interim] { $who } gave no figure for the cases in which it applied for an interim order in the { $period }, so it has no rate
         [spo-full] { $who } gave no figure for the cases in which it applied for a full order in the { $period }, so it has no rate
-        [recorded] { $who } gave its figures for orders but none for the stalking offences it recorded in the { $period }, which the rate is per 1,000 of, so it has no rate
+        [recorded] { $who } gave its figures for orders but not the number of stalking offences it recorded in the { $period }, which the rate is reckoned against, so it has no rate
         [recorded-none] { $who } recorded no stalking offences in the { $period }, so it has no rate per 1,000 of them
-        [spo-recorded] { $who } gave no figure for the stalking offences it recorded in the { $period }, nor for both kinds of order it applied for, so it has no rate
+        [spo-recorded] { $who } gave no figure for the stalking offences it recorded in the { $period }, nor for the cases in which it applied for an order of either kind, so it has no rate
         [previous] { $who } gave no figure for the stalking offences it recorded in the { $previous }, so it has no change to give
         [current] { $who } gave no figure for the stalking offences it recorded in the { $period }, so it has no change to give
         [both] { $who } gave no figure for the stalking offences it recorded in either year, so it has no change to give

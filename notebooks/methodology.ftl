@@ -88,7 +88,7 @@ methodology-foi-source = Source: { $citation }.{ $illustrative ->
 
 methodology-questions-caption = The questions sent to every police force
 methodology-status-caption = How each answer was coded, with the number of answers (force x question x period) given each code
-methodology-sources-caption = Sources of the national figures
+methodology-sources-caption = Sources of the national figures and of the facts the report states
 # The table of sources: its columns ($column: source, published, checked or caveat) and cells.
 methodology-sources-column = { $column ->
         [source] Source
@@ -96,10 +96,12 @@ methodology-sources-column = { $column ->
         [checked] Checked
        *[caveat] Caveat
     }
-# $published: no when part of the source is not published ($unpublished says which part).
+# $published: no when part of the source is not published ($unpublished says which part), unverified
+# when its status is unverified (as the Code of Practice counts the sources), else yes.
 methodology-source-published = { $published ->
        *[yes] yes
         [no] no: { $unpublished }
+        [unverified] yes, but unverified (counted so in the Code of Practice's list)
     }
 # $how: copy (a copy is kept with the edition), recorded (a check by $by, of $what) or none.
 methodology-source-checked = { $how ->

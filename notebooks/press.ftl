@@ -46,7 +46,7 @@ press-note-kicker = { $illustrative ->
        *[no] Local note
     }
 press-note-meta = For local newsrooms: { $who } in { $title }, published { $date }.
-press-note-answers = Its answers to the Freedom of Information requests, by what it told us
+press-note-answers = Its answers to the Freedom of Information requests, as the report coded them
 # $status: the status in words ("answered in full"); $count: the questions it stands for, of
 # the $asked, each counted once as the report counts it (a question asked about two years is
 # answered in full only when both years were). $mark: the mark of the answers after the count

@@ -150,7 +150,47 @@ def test_each_bar_count_carries_the_mark_of_its_figure(built: Built):
         expected = sorted(register[i]["text"] + marks.get(register[i]["status"], "")
                           for i in ids if register[i]["raw"])
         assert sorted(_bar_labels(svg)) == expected, chart
+    # Fact-check 6, B1: the attrition chart's counts, unverified, were printed bare.
+    attrition = _bar_labels((charts / "attrition.svg").read_text(encoding="utf-8"))
+    stages = [register[f"attrition/att_{k}"] for k in ("recorded", "charged", "convicted")]
+    for stage, label in zip(stages, attrition, strict=False):
+        assert label.startswith(stage["text"] + marks.get(stage["status"], "")), label
     spo = next(charts.glob("spo-applications*.svg")).read_text(encoding="utf-8")
     status = register["spo/spo_band_low"]["forces_status"]
     labels = _bar_labels(spo)
     assert labels and all(label.endswith(marks.get(status, "")) for label in labels)
+
+
+# A file of the project's data or code, by its name: no reader can open one.
+PROJECT_FILE = re.compile(r"\b[\w.-]+\.(?:ya?ml|py|ftl|ipynb)\b")
+
+
+def test_no_page_or_printed_page_names_a_file_of_the_project(built: Built):
+    """Fact-check 6, B4: the record of changes printed "(pre_release.yml now says ...)"."""
+    import pdfplumber
+
+    with pdfplumber.open(built.pdf) as pdf:
+        printed = [(i + 1, PROJECT_FILE.findall(p.extract_text() or "")) for i, p in
+                   enumerate(pdf.pages)]
+    assert [hit for hit in printed if hit[1]] == []
+    pages = [*sorted((built.html / "book").rglob("*.html")), built.html / "index.html"]
+    on_screen = {p.name: PROJECT_FILE.findall(_text(p.read_text(encoding="utf-8")))
+                 for p in pages}
+    assert {name: hits for name, hits in on_screen.items() if hits} == {}
+
+
+def test_the_methodology_gives_each_source_the_status_the_code_of_practice_counts(built: Built):
+    """Fact-check 6, B7: the Code of Practice counted 13 published and 1 unverified source,
+    while the methodology said "Published: yes" of 14, the unverified press coverage too."""
+    said = _text(built.page("code-of-practice"))
+    counts = {kind: int(n) for n, kind in re.findall(
+        r"(\d+) (published|not published|unverified)", said.split("The report cites", 1)[1][:300])}
+    methodology = built.page("methodology")
+    listed = {"published": 0, "not published": 0, "unverified": 0}
+    for row in _rows(methodology, "sources"):
+        published = row[1]
+        kind = ("unverified" if "unverified" in published else
+                "not published" if published.startswith("no") else "published")
+        listed[kind] += 1
+    listed["published"] += len(_rows(methodology, "public-sources"))
+    assert {k: v for k, v in listed.items() if v} == counts, (counts, listed)

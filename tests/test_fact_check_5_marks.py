@@ -152,8 +152,8 @@ def test_a_missing_rate_says_which_of_its_inputs_is_missing(built: Built):
     """B9: "… per 1,000 recorded offences: Hertfordshire gave no figure", though it gave its
     SPO figures: it gave no recorded offences, so it has no rate."""
     herts = _marked_text(built.page("forces/hertfordshire"))
-    assert ("per 1,000 recorded offences: Hertfordshire gave its figures for orders but none "
-            "for the stalking offences it recorded in the year ending March 2023") in herts
+    assert ("per 1,000 recorded offences: Hertfordshire gave its figures for orders but not "
+            "the number of stalking offences it recorded in the year ending March 2023") in herts
     rates = ("Cases with an SPO application, counted by kind of order, per 1,000 recorded "
              "offences: ", "Change in recorded stalking since ")
     checked = 0

@@ -12,6 +12,8 @@ import statistics
 
 from helpers import Built
 
+from nsc_report.measures.spo import PER_1000_PLACES as PLACES
+
 MEDIAN = re.compile(r"offences: ([\d.]+)‡? \(of the (\d+) forces that gave this figure, (\w+) had "
                     r"a higher one(?:, (\w+) a lower one and (\w+) the same| and (\w+) a lower "
                     r"one); the median: ([\d.]+)‡?\)")
@@ -39,7 +41,8 @@ def _spo_rates(built: Built) -> dict[str, float]:
     for row in rows:
         if row[recorded]:
             rate = 1000 * int(row["Cases, counted by kind of order"]) / int(row[recorded])
-            assert row["Per 1,000 recorded stalking offences"] == f"{rate:.1f}", row
+            # A number in the CSV, as a program reads it: 4.5 for 4.50.
+            assert float(row["Per 1,000 recorded stalking offences"]) == round(rate, PLACES), row
             rates[row["Force"]] = rate
     return rates
 
@@ -48,7 +51,7 @@ def test_the_printed_median_spo_rate_is_the_median_of_the_unrounded_rates(built:
     """B2: the rates were rounded before the median was taken: 4.0 printed for 3.946."""
     rates = _spo_rates(built)
     assert len(rates) % 2 == 0
-    median = f"{statistics.median(rates.values()):.1f}"
+    median = f"{statistics.median(rates.values()):.{PLACES}f}"
     assert f"the median rate about {median}‡ for every 1,000" in _text(built.page("spo"))
     register = next((built.html / "book" / "downloads").glob("figures*.csv"))
     with register.open(encoding="utf-8") as f:
@@ -61,7 +64,7 @@ def test_each_force_page_ranks_the_unrounded_spo_rate_and_prints_its_decimal(bui
     """B2: a force printed equal to the median was ranked above it, 3.02 and 2.97 were a tie,
     and a whole rate printed "4" beside "4.0"."""
     rates = _spo_rates(built)
-    median = f"{statistics.median(rates.values()):.1f}"
+    median = f"{statistics.median(rates.values()):.{PLACES}f}"
     for force, rate in rates.items():
         slug = re.sub(r"[^a-z]+", "-", force.lower()).strip("-")
         page = (built.html / "book" / "forces" / f"{slug}.html").read_text(encoding="utf-8")
@@ -70,7 +73,7 @@ def test_each_force_page_ranks_the_unrounded_spo_rate_and_prints_its_decimal(bui
                      if "kind of order, per 1,000 recorded" in text[max(0, m.start() - 120):
                                                                      m.start() + 8])
         value, of, higher, lower, same, lower_only, printed_median = found.groups()
-        assert value == f"{rate:.1f}" and printed_median == median, (force, found.group(0))
+        assert value == f"{rate:.{PLACES}f}" and printed_median == median, (force, found.group(0))
         assert int(of) == len(rates)
         assert _number(higher) == sum(r > rate for r in rates.values()), force
         assert _number(lower or lower_only) == sum(r < rate for r in rates.values()), force
@@ -83,7 +86,7 @@ def test_each_force_page_ranks_the_unrounded_spo_rate_and_prints_its_decimal(bui
                                                           re.S)]
                  for r in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table.group(1), re.S)]
         spo = next(r for r in cells if r and r[0].startswith("SPO cases"))
-        assert [c.rstrip("‡") for c in spo[1:3]] == [f"{rate:.1f}", median], (force, spo)
+        assert [c.rstrip("‡") for c in spo[1:3]] == [f"{rate:.{PLACES}f}", median], (force, spo)
 
 
 def test_south_yorkshires_public_answer_is_stated_with_its_source(built: Built):

@@ -48,8 +48,19 @@ def test_a_force_above_the_median_never_prints_equal_to_it(ed):
     """Avon and Somerset (3.968) printed "4 ... 10 had a higher one and 11 a lower one; the
     median: 4.0": ranked above the median and printed equal to it."""
     sentence = force.standing_sentence(ed, AVON_AND_SOMERSET, _spo(ed, AVON_AND_SOMERSET))
-    assert sentence.endswith(": 4.0 (of the 22 forces that gave this figure, 10 had a higher "
-                             "one and 11 a lower one; the median: 3.9)."), sentence
+    assert sentence.endswith(": 3.97 (of the 22 forces that gave this figure, 10 had a higher "
+                             "one and 11 a lower one; the median: 3.95)."), sentence
+
+
+def test_no_two_rates_print_alike_unless_equal(ed):
+    """Fact-check 6: to one decimal, Leicestershire and South Yorkshire both printed 3.0 and
+    Hampshire 3.9 beside the median's 3.9, each ranked apart: the rates print to as many
+    places as tell them apart, and no force prints as the median it is ranked beside."""
+    rates = m.comparison_table(ed)["spo_per_1000"].dropna().astype(float)
+    places = next(x.places for x in m.measures(ed) if x.key == "spo_per_1000")
+    printed = rates.round(places)
+    assert printed.nunique() == rates.nunique()
+    assert round(float(rates.median()), places) not in set(printed)
 
 
 def test_a_tie_only_where_the_unrounded_values_are_equal(ed):
@@ -71,14 +82,15 @@ def test_equal_unrounded_rates_are_a_tie(data_copy):
 
 
 def test_a_rate_prints_its_decimal_even_when_whole(ed):
-    """Derbyshire's 2.0 printed "2" beside the median's "3.9"; West Mercia's 0.0, "0"."""
-    for code, printed in ((DERBYSHIRE, "2.0"), ("E23000016", "0.0")):
+    """Derbyshire's 2.0 printed "2" beside the median's "3.9"; West Mercia's 0.0, "0" (both
+    now to two places, as every rate per 1,000 is)."""
+    for code, printed in ((DERBYSHIRE, "2.00"), ("E23000016", "0.00")):
         sentence = force.standing_sentence(ed, code, _spo(ed, code))
         assert f"offences: {printed} (of the 22" in sentence, sentence
     # In the standing chart's table (the page's and the briefing's) too.
     chart = force.standing_chart(ed, DERBYSHIRE)
     row = chart.table[chart.table.iloc[:, 0].str.startswith("SPO cases")].iloc[0]
-    assert list(row.iloc[1:3]) == ["2.0", "3.9"]
+    assert list(row.iloc[1:3]) == ["2.00", "3.95"]
 
 
 def test_a_count_median_between_two_counts_prints_its_half(ed):

@@ -51,4 +51,5 @@ def test_the_register_does_not_say_no_answer_was_the_answer_given(ed: Edition):
     r = data_gaps.figures(ed)
     definition = r.figures["gaps_no_response"].definition
     assert "did not answer at all" not in definition and "answer they gave" not in definition
-    assert definition == "forces that gave no figure and, to most questions, sent no response"
+    assert definition == ("forces that gave no figure and, to every question or most of them, "
+                          "sent no response")

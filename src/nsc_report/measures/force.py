@@ -15,7 +15,7 @@ from nsc_report.data import Edition
 from nsc_report.measures import GIVES_FIGURE, answer_values, force_names
 from nsc_report.measures.gaps import scorecard
 from nsc_report.measures.reports import change_table
-from nsc_report.measures.spo import band_of
+from nsc_report.measures.spo import PER_1000_PLACES, band_of
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Measure:
 
 
 def measures(edition: Edition) -> list[Measure]:
-    return [Measure("recorded"), Measure("pct_change", 1), Measure("spo_per_1000", 1),
+    return [Measure("recorded"), Measure("pct_change", 1), Measure("spo_per_1000", PER_1000_PLACES),
             Measure("officers"), Measure("spocs")]
 
 

@@ -45,6 +45,12 @@ def spo_table(edition: Edition) -> pd.DataFrame:
     return frame.sort_values(["total", "force"], ascending=[False, True]).rename_axis("force_code")
 
 
+# A rate per 1,000 recorded offences is printed to two decimal places everywhere (its median
+# too): to one, three pairs of the 2024 forces printed alike (2.9, 3.0, 5.9) and one force as the
+# median, though each is ranked on its unrounded rate (fact-check 6).
+PER_1000_PLACES = 2
+
+
 def band_counts(edition: Edition) -> pd.Series:
     """Number of forces in each band (by code), in band order (empty bands count 0)."""
     counts = spo_table(edition)["band"].value_counts()

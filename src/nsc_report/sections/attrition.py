@@ -110,6 +110,11 @@ def series(ed: Edition) -> Table:
     return series_table(ed)
 
 
+# Each stage of the chart and its count in the register.
+STAGE_FIGURES = {"recorded_stalking": "att_recorded", "charged": "att_charged",
+                 "convicted": "att_convicted", "jailed": "att_jailed"}
+
+
 def chart(ed: Edition) -> AccessibleChart:
     w = words.of(ed, "attrition")
     c = conviction_rate(ed)
@@ -117,10 +122,14 @@ def chart(ed: Edition) -> AccessibleChart:
     # Each stage says what it counts: the police record offences, the courts deal with cases.
     data.insert(0, "stage", [labels.attrition_stage(ed, code, unit)
                              for code, unit in zip(data["measure"], data["unit"], strict=True)])
+    # Each count at its bar's end, and its share, with the mark of its figure (fact-check 6).
+    figs = figures(ed)
+    marks = [provenance.MARKS.get(figs.status_of(STAGE_FIGURES[m]), "")
+             if STAGE_FIGURES.get(m) in figs else "" for m in data["measure"]]
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
-                            share=words.pct(float(p), 1))
-                     for i, (n, p) in enumerate(zip(data["count"], data["pct_of_recorded"],
-                                                    strict=True))]
+                            share=words.pct(float(p), 1), mark=mark)
+                     for i, (n, p, mark) in enumerate(zip(data["count"], data["pct_of_recorded"],
+                                                          marks, strict=True))]
     readable = data[["stage", "count", "pct_of_recorded"]].rename(columns={
         "stage": w.text("attrition-column", column="stage"),
         "count": w.text("attrition-column", column="count"),

@@ -174,8 +174,11 @@ def sources_table(ed: Edition) -> Table:
 
     frame = pd.DataFrame([{
         column("source"): s.citation,
+        # As the Code of Practice counts them (practice.cited_statuses): unpublished in part,
+        # unverified, or published.
         column("published"): w.text("methodology-source-published",
-                                    published=s.unpublished is None,
+                                    published="no" if s.unpublished else
+                                    "unverified" if s.status == "unverified" else "yes",
                                     unpublished=s.unpublished or ""),
         column("checked"): w.text(
             "methodology-source-checked",

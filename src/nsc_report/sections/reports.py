@@ -190,7 +190,9 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                      comparable=figs.marked("reports_comparable"),
                      increased=figs.marked("reports_forces_up_all"),
                      forces=figs.marked("reports_forces_both_years")),
-        caption=w.text("reports-chart-caption", **years, forces=len(table),
+        # The caption's count of forces with its mark, as the title prints it (fact-check 6).
+        caption=w.text("reports-chart-caption", **years,
+                       forces=figs.marked("reports_forces_both_years"),
                        year=str(ed.meta.pcc_commitment_year), source=foi_source(ed),
                        grouped=grouped),
         alt_text=w.text("reports-chart-alt", comparable=s.comparable, decreased=s.decreased,

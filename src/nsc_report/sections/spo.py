@@ -11,7 +11,7 @@ from IPython.display import Markdown
 
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import responding_forces
-from nsc_report.measures.spo import BANDS, band_counts, spo_summary, spo_table
+from nsc_report.measures.spo import BANDS, PER_1000_PLACES, band_counts, spo_summary, spo_table
 from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
 from nsc_report.present.figures import Register
@@ -62,7 +62,8 @@ def figures(ed: Edition) -> Register:
             fmt.count(s.median_per_force), s.median_per_force, w.text("spo-def-median"),
             forces=with_figures)
     r.value("spo_median_per_1000", unknown if s.median_per_1000 is None else
-            f"{s.median_per_1000:.1f}", s.median_per_1000, w.text("spo-def-median-per-1000"),
+            f"{s.median_per_1000:.{PER_1000_PLACES}f}", s.median_per_1000,
+            w.text("spo-def-median-per-1000"),
             questions=("Q1", *apps),
             forces=list(table.index[table["per_1000_recorded"].notna()]))
     _top_figures(r, ed, table)
@@ -132,7 +133,8 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     # beside the count it is of, so that a reader can recompute either.
     readable = table[["force", "interim", "full", "total", "band", "recorded_stalking",
                       "per_1000_recorded"]].assign(
-        per_1000_recorded=lambda d: d["per_1000_recorded"].astype("Float64").round(1)).rename(
+        per_1000_recorded=lambda d: d["per_1000_recorded"].astype("Float64").round(
+            PER_1000_PLACES)).rename(
         columns={"force": labels.column(ed, "force"),
                  **{kind: w.text("spo-chart-col", kind=kind)
                     for kind in ("interim", "full", "total", "band")},
@@ -154,7 +156,8 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("spo-chart-title", low=figs.marked("spo_band_low"),
                      forces=figs.marked("spo_forces_with_figures"), label=named["low"]),
-        caption=w.text("spo-chart-caption", period=period(ed), forces=s.forces_with_figures,
+        caption=w.text("spo-chart-caption", period=period(ed),
+                       forces=figs.marked("spo_forces_with_figures"),
                        first=edges[0], second=edges[1], source=foi_source(ed)),
         # The median printed as the register prints spo_median (a whole number).
         alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=named["low"],

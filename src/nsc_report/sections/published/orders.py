@@ -48,13 +48,14 @@ def orders_sentence(ed: Edition, code: str) -> str:
                                 **({"won": words.count(won)} if won is not None else {})))
         said = w.text("published-orders", case="given", who=name, years=w.listing(years))
         notes += [w.text("published-orders-note", period=public_period(ed, p),
-                         note=v.note.rstrip(".")) for p, v in applied.items() if v.value is None]
+                         note=_after_colon(v.note)) for p, v in applied.items() if v.value is None]
     elif applied:
         said = w.text("published-orders", case="no-figure", who=name,
                       note=next(iter(applied.values())).note.rstrip("."))
     else:
         said = w.text("published-orders", case="absent", who=name)
-    notes += [w.text("published-orders-note", period=public_period(ed, p), note=v.note.rstrip("."))
+    notes += [w.text("published-orders-note", period=public_period(ed, p),
+                     note=_after_colon(v.note))
               for p, v in granted.items() if v.value is not None and v.note]
     early_text = ""
     span = early_period(ed, code)
@@ -181,3 +182,11 @@ def national_orders_table(ed: Edition) -> Table:
     return Table("published-orders", w.text("published-national-orders-caption",
                                              source=short(ed.public.sources[ORDERS].citation)),
                  frame)
+
+
+def _after_colon(note: str) -> str:
+    """A source's note as it reads after "For 2021/22:": its first word in lower case unless
+    it is a name or an initialism ("No figure ..." -> "no figure ...", "BBC ..." kept)."""
+    note = note.rstrip(".")
+    first = note.split(" ", 1)[0]
+    return note[0].lower() + note[1:] if first[:1].isupper() and first[1:].islower() else note
