@@ -143,7 +143,7 @@ reports-def-share-decreased = { $scope ->
     }
 # After the share that recorded fewer (a card): $year, the year of the commitment.
 # $year: of the pledge; $period, the later year, and $previous, the earlier, that it compares.
-reports-finding-share-decreased = of the responding forces whose Commissioner pledged in { $year } to increase reports of stalking recorded fewer stalking offences in the { $period } than in the { $previous }
+reports-finding-share-decreased = of responding forces whose Commissioner pledged in { $year } to increase stalking reports recorded fewer in the { $period } than in the { $previous }
 reports-def-share-scope = how the share of the forces that recorded fewer offences is counted
 reports-def-forces-both-years = forces that gave recorded stalking (Q1) for both years
 reports-def-forces-up-all = forces, whatever their PCC did, that recorded more stalking offences (Q1) in the later year

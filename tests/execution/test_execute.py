@@ -182,8 +182,9 @@ def test_editing_a_data_file_reruns_only_its_readers(executed):
     original = path.read_bytes()
     try:
         rewrite_csv(path, lambda rows: rows[::-1])
+        # (The methodology reads the commitments too: it lists the public ones.)
         assert names(plan(section_jobs(executed))[0]) == [
-            "annex-forces.ipynb", "find-your-force.ipynb", "reports.ipynb"]
+            "annex-forces.ipynb", "find-your-force.ipynb", "methodology.ipynb", "reports.ipynb"]
     finally:
         path.write_bytes(original)
     assert plan(section_jobs(executed))[0] == []
@@ -202,8 +203,9 @@ def test_the_cache_hashes_a_notebooks_inputs_again_only_when_one_changed(execute
     original = path.read_bytes()
     try:
         rewrite_csv(path, lambda rows: rows[::-1])
+        # (The methodology reads the commitments too: it lists the public ones.)
         assert names(plan(section_jobs(executed))[0]) == [
-            "annex-forces.ipynb", "find-your-force.ipynb", "reports.ipynb"]
+            "annex-forces.ipynb", "find-your-force.ipynb", "methodology.ipynb", "reports.ipynb"]
         assert {job.label for job, *_ in calls} >= {"reports.ipynb"}
     finally:
         path.write_bytes(original)

@@ -262,7 +262,8 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
     """Sentences and labels too: each value's text is on every page the register names."""
     def plain(text: str) -> str:
         text = text.replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'")
-        return " ".join(text.split()).replace(" .", ".").replace(" ,", ",")
+        return (" ".join(text.split()).replace(" .", ".").replace(" ,", ",")
+                .replace(" :", ":").replace(" ;", ";"))
 
     texts: dict[str, str] = {}
     checked = 0
@@ -277,7 +278,12 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
                 for mark in soup.select(".nsc-mark"):  # a sentence's mark before its full stop
                     mark.decompose()
                 texts[page] = plain(soup.select_one("main").get_text(" "))
-            assert plain(entry["text"]) in texts[page], (entry["id"], page)
+            # A sentence that marks its own figures (fact-check 5, B7) holds its marks in its
+            # text: taken out of it, as out of the page.
+            expected = plain(entry["text"])
+            if entry.get("inline"):
+                expected = expected.replace("‡", "").replace("†", "")
+            assert expected in texts[page], (entry["id"], page)
             checked += 1
     assert checked > 600  # every chapter, the landing page, the summary and 43 force pages
 

@@ -32,7 +32,8 @@ def test_no_order_applied_for_is_said_in_words(ed: Edition):
                                 (2, 1, "Order in 2 cases and for a full order in 1: 3 "),
                                 (0, 2, "Order in no case and for a full order in 2: 2 ")):
         assert said in w.text("force-spo", case="figure", who="X", period="p", interim=interim,
-                              full=full, total=interim + full, band="b", lowest=True, same=3)
+                              full=full, total=interim + full, band="b", lowest=True, same=3,
+                              mark="")
 
 
 @pytest.mark.parametrize("code", [DYFED_POWYS, CITY])
