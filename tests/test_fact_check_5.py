@@ -194,3 +194,17 @@ def test_the_methodology_gives_each_source_the_status_the_code_of_practice_count
         listed[kind] += 1
     listed["published"] += len(_rows(methodology, "public-sources"))
     assert {k: v for k, v in listed.items() if v} == counts, (counts, listed)
+
+
+def test_a_public_answer_is_not_marked_in_a_chart_table(built: Built):
+    """Fact-check 6, B3: South Yorkshire said itself that it has a dedicated stalking officer,
+    but the officers chart's table marked "at least one‡" as constructed; its count stays."""
+    page = built.page("officers")
+    table = re.search(r'<table class="nsc-data-table".*?</table>', page, re.S)
+    assert table, "the officers chart has no data table"
+    rows = [[c for c in re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", r, re.S)]
+            for r in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table.group(0), re.S)]
+    south = next(r for r in rows if "South Yorkshire" in _text(r[0]))
+    count, answer = south[1], south[2]
+    assert "nsc-mark" in count and "nsc-mark" not in answer, south
+    assert _text(answer).strip() == "at least one"

@@ -78,6 +78,9 @@ class AccessibleChart:
     # unverified data says so under its title, in its image, its text and its data file.
     status: str = "published"
     caveat: str = ""
+    # Cells of the data table that a published source states, by (first column, column): no
+    # mark, whatever the data's status (a force's public answer among constructed ones).
+    published_cells: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def notice(self) -> str:
@@ -155,7 +158,8 @@ class AccessibleChart:
             cells = []
             for i, value in enumerate(row):
                 text = "" if pd.isna(value) else html.escape(_cell(value, floats[i]))
-                if i and text.strip():
+                if i and text.strip() and (str(row[0]),
+                                           str(self.table.columns[i])) not in self.published_cells:
                     text += mark
                 if i == 0:
                     href = self.links.get(str(value))

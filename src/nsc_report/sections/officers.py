@@ -8,7 +8,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nsc_report.data import Edition, provenance
-from nsc_report.measures import answer_values
+from nsc_report.measures import answer_values, force_names
 from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
 from nsc_report.present import labels, words
 from nsc_report.present.charts import AccessibleChart, bar_counts
@@ -92,6 +92,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         "dedicated_officers": w.text("officers-column-dedicated"),
         "category": labels.column(ed, "answer")})
     figs = figures(ed)
+    names = force_names(ed)
     # Each bar's count is a figure of the register, with its mark (the release states two).
     marks = [provenance.MARKS.get(figs.status_of(f"officers_{FIGURE_KEYS[c]}"), "")
              for c in counts.index]
@@ -110,4 +111,10 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                         none=counts["none"], unstated=counts["did not say"]),
         table=readable,
         links=force_links(ed),
+        # A force's answer that it made public itself (South Yorkshire has a dedicated
+        # officer): its group is published, its count stays constructed (fact-check 6, B3).
+        published_cells=frozenset(
+            (str(names[a.force_code]), labels.column(ed, "answer"))
+            for a in provenance.public_answers(ed) if a.question_id == "Q6"
+            and provenance.of(ed, (), (a.source,)).status == "published"),
     )
