@@ -266,7 +266,7 @@ force-public = { $question ->
         [Q8] { $who } has said that it has { force-public-officers }
        *[other] { $who }'s answer to { $question } is published
     }. Source: { $source }.{ $constructed ->
-        [yes] {" "}This is published; the numbers that follow are constructed.
+        [yes] {" "}This is published; the figures this edition gives for the force's answers are constructed.
        *[no] {""}
     }
 force-public-officers = { $any ->

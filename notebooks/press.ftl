@@ -46,6 +46,8 @@ press-note-kicker = { $illustrative ->
        *[no] Local note
     }
 press-note-meta = For local newsrooms: { $who } in { $title }, published { $date }.
+# Above what a force or its Commissioner made public (a stated commitment, an answer).
+press-note-public = What is on the public record
 press-note-answers = Its answers to the Freedom of Information requests, as the report coded them
 # $status: the status in words ("answered in full"); $count: the questions it stands for, of
 # the $asked, each counted once as the report counts it (a question asked about two years is

@@ -208,3 +208,4 @@ def test_a_public_answer_is_not_marked_in_a_chart_table(built: Built):
     count, answer = south[1], south[2]
     assert "nsc-mark" in count and "nsc-mark" not in answer, south
     assert _text(answer).strip() == "at least one"
+

@@ -94,8 +94,8 @@ def test_south_yorkshires_public_answer_is_stated_with_its_source(built: Built):
     April 2024) was printed only inside the constructed count, marked as constructed."""
     text = _text((built.html / "book" / "forces" / "south-yorkshire.html").read_text("utf-8"))
     said = ("South Yorkshire has said that it has at least one dedicated stalking officer. "
-            "Source: South Yorkshire Police, April 2024. This is published; the numbers that "
-            "follow are constructed.")
+            "Source: South Yorkshire Police, April 2024. This is published; the figures this "
+            "edition gives for the force's answers are constructed.")
     assert said in text  # unmarked: no ‡ in it
     after = text[text.index(said) + len(said):]
     assert re.match(r" At the time of our request South Yorkshire reported 2 dedicated stalking "

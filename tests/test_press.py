@@ -6,6 +6,7 @@ embargoed pack differs from the public one only by its marks."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -207,3 +208,20 @@ def test_the_key_findings_picture_has_the_pages_top_margin(pack):
         rows = [y for y in range(height - 1, 0, -8)
                 if min(rgb.crop((0, y, width, y + 1)).getdata(), key=sum) != (255, 255, 255)]
         assert rows and rows[0] > height * 0.8, rows[:1]
+
+
+def test_a_local_note_states_what_is_on_the_public_record(pack):
+    """Fact-check 6, B3: South Yorkshire's local note printed only its constructed count of
+    officers, and Nottinghamshire's left out the commitment its page states; each now says
+    what the force or its Commissioner made public, and a force with nothing public has none."""
+    notes = pack["public"] / "notes"
+
+    def words_of(name: str) -> str:
+        page = (notes / f"{name}-2024-local-note.html").read_text(encoding="utf-8")
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+    for force, said in (("south-yorkshire", "has said that it has at least one dedicated"),
+                        ("nottinghamshire", "made the 2022 commitment")):
+        note = words_of(force)
+        assert "What is on the public record" in note and said in note, force
+    assert "What is on the public record" not in words_of("durham")

@@ -85,6 +85,13 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
         status = w.html("press-note-status", status=label, count=words.count(len(questions)),
                         asked=asked, mark=words.Rendered(mark, "html"))
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
+    # What is published about the force itself (its Commissioner's commitment where its row is
+    # real, an answer it made public), as its page and briefing say it: unmarked, from sources.
+    stated = [figs[k] for k, real in (
+        ("force_pcc_text", provenance.commitment(ed, code).case in ("made", "not-made")),
+        ("force_public_text", bool(provenance.public_answers(ed, code)))) if real and figs.get(k)]
+    public = (f"<h2>{w.html('press-note-public')}</h2>"
+              + "".join(f"<p>{html_text(text)}</p>" for text in stated) if stated else "")
     help_line = help_html(b, meta.help)
     page_line = w.html("press-note-page", who=who, page=site_page,
                        where="site" if site_page else "none")
@@ -94,7 +101,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
                    date=labels.publication_day(ed))
     return (f'<header><p class="kicker">{html_text(meta.awareness_week)} · {kicker}</p>'
             f'<h1>{heading}</h1><p class="meta">{about}</p></header>{notice}\n'
-            f"{published_html(ed, figs, code)}\n"
+            f"{public}{published_html(ed, figs, code)}\n"
             f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
             f"<p>{page_line}</p>{help_line}\n"
             f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")
