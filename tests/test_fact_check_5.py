@@ -209,3 +209,19 @@ def test_a_public_answer_is_not_marked_in_a_chart_table(built: Built):
     assert "nsc-mark" in count and "nsc-mark" not in answer, south
     assert _text(answer).strip() == "at least one"
 
+
+
+def test_a_count_worked_out_from_published_figures_is_published(built: Built):
+    """Fact-check 6, B5: "The other 16‡ gave none": 16 is the 43 forces asked less the 27 that
+    answered, both published; which 16 they are is the constructed answers'."""
+    register = {f["id"]: f for f in json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))["figures"]}
+    asked, answered = register["data-gaps/gaps_asked"], register["data-gaps/gaps_responded"]
+    others = register["data-gaps/gaps_not_responded"]
+    assert others["raw"] == asked["raw"] - answered["raw"]
+    if asked["status"] == answered["status"] == "published":
+        assert others["status"] == "published"
+    returns = register["data-gaps/gaps_no_response"]["forces_status"]
+    assert others["forces_status"] == returns  # the list: the answers' status
+    page = _text(built.page("data-gaps"))
+    assert re.search(rf"The other {others['text']} gave none", page), page[:2000]

@@ -103,13 +103,15 @@ class Register:
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
               sources: Iterable[str] | None = None, stated: str | None = None,
-              finding: str | None = None) -> str:
-        """A whole number (of forces, when `forces` lists the ones counted)."""
+              finding: str | None = None, parts: Iterable[str] = ()) -> str:
+        """A whole number (of forces, when `forces` lists the ones counted). `parts`: the
+        figures it is worked out from ("the other 16" of 43 asked, 27 answering), whose status
+        and sources it takes; the list of its forces keeps the status of its own data."""
         counted = tuple(forces) if forces is not None else None
         if counted is not None and len(counted) != n:
             raise ValueError(f"figure {key!r}: counts {n} but lists {len(counted)} forces")
         return self._add(key, Figure(fmt.count(n), _plain(n), definition, forces=counted,
-                                     stated=stated, finding=finding,
+                                     stated=stated, finding=finding, parts=tuple(parts),
                                      **self._meta(questions, periods, files, sources)))
 
     def share(self, key: str, numerator: int | float, denominator: int | float,

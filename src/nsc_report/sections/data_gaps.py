@@ -47,8 +47,11 @@ def figures(ed: Edition) -> Register:
     reg.count("gaps_responded", r.responded, w.text("data-gaps-def-responded"),
               forces=responding, stated="forces_responding", finding=w.text(
                   "data-gaps-finding-responded", asked=words.count(ed.meta.forces_asked)))
+    # The forces asked less those that answered: published where both are (fact-check 6, B5);
+    # which forces they are is the answers'.
     reg.count("gaps_not_responded", r.not_responded, w.text("data-gaps-def-not-responded"),
-              forces=[c for c in codes if c not in set(responding)])
+              forces=[c for c in codes if c not in set(responding)],
+              parts=("gaps_asked", "gaps_responded"))
     for key in ("no_response", "refused_s12", "refused_other", "not_held"):
         these = [c for c in main.index if main[c] == key]
         reg.count(f"gaps_{key}", len(these), w.text("data-gaps-def-silent", answer=key),
