@@ -225,3 +225,38 @@ def test_a_count_worked_out_from_published_figures_is_published(built: Built):
     assert others["forces_status"] == returns  # the list: the answers' status
     page = _text(built.page("data-gaps"))
     assert re.search(rf"The other {others['text']} gave none", page), page[:2000]
+
+
+def test_the_spo_chapters_table_prints_rates_as_the_pages_do(built: Built):
+    """Fact-check 7, B1: the SPO chart's table printed 3.9 and 4.0 beside the page's median of
+    3.95, and pairs of forces alike that the force pages tell apart."""
+    register = {f["id"]: f for f in json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))["figures"]}
+    median = register["spo/spo_median_per_1000"]["text"]
+    places = len(median.split(".")[1]) if "." in median else 0
+    page = built.page("spo")
+    table = re.search(r'<table class="nsc-data-table".*?</table>', page, re.S)
+    assert table
+    rates = [_text(re.sub(r"<sup.*?</sup>", "", row[-1])).strip() for row in (
+        re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", r, re.S)
+        for r in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table.group(0), re.S)) if row]
+    rates = [r for r in rates if re.fullmatch(r"[\d,]+(\.\d+)?", r)]
+    assert len(rates) >= 10
+    assert all(len(r.split(".")[1]) == places for r in rates if "." in r), rates
+    assert len(set(rates)) == len(rates)  # no two forces print alike
+
+
+def test_a_remainder_of_published_counts_is_published(built: Built):
+    """Fact-check 7, B2: the 5 forces that gave part of the breakdown (27 - 11 - 11) were
+    marked as made up, though all its parts are the release's. (The 8 that did not say whether
+    they have a dedicated officer, 27 - 7 - 12, stays marked: the sentence that gives it also
+    gives how the 8 answered, which is constructed, and marks the whole sentence.)"""
+    register = {f["id"]: f for f in json.loads(next((built.html / "book" / "downloads").glob(
+        "figures*.json")).read_text(encoding="utf-8"))["figures"]}
+    for rest, whole, parts in (
+            ("other-offences/oo_partial", "other-offences/oo_responding",
+             ("other-offences/oo_detailed", "other-offences/oo_none")),):
+        assert register[rest]["raw"] == register[whole]["raw"] - sum(
+            register[p]["raw"] for p in parts)
+        if all(register[k]["status"] == "published" for k in (whole, *parts)):
+            assert register[rest]["status"] == "published", rest

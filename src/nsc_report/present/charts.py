@@ -150,6 +150,11 @@ class AccessibleChart:
         numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
                    for t in self.table.dtypes]
         floats = [pd.api.types.is_float_dtype(t) for t in self.table.dtypes]
+        # A column of decimals prints every value with as many places as its data hold (at
+        # least one, at most three): a rate rounded to two for print is not shown to one
+        # (fact-check 7: the SPO table printed 3.9 beside the page's median of 3.95).
+        places = [_places(self.table[c]) if f else 1
+                  for c, f in zip(self.table.columns, floats, strict=True)]
         # Each value drawn from data that are not published carries their mark, as in the
         # prose (the first column names the row: a force, a measure, a stage).
         mark = words.provenance_mark(self.status, "html")
@@ -157,7 +162,7 @@ class AccessibleChart:
         for row in self.table.itertuples(index=False):
             cells = []
             for i, value in enumerate(row):
-                text = "" if pd.isna(value) else html.escape(_cell(value, floats[i]))
+                text = "" if pd.isna(value) else html.escape(_cell(value, floats[i], places[i]))
                 if i and text.strip() and (str(row[0]),
                                            str(self.table.columns[i])) not in self.published_cells:
                     text += mark
@@ -241,9 +246,15 @@ def static_svg(spec: dict[str, Any]) -> str:
     return kept_text("svg", key, lambda: vlc.vegalite_to_svg(spec), suffix=".svg")
 
 
-def _cell(value: Any, is_float: bool) -> str:
+def _places(values: pd.Series) -> int:
+    """The decimal places a column of numbers holds: 1 to 3."""
+    held = values.dropna().astype(float)
+    return next((p for p in (1, 2) if (held.round(p) == held).all()), 3)
+
+
+def _cell(value: Any, is_float: bool, places: int = 1) -> str:
     if is_float:
-        return f"{float(value):,.1f}"
+        return f"{float(value):,.{places}f}"
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return f"{int(value):,}"
     return str(value)

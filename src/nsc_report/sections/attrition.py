@@ -130,7 +130,9 @@ def chart(ed: Edition) -> AccessibleChart:
                             share=words.pct(float(p), 1), mark=mark)
                      for i, (n, p, mark) in enumerate(zip(data["count"], data["pct_of_recorded"],
                                                           marks, strict=True))]
-    readable = data[["stage", "count", "pct_of_recorded"]].rename(columns={
+    # Each share to one place, as the bars' labels and the prose print it.
+    readable = data[["stage", "count", "pct_of_recorded"]].round({"pct_of_recorded": 1}).rename(
+        columns={
         "stage": w.text("attrition-column", column="stage"),
         "count": w.text("attrition-column", column="count"),
         "pct_of_recorded": w.text("attrition-column", column="share")})

@@ -58,11 +58,14 @@ def figures(ed: Edition) -> Register:
                   forces=these)
     # The last of the kinds, in words that follow the data: a force that held no information
     # is not said to have refused, nor one that refused to have held none.
-    reg.text("gaps_other_text", w.text("data-gaps-other", refused=r.refused_other,
-                                       not_held=r.not_held),
+    # Its counts mark themselves where they stand: it ends the sentence that begins with the
+    # published "other 16", which a mark at its end would mark too (fact-check 7).
+    reg.text("gaps_other_text", w.text("data-gaps-other",
+                                       refused=reg.marked("gaps_refused_other"),
+                                       not_held=reg.marked("gaps_not_held")),
              w.text("data-gaps-def-other-text"),
              forces=[c for c in main.index if main[c] in ("refused_other", "not_held")],
-             parts=("gaps_refused_other", "gaps_not_held"))
+             parts=("gaps_refused_other", "gaps_not_held"), inline=True)
     reg.count("gaps_questions", len(coverage), w.text("data-gaps-def-questions"),
               files=("questions",), questions=())
     reg.share("gaps_full_share", full_cells, len(card), w.text("data-gaps-def-full-share"))

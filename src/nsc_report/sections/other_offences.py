@@ -39,6 +39,8 @@ def figures(ed: Edition) -> Register:
         these = list(table.index[table["level"] == key])
         r.count(f"oo_{key}", levels[key], w.text("other-offences-def-level", level=key),
                 forces=these, stated=None if key == "partial" else f"other_offences_{key}",
+                # The rest of the responding forces: published where the three counts are.
+                parts=("oo_responding", "oo_detailed", "oo_none") if key == "partial" else (),
                 finding=w.text("other-offences-finding-detailed",
                                total=words.count(int(levels.sum())))
                 if key == "detailed" else None)
