@@ -260,3 +260,10 @@ def test_a_remainder_of_published_counts_is_published(built: Built):
             register[p]["raw"] for p in parts)
         if all(register[k]["status"] == "published" for k in (whole, *parts)):
             assert register[rest]["status"] == "published", rest
+
+
+def test_the_record_of_changes_cites_no_internal_review_codes(built: Built):
+    """Fact-check 7: the printed record of changes gave reasons such as "(fact-check 5, B4)",
+    codes of the team's own review notes that no reader has."""
+    text = _text(built.page("revisions"))
+    assert not re.search(r"fact-check \d+, [A-Z]\d+", text, re.I)
