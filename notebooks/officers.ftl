@@ -36,14 +36,13 @@ officers-def-category = responding forces whose answer on officers wholly dedica
     }
 # What the forces that did not say either way told us instead: $described gave an account of
 # officers who work on stalking, $not_held did not hold the information, $refused refused the
-# question (each may be 0; $unstated is their sum).
+# question (each may be 0; $unstated is their sum). Each count prints as a figure, with its mark.
 officers-unstated = { $unstated ->
         [0] Each of them said one or the other.
        *[other] The other { $unstated } did not say either way: { officers-unstated-parts }.
     }
 officers-unstated-parts = { $described ->
         [0] {""}
-        [one] one described officers who work on stalking but not whether any is dedicated
        *[other] { $described } described officers who work on stalking but not whether any is dedicated
     }{ $described ->
         [0] {""}
@@ -56,7 +55,6 @@ officers-unstated-parts = { $described ->
         }
     }{ $not_held ->
         [0] {""}
-        [one] one did not hold the information
        *[other] { $not_held } did not hold the information
     }{ $refused ->
         [0] {""}
@@ -72,8 +70,13 @@ officers-unstated-parts = { $described ->
         }
     }{ $refused ->
         [0] {""}
-        [one] one refused the question
        *[other] { $refused } refused the question
+    }
+# $kind: described, not-held or refused (officers-unstated's three kinds of answer).
+officers-def-unstated-kind = responding forces that did not say whether they had a dedicated stalking officer (Q6) and { $kind ->
+        [described] described officers who work on stalking instead
+        [not-held] did not hold the information
+       *[refused] refused the question
     }
 officers-def-unstated-text = what the responding forces that did not say whether they had a dedicated stalking officer (Q6) told us instead, by the status of their answers
 officers-def-dedicated-total = officers wholly dedicated to stalking (Q6), summed over the forces that said

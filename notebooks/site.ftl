@@ -102,14 +102,20 @@ site-register-chapter = Figures of the chapter: { $title }
 site-register-forces = Force pages
 # The register's column of the forces a figure counts: how many ($forces), opening their list,
 # and the $status of the list (published, unverified or illustrative): the status of the data
-# it was computed from, which may be constructed where the figure's value is published.
+# it was computed from, which may be constructed where the figure's value is published; $public
+# of the forces (may be 0) have their place in it from a published source, and are named without
+# the mark.
 site-register-forces-counted = { $forces ->
         [one] { $forces } force
        *[other] { $forces } forces
     }{ $status ->
         [published] {""}
         [unverified] {""}: the list of forces is unverified
-       *[illustrative] {""}: the list of forces is constructed
+       *[illustrative] {""}: the list of forces is constructed{ $public ->
+            [0] {""}
+            [one] , except the force named without a mark, which a statement of its own places there
+           *[other] , except the forces named without a mark, which statements of their own place there
+        }
     }
 # The same column where the list is not printed: which Commissioners made the commitment, where
 # that is constructed.

@@ -248,18 +248,35 @@ def test_the_spo_chapters_table_prints_rates_as_the_pages_do(built: Built):
 
 def test_a_remainder_of_published_counts_is_published(built: Built):
     """Fact-check 7, B2: the 5 forces that gave part of the breakdown (27 - 11 - 11) were
-    marked as made up, though all its parts are the release's. (The 8 that did not say whether
-    they have a dedicated officer, 27 - 7 - 12, stays marked: the sentence that gives it also
-    gives how the 8 answered, which is constructed, and marks the whole sentence.)"""
+    marked as made up, though all its parts are the release's; so were the 8 that did not say
+    whether they have a dedicated officer (27 - 7 - 12), whose sentence then marks how they
+    answered (constructed) where each count stands, not at its end."""
     register = {f["id"]: f for f in json.loads(next((built.html / "book" / "downloads").glob(
         "figures*.json")).read_text(encoding="utf-8"))["figures"]}
     for rest, whole, parts in (
             ("other-offences/oo_partial", "other-offences/oo_responding",
-             ("other-offences/oo_detailed", "other-offences/oo_none")),):
+             ("other-offences/oo_detailed", "other-offences/oo_none")),
+            ("officers/officers_unstated", "officers/officers_responding",
+             ("officers/officers_at_least_one", "officers/officers_none"))):
         assert register[rest]["raw"] == register[whole]["raw"] - sum(
             register[p]["raw"] for p in parts)
         if all(register[k]["status"] == "published" for k in (whole, *parts)):
             assert register[rest]["status"] == "published", rest
+    unstated = register["officers/officers_unstated"]
+    # The page's words with each mark next to its figure (the words a screen reader hears
+    # for it left out).
+    page = re.sub(r'<span class="nsc-visually-hidden">.*?</span>', "", built.page("officers"))
+    said = re.search(rf"The other {unstated['text']}(\S*) did not say either way: ([^.]+)\.",
+                     re.sub(r"\s+([‡†])", r"\1", _text(page)))
+    assert said, "the officers chapter no longer gives the forces that did not say"
+    kinds = [register[f"officers/officers_unstated_{k}"]
+             for k in ("described", "not_held", "refused")]
+    marks = {"illustrative": "‡", "unverified": "†"}
+    assert said.group(1) == marks.get(unstated["status"], "")
+    for kind in kinds:  # each count of how they answered, with its mark where it stands
+        if kind["raw"]:
+            assert f"{kind['text']}{marks.get(kind['status'], '')} " in said.group(2) + " ", \
+                (kind["id"], said.group(0))
 
 
 def test_the_record_of_changes_cites_no_internal_review_codes(built: Built):

@@ -165,7 +165,8 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
                 text, note = "", note or MISSING[text.strip()]
             value = _count(text, file, number, measure)
             if value is None and not note:
-                note = "No figure in the published file (an empty cell): not given, not zero"
+                note = ("No figure in the published file (the cell is empty, which means "
+                        "not given, not zero)")
             out.append(Row(series, code, period, measure, value, note))
 
     series = "recorded_offences_2017_18"
@@ -209,7 +210,7 @@ def read_all(raw: Path, forces_csv: Path) -> list[Row]:
             # Greater Manchester supplied no outcomes data from 2019-20: missing, not zero.
             values = dict.fromkeys(values, "")
             notes = dict.fromkeys(values, "Greater Manchester supplied no outcomes data for "
-                                          "this year: missing, not zero")
+                                          "this year, so its figures are missing, not zero")
         elif all(v.strip() == "0" for v in values.values()):
             # Printed after "There is no rate for <years>.": whose counts are 0, and which.
             notes = dict.fromkeys(values, "Each of the force's outcome counts, not only its "

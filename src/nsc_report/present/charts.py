@@ -27,7 +27,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from nsc_report.infra.user_cache import cache_key, kept_text
-from nsc_report.present import labels, words
+from nsc_report.present import fmt, labels, words
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -81,6 +81,9 @@ class AccessibleChart:
     # Cells of the data table that a published source states, by (first column, column): no
     # mark, whatever the data's status (a force's public answer among constructed ones).
     published_cells: frozenset[tuple[str, str]] = frozenset()
+    # Decimal places of a column of decimals, where not one: as the section rounded it and its
+    # prose prints it (a rate per 1,000 to two).
+    places: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def notice(self) -> str:
@@ -89,6 +92,12 @@ class AccessibleChart:
         caveat = self.caveat.strip()
         return words.Words("labels").text("label-chart-notice", status=self.status,
                                           caveated=bool(caveat), caveat=caveat)
+
+    @property
+    def description(self) -> str:
+        """The text alternative as a screen reader hears it: after the notice of the data's
+        status where they are not published, which the counts it gives then share."""
+        return f"{self.notice}. {self.alt_text}" if self.notice else self.alt_text
 
     @property
     def file_stem(self) -> str:
@@ -109,7 +118,7 @@ class AccessibleChart:
         validation was a tenth of a force page's execution."""
         spec = self.chart.properties(width="container").to_dict(validate=False)
         spec["config"] = theme_config()
-        spec["description"] = self.alt_text
+        spec["description"] = self.description
         return spec
 
     def static_spec(self) -> dict[str, Any]:
@@ -120,7 +129,7 @@ class AccessibleChart:
                 f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)),
         ).to_dict()
         spec["config"] = theme_config()
-        spec["description"] = self.alt_text
+        spec["description"] = self.description
         return spec
 
     def svg(self) -> str:
@@ -150,11 +159,9 @@ class AccessibleChart:
         numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
                    for t in self.table.dtypes]
         floats = [pd.api.types.is_float_dtype(t) for t in self.table.dtypes]
-        # A column of decimals prints every value with as many places as its data hold (at
-        # least one, at most three): a rate rounded to two for print is not shown to one
-        # (fact-check 7: the SPO table printed 3.9 beside the page's median of 3.95).
-        places = [_places(self.table[c]) if f else 1
-                  for c, f in zip(self.table.columns, floats, strict=True)]
+        # A column of decimals prints every value to its places (`places`; one by default), as
+        # the prose does: a rate printed to two there is not shown to one here.
+        places = [self.places.get(str(c), 1) for c in self.table.columns]
         # Each value drawn from data that are not published carries their mark, as in the
         # prose (the first column names the row: a force, a measure, a stage).
         mark = words.provenance_mark(self.status, "html")
@@ -207,7 +214,7 @@ class AccessibleChart:
                f"{html.escape(self.notice)}</p>" if self.notice else "")
             + f'<p class="nsc-chart-caption">{html.escape(self.caption)}</p></figcaption>'
             f'<div class="nsc-chart-canvas" id="{ident}" role="img" '
-            f'aria-label="{html.escape(self.alt_text)}" data-spec="{ident}-spec"></div>'
+            f'aria-label="{html.escape(self.description)}" data-spec="{ident}-spec"></div>'
             f'<script type="application/json" id="{ident}-spec">{spec}</script>'
             f'<details class="nsc-chart-data"><summary>{w.html("charts-show-data")}</summary>'
             f"{self.table_html()}</details>{downloads}</figure>"
@@ -246,12 +253,6 @@ def static_svg(spec: dict[str, Any]) -> str:
     return kept_text("svg", key, lambda: vlc.vegalite_to_svg(spec), suffix=".svg")
 
 
-def _places(values: pd.Series) -> int:
-    """The decimal places a column of numbers holds: 1 to 3."""
-    held = values.dropna().astype(float)
-    return next((p for p in (1, 2) if (held.round(p) == held).all()), 3)
-
-
 def _cell(value: Any, is_float: bool, places: int = 1) -> str:
     if is_float:
         return f"{float(value):,.{places}f}"
@@ -271,11 +272,11 @@ def _marked_values(data: pd.DataFrame, value: str, marks: Sequence[str] | str
                    ) -> pd.DataFrame:
     """The data with the label each bar's end prints: its value and the mark of the figure it
     is (each row's, or one for all), as the title and the table print it: a constructed value
-    is never printed bare, nor a published one marked (fact-check 5, B7)."""
+    is never printed bare, nor a published one marked."""
     each = [marks] * len(data) if isinstance(marks, str) else list(marks)
     if len(each) != len(data):
         raise ValueError(f"{len(each)} marks for {len(data)} bars")
-    return data.assign(nsc_label=[f"{v:,}{m}" if pd.notna(v) else ""
+    return data.assign(nsc_label=[f"{fmt.count(v)}{m}" if pd.notna(v) else ""
                                   for v, m in zip(data[value], each, strict=True)])
 
 

@@ -53,6 +53,9 @@ class Figure:
     # which marks every figure in the sentence (the key), would mark the published one too.
     # Printed as it is, with no mark after it.
     inline: bool = False
+    # Of the forces counted, those whose place in the list a published source states (a
+    # force's own public answer, where the rest of the answers are constructed).
+    public_forces: tuple[str, ...] = ()
     # The finding in plain words, read after the figure ("of stalking cases result in a
     # conviction"), for a reader who has nothing else: a social card and its post. A
     # definition is for the register (question codes, counting rules); a figure without a
@@ -103,15 +106,21 @@ class Register:
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
               sources: Iterable[str] | None = None, stated: str | None = None,
-              finding: str | None = None, parts: Iterable[str] = ()) -> str:
+              finding: str | None = None, parts: Iterable[str] = (),
+              public_forces: Iterable[str] = ()) -> str:
         """A whole number (of forces, when `forces` lists the ones counted). `parts`: the
         figures it is worked out from ("the other 16" of 43 asked, 27 answering), whose status
-        and sources it takes; the list of its forces keeps the status of its own data."""
+        and sources it takes; the list of its forces keeps the status of its own data, but for
+        `public_forces`, whose place in it a published source states."""
         counted = tuple(forces) if forces is not None else None
         if counted is not None and len(counted) != n:
             raise ValueError(f"figure {key!r}: counts {n} but lists {len(counted)} forces")
+        public = tuple(public_forces)
+        if public and not set(public) <= set(counted or ()):
+            raise ValueError(f"figure {key!r}: public forces {public} are not all counted")
         return self._add(key, Figure(fmt.count(n), _plain(n), definition, forces=counted,
                                      stated=stated, finding=finding, parts=tuple(parts),
+                                     public_forces=public,
                                      **self._meta(questions, periods, files, sources)))
 
     def share(self, key: str, numerator: int | float, denominator: int | float,
@@ -192,6 +201,11 @@ class Register:
             raise TypeError(f"figure {key!r} is not a number: {figure.raw!r}")
         return words.figure(figure.raw, figure.text, self.status_of(key))
 
+    def mark_of(self, key: str, target: str = "text") -> str:
+        """The mark the figure `key` carries where it is printed outside the glued prose (a
+        bar's label, a chart's axis): none for a published figure."""
+        return words.provenance_mark(self.status_of(key), target)
+
     def status_of(self, key: str) -> str:
         """The status `record` gives the figure `key`, without recording every other figure
         (a chart title marks three or four figures)."""
@@ -242,6 +256,10 @@ class Register:
                 del entry["parts"]  # only a sentence made of figures records them
             if not entry["inline"]:
                 del entry["inline"]  # only a sentence that marks its own figures says so
+            if f.public_forces:  # only a list with a force a published source places in it
+                entry["public_forces"] = [_force_name(ed, c) for c in f.public_forces]
+            else:
+                del entry["public_forces"]
             if entry["finding"] is None:
                 del entry["finding"]  # only a figure a card can show has one
             # A short name (FILES), or a path from the edition's folder (another edition's).

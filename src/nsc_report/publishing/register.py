@@ -39,8 +39,8 @@ GLUE_ROLE = re.compile(r"\{glue(?::(?:text|any|md))?\}`(?:([^`:]+?)\.ipynb::)?([
 REGISTER_PAGE = "book/figures"
 ANNEX_PAGE = "book/figures-annex"
 COLUMNS = ["id", "notebook", "key", "kind", "text", "status", "caveat", "raw", "definition",
-           "numerator", "denominator", "questions", "periods", "forces", "forces_status", "data",
-           "sources", "pages"]
+           "numerator", "denominator", "questions", "periods", "forces", "forces_status",
+           "public_forces", "data", "sources", "pages"]
 
 
 def notebook_id(path: Path, notebook_dir: Path) -> str:
@@ -329,9 +329,15 @@ def _forces_cell(e: dict[str, Any]) -> str:
     status = status or "published"
     mark = MARKS.get(status, "")
     shown = f' <span aria-hidden="true">{mark}</span>' if mark else ""
-    return (f"<details><summary>"
-            f"{site.html('site-register-forces-counted', forces=len(forces), status=status)}"
-            f"{shown}</summary>{html.escape(', '.join(forces))}</details>")
+    public = set(e.get("public_forces") or ()) if mark else set()
+    # A force a published source places in a constructed list is named without the mark, each
+    # of the others with it.
+    each = words.provenance_mark(status, "html")  # read out by a screen reader too
+    names = ", ".join(html.escape(name) + ("" if name in public or not public else each)
+                      for name in forces)
+    summary = site.html("site-register-forces-counted", forces=len(forces), status=status,
+                        public=len(public))
+    return f"<details><summary>{summary}{shown}</summary>{names}</details>"
 
 
 def _status(e: dict[str, Any]) -> str:

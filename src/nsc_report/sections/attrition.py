@@ -124,7 +124,7 @@ def chart(ed: Edition) -> AccessibleChart:
                              for code, unit in zip(data["measure"], data["unit"], strict=True)])
     # Each count at its bar's end, and its share, with the mark of its figure (fact-check 6).
     figs = figures(ed)
-    marks = [provenance.MARKS.get(figs.status_of(STAGE_FIGURES[m]), "")
+    marks = [figs.mark_of(STAGE_FIGURES[m])
              if STAGE_FIGURES.get(m) in figs else "" for m in data["measure"]]
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
                             share=words.pct(float(p), 1), mark=mark)

@@ -31,24 +31,38 @@ def figures(ed: Edition) -> Register:
     r = Register(ed, questions=("Q6",), periods=("at_request",))
     r.count("officers_responding", len(table), w.text("officers-def-responding"),
             forces=list(table.index), stated="forces_responding")
+    public = _said_publicly(ed)
     for category, key in FIGURE_KEYS.items():
         said = KEYS[category]
         these = list(table.index[table["category"] == category])
         r.count(f"officers_{key}", counts[category],
                 w.text("officers-def-category", category=said), forces=these,
+                # A force that has said which group it is in (South Yorkshire: at least one).
+                public_forces=[c for c in these if c in public],
                 stated=None if key == "unstated" else f"officers_{key}",  # the release's two
+                # The rest of the responding forces: published where the three counts are.
+                parts=("officers_responding", "officers_at_least_one", "officers_none")
+                if key == "unstated" else (),
                 finding=w.text("officers-finding-at-least-one",
                                forces=words.count(int(counts[category])))
                 if key == "at_least_one" else None)
     unstated = table[table["category"] == "did not say"]["status"]
-    kinds = {"described": int((unstated == "partial").sum()),
-             "not_held": int((unstated == "not_held").sum()),
-             "refused": int(unstated.str.startswith("refused").sum())}
-    kinds["described"] += len(unstated) - sum(kinds.values())  # any other answer: in words
+    kinds = {"not_held": list(unstated.index[unstated == "not_held"]),
+             "refused": list(unstated.index[unstated.str.startswith("refused")])}
+    # Any other answer (a part answer, most often) is told in words: described.
+    kinds["described"] = [f for f in unstated.index
+                          if f not in kinds["not_held"] and f not in kinds["refused"]]
+    for kind, these in kinds.items():
+        r.count(f"officers_unstated_{kind}", len(these),
+                w.text("officers-def-unstated-kind", kind=kind.replace("_", "-")), forces=these)
+    # Its counts mark themselves where they stand: the published "other 8" begins it, which a
+    # mark at its end would mark too.
     r.text("officers_unstated_text", w.text(
-        "officers-unstated", unstated=r["officers_unstated"], **kinds),
+        "officers-unstated", unstated=r.marked("officers_unstated"),
+        **{kind: r.marked(f"officers_unstated_{kind}") for kind in kinds}),
         w.text("officers-def-unstated-text"), forces=list(unstated.index),
-        parts=("officers_unstated",))
+        parts=("officers_unstated", *(f"officers_unstated_{kind}" for kind in kinds)),
+        inline=True)
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
             w.text("officers-def-dedicated-total"))
     for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):
@@ -94,7 +108,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     figs = figures(ed)
     names = force_names(ed)
     # Each bar's count is a figure of the register, with its mark (the release states two).
-    marks = [provenance.MARKS.get(figs.status_of(f"officers_{FIGURE_KEYS[c]}"), "")
+    marks = [figs.mark_of(f"officers_{FIGURE_KEYS[c]}")
              for c in counts.index]
     return AccessibleChart(
         status=provenance.returns(ed).status,
@@ -112,9 +126,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         table=readable,
         links=force_links(ed),
         # A force's answer that it made public itself (South Yorkshire has a dedicated
-        # officer): its group is published, its count stays constructed (fact-check 6, B3).
-        published_cells=frozenset(
-            (str(names[a.force_code]), labels.column(ed, "answer"))
-            for a in provenance.public_answers(ed) if a.question_id == "Q6"
-            and provenance.of(ed, (), (a.source,)).status == "published"),
+        # officer): its group is published, its count stays constructed.
+        published_cells=frozenset((str(names[code]), labels.column(ed, "answer"))
+                                  for code in _said_publicly(ed)),
     )
+
+
+def _said_publicly(ed: Edition) -> list[str]:
+    """The forces whose answer on dedicated officers (its group, not its count) a published
+    source of their own states."""
+    return [a.force_code for a in provenance.public_answers(ed) if a.question_id == "Q6"
+            and provenance.of(ed, (), (a.source,)).status == "published"]

@@ -135,7 +135,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         # Each bar's count is a figure of the register, with its mark (the release states two).
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
                          labels.column(ed, "forces"), sort=list(data["answer"]),
-                         marks=[provenance.MARKS.get(figs.status_of(f"oo_{key}"), "")
+                         marks=[figs.mark_of(f"oo_{key}")
                                 for key in levels.index]).properties(height=150),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("other-offences-chart-title", detailed=figs.marked("oo_detailed"),

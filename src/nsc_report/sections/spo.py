@@ -151,7 +151,7 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         # Each force's total is its answer: marked as the answers are.
         chart=bars_with_thresholds(table[["force", "total", "band"]], edges,
                                    w.text("spo-chart-axis"),
-                                   mark=provenance.MARKS.get(status, "")).properties(
+                                   mark=words.provenance_mark(status, "text")).properties(
             height={"step": 18}),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("spo-chart-title", low=figs.marked("spo_band_low"),
@@ -166,4 +166,5 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                         most=most, median=words.count(s.median_per_force)),
         table=readable,
         links=force_links(ed),
+        places={w.text("spo-chart-per-1000"): PER_1000_PLACES},
     )
