@@ -107,9 +107,9 @@ def test_each_page_notice_gives_every_caveat_of_the_figures_it_marks(built: Buil
     caveats: dict[str, set[str]] = {}
     for f in register["figures"]:
         if f["status"] == "illustrative" and f["caveat"]:
+            assert " ".join(f["caveats"]) == f["caveat"], f["id"]  # each caveat, and only those
             for page in f["pages"]:
-                caveats.setdefault(page, set()).update(
-                    s for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", f["caveat"]) if s)
+                caveats.setdefault(page, set()).update(f["caveats"])
     assert "reports" in caveats
     for page, said in caveats.items():
         notice = re.search(r'<p class="nsc-provenance-illustrative">(.*?)</p>',

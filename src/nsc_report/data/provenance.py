@@ -51,7 +51,12 @@ def weakest(statuses: Iterable[str]) -> str:
 @dataclass(frozen=True)
 class Provenance:
     status: str
-    caveat: str      # the caveats of the weakest inputs, joined; empty when published
+    caveats: tuple[str, ...] = ()  # of the weakest inputs, each once; none when published
+
+    @property
+    def caveat(self) -> str:
+        """The caveats as one text (a cell, a sentence)."""
+        return " ".join(self.caveats)
 
     @property
     def mark(self) -> str:
@@ -76,7 +81,7 @@ def of(ed: Edition, files: Iterable[str] = (), sources: Iterable[str] = ()) -> P
             inputs.append((source.status, source.caveat))
     status = weakest(s for s, _ in inputs)
     caveats = dict.fromkeys(c.strip() for s, c in inputs if s == status and c)
-    return Provenance(status, " ".join(caveats) if status != "published" else "")
+    return Provenance(status, tuple(caveats) if status != "published" else ())
 
 
 def returns(ed: Edition) -> Provenance:

@@ -278,6 +278,8 @@ class Register:
                 entry["sources"] = list(dict.fromkeys([_citation(ed, stated_by),
                                                        *entry["sources"]]))
             entry["status"], entry["caveat"] = prov.status, prov.caveat
+            if prov.caveats:  # each caveat on its own, for a page's note to say each once
+                entry["caveats"] = list(prov.caveats)
             entries[key] = entry
         for key, f in self.figures.items():  # a sentence made of figures: as its figures
             if f.parts:
@@ -288,8 +290,12 @@ class Register:
                     s for e in made_of for s in e["sources"]))
                 entries[key]["files"] = list(dict.fromkeys(x for e in made_of for x in e["files"]))
                 entries[key]["data"] = list(dict.fromkeys(x for e in made_of for x in e["data"]))
-                entries[key]["caveat"] = " ".join(dict.fromkeys(
-                    e["caveat"] for e in made_of if e["status"] == status and e["caveat"]))
+                caveats = list(dict.fromkeys(c for e in made_of if e["status"] == status
+                                             for c in e.get("caveats", ())))
+                entries[key]["caveat"] = " ".join(caveats)
+                entries[key].pop("caveats", None)
+                if caveats:
+                    entries[key]["caveats"] = caveats
                 entries[key]["parts"] = list(f.parts)  # (asdict gave a tuple)
         return {"edition": ed.meta.edition, "figures": entries}
 

@@ -267,6 +267,7 @@ def to_json(register: BookRegister) -> str:
     figure a social card can show, its finding in plain words (`finding`)."""
     return json.dumps({"figures": [{**{c: e.get(c) for c in COLUMNS},
                                     **({"parts": e["parts"]} if e.get("parts") else {}),
+                                    **({"caveats": e["caveats"]} if e.get("caveats") else {}),
                                     **({"inline": True} if e.get("inline") else {}),
                                     **({"finding": e["finding"]} if e.get("finding") else {})}
                                    for e in register.entries]},

@@ -188,7 +188,7 @@ class LinkFigures(SphinxPostTransform):
             status = (entry or {}).get("status") or "published"
             if status in MARKS:
                 said.setdefault(status, {})
-                for caveat in _sentences(entry.get("caveat") or ""):
+                for caveat in entry.get("caveats") or ():
                     said[status][caveat] = None
             if entry is None:
                 marked.replace_self(marked.children)
@@ -243,11 +243,6 @@ def _output_marks(document: Any) -> None:
             if any(g in text.astext() for g in glyphs):
                 text.parent.replace(text, nodes.raw("", words.marks_html(text.astext()),
                                                     format="html"))
-
-
-def _sentences(caveat: str) -> list[str]:
-    """A figure's caveat, the caveats of its inputs joined, as its sentences (each said once)."""
-    return [c.strip() for c in re.split(r"(?<=[.;])\s+(?=[A-Z])", caveat) if c.strip()]
 
 
 # --- quotations -------------------------------------------------------------------------------
