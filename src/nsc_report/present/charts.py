@@ -13,6 +13,7 @@ notebook it displays as one mime bundle:
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import numbers
@@ -84,6 +85,8 @@ class AccessibleChart:
     # Decimal places of a column of decimals, where not one: as the section rounded it and its
     # prose prints it (a rate per 1,000 to two).
     places: Mapping[str, int] = field(default_factory=dict)
+    # The chart's Vega-Lite, made and validated once (`_spec`): both specs start from it.
+    _made: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def notice(self) -> str:
@@ -112,22 +115,28 @@ class AccessibleChart:
             raise ValueError(f"chart {self.name!r} needs a data table")
 
     # --- specs ----------------------------------------------------------------------------
+    def _spec(self) -> dict[str, Any]:
+        """A copy of the chart's Vega-Lite, made and validated against the schema once: making
+        it (Altair copies and serialises the chart and its data) was most of a force page's
+        execution, and the page needs it twice, for the web and for the image."""
+        if self._made is None:
+            self._made = self.chart.to_dict()
+        return copy.deepcopy(self._made)
+
     def web_spec(self) -> dict[str, Any]:
-        """Vega-Lite for the page: fills its container; the title is in the HTML figure.
-        Not validated against the schema again: `static_spec` validates the same chart, and
-        validation was a tenth of a force page's execution."""
-        spec = self.chart.properties(width="container").to_dict(validate=False)
+        """Vega-Lite for the page: fills its container; the title is in the HTML figure."""
+        spec = self._spec()
+        spec["width"] = "container"
         spec["config"] = theme_config()
         spec["description"] = self.description
         return spec
 
     def static_spec(self) -> dict[str, Any]:
         """Vega-Lite for a stand-alone image: fixed width, with its title and caption."""
-        spec = self.chart.properties(
-            width=STATIC_WIDTH,
-            title=alt.TitleParams(self.title, subtitle=textwrap.wrap(
-                f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)),
-        ).to_dict()
+        spec = self._spec()
+        spec["width"] = STATIC_WIDTH
+        spec["title"] = {"text": self.title, "subtitle": textwrap.wrap(
+            f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)}
         spec["config"] = theme_config()
         spec["description"] = self.description
         return spec
