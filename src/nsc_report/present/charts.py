@@ -152,14 +152,14 @@ class AccessibleChart:
         """Each row's status, for the data file: the chart's notice, and the values of the row
         that a published source states (`published_cells`), which the web table leaves
         unmarked, named with their column."""
-        w = words.Words("labels")
+        said = words.Words("labels")
         out = []
         for row in self.table.itertuples(index=False):
             stated = [f"{column} ({value})" for column, value in zip(self.table.columns[1:],
                                                                       row[1:], strict=True)
                       if (str(row[0]), str(column)) in self.published_cells
                       and not pd.isna(value) and str(value).strip()]
-            out.append(w.text("label-row-status", notice=self.notice, some=bool(stated),
+            out.append(said.text("label-row-status", notice=self.notice, some=bool(stated),
                               columns="; ".join(stated)))
         return out
 
