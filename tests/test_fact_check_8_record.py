@@ -100,7 +100,7 @@ def test_each_kind_of_change_is_what_the_page_defines(built: Built):
     text = _text(page)
     assert "or when we change how a figure or a sentence is made without changing what it says" \
         in text
-    assert "in the words around it" in text
+    assert "We correct an error as soon as we find it, in a figure, its words, a chart" in text
     revisions = re.findall(r"Revision: (.*?) Why:", text)
     assert len(revisions) == 1, revisions
     assert "their words are unchanged" in revisions[0]
