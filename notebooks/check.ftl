@@ -122,4 +122,7 @@ check-compare-recorded = { $count } other { $count ->
 check-compare-changed = { $count } published { $count ->
         [one] figure
        *[other] figures
-    } changed, appeared or vanished:
+    } changed (in value or status), appeared or vanished:
+# A figure's value beside the status it is printed with, where the status changed ($status:
+# published, illustrative or unverified).
+check-compare-status = { $text } [{ $status }]

@@ -39,5 +39,5 @@ downloads-illustrative-note = Every file below that holds this edition's illustr
 # notebooks, which have no status column: the register of figures gives each figure's).
 downloads-notice = ILLUSTRATIVE DATA, NOT REAL ANSWERS. { $caveat } { $title } ({ $edition }); { $content ->
         [notebooks] these executed notebooks compute the report's figures from those data. Which of the figures they print are illustrative, and which come from published sources, the report's register of figures says, figure by figure (its status column).
-       *[tables] a chart's table made from data that are not published has a 'Data status' column, which says so on every row; a table without that column holds published figures only.
+       *[tables] a chart's table made from data that are not published has a 'Data status' column, which says so on every row and names any value of the row that a published source states; a table without that column holds published figures only.
     }

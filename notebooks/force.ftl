@@ -303,13 +303,14 @@ force-gaps = { $case ->
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note:
 # the report's coding note on the answer (the answers file's), not the force's words. An
 # item's $period is the year asked about; $at_request yes for a question asked about the time
-# of the request. $mark: the mark of the answers (none when they are published), at the end of
+# of the request. The question's $wording stands outside brackets (it has brackets of its own);
+# a $note inside them has its own made a clause (words.parenthetical). $mark: the mark of the answers (none when they are published), at the end of
 # each statement of them.
 force-gaps-every = Every question, as the report coded its answer: { $status }{ $noted ->
         [yes] {" "}(the report's note on it: { $note })
        *[no] {""}
     }{ $mark }.
-force-gaps-item = - **{ $question }** ({ $wording }; { $at_request ->
+force-gaps-item = - **{ $question }** { $wording } ({ $at_request ->
         [yes] at the time of the request
        *[no] { $period }
     }): { $status }{ $noted ->

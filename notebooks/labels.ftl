@@ -46,6 +46,14 @@ label-chart-notice = { $status ->
         }
     }
 
+# The 'Data status' of one row of a chart's data file: the chart's $notice (label-chart-notice)
+# and, where a published source states some of the row's values ($some yes), which: $columns,
+# each a column's name and its value ("Answer (at least one)").
+label-row-status = { $some ->
+        [yes] { $notice }, except { $columns }, which a published source states
+       *[no] { $notice }
+    }
+
 # A period of the published statistics (public/series.csv): $kind year-ending (with $month,
 # mar, jun, sep or dec, and $year), calendar ($year) or span, from its $first month to its
 # $last day or month (each as label-month or label-date prints it).

@@ -141,8 +141,13 @@ methodology-def-period-current = the period the requests asked about
 methodology-def-period-previous = the year before it
 methodology-def-funding-amount = the funding the report asks for, in millions of pounds
 methodology-def-funding-exact = the funding the report asks for, in pounds
-# After the amount, on a card.
-methodology-finding-funding-exact = of ring-fenced funding for specialist stalking support services, which the Trust calls for
+# After the amount, on a card and in its post, which cite the release: where the release
+# prints the amount otherwise ($corrected yes), what it $printed, as the report's chapter and
+# the release pack's note say.
+methodology-finding-funding-exact = of ring-fenced funding for specialist stalking support services, which the Trust calls for{ $corrected ->
+        [yes] {" "}(its release prints “{ $printed }”, a misprint corrected here)
+       *[no] {""}
+    }
 methodology-def-funding-as-printed = the funding ask as the press release printed it
 methodology-def-help-line = where a reader can find help
 methodology-def-help-website = the Trust's web address

@@ -63,10 +63,10 @@ press-note-question = { $question }: { $wording }: { $answers }
 # note says no more), $period; $noted yes with the report's $note where it says more than the
 # status. A note is the report's coding note on the answer (the answers file's), never the
 # force's own words.
-press-note-period = { $answer } ({ $period }){ $noted ->
-        [yes] {" "}(the report's note on it: { $note })
+press-note-period = { $answer } ({ $period }{ $noted ->
+        [yes] ; the report's note on it: { $note }
        *[no] {""}
-    }
+    })
 # $where: site when the edition names the published site's address, with the force's $page
 # in it; else none, and the page is named in words.
 press-note-page = { $where ->

@@ -64,6 +64,13 @@ site-editions-intro = The report is published once a year; its subject and its m
     }
 site-editions-table = <div class="nsc-table-wrap" role="region" tabindex="0" aria-label="Table: editions of the report">
 site-editions-caption = Editions of the report, newest first
+# Below the table: the editions published before the first one listed ($first, its year), which
+# are not part of this series (the research notes: the report is annual, its theme and method
+# change). $since: y and that year ("y2024"), which selects the list written out where it is known.
+site-editions-earlier = { $since ->
+        [y2024] The table lists the editions published in this series, which begins with 2024. Earlier editions of the annual report were published outside this series, and are not online here; each had its own theme and method: 2021, “Unmasking Stalking: A Changing Landscape” (a survey, during the pandemic); 2022, “Bridging the Gap” (a survey on access to independent stalking advocates, the edition from which the Commissioners' commitment to increase reports of stalking dates); 2023, “Standing Against Stalking: Supporting Young People” (a survey of people aged 16 to 24). The 2016 and 2018 editions asked the police forces and the Police and Crime Commissioners for their figures, as this series asks the police forces.
+       *[other] The table lists the editions published in this series, which begins with { $first }. Earlier editions of the annual report were published outside this series, and are not online here.
+    }
 # One edition: $this is yes for the page's own edition, $current yes for the current one (on
 # an earlier edition's page); $path: where its pages sit; $pdf: its PDF's file name.
 site-editions-row = <tr><th scope="row">{ $this ->

@@ -34,6 +34,9 @@ spreadsheets-website = Website: { $website }
 spreadsheets-note-status = { spreadsheets-status } Rows of constructed data say so in their data_status column.
 spreadsheets-note-missing = { $missing } marks a value that is not available: the force gave no figure (the status column says why: not held, refused, no response) or the published table has none (the note column says why). It is never zero.
 spreadsheets-note-periods = Periods are financial years (April to March) or years ending in the month given; the period_label column gives each in words.
+# The answers' source_id column, where some row cites a source: $sources, each id with its
+# citation ("south_yorkshire_police_2024: South Yorkshire Police, ...").
+spreadsheets-note-public = A row with a source_id is an answer the force also made public itself: the column names the published source that states it ({ $sources }). What that source states is published; the row's value keeps the status its data_status column gives.
 spreadsheets-note-published = Published statistics are real figures from official sources or answers given to the BBC under the Freedom of Information Act, whatever this edition's own data are; each row cites its source and licence.
 
 ### The tables: each one's title (in A1) and source
@@ -54,6 +57,9 @@ spreadsheets-commitment = { $case ->
         [unpublished] not published in this edition
        *[none] no Police and Crime Commissioner
     }
+# The caveat of a row 'not published in this edition': $caveat, that of the constructed list of
+# commitments (edition.yml) the row withholds.
+spreadsheets-commitment-withheld = { $caveat } This row does not say whether this force's Commissioner made it: no act of a named office is given from constructed data.
 spreadsheets-commitments-title = Commitments of Police and Crime Commissioners to increase reports of stalking $$status$$
 # Each row cites what it rests on: the commitment's source, or who oversees the force.
 spreadsheets-commitments-source = Source: as cited in the source column (a row not published in this edition cites none)

@@ -111,7 +111,7 @@ def test_a_force_page_marks_each_constructed_figure_and_not_the_questions_asked(
     dyfed = _marked_text(built.page("forces/dyfed-powys"))
     assert ("Dyfed-Powys could not, or did not, give a full answer to 10\x01 of the 13 "
             "questions. Each is listed here with how the report coded its answer.") in dyfed
-    assert ("Q1 (Number of stalking offences recorded; year ending March 2022): information "
+    assert ("Q1 Number of stalking offences recorded (year ending March 2022): information "
             "not held in a retrievable form\x01") in dyfed
 
 
@@ -123,7 +123,7 @@ def test_a_force_that_gave_no_figure_is_said_so_with_the_mark_and_whose_note_it_
     north = _marked_text(built.page("forces/northamptonshire"))
     assert "Every question: refused" not in north
     assert ("Every question, as the report coded its answer: refused: other exemption (the "
-            "report's note on it: Refused under section 31 (law enforcement))\x01.") in north
+            "report's note on it: Refused under section 31, law enforcement)\x01.") in north
     london = _marked_text(built.page("forces/city-of-london"))
     assert ("Every question, as the report coded its answer: no response received by the "
             "report's deadline\x01.") in london
@@ -140,7 +140,7 @@ def test_a_local_note_gives_the_reports_coding_notes_as_the_reports():
                          glued(ROOT / "book" / "forces" / "northamptonshire.ipynb"), "its page")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "force's note" not in text and "force's words" not in text
-    assert "(the report's note on it: Refused under section 31 (law enforcement))‡" in text
+    assert "; the report's note on it: Refused under section 31, law enforcement)‡" in text
     assert "refused: other exemption (13‡ of 13 questions)" in text
     for words_file in (ROOT / "notebooks").glob("*.ftl"):
         printed = "\n".join(line for line in words_file.read_text(encoding="utf-8").splitlines()

@@ -302,8 +302,10 @@ class StatedFigures(_Strict):
 
 
 class Change(_Strict):
-    """One change made in a new version: a correction (an error put right) or a revision (new
-    or revised data), what changed, why, and the figures (register ids) it touched."""
+    """One change made in a new version: a correction (an error put right, in a figure, its
+    words, a chart, a download or the layout) or a revision (new or revised data, or a change
+    in how a figure or sentence is made that leaves what it says unchanged), what changed,
+    why, and the figures (register ids) it touched."""
 
     kind: Literal["correction", "revision"]
     what: str = Field(min_length=1)

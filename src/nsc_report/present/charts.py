@@ -154,8 +154,23 @@ class AccessibleChart:
             if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
                 table[column] = values.astype("Int64")
         if self.notice:
-            table = table.assign(**{labels.data_status_column(): self.notice})
+            table = table.assign(**{labels.data_status_column(): self._row_statuses()})
         return table.to_csv(index=False, lineterminator="\n")
+
+    def _row_statuses(self) -> list[str]:
+        """Each row's status, for the data file: the chart's notice, and the values of the row
+        that a published source states (`published_cells`), which the web table leaves
+        unmarked, named with their column."""
+        said = words.Words("labels")
+        out = []
+        for row in self.table.itertuples(index=False):
+            stated = [f"{column} ({value})" for column, value in zip(self.table.columns[1:],
+                                                                      row[1:], strict=True)
+                      if (str(row[0]), str(column)) in self.published_cells
+                      and not pd.isna(value) and str(value).strip()]
+            out.append(said.text("label-row-status", notice=self.notice, some=bool(stated),
+                              columns="; ".join(stated)))
+        return out
 
     # --- output ---------------------------------------------------------------------------
     @property

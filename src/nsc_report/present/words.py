@@ -26,6 +26,7 @@ import contextlib
 import html
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,28 @@ def unmarked(text: str) -> str:
     for mark in MARKS.values():
         text = text.replace(mark, "")
     return text
+
+
+_INNER = re.compile(r"\s*\(([^()]*)\)")
+
+
+def parenthetical(text: str) -> str:
+    """Text a message sets inside brackets (an answer's status, the report's note on it): a
+    bracketed part of its own becomes a clause after a comma ('refused: cost limit (section
+    12)' -> 'refused: cost limit, section 12'), so that no bracket stands inside a bracket.
+    Text whose brackets do not pair is left as it is."""
+    if text.count("(") != text.count(")"):
+        return text
+    while True:
+        found = _INNER.search(text)
+        if found is None:
+            return text
+        after = text[found.end():]
+        # A clause in the middle of the text is closed by a comma, as the brackets closed it.
+        close = "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
+        inner = found.group(1).strip()
+        lead = ", " if found.start() else ""
+        text = f"{text[:found.start()]}{lead}{inner}{close}{after}"
 
 
 class _Number:

@@ -109,7 +109,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
 
 def _period(w: words.Words, answer: dict[str, str]) -> str:
     return w.text("press-note-period", period=answer["period"], answer=answer["answer"],
-                  noted=bool(answer["note"]), note=answer["note"])
+                  noted=bool(answer["note"]), note=words.parenthetical(answer["note"]))
 
 
 def note_name(ed: Edition, code: str) -> str:

@@ -121,6 +121,7 @@ def editions_page(site: Site) -> str:
                          else _date(e.published)), up=up, path=e.path, pdf=e.pdf)
             for e in site.entries]
     newest = next(e for e in site.entries if e.year == site.current)
+    first = min(e.year for e in site.entries)  # the series' first edition
     intro = w.html("site-editions-intro", current=site.this == site.current, this=site.this,
                    latest=site.current, up=up, newest=newest.title)
     head = "".join(f'<th scope="col">{w.html("site-editions-column", column=key)}</th>'
@@ -129,7 +130,10 @@ def editions_page(site: Site) -> str:
         f"# {w.text('site-editions-heading')}\n\n{intro}\n\n{w.html('site-editions-table')}\n"
         f'<table class="nsc-table" id="nsc-table-editions"><caption>'
         f"{w.html('site-editions-caption')}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>\n</div>\n\n{next_edition_html(site)}\n")
+        f"<tbody>{''.join(rows)}</tbody></table>\n</div>\n\n"
+        # The editions before the series began, which the report cites (its 2022 edition).
+        f"{w.html('site-editions-earlier', first=first, since=f'y{first}')}\n\n"
+        f"{next_edition_html(site)}\n")
 
 
 def next_edition_html(site: Site) -> str:

@@ -161,10 +161,14 @@ def _with_status(frame: pd.DataFrame, edition: Edition, file: str) -> pd.DataFra
 
 
 def returns_table(edition: Edition) -> pd.DataFrame:
-    """The answers as the CSV download and the workbook give them."""
-    return _with_status(edition.returns[["force_code", "force_name", "region", "question_id",
-                                         "period", "status", "value", "note"]],
-                        edition, "returns")
+    """The answers as the CSV download and the workbook give them, with the source a row
+    cites where it has one (an answer the force made public itself: data/<edition>/README.md),
+    so that a row resting on a published source says which."""
+    columns = ["force_code", "force_name", "region", "question_id", "period", "status",
+               "value", "note"]
+    if "source_id" in edition.returns.columns:
+        columns.append("source_id")
+    return _with_status(edition.returns[columns], edition, "returns")
 
 
 def _data_digest(edition: Edition) -> str:

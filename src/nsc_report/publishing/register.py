@@ -430,20 +430,35 @@ class Change:
     old: str | None
     new: str | None
     pages: list[str]
+    # The status each side printed the figure with (its mark): a figure that went from
+    # constructed to published keeps its text and changes all the same.
+    old_status: str = "published"
+    new_status: str = "published"
 
     @property
     def kind(self) -> str:
         return "appeared" if self.old is None else "vanished" if self.new is None else "changed"
 
+    @property
+    def status_changed(self) -> bool:
+        return self.old is not None and self.new is not None and self.old_status != self.new_status
+
+
+def _status_of(entry: dict[str, Any] | None) -> str:
+    return (entry or {}).get("status") or "published"
+
 
 def compare(old: BookRegister, new: BookRegister) -> list[Change]:
-    """Figures whose printed value changed, appeared or vanished."""
+    """Figures whose printed value or status (the mark it prints with) changed, appeared or
+    vanished."""
     before, after = old.by_id(), new.by_id()
     changes = []
     for fid in sorted(set(before) | set(after)):
         a, b = before.get(fid), after.get(fid)
-        if a is not None and b is not None and a["text"] == b["text"]:
+        if (a is not None and b is not None and a["text"] == b["text"]
+                and _status_of(a) == _status_of(b)):
             continue
         pages = list(dict.fromkeys([*(b or {}).get("pages", []), *(a or {}).get("pages", [])]))
-        changes.append(Change(fid, a["text"] if a else None, b["text"] if b else None, pages))
+        changes.append(Change(fid, a["text"] if a else None, b["text"] if b else None, pages,
+                              _status_of(a), _status_of(b)))
     return changes

@@ -126,9 +126,15 @@ def table(changes: list[Change], before: BookRegister | None = None) -> str:
         return w.text("check-compare-no-register")
     if not changes:
         return w.text("check-compare-none")
-    rows = [(c.id, c.old if c.old is not None else "(new)",
-             c.new if c.new is not None else "(gone)", ", ".join(c.pages) or "not printed")
-            for c in changes]
+    def side(text: str | None, status: str, c: Change, missing: str) -> str:
+        if text is None:
+            return missing
+        # A change of status alone (a mark gained or lost) shows each side's status.
+        return w.text("check-compare-status", text=text, status=status) if c.status_changed \
+            else text
+
+    rows = [(c.id, side(c.old, c.old_status, c, "(new)"), side(c.new, c.new_status, c, "(gone)"),
+             ", ".join(c.pages) or "not printed") for c in changes]
     short = [r for r in rows if len(r[1]) <= SHORT and len(r[2]) <= SHORT]
     width = [max([len(r[i]) for r in short] or [len(h)]) for i, h in
              enumerate(("figure", "before", "after"))]

@@ -94,14 +94,19 @@ def _commitments(edition: Edition) -> pd.DataFrame:
     rows = []
     for code in edition.commitments["force_code"]:
         said = provenance.commitment(edition, code)
-        withheld = said.case == "unpublished"  # nothing stated: no status, no source
         cited = [edition.source(s).citation for s in said.sources]
         if said.case == "none":
             cited.append(edition.overseer(code, on)["source"])
+        status, caveat = said.provenance.status, said.provenance.caveat
+        if said.case == "unpublished":
+            # Nothing stated, nothing cited: the row has the status of the constructed list
+            # it withholds, and its caveat says why it gives nothing.
+            withheld = provenance.of(edition, ("commitments",))
+            status = withheld.status
+            caveat = w.text("spreadsheets-commitment-withheld", caveat=withheld.caveat).strip()
         rows.append({"force_code": code, "force_name": names.get(code, code),
                      "commitment": w.text("spreadsheets-commitment", case=said.case),
-                     "data_status": "" if withheld else said.provenance.status,
-                     "caveat": said.provenance.caveat, "source": "; ".join(cited)})
+                     "data_status": status, "caveat": caveat, "source": "; ".join(cited)})
     return pd.DataFrame(rows)
 
 
@@ -122,12 +127,20 @@ def workbook(edition: Edition, returns: pd.DataFrame, published: pd.DataFrame) -
         "periods": w.text("spreadsheets-note-periods"),
         "published": w.text("spreadsheets-note-published"),
     }
+    # The sources the answers' rows cite (a force's own public answer), if any.
+    cited = (sorted({str(s) for s in returns["source_id"] if pd.notna(s) and str(s).strip()})
+             if "source_id" in returns.columns else [])
+    if cited:
+        notes["public"] = w.text("spreadsheets-note-public", sources="; ".join(
+            f"{s}: {edition.source(s).citation}" for s in cited))
     ours = [c for c in edition.forces.columns if c in OUR_COLUMNS]
     sheets = [
         Sheet("FOI_returns", w.text("spreadsheets-returns-title", **report),
               _typed(returns, ["value"]), w.text("spreadsheets-source", citation=answers),
               units={"value": "count"}, column_notes={"value": "$$missing$$",
-                                                      "period": "$$periods$$"}),
+                                                      "period": "$$periods$$",
+                                                      **({"source_id": "$$public$$"}
+                                                         if cited else {})}),
         Sheet("Published_statistics", w.text("spreadsheets-published-title"),
               _typed(published, ["value"]), w.text("spreadsheets-published-source"),
               units={"value": "count"}, column_notes={"value": "$$missing$$",

@@ -246,8 +246,9 @@ def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
         if pd.isna(r["value"]):
             # A part answer without a number is not "no figure" beside "answered in part".
             kind = "partial" if r["status"] == "partial" else "no"
+            # Set inside brackets: its own brackets ("(section 12)") become a clause.
             items.append(w.text("force-officers-item", question=qid, figure=kind,
-                                status=r["status_label"]))
+                                status=words.parenthetical(str(r["status_label"]))))
         else:
             given = True
             items.append(w.text("force-officers-item", question=qid, figure=True,
@@ -304,8 +305,10 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
     a = _answers(ed, code)
     missing = a[a["status"] != "answered"]
     mark = words.provenance_mark(provenance.returns(ed).status, "text")
-    said = [m.beyond_label(label, note) for label, note in
-            zip(missing["status_label"], missing["note"].fillna(""), strict=True)]
+    # The note is set inside brackets: its own brackets become a clause (words.parenthetical).
+    said = [(status, words.parenthetical(note)) for status, note in (
+        m.beyond_label(label, note) for label, note in
+        zip(missing["status_label"], missing["note"].fillna(""), strict=True))]
     if len(missing) == len(a) and len(set(said)) == 1:
         status, note = said[0]
         return Markdown(w.markdown("force-gaps-every", status=status, noted=bool(note),

@@ -61,7 +61,8 @@ def figures(ed: Edition) -> Register:
             w.text("methodology-def-funding-amount"), sources=(ask.source,))
     r.value("funding_exact", fmt.gbp(ask.amount_gbp), ask.amount_gbp,
             w.text("methodology-def-funding-exact"), sources=(ask.source,),
-            finding=w.text("methodology-finding-funding-exact"))
+            finding=w.text("methodology-finding-funding-exact", printed=ask.as_printed,
+                           corrected=ask.as_printed != fmt.gbp(ask.amount_gbp)))
     r.text("funding_as_printed", ask.as_printed, w.text("methodology-def-funding-as-printed"),
            sources=(ask.source,))
     h = meta.help

@@ -23,7 +23,8 @@ def recorded_sentence(ed: Edition, code: str) -> str:
     total = m.forces_total(ed.public, RECORDED, "stalking", codes(ed)).get("ye_mar_2018")
     if mine is None or mine.value is None:
         noted = mine is not None and bool(mine.note)
-        note = {"note": mine.note.rstrip(".")} if mine is not None and noted else {}
+        note = ({"note": words.parenthetical(mine.note.rstrip("."))} if mine is not None and noted
+                else {})  # set inside brackets: its own become a clause
         return w.text("published-recorded", case="none", who=who(ed, code), noted=noted,
                       **note)
     national = {"total": words.count(total.value), "forces": len(codes(ed))} if (
