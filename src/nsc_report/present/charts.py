@@ -96,8 +96,9 @@ class AccessibleChart:
     @property
     def description(self) -> str:
         """The text alternative as a screen reader hears it: after the notice of the data's
-        status where they are not published, which the counts it gives then share."""
-        return f"{self.notice}. {self.alt_text}" if self.notice else self.alt_text
+        status where they are not published, which the counts it gives then share; each
+        figure's mark said as the word the page's mark is read as ("10 (illustrative)")."""
+        return words.spoken(after_notice(self.notice, self.alt_text))
 
     @property
     def file_stem(self) -> str:
@@ -126,8 +127,13 @@ class AccessibleChart:
         spec = self.chart.properties(
             width=STATIC_WIDTH,
             title=alt.TitleParams(self.title, subtitle=textwrap.wrap(
-                f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)),
+                after_notice(self.notice, self.caption), 100)),
         ).to_dict()
+        # An image read on its own (a download, a front end) says what each mark it prints
+        # means: the page's key is not there to say it.
+        key = image_key(json.dumps(spec, ensure_ascii=False))
+        if key:
+            spec["title"]["subtitle"] = [*spec["title"]["subtitle"], *textwrap.wrap(key, 100)]
         spec["config"] = theme_config()
         spec["description"] = self.description
         return spec
@@ -234,6 +240,27 @@ class AccessibleChart:
                                   "status": self.status, "file": self.file_stem,
                                   "downloads": self.downloads}}
         return data, metadata
+
+
+def after_notice(notice: str, text: str) -> str:
+    """`text` after the data's notice (where there is one), as one run of sentences: a notice
+    that ends a sentence of its own ("... treat them as unverified.") takes no second stop."""
+    if not notice:
+        return text
+    return f"{notice} {text}" if notice.rstrip().endswith((".", "!", "?")) else \
+        f"{notice}. {text}"
+
+
+def image_key(printed: str) -> str:
+    """What the marks that `printed` (an image's text) holds mean, in the words of the page's
+    key; empty where it holds none."""
+    found = {status: mark in printed for status, mark in words.MARKS.items()}
+    if not any(found.values()):
+        return ""
+    return words.Words("charts").text(
+        "charts-image-key", illustrative=found.get("illustrative", False),
+        unverified=found.get("unverified", False),
+        illustrative_mark=words.MARKS["illustrative"], unverified_mark=words.MARKS["unverified"])
 
 
 def embedded_spec(page_html: str, name: str) -> dict[str, Any] | None:
