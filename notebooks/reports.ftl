@@ -60,9 +60,9 @@ reports-chart-alt = Dot chart of the percentage change in recorded stalking offe
         [one] force
        *[other] forces
     } that gave both years' figures{ $grouped ->
-        [yes] ; triangles mark the { $comparable } whose Police and Crime Commissioner made the { $year } commitment to increasing reports, of which { $decreased } recorded fewer offences and { $increased_committed } more.
+        [yes] ; triangles mark the { $comparable } whose Police and Crime Commissioner made the { $year } commitment to increasing reports, of which { $decreased } recorded fewer and { $increased_committed } more.
        *[no] , every force drawn alike.
-    } { $increased } recorded more offences in the later year{ $same ->
+    } In the later year, { $increased } recorded more{ $same ->
         [0] {" "}and { $fewer } fewer
        *[other] , { $fewer } fewer and { $same } the same
     }. The changes ranged from { $low }{ $named ->

@@ -157,7 +157,7 @@ def forces_table(ed: Edition) -> Table | Markdown:
     them): every cell of the answers carries their mark."""
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")
     if table.empty:
-        return Markdown("")
+        return Markdown(words.of(ed, "other-offences").markdown("other-offences-forces-none"))
     table["level"] = table["level"].map(lambda key: labels.breakdown_level(ed, key))
     frame = table.rename(columns={"force": labels.column(ed, "force"),
                                   "level": labels.column(ed, "answer"), **{
