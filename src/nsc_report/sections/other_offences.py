@@ -20,7 +20,7 @@ from nsc_report.measures.other_offences import (
 from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
-from nsc_report.present.tables import Table
+from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import foi_source, force_links, period
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
@@ -152,9 +152,10 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     )
 
 
-def forces_table(ed: Edition) -> Table | Markdown:
+def forces_table(ed: Edition) -> HtmlBlock | Markdown:
     """Each responding force's answers to Q2 to Q4 and how fully it gave them (the chart counts
-    them): every cell of the answers carries their mark."""
+    them): every cell of the answers carries their mark. Shown on demand, under the chart, as a
+    chart's data table is (and, like one, not printed on paper)."""
     table = breakdown_levels(ed).reset_index().drop(columns="force_code")
     if table.empty:
         return Markdown(words.of(ed, "other-offences").markdown("other-offences-forces-none"))
@@ -165,8 +166,11 @@ def forces_table(ed: Edition) -> Table | Markdown:
     frame = frame.astype(object).where(frame.notna(), "")
     for column in (labels.offence(ed, key) for key in ALTERNATIVES.values()):
         frame[column] = [fmt.count(v) if v != "" else "" for v in frame[column]]
-    return Table("other-offences-forces",
-                 words.of(ed, "other-offences").text("other-offences-forces-caption",
-                                                     period=period(ed)),
-                 frame, links=force_links(ed), status=provenance.returns(ed).status,
-                 marked=tuple(frame.columns[1:]))
+    w = words.of(ed, "other-offences")
+    table = Table("other-offences-forces",
+                  w.text("other-offences-forces-caption", period=period(ed)),
+                  frame, links=force_links(ed), status=provenance.returns(ed).status,
+                  marked=tuple(frame.columns[1:]))
+    return HtmlBlock(f'<details class="nsc-chart-data"><summary>'
+                     f'{w.html("other-offences-forces-show")}</summary>{table.html()}</details>',
+                     table.text())
