@@ -54,16 +54,29 @@ attrition-chart-caption = Stalking offences recorded by police in England and Wa
         [yes] {" "}{ $caveat }
        *[no] {""}
     }
-attrition-chart-alt = Bar chart of the count at each stage, each counted on its own (not one group of cases followed through): { $recorded } stalking { $recorded ->
-        [one] offence
-       *[other] offences
-    } recorded by police, { $charged } { $charged ->
-        [one] case
-       *[other] cases
-    } charged ({ $charge_rate } of the number recorded) and { $convicted } { $convicted ->
-        [one] case
-       *[other] cases
-    } ending in a conviction ({ $rate }).
+# $stages: each bar the chart draws, in order, a sentence each (attrition-chart-alt-stage).
+attrition-chart-alt = Bar chart of the count at each stage, each counted on its own (not one group of cases followed through). { $stages }
+# One bar of the chart, as a sentence: its $measure (recorded_stalking, charged, convicted or
+# jailed), its $count and, after the first, its $share of the offences recorded (each with its
+# mark; no brackets, which a mark read aloud as a word in brackets would nest).
+attrition-chart-alt-stage = { $measure ->
+        [recorded_stalking] Police recorded { $count } stalking { $count ->
+            [one] offence.
+           *[other] offences.
+        }
+        [charged] { $count } { $count ->
+            [one] case was
+           *[other] cases were
+        } charged, { $share } of the number recorded.
+        [convicted] { $count } { $count ->
+            [one] case
+           *[other] cases
+        } ended in a conviction, { $share } of the number recorded.
+       *[jailed] { $count } { $count ->
+            [one] case
+           *[other] cases
+        } ended in a prison sentence, { $share } of the number recorded.
+    }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 

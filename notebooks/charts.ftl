@@ -24,3 +24,14 @@ charts-tooltip = { $field ->
     }
 # A change of counting rules, where the chart marks it: $month (such as "Apr 2020").
 charts-rules-mark = { $month } rules
+# Under the title of a chart's image read on its own (its download), where the image prints a
+# mark: what each mark means, in the words of the page's key (site.ftl, print.ftl).
+# $illustrative and $unverified: yes where it prints that mark ($illustrative_mark,
+# $unverified_mark).
+charts-image-key = { $illustrative ->
+        [yes] { $illustrative_mark } marks a figure computed from constructed data, not real answers.{" "}
+       *[no] {""}
+    }{ $unverified ->
+        [yes] { $unverified_mark } marks an unverified figure.{" "}
+       *[no] {""}
+    }Figures without a mark are published.

@@ -51,6 +51,13 @@ other-offences-chart-title = Only { $detailed } of { $total } { $total ->
     }
 # $period: the period asked about; $source: the source line.
 other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
+# The caption of the table of each responding force's answers to Q2 to Q4, under the chart
+# (which counts them); $period: the period asked about.
+other-offences-forces-caption = Each responding force's answers: stalking offences recorded in the { $period } charged as harassment, as malicious communications, or as s2A instead of s4A stalking, and how fully it answered
+# The button that opens that table.
+other-offences-forces-show = Show each force's answers
+# In place of that table, when no force gave any figure.
+other-offences-forces-none = No force answered our request, so there are no forces' answers to list.
 # $detailed, $partial and $none: the forces that gave a detailed breakdown, partial data, no data.
 other-offences-chart-alt = Bar chart. Of { $total } responding { $total ->
         [one] force

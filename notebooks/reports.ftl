@@ -49,11 +49,29 @@ reports-chart-caption = Percentage change in police-recorded stalking offences f
         [yes] triangles mark forces whose Police and Crime Commissioner made the { $year } commitment.
        *[no] which forces' Commissioners made the { $year } commitment is not shown, as this edition's list of them is constructed.
     } { $source }
-# $low and $high: the smallest and largest changes, of $low_force and $high_force.
-reports-chart-alt = Dot chart of the change in recorded stalking per force. Of the { $comparable } responding { $comparable ->
+# What the chart draws, in words: the change for each of the $forces forces that gave both years
+# ($previous, $period); $grouped yes where it marks which forces' Commissioners made the $year
+# commitment ($comparable of them gave both years: $decreased recorded fewer, $increased_committed
+# more), no where it draws every force alike and says nothing of commitments. Of all it draws,
+# $increased recorded more, $fewer fewer and $same the same; $low and $high: the smallest and
+# largest changes, of $low_force and $high_force, named where $named is yes (no where the
+# answers are constructed: the chapter's sentences name no force beside their figures).
+reports-chart-alt = Dot chart of the percentage change in recorded stalking offences from the { $previous } to the { $period }, for each of the { $forces } { $forces ->
         [one] force
        *[other] forces
-    } whose PCC committed to increasing reports and gave both years' figures, { $decreased } recorded a decrease and { $increased } an increase. Changes ranged from { $low } ({ $low_force }) to { $high } ({ $high_force }).
+    } that gave both years' figures{ $grouped ->
+        [yes] ; triangles mark the { $comparable } whose Police and Crime Commissioner made the { $year } commitment to increasing reports, of which { $decreased } recorded fewer and { $increased_committed } more.
+       *[no] , every force drawn alike.
+    } In the later year, { $increased } recorded more{ $same ->
+        [0] {" "}and { $fewer } fewer
+       *[other] , { $fewer } fewer and { $same } the same
+    }. The changes ranged from { $low }{ $named ->
+        [yes] {" "}({ $low_force })
+       *[no] {""}
+    } to { $high }{ $named ->
+        [yes] {" "}({ $high_force })
+       *[no] {""}
+    }.
 
 # How the share that recorded fewer is counted (one scope wherever it is printed): $stated yes
 # when a published source (the Trust's release) gives the share, in its own scope.

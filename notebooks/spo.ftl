@@ -47,11 +47,16 @@ spo-chart-caption = Cases in which each force applied for a Stalking Protection 
         [one] force
        *[other] forces
     } that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
-# The forces in each band ($low, $mid, $high, labelled $low_label ...); $top made $most.
+# The forces in each band ($low, $mid, $high, labelled $low_label ...); the force that applied
+# in the most cases made $most, named ($top) where $named is yes (no where the answers are
+# constructed: the chapter's sentence leaves it unnamed, spo-top-sentence); $median: the median.
 spo-chart-alt = Bar chart of the cases in which each force applied for an SPO, counted by kind of order. { $low } { $low ->
         [one] force
        *[other] forces
-    } applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $top } applied in the most cases ({ $most }); the median was { $median }.
+    } applied in { $low_label } cases, { $mid } in { $mid_label } and { $high } in { $high_label }. { $named ->
+        [yes] { $top } applied in the most cases ({ $most })
+       *[no] The force that applied in the most cases did so in { $most }
+    }; the median was { $median }.
 # Columns of the chart's table: the cases with an application of each $kind (interim or full),
 # their total, and the force's band.
 spo-chart-col = { $kind ->

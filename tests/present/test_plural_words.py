@@ -99,7 +99,7 @@ def test_one_force_in_the_titles_and_descriptions() -> None:
         "1 of 1 force applied")
     assert "1 force applied in" in spo.text(
         "spo-chart-alt", low=1, low_label="a", mid=0, mid_label="b", high=0, high_label="c",
-        top="Durham", most=1234, median=words.count(1234))
+        top="Durham", named=True, most=1234, median=words.count(1234))
     officers = words.Words("officers").text("officers-chart-alt", total=1, some=1, none=0,
                                             unstated=0)
     assert officers.startswith("Bar chart. Of 1 responding force,")

@@ -69,7 +69,8 @@ def test_an_edit_to_a_words_file_is_what_the_chapters_print(ed, tmp_path):
         shutil.copy(path, tmp_path / path.name)
     edits = {"spo.ftl": ("One force made none at all.", "Just one force made none."),
              "attrition.ftl": ("Police in England and Wales recorded", "The police recorded"),
-             "reports.ftl": ("Dot chart of the change", "Dots showing the change"),
+             "reports.ftl": ("Dot chart of the percentage change",
+                             "Dots showing the percentage change"),
              "data-gaps.ftl": ("Grid of { $asked }", "A grid of { $asked }")}
     for name, (before, after) in edits.items():
         text = (tmp_path / name).read_text("utf-8")
@@ -78,5 +79,5 @@ def test_an_edit_to_a_words_file_is_what_the_chapters_print(ed, tmp_path):
     with words.reading_from(tmp_path):
         assert spo.figures(ed)["spo_zero_text"] == "Just one force made none."
         assert attrition.figures(ed)["att_series_text"].startswith("The police recorded ")
-        assert reports.chart(ed).alt_text.startswith("Dots showing the change")
+        assert reports.chart(ed).alt_text.startswith("Dots showing the percentage change")
         assert data_gaps.chart(ed).alt_text.startswith("A grid of ")

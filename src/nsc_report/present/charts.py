@@ -99,8 +99,9 @@ class AccessibleChart:
     @property
     def description(self) -> str:
         """The text alternative as a screen reader hears it: after the notice of the data's
-        status where they are not published, which the counts it gives then share."""
-        return f"{self.notice}. {self.alt_text}" if self.notice else self.alt_text
+        status where they are not published, which the counts it gives then share; each
+        figure's mark said as the word the page's mark is read as ("10 (illustrative)")."""
+        return words.spoken(after_notice(self.notice, self.alt_text))
 
     @property
     def file_stem(self) -> str:
@@ -135,8 +136,13 @@ class AccessibleChart:
         """Vega-Lite for a stand-alone image: fixed width, with its title and caption."""
         spec = self._spec()
         spec["width"] = STATIC_WIDTH
-        spec["title"] = {"text": self.title, "subtitle": textwrap.wrap(
-            f"{self.notice}. {self.caption}" if self.notice else self.caption, 100)}
+        subtitle = textwrap.wrap(after_notice(self.notice, self.caption), 100)
+        spec["title"] = {"text": self.title, "subtitle": subtitle}
+        # An image read on its own (a download, a front end) says what each mark it prints
+        # means: the page's key is not there to say it.
+        key = image_key(json.dumps(spec, ensure_ascii=False))
+        if key:
+            spec["title"]["subtitle"] = [*subtitle, *textwrap.wrap(key, 100)]
         spec["config"] = theme_config()
         spec["description"] = self.description
         return spec
@@ -258,6 +264,27 @@ class AccessibleChart:
                                   "status": self.status, "file": self.file_stem,
                                   "downloads": self.downloads}}
         return data, metadata
+
+
+def after_notice(notice: str, text: str) -> str:
+    """`text` after the data's notice (where there is one), as one run of sentences: a notice
+    that ends a sentence of its own ("... treat them as unverified.") takes no second stop."""
+    if not notice:
+        return text
+    return f"{notice} {text}" if notice.rstrip().endswith((".", "!", "?")) else \
+        f"{notice}. {text}"
+
+
+def image_key(printed: str) -> str:
+    """What the marks that `printed` (an image's text) holds mean, in the words of the page's
+    key; empty where it holds none."""
+    found = {status: mark in printed for status, mark in words.MARKS.items()}
+    if not any(found.values()):
+        return ""
+    return words.Words("charts").text(
+        "charts-image-key", illustrative=found.get("illustrative", False),
+        unverified=found.get("unverified", False),
+        illustrative_mark=words.MARKS["illustrative"], unverified_mark=words.MARKS["unverified"])
 
 
 def embedded_spec(page_html: str, name: str) -> dict[str, Any] | None:

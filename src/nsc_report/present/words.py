@@ -206,6 +206,17 @@ def parenthetical(text: str) -> str:
         text = f"{text[:found.start()]}{lead}{inner}{close}{after}"
 
 
+def spoken(text: str) -> str:
+    """Plain text with each provenance symbol said as the word a screen reader hears for the
+    page's mark ("10‡" as "10 (illustrative)"; labels.ftl): a text alternative, which is
+    read, not seen."""
+    for status, mark in MARKS.items():
+        if mark in text:
+            said = Words("labels").text("label-provenance", status=status)
+            text = text.replace(mark, f" ({said})")
+    return text
+
+
 class _Number:
     """A number as Fluent's plural rules see it, printed as `fmt` wrote it (and marked)."""
 

@@ -27,7 +27,7 @@ from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.measures.reports import commitment_summary
 from nsc_report.present import labels, words
-from nsc_report.present.charts import embedded_spec, static_svg
+from nsc_report.present.charts import after_notice, embedded_spec, static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
@@ -90,7 +90,9 @@ def standing_html(executed: Path, name: str) -> str:
             caption = f"{notice}. {meta['caption']}" if notice else meta["caption"]
             # Its values are of the answers: each carries their mark, as on the web.
             mark = provenance.MARKS.get(meta.get("status") or "", "")
-            return (f'<figure class="chart" role="img" aria-label="{html.escape(said[-1])}">'
+            # Its text alternative as on the web: after the notice, marks said as words.
+            described = words.spoken(after_notice(notice, said[-1]))
+            return (f'<figure class="chart" role="img" aria-label="{html.escape(described)}">'
                     f"{_print_svg(data, name)}"
                     f"<figcaption>{html.escape(caption)}</figcaption></figure>"
                     + _table(meta["title"], list(table.columns), table.values.tolist(),

@@ -148,11 +148,30 @@ def chart(ed: Edition) -> AccessibleChart:
         caption=w.text("attrition-chart-caption", period=ed.period_label(c.period),
                        citation=source.citation, caveated=bool(source.caveat),
                        caveat=source.caveat or ""),
-        alt_text=w.text("attrition-chart-alt", recorded=c.recorded, charged=c.charged,
-                        charge_rate=words.pct(c.charge_rate, 1), convicted=c.convicted,
-                        rate=words.pct(c.rate, 1)),
+        # Every bar it draws (the jailed too), each count and share with its mark.
+        alt_text=w.text("attrition-chart-alt", stages=w.sentences(
+            _stage_words(ed, figs, m, n, p)
+            for m, n, p in zip(data["measure"], data["count"], data["pct_of_recorded"],
+                               strict=True))),
         table=readable,
     )
+
+
+# Each stage's share of the recorded offences in the register, where it has one.
+STAGE_SHARES = {"charged": "att_charge_rate", "convicted": "att_rate"}
+
+
+def _stage_words(ed: Edition, figs: Register, measure: str, n: int, share: float) -> str:
+    """One bar of the chart in words, its count and share marked as the register marks them
+    (a share the register lacks, as its count)."""
+    key = STAGE_FIGURES.get(measure)
+    status = figs.status_of(key) if key in figs else None
+    count = figs.marked(key) if key in figs and isinstance(figs.figures[key].raw, int) \
+        else words.count(int(n), status)
+    said = STAGE_SHARES.get(measure)
+    return words.of(ed, "attrition").text(
+        "attrition-chart-alt-stage", measure=measure, count=count,
+        share=figs.marked(said) if said in figs else words.pct(float(share), 1, status))
 
 
 def _counts_caveat(ed: Edition, source: Source) -> str:

@@ -139,8 +139,6 @@ def chart(ed: Edition) -> AccessibleChart:
         columns={"force": labels.column(ed, "force")})
     # The key to the symbols, as the chart draws them: a list of labels, not a sentence.
     legend = "; ".join(f"{GLYPHS[s]} {named[s]}" for s in order)
-    over_half = int((scores["pct_answered"] > 50).sum())
-    r = response_summary(ed)
     figs = figures(ed)
     return AccessibleChart(
         status=provenance.returns(ed).status,
@@ -151,11 +149,13 @@ def chart(ed: Edition) -> AccessibleChart:
                      asked=figs.marked("gaps_asked")),
         caption=w.text("data-gaps-chart-caption", questions=len(qorder), legend=legend,
                        source=foi_source(ed)),
-        alt_text=w.text("data-gaps-chart-alt", asked=r.asked, questions=len(qorder),
-                        responded=r.responded, not_responded=r.not_responded,
-                        no_response=r.no_response, refused_s12=r.refused_s12,
-                        other=w.text("data-gaps-other", refused=r.refused_other,
-                                     not_held=r.not_held), over_half=over_half),
+        # Each count with the mark it carries in the prose (the register's).
+        alt_text=w.text("data-gaps-chart-alt", asked=figs.marked("gaps_asked"),
+                        questions=len(qorder), responded=figs.marked("gaps_responded"),
+                        not_responded=figs.marked("gaps_not_responded"),
+                        no_response=figs.marked("gaps_no_response"),
+                        refused_s12=figs.marked("gaps_refused_s12"),
+                        other=figs["gaps_other_text"], over_half=figs.marked("gaps_over_half")),
         table=wide,
         links=force_links(ed),
     )

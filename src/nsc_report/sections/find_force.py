@@ -50,6 +50,19 @@ class MapMeasure:
     short: str = ""                        # the table's column heading
 
 
+# The places a square prints a force's change to: as the reports chapter's table and the force
+# pages print it, so that the map's "+10.3%" is theirs, and a change just over 10% does not
+# read "+10%" in the class "more than 10%".
+CHANGE_PLACES = 1
+
+
+def printed_change(value: float) -> float | None:
+    """A force's percentage change as the map prints it (None where it has none); never -0.0."""
+    if pd.isna(value):
+        return None
+    return round(float(value), CHANGE_PLACES) + 0.0
+
+
 def map_measures(ed: Edition) -> list[MapMeasure]:
     def spo_class(r: pd.Series) -> int | None:
         if pd.isna(r["spo_total"]):
@@ -57,8 +70,10 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
         return next(i for i, (_, low, high) in enumerate(BANDS) if low <= r["spo_total"] <= high)
 
     def change_class(r: pd.Series) -> int | None:
-        c = r["pct_change"]
-        return None if pd.isna(c) else (0 if c < 0 else 1 if c <= 10 else 2)
+        # Classed on the value as the square prints it, so that two squares that print the
+        # same change are in one class (fact-check 8, B6: "+10%" was classed over 10%).
+        c = printed_change(r["pct_change"])
+        return None if c is None else (0 if c < 0 else 1 if c <= 10 else 2)
 
     def answered_class(r: pd.Series) -> int | None:
         share = r["answered_full"] / r["asked"]
@@ -82,7 +97,8 @@ def map_measures(ed: Edition) -> list[MapMeasure]:
         MapMeasure("change", w.text("find-your-force-change", previous=previous),
                    [w.text("find-your-force-change-class", level=c)
                     for c in ("fell", "up-to-10", "over-10")], change_class,
-                   lambda r: "–" if pd.isna(r["pct_change"]) else f"{r['pct_change']:+.0f}%",
+                   lambda r: "–" if pd.isna(r["pct_change"]) else
+                   f"{printed_change(r['pct_change']):+.{CHANGE_PLACES}f}%",
                    w.text("find-your-force-change-short")),
         MapMeasure("answered", w.text("find-your-force-answered"),
                    [w.text("find-your-force-answered-class", level=c)

@@ -121,8 +121,11 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                      total=figs.marked("officers_responding")),
         caption=w.text("officers-chart-caption", period=ed.period_label("at_request"),
                        source=foi_source(ed)),
-        alt_text=w.text("officers-chart-alt", total=total, some=counts["at least one"],
-                        none=counts["none"], unstated=counts["did not say"]),
+        # Each count with the mark it carries in the prose (the register's).
+        alt_text=w.text("officers-chart-alt", total=figs.marked("officers_responding"),
+                        some=figs.marked("officers_at_least_one"),
+                        none=figs.marked("officers_none"),
+                        unstated=figs.marked("officers_unstated")),
         table=readable,
         links=force_links(ed),
         # A force's answer that it made public itself (South Yorkshire has a dedicated

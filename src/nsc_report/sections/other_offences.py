@@ -17,10 +17,11 @@ from nsc_report.measures.other_offences import (
     level_counts,
     outcome_15b,
 )
-from nsc_report.present import labels, words
+from nsc_report.present import fmt, labels, words
 from nsc_report.present.charts import AccessibleChart, bar_counts
 from nsc_report.present.figures import Register
-from nsc_report.sections import foi_source, period
+from nsc_report.present.tables import HtmlBlock, Table
+from nsc_report.sections import foi_source, force_links, period
 
 # The templates in notebooks/ this section serves (sections.registry() finds it by this).
 TEMPLATES = ("other-offences",)
@@ -123,26 +124,53 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
     data = pd.DataFrame({"answer": [labels.breakdown_level(ed, key, capital=True)
                                     for key in levels.index],
                          "forces": levels.to_list()})
-    table = breakdown_levels(ed).reset_index().drop(columns="force_code")
-    table["level"] = table["level"].map(lambda key: labels.breakdown_level(ed, key))
-    readable = table.rename(columns={"force": labels.column(ed, "force"),
-                                     "level": labels.column(ed, "answer"), **{
-        key: labels.offence(ed, key) for key in ALTERNATIVES.values()}})
+    # The chart's data are the bars it draws (the counts of forces, each a figure of the
+    # register); each force's answers, which the bars count, are in their own table below it
+    # (forces_table), under the answers' status.
+    readable = data.rename(columns={"answer": labels.column(ed, "answer"),
+                                    "forces": labels.column(ed, "forces")})
     figs = figures(ed)
+    bars = [f"oo_{key}" for key in levels.index]
     return AccessibleChart(
-        status=provenance.returns(ed).status,
+        # The weakest status of the figures it draws: the bars are counts the release states,
+        # published though the answers they count are constructed (fact-check 8, B4).
+        status=provenance.weakest(figs.status_of(key) for key in bars),
         name="other-offence-data",
         # Each bar's count is a figure of the register, with its mark (the release states two).
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
                          labels.column(ed, "forces"), sort=list(data["answer"]),
-                         marks=[figs.mark_of(f"oo_{key}")
-                                for key in levels.index]).properties(height=150),
+                         marks=[figs.mark_of(key) for key in bars]).properties(height=150),
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("other-offences-chart-title", detailed=figs.marked("oo_detailed"),
                      total=figs.marked("oo_responding"), partial=figs.marked("oo_partial")),
         caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
-        alt_text=w.text("other-offences-chart-alt", total=total,
-                        detailed=levels["detailed"], partial=levels["partial"],
-                        none=levels["none"]),
+        # Each count with the mark it carries in the prose (the register's).
+        alt_text=w.text("other-offences-chart-alt", total=figs.marked("oo_responding"),
+                        detailed=figs.marked("oo_detailed"), partial=figs.marked("oo_partial"),
+                        none=figs.marked("oo_none")),
         table=readable,
     )
+
+
+def forces_table(ed: Edition) -> HtmlBlock | Markdown:
+    """Each responding force's answers to Q2 to Q4 and how fully it gave them (the chart counts
+    them): every cell of the answers carries their mark. Shown on demand, under the chart, as a
+    chart's data table is (and, like one, not printed on paper)."""
+    table = breakdown_levels(ed).reset_index().drop(columns="force_code")
+    if table.empty:
+        return Markdown(words.of(ed, "other-offences").markdown("other-offences-forces-none"))
+    table["level"] = table["level"].map(lambda key: labels.breakdown_level(ed, key))
+    frame = table.rename(columns={"force": labels.column(ed, "force"),
+                                  "level": labels.column(ed, "answer"), **{
+        key: labels.offence(ed, key) for key in ALTERNATIVES.values()}})
+    frame = frame.astype(object).where(frame.notna(), "")
+    for column in (labels.offence(ed, key) for key in ALTERNATIVES.values()):
+        frame[column] = [fmt.count(v) if v != "" else "" for v in frame[column]]
+    w = words.of(ed, "other-offences")
+    table = Table("other-offences-forces",
+                  w.text("other-offences-forces-caption", period=period(ed)),
+                  frame, links=force_links(ed), status=provenance.returns(ed).status,
+                  marked=tuple(frame.columns[1:]))
+    return HtmlBlock(f'<details class="nsc-chart-data"><summary>'
+                     f'{w.html("other-offences-forces-show")}</summary>{table.html()}</details>',
+                     table.text())

@@ -152,7 +152,6 @@ def commissioner_forces(ed: Edition, on: dt.date) -> list[str]:
 
 def chart(ed: Edition) -> AccessibleChart | Markdown:
     w = words.of(ed, "reports")
-    s = commitment_summary(ed)
     groups = {True: w.text("reports-chart-group", committed=True),
               False: w.text("reports-chart-group", committed=False)}
     table = change_table(ed).assign(group=lambda d: d["committed"].map(groups))
@@ -177,8 +176,9 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         "pct_change": change}).assign(**{change: lambda d: d[change].round(1)})
     titles = {key: w.text("reports-chart-column", column=key)
               for key in ("group", "axis", "tooltip")}
+    status = provenance.returns(ed).status  # of each force's change drawn
     return AccessibleChart(
-        status=provenance.returns(ed).status,
+        status=status,
         name="reports-change",
         chart=lollipop_change(data, titles, [groups[True], groups[False]], grouped
                               ).properties(height={"step": 18}),
@@ -195,12 +195,21 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                        forces=figs.marked("reports_forces_both_years"),
                        year=str(ed.meta.pcc_commitment_year), source=foi_source(ed),
                        grouped=grouped),
-        alt_text=w.text("reports-chart-alt", comparable=s.comparable, decreased=s.decreased,
-                        increased=s.increased,
-                        low=words.signed_pct(float(low["pct_change"])),
-                        low_force=str(low["force"]),
-                        high=words.signed_pct(float(high["pct_change"])),
-                        high_force=str(high["force"])),
+        # What it draws, each figure with its mark (the register's where it has one, else
+        # the answers'); no force named beside a constructed value, as in the chapter's prose.
+        alt_text=w.text("reports-chart-alt", **years, grouped=grouped,
+                        forces=figs.marked("reports_forces_both_years"),
+                        year=str(ed.meta.pcc_commitment_year),
+                        comparable=figs.marked("reports_comparable"),
+                        decreased=figs.marked("reports_decreased"),
+                        increased_committed=figs.marked("reports_increased"),
+                        increased=figs.marked("reports_forces_up_all"),
+                        fewer=words.count(int((table["change"] < 0).sum()), status),
+                        same=words.count(int((table["change"] == 0).sum()), status),
+                        low=words.signed_pct(float(low["pct_change"]), status=status),
+                        high=words.signed_pct(float(high["pct_change"]), status=status),
+                        named=provenance.may_name_forces(ed),
+                        low_force=str(low["force"]), high_force=str(high["force"])),
         table=readable,
         links=force_links(ed),
     )

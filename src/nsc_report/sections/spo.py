@@ -122,7 +122,6 @@ def _top_figures(r: Register, ed: Edition, table: pd.DataFrame) -> None:
 def chart(ed: Edition) -> AccessibleChart | Markdown:
     w = words.of(ed, "spo")
     s = spo_summary(ed)
-    bands = band_counts(ed)
     named = band_labels(ed)
     table = spo_table(ed).reset_index()
     table["band"] = table["band"].map(named)
@@ -141,7 +140,6 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                  "recorded_stalking": w.text("spo-chart-recorded", period=period(ed)),
                  "per_1000_recorded": w.text("spo-chart-per-1000")})
     top = table.iloc[0]
-    most = int(top["total"])
     figs = figures(ed)
     assert s.median_per_force is not None  # some force gave both figures
     status = provenance.returns(ed).status
@@ -160,10 +158,14 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                        forces=figs.marked("spo_forces_with_figures"),
                        first=edges[0], second=edges[1], source=foi_source(ed)),
         # The median printed as the register prints spo_median (a whole number).
-        alt_text=w.text("spo-chart-alt", low=bands.iloc[0], low_label=named["low"],
-                        mid=bands.iloc[1], mid_label=named["mid"], high=bands.iloc[2],
+        # Each figure with the mark it carries in the prose; the force that applied in the
+        # most cases named only where the chapter's sentence names it (spo_top_sentence).
+        alt_text=w.text("spo-chart-alt", low=figs.marked("spo_band_low"),
+                        low_label=named["low"], mid=figs.marked("spo_band_mid"),
+                        mid_label=named["mid"], high=figs.marked("spo_band_high"),
                         high_label=named["high"], top=str(top["force"]),
-                        most=most, median=words.count(s.median_per_force)),
+                        named=provenance.may_name_forces(ed),
+                        most=figs.marked("spo_top_total"), median=figs.marked("spo_median")),
         table=readable,
         links=force_links(ed),
         places={w.text("spo-chart-per-1000"): PER_1000_PLACES},
