@@ -22,7 +22,7 @@ officers-chart-alt = Bar chart. Of { $total } responding { $total ->
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-officers-def-responding = forces that gave at least one figure to the request (those asked about dedicated officers, Q6)
+officers-def-responding = forces that gave at least one figure in answer to the request (every force was asked about dedicated officers, Q6)
 # $category: at-least-one, none or unstated.
 # After the number of forces ($forces) that said they had at least one dedicated officer.
 officers-finding-at-least-one = { $forces ->

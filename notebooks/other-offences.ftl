@@ -59,17 +59,26 @@ other-offences-chart-alt = Bar chart. Of { $total } responding { $total ->
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-other-offences-def-responding = forces that gave at least one figure to the request (those whose breakdown of Q2 to Q4 is classed)
+other-offences-def-responding = forces that gave at least one figure in answer to the request
 # After the number of forces that gave a detailed breakdown: $total, the responding forces.
 other-offences-finding-detailed = of the { $total } responding { $total ->
         [one] force
        *[other] forces
     } could give a detailed breakdown of how often stalking was charged as another offence
-# $level: detailed, partial or none.
+# $level: detailed, partial or none: the release's meaning first (it states the detailed and the
+# none; the partial is the rest of the responding forces), then the report's own coding of its
+# answers; $data: the status of those answers (illustrative where constructed).
 other-offences-def-level = { $level ->
-        [detailed] responding forces that answered all three questions on stalking charged as another offence (Q2, Q3 and Q4) in full
-        [partial] responding forces that gave a figure for some of the three questions on stalking charged as another offence (Q2, Q3 and Q4), but did not answer all three in full
-       *[none] responding forces that gave no figure for any of the three questions on stalking charged as another offence (Q2, Q3 and Q4)
+        [detailed] responding forces that gave a detailed breakdown of the number of stalking cases subsequently charged as a different crime (such as harassment or malicious communications), as the Trust's release states it
+        [partial] responding forces that gave part of a detailed breakdown of the stalking cases charged as a different crime: the rest of the responding forces, less those the Trust's release says gave a detailed breakdown and those it says could give no data
+       *[none] responding forces that could give no data on stalking cases charged as a different crime, as the Trust's release states it
+    }. The report's own coding{ $data ->
+        [illustrative] {""}, of its constructed answers,
+       *[other] {""}
+    } counts a force here where it { $level ->
+        [detailed] answered all three questions on stalking charged as another offence (Q2, Q3 and Q4) in full
+        [partial] gave a figure for some of the three questions on stalking charged as another offence (Q2, Q3 and Q4), but did not answer all three in full
+       *[none] gave no figure for any of the three questions on stalking charged as another offence (Q2, Q3 and Q4)
     }
 other-offences-def-15b-all-forces = forces that gave outcome 15B (Q5)
 other-offences-def-15b-all-offences = stalking offences closed with outcome 15B (Q5), summed over every force that gave the figure

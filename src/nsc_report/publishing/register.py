@@ -194,7 +194,10 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
                 silent.add(fid)  # a sentence a page prints only where it applies: here, none
                 continue
             # The page that computes it first, then the others that print it.
-            pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
+            # Printed in a chart or a map, which no glue role finds ("" for its own chapter).
+            charts = [page or notebook for page in figure.get("charted") or []]
+            found = list(dict.fromkeys([*printed.get(fid, []), *charts]))
+            pages_of = sorted(found, key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
                             "pages": pages_of})
     _add_pages_of_parts(entries)
@@ -204,13 +207,21 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
 def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
     """A count is printed wherever it is printed with its noun ("27 forces", a text made of
     that one figure, which the site links to the count): its pages include those. A sentence
-    made of several figures has its own entry and pages, and is marked, not linked."""
+    made of several figures has its own entry and pages, and is marked, not linked; each of
+    its figures that it prints ("2‡ refused under another exemption") is printed on its pages
+    too, and they are among the figure's."""
     by_id = {e["id"]: e for e in entries}
     for e in entries:
+        if not e["pages"]:
+            continue
         figure = counted_figure(e, by_id.get)
-        if figure is not None and e["pages"]:
-            pages = set(figure["pages"]) | set(e["pages"])
-            figure["pages"] = sorted(pages, key=lambda page: (page != figure["notebook"], page))
+        made_of = [figure] if figure is not None else [
+            part for key in e.get("parts") or []
+            if (part := by_id.get(f'{e["notebook"]}/{key}')) is not None
+            and part["kind"] == "figure" and part["text"] and part["text"] in e["text"]]
+        for part in made_of:
+            pages = set(part["pages"]) | set(e["pages"])
+            part["pages"] = sorted(pages, key=lambda page: (page != part["notebook"], page))
 
 
 def counted_figure(entry: dict[str, Any],

@@ -63,6 +63,7 @@ def figures(ed: Edition) -> Register:
         w.text("officers-def-unstated-text"), forces=list(unstated.index),
         parts=("officers_unstated", *(f"officers_unstated_{kind}" for kind in kinds)),
         inline=True)
+    r.in_chart("officers_at_least_one", "officers_responding")  # the chart's title
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
             w.text("officers-def-dedicated-total"))
     for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):
