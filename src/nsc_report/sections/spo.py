@@ -113,7 +113,6 @@ def figures(ed: Edition) -> Register:
     published.add_national_figures(r, ed, "spo")
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("spo_forces_with_figures", "forces"),
-                      ("spo_rate_forces", "forces"),
                       ("spo_band_low", "forces"),
                       ("spo_band_mid", "forces"),
                       ("spo_interim", "cases"),
