@@ -69,16 +69,16 @@ other-offences-finding-detailed = of the { $total } responding { $total ->
 # none; the partial is the rest of the responding forces), then the report's own coding of its
 # answers; $data: the status of those answers (illustrative where constructed).
 other-offences-def-level = { $level ->
-        [detailed] responding forces that gave a detailed breakdown of the number of stalking cases subsequently charged as a different crime (such as harassment or malicious communications), as the Trust's release states it
-        [partial] responding forces that gave part of a detailed breakdown of the stalking cases charged as a different crime: the rest of the responding forces, less those the Trust's release says gave a detailed breakdown and those it says could give no data
+        [detailed] responding forces that gave a detailed breakdown of stalking cases charged as a different crime, as the Trust's release states it
+        [partial] the other responding forces, which gave part of such a breakdown (the release's responding forces less its detailed and its none)
        *[none] responding forces that could give no data on stalking cases charged as a different crime, as the Trust's release states it
-    }. The report's own coding{ $data ->
-        [illustrative] {""}, of its constructed answers,
+    }; the report's coding{ $data ->
+        [illustrative] {""} of its constructed answers
        *[other] {""}
-    } counts a force here where it { $level ->
-        [detailed] answered all three questions on stalking charged as another offence (Q2, Q3 and Q4) in full
-        [partial] gave a figure for some of the three questions on stalking charged as another offence (Q2, Q3 and Q4), but did not answer all three in full
-       *[none] gave no figure for any of the three questions on stalking charged as another offence (Q2, Q3 and Q4)
+    }: { $level ->
+        [detailed] Q2, Q3 and Q4 all answered in full
+        [partial] a figure for some of Q2, Q3 and Q4, not all three in full
+       *[none] no figure for Q2, Q3 or Q4
     }
 other-offences-def-15b-all-forces = forces that gave outcome 15B (Q5)
 other-offences-def-15b-all-offences = stalking offences closed with outcome 15B (Q5), summed over every force that gave the figure

@@ -71,9 +71,9 @@ spo-chart-recorded = Stalking offences recorded in the { $period }
 
 spo-def-asked = police forces asked (the Trust's release)
 spo-def-responding = forces that gave at least one figure in answer to the request (the Trust's release)
-spo-def-forces-with-figures = forces in the Trust's release's three bands of SPO applications together; this report reads them as the forces that gave both their counts of cases with an interim (Q9) and with a full (Q10) SPO application
-spo-def-forces-without-figures = forces that gave some figure to the request less those in the release's three bands of SPO applications: in this report's reading, those that did not give both SPO application figures
-spo-def-forces-no-figure = forces asked less those in the release's three bands of SPO applications: those the map shows with no figure for SPO applications
+spo-def-forces-with-figures = forces in the Trust's release's three bands of SPO applications; this report reads them as those that gave both their interim (Q9) and full (Q10) counts
+spo-def-forces-without-figures = forces that answered less those in the release's bands of SPO applications: in this report's reading, those without both SPO figures
+spo-def-forces-no-figure = forces asked less those in the release's bands of SPO applications (the map's "no figure given")
 # $label: the band's label ("10 or fewer").
 spo-def-band = forces whose cases with an SPO application, counted by kind of order (cases with an interim plus cases with a full application), in the { $period } were { $label }
 # After a band's number of forces ($forces): its $label and the $period.

@@ -51,7 +51,9 @@ def test_counts_worked_out_from_the_releases_bands_are_published(built: Built):
     # The report's reading of the 23 is said to be its own.
     assert "this report reads them" in register["spo/spo_forces_with_figures"]["definition"]
     spo = _text(built.page("spo"))
-    assert "23‡" not in spo and "4‡ of the forces" not in spo
+    # (a force's own count of 23 in the data table keeps its mark)
+    assert "23‡ forces" not in spo and "4‡ of the forces" not in spo
+    assert "4 of the forces that answered our request could not give both" in spo
     assert "12 of 23 forces applied for SPOs" in spo
     assert "this report reads them as the forces that told us" in spo
     legend = _text(built.page("find-your-force"))
@@ -64,15 +66,17 @@ def test_the_releases_11_and_5_carry_the_releases_meaning(built: Built):
     figure the report's coding as its meaning."""
     register = _register(built)
     detailed = register["other-offences/oo_detailed"]["definition"]
-    assert detailed.startswith("responding forces that gave a detailed breakdown of the number "
-                               "of stalking cases subsequently charged as a different crime")
-    assert "as the Trust's release states it" in detailed
-    assert "The report's own coding, of its constructed answers" in detailed
+    assert detailed.startswith("responding forces that gave a detailed breakdown of stalking "
+                               "cases charged as a different crime, as the Trust's release "
+                               "states it;")
+    assert "the report's coding of its constructed answers: Q2, Q3 and Q4 all" in detailed
     partial = register["other-offences/oo_partial"]["definition"]
-    assert partial.startswith("responding forces that gave part of a detailed breakdown")
+    assert partial.startswith("the other responding forces, which gave part of such a breakdown")
     page = _text(built.page("other-offences"))
     assert "across all three alternatives" not in page
-    assert "as the Trust's release puts it" in page and "This report's own coding" in page
+    assert "detailed breakdown of stalking cases charged as a different crime, in the Trust's " \
+           "release's words" in page
+    assert "We count a breakdown as detailed where all three alternatives" in page
 
 
 def test_the_register_finds_every_figure_where_it_is_printed_and_says_what_it_is(
