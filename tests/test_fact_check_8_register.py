@@ -58,6 +58,11 @@ def test_counts_worked_out_from_the_releases_bands_are_published(built: Built):
     assert "this report reads them as the forces that told us" in spo
     legend = _text(built.page("find-your-force"))
     assert "no figure given (20 forces)" in legend
+    # The same class on the map's officers legend: the 43 asked less the release's 7 and 12.
+    assert "no figure given (24 forces)" in legend
+    entry = register["officers/officers_no_figure"]
+    assert (entry["text"], entry["status"]) == ("24", "published")
+    assert "find-your-force" in entry["pages"]
 
 
 def test_the_releases_11_and_5_carry_the_releases_meaning(built: Built):

@@ -33,10 +33,11 @@ TEMPLATES = ("find-your-force", "annex-forces")
 # applications; its 12 forces with no dedicated officer) has that figure's status, as the
 # chapter prints it: (measure, class) -> the figure's key in the chapter's register.
 # The forces with no figure ("na") are a chapter's figure too where it works them out from
-# published counts (the 43 asked less the release's 23 in its bands).
+# published counts (the 43 asked less the release's 23 in its bands, or its 7 and 12).
 CHAPTER_FIGURES: dict[tuple[str, int | str], str] = {
     ("spo", 0): "spo_band_low", ("spo", 1): "spo_band_mid", ("spo", 2): "spo_band_high",
-    ("spo", "na"): "spo_forces_no_figure", ("officers", 0): "officers_none"}
+    ("spo", "na"): "spo_forces_no_figure", ("officers", 0): "officers_none",
+    ("officers", "na"): "officers_no_figure"}
 
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
 # with text contrast of 4.5:1 or more); the value printed in each square carries the
