@@ -139,8 +139,8 @@ methodology-def-victims-supported = victims the Helpline has supported
 methodology-def-org-source = where the facts about the Trust come from
 methodology-def-period-current = the period the requests asked about
 methodology-def-period-previous = the year before it
-methodology-def-funding-amount = the funding the report asks for, in millions of pounds
-methodology-def-funding-exact = the funding the report asks for, in pounds
+methodology-def-funding-amount = the ring-fenced funding for specialist stalking support services that the Trust's release calls for, in millions of pounds
+methodology-def-funding-exact = the ring-fenced funding for specialist stalking support services that the Trust's release calls for, in pounds
 # After the amount, on a card and in its post, which cite the release: where the release
 # prints the amount otherwise ($corrected yes), what it $printed, as the report's chapter and
 # the release pack's note say.

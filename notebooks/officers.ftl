@@ -22,7 +22,9 @@ officers-chart-alt = Bar chart. Of { $total } responding { $total ->
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-officers-def-responding = forces that gave at least one figure to the request (those asked about dedicated officers, Q6)
+officers-def-asked = police forces asked (the Trust's release)
+officers-def-no-figure = forces asked less those the release says stated they had at least one dedicated stalking officer and those it says stated they had none (the map's "no figure given")
+officers-def-responding = forces that gave at least one figure in answer to the request (every force was asked about dedicated officers, Q6)
 # $category: at-least-one, none or unstated.
 # After the number of forces ($forces) that said they had at least one dedicated officer.
 officers-finding-at-least-one = { $forces ->

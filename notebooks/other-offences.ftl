@@ -66,17 +66,26 @@ other-offences-chart-alt = Bar chart. Of { $total } responding { $total ->
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-other-offences-def-responding = forces that gave at least one figure to the request (those whose breakdown of Q2 to Q4 is classed)
+other-offences-def-responding = forces that gave at least one figure in answer to the request
 # After the number of forces that gave a detailed breakdown: $total, the responding forces.
 other-offences-finding-detailed = of the { $total } responding { $total ->
         [one] force
        *[other] forces
     } could give a detailed breakdown of how often stalking was charged as another offence
-# $level: detailed, partial or none.
+# $level: detailed, partial or none: the release's meaning first (it states the detailed and the
+# none; the partial is the rest of the responding forces), then the report's own coding of its
+# answers; $data: the status of those answers (illustrative where constructed).
 other-offences-def-level = { $level ->
-        [detailed] responding forces that answered all three questions on stalking charged as another offence (Q2, Q3 and Q4) in full
-        [partial] responding forces that gave a figure for some of the three questions on stalking charged as another offence (Q2, Q3 and Q4), but did not answer all three in full
-       *[none] responding forces that gave no figure for any of the three questions on stalking charged as another offence (Q2, Q3 and Q4)
+        [detailed] responding forces that gave a detailed breakdown of stalking cases charged as a different crime, as the Trust's release states it
+        [partial] the other responding forces, which gave part of such a breakdown (the release's responding forces less its detailed and its none)
+       *[none] responding forces that could give no data on stalking cases charged as a different crime, as the Trust's release states it
+    }; the report's coding{ $data ->
+        [illustrative] {""} of its constructed answers
+       *[other] {""}
+    }: { $level ->
+        [detailed] Q2, Q3 and Q4 all answered in full
+        [partial] a figure for some of Q2, Q3 and Q4, not all three in full
+       *[none] no figure for Q2, Q3 or Q4
     }
 other-offences-def-15b-all-forces = forces that gave outcome 15B (Q5)
 other-offences-def-15b-all-offences = stalking offences closed with outcome 15B (Q5), summed over every force that gave the figure

@@ -74,9 +74,9 @@ reports-chart-alt = Dot chart of the percentage change in recorded stalking offe
     }.
 
 # How the share that recorded fewer is counted (one scope wherever it is printed): $stated yes
-# when a published source (the Trust's release) gives the share, in its own scope.
+# when a published source (the Trust's release) gives the share ($share), in its own scope.
 reports-share-scope = { $stated ->
-        [yes] The Trust's release gives this share of the responding forces whose Commissioner made the commitment, without saying how it counted forces that did not give figures for both years; here it is of those that did, since a force without both can have recorded neither fewer nor more.
+        [yes] The Trust's release gives { $share } of the responding forces whose Commissioner made the commitment, without saying how it counted forces that did not give figures for both years; the share here is our own, of those that did, since a force without both can have recorded neither fewer nor more.
        *[no] The share is of the forces that gave figures for both years, since a force without both can have recorded neither fewer nor more.
     }
 
@@ -159,6 +159,7 @@ reports-def-share-decreased = { $scope ->
         }
        *[report] share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
     }
+reports-def-share-decreased-own = the report's own share of the responding forces whose PCC made the commitment that recorded fewer stalking offences (Q1) in the later year, counted over those that gave both years (a force without both recorded neither fewer nor more)
 # After the share that recorded fewer (a card): $year, the year of the commitment.
 # $year: of the pledge; $period, the later year, and $previous, the earlier, that it compares.
 reports-finding-share-decreased = of responding forces whose Commissioner pledged in { $year } to increase stalking reports recorded fewer in the { $period } than in the { $previous }

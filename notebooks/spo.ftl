@@ -46,7 +46,7 @@ spo-chart-title = { $low } of { $forces } { $forces ->
 spo-chart-caption = Cases in which each force applied for a Stalking Protection Order, counted by kind of order (the cases with an interim application plus those with a full one: a case with both counts once for each), { $period }, for the { $forces } { $forces ->
         [one] force
        *[other] forces
-    } that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
+    } in the release's three bands, which this report reads as those that gave both figures; dashed lines mark { $first } and { $second } cases. { $source }
 # The forces in each band ($low, $mid, $high, labelled $low_label ...); the force that applied
 # in the most cases made $most, named ($top) where $named is yes (no where the answers are
 # constructed: the chapter's sentence leaves it unnamed, spo-top-sentence); $median: the median.
@@ -74,8 +74,11 @@ spo-chart-recorded = Stalking offences recorded in the { $period }
 
 ### The register of figures: what each glued figure is (figures.csv, the register page)
 
-spo-def-forces-with-figures = forces that gave both their counts of cases with an interim (Q9) and with a full (Q10) SPO application
-spo-def-forces-without-figures = forces that gave some figure to the request but not both SPO application figures
+spo-def-asked = police forces asked (the Trust's release)
+spo-def-responding = forces that gave at least one figure in answer to the request (the Trust's release)
+spo-def-forces-with-figures = forces in the Trust's release's three bands of SPO applications; this report reads them as those that gave both their interim (Q9) and full (Q10) counts
+spo-def-forces-without-figures = forces that answered less those in the release's bands of SPO applications: in this report's reading, those without both SPO figures
+spo-def-forces-no-figure = forces asked less those in the release's bands of SPO applications (the map's "no figure given")
 # $label: the band's label ("10 or fewer").
 spo-def-band = forces whose cases with an SPO application, counted by kind of order (cases with an interim plus cases with a full application), in the { $period } were { $label }
 # After a band's number of forces ($forces): its $label and the $period.
@@ -90,7 +93,13 @@ spo-def-total = cases with an SPO application, counted by kind of order: cases w
 spo-def-interim = cases with an interim SPO application (Q9), summed over the forces that gave both figures
 spo-def-full = cases with a full SPO application (Q10), summed over the forces that gave both figures
 spo-def-median = median per force of cases with an SPO application, counted by kind of order, over the forces that gave both figures
-spo-def-median-per-1000 = median per force of cases with an SPO application (counted by kind of order) per 1,000 stalking offences it recorded (Q1), over the forces that gave both
+# $forces: the forces the median rate is over (with its mark), those that gave both SPO figures
+# and recorded any stalking offence.
+spo-def-median-per-1000 = median per force of cases with an SPO application (counted by kind of order) per 1,000 stalking offences it recorded (Q1), over the { $forces } { $forces ->
+        [one] force
+       *[other] forces
+    } that gave both SPO figures and recorded any stalking offence (Q1)
+spo-def-rate-forces = forces that gave both SPO application figures and recorded any stalking offence (Q1): those with a rate per 1,000 offences
 spo-def-zero-forces = forces that gave both SPO figures and applied for no order in any case
 spo-def-zero-text = how many of the forces that gave both SPO application figures made none
 # $outcome: what became of the applications, asked in $question (Q11, Q12 or Q13).

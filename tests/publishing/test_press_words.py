@@ -118,7 +118,7 @@ def test_the_pledge_is_in_one_scope_wherever_the_share_is_printed(ed):
                  next(line for line in national if line.startswith(share))):
         assert "both years" not in said and "Commissioner" in said, said
     # How that share is counted is said once, in the chapter, and that the release does not say.
-    assert "release gives this share" in r["reports_share_scope"]
+    assert f"release gives {share} of the responding forces" in r["reports_share_scope"]
     assert "without saying how it counted forces that did not give figures for both years" in (
         r["reports_share_scope"])
     (other,) = [line for line in national if "detailed breakdown" in line]

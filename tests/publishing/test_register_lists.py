@@ -124,10 +124,14 @@ def test_the_release_share_is_defined_in_the_release_scope_with_the_reports_own_
     definition = entry["definition"]
     assert "release states" in definition
     assert "counted over those that gave both years" not in definition
-    assert f"{s.decreased} of the {s.comparable}" in definition
+    # The report's own counts, each with its mark (fact-check 8: they were printed bare).
+    assert f"{s.decreased}‡ of the {s.comparable}‡" in definition
     assert s.responding_committed > s.comparable
-    assert f"{100 * s.decreased / s.responding_committed:.1f}%" in definition
+    assert f"{100 * s.decreased / s.responding_committed:.1f}%‡" in definition
     assert "constructed" in definition  # the report's own count is of constructed answers
+    # Recorded as the release's value, not as computed from the constructed counts.
+    assert entry["numerator"] is None and entry["denominator"] is None
+    assert entry["raw"] == 67
 
 
 def test_computed_from_names_the_data_as_a_reader_finds_them_never_a_repository_path() -> None:

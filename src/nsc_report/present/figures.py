@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from nsc_report.data import Edition, provenance
@@ -61,6 +61,9 @@ class Figure:
     # definition is for the register (question codes, counting rules); a figure without a
     # finding is not shown on a card.
     finding: str | None = None
+    # Printed in a chart or a map (its title, caption or legend), where no glue role finds it:
+    # the pages that print it so, "" for its own chapter; the register counts them.
+    charted: tuple[str, ...] = ()
 
 
 def _plain(value: Any) -> int | float | str | None:
@@ -151,9 +154,13 @@ class Register:
               numerator: int | float | None = None, denominator: int | float | None = None,
               forces: Iterable[str] | None = None, questions: Iterable[str] | None = None,
               periods: Iterable[str] | None = None, files: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None, finding: str | None = None) -> str:
-        """Any other figure: a rate, a median, a name picked by the data, an amount."""
+              sources: Iterable[str] | None = None, finding: str | None = None,
+              stated: str | None = None) -> str:
+        """Any other figure: a rate, a median, a name picked by the data, an amount; or a
+        figure a published source states (`stated`), recorded with the source's value and no
+        numerator or denominator of the data (which would say it was computed from them)."""
         return self._add(key, Figure(text, _plain(raw), definition, finding=finding,
+                                     stated=stated,
                                      numerator=_plain(numerator),
                                      denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
@@ -191,6 +198,14 @@ class Register:
         return self.text(f"{key}_{noun.replace('-', '_')}", text, figure.definition,
                          questions=figure.questions, periods=figure.periods, files=figure.files,
                          sources=figure.sources, forces=figure.forces, parts=(key,))
+
+    def in_chart(self, *keys: str, page: str = "") -> None:
+        """The figures `keys` are printed in the section's chart (its title or caption, which
+        mark them with `marked`), or in another page's chart or map (`page`, a notebook's id):
+        the register's pages of each include that page."""
+        for key in keys:
+            f = self.figures[key]
+            self.figures[key] = replace(f, charted=tuple(dict.fromkeys((*f.charted, page))))
 
     def marked(self, key: str) -> words.Int | words.Float:
         """The figure `key` as a value for words, with the status the register gives it (a
@@ -260,6 +275,10 @@ class Register:
                 entry["public_forces"] = [_force_name(ed, c) for c in f.public_forces]
             else:
                 del entry["public_forces"]
+            if entry["charted"]:
+                entry["charted"] = list(f.charted)
+            else:
+                del entry["charted"]  # only a figure a chart prints says so
             if entry["finding"] is None:
                 del entry["finding"]  # only a figure a card can show has one
             # A short name (FILES), or a path from the edition's folder (another edition's).

@@ -19,7 +19,7 @@ import io
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
 from nsc_report.present import words
 from nsc_report.present.figures import RECORD, UNPUBLISHED
+from nsc_report.publishing.printed import add_pages_of_parts
 
 GLUE_MIME = "application/papermill.record/text/plain"
 # {glue}`key`, {glue:text}`other.ipynb::key:s`, ... (the forms myst-nb accepts)
@@ -194,34 +195,14 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
                 silent.add(fid)  # a sentence a page prints only where it applies: here, none
                 continue
             # The page that computes it first, then the others that print it.
-            pages_of = sorted(printed.get(fid, []), key=lambda page: (page != notebook, page))
+            # Printed in a chart or a map, which no glue role finds ("" for its own chapter).
+            charts = [page or notebook for page in figure.get("charted") or []]
+            found = list(dict.fromkeys([*printed.get(fid, []), *charts]))
+            pages_of = sorted(found, key=lambda page: (page != notebook, page))
             entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
                             "pages": pages_of})
-    _add_pages_of_parts(entries)
+    add_pages_of_parts(entries)
     return BookRegister(entries, titles, printed, silent)
-
-
-def _add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
-    """A count is printed wherever it is printed with its noun ("27 forces", a text made of
-    that one figure, which the site links to the count): its pages include those. A sentence
-    made of several figures has its own entry and pages, and is marked, not linked."""
-    by_id = {e["id"]: e for e in entries}
-    for e in entries:
-        figure = counted_figure(e, by_id.get)
-        if figure is not None and e["pages"]:
-            pages = set(figure["pages"]) | set(e["pages"])
-            figure["pages"] = sorted(pages, key=lambda page: (page != figure["notebook"], page))
-
-
-def counted_figure(entry: dict[str, Any],
-                   find: Callable[[str], dict[str, Any] | None]) -> dict[str, Any] | None:
-    """The count that a text made of that one figure prints with its noun ("27 forces"): the
-    count's entry, found by its id ('spo/spo_total'); None for any other entry."""
-    parts = entry.get("parts") or []
-    if len(parts) != 1:
-        return None
-    part = find(f'{entry["notebook"]}/{parts[0]}')
-    return part if part is not None and part["kind"] == "figure" else None
 
 
 def register_json(folder: Path) -> Path:

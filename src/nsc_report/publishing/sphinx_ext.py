@@ -20,7 +20,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.present import labels, words
-from nsc_report.publishing.register import REGISTER_PAGE, anchor, counted_figure, register_json
+from nsc_report.publishing.printed import counted_figure
+from nsc_report.publishing.register import REGISTER_PAGE, anchor, register_json
 from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
 
 

@@ -79,16 +79,17 @@ def figures(ed: Edition) -> Register:
               forces=list(over["force_code"]))
     reg.value("gaps_top_force", str(top["force"]), str(top["force"]),
               w.text("data-gaps-def-top-force"), forces=[top["force_code"]])
+    reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
+              w.text("data-gaps-def-top-share"), numerator=int(top["answered"]),
+              denominator=len(coverage))
     # Printed in the sentence that counts the questions asked (published): the share marks
     # itself where it stands, and the sentence carries no mark at its end.
     reg.text("gaps_top_text", w.text("data-gaps-top-text", named=provenance.may_name_forces(ed),
                                      force=str(top["force"]),
                                      share=words.pct(float(top["pct_answered"]), status=(
                                          provenance.returns(ed).status))),
-             w.text("data-gaps-def-top-text"), forces=[top["force_code"]], inline=True)
-    reg.value("gaps_top_share", fmt.pct(top["pct_answered"]), top["pct_answered"],
-              w.text("data-gaps-def-top-share"), numerator=int(top["answered"]),
-              denominator=len(coverage))
+             w.text("data-gaps-def-top-text"), forces=[top["force_code"]],
+             parts=("gaps_top_force", "gaps_top_share"), inline=True)
     median = float(responders["pct_answered"].median()) if len(responders) else None
     reg.value("gaps_responder_median", w.text("data-gaps-responder-median-none")
               if median is None else fmt.pct(median), median,
@@ -102,6 +103,7 @@ def figures(ed: Edition) -> Register:
                     questions=w.listing([str(q) for q in unanswerable]))
              if len(unanswerable) else w.text("data-gaps-unanswerable", any=False),
              w.text("data-gaps-def-unanswerable"))
+    reg.in_chart("gaps_over_half", "gaps_asked")  # the scorecard's title (chart)
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("gaps_asked", "forces"),
                       ("gaps_asked", "police-forces"),

@@ -32,8 +32,12 @@ TEMPLATES = ("find-your-force", "annex-forces")
 # A legend's count that is a chapter's figure (the release's 12, 8 and 3 forces in the bands of
 # applications; its 12 forces with no dedicated officer) has that figure's status, as the
 # chapter prints it: (measure, class) -> the figure's key in the chapter's register.
-CHAPTER_FIGURES = {("spo", 0): "spo_band_low", ("spo", 1): "spo_band_mid",
-                   ("spo", 2): "spo_band_high", ("officers", 0): "officers_none"}
+# The forces with no figure ("na") are a chapter's figure too where it works them out from
+# published counts (the 43 asked less the release's 23 in its bands, or its 7 and 12).
+CHAPTER_FIGURES: dict[tuple[str, int | str], str] = {
+    ("spo", 0): "spo_band_low", ("spo", 1): "spo_band_mid", ("spo", 2): "spo_band_high",
+    ("spo", "na"): "spo_forces_no_figure", ("officers", 0): "officers_none",
+    ("officers", "na"): "officers_no_figure"}
 
 # The classes are coloured in nsc.css with sequential blues (safe for colour-blind readers,
 # with text contrast of 4.5:1 or more); the value printed in each square carries the
@@ -177,8 +181,9 @@ def tile_map(ed: Edition) -> HtmlBlock:
             items.append(("na", w.text("find-your-force-legend-none",
                                        derived=meas.key == "change"), missing))
         said = [w.html("find-your-force-legend-item", label=label,
-                       forces=_legend_count(registers, meas.key, i, n, status))
-                for i, (_, label, n) in enumerate(items)]
+                       forces=_legend_count(registers, meas.key,
+                                            "na" if c == "na" else i, n, status))
+                for i, (c, label, n) in enumerate(items)]
         lis = "".join(f'<li><span class="nsc-swatch" data-class="{c}" aria-hidden="true">'
                       f"</span>{item}</li>" for (c, _, _), item in zip(items, said, strict=True))
         hidden = "" if meas.key == first else " hidden"
@@ -199,7 +204,7 @@ def tile_map(ed: Edition) -> HtmlBlock:
     return HtmlBlock(markup, w.text("find-your-force-map-text", forces=len(data)))
 
 
-def _legend_count(registers: dict[str, Register], measure: str, cls: int, n: int,
+def _legend_count(registers: dict[str, Register], measure: str, cls: int | str, n: int,
                   status: str) -> words.Int | words.Float:
     """A legend's count of forces, with the mark of the data it is from (see CHAPTER_FIGURES)."""
     key = CHAPTER_FIGURES.get((measure, cls))

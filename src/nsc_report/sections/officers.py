@@ -63,6 +63,20 @@ def figures(ed: Edition) -> Register:
         w.text("officers-def-unstated-text"), forces=list(unstated.index),
         parts=("officers_unstated", *(f"officers_unstated_{kind}" for kind in kinds)),
         inline=True)
+    r.in_chart("officers_at_least_one", "officers_responding")  # the chart's title
+    # The forces the map shows with no figure: the 43 asked less the release's 7 and 12
+    # (published where those are); the map's legend prints it on find-your-force.
+    r.count("officers_asked", ed.meta.forces_asked, w.text("officers-def-asked"), questions=(),
+            periods=(), files=("meta",), sources=(f"foi_{ed.meta.edition}",),
+            stated="forces_asked")
+    stated = set(r.figures["officers_at_least_one"].forces or ()) | set(
+        r.figures["officers_none"].forces or ())
+    rest = [c for c in ed.forces["force_code"] if c not in stated]
+    no_figure = ed.meta.forces_asked - counts["at least one"] - counts["none"]
+    r.count("officers_no_figure", no_figure, w.text("officers-def-no-figure"),
+            forces=rest if len(rest) == no_figure else None,
+            parts=("officers_asked", "officers_at_least_one", "officers_none"))
+    r.in_chart("officers_none", "officers_no_figure", page="find-your-force")
     r.count("officers_dedicated_total", int(table["dedicated_officers"].sum()),
             w.text("officers-def-dedicated-total"))
     for prefix, q in (("spoc", "Q7"), ("spo_spoc", "Q8")):

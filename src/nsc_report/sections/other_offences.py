@@ -38,7 +38,8 @@ def figures(ed: Edition) -> Register:
             forces=list(table.index), stated="forces_responding")
     for key in levels.index:
         these = list(table.index[table["level"] == key])
-        r.count(f"oo_{key}", levels[key], w.text("other-offences-def-level", level=key),
+        r.count(f"oo_{key}", levels[key], w.text("other-offences-def-level", level=key,
+                                                           data=provenance.returns(ed).status),
                 forces=these, stated=None if key == "partial" else f"other_offences_{key}",
                 # The rest of the responding forces: published where the three counts are.
                 parts=("oo_responding", "oo_detailed", "oo_none") if key == "partial" else (),
@@ -99,6 +100,8 @@ def figures(ed: Edition) -> Register:
                       ("oo_15b_all_forces", "forces"),
                       ("oo_15b_all_offences", "offences")):
         r.counted(key, noun)
+    # The chart's title (chart): the part breakdowns where there are any.
+    r.in_chart("oo_detailed", "oo_responding", *(("oo_partial",) if levels["partial"] else ()))
     return r
 
 

@@ -76,29 +76,40 @@ def figures(ed: Edition) -> Register:
     r.count("reports_increased", s.increased, w.text("reports-def-increased"),
             forces=list(up.index), stated="committed_increased")
     # The share printed is the release's, in the release's scope, where the data give its
-    # value: the register defines it so, and says where the report's own count differs (a
-    # fact-check found the release's 67% defined by the report's reading of it).
+    # value: the register defines it so, records the release's value (not the constructed
+    # counts, which would say it was computed from them) and gives the report's own count
+    # beside it, each constructed figure with its mark (fact-checks 7 and 8).
     release = ed.stated.get("committed_share_decreased")
     ours = fmt.pct(s.share_decreased, 0) if s.share_decreased is not None else None
-    over_all = (fmt.pct(100 * s.decreased / s.responding_committed, 1)
+    data = provenance.returns(ed).status
+    as_released = release is not None and release.text == ours
+    over_all = (words.pct(100 * s.decreased / s.responding_committed, 1, status=data)
                 if s.responding_committed else "")
     definition = w.text(
-        "reports-def-share-decreased",
-        scope="release" if release is not None and release.text == ours else "report",
-        data=provenance.returns(ed).status, decreased=words.count(s.decreased),
-        comparable=words.count(s.comparable), responding=words.count(s.responding_committed),
+        "reports-def-share-decreased", scope="release" if as_released else "report",
+        data=data, decreased=words.count(s.decreased, data),
+        comparable=words.count(s.comparable, data),
+        responding=words.count(s.responding_committed, data),
         all=over_all, gaps="yes" if s.responding_committed > s.comparable else "no")
-    r.share("reports_share_decreased", s.decreased, s.comparable,
-            definition, forces=list(down.index), empty="none",
-            stated="committed_share_decreased",
-            finding=w.text("reports-finding-share-decreased", year=str(year), period=period(ed),
-                           previous=period(ed, "previous")))
-    stated = ed.stated.get("committed_share_decreased")
+    finding = w.text("reports-finding-share-decreased", year=str(year), period=period(ed),
+                     previous=period(ed, "previous"))
+    if as_released:
+        assert release is not None
+        r.value("reports_share_decreased", release.text, _percent(release.text), definition,
+                forces=list(down.index), stated="committed_share_decreased", finding=finding)
+    else:
+        r.share("reports_share_decreased", s.decreased, s.comparable, definition,
+                forces=list(down.index), empty="none", stated="committed_share_decreased",
+                finding=finding)
+    # The report's own share, of the forces that gave both years: printed beside its own
+    # counts in the chapter, with their status (the release's figure is another quantity).
+    r.share("reports_share_decreased_own", s.decreased, s.comparable,
+            w.text("reports-def-share-decreased-own"), forces=list(down.index), empty="none")
     r.text("reports_share_scope", w.text(
-        "reports-share-scope",
-        stated="yes" if stated is not None and stated.text == r["reports_share_decreased"]
-        else "no"), w.text("reports-def-share-scope"), questions=(), periods=(),
-        files=("meta",), sources=())
+        "reports-share-scope", stated="yes" if as_released else "no",
+        share=r["reports_share_decreased"]), w.text("reports-def-share-scope"), questions=(),
+        periods=(), files=("meta",), sources=(),
+        parts=("reports_share_decreased",) if as_released else ())
     # The finding in words that fit the counts (the summary's and the landing page's).
     pledge = {"case": s.pledge, "more": "some" if s.increased else "none",
               "share": r["reports_share_decreased"], "increased": words.count(s.increased),
@@ -135,6 +146,10 @@ def figures(ed: Edition) -> Register:
     r.text("reports_counting_rules_text", counting_rules.period_text(ed, years),
            w.text("reports-def-counting-rules"), questions=(),
            files=("meta", counting_rules.FILE), sources=())
+    # The chart's title and caption (chart): of the group, where it is shown, else of all.
+    r.in_chart(*(("reports_decreased", "reports_comparable")
+                 if provenance.may_name_commitments(ed) else ("reports_forces_up_all",)),
+               "reports_forces_both_years")
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
     for key, noun in (("reports_responding", "forces"),
                       ("reports_comparable", "forces"),
@@ -213,6 +228,11 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         table=readable,
         links=force_links(ed),
     )
+
+
+def _percent(text: str) -> float:
+    """A published share's value as its source prints it ('67%' -> 67.0)."""
+    return float(text.rstrip("%").replace(",", ""))
 
 
 def pledge_parts(case: str, increased: bool) -> tuple[str, ...]:

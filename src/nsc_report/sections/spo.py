@@ -35,11 +35,32 @@ def figures(ed: Edition) -> Register:
     apps = ("Q9", "Q10")
     r = Register(ed, questions=apps, periods=(ed.meta.current_period,))
     with_figures = list(table.index)
+    responding = responding_forces(ed)
+    # The published counts the forces with SPO figures are worked out from: the forces asked
+    # and those that answered (the release's 43 and 27), and its three bands.
+    r.count("spo_asked", ed.meta.forces_asked, w.text("spo-def-asked"), questions=(),
+            periods=(), files=("meta",), sources=(f"foi_{ed.meta.edition}",),
+            stated="forces_asked")
+    r.count("spo_responding", len(responding), w.text("spo-def-responding"), forces=responding,
+            questions=tuple(ed.questions["id"]), periods=(), files=(), sources=(),
+            stated="forces_responding")
+    bands_of = tuple(f"spo_band_{key}" for key, _, _ in BANDS)
+    # The release's three bands together (12 + 8 + 3): published where they are; that these
+    # are the forces that gave both figures is the report's reading, said in words.
     r.count("spo_forces_with_figures", s.forces_with_figures,
-            w.text("spo-def-forces-with-figures"), forces=with_figures)
-    r.count("spo_forces_without_figures", len(responding_forces(ed)) - s.forces_with_figures,
+            w.text("spo-def-forces-with-figures"), forces=with_figures, parts=bands_of)
+    # The forces that answered, and those asked, less them (27 - 23, 43 - 23): published too.
+    r.count("spo_forces_without_figures", len(responding) - s.forces_with_figures,
             w.text("spo-def-forces-without-figures"),
-            forces=[c for c in responding_forces(ed) if c not in set(with_figures)])
+            forces=[c for c in responding if c not in set(with_figures)],
+            parts=("spo_responding", "spo_forces_with_figures"))
+    without = [c for c in ed.forces["force_code"] if c not in set(with_figures)]
+    r.count("spo_forces_no_figure", ed.meta.forces_asked - s.forces_with_figures,
+            w.text("spo-def-forces-no-figure"),
+            # (the forces, where the edition's list of forces is of all those asked)
+            forces=without if len(without) == ed.meta.forces_asked - s.forces_with_figures
+            else None,
+            parts=("spo_asked", "spo_forces_with_figures"))
     named = band_labels(ed)
     for i, (key, label) in enumerate(named.items()):
         in_band = list(table.index[table["band"] == key])
@@ -61,11 +82,15 @@ def figures(ed: Edition) -> Register:
     r.value("spo_median", unknown if s.median_per_force is None else
             fmt.count(s.median_per_force), s.median_per_force, w.text("spo-def-median"),
             forces=with_figures)
+    rated = list(table.index[table["per_1000_recorded"].notna()])
+    # The forces the median rate is over: those of the median count that recorded any offence
+    # (a rate per 1,000 of none is no rate), said where the rate is printed and defined.
+    r.count("spo_rate_forces", len(rated), w.text("spo-def-rate-forces"), forces=rated,
+            questions=("Q1", *apps))
     r.value("spo_median_per_1000", unknown if s.median_per_1000 is None else
             f"{s.median_per_1000:.{PER_1000_PLACES}f}", s.median_per_1000,
-            w.text("spo-def-median-per-1000"),
-            questions=("Q1", *apps),
-            forces=list(table.index[table["per_1000_recorded"].notna()]))
+            w.text("spo-def-median-per-1000", forces=r.marked("spo_rate_forces")),
+            questions=("Q1", *apps), forces=rated)
     _top_figures(r, ed, table)
     r.count("spo_zero_forces", len(zero), w.text("spo-def-zero-forces"),
             forces=list(zero.index))
@@ -80,6 +105,10 @@ def figures(ed: Edition) -> Register:
                 questions=(q, *apps))
         r.count(f"spo_{key}_forces", len(gave), w.text("spo-def-outcome-forces", **outcome),
                 forces=list(gave.index), questions=(q, *apps))
+    r.in_chart("spo_band_low", "spo_forces_with_figures")  # the chart's title and caption
+    # The map's legend on find-your-force: the bands, and the forces with no figure.
+    r.in_chart("spo_band_low", "spo_band_mid", "spo_band_high", "spo_forces_no_figure",
+               page="find-your-force")
     r.text("spo_period", period(ed), w.text("spo-def-period"), questions=())
     published.add_national_figures(r, ed, "spo")
     # Counts a chapter prints with a noun: glued with it, in its number (labels.ftl).
@@ -116,7 +145,8 @@ def _top_figures(r: Register, ed: Edition, table: pd.DataFrame) -> None:
     r.count("spo_top_total", int(top["total"]), total)
     r.text("spo_top_sentence", w.text("spo-top-sentence", gave=True, force=str(top["force"]),
                                       named=provenance.may_name_forces(ed),
-                                      most=int(top["total"])), which, forces=[top.name])
+                                      most=int(top["total"])), which, forces=[top.name],
+           parts=("spo_top_force", "spo_top_total"))
 
 
 def chart(ed: Edition) -> AccessibleChart | Markdown:
