@@ -16,7 +16,7 @@ import pytest
 from helpers import Built
 
 from nsc_report.data import load_edition
-from nsc_report.present import words
+from nsc_report.present import phrasing, words
 from nsc_report.publishing import register
 from nsc_report.publishing.check import recorded_since
 from nsc_report.publishing.register import BookRegister
@@ -222,12 +222,12 @@ def test_no_force_page_sets_brackets_inside_brackets(built: Built):
 
 
 def test_brackets_set_inside_brackets_become_a_clause():
-    assert words.parenthetical("refused: cost limit (section 12)") == (
+    assert phrasing.parenthetical("refused: cost limit (section 12)") == (
         "refused: cost limit, section 12")
-    assert words.parenthetical("Refused under section 31 (law enforcement)") == (
+    assert phrasing.parenthetical("Refused under section 31 (law enforcement)") == (
         "Refused under section 31, law enforcement")
-    assert words.parenthetical("a (b) c") == "a, b, c"
-    assert words.parenthetical("unpaired (") == "unpaired ("
+    assert phrasing.parenthetical("a (b) c") == "a, b, c"
+    assert phrasing.parenthetical("unpaired (") == "unpaired ("
 
 
 def test_a_local_note_sets_no_brackets_inside_brackets():

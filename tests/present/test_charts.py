@@ -8,7 +8,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from nsc_report.present.charts import PALETTE, AccessibleChart, bar_counts
+from nsc_report.present.chart_builders import bar_counts
+from nsc_report.present.charts import PALETTE, AccessibleChart
 
 
 def make(**overrides) -> AccessibleChart:

@@ -16,7 +16,8 @@ from helpers import DATA, EDITION, with_reply_address
 from nsc_report.cycle.letters import letter
 from nsc_report.data import load_edition
 from nsc_report.present import words
-from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.chart_builders import bar_counts
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.tables import Table
 from nsc_report.sections import force
 

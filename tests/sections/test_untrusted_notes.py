@@ -15,7 +15,7 @@ from helpers import DATA, EDITION, MYST_CONFIGS, myst_doctree, myst_html, rewrit
 
 from nsc_report.data import load_edition
 from nsc_report.infra.untrusted import markdown_text
-from nsc_report.present import words
+from nsc_report.present import phrasing
 from nsc_report.printing.briefing import standing_html
 from nsc_report.sections import change, force
 
@@ -54,7 +54,7 @@ def check_words_only(markdown: str, config: str, notes: list[str]) -> None:
     text = tree.astext()
     for note in notes:
         # Set inside the item's brackets, a note's own brackets are a clause (no nesting).
-        assert " ".join(words.parenthetical(note).split()) in text
+        assert " ".join(phrasing.parenthetical(note).split()) in text
 
 
 @pytest.mark.parametrize("config", MYST_CONFIGS)

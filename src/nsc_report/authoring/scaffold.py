@@ -127,7 +127,8 @@ from __future__ import annotations
 from nsc_report.data import Edition, provenance
 from nsc_report.measures.$module import forces_by_region, responding_forces
 from nsc_report.present import words
-from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.chart_builders import bar_counts
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, period
 

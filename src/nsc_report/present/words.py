@@ -26,7 +26,6 @@ import contextlib
 import html
 import math
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,39 +180,6 @@ def unmarked(text: str) -> str:
     """Text without its provenance symbols (an aria-label, which names the mark nowhere)."""
     for mark in MARKS.values():
         text = text.replace(mark, "")
-    return text
-
-
-_INNER = re.compile(r"\s*\(([^()]*)\)")
-
-
-def parenthetical(text: str) -> str:
-    """Text a message sets inside brackets (an answer's status, the report's note on it): a
-    bracketed part of its own becomes a clause after a comma ('refused: cost limit (section
-    12)' -> 'refused: cost limit, section 12'), so that no bracket stands inside a bracket.
-    Text whose brackets do not pair is left as it is."""
-    if text.count("(") != text.count(")"):
-        return text
-    while True:
-        found = _INNER.search(text)
-        if found is None:
-            return text
-        after = text[found.end():]
-        # A clause in the middle of the text is closed by a comma, as the brackets closed it.
-        close = "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
-        inner = found.group(1).strip()
-        lead = ", " if found.start() else ""
-        text = f"{text[:found.start()]}{lead}{inner}{close}{after}"
-
-
-def spoken(text: str) -> str:
-    """Plain text with each provenance symbol said as the word a screen reader hears for the
-    page's mark ("10‡" as "10 (illustrative)"; labels.ftl): a text alternative, which is
-    read, not seen."""
-    for status, mark in MARKS.items():
-        if mark in text:
-            said = Words("labels").text("label-provenance", status=status)
-            text = text.replace(mark, f" ({said})")
     return text
 
 

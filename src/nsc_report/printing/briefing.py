@@ -26,7 +26,7 @@ from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.infra.untrusted import markdown_plain
 from nsc_report.layout import Layout, slug
 from nsc_report.measures.reports import commitment_summary
-from nsc_report.present import labels, words
+from nsc_report.present import labels, phrasing, words
 from nsc_report.present.charts import after_notice, embedded_spec, static_svg
 from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
@@ -91,7 +91,7 @@ def standing_html(executed: Path, name: str) -> str:
             # Its values are of the answers: each carries their mark, as on the web.
             mark = provenance.MARKS.get(meta.get("status") or "", "")
             # Its text alternative as on the web: after the notice, marks said as words.
-            described = words.spoken(after_notice(notice, said[-1]))
+            described = phrasing.spoken(after_notice(notice, said[-1]))
             return (f'<figure class="chart" role="img" aria-label="{html.escape(described)}">'
                     f"{_print_svg(data, name)}"
                     f"<figcaption>{html.escape(caption)}</figcaption></figure>"

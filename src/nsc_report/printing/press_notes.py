@@ -19,7 +19,7 @@ from nsc_report.infra.untrusted import html_text
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
 from nsc_report.measures.gaps import scorecard
-from nsc_report.present import labels, words
+from nsc_report.present import labels, phrasing, words
 from nsc_report.printing.briefing import help_html, published_html
 from nsc_report.sections import force
 
@@ -109,7 +109,7 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
 
 def _period(w: words.Words, answer: dict[str, str]) -> str:
     return w.text("press-note-period", period=answer["period"], answer=answer["answer"],
-                  noted=bool(answer["note"]), note=words.parenthetical(answer["note"]))
+                  noted=bool(answer["note"]), note=phrasing.parenthetical(answer["note"]))
 
 
 def note_name(ed: Edition, code: str) -> str:

@@ -10,7 +10,8 @@ from nsc_report.data import Edition, Source, provenance
 from nsc_report.measures.attrition import attrition_table, conviction_rate
 from nsc_report.measures.change import national_series
 from nsc_report.present import fmt, labels, words
-from nsc_report.present.charts import AccessibleChart, funnel
+from nsc_report.present.chart_builders import funnel
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import counting_rules, published

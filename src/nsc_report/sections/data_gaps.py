@@ -11,7 +11,8 @@ from nsc_report.data import STATUSES, Edition, provenance
 from nsc_report.measures.gaps import force_scores, least_answered, question_coverage, scorecard
 from nsc_report.measures.response import responding_forces, response_summary
 from nsc_report.present import fmt, labels, words
-from nsc_report.present.charts import AccessibleChart, status_heatmap
+from nsc_report.present.chart_builders import status_heatmap
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import Table
 from nsc_report.sections import foi_source, force_links

@@ -18,7 +18,7 @@ from nsc_report.layout import slug
 from nsc_report.measures import answer_values
 from nsc_report.measures import force as m
 from nsc_report.measures.spo import band_counts
-from nsc_report.present import fmt, labels, words
+from nsc_report.present import fmt, labels, phrasing, words
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
@@ -248,7 +248,7 @@ def _officers_sentence(ed: Edition, code: str, answers: pd.DataFrame) -> str:
             kind = "partial" if r["status"] == "partial" else "no"
             # Set inside brackets: its own brackets ("(section 12)") become a clause.
             items.append(w.text("force-officers-item", question=qid, figure=kind,
-                                status=words.parenthetical(str(r["status_label"]))))
+                                status=phrasing.parenthetical(str(r["status_label"]))))
         else:
             given = True
             items.append(w.text("force-officers-item", question=qid, figure=True,
@@ -306,7 +306,7 @@ def gaps_list(ed: Edition, code: str) -> Markdown:
     missing = a[a["status"] != "answered"]
     mark = words.provenance_mark(provenance.returns(ed).status, "text")
     # The note is set inside brackets: its own brackets become a clause (words.parenthetical).
-    said = [(status, words.parenthetical(note)) for status, note in (
+    said = [(status, phrasing.parenthetical(note)) for status, note in (
         m.beyond_label(label, note) for label, note in
         zip(missing["status_label"], missing["note"].fillna(""), strict=True))]
     if len(missing) == len(a) and len(set(said)) == 1:

@@ -11,7 +11,8 @@ from nsc_report.data import Edition, provenance
 from nsc_report.measures import answer_values, force_names
 from nsc_report.measures.officers import category_counts, dedicated_officers, spoc_summary
 from nsc_report.present import labels, words
-from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.chart_builders import bar_counts
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links
 

@@ -18,7 +18,8 @@ from nsc_report.measures.other_offences import (
     outcome_15b,
 )
 from nsc_report.present import fmt, labels, words
-from nsc_report.present.charts import AccessibleChart, bar_counts
+from nsc_report.present.chart_builders import bar_counts
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.present.tables import HtmlBlock, Table
 from nsc_report.sections import foi_source, force_links, period

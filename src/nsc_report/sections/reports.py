@@ -14,7 +14,8 @@ from nsc_report.data import COMMISSIONER_KINDS, Edition, provenance
 from nsc_report.measures.reports import change_table, commitment_summary
 from nsc_report.measures.response import responding_forces
 from nsc_report.present import fmt, labels, words
-from nsc_report.present.charts import AccessibleChart, lollipop_change
+from nsc_report.present.chart_builders import lollipop_change
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.sections import counting_rules, foi_source, force_links, period
 

@@ -13,7 +13,8 @@ from nsc_report.data import Edition, provenance
 from nsc_report.measures.response import responding_forces
 from nsc_report.measures.spo import BANDS, PER_1000_PLACES, band_counts, spo_summary, spo_table
 from nsc_report.present import fmt, labels, words
-from nsc_report.present.charts import AccessibleChart, bars_with_thresholds
+from nsc_report.present.chart_builders import bars_with_thresholds
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.figures import Register
 from nsc_report.sections import foi_source, force_links, period, published
 

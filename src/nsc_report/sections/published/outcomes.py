@@ -12,7 +12,8 @@ from nsc_report.data.public import ENGLAND_AND_WALES
 from nsc_report.layout import slug
 from nsc_report.measures import published as m
 from nsc_report.present import fmt, words
-from nsc_report.present.charts import AccessibleChart, lines_across_breaks
+from nsc_report.present.chart_builders import lines_across_breaks
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.tables import HtmlBlock
 from nsc_report.sections import counting_rules as rules
 from nsc_report.sections import public_period

@@ -9,8 +9,9 @@ import pandas as pd
 from nsc_report.data import Edition
 from nsc_report.layout import slug
 from nsc_report.measures import published as m
-from nsc_report.present import fmt, words
-from nsc_report.present.charts import AccessibleChart, lines_across_breaks
+from nsc_report.present import fmt, phrasing, words
+from nsc_report.present.chart_builders import lines_across_breaks
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.present.tables import HtmlBlock
 from nsc_report.sections import counting_rules as rules
 from nsc_report.sections import public_period
@@ -23,8 +24,9 @@ def recorded_sentence(ed: Edition, code: str) -> str:
     total = m.forces_total(ed.public, RECORDED, "stalking", codes(ed)).get("ye_mar_2018")
     if mine is None or mine.value is None:
         noted = mine is not None and bool(mine.note)
-        note = ({"note": words.parenthetical(mine.note.rstrip("."))} if mine is not None and noted
-                else {})  # set inside brackets: its own become a clause
+        # Set inside brackets: the note's own become a clause.
+        note = ({"note": phrasing.parenthetical(mine.note.rstrip("."))}
+                if mine is not None and noted else {})
         return w.text("published-recorded", case="none", who=who(ed, code), noted=noted,
                       **note)
     national = {"total": words.count(total.value), "forces": len(codes(ed))} if (

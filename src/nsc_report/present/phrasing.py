@@ -1,0 +1,41 @@
+"""Words that shape text the report sets in a sentence: a note inside brackets (no bracket in
+a bracket) and a text alternative read aloud (each mark said as its word)."""
+
+from __future__ import annotations
+
+import re
+
+from nsc_report.data.provenance import MARKS
+from nsc_report.present import words
+
+_INNER = re.compile(r"\s*\(([^()]*)\)")
+
+
+def parenthetical(text: str) -> str:
+    """Text a message sets inside brackets (an answer's status, the report's note on it): a
+    bracketed part of its own becomes a clause after a comma ('refused: cost limit (section
+    12)' -> 'refused: cost limit, section 12'), so that no bracket stands inside a bracket.
+    Text whose brackets do not pair is left as it is."""
+    if text.count("(") != text.count(")"):
+        return text
+    while True:
+        found = _INNER.search(text)
+        if found is None:
+            return text
+        after = text[found.end():]
+        # A clause in the middle of the text is closed by a comma, as the brackets closed it.
+        close = "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
+        inner = found.group(1).strip()
+        lead = ", " if found.start() else ""
+        text = f"{text[:found.start()]}{lead}{inner}{close}{after}"
+
+
+def spoken(text: str) -> str:
+    """Plain text with each provenance symbol said as the word a screen reader hears for the
+    page's mark ("10‡" as "10 (illustrative)"; labels.ftl): a text alternative, which is
+    read, not seen."""
+    for status, mark in MARKS.items():
+        if mark in text:
+            said = words.Words("labels").text("label-provenance", status=status)
+            text = text.replace(mark, f" ({said})")
+    return text
