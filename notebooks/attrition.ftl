@@ -44,9 +44,9 @@ attrition-chart-title = { $stated ->
        *[no] Convictions were only { $rate } of the number of stalking offences police recorded
     }
 # The label on a stage's bar: its $count and, after the first ($shared yes), its $share of the
-# recorded offences; $mark: the mark of the count and of its share (none where published).
+# recorded offences; $mark: the mark of the count, $share_mark of its share (none where published).
 attrition-chart-bar = { $count }{ $mark }{ $shared ->
-        [yes] {" "}({ $share }{ $mark })
+        [yes] {" "}({ $share }{ $share_mark })
        *[no] {""}
     }
 # $citation: the source of the counts; $caveated: yes when it has a $caveat.

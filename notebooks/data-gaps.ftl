@@ -69,7 +69,7 @@ data-gaps-chart-alt = Grid of { $asked } { $asked ->
     } showing each answer. { $responded } { $responded ->
         [one] force
        *[other] forces
-    } gave at least one figure; { $not_responded } gave none ({ $no_response } did not respond, { $refused_s12 } refused on cost and { $other }). { $over_half } { $over_half ->
+    } gave at least one figure; { $not_responded } gave none: { $no_response } did not respond, { $refused_s12 } refused on cost and { $other }. { $over_half } { $over_half ->
         [one] force
        *[other] forces
     } answered more than half of the questions in full.

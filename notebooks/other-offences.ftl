@@ -50,7 +50,12 @@ other-offences-chart-title = Only { $detailed } of { $total } { $total ->
        *[other] ; { $partial } gave part of it
     }
 # $period: the period asked about; $source: the source line.
-other-offences-chart-caption = Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
+# $stated yes where every bar is a count the Trust's release states (or the rest of them), with
+# the release's $citation; no where the bars count this edition's coding of the answers ($source).
+other-offences-chart-caption = { $stated ->
+        [yes] The forces that answered our request about the { $period }, by whether they could give a detailed breakdown of the stalking cases charged as a different crime, as the Trust's release counts them (those that gave part of one are the rest of the forces that answered). Source: { $citation }.
+       *[no] Responding forces by how fully they answered Q2 to Q4 (stalking offences charged as harassment, malicious communications, or s2A instead of s4A stalking), { $period }. { $source }
+    }
 # The caption of the table of each responding force's answers to Q2 to Q4, under the chart
 # (which counts them); $period: the period asked about.
 other-offences-forces-caption = Each responding force's answers: stalking offences recorded in the { $period } charged as harassment, as malicious communications, or as s2A instead of s4A stalking, and how fully it answered

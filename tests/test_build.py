@@ -32,8 +32,8 @@ def text_of(html: str) -> str:
 def test_spo_page_holds_the_figures_and_a_chart(built: Built):
     page = built.page("spo")
     text = text_of(page)
-    assert ("12 of them applied in 10 or fewer cases in the whole year, counted by kind of "
-            "order") in text
+    assert ("Of these forces, 12 applied in 10 or fewer cases in the whole year, counted by kind "
+            "of order") in text
     assert "8 applied in 11 to 30, and only 3 in more than 30" in text
     assert "Every figure below counts these cases by kind of order" in text
     assert 'class="nsc-chart-canvas"' in page and 'data-spec="nsc-chart-spo-applications-spec"' \
@@ -91,7 +91,7 @@ def test_changed_data_changes_the_published_figures(west_mercia_15: Path, tmp_pa
     assert "54 notebook(s) up to date" in result.stdout + result.stderr
     html = out / "html" / "book"
     spo = text_of((html / "spo.html").read_text(encoding="utf-8"))
-    assert "11 of them applied in 10 or fewer cases" in spo
+    assert "Of these forces, 11 applied in 10 or fewer cases" in spo
     assert "9 applied in 11 to 30" in spo
     summary = text_of((html / "summary.html").read_text(encoding="utf-8"))
     assert "11 forces applied for Stalking Protection Orders in 10 or fewer cases, counted by " \

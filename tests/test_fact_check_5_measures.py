@@ -52,7 +52,9 @@ def test_the_printed_median_spo_rate_is_the_median_of_the_unrounded_rates(built:
     rates = _spo_rates(built)
     assert len(rates) % 2 == 0
     median = f"{statistics.median(rates.values()):.{PLACES}f}"
-    assert f"the median rate about {median}‡ for every 1,000" in _text(built.page("spo"))
+    assert re.search(rf"the median rate, over the \d+‡? of them that recorded any stalking "
+                     rf"offences, about {re.escape(median)}‡ for every 1,000",
+                     _text(built.page("spo")))
     register = next((built.html / "book" / "downloads").glob("figures*.csv"))
     with register.open(encoding="utf-8") as f:
         row = next(r for r in csv.DictReader(f) if r["id"] == "spo/spo_median_per_1000")

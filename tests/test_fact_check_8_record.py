@@ -86,7 +86,7 @@ def test_version_1_3_states_one_print_of_the_spo_rates(built: Built):
     still marked."""
     row = _version_row(built.page("revisions"), "1.3")
     assert "prints with one decimal place" not in row and "give 3.9 (" not in row
-    assert "printed to two decimal places, the median too (3.95)" in row
+    assert "printed to two decimal places, the median too (3.95‡)" in row
     assert "So are the 5" not in row and "Nor is the number" not in row
     assert "Three counts worked out from published figures are no longer marked" in row
 

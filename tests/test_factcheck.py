@@ -311,7 +311,9 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     said = {r["force_name"]: (r["commitment"], r["data_status"]) for r in table}
     assert said.pop("City of London") == ("no Police and Crime Commissioner", "published")
     assert said.pop("Nottinghamshire") == ("made the commitment", "published")
-    assert set(said.values()) == {("not published in this edition", "")}
+    # A row not published in this edition states nothing, under the list's status (fact-check
+    # 8, B8: the sheet gives every row's status and caveat).
+    assert set(said.values()) == {("not published in this edition", "illustrative")}
 
 
 def test_the_workbooks_national_figures_carry_their_status(built: Built):

@@ -279,7 +279,7 @@ def test_the_map_changes_measure_and_the_list_filters(built: Built):
         visible = durham.locator(".nsc-tile-value:not([hidden])")
         assert visible.count() == 1 and visible.get_attribute("data-for") == "change"
         # A figure carries the mark of the constructed answers, read out as "(illustrative)".
-        assert re.fullmatch(r"[+-]\d+%‡\s*\(illustrative\)|–", visible.inner_text())
+        assert re.fullmatch(r"[+-]\d+\.\d%‡\s*\(illustrative\)|–", visible.inner_text())
         assert page.locator('.nsc-map-legend[data-for="change"]').is_visible()
         assert not page.locator('.nsc-map-legend[data-for="spo"]').is_visible()
         page.fill("#nsc-force-filter", "york")  # a name or a region: Humberside is in Yorkshire

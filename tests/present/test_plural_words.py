@@ -138,7 +138,7 @@ def test_the_data_gaps_description_says_what_it_counts() -> None:
     assert not any(" or held" in t for k, t in other.items() if k != (0, 0))
     alt = w.text("data-gaps-chart-alt", asked=43, questions=13, responded=27, not_responded=16,
                  no_response=10, refused_s12=3, other=other[(2, 0)], over_half=9)
-    assert "3 refused on cost and 2 refused under another exemption)" in alt
+    assert "3 refused on cost and 2 refused under another exemption." in alt
     assert "held no information" in w.text("data-gaps-def-silent", answer="not_held")
     assert "held no information" not in w.text("data-gaps-def-silent", answer="refused_other")
     chapter = " ".join((Path(words.PROJECT_FOLDER) / "data-gaps.md").read_text("utf-8").split())

@@ -71,7 +71,7 @@ def test_the_forces_that_gave_nothing_are_said_as_they_answered(data_copy: Path,
     assert data_gaps.figures(ed)["gaps_other_text"] == re.sub(r"(\d+)", rf"\g<1>{mark}", said)
     # The chart's description marks each count as the chapter does (fact-check 8, B1).
     marked = re.sub(r"(\d+)", rf"\g<1>{mark}", said)
-    assert f"6{mark} refused on cost and {marked})" in data_gaps.chart(ed).alt_text
+    assert f"6{mark} refused on cost and {marked}." in data_gaps.chart(ed).alt_text
 
 
 def test_the_spo_sum_is_said_to_count_each_kind(ed: Edition):

@@ -33,9 +33,22 @@ def parenthetical(text: str) -> str:
 def spoken(text: str) -> str:
     """Plain text with each provenance symbol said as the word a screen reader hears for the
     page's mark ("10‡" as "10 (illustrative)"; labels.ftl): a text alternative, which is
-    read, not seen."""
-    for status, mark in MARKS.items():
-        if mark in text:
-            said = words.Words("labels").text("label-provenance", status=status)
-            text = text.replace(mark, f" ({said})")
-    return text
+    read, not seen. Inside brackets the word follows a comma ("(8, illustrative, did not
+    respond"), so that no bracket stands inside a bracket."""
+    said = {mark: words.Words("labels").text("label-provenance", status=status)
+            for status, mark in MARKS.items() if mark in text}
+    if not said:
+        return text
+    out, depth = [], 0
+    for i, char in enumerate(text):
+        if char in said:
+            if depth:
+                rest = text[i + 1:]
+                out.append(f", {said[char]}" + ("," if rest[:1].isspace()
+                                                and rest.lstrip()[:1].isalnum() else ""))
+            else:
+                out.append(f" ({said[char]})")
+            continue
+        depth += (char == "(") - (char == ")")
+        out.append(char)
+    return "".join(out)

@@ -23,6 +23,10 @@ def add_pages_of_parts(entries: list[dict[str, Any]]) -> None:
             if (part := by_id.get(f'{e["notebook"]}/{key}')) is not None
             and part["kind"] == "figure" and part["text"] and part["text"] in e["text"]]
         for part in made_of:
+            if figure is None:  # inside a sentence of several figures: marked there, not linked
+                added = [page for page in e["pages"] if page not in part["pages"]]
+                part["printed_within"] = list(dict.fromkeys(
+                    [*(part.get("printed_within") or []), *added]))
             pages = set(part["pages"]) | set(e["pages"])
             part["pages"] = sorted(pages, key=lambda page: (page != part["notebook"], page))
 

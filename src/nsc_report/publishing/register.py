@@ -42,6 +42,7 @@ ANNEX_PAGE = "book/figures-annex"
 COLUMNS = ["id", "notebook", "key", "kind", "text", "status", "caveat", "raw", "definition",
            "numerator", "denominator", "questions", "periods", "forces", "forces_status",
            "public_forces", "data", "sources", "pages"]
+JSON_EXTRAS = ("parts", "caveats", "printed_within", "inline", "finding")  # where an entry has them
 
 
 def notebook_id(path: Path, notebook_dir: Path) -> str:
@@ -199,8 +200,10 @@ def build(notebook_dir: Path, markdown: Iterable[tuple[str, Path]],
             charts = [page or notebook for page in figure.get("charted") or []]
             found = list(dict.fromkeys([*printed.get(fid, []), *charts]))
             pages_of = sorted(found, key=lambda page: (page != notebook, page))
-            entries.append({"id": fid, "notebook": notebook, "key": key, **figure,
-                            "pages": pages_of})
+            entry = {"id": fid, "notebook": notebook, "key": key, **figure, "pages": pages_of}
+            if within := [page for page in charts if page not in printed.get(fid, [])]:
+                entry["printed_within"] = within  # in a chart: marked there, not linked
+            entries.append(entry)
     add_pages_of_parts(entries)
     return BookRegister(entries, titles, printed, silent)
 
@@ -245,12 +248,10 @@ def to_json(register: BookRegister) -> str:
     """The register as JSON: the CSV's columns, and for a sentence or a count with its noun
     made of other figures, those figures' keys (`parts`), which the site links it by; for a
     sentence that marks its own figures where they stand, `inline` (no mark at its end); for a
-    figure a social card can show, its finding in plain words (`finding`)."""
+    figure a social card can show, its finding in plain words (`finding`); each caveat alone
+    (`caveats`); pages that print a figure in a sentence or chart (`printed_within`)."""
     return json.dumps({"figures": [{**{c: e.get(c) for c in COLUMNS},
-                                    **({"parts": e["parts"]} if e.get("parts") else {}),
-                                    **({"caveats": e["caveats"]} if e.get("caveats") else {}),
-                                    **({"inline": True} if e.get("inline") else {}),
-                                    **({"finding": e["finding"]} if e.get("finding") else {})}
+                                    **{k: e[k] for k in JSON_EXTRAS if e.get(k)}}
                                    for e in register.entries]},
                       indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -314,7 +315,11 @@ def _forces_cell(e: dict[str, Any]) -> str:
     public = set(e.get("public_forces") or ()) if mark else set()
     # A force a published source places in a constructed list is named without the mark, each
     # of the others with it.
-    each = words.provenance_mark(status, "html")  # read out by a screen reader too
+    # Each name's mark as the summary's, with its word for a screen reader (the register page
+    # says what statuses mean in its own columns, not in a page's note of marked figures).
+    said = words.Words("labels").text("label-provenance", status=status)
+    each = (f'<span aria-hidden="true">{mark}</span>'
+            f'<span class="nsc-visually-hidden"> ({html.escape(said)})</span>')
     names = ", ".join(html.escape(name) + ("" if name in public or not public else each)
                       for name in forces)
     summary = site.html("site-register-forces-counted", forces=len(forces), status=status,

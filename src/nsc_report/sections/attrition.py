@@ -127,10 +127,15 @@ def chart(ed: Edition) -> AccessibleChart:
     figs = figures(ed)
     marks = [figs.mark_of(STAGE_FIGURES[m])
              if STAGE_FIGURES.get(m) in figs else "" for m in data["measure"]]
+    # A share the register holds carries its own mark (the release's 1.7% none); any other
+    # share is computed from its count and carries the count's.
+    share_marks = [figs.mark_of(STAGE_SHARES[m]) if STAGE_SHARES.get(m) in figs else mark
+                   for m, mark in zip(data["measure"], marks, strict=True)]
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
-                            share=words.pct(float(p), 1), mark=mark)
-                     for i, (n, p, mark) in enumerate(zip(data["count"], data["pct_of_recorded"],
-                                                          marks, strict=True))]
+                            share=words.pct(float(p), 1), mark=mark, share_mark=share_mark)
+                     for i, (n, p, mark, share_mark) in enumerate(zip(
+                         data["count"], data["pct_of_recorded"], marks, share_marks,
+                         strict=True))]
     # Each share to one place, as the bars' labels and the prose print it.
     readable = data[["stage", "count", "pct_of_recorded"]].round({"pct_of_recorded": 1}).rename(
         columns={

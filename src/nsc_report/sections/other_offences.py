@@ -135,10 +135,12 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
                                     "forces": labels.column(ed, "forces")})
     figs = figures(ed)
     bars = [f"oo_{key}" for key in levels.index]
+    status = provenance.weakest(figs.status_of(key) for key in bars)
+    said = ed.stated.get("other_offences_detailed")
     return AccessibleChart(
         # The weakest status of the figures it draws: the bars are counts the release states,
         # published though the answers they count are constructed (fact-check 8, B4).
-        status=provenance.weakest(figs.status_of(key) for key in bars),
+        status=status,
         name="other-offence-data",
         # Each bar's count is a figure of the register, with its mark (the release states two).
         chart=bar_counts(data, "answer", "forces", w.text("other-offences-chart-bars"),
@@ -147,7 +149,10 @@ def chart(ed: Edition) -> AccessibleChart | Markdown:
         # Each figure in the title with the mark it carries in the prose (the register's).
         title=w.text("other-offences-chart-title", detailed=figs.marked("oo_detailed"),
                      total=figs.marked("oo_responding"), partial=figs.marked("oo_partial")),
-        caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed)),
+        # Bars the release states are credited to it, with its meaning, not the answers'.
+        caption=w.text("other-offences-chart-caption", period=period(ed), source=foi_source(ed),
+                       stated="yes" if said is not None and status == "published" else "no",
+                       citation=ed.source(said.source).citation if said is not None else ""),
         # Each count with the mark it carries in the prose (the register's).
         alt_text=w.text("other-offences-chart-alt", total=figs.marked("oo_responding"),
                         detailed=figs.marked("oo_detailed"), partial=figs.marked("oo_partial"),
