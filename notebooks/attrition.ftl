@@ -95,6 +95,7 @@ attrition-def-rate-source = where the headline conviction rate comes from
 attrition-def-rate-exact = the conviction rate to two decimal places
 attrition-def-per-1000 = convictions for every 1,000 recorded stalking offences
 attrition-def-charge-rate = charges as a share of recorded stalking offences
+attrition-def-jailed-rate = cases that ended in a prison sentence as a share of recorded stalking offences
 attrition-def-period = the period of the national counts
 attrition-def-source = the source of the national counts
 attrition-def-caveat = the source's caveat, if any

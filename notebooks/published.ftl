@@ -133,6 +133,12 @@ published-charge-caveat = Outcomes assigned in a year are not the outcomes of th
 published-charge-missing = There is no rate for { $years }. { $note }.
 published-charge-unassigned = no outcomes were assigned
 published-charge-chart-title = { $rate } of the outcomes { $who } assigned to stalking offences in { $period } were a charge or summons
+# A charge-rate chart's text alternative: the line of $who (beside England and Wales where
+# $compared is yes), its first and last years with a rate, and those rates.
+published-charge-chart-alt = Line chart of the share of the outcomes assigned to stalking offences that were a charge or summons, year by year, for { $who }{ $compared ->
+        [yes] {" "}beside { published-ew }
+       *[no] {""}
+    }: { $first_rate } in { $first } and { $last_rate } in { $last }. Points are not joined across a change in the counting rules.
 published-charge-chart-caption = Outcomes of charge or summons as a share of all outcomes assigned to stalking offences (8Q) in each financial year, { $who } and { published-ew }. Outcomes in a year are not the outcomes of that year's crimes. Source: { $credit }.{ $breaks }
 published-charge-axis = Charge or summons (% of outcomes)
 published-charge-period-axis = Financial year (April to March)

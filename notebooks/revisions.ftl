@@ -62,7 +62,7 @@ revisions-column = { $column ->
        *[changes] Changes
     }
 # The changes of a version that has none (the first).
-revisions-no-changes = None
+revisions-no-changes = No changes: this is the version first published.
 # One change in a version: its $kind (correction or revision), $what changed and $why, in
 # words for readers, and how many $figures of the report it concerns (0 when it concerns
 # only the words around them, a chart or a download). The figures' names are data, not for this page.

@@ -282,7 +282,16 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
                 soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
                 for mark in soup.select(".nsc-mark"):  # a sentence's mark before its full stop
                     mark.decompose()
-                texts[page] = plain(soup.select_one("main").get_text(" "))
+                # The text a chart writes (its layers' text marks: a count at a bar's end) is
+                # printed on the page too.
+                labels = []
+                for script in soup.select('script[type="application/json"][id$="-spec"]'):
+                    spec = json.loads(script.string or "{}")
+                    fields = {layer["encoding"]["text"]["field"] for layer in spec.get("layer", [])
+                              if "field" in (layer.get("encoding") or {}).get("text", {})}
+                    labels += [str(row[f]) for rows in spec.get("datasets", {}).values()
+                               for row in rows for f in fields if f in row]
+                texts[page] = plain(" ".join([soup.select_one("main").get_text(" "), *labels]))
             # A sentence that marks its own figures (fact-check 5, B7) holds its marks in its
             # text: taken out of it, as out of the page.
             expected = plain(entry["text"])

@@ -131,10 +131,11 @@ class Register:
               questions: Iterable[str] | None = None, periods: Iterable[str] | None = None,
               files: Iterable[str] | None = None, sources: Iterable[str] | None = None,
               empty: str | None = None, stated: str | None = None,
-              finding: str | None = None) -> str:
+              finding: str | None = None, parts: Iterable[str] = ()) -> str:
         """numerator / denominator as a percentage; `empty`, in words, where the group the share
         is of is empty (valid data can leave it so: a question no force answered). A share that
-        may be of nothing must say what to print then, never a made-up 0%."""
+        may be of nothing must say what to print then, never a made-up 0%. `parts`: the figures
+        of its numerator and denominator, whose status it takes (two published counts)."""
         if denominator == 0:
             if empty is None:
                 raise ZeroDivisionError(f"figure {key!r}: a share of an empty group, and no "
@@ -147,7 +148,7 @@ class Register:
         return self._add(key, Figure(text, _plain(raw), definition,
                                      numerator=_plain(numerator), denominator=_plain(denominator),
                                      forces=tuple(forces) if forces is not None else None,
-                                     stated=stated, finding=finding,
+                                     stated=stated, finding=finding, parts=tuple(parts),
                                      **self._meta(questions, periods, files, sources)))
 
     def value(self, key: str, text: str, raw: Any, definition: str, *,

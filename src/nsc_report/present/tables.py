@@ -27,6 +27,8 @@ class Table:
     # that holds a value is marked, where the status is not published.
     status: str = "published"
     marked: tuple[str, ...] = ()
+    # Columns whose text holds one paragraph per line (a version's changes): set as paragraphs.
+    paragraphs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = [c for c in self.marked if c not in self.frame.columns]
@@ -39,6 +41,9 @@ class Table:
             text = html.escape(text)
         if column in self.marked and text.strip():
             text += words.provenance_mark(self.status, target)
+        if column in self.paragraphs and target == "html" and "\n" in text:
+            return "".join(f'<p class="nsc-cell-paragraph">{line}</p>'
+                           for line in text.split("\n") if line.strip())
         return text
 
     def html(self) -> str:

@@ -56,6 +56,11 @@ def figures(ed: Edition) -> Register:
             w.text("attrition-def-per-1000"), numerator=c.convicted, denominator=c.recorded)
     r.share("att_charge_rate", c.charged, c.recorded, w.text("attrition-def-charge-rate"),
             places=1)
+    if "jailed" in jailed:
+        r.share("att_jailed_rate", int(jailed["jailed"]), c.recorded,
+                w.text("attrition-def-jailed-rate"), places=1)
+    # Printed at the ends of the conviction chart's bars.
+    r.in_chart("att_charge_rate", *(["att_jailed_rate"] if "jailed" in jailed else []))
     r.text("att_period", ed.period_label(c.period), w.text("attrition-def-period"))
     # Sentences about the sources, not figures from them: published, whatever their status.
     r.text("att_source", ed.source(c.source_id).citation, w.text("attrition-def-source"),
@@ -164,7 +169,8 @@ def chart(ed: Edition) -> AccessibleChart:
 
 
 # Each stage's share of the recorded offences in the register, where it has one.
-STAGE_SHARES = {"charged": "att_charge_rate", "convicted": "att_rate"}
+STAGE_SHARES = {"charged": "att_charge_rate", "convicted": "att_rate",
+                "jailed": "att_jailed_rate"}
 
 
 def _stage_words(ed: Edition, figs: Register, measure: str, n: int, share: float) -> str:

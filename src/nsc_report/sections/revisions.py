@@ -55,7 +55,7 @@ def table(ed: Edition) -> Table:
     w = words.of(ed, "revisions")
     rows = []
     for v in ed.versions:
-        changes = " ".join(
+        changes = "\n".join(  # one paragraph each (Table.paragraphs)
             # Counted, not listed: the figures' names ran to seven printed pages.
             w.text("revisions-change", kind=c.kind, what=c.what, why=c.why,
                    figures=words.count(len(c.figures)))
@@ -66,4 +66,5 @@ def table(ed: Edition) -> Table:
                      col["date"]: labels.date(ed, v.date), col["summary"]: v.summary,
                      col["changes"]: changes or w.text("revisions-no-changes")})
     return Table("revisions", w.text("revisions-caption", title=ed.meta.title,
-                                     edition=ed.meta.edition), pd.DataFrame(rows))
+                                     edition=ed.meta.edition), pd.DataFrame(rows),
+                 paragraphs=(w.text("revisions-column", column="changes"),))

@@ -74,7 +74,8 @@ def figures(ed: Edition) -> Register:
                questions=())
     r.share("spo_band_low_share", bands.iloc[0], s.forces_with_figures,
             w.text("spo-def-band-low-share", label=named["low"], period=period(ed)),
-            forces=list(table.index[table["band"] == "low"]), empty="none")
+            forces=list(table.index[table["band"] == "low"]), empty="none",
+            parts=("spo_band_low", "spo_forces_with_figures"))  # published where both are
     r.count("spo_total", s.total, w.text("spo-def-total"))
     r.count("spo_interim", s.interim, w.text("spo-def-interim"))
     r.count("spo_full", s.full, w.text("spo-def-full"))

@@ -68,6 +68,18 @@ def _chart(w: words.Words, frame: pd.DataFrame, periods: list[str], ed: Edition)
                                period_title=w.text("published-charge-period-axis"))
 
 
+def _charge_alt(ed: Edition, code: str, name: str, compared: bool) -> str:
+    """What a chart of charge rates draws, in words: its line or lines, its years, the first
+    and last rates, and that points are not joined across a counting-rule change."""
+    rated = [y for y in m.charge_years(ed.public, code) if y.rate is not None]
+    first, last = rated[0], rated[-1]
+    assert first.rate is not None and last.rate is not None
+    return words.of(ed, "published").text(
+        "published-charge-chart-alt", who=name, compared="yes" if compared else "no",
+        first=public_period(ed, first.period), first_rate=words.pct(first.rate, 1),
+        last=public_period(ed, last.period), last_rate=words.pct(last.rate, 1))
+
+
 def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
     w = words.of(ed, "published")
     name, ew_name = who(ed, code), w.text("published-ew")
@@ -103,7 +115,7 @@ def charge_chart(ed: Edition, code: str) -> AccessibleChart | HtmlBlock:
                      rate=words.pct(float(mine.at[last, "rate"]), 1)),
         caption=w.text("published-charge-chart-caption", who=name, credit=src.credit,
                        breaks=rules.break_caption(ed, periods)),
-        alt_text=charge_sentence(ed, code),
+        alt_text=_charge_alt(ed, code, name, compared=True),
         table=table, downloads=False)
 
 
@@ -149,4 +161,5 @@ def national_charge_chart(ed: Edition) -> AccessibleChart:
                      **rules.since_values(ed, list(rated["period"]))),
         caption=w.text("published-national-charge-caption", credit=src.credit,
                        breaks=rules.break_caption(ed, periods)),
-        alt_text=national_charge_sentence(ed), table=table)
+        alt_text=_charge_alt(ed, ENGLAND_AND_WALES, w.text("published-ew"), compared=False),
+        table=table)
