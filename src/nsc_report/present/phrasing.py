@@ -11,6 +11,12 @@ from nsc_report.present import words
 _INNER = re.compile(r"\s*\(([^()]*)\)")
 
 
+def _closing_comma(after: str) -> str:
+    """The comma that closes a clause set in the middle of a text (where words follow it), as
+    the brackets it stands for closed it; none at the end or before punctuation."""
+    return "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
+
+
 def parenthetical(text: str) -> str:
     """Text a message sets inside brackets (an answer's status, the report's note on it): a
     bracketed part of its own becomes a clause after a comma ('refused: cost limit (section
@@ -23,11 +29,9 @@ def parenthetical(text: str) -> str:
         if found is None:
             return text
         after = text[found.end():]
-        # A clause in the middle of the text is closed by a comma, as the brackets closed it.
-        close = "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
         inner = found.group(1).strip()
         lead = ", " if found.start() else ""
-        text = f"{text[:found.start()]}{lead}{inner}{close}{after}"
+        text = f"{text[:found.start()]}{lead}{inner}{_closing_comma(after)}{after}"
 
 
 def spoken(text: str) -> str:
@@ -43,9 +47,7 @@ def spoken(text: str) -> str:
     for i, char in enumerate(text):
         if char in said:
             if depth:
-                rest = text[i + 1:]
-                out.append(f", {said[char]}" + ("," if rest[:1].isspace()
-                                                and rest.lstrip()[:1].isalnum() else ""))
+                out.append(f", {said[char]}{_closing_comma(text[i + 1:])}")
             else:
                 out.append(f" ({said[char]})")
             continue
