@@ -34,7 +34,7 @@ briefing-marked = { $text }{ $marked ->
 ### Headings and the answers table
 
 briefing-in-brief = In brief
-briefing-its-answers = Its answers
+briefing-its-answers = Question by question
 briefing-answers-caption = { $who }: its answer to each question
 briefing-where-it-stands = Where it stands among the forces
 briefing-national = The national picture

@@ -25,8 +25,13 @@ counting-rules-times = { $n ->
         [9] nine times
        *[other] { $n } times
     }
-# One change within a national series: its $month and $what changed.
-counting-rules-change = { $month } ({ $what })
+# One change within a national series: its $month and $what changed; $checked no for a change
+# not yet checked against its source, which says so inside the same brackets (a bracket
+# beside a bracket reads badly: "May 2023 (unverified ...) (where ...)").
+counting-rules-change = { $checked ->
+        [yes] { $month } ({ $what })
+       *[no] { $month } ({ $what }; unverified: not yet checked against its source)
+    }
 
 ### Charts and their tables
 
@@ -37,14 +42,18 @@ counting-rules-break-caption = {" "}{ $n ->
     }
 # A table's column: the rules a period's figure was recorded under. $era: none (no change in
 # the table), before (the first change, $month), from (the last) or between ($month to
-# $until); $partly yes for a period with months under the older rules too.
+# $until); $partly yes for a period with months under the older rules too, said after a comma
+# where the era ends in a bracket of its own ($bracketed yes: a change not yet checked).
 counting-rules-era = { $era ->
         [none] the same throughout
         [before] before { $month }
         [from] from { $month }
        *[between] { $month } to { $until }
     }{ $partly ->
-        [yes] {" "}(partly before)
+        [yes] { $bracketed ->
+            [yes] , partly before
+           *[no] {" "}(partly before)
+        }
        *[no] {""}
     }
 

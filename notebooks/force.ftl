@@ -98,11 +98,13 @@ force-measure = { $form ->
 # $case: none-given (no force gave the figure), not-given (this force gave none), alone (no
 # other force gave it) or ranked. $of: the forces that gave it; $value and $median: the
 # force's figure and the median of the forces' figures (midway between the two middle
-# ones when they are an even number: no force need have it). One sentence: its mark, at its
-# end, covers every figure in it (the page's key says so), so none of them stands outside it.
+# ones when they are an even number: no force need have it). Each figure carries its own mark
+# where it stands, and $mark (the answers' mark, none when they are published) follows each
+# claim about the answers that has no figure ("none had a higher one"): $of is published where
+# a published source states it (the release's 7 and 12 forces that gave a number of officers).
 force-standing = { $case ->
-        [none-given] { $label }: no force has a figure for this, so there is no comparison.
-        [not-given] { $label }: { force-standing-lacks }{ $lacks ->
+        [none-given] { $label }: no force has a figure for this{ $mark }, so there is no comparison.
+        [not-given] { $label }: { force-standing-lacks }{ $mark }{ $lacks ->
             [figure] , so it has
            *[other] {" "}and
         } no place in this comparison ({ $of } { $of ->
@@ -115,7 +117,7 @@ force-standing = { $case ->
                *[other] have one
             }
         }).
-        [alone] { $label }: { $value }; no other force gave this figure.
+        [alone] { $label }: { $value }; no other force gave this figure{ $mark }.
        *[ranked] { $label }: { $value } (of the { $of } forces that gave this figure, { force-standing-order }; the median: { $median }).
     }
 
@@ -146,11 +148,11 @@ force-standing-order = { $ties ->
        *[other] { force-standing-higher }, { force-standing-lower } and { $ties } the same
     }
 force-standing-higher = { $higher ->
-        [0] none had a higher one
+        [0] none{ $mark } had a higher one
        *[other] { $higher } had a higher one
     }
 force-standing-lower = { $lower ->
-        [0] none a lower one
+        [0] none{ $mark } a lower one
        *[other] { $lower } a lower one
     }
 
@@ -176,11 +178,14 @@ force-chart-median = Median
 # The median's name in its tooltip.
 force-chart-median-tooltip = median
 # A column of the chart's table: $column measure or rank.
+# The table's columns: how many forces gave the figure ($column of) stands apart from the
+# force's rank among them, since a published source may state it where the rank is constructed.
 force-chart-column = { $column ->
         [measure] Measure
+        [of] Forces with a figure
        *[rank] Rank (1 = highest)
     }
-force-chart-rank = { $rank } of { $of }{ $tied ->
+force-chart-rank = { $rank }{ $tied ->
         [yes] {" "}(tied)
        *[no] {""}
     }
@@ -303,23 +308,23 @@ force-gaps = { $case ->
 # The list below it (Markdown). Every answer alike: one line; $noted yes when it has a $note:
 # the report's coding note on the answer (the answers file's), not the force's words. An
 # item's $period is the year asked about; $at_request yes for a question asked about the time
-# of the request. The question's $wording stands outside brackets (it has brackets of its own);
-# a $note inside them has its own made a clause (words.parenthetical). $mark: the mark of the answers (none when they are published), at the end of
-# each statement of them.
+# of the request. The question's $wording, the status and the note may each end in brackets of
+# their own, so none of them is set in brackets (no bracket beside or inside a bracket). $mark:
+# the mark of the answers (none when they are published), at the end of each statement of them.
 force-gaps-every = Every question, as the report coded its answer: { $status }{ $noted ->
-        [yes] {" "}(the report's note on it: { $note })
+        [yes] ; the report's note on it: { $note }
        *[no] {""}
     }{ $mark }.
-force-gaps-item = - **{ $question }** { $wording } ({ $at_request ->
+force-gaps-item = - **{ $question }** { $wording }, { $at_request ->
         [yes] at the time of the request
        *[no] { $period }
-    }): { $status }{ $noted ->
-        [yes] {" "}(the report's note on it: { $note })
+    }: { $status }{ $noted ->
+        [yes] ; the report's note on it: { $note }
        *[no] {""}
     }{ $mark }
 force-gaps-nothing = Nothing: every answer was complete.
 
-### Every answer it gave (the table)
+### Question by question (the table)
 
 force-answers-caption = { $who }: its answer to each question we asked
 force-answers-at-request = At request

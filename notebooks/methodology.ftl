@@ -28,7 +28,8 @@ methodology-timeliness = { $case ->
     }
 
 # $illustrative: yes when the per-force figures are constructed; $edition: the edition's year;
-# $forces: how many forces were asked.
+# $forces: how many forces were asked; $unverified: how many national counts rest on a source
+# not confirmed.
 methodology-illustrative = { $illustrative ->
         [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for { $forces ->
             [one] the one force
@@ -40,7 +41,10 @@ methodology-illustrative = { $illustrative ->
             [0] {""}
             [one] {" "}The fact that is public, printed with its source on its force's page, is this: { $facts }.
            *[other] {" "}The facts that are public, each printed with its source on its force's page, are these: { $facts }.
-        } Every figure computed from these data is marked ‡ where it is printed. The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
+        } Every figure computed from these data is marked ‡ where it is printed. { $unverified ->
+            [0] The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
+           *[other] The published headline figures and the Crown Prosecution Service answer are real and cited. So are the national counts, except the { $unverified } marked †, which are cited but whose source is not confirmed, so they are unverified.
+        }
        *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
     }
 

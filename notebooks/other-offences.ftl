@@ -107,5 +107,5 @@ other-offences-def-cps-answer = the Crown Prosecution Service's answer, in its w
 other-offences-def-cps-collated = whether the CPS collates the figure
 other-offences-def-period = the period Q2 to Q5 asked about
 # $offence: what the offence is called (measures/other_offences.py); $question: Q2, Q3 or Q4.
-other-offences-def-offences = offences charged as { $offence } ({ $question }), summed over the forces that gave a figure
+other-offences-def-offences = offences charged as { $offence }, summed over the forces that gave a figure to { $question }
 other-offences-def-forces = forces that gave a figure for { $question }

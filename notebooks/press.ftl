@@ -48,7 +48,7 @@ press-note-kicker = { $illustrative ->
 press-note-meta = For local newsrooms: { $who } in { $title }, published { $date }.
 # Above what a force or its Commissioner made public (a stated commitment, an answer).
 press-note-public = What is on the public record
-press-note-answers = Its answers to the Freedom of Information requests, as the report coded them
+press-note-answers = The Freedom of Information requests, question by question, as the report coded the answers
 # $status: the status in words ("answered in full"); $count: the questions it stands for, of
 # the $asked, each counted once as the report counts it (a question asked about two years is
 # answered in full only when both years were). $mark: the mark of the answers after the count

@@ -44,6 +44,13 @@ print-download = { $where ->
         [site] ({ $file })
        *[none] ({ $file }, among the downloads of the web report)
     }
+# The same, set inside the link's own closing bracket where its words end in one ("The full
+# report as a PDF (A4; nsc-stalking-report-2024.pdf, among the downloads of the web report)"):
+# no bracket beside a bracket.
+print-download-within = { $where ->
+        [site] ; { $file }
+       *[none] ; { $file }, among the downloads of the web report
+    }
 
 ### The cover
 

@@ -36,9 +36,11 @@ published-source = <li>{ $title }: { $citation }.{ $named ->
         [yes] {" "}Published { $when }.
        *[no] {" "}Compiled by { $compiler } ({ $when }).
     } { $licence }.</li>
-# A source named by its title alone, in a list of them (titles hold "and").
-published-source-title = “{ $title }”
-# The sources the section read that hold no figure for $who, by their $titles.
+# A source named by the report's name for its series, in a list of them: not in quotation
+# marks, which would give the report's words as the publisher's title.
+published-source-title = { $title }
+# The sources the section read that hold no figure for $who, by their $titles (set apart by
+# semicolons: a title may hold "and").
 published-source-none = <li>Read, with no figure for { $who }: { $titles }.</li>
 published-source-none-text = - Read, with no figure for { $who }: { $titles }
 # $items: every published-source that holds a figure for the force, then published-source-none.

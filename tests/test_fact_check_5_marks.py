@@ -122,8 +122,8 @@ def test_a_force_that_gave_no_figure_is_said_so_with_the_mark_and_whose_note_it_
     data, and read the report's coding note as the force's words."""
     north = _marked_text(built.page("forces/northamptonshire"))
     assert "Every question: refused" not in north
-    assert ("Every question, as the report coded its answer: refused: other exemption (the "
-            "report's note on it: Refused under section 31, law enforcement)\x01.") in north
+    assert ("Every question, as the report coded its answer: refused: other exemption; the "
+            "report's note on it: Refused under section 31 (law enforcement)\x01.") in north
     london = _marked_text(built.page("forces/city-of-london"))
     assert ("Every question, as the report coded its answer: no response received by the "
             "report's deadline\x01.") in london

@@ -14,9 +14,9 @@ from helpers import Built
 
 from nsc_report.measures.spo import PER_1000_PLACES as PLACES
 
-MEDIAN = re.compile(r"offences: ([\d.]+)‡? \(of the (\d+) forces that gave this figure, (\w+) had "
-                    r"a higher one(?:, (\w+) a lower one and (\w+) the same| and (\w+) a lower "
-                    r"one); the median: ([\d.]+)‡?\)")
+MEDIAN = re.compile(r"offences: ([\d.]+)‡? \(of the (\d+)‡? forces that gave this figure, (\w+)‡? "
+                    r"had a higher one(?:, (\w+)‡? a lower one and (\w+)‡? the same| and "
+                    r"(\w+)‡? a lower one); the median: ([\d.]+)‡?\)")
 
 
 def _text(page: str) -> str:

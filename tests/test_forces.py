@@ -18,6 +18,7 @@ from nsc_report.data import load_edition
 from nsc_report.execution.templates import jobs_for
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
+from nsc_report.present.charts import AccessibleChart
 from nsc_report.sections import find_force
 from nsc_report.sections import force as section
 
@@ -84,7 +85,7 @@ def test_a_force_that_did_not_respond_is_not_ranked_or_counted_as_zero(ed):
     for s in standing:
         assert "no place in this comparison" in figures[f"force_standing_{s.measure.key}"]
     chart = section.standing_chart(ed, code)
-    assert not isinstance(chart, section.AccessibleChart)
+    assert not isinstance(chart, AccessibleChart)
     answers = section.answers_table(ed, code).frame
     assert not answers["Answer"].str.contains(r"\d").any()
 

@@ -226,3 +226,20 @@ def test_a_local_note_states_what_is_on_the_public_record(pack):
         note = words_of(force)
         assert "What is on the public record" in note and said in note, force
     assert "What is on the public record" not in words_of("durham")
+
+
+def test_no_local_note_sets_a_bracket_beside_a_bracket(pack):
+    """Fact-check 10, B4: "refused: cost limit (section 12) (8‡ of 13 questions)" and "no
+    number (answered in part) (At request; ...)": a status's own brackets, set before a
+    bracket, become a clause, as they do set inside one."""
+    notes = sorted((pack["public"] / "notes").glob("*.html"))
+    assert len(notes) == 43
+    for note in notes:
+        page = re.sub(r"<(script|style)\b.*?</\1>", " ", note.read_text(encoding="utf-8"),
+                      flags=re.S)
+        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+        assert not re.search(r"\)\s*\(", text), (note.name, re.findall(r".{60}\)\s*\(.{40}",
+                                                                       text))
+    herts = (pack["public"] / "notes" / "hertfordshire-2024-local-note.html").read_text(
+        encoding="utf-8")
+    assert "Refused: cost limit, section 12 (" in html.unescape(herts)

@@ -48,8 +48,8 @@ def test_a_force_above_the_median_never_prints_equal_to_it(ed):
     """Avon and Somerset (3.968) printed "4 ... 10 had a higher one and 11 a lower one; the
     median: 4.0": ranked above the median and printed equal to it."""
     sentence = force.standing_sentence(ed, AVON_AND_SOMERSET, _spo(ed, AVON_AND_SOMERSET))
-    assert sentence.endswith(": 3.97 (of the 22 forces that gave this figure, 10 had a higher "
-                             "one and 11 a lower one; the median: 3.95)."), sentence
+    assert sentence.endswith(": 3.97‡ (of the 22‡ forces that gave this figure, 10‡ had a "
+                             "higher one and 11‡ a lower one; the median: 3.95‡)."), sentence
 
 
 def test_no_two_rates_print_alike_unless_equal(ed):
@@ -78,7 +78,7 @@ def test_equal_unrounded_rates_are_a_tie(data_copy):
     ed = load_edition(data_copy, EDITION)
     leics, syorks = _spo(ed, LEICESTERSHIRE), _spo(ed, SOUTH_YORKSHIRE)
     assert leics.value == syorks.value and (leics.ties, leics.rank) == (1, syorks.rank)
-    assert "1 the same" in force.standing_sentence(ed, LEICESTERSHIRE, leics)
+    assert "1‡ the same" in force.standing_sentence(ed, LEICESTERSHIRE, leics)
 
 
 def test_a_rate_prints_its_decimal_even_when_whole(ed):
@@ -86,7 +86,7 @@ def test_a_rate_prints_its_decimal_even_when_whole(ed):
     now to two places, as every rate per 1,000 is)."""
     for code, printed in ((DERBYSHIRE, "2.00"), ("E23000016", "0.00")):
         sentence = force.standing_sentence(ed, code, _spo(ed, code))
-        assert f"offences: {printed} (of the 22" in sentence, sentence
+        assert f"offences: {printed}‡ (of the 22‡" in sentence, sentence
     # In the standing chart's table (the page's and the briefing's) too.
     chart = force.standing_chart(ed, DERBYSHIRE)
     row = chart.table[chart.table.iloc[:, 0].str.startswith("SPO cases")].iloc[0]
@@ -98,7 +98,7 @@ def test_a_count_median_between_two_counts_prints_its_half(ed):
     force printed equal to a rounded median could be ranked above it."""
     s = next(s for s in m.standing(ed, DERBYSHIRE) if s.measure.key == "recorded")
     assert s.median == 2525.5
-    assert force.standing_sentence(ed, DERBYSHIRE, s).endswith("the median: 2,525.5).")
+    assert force.standing_sentence(ed, DERBYSHIRE, s).endswith("the median: 2,525.5‡).")
 
 
 def test_a_change_prints_one_decimal_even_when_whole():

@@ -56,7 +56,8 @@ def test_a_local_note_names_the_force_page_without_a_path(monkeypatch, site: str
 
 PAGE = ("<!DOCTYPE html><html><head></head><body><article class='bd-article'>"
         "<span id='document-a'></span><section id='a'><h1>Data and downloads</h1><p>"
-        "<a href='/book/downloads/foi-returns-illustrative.csv'>FOI returns (CSV)</a></p>"
+        "<a href='/book/downloads/foi-returns-illustrative.csv'>FOI returns (CSV)</a></p><p>"
+        "<a href='/book/downloads/figures-illustrative.json'>The register as JSON</a></p>"
         "</section></article></body></html>")
 
 
@@ -80,12 +81,17 @@ def test_the_printed_downloads_give_an_address_or_a_file_name_never_a_path(monke
             text = page.inner_text(".nsc-print")
         finally:
             browser.close()
+    # Words that end in a bracket take the note inside it: no bracket beside a bracket.
     if site:
-        assert f"FOI returns (CSV) ({SITE}/book/downloads/foi-returns-illustrative.csv)" in text
+        assert f"FOI returns (CSV; {SITE}/book/downloads/foi-returns-illustrative.csv)" in text
+        assert f"The register as JSON ({SITE}/book/downloads/figures-illustrative.json)" in text
     else:
         assert "book/downloads" not in text
-        assert ("FOI returns (CSV) (foi-returns-illustrative.csv, among the downloads of the "
+        assert ("FOI returns (CSV; foi-returns-illustrative.csv, among the downloads of the "
                 "web report)") in text
+        assert ("The register as JSON (figures-illustrative.json, among the downloads of the "
+                "web report)") in text
+    assert ") (" not in text
 
 
 def test_the_notes_name_no_file_of_the_repository():

@@ -14,6 +14,7 @@ from test_year_on_year import two_editions
 
 from nsc_report.data import Edition, load_edition
 from nsc_report.measures.change import national_series
+from nsc_report.present import labels, phrasing
 from nsc_report.sections import attrition, methodology, published, reports
 from nsc_report.sections import counting_rules as cr
 
@@ -21,6 +22,7 @@ DURHAM = "E23000008"
 # The words beside a change not yet checked against its source (May 2023 and the changes these
 # tests add are `checked: no`; tests/sections/test_unchecked_facts.py).
 U = " (unverified: not yet checked against its source)"
+UNCHECKED_WITHIN = "; unverified: not yet checked against its source)"
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +78,11 @@ def test_a_2025_period_places_may_2023_inside_it(tmp_path: Path):
         text = cr.period_text(nxt, periods)
         assert f"changed in May 2023{U}, within the period covered here" in text, text
         assert "after the period" not in text
-    assert f"April 2020 (a course of conduct between former partners recorded as stalking) " \
-        f"and May 2023{U} (" in cr.methodology_text(nxt)
+    # An unchecked change says so inside the brackets that say what it did (no bracket beside
+    # a bracket).
+    assert "April 2020 (a course of conduct between former partners recorded as stalking) " \
+        "and May 2023 (" in cr.methodology_text(nxt)
+    assert f"{UNCHECKED_WITHIN}. Counts either side" in cr.methodology_text(nxt)
     # What the 2025 reports chapter glues.
     glued = reports.figures(nxt).figures["reports_counting_rules_text"].text
     assert f"May 2023{U}, within the period covered here" in glued
@@ -114,9 +119,9 @@ def test_the_words_that_were_right_for_2024_stay_the_same(ed: Edition):
         "Police record crime under the Home Office Counting Rules. Since the first of the years "
         "this report covers, the rules have changed in April 2018 (stalking and harassment "
         "recorded beside the most serious offence), April 2020 (a course of conduct between "
-        f"former partners recorded as stalking) and May 2023{U} (where stalking or harassment "
-        "comes with other offences, the most serious offence alone recorded). Counts either "
-        "side of these changes are not comparable.")
+        "former partners recorded as stalking) and May 2023 (where stalking or harassment "
+        f"comes with other offences, the most serious offence alone recorded{UNCHECKED_WITHIN}. "
+        "Counts either side of these changes are not comparable.")
     assert cr.held_years_text(ed, held(ed)) == (
         "Since April 2020 some courses of conduct are recorded as stalking that were recorded "
         "as other offences before, so the years either side of that change are not comparable.")
@@ -143,17 +148,18 @@ def test_a_change_added_to_the_table_reaches_every_consumer(data_copy: Path):
     charge = published.charge_chart(ed, DURHAM)
     national = published.national_charge_chart(ed)
     assert "October 2021" in published.group_sentence(ed, DURHAM)
-    assert label in group.caption and "October 2021" in group.alt_text
-    assert label in charge.caption
-    assert f"from October 2021{U} (partly before)" in list(charge.table["Counting rules"])
+    # Set inside the caption's brackets, the label's own brackets are a clause.
+    assert phrasing.parenthetical(label) in group.caption and "October 2021" in group.alt_text
+    assert phrasing.parenthetical(label) in charge.caption
+    assert f"from October 2021{U}, partly before" in list(charge.table["Counting rules"])
     assert "October 2021" in published.national_charge_sentence(ed)
-    assert "three times" in national.title and label in national.caption
-    assert f"April 2020 (a course of conduct between former partners recorded as stalking), " \
-        f"October 2021{U} (a change made up for this test) and May 2023{U}" \
+    assert "three times" in national.title and phrasing.parenthetical(label) in national.caption
+    assert "April 2020 (a course of conduct between former partners recorded as stalking), " \
+        f"October 2021 (a change made up for this test{UNCHECKED_WITHIN} and May 2023 (" \
         in cr.methodology_text(ed)
     assert f"changed in October 2021{U}, within the period covered here" in cr.period_text(
         ed, (ed.meta.previous_period, ed.meta.current_period))
-    assert f"changed again in October 2021{U} (a change made up for this test)" \
+    assert f"changed again in October 2021 (a change made up for this test{UNCHECKED_WITHIN}" \
         in cr.held_years_text(ed, held(ed))
     # The chart marks it among the others.
     spec = group.chart.to_dict()
@@ -187,8 +193,8 @@ def test_a_force_page_names_the_may_2023_change_its_series_crosses(data_copy: Pa
     assert f"changed in April 2018, April 2020 and again in May 2023{U}" in sentence
     assert "the chart marks the three changes" in sentence
     chart = published.group_chart(ed, DURHAM)
-    assert f"May 2023{U}: where stalking or harassment comes with other offences" \
-        in chart.caption
+    assert phrasing.parenthetical(f"May 2023{U}: where stalking or harassment comes with other "
+                                  "offences") in chart.caption
     assert f"April 2018, April 2020 and May 2023{U}" in chart.alt_text
     eras = dict(zip(chart.table["Period"], chart.table["Counting rules"], strict=True))
     assert eras["year ending June 2025"] == f"from May 2023{U}"
@@ -207,4 +213,6 @@ def test_the_methodology_names_every_change_the_printed_series_cross(ed: Edition
     first = cr.m.span(cr.dated(set(ed.public.table["period"])))[0]
     for change in ed.counting_rules:
         if first < change.day <= ed.meta.publication_date:
-            assert f"{cr.month(ed, change)} ({change.what})" in text, change.day
+            # Its month, then what it did in brackets (with "unverified" inside them where
+            # the change is not yet checked).
+            assert f"{labels.month(ed, change.day)} ({change.what}" in text, change.day

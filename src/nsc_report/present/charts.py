@@ -215,7 +215,7 @@ class AccessibleChart:
         w = words.Words("charts")
         marked = words.Rendered(words.marks_html(self.title), "html")  # the title's own marks
         return (f'<div class="nsc-table-wrap" role="region" tabindex="0" '
-                f'aria-label="{w.html("charts-data-region", title=words.unmarked(self.title))}">'
+                f'aria-label="{w.html("charts-data-region", title=phrasing.spoken(self.title))}">'
                 f'<table class="nsc-data-table"{self._status_attr}><caption>'
                 f'{w.html("charts-data-caption", title=marked)}'
                 f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -262,7 +262,9 @@ class AccessibleChart:
         metadata = {"nsc_chart": {"name": self.name, "title": self.title,
                                   "caption": self.caption, "csv": self.csv(),
                                   "status": self.status, "file": self.file_stem,
-                                  "downloads": self.downloads}}
+                                  "downloads": self.downloads,
+                                  # [row, column] of each value a published source states.
+                                  "published": sorted(map(list, self.published_cells))}}
         return data, metadata
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from nsc_report.present import words
+from nsc_report.present import phrasing, words
 
 
 @dataclass
@@ -58,7 +58,8 @@ class Table:
         status = (f' data-nsc-status="{html.escape(self.status)}"'
                   if self.marked and words.provenance_mark(self.status, "text") else "")
         # A wide table scrolls inside its own box, which keyboard users must be able to reach.
-        region = words.Words("charts").html("charts-table-region", caption=self.caption)
+        region = words.Words("charts").html("charts-table-region",
+                                            caption=phrasing.spoken(self.caption))
         return (f'<div class="nsc-table-wrap" role="region" tabindex="0" aria-label="{region}">'
                 f'<table class="nsc-table" id="nsc-table-{self.name}"{status}>'
                 f"<caption>{html.escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"

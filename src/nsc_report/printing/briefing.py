@@ -32,7 +32,7 @@ from nsc_report.printing.pdf import PdfError, print_pages
 from nsc_report.publishing.downloads import chart_outputs
 from nsc_report.publishing.embargo import Embargo
 from nsc_report.publishing.register import glued, marked, self_marked
-from nsc_report.sections import force, overseer, published
+from nsc_report.sections import foi_source, force, overseer, published
 
 STYLE = (Path(__file__).parent / "briefing.css").read_text(encoding="utf-8")
 
@@ -96,7 +96,8 @@ def standing_html(executed: Path, name: str) -> str:
                     f"{_print_svg(data, name)}"
                     f"<figcaption>{html.escape(caption)}</figcaption></figure>"
                     + _table(meta["title"], list(table.columns), table.values.tolist(),
-                             marked=range(1, len(table.columns)), mark=mark))
+                             marked=range(1, len(table.columns)), mark=mark,
+                             published={tuple(c) for c in meta.get("published", ())}))
     said = [o["data"]["text/markdown"] for c in nbformat.read(executed, as_version=4).cells
             if "standing_chart" in c.source for o in c.get("outputs", [])
             if "text/markdown" in o.get("data", {})]
@@ -133,17 +134,26 @@ def _marks_html(text: str) -> str:
 
 
 def _table(caption: str, header: list[str], rows: list[list[str]],
-           marked: Iterable[int] = (), mark: str = "") -> str:
+           marked: Iterable[int] = (), mark: str = "",
+           published: set[tuple[str, ...]] | None = None) -> str:
     """A table; each cell of a `marked` column that holds a value carries `mark`, the mark of
-    its data (the briefing's key: figures marked ‡ are constructed), and so does each figure
-    its caption (a chart's title) prints with one."""
+    its data (the briefing's key: figures marked ‡ are constructed), but for the cells a
+    published source states (`published`: (row's name, column)); and so does each figure its
+    caption (a chart's title) prints with one."""
     columns = set(marked) if mark else set()
+    stated = published or set()
     sup = f'<sup class="mark">{html.escape(mark)}</sup>' if mark else ""
+
+    def cell(row: list[str], i: int) -> str:
+        c = row[i]
+        if i == 0:
+            return f'<th scope="row">{html.escape(c)}</th>'
+        marks = i in columns and c.strip() and (row[0], header[i]) not in stated
+        return f"<td>{html.escape(c)}{sup if marks else ''}</td>"
+
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in header)
-    body = "".join("<tr>" + "".join(
-        (f'<th scope="row">{html.escape(c)}</th>' if i == 0 else
-         f"<td>{html.escape(c)}{sup if i in columns and c.strip() else ''}</td>")
-        for i, c in enumerate(row)) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(cell(row, i) for i in range(len(row))) + "</tr>"
+                   for row in rows)
     return (f"<table><caption>{_marks_html(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
@@ -247,7 +257,7 @@ def briefing_html(ed: Edition, code: str, figs: dict[str, str], national: list[s
 <h2>{w.html("briefing-must-change")}</h2>
 <ol class="recs">{"".join(f"<li>{html.escape(r)}</li>" for r in recs)}</ol>
 {help_line}
-{w.html("briefing-footer", source=force.foi_source(ed), page=web_page,
+{w.html("briefing-footer", source=foi_source(ed), page=web_page,
         publisher=meta.publisher, **site)}
 </section></main></body></html>
 """

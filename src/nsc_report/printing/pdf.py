@@ -140,12 +140,13 @@ def back_cover_html(edition: Edition) -> str:
 
 
 def download_note(edition: Edition) -> list[str]:
-    """[the site's address or '', what print writes after a link to a download]: its public
-    address, or while the site has none its file's name in words, never a path on the print
-    server; prepare.js puts the address or the name where the note has U+E000."""
-    site = edition.meta.help.site_url if edition.meta.help else ""
-    return [site, words.of(edition, "print").text("print-download", where="site" if site
-                                                  else "none", file="\ue000")]
+    """[the site's address or '', what print writes after a link to a download, and within
+    its closing bracket where its words end in one]: its public address, or its file's name
+    in words, never a path; prepare.js puts either where the note has U+E000."""
+    site, w = edition.meta.help.site_url if edition.meta.help else "", words.of(edition, "print")
+    where = "site" if site else "none"
+    return [site, w.text("print-download", where=where, file="\ue000"),
+            w.text("print-download-within", where=where, file="\ue000")]
 
 
 def _published(edition: Edition) -> words.Rendered:

@@ -1,6 +1,6 @@
 // Run in the single-page build before printing (pdf.py): the cover, contents, the report and
 // the back cover, with nothing else of the page.
-([coverHtml, css, backHtml, siteUrl, downloadNote]) => {
+([coverHtml, css, backHtml, siteUrl, downloadNote, noteWithin]) => {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.appendChild(style);
@@ -17,9 +17,18 @@
         const note = document.createElement('span');
         note.className = 'nsc-address';
         const file = decodeURIComponent(url.pathname.split('/').pop());
-        note.textContent = ' ' + (downloadNote || '').replace('\ue000', siteUrl
-          ? siteUrl.replace(/[/]$/, '') + url.pathname : file);
-        a.after(note);
+        const where = siteUrl ? siteUrl.replace(/[/]$/, '') + url.pathname : file;
+        // Words that end in a bracket ("as a PDF (A4)") take the note inside it: no bracket
+        // beside a bracket.
+        const last = [...a.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).pop();
+        if (noteWithin && last && /\)\s*$/.test(last.textContent)) {
+          note.textContent = noteWithin.replace('\ue000', where) + ')';
+          last.textContent = last.textContent.replace(/\)\s*$/, '');
+          last.after(note);
+        } else {
+          note.textContent = ' ' + (downloadNote || '').replace('\ue000', where);
+          a.after(note);
+        }
       }
       a.replaceWith(...a.childNodes);
     }

@@ -21,7 +21,7 @@ from nsc_report.measures import force as m
 from nsc_report.measures.gaps import scorecard
 from nsc_report.present import labels, phrasing, words
 from nsc_report.printing.briefing import help_html, published_html
-from nsc_report.sections import force
+from nsc_report.sections import foi_source, force
 
 
 def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -82,7 +82,9 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             answers=w.listing([_period(w, a) for a in q["answers"]], style="unit"))
             + f"{mark}</li>" for q in questions)
         # How many questions it answered so is of the answers: the count carries their mark.
-        status = w.html("press-note-status", status=label, count=words.count(len(questions)),
+        # A status with brackets of its own, set before the count's: they become a clause.
+        status = w.html("press-note-status", status=phrasing.parenthetical(label),
+                        count=words.count(len(questions)),
                         asked=asked, mark=words.Rendered(mark, "html"))
         groups.append(f"<h3>{status}</h3><ul>{items}</ul>")
     # What is published about the force itself (its Commissioner's commitment where its row is
@@ -104,12 +106,16 @@ def note_body(ed: Edition, code: str, figs: dict[str, str], site_page: str) -> s
             f"{public}{published_html(ed, figs, code)}\n"
             f"<h2>{w.html('press-note-answers')}</h2>\n{''.join(groups)}\n"
             f"<p>{page_line}</p>{help_line}\n"
-            f"<footer>{html_text(force.foi_source(ed))} {html_text(meta.publisher)}.</footer>")
+            f"<footer>{html_text(foi_source(ed))} {html_text(meta.publisher)}.</footer>")
 
 
 def _period(w: words.Words, answer: dict[str, str]) -> str:
-    return w.text("press-note-period", period=answer["period"], answer=answer["answer"],
-                  noted=bool(answer["note"]), note=phrasing.parenthetical(answer["note"]))
+    """'Refused: cost limit, section 12 (YE Mar 2023; the report's note on it: ...)': the
+    answer's own brackets, set before the period's, and the note's, set inside them, become a
+    clause (no bracket beside or inside a bracket)."""
+    return w.text("press-note-period", period=answer["period"],
+                  answer=phrasing.parenthetical(answer["answer"]), noted=bool(answer["note"]),
+                  note=phrasing.parenthetical(answer["note"]))
 
 
 def note_name(ed: Edition, code: str) -> str:

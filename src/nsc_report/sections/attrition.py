@@ -132,8 +132,9 @@ def chart(ed: Edition) -> AccessibleChart:
     figs = figures(ed)
     marks = [figs.mark_of(STAGE_FIGURES[m])
              if STAGE_FIGURES.get(m) in figs else "" for m in data["measure"]]
-    # A share the register holds carries its own mark (the release's 1.7% none); any other
-    # share is computed from its count and carries the count's.
+    # A share the register holds carries its own mark; any other share is computed from its
+    # count and carries the count's: the conviction share drawn is the report's own division of
+    # the counts (1.7%† of unverified counts), not the release's statement of its rate.
     share_marks = [figs.mark_of(STAGE_SHARES[m]) if STAGE_SHARES.get(m) in figs else mark
                    for m, mark in zip(data["measure"], marks, strict=True)]
     data["label"] = [w.text("attrition-chart-bar", count=int(n), shared=i > 0,
@@ -154,8 +155,10 @@ def chart(ed: Edition) -> AccessibleChart:
         status=prov.status, caveat=prov.caveat,
         name="attrition",
         chart=funnel(data, w.text("attrition-column", column="count")).properties(height=170),
+        # The share it draws, with the counts' mark; the title says where the release states
+        # the same rate (published, and printed unmarked as the release's elsewhere).
         title=w.text("attrition-chart-title", stated=stated,
-                     rate=words.pct(c.stated_rate if c.stated_rate is not None else c.rate, 1)),
+                     rate=words.pct(c.rate, 1, figs.status_of("att_convicted"))),
         caption=w.text("attrition-chart-caption", period=ed.period_label(c.period),
                        citation=source.citation, caveated=bool(source.caveat),
                        caveat=source.caveat or ""),
@@ -169,8 +172,7 @@ def chart(ed: Edition) -> AccessibleChart:
 
 
 # Each stage's share of the recorded offences in the register, where it has one.
-STAGE_SHARES = {"charged": "att_charge_rate", "convicted": "att_rate",
-                "jailed": "att_jailed_rate"}
+STAGE_SHARES = {"charged": "att_charge_rate", "jailed": "att_jailed_rate"}
 
 
 def _stage_words(ed: Edition, figs: Register, measure: str, n: int, share: float) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from nsc_report.data import Edition
 from nsc_report.data.rules import RuleChange
 from nsc_report.measures import published as m
-from nsc_report.present import labels, words
+from nsc_report.present import labels, phrasing, words
 from nsc_report.sections import public_period
 
 FILE = "counting_rules"  # how a registered figure names the table among its files
@@ -32,6 +32,14 @@ def label(ed: Edition, change: RuleChange) -> str:
     """'April 2020: a course of conduct ... recorded as stalking', as a chart names it, with
     the words of a change not yet checked beside its month."""
     return f"{month(ed, change)}: {change.what}"
+
+
+def change(ed: Edition, rule: RuleChange) -> str:
+    """'April 2020 (a course of conduct ... recorded as stalking)', as a sentence names a
+    change and what it did; a change not yet checked says so inside the same brackets."""
+    return words.of(ed, "counting-rules").text(
+        "counting-rules-change", month=labels.month(ed, rule.day), what=rule.what,
+        checked=rule.checked)
 
 
 def months(ed: Edition, changes: list[RuleChange], again: bool = False) -> str:
@@ -69,9 +77,11 @@ def break_caption(ed: Edition, periods: Iterable[str]) -> str:
     found = m.breaks_within(periods, ed.counting_rules)
     if not found:
         return ""
+    # Set inside the caption's brackets: a label's own (a change not yet checked) a clause.
     return words.of(ed, "counting-rules").text(
-        "counting-rules-break-caption", n=len(found), label=label(ed, found[0]),
-        labels="; ".join(label(ed, c) for c in found))
+        "counting-rules-break-caption", n=len(found),
+        label=phrasing.parenthetical(label(ed, found[0])),
+        labels="; ".join(phrasing.parenthetical(label(ed, c)) for c in found))
 
 
 def era_names(ed: Edition, periods: list[str]) -> list[str]:
@@ -88,15 +98,18 @@ def era_name(ed: Edition, period: str, rules: tuple[RuleChange, ...]) -> str:
     months under the older rules too)."""
     w = words.of(ed, "counting-rules")
     if not rules:
-        return w.text("counting-rules-era", era="none", partly=False)
+        return w.text("counting-rules-era", era="none", partly=False, bracketed=False)
     n = m.era(period, rules)
     partly = m.straddles(period, rules)
     if n == 0:
-        return w.text("counting-rules-era", era="before", month=month(ed, rules[0]), partly=partly)
+        return w.text("counting-rules-era", era="before", month=month(ed, rules[0]),
+                      partly=partly, bracketed=not rules[0].checked)
     if n == len(rules):
-        return w.text("counting-rules-era", era="from", month=month(ed, rules[-1]), partly=partly)
+        return w.text("counting-rules-era", era="from", month=month(ed, rules[-1]),
+                      partly=partly, bracketed=not rules[-1].checked)
     return w.text("counting-rules-era", era="between", month=month(ed, rules[n - 1]),
-                  until=labels.month(ed, rules[n].day - dt.timedelta(days=1)), partly=partly)
+                  until=labels.month(ed, rules[n].day - dt.timedelta(days=1)), partly=partly,
+                  bracketed=False)
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -163,8 +176,7 @@ def held_years_text(ed: Edition, periods: Iterable[str]) -> str:
     # Only the values the variant prints (the proof sheet shows the others by name).
     values: dict[str, str] = {}
     if within:
-        values["found"] = ", ".join(w.text("counting-rules-change", month=month(ed, c), what=c.what)
-                                    for c in within)
+        values["found"] = ", ".join(change(ed, c) for c in within)
     if before is not None:
         values.update(month=month(ed, before), since=before.since)
     return w.text("counting-rules-held", case=case, **values,
@@ -187,8 +199,7 @@ def methodology_text(ed: Edition) -> str:
     if later:
         values["months"] = months(ed, later)
         values["found"] = words.of(ed, "counting-rules").listing(
-            [words.of(ed, "counting-rules").text("counting-rules-change", month=month(ed, c),
-                                                 what=c.what) for c in later])
+            [change(ed, c) for c in later])
     if before is not None:
         values.update(case="since", month=month(ed, before), since=before.since)
     else:

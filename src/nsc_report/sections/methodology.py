@@ -105,9 +105,15 @@ def illustrative_text(ed: Edition) -> str:
     rows that cite their source: the commitments' and the answers')."""
     w = words.of(ed, "methodology")
     facts = public_facts(ed)
+    # The national counts (not the rates the release and the Trust state) on a source not
+    # confirmed: not "real and cited" like the rest.
+    national = ed.national
+    unverified = [source for unit, source in zip(national["unit"], national["source_id"],
+                                                 strict=True)
+                  if unit != "percent" and ed.source(str(source)).status == "unverified"]
     return w.text("methodology-illustrative", illustrative=ed.meta.illustrative,
                   edition=ed.meta.edition, forces=ed.meta.forces_asked, public=len(facts),
-                  facts=w.listing(facts))
+                  facts=w.listing(facts), unverified=len(unverified))
 
 
 def public_facts(ed: Edition) -> list[str]:

@@ -24,6 +24,18 @@ KEYS = {"at least one": "at-least-one", "none": "none", "did not say": "unstated
 FIGURE_KEYS = {"at least one": "at_least_one", "none": "none", "did not say": "unstated"}
 
 
+def gave_number(ed: Edition) -> tuple[int, str]:
+    """How many forces gave a number of dedicated officers (at least one, or none), and the
+    status the register gives that count: published where the release states both groups."""
+    counts = category_counts(ed)
+    r = Register(ed, questions=("Q6",), periods=("at_request",))
+    keys = [f"officers_{FIGURE_KEYS[c]}" for c in ("at least one", "none")]
+    for category, key in zip(("at least one", "none"), keys, strict=True):
+        r.count(key, counts[category], "", stated=key)
+    return (int(counts["at least one"] + counts["none"]),
+            provenance.weakest(r.status_of(k) for k in keys))
+
+
 def figures(ed: Edition) -> Register:
     counts = category_counts(ed)
     table = dedicated_officers(ed)

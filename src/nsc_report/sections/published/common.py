@@ -90,9 +90,9 @@ def sources_list(ed: Edition, code: str) -> HtmlBlock:
              for s in SERIES if s not in mine]
     name = who(ed, code)
     if empty:
-        markup += w.html("published-source-none", who=name, titles=w.listing(empty))
+        markup += w.html("published-source-none", who=name, titles="; ".join(empty))
     return HtmlBlock(str(w.html("published-sources", items=words.Rendered(markup, "html"))),
                      "\n".join([*(w.text("published-source-text", title=s.title,
                                           citation=s.citation) for s in items),
                                 *([w.text("published-source-none-text", who=name,
-                                          titles=w.listing(empty))] if empty else [])]))
+                                          titles="; ".join(empty))] if empty else [])]))
