@@ -31,6 +31,12 @@ check-help-empty = help.{ $key } is empty: fill it in from a cited source
 check-oversight-unchecked = not checked against a source: { $body } ({ $note })
 # $month: when the counting rules changed ("May 2023").
 check-rule-unchecked = not checked against a source: the counting-rule change of { $month } ({ $note })
+# A source not shown to be public by the data cut-off: $citation, $when it was published
+# (a day where $day is yes, else a month) and the $cut_off.
+check-source-date = { $day ->
+        [yes] published after the data cut-off ({ $cut_off }): { $citation }, dated { $when }; the edition may use only what was public by then
+       *[no] not checked against a source: the day “{ $citation }” was made public, known only as { $when }, the month of the data cut-off ({ $cut_off }) or later; find the day, or leave the fact out
+    }
 
 ### Answers not yet in, links, revisions
 

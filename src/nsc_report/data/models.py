@@ -99,6 +99,10 @@ class Source(_Strict):
     # What of the source is not published (the forces' answers to a request): the report
     # then does not count it among its published sources.
     unpublished: str | None = None
+    # When it was made public: the day (2024-04-18), or the month (2024-04) where only that
+    # is known. An edition uses only what was public by its data cut-off: `nsc-report check`
+    # lists a source dated to the month of the cut-off, or later, until its day is found.
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
 
     @property
     def verified(self) -> bool:

@@ -12,6 +12,7 @@ is empty.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -140,6 +141,23 @@ def _counting_rules(ed: Edition, root: Path) -> Iterator[Problem]:
                 kind=UNCHECKED)
 
 
+def _source_dates(ed: Edition, meta_path: Path, root: Path) -> Iterator[Problem]:
+    """A source not shown to be public by the data cut-off: dated after it, or only to its
+    month (or a later one), so that the day must still be found."""
+    w = words.of(ed, "check")
+    cut_off = ed.meta.cut_off
+    for key, source in ed.meta.sources.items():
+        if source.published is None:
+            continue
+        day = len(source.published) == 10
+        when = dt.date.fromisoformat(source.published if day else f"{source.published}-01")
+        if (when > cut_off) if day else (when.year, when.month) >= (cut_off.year, cut_off.month):
+            yield Problem(_label(meta_path, root), _line_of(meta_path, rf"^\s+{key}:", "^sources:"),
+                          w.text("check-source-date", citation=source.citation, day=day,
+                                 when=labels.date(ed, when) if day else labels.month(ed, when),
+                                 cut_off=labels.date(ed, cut_off)), kind=UNCHECKED)
+
+
 def _not_yet(ed: Edition, root: Path) -> Iterator[Problem]:
     """Answers not yet in (rows `intake import` found untouched): one problem that lists the
     forces, each at the line of its first such row in the file's order, with what to do said
@@ -200,7 +218,8 @@ def check(root: Path, data_dir: Path, edition: str, loaded: Edition | None = Non
                 *(Problem(c.file, c.line, c.what, kind=CARRIED) for c in carried_over(
                     data_dir, edition, ed.meta.previous_edition)),
                 *_contacts(ed, meta_path, root), *_oversight(ed, root),
-                *_counting_rules(ed, root), *_not_yet(ed, root)]
+                *_counting_rules(ed, root), *_source_dates(ed, meta_path, root),
+                *_not_yet(ed, root)]
     allowed = {u.rstrip("/") for u in ((ed.meta.help.website, ed.meta.help.site_url)
                                        if ed.meta.help else ()) if u}
     problems += _links(ed, word_files(root, ed), root, allowed)
