@@ -24,7 +24,8 @@ def _text(page: str) -> str:
     text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
     # Straight quotes for the typographer's (Sphinx's smart quotes), one mark per figure.
     text = text.translate(str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'}))
-    return re.sub(r"\s*‡ \(illustrative\)", "‡", text)
+    # A mark's word for a screen reader: in brackets, or after a comma inside brackets.
+    return re.sub(r"\s*‡\s*(?:\(illustrative\)|, illustrative,?)", "‡", text)
 
 
 def _number(word: str | None) -> int:

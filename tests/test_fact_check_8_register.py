@@ -12,7 +12,9 @@ from test_fact_check_8 import _text as _html_text
 def _text(fragment: str) -> str:
     """The page's text as a reader reads it: each mark on its figure (the site's mark is the
     symbol and its name for a screen reader), straight apostrophes."""
-    text = re.sub(r"\s*‡ \(illustrative\)", "‡", _html_text(fragment)).replace("’", "'")
+    # A mark's word for a screen reader: in brackets, or after a comma inside brackets.
+    text = re.sub(r"\s*‡\s*(?:\(illustrative\)|, illustrative,?)", "‡",
+                  _html_text(fragment)).replace("’", "'")
     return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
 
 

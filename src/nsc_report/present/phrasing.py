@@ -11,7 +11,7 @@ from nsc_report.present import words
 _INNER = re.compile(r"\s*\(([^()]*)\)")
 
 
-def _closing_comma(after: str) -> str:
+def closing_comma(after: str) -> str:
     """The comma that closes a clause set in the middle of a text (where words follow it), as
     the brackets it stands for closed it; none at the end or before punctuation."""
     return "," if after[:1].isspace() and after.lstrip()[:1].isalnum() else ""
@@ -31,7 +31,7 @@ def parenthetical(text: str) -> str:
         after = text[found.end():]
         inner = found.group(1).strip()
         lead = ", " if found.start() else ""
-        text = f"{text[:found.start()]}{lead}{inner}{_closing_comma(after)}{after}"
+        text = f"{text[:found.start()]}{lead}{inner}{closing_comma(after)}{after}"
 
 
 def spoken(text: str) -> str:
@@ -47,7 +47,7 @@ def spoken(text: str) -> str:
     for i, char in enumerate(text):
         if char in said:
             if depth:
-                out.append(f", {said[char]}{_closing_comma(text[i + 1:])}")
+                out.append(f", {said[char]}{closing_comma(text[i + 1:])}")
             else:
                 out.append(f" ({said[char]})")
             continue

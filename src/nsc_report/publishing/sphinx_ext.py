@@ -20,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from nsc_report.data.provenance import MARKS
 from nsc_report.present import labels, words
+from nsc_report.publishing import spoken_marks
 from nsc_report.publishing.printed import counted_figure
 from nsc_report.publishing.register import REGISTER_PAGE, anchor, register_json
 from nsc_report.publishing.social import load_cards, page_meta, setup_opengraph
@@ -283,6 +284,13 @@ def _no_figure_numbers(app: Sphinx, config: Any) -> None:
     config["numfig"] = False
 
 
+def _spoken_marks(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: Any) -> None:
+    """A mark inside a sentence's brackets: its screen reader's word after a comma."""
+    if context.get("body"):
+        context["body"] = spoken_marks.in_brackets(context["body"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _no_asset_checksums()
     app.connect("config-inited", _no_figure_numbers, priority=900)
@@ -301,4 +309,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_opengraph(app)
     app.connect("env-get-outdated", load_cards)
     app.connect("html-page-context", page_meta, priority=400)  # before the extension's (500)
+    app.connect("html-page-context", _spoken_marks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
