@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nsc_report.data import Edition
+from nsc_report.data.provenance import illustrative_name
 from nsc_report.infra.progress import PLAIN, Progress
 from nsc_report.layout import Layout
 from nsc_report.publishing.archive import ARCHIVE, Site
@@ -92,11 +93,17 @@ def copy_briefings(layout: Layout, site: Path | None = None,
     if embargo is None:
         embargo = recorded(layout.work / SITE)
     same = recorded(layout.pdf_dir / PRINTED) == embargo
-    for kind in ("forces", "versions") if same else ("versions",):
-        found = sorted((layout.pdf_dir / kind).glob("*.pdf"))
+    for kind in ("forces", "versions"):
+        # Briefings printed under another embargo than the site's are left out, and so is
+        # any copy an earlier build left (the built site persists between builds).
+        found = sorted((layout.pdf_dir / kind).glob("*.pdf")) if same or kind == "versions" \
+            else []
+        folder = site / "book" / "downloads" / kind
+        for old in sorted(folder.glob("*.pdf")):
+            if old.name not in {pdf.name for pdf in found}:
+                old.unlink()
         if not found:
             continue
-        folder = site / "book" / "downloads" / kind
         folder.mkdir(parents=True, exist_ok=True)
         for pdf in found:
             _sync_file(pdf, folder / pdf.name)
@@ -105,15 +112,26 @@ def copy_briefings(layout: Layout, site: Path | None = None,
 def copy_downloads(layout: Layout, edition: Edition, built: Path) -> None:
     """Each chart's CSV and SVG, the register of figures and the data downloads, which the pages
     link to directly (not through Sphinx's download role, so copied into the built site); a
-    file is written only when its content changed."""
+    file is written only when its content changed. What an earlier build left there under
+    another name (a chart renamed, a download that lost or gained '-illustrative', a calendar
+    no longer made) is removed: the built site persists between builds, and is published."""
     staged = layout.stage / "book" / "downloads"
+    downloads = built / "book" / "downloads"
     calendars = sorted(p.name for p in staged.glob("*.ics"))  # the release calendar's file
-    for name in ("charts", *download_names(edition).values(),
-                 *calendars):
-        src, dst = staged / name, built / "book" / "downloads" / name
+    names = download_names(edition)
+    kept: set[Path] = set()
+    for name in ("charts", *names.values(), *calendars):
+        src, dst = staged / name, downloads / name
         for file in sorted(src.rglob("*")) if src.is_dir() else [src]:
             if file.is_file():
-                _sync_file(file, dst / file.relative_to(src) if src.is_dir() else dst)
+                target = dst / file.relative_to(src) if src.is_dir() else dst
+                _sync_file(file, target)
+                kept.add(target)
+    stale = [*(downloads / "charts").rglob("*"), *downloads.glob("*.ics"),
+             *(downloads / n for d in names for n in {d, illustrative_name(d)})]
+    for path in stale:
+        if path.is_file() and path not in kept:
+            path.unlink()
 
 
 def publish_changes(built: Path, target: Path) -> list[Path]:
@@ -243,6 +261,8 @@ def build_html(layout: Layout, edition: Edition, progress: Progress = PLAIN,
         (built / "book" / "downloads").mkdir(exist_ok=True)
         shutil.copy2(pdf_file, built / "book" / "downloads" / pdf_file.name)
     elif pdf_file is not None and pdf_file.exists():
+        # Not the copy an earlier build put there either (the built site persists).
+        (built / "book" / "downloads" / pdf_file.name).unlink(missing_ok=True)
         progress.message(f"  the PDF was printed {'under ' + printed if printed else 'public'}"
                          f", this site {'under ' + label(embargo) if embargo else 'is public'}:"
                          f" left out until `nsc-report pdf` prints it again")
