@@ -27,7 +27,10 @@ label-provenance = { $status ->
 # The mark after a figure, a table's cell or a chart title's figure that is not published, on the
 # web and in print ($status illustrative or unverified; the words layer prints it, in every
 # notebook and page): the $mark for the eye, its word for a screen reader and in the tooltip.
-label-mark-html = <sup class="nsc-mark nsc-mark-{ $status }" title="{ label-provenance } figure"><span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden"> ({ label-provenance })</span></sup>
+label-mark-html = <sup class="nsc-mark nsc-mark-{ $status }" title="{ label-provenance } figure">{ label-mark-symbol-html }</sup>
+# The symbol and its word alone (a name in the register's list of the forces a figure counts,
+# which is not a figure of the page).
+label-mark-symbol-html = <span aria-hidden="true">{ $mark }</span><span class="nsc-visually-hidden"> ({ label-provenance })</span>
 # A fact of the reference data not yet checked against its source (a counting-rule change, the
 # body that oversees a force; `nsc-report check` lists each): $text as the sentence, cell or
 # label prints it, followed there by what a reader needs to know of it. "Unverified" is the

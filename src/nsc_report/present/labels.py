@@ -36,10 +36,14 @@ def provenance(code: str, ed: Edition | None = None) -> str:
     return words.Words("labels", _locale(ed)).text("label-provenance", status=code)
 
 
-def mark_html(status: str, mark: str) -> str:
+def mark_html(status: str, mark: str, symbol_only: bool = False) -> str:
     """The mark of a figure that is not published, as HTML: the symbol for the eye, its word
-    for a screen reader (words.provenance_mark prints it)."""
-    return str(words.Words("labels").html("label-mark-html", status=status, mark=mark))
+    for a screen reader (words.provenance_mark prints it); `symbol_only`: those two alone,
+    without the figure's mark around them (a name in a list, not a figure of the page)."""
+    w = words.Words("labels")
+    if symbol_only:
+        return str(w.html("label-mark-symbol-html", status=status, mark=mark))
+    return str(w.html("label-mark-html", status=status, mark=mark))
 
 
 def unchecked(ed: Edition | None, text: str, checked: bool) -> str:

@@ -29,7 +29,7 @@ import nbformat
 from nsc_report.data.provenance import MARKS, illustrative_name
 from nsc_report.infra.notebooks import read_notebook
 from nsc_report.infra.untrusted import csv_cell, html_in_markdown, markdown_text
-from nsc_report.present import words
+from nsc_report.present import labels, words
 from nsc_report.present.figures import RECORD, UNPUBLISHED
 from nsc_report.publishing.printed import add_pages_of_parts
 
@@ -317,9 +317,7 @@ def _forces_cell(e: dict[str, Any]) -> str:
     # of the others with it.
     # Each name's mark as the summary's, with its word for a screen reader (the register page
     # says what statuses mean in its own columns, not in a page's note of marked figures).
-    said = words.Words("labels").text("label-provenance", status=status)
-    each = (f'<span aria-hidden="true">{mark}</span>'
-            f'<span class="nsc-visually-hidden"> ({html.escape(said)})</span>')
+    each = labels.mark_html(status, mark, symbol_only=True)
     names = ", ".join(html.escape(name) + ("" if name in public or not public else each)
                       for name in forces)
     summary = site.html("site-register-forces-counted", forces=len(forces), status=status,
