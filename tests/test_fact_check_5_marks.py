@@ -111,7 +111,7 @@ def test_a_force_page_marks_each_constructed_figure_and_not_the_questions_asked(
     dyfed = _marked_text(built.page("forces/dyfed-powys"))
     assert ("Dyfed-Powys could not, or did not, give a full answer to 10\x01 of the 13 "
             "questions. Each is listed here with how the report coded its answer.") in dyfed
-    assert ("Q1 Number of stalking offences recorded (year ending March 2022): information "
+    assert ("Q1 Number of stalking offences recorded, year ending March 2022: information "
             "not held in a retrievable form\x01") in dyfed
 
 

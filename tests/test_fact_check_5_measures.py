@@ -25,7 +25,8 @@ def _text(page: str) -> str:
     # Straight quotes for the typographer's (Sphinx's smart quotes), one mark per figure.
     text = text.translate(str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'}))
     # A mark's word for a screen reader: in brackets, or after a comma inside brackets.
-    return re.sub(r"\s*‡\s*(?:\(illustrative\)|, illustrative,?)", "‡", text)
+    text = re.sub(r"\s*‡\s*(?:\(illustrative\)|, illustrative,?)", "‡", text)
+    return re.sub(r"‡ ([),.;])", r"‡\1", text)  # a mark stands in an element of its own
 
 
 def _number(word: str | None) -> int:

@@ -268,7 +268,7 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
     def plain(text: str) -> str:
         text = text.replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'")
         return (" ".join(text.split()).replace(" .", ".").replace(" ,", ",")
-                .replace(" :", ":").replace(" ;", ";"))
+                .replace(" :", ":").replace(" ;", ";").replace(" )", ")"))
 
     texts: dict[str, str] = {}
     checked = 0
