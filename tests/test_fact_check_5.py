@@ -167,11 +167,10 @@ PROJECT_FILE = re.compile(r"\b[\w.-]+\.(?:ya?ml|py|ftl|ipynb)\b")
 
 def test_no_page_or_printed_page_names_a_file_of_the_project(built: Built):
     """Fact-check 6, B4: the record of changes printed "(pre_release.yml now says ...)"."""
-    import pdfplumber
+    from helpers import pdf_pages
 
-    with pdfplumber.open(built.pdf) as pdf:
-        printed = [(i + 1, PROJECT_FILE.findall(p.extract_text() or "")) for i, p in
-                   enumerate(pdf.pages)]
+    printed = [(i + 1, PROJECT_FILE.findall(text)) for i, text in
+               enumerate(pdf_pages(built.pdf))]
     assert [hit for hit in printed if hit[1]] == []
     pages = [*sorted((built.html / "book").rglob("*.html")), built.html / "index.html"]
     on_screen = {p.name: PROJECT_FILE.findall(_text(p.read_text(encoding="utf-8")))

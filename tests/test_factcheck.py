@@ -269,7 +269,7 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
     """A fact-check found every force page and briefing saying whether its Commissioner made
     the 2022 commitment, from this edition's constructed list (fact-check finding 1)."""
     from bs4 import BeautifulSoup
-    from pypdf import PdfReader
+    from helpers import pdf_pages
     from python_calamine import CalamineWorkbook
 
     # Only the public row (Nottinghamshire's, data/2024/README.md) is stated (fact-check 3,
@@ -286,7 +286,7 @@ def test_no_act_of_a_named_commissioner_is_printed_from_constructed_data(built: 
                       .split())
     assert "made the 2022 commitment to increase reports of stalking is not published" in durham
     for brief in sorted((built.out / "pdf" / "forces").glob("*.pdf")):
-        text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(brief).pages).split())
+        text = " ".join(" ".join(pdf_pages(brief)).split())
         stem = brief.name.split(f"-{EDITION}-")[0]
         assert [a.rstrip("‡†") for a in named_acts(text)] == public.get(stem, []), brief.name
         # Nor is the sentence on the commitment marked: it rests on no constructed data.
@@ -466,10 +466,10 @@ def test_the_notice_is_on_the_first_screen_of_every_illustrative_page(built: Bui
 @pytest.mark.build
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed")
 def test_every_printed_page_carries_the_notice(built: Built):
-    from pypdf import PdfReader
+    from helpers import pdf_pages
 
     def pages(path: Path) -> list[str]:
-        return [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(path).pages]
+        return [re.sub(r"\s+", " ", text) for text in pdf_pages(path)]
 
     report = pages(built.pdf)
     for number, text in enumerate(report[1:], 2):  # the cover says it in full

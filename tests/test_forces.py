@@ -219,7 +219,7 @@ def test_force_pages_stay_light(built: Built):
 @pytest.mark.build
 @requires_chromium
 def test_every_force_has_a_two_page_briefing(built: Built):
-    from helpers import font_families, small_text, unembedded_fonts
+    from helpers import font_families, pdf_pages, small_text, unembedded_fonts
     from pypdf import PdfReader
 
     folder = built.out / "pdf" / "forces"
@@ -231,7 +231,7 @@ def test_every_force_has_a_two_page_briefing(built: Built):
         # Its standing chart too (drawn at 3 pt before: fact-check finding 14).
         assert small_text(path) == [], path.name
         assert font_families(reader) == {"LiberationSans"}, path.name
-        text = " ".join(p.extract_text() for p in reader.pages)
+        text = " ".join(pdf_pages(path))
         assert "Illustrative data" in text and "What must change" in text, path.name
         assert reader.metadata.title.endswith(f"({EDITION})")
         assert reader.trailer["/Root"]["/Lang"] == "en-GB"
@@ -245,14 +245,14 @@ def test_every_force_has_a_two_page_briefing(built: Built):
 @pytest.mark.build
 @requires_chromium
 def test_the_report_pdf_has_the_annex_not_the_force_pages(built: Built):
-    from pypdf import PdfReader
+    from helpers import pdf_pages
 
-    reader = PdfReader(built.pdf)
-    text = "\n".join(p.extract_text() for p in reader.pages)
+    pages = pdf_pages(built.pdf)
+    text = "\n".join(pages)
     assert "Annex: every force at a glance" in text
     assert all(name in text for name in NAMES.values())
     assert "Where it stands among the forces" not in text  # no force page was printed
-    assert len(reader.pages) < 60  # 50 at 11 pt: the 43 force pages would add about 130
+    assert len(pages) < 60  # 50 at 11 pt: the 43 force pages would add about 130
 
 
 def test_the_finder_notebook_records_what_it_read():

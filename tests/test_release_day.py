@@ -165,15 +165,14 @@ def test_an_embargoed_build_differs_from_the_public_one_only_in_its_marks(releas
 
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed")
 def test_every_page_of_the_pdf_and_the_briefings_is_marked(release):
-    from pypdf import PdfReader
+    from helpers import pdf_pages
 
     public, held = release["public"].parent / "public-pdf", release["embargoed"].parent / \
         "embargoed-pdf"
     briefings = sorted(p.name for p in (held / "forces").glob("*.pdf"))
     assert len(briefings) == 9
     for name in [PDF, *(f"forces/{b}" for b in briefings)]:
-        marked = [p.extract_text() or "" for p in PdfReader(held / name).pages]
-        plain = [p.extract_text() or "" for p in PdfReader(public / name).pages]
+        marked, plain = pdf_pages(held / name), pdf_pages(public / name)
         assert len(marked) == len(plain), name  # the same pages, page for page
         assert all(LABEL in text for text in marked), name
         assert not any("EMBARGOED" in text for text in plain), name

@@ -306,9 +306,8 @@ def test_every_registered_value_is_printed_as_registered(built: Built):
 def test_the_pdf_has_the_register_annex(built: Built):
     if not built.pdf.exists():
         pytest.skip("no PDF (Chromium missing)")
-    import pdfplumber
+    from helpers import pdf_pages
 
-    with pdfplumber.open(built.pdf) as pdf:
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    text = "\n".join(pdf_pages(built.pdf))
     annex = " ".join(text[text.rindex("Annex: where each figure comes from"):].split())
     assert "1.7%" in annex and "headline conviction rate" in annex
