@@ -4,6 +4,7 @@ the published site that keeps every edition."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -225,3 +226,10 @@ def test_the_2025_site_compares_and_keeps_2024(tmp_path: Path):
             assert (editions.parent / href).resolve().is_file(), href
     assert "Synthetic" not in text(archived / "book" / "summary.html")
     assert ROOT.joinpath("book", "index.md").is_file()  # the project's own book is untouched
+    # A period that holds the change of May 2023, not yet checked, sets no bracket beside a
+    # bracket ("from May 2023 (unverified ...) (partly before)"; fact-check 9, B7).
+    for page in sorted((site / "book").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for hidden in soup.select(".nsc-visually-hidden, script, style"):
+            hidden.decompose()
+        assert not re.search(r"\)\s*\(", " ".join(soup.get_text(" ").split())), page.name
