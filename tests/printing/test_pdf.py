@@ -3,6 +3,7 @@ vector charts, embedded fonts, an outline of every chapter, and its document pro
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -32,6 +33,7 @@ def pdf(built: Built) -> PdfReader:
     return PdfReader(built.pdf)
 
 
+@functools.cache  # one reader per module (the fixture): its pages are read once, not per test
 def page_texts(pdf: PdfReader) -> list[str]:
     return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", p.extract_text() or ""))
             for p in pdf.pages]
