@@ -95,6 +95,7 @@ attrition-def-rate-source = where the headline conviction rate comes from
 attrition-def-rate-exact = the conviction rate to two decimal places
 attrition-def-per-1000 = convictions for every 1,000 recorded stalking offences
 attrition-def-charge-rate = charges as a share of recorded stalking offences
+attrition-def-conviction-share = convictions as a share of recorded stalking offences, the report's own division of the counts from press coverage, as the conviction chart draws it (the Trust's release states the same rate)
 attrition-def-jailed-rate = cases that ended in a prison sentence as a share of recorded stalking offences
 attrition-def-period = the period of the national counts
 attrition-def-source = the source of the national counts

@@ -10,6 +10,7 @@
 downloads-pdf-link = <a class="nsc-download-pdf" href="downloads/{ $file }" download="{ $file }">The full report as a PDF (A4)</a>
 # $file: the download's file name; $download: which download it is (by its substitution).
 downloads-link = <a class="nsc-download" href="downloads/{ $file }" download="{ $file }">{ downloads-label }</a>
+# (nsc_data_ods follows nsc_data in a sentence: "..., and the same workbook in the open format".)
 downloads-label = { $download ->
         [foi_returns] FOI returns (CSV)
         [nsc_data] The whole dataset as a workbook (XLSX)
@@ -18,7 +19,7 @@ downloads-label = { $download ->
         [published_statistics] Published statistics per force, with their sources (CSV)
         [figures_csv] The register of figures (CSV)
         [figures_json] The register of figures (JSON)
-       *[nsc_data_ods] The same workbook in the open format (ODS)
+       *[nsc_data_ods] the same workbook in the open format (ODS)
     }
 # The published statistics as this edition has them: those published by its data cut-off
 # ($date); a later edition has the values published by its own.

@@ -158,14 +158,15 @@ force-standing-lower = { $lower ->
 
 # The chart's title: $best is yes when the force is highest on a $measure of the $of forces that
 # gave that figure (not of all forces: many gave none), $tied yes where another force has the same
-# figure; else the $shown measures on which it gave a figure.
+# figure, $mark the mark of the answers on the claim of its rank; else the $shown measures on
+# which it gave a figure.
 force-chart-title = { $best ->
         [yes] { $of ->
-            [one] { $who } is the only force that gave a figure for { $measure }
+            [one] { $who } is the only force{ $mark } that gave a figure for { $measure }
            *[other] { $who } is { $tied ->
                 [yes] joint highest
                *[no] highest
-            } of the { $of } forces that gave a figure for { $measure }
+            }{ $mark } of the { $of } forces that gave a figure for { $measure }
         }
        *[no] How { $who } compares with the other forces on the { $shown } { $shown ->
             [one] measure

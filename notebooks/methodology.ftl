@@ -29,7 +29,7 @@ methodology-timeliness = { $case ->
 
 # $illustrative: yes when the per-force figures are constructed; $edition: the edition's year;
 # $forces: how many forces were asked; $unverified: how many national counts rest on a source
-# not confirmed.
+# not confirmed, and $caveat, why (their sources' caveats).
 methodology-illustrative = { $illustrative ->
         [yes] The forces' answers to the { $edition } requests have not been published, so the per-force figures in this edition are illustrative: a constructed dataset for { $forces ->
             [one] the one force
@@ -43,7 +43,7 @@ methodology-illustrative = { $illustrative ->
            *[other] {" "}The facts that are public, each printed with its source on its force's page, are these: { $facts }.
         } Every figure computed from these data is marked ‡ where it is printed. { $unverified ->
             [0] The national counts, the published headline figures and the Crown Prosecution Service answer are real and cited.
-           *[other] The published headline figures and the Crown Prosecution Service answer are real and cited. So are the national counts, except the { $unverified } marked †, which are cited but whose source is not confirmed, so they are unverified.
+           *[other] The published headline figures and the Crown Prosecution Service answer are real and cited. So are the national counts, except the { $unverified } marked †, which are unverified: { $caveat }
         }
        *[no] The per-force figures in this edition are the answers the forces gave to the { $edition } requests.
     }

@@ -242,4 +242,7 @@ def test_no_local_note_sets_a_bracket_beside_a_bracket(pack):
                                                                        text))
     herts = (pack["public"] / "notes" / "hertfordshire-2024-local-note.html").read_text(
         encoding="utf-8")
-    assert "Refused: cost limit, section 12 (" in html.unescape(herts)
+    assert "refused: cost limit, section 12 (" in html.unescape(herts)
+    # Set after a colon or a comma and in brackets, no answer or period starts with a capital
+    # (fact-check 11, B8: "(At request)" 104 times).
+    assert "(At request" not in herts and "(at request" in herts

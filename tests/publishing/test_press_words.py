@@ -205,7 +205,7 @@ def test_a_local_note_counts_questions_as_the_report_does_and_says_each_status_o
     assert "answered in part (1‡ of 13 questions)" in text
     assert "information not held (9‡ of 13 questions)" in text
     assert "the force's note" not in text
-    assert "Information not held in a retrievable form (YE Mar 2023)" in text
+    assert "information not held in a retrievable form (YE Mar 2023)" in text
 
 
 def test_the_notebooks_zip_says_what_it_holds(ed, tmp_path, monkeypatch):

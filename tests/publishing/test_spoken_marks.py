@@ -19,10 +19,23 @@ def test_a_mark_inside_brackets_is_said_after_a_comma():
 
 
 def test_a_mark_outside_brackets_keeps_its_own():
-    page = f"<p>rose 10{MARK} (x) and 3{MARK}.</p><p>4{MARK}</p>"
+    page = f"<p>rose 10{MARK} and 3{MARK}.</p><p>4{MARK}</p>"
     assert in_brackets(page) == page
+
+
+def test_a_mark_before_a_bracket_is_said_after_a_comma():
+    """Fact-check 11, B5: "3,276 (illustrative) (of the 26 ..." was heard as a bracket beside
+    a bracket."""
+    said = in_brackets(f"<p>offences: 3,276{MARK} (of the 26{MARK} forces)</p>")
+    assert ">, illustrative</span></sup> (of the 26" in said
+    assert ">, illustrative,</span></sup> forces)" in said
 
 
 def test_an_open_bracket_does_not_reach_the_next_paragraph_nor_a_script():
     page = f"<p>a ( b</p><p>4{MARK}</p><script>var s = '(';</script><p>5{MARK}</p>"
     assert in_brackets(page) == page
+
+
+def test_a_mark_after_a_bracket_is_said_after_a_comma():
+    cell = in_brackets(f"<table><tr><td>8 (tied){MARK}</td><td>19</td></tr></table>")
+    assert ">, illustrative</span></sup></td>" in cell

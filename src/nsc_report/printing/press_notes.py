@@ -38,7 +38,8 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
     a = m.answers(ed, code)
     named = labels.statuses(ed, list(STATUSES))
     a = a.assign(status_label=a["status"].map(named))
-    at_request = f.text("force-answers-at-request")
+    # Set in a sentence's brackets, after a colon: no capital ("(at request)", ": no response").
+    at_request = _lower_first(f.text("force-answers-at-request"))
     questions: dict[str, dict[str, Any]] = {}
     for _, r in a.iterrows():
         note = "" if r["note"] is None or r["note"] != r["note"] else str(r["note"])
@@ -47,7 +48,7 @@ def answers_by_status(ed: Edition, code: str) -> list[tuple[str, list[dict[str, 
             # "Information not held (the report's note on it: Information not held in a
             # retrievable form)" says it twice: the status in the note's words, once.
             said, note = m.beyond_label(str(r["status_label"]), note)
-            answer = said[:1].upper() + said[1:]
+            answer = _lower_first(said)
         item = questions.setdefault(str(r["question_id"]), {
             "question": str(r["question_id"]), "wording": str(r["wording"]), "answers": []})
         item["answers"].append({
@@ -116,6 +117,10 @@ def _period(w: words.Words, answer: dict[str, str]) -> str:
     return w.text("press-note-period", period=answer["period"],
                   answer=phrasing.parenthetical(answer["answer"]), noted=bool(answer["note"]),
                   note=phrasing.parenthetical(answer["note"]))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def note_name(ed: Edition, code: str) -> str:

@@ -56,11 +56,16 @@ def figures(ed: Edition) -> Register:
             w.text("attrition-def-per-1000"), numerator=c.convicted, denominator=c.recorded)
     r.share("att_charge_rate", c.charged, c.recorded, w.text("attrition-def-charge-rate"),
             places=1)
+    # The share the conviction chart draws: the report's own division of the counts, with
+    # their status (the release's statement of the same rate is att_rate).
+    r.share("att_conviction_share", c.convicted, c.recorded,
+            w.text("attrition-def-conviction-share"), places=1)
     if "jailed" in jailed:
         r.share("att_jailed_rate", int(jailed["jailed"]), c.recorded,
                 w.text("attrition-def-jailed-rate"), places=1)
-    # Printed at the ends of the conviction chart's bars.
-    r.in_chart("att_charge_rate", *(["att_jailed_rate"] if "jailed" in jailed else []))
+    # Printed at the ends of the conviction chart's bars, and in its title.
+    r.in_chart("att_charge_rate", "att_conviction_share",
+               *(["att_jailed_rate"] if "jailed" in jailed else []))
     r.text("att_period", ed.period_label(c.period), w.text("attrition-def-period"))
     # Sentences about the sources, not figures from them: published, whatever their status.
     r.text("att_source", ed.source(c.source_id).citation, w.text("attrition-def-source"),
@@ -133,7 +138,7 @@ def chart(ed: Edition) -> AccessibleChart:
     marks = [figs.mark_of(STAGE_FIGURES[m])
              if STAGE_FIGURES.get(m) in figs else "" for m in data["measure"]]
     # A share the register holds carries its own mark; any other share is computed from its
-    # count and carries the count's: the conviction share drawn is the report's own division of
+    # count and carries the count's. The conviction share drawn is the report's own division of
     # the counts (1.7%† of unverified counts), not the release's statement of its rate.
     share_marks = [figs.mark_of(STAGE_SHARES[m]) if STAGE_SHARES.get(m) in figs else mark
                    for m, mark in zip(data["measure"], marks, strict=True)]
@@ -158,7 +163,7 @@ def chart(ed: Edition) -> AccessibleChart:
         # The share it draws, with the counts' mark; the title says where the release states
         # the same rate (published, and printed unmarked as the release's elsewhere).
         title=w.text("attrition-chart-title", stated=stated,
-                     rate=words.pct(c.rate, 1, figs.status_of("att_convicted"))),
+                     rate=figs.marked("att_conviction_share")),
         caption=w.text("attrition-chart-caption", period=ed.period_label(c.period),
                        citation=source.citation, caveated=bool(source.caveat),
                        caveat=source.caveat or ""),
@@ -172,7 +177,8 @@ def chart(ed: Edition) -> AccessibleChart:
 
 
 # Each stage's share of the recorded offences in the register, where it has one.
-STAGE_SHARES = {"charged": "att_charge_rate", "jailed": "att_jailed_rate"}
+STAGE_SHARES = {"charged": "att_charge_rate", "convicted": "att_conviction_share",
+                "jailed": "att_jailed_rate"}
 
 
 def _stage_words(ed: Edition, figs: Register, measure: str, n: int, share: float) -> str:

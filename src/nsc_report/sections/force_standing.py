@@ -10,6 +10,7 @@ from IPython.display import Markdown
 from nsc_report.data import Edition, provenance
 from nsc_report.layout import slug
 from nsc_report.measures import force as m
+from nsc_report.measures.officers import category_counts
 from nsc_report.present import fmt, words
 from nsc_report.present.charts import INK, MUTED, PALETTE, AccessibleChart
 from nsc_report.sections import foi_source, officers, period
@@ -75,8 +76,18 @@ def standing_sentence(ed: Edition, code: str, s: m.Standing) -> str:
                   value=_figure(s.value, s, status), of=of,
                   higher=words.count(higher, status),
                   lower=words.count(s.of - 1 - higher - s.ties, status),
-                  ties=words.count(s.ties, status), median=_figure(s.median, s, status),
+                  ties=words.count(s.ties, status),
+                  median=_figure(s.median, s, _median_status(ed, s)),
                   mark=mark)
+
+
+def _median_status(ed: Edition, s: m.Standing) -> str:
+    """The status of the median: the answers', but for dedicated officers where the release's
+    counts alone give it (more than half of the forces that gave a number had none: 0)."""
+    if (s.measure.key == "officers" and s.median == 0 and _of_status(ed, s) == "published"
+            and 2 * int(category_counts(ed)["none"]) > s.of):
+        return "published"
+    return provenance.returns(ed).status
 
 
 def _of_status(ed: Edition, s: m.Standing) -> str:
@@ -155,10 +166,13 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
             w.text("force-chart-rank", rank=s.rank, tied=bool(s.ties)) for s in shown],
         w.text("force-chart-column", column="of"): [s.of for s in shown],
     })
-    # How many forces gave a figure is unmarked where a published source states it (the
-    # forces that gave a number of dedicated officers: the release's 7 and 12).
-    stated = frozenset((measure_label(ed, s.measure), w.text("force-chart-column", column="of"))
-                       for s in shown if _of_status(ed, s) == "published")
+    # How many forces gave a figure, and their median, are unmarked where published sources
+    # give them (the forces that gave a number of dedicated officers: the release's 7 and 12).
+    stated = frozenset(
+        [(measure_label(ed, s.measure), w.text("force-chart-column", column="of"))
+         for s in shown if _of_status(ed, s) == "published"]
+        + [(measure_label(ed, s.measure), median) for s in shown
+           if _median_status(ed, s) == "published"])
     best = [s for s in shown if s.rank == 1]
     # Its counts are of the answers: each carries their mark, as in the page's sentences.
     status = provenance.returns(ed).status
@@ -166,7 +180,9 @@ def standing_chart(ed: Edition, code: str) -> AccessibleChart | Markdown:
                    shown=words.count(len(shown), status),
                    of=words.count(best[0].of, _of_status(ed, best[0])) if best else 0,
                    tied=bool(best and best[0].ties),
-                   measure=measure_label(ed, best[0].measure, "title") if best else "")
+                   measure=measure_label(ed, best[0].measure, "title") if best else "",
+                   # A named force's rank is a claim of the answers: their mark on it.
+                   mark=words.provenance_mark(status, "text"))
     return AccessibleChart(
         status=provenance.returns(ed).status,
         name=f"standing-{slug(who)}",

@@ -113,7 +113,14 @@ def illustrative_text(ed: Edition) -> str:
                   if unit != "percent" and ed.source(str(source)).status == "unverified"]
     return w.text("methodology-illustrative", illustrative=ed.meta.illustrative,
                   edition=ed.meta.edition, forces=ed.meta.forces_asked, public=len(facts),
-                  facts=w.listing(facts), unverified=len(unverified))
+                  facts=w.listing(facts), unverified=len(unverified),
+                  caveat=_after_colon(" ".join(dict.fromkeys(
+                      ed.source(str(s)).caveat or "" for s in unverified))))
+
+
+def _after_colon(text: str) -> str:
+    """A sentence set after a colon: its first letter small ('unverified: the reference')."""
+    return text[:1].lower() + text[1:]
 
 
 def public_facts(ed: Edition) -> list[str]:
