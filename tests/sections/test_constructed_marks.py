@@ -107,11 +107,12 @@ def test_a_forces_chart_title_ranks_it_among_the_forces_that_gave_the_figure(
         assert "of all forces" not in title
         best = [s for s in m.standing(ed, code) if s.rank == 1]
         if best:
-            assert f"highest of the {best[0].of}‡ forces that gave a figure for" in title
+            # The claim of its rank is the answers' too (fact-check 11, B6).
+            assert f"highest‡ of the {best[0].of}‡ forces that gave a figure for" in title
         else:
             assert re.search(r"on the \d+‡ measures? for which it gave a figure", title), title
     assert force.standing_chart(ed, MET).title == (
-        "Metropolitan Police is highest of the 26‡ forces that gave a figure for stalking "
+        "Metropolitan Police is highest‡ of the 26‡ forces that gave a figure for stalking "
         "offences recorded")
 
 

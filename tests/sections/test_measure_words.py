@@ -37,7 +37,7 @@ def test_the_chart_title_and_the_register_name_the_measure_as_written(ed: Editio
     title = force.standing_chart(ed, "E23000033").title
     # Of the forces that gave the figure, not of all forces (fact-check 3, finding 6), with
     # the mark of the answers on the count, as in the page's sentences.
-    assert title == ("Sussex is highest of the 22‡ forces that gave a figure for cases with an "
+    assert title == ("Sussex is highest‡ of the 22‡ forces that gave a figure for cases with an "
                      "SPO application, counted by kind of order, per 1,000 recorded offences")
     definitions = {k: f.definition for k, f in force.figures(ed, "E23000033").figures.items()}
     assert definitions["force_standing_spo_per_1000"].endswith(
