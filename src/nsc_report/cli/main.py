@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import re
 import sys
 from collections.abc import Callable
@@ -219,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        # What the interrupted browser left pending is collected as the process ends: asyncio
+        # would log each with a traceback, after this line has said what happened.
+        logging.getLogger("asyncio").disabled = True
         print("\nInterrupted: the executed notebooks, the last site and the last PDF are as "
               "they were before this build.", file=sys.stderr)
         return 130

@@ -71,10 +71,14 @@ def find_chromium() -> str:
 
 
 def _not_an_interrupt(record: logging.LogRecord) -> bool:
-    """Ctrl+C while Playwright handles a request cancels its task, and asyncio logs that with a
-    traceback; the command line already says it was interrupted and nothing was damaged."""
+    """Ctrl+C while Playwright handles a request cancels its task, closes the page under it and
+    destroys what was pending, and asyncio logs each with a traceback; the command line already
+    says it was interrupted and nothing was damaged. (A browser that fails while printing
+    raises in the print itself, which reports it.)"""
     error = record.exc_info[1] if record.exc_info else None
-    return not isinstance(error, (asyncio.CancelledError, KeyboardInterrupt))
+    closed = type(error).__name__ == "TargetClosedError"  # Playwright's, page or browser gone
+    return not (isinstance(error, (asyncio.CancelledError, KeyboardInterrupt)) or closed
+                or record.getMessage().startswith("Task was destroyed but it is pending"))
 
 
 @contextlib.contextmanager
