@@ -71,14 +71,12 @@ def find_chromium() -> str:
 
 
 def _not_an_interrupt(record: logging.LogRecord) -> bool:
-    """Ctrl+C while Playwright handles a request cancels its task, closes the page under it and
-    destroys what was pending, and asyncio logs each with a traceback; the command line already
-    says it was interrupted and nothing was damaged. (A browser that fails while printing
-    raises in the print itself, which reports it.)"""
+    """Ctrl+C while printing cancels Playwright's tasks and closes its page: asyncio's tracebacks
+    of that are noise (a browser that fails raises in the print itself, which reports it)."""
     error = record.exc_info[1] if record.exc_info else None
-    closed = type(error).__name__ == "TargetClosedError"  # Playwright's, page or browser gone
+    closed = type(error).__name__ == "TargetClosedError"  # Playwright's: the page was closed
     return not (isinstance(error, (asyncio.CancelledError, KeyboardInterrupt)) or closed
-                or record.getMessage().startswith("Task was destroyed but it is pending"))
+                or record.getMessage().startswith("Task was destroyed"))
 
 
 @contextlib.contextmanager
@@ -87,7 +85,7 @@ def _quiet_on_interrupt():  # type: ignore[no-untyped-def]
     logger.addFilter(_not_an_interrupt)
     try:
         yield
-    finally:
+    finally:  # only while printing
         logger.removeFilter(_not_an_interrupt)
 
 
@@ -144,11 +142,9 @@ def back_cover_html(edition: Edition) -> str:
 
 
 def download_note(edition: Edition) -> list[str]:
-    """[the site's address or '', what print writes after a link to a download, and within
-    its closing bracket where its words end in one]: its public address, or its file's name
-    in words, never a path; prepare.js puts either where the note has U+E000."""
+    """[site address or '', a download link's note, that note within its bracket] (prepare.js)."""
     site, w = edition.meta.help.site_url if edition.meta.help else "", words.of(edition, "print")
-    where = "site" if site else "none"
+    where = "site" if site else "none"  # the site's address is not decided yet
     return [site, w.text("print-download", where=where, file="\ue000"),
             w.text("print-download-within", where=where, file="\ue000")]
 
